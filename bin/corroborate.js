@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Thin shell over the CLI function: wires the process's streams in and sets the exit code.
+import { main } from '../dist/src/cli/main.js';
+
+const readStdin = async () => {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks);
+};
+
+process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, readStdin });

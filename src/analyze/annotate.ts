@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { sentencesAndTokens } from './sentences.js';
+
+/** One line of `corroborate annotate` input. */
+export const AnnotateInputSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  text: z.string(),
+  publishedAt: z.string().nullish(),
+});
+export type AnnotateInput = z.infer<typeof AnnotateInputSchema>;
+
+interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface AnnotateOutput {
+  id: string;
+  sentences: TextSpan[];
+  tokens: Array<TextSpan & { pos: string; lemma: string }>;
+  entities: Array<TextSpan & { type: string; entityId: string }>;
+  quotes: Array<TextSpan & { speaker: TextSpan | null; speakerName: string | null }>;
+  timexes: Array<TextSpan & { type: 'DATE' | 'TIME' | 'DURATION' | 'SET'; value: string }>;
+}
+
+/**
+ * The analysis layers of a given text, without cleaning, so every offset indexes the text as
+ * given (benchmarks and outside evaluations rely on that). Layers not built yet are empty.
+ */
+export function annotate(input: AnnotateInput): AnnotateOutput {
+  const { sentences, tokens } = sentencesAndTokens(input.text);
+  const slice = (s: { start: number; end: number }) => input.text.slice(s.start, s.end);
+  return {
+    id: input.id,
+    sentences: sentences.map((s) => ({ start: s.start, end: s.end, text: slice(s) })),
+    tokens: tokens.map((t) => ({ start: t.start, end: t.end, text: slice(t), pos: t.pos, lemma: t.lemma })),
+    entities: [],
+    quotes: [],
+    timexes: [],
+  };
+}

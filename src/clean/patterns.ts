@@ -1,0 +1,31 @@
+/** Every regex of the clean stage, compiled once (after Readability's REGEXPS table). */
+export const PATTERNS = {
+  /** A line that is only a count: "0", "5", "1.2K", "12 shares". */
+  counter: /^\d[\d.,]*\s*[kKmM]?(\s+(shares?|comments?|likes?|views?|reads?|reactions?))?$/,
+  /** Left-over of an image reference whose start was cut off: `.jpeg)`, `png")`, `webp]`. */
+  imageFileTail: /^[^\p{L}\p{N}]*(jpe?g|png|gif|webp|svg|avif|bmp|tiff?)[^\p{L}\p{N}]*$/iu,
+  /** One or more HTML tags and nothing else: `<div class="ad">`, `</figure>`. */
+  tagsOnly: /^(\s*<\/?[a-z][^>]*>\s*)+$/i,
+  /** Markdown image or link residue: `![](…)`, `](https://…)`, `[Image]`. */
+  markdownResidue: /^(!?\[[^\]]*\](\([^)]*\)?)?|\]\([^)]*\)?)\W*$/,
+  /** A bare URL on its own line. */
+  bareUrl: /^(https?:\/\/|www\.)\S+$/i,
+  /** No letter and no digit at all: "|", "•••", "—". */
+  symbolsOnly: /^[^\p{L}\p{N}]+$/u,
+  /** "Photo: …", "Image credit: …", "Collage credit: site.com", "Credit: …", "© 2026 …", "/ Getty Images". */
+  creditStart: /^(main |top |cover |featured |file |lead )?(photo|photograph|image|picture|pic|collage|illustration|graphic|video|footage|credit|credits|courtesy|source)s?( (credit|courtesy|source|by))?\s*[:|–—-]/i,
+  creditAnywhere: /\b(photo|image|picture|collage|illustration|graphic)s? (credit|courtesy|source)s?\b|©|\(c\) \d{4}|\/\s*(getty images|afp|reuters|ap|epa|shutterstock|alamy|dpa)\s*$/i,
+  /** "One thought on “…”", "3 comments on …", "12 responses to …". */
+  commentFooter: /^(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) (thoughts?|comments?|responses?|replies|reactions?)( (on|to)\b.*)?$/i,
+  /** "Read more: …", "Related: …", "See also — …": a link to another article. */
+  relatedLink: /^(read (more|also)|also read|related( (stories|articles|posts|coverage|content))?|see also|more on this( story)?|more from [\p{L} ]+|recommended( for you)?|you (may|might) (also )?like|don'?t miss|watch|listen)\s*([:»>|–—-]|$)/iu,
+  /** Sentence-final punctuation, possibly followed by closing quotes or brackets. */
+  terminalPunctuation: /[.!?…:;]["'”’»)\]]*$/,
+  /** Words as the clean rules count them (letters, digits, apostrophes, inner dots and hyphens). */
+  word: /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu,
+  /** Any letter. */
+  letter: /\p{L}/u,
+  lowercaseStart: /^[\p{Ll}]/u,
+  uppercaseStart: /^["'“‘]?[\p{Lu}\p{N}]/u,
+  quoteMark: /["“”«»„]/,
+} as const;

@@ -1,0 +1,138 @@
+import { COMMENT_FORM, FUNCTION_WORDS, NAVIGATION_WORDS, PROMO_CUES } from '../lexicon/boilerplate.js';
+import { PATTERNS } from '../patterns.js';
+
+/** One non-empty line of the input, as the rules see it. */
+export interface Line {
+  index: number;
+  /** Offsets of the trimmed line in the decoded input. */
+  rawStart: number;
+  rawEnd: number;
+  text: string;
+  /** `text` with Cyrillic/Greek look-alikes read as Latin (same length). */
+  skeleton: string;
+  words: string[];
+}
+
+/** Why a line goes: the rule id (`clean/kebab-name`) and the measured values behind it. */
+export interface Verdict {
+  rule: string;
+  reason: string;
+}
+
+export type LineRule = (line: Line) => Verdict | null;
+
+/** Lines longer than this are prose, whatever words they contain. */
+const DEFAULT_MAX_NAVIGATION_WORDS = 6;
+/** Boilerplate sentences (comment forms, credits, promos) are short; real paragraphs that mention such words are longer. */
+const DEFAULT_MAX_BOILERPLATE_WORDS = 25;
+/** Promo cue points needed to call a line a paywall or newsletter nag (see PROMO_CUES). */
+const DEFAULT_MIN_PROMO_SCORE = 4;
+
+const isShort = (line: Line, max = DEFAULT_MAX_BOILERPLATE_WORDS) => line.words.length <= max;
+
+/**
+ * A line that is only a number or a count: share and comment counters ("0", "5", "1.2K").
+ * Why: share bars render as icons plus numbers, and a crawler keeps only the numbers.
+ * Fails on: a list whose items are bare numbers (rare in news prose).
+ */
+export const shareCounter: LineRule = (line) =>
+  PATTERNS.counter.test(line.text) ? { rule: 'clean/share-counter', reason: `lone count "${line.text}"` } : null;
+
+/**
+ * Markup left over when a crawler strips tags badly: `.jpeg)`, `<div class="ad">`, `](https://…)`,
+ * a bare URL, or a line of symbols only.
+ * Why: such a line carries no words a reader would read.
+ * Fails on: an article that prints a URL on its own line as content (it goes, recorded in `removed`).
+ */
+export const markupFragment: LineRule = (line) => {
+  const t = line.text;
+  if (PATTERNS.imageFileTail.test(t)) return { rule: 'clean/markup-fragment', reason: 'tail of an image file reference' };
+  if (PATTERNS.tagsOnly.test(t)) return { rule: 'clean/markup-fragment', reason: 'HTML tags only' };
+  if (PATTERNS.markdownResidue.test(t)) return { rule: 'clean/markup-fragment', reason: 'markdown link or image residue' };
+  if (PATTERNS.bareUrl.test(t)) return { rule: 'clean/markup-fragment', reason: 'bare URL' };
+  if (PATTERNS.symbolsOnly.test(t)) return { rule: 'clean/markup-fragment', reason: 'symbols only, no words' };
+  return null;
+};
+
+/**
+ * Image credit lines: "Photo: Jane Doe / Agency", "Collage credit: site.com", "© 2026 …".
+ * Why: credits sit under pictures and name the photographer or a site, not the story.
+ * Read on the Latin skeleton so that a homoglyph ("Cоllage" with a Cyrillic о) does not hide one.
+ * Fails on: a short article line that starts with "Source:" and a colon (kept by the word cap when long).
+ */
+export const imageCredit: LineRule = (line) => {
+  if (!isShort(line, 15)) return null;
+  if (PATTERNS.creditStart.test(line.skeleton) || PATTERNS.creditAnywhere.test(line.skeleton))
+    return { rule: 'clean/image-credit', reason: `image credit (${line.words.length} words)` };
+  return null;
+};
+
+/**
+ * Comment forms of blog and CMS templates: "Leave a reply", "Please enter your comment!",
+ * "Your email address will not be published".
+ * Why: they are the same few template phrases on every site that has comments.
+ * Fails on: an article quoting such a phrase in a long sentence (kept by the word cap).
+ */
+export const commentForm: LineRule = (line) => {
+  if (!isShort(line, 20)) return null;
+  const hit = COMMENT_FORM.find((re) => re.test(line.skeleton));
+  return hit ? { rule: 'clean/comment-form', reason: `comment form phrase (${hit.source})` } : null;
+};
+
+/**
+ * Comment-section headers: "One thought on “…”", "3 comments on …", "12 Responses".
+ * Why: the count-plus-noun-plus-"on" shape is how comment templates title the section.
+ * Fails on: a sub-heading such as "Two responses to the crisis" (rare; recorded in `removed`).
+ */
+export const commentFooter: LineRule = (line) =>
+  isShort(line) && PATTERNS.commentFooter.test(line.skeleton) ? { rule: 'clean/comment-footer', reason: 'comment section header' } : null;
+
+/**
+ * Navigation and section links: a short line whose every content word is a chrome word
+ * ("Most popular", "See All", "Top stories", "Advertisement").
+ * Why: sub-headings of articles name their subject ("Regional Stakes High"); chrome names places on the site.
+ * Fails on: a sub-heading made only of chrome words ("Watch Live").
+ */
+export const navigation: LineRule = (line) => {
+  if (line.words.length === 0 || line.words.length > DEFAULT_MAX_NAVIGATION_WORDS) return null;
+  if (/[.?]["'”’]?$/.test(line.text) && line.words.length > 2) return null;
+  const lower = line.words.map((w) => w.toLowerCase().replace(/[’]/g, "'"));
+  const navWords = lower.filter((w) => NAVIGATION_WORDS.has(w));
+  const allChrome = lower.every((w) => NAVIGATION_WORDS.has(w) || FUNCTION_WORDS.has(w));
+  return allChrome && navWords.length > 0
+    ? { rule: 'clean/navigation', reason: `navigation words only (${navWords.join(', ')})` }
+    : null;
+};
+
+/**
+ * Links to other articles: "Read more: …", "Related: …", "You may also like".
+ * Why: the lead-in phrase plus a colon or nothing after it is how sites inline related links.
+ * Fails on: an article sentence that begins "Watch: …" introducing an embedded video (it goes, recorded).
+ */
+export const relatedLink: LineRule = (line) =>
+  isShort(line) && PATTERNS.relatedLink.test(line.skeleton) ? { rule: 'clean/related-link', reason: 'link to another article' } : null;
+
+/**
+ * Paywall nags and newsletter boxes: "Unlock premium news, start your free trial today."
+ * Why: a pile of calls to action (imperative verb, "free trial", "premium", "your", "today") in one short
+ * line; real reporting that mentions subscriptions has one cue, not four.
+ * Fails on: a quoted ad slogan in a story about advertising (quoted lines are spared).
+ */
+export const promo: LineRule = (line) => {
+  if (!isShort(line, 30) || PATTERNS.quoteMark.test(line.text)) return null;
+  let score = 0;
+  const cues: string[] = [];
+  for (const [re, weight] of PROMO_CUES) {
+    const m = re.exec(line.skeleton);
+    if (m) {
+      score += weight;
+      cues.push(m[0].trim().toLowerCase());
+    }
+  }
+  return score >= DEFAULT_MIN_PROMO_SCORE
+    ? { rule: 'clean/promo', reason: `call to action (score ${score} ≥ ${DEFAULT_MIN_PROMO_SCORE}: ${cues.join(', ')})` }
+    : null;
+};
+
+/** Order matters only for the reason recorded: the most specific rule names the line. */
+export const LINE_RULES: LineRule[] = [shareCounter, markupFragment, commentFooter, commentForm, imageCredit, relatedLink, promo, navigation];

@@ -1,0 +1,195 @@
+import { readFile, writeFile, rename } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Writable } from 'node:stream';
+import { annotate, AnnotateInputSchema } from '../analyze/annotate.js';
+import { CorroborateError, isCorroborateError } from '../doc/errors.js';
+import type { Message } from '../doc/types.js';
+import { renderMarkdown } from '../export/markdown.js';
+import type { StoryExport } from '../export/types.js';
+import { exportStories, ingestPaths, openStore, type IngestReport } from '../pipeline/analyze.js';
+import { DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
+import { COMMANDS, commandHelp, mainHelp, parseByteSize, parseCommand, type Parsed } from './options.js';
+import { progressBar } from './progress.js';
+
+export interface Io {
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+  readStdin: () => Promise<Uint8Array>;
+}
+
+/** Exit codes: 0 all went through; 1 some inputs failed (or warned, with --frail); 2 usage or fatal error. */
+export const EXIT = { ok: 0, someFailed: 1, fatal: 2 } as const;
+
+const version = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
+
+/**
+ * The CLI as a function (after unified-args): it never calls `process.exit`, so tests run it
+ * in-process and the bin is a one-line shell around it.
+ */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(mainHelp(version));
+    return name ? EXIT.ok : EXIT.fatal;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${version}\n`);
+    return EXIT.ok;
+  }
+  const spec = COMMANDS.find((c) => c.name === name);
+  if (!spec) {
+    io.stderr.write(`corroborate: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}\n`);
+    return EXIT.fatal;
+  }
+  try {
+    const parsed = parseCommand(spec, rest);
+    if (parsed.values.help) {
+      io.stdout.write(commandHelp(spec));
+      return EXIT.ok;
+    }
+    if (parsed.positionals.length < spec.minPositionals) throw new CorroborateError('bad-option', `${spec.name}: missing arguments. Usage: ${spec.usage}`);
+    switch (spec.name) {
+      case 'analyze':
+      case 'ingest':
+        return await runIngest(spec.name, parsed, io);
+      case 'export':
+        return await runExport(parsed, io);
+      default:
+        return await runAnnotate(parsed, io);
+    }
+  } catch (error) {
+    if (isCorroborateError(error)) {
+      io.stderr.write(`corroborate ${name}: ${error.message}\n`);
+      return EXIT.fatal;
+    }
+    throw error;
+  }
+}
+
+const str = (v: Parsed['values'][string]) => (typeof v === 'string' ? v : undefined);
+
+async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io): Promise<number> {
+  const { values } = parsed;
+  const quiet = values.quiet === true || values.json === true;
+  const store = await openStore(str(values.db) ?? DEFAULT_DB_PATH);
+  const progress = progressBar(io.stderr, !quiet);
+  try {
+    const maxBytes = str(values['max-bytes']);
+    const encoding = str(values.encoding);
+    const report = await ingestPaths(store, parsed.positionals, {
+      ...(maxBytes ? { maxBytes: parseByteSize(maxBytes) } : {}),
+      ...(encoding ? { encoding } : {}),
+      meta: { source: str(values.source) ?? null, publishedAt: str(values['published-at']) ?? null },
+      readStdin: io.readStdin,
+      onProgress: ({ done, total, input }) => progress.update(done, total, input),
+    });
+    progress.stop();
+    if (!quiet) printOutcomes(report, io.stderr);
+
+    let exported: StoryExport | null = null;
+    if (command === 'analyze') {
+      exported = await exportStories(store, report.storyIds);
+      const out = str(values.out);
+      if (out || !values.json) await writeExport(exported, out, str(values.format), io);
+    }
+    if (values.json) io.stdout.write(`${JSON.stringify({ ...jsonReport(report), ...(exported && !str(values.out) ? { export: exported } : {}) }, null, 2)}\n`);
+
+    const warned = report.files.some((f) => f.status !== 'failed' && f.messages.some((m) => m.level === 'warning'));
+    return report.failed > 0 || (values.frail === true && warned) ? EXIT.someFailed : EXIT.ok;
+  } finally {
+    progress.stop();
+    await store.close();
+  }
+}
+
+function printOutcomes(report: IngestReport, stderr: Writable): void {
+  for (const f of report.files) {
+    if (f.status === 'failed') stderr.write(`${f.input}: error: ${stripSubject(f.error.message, f.input)} [${f.error.code}]\n`);
+    else if (f.status === 'added') for (const m of f.messages.filter((x) => x.level === 'warning')) stderr.write(formatMessage(f.input, m));
+  }
+  const unchanged = report.unchanged ? `, ${report.unchanged} already stored (unchanged)` : '';
+  const failed = report.failed ? `, ${report.failed} failed` : '';
+  const nothingNew = report.added === 0 && report.unchanged > 0 ? ' Nothing new to add.' : '';
+  stderr.write(`${report.files.length} input(s): ${report.added} added${unchanged}${failed}; ${report.storyIds.length} story(ies).${nothingNew}\n`);
+}
+
+const stripSubject = (message: string, input: string) => (message.startsWith(`${input}: `) ? message.slice(input.length + 2) : message);
+
+/** `file:start-end warning reason [code]`, like vfile-reporter; offsets index the article's clean text. */
+const formatMessage = (input: string, m: Message) => `${input}${m.place ? `:${m.place.start}-${m.place.end}` : ''}: ${m.level}: ${m.reason} [${m.source}/${m.code}]\n`;
+
+function jsonReport(report: IngestReport) {
+  return {
+    added: report.added,
+    unchanged: report.unchanged,
+    failed: report.failed,
+    storyIds: report.storyIds,
+    files: report.files.map((f) =>
+      f.status === 'failed'
+        ? { input: f.input, status: f.status, error: { code: f.error.code, message: f.error.message } }
+        : { input: f.input, status: f.status, id: f.id, storyId: f.storyId, warnings: f.messages.filter((m) => m.level === 'warning').map((m) => ({ code: m.code, message: m.reason })) },
+    ),
+  };
+}
+
+async function runExport(parsed: Parsed, io: Io): Promise<number> {
+  const store = await openStore(str(parsed.values.db) ?? DEFAULT_DB_PATH);
+  try {
+    const ids = parsed.values.story as string[] | undefined;
+    const exported = await exportStories(store, ids);
+    const missing = (ids ?? []).filter((id) => !exported.stories.some((s) => s.id === id));
+    if (missing.length) throw new CorroborateError('bad-option', `no such story: ${missing.join(', ')}`);
+    await writeExport(exported, str(parsed.values.out), str(parsed.values.format), io);
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Writes atomically (temp file + rename) so a reader never sees half an export. */
+async function writeExport(data: StoryExport, out: string | undefined, format: string | undefined, io: Io): Promise<void> {
+  const chosen = format ?? (out?.toLowerCase().endsWith('.md') ? 'md' : 'json');
+  if (chosen !== 'json' && chosen !== 'md') throw new CorroborateError('bad-option', `--format must be json or md, not "${chosen}"`);
+  const body = chosen === 'md' ? renderMarkdown(data) : `${JSON.stringify(data, null, 2)}\n`;
+  if (!out) {
+    io.stdout.write(body);
+    return;
+  }
+  const tmp = `${out}.${process.pid}.tmp`;
+  await writeFile(tmp, body);
+  await rename(tmp, out);
+  io.stderr.write(`wrote ${out} (${data.stories.length} story(ies), ${data.articles.length} article(s))\n`);
+}
+
+async function runAnnotate(parsed: Parsed, io: Io): Promise<number> {
+  const path = parsed.positionals[0]!;
+  const input = path === '-' ? Buffer.from(await io.readStdin()).toString('utf8') : await readFile(path, 'utf8').catch((e: Error) => {
+    throw new CorroborateError('unreadable', `${path}: cannot read (${e.message})`);
+  });
+  const lines: string[] = [];
+  let failed = 0;
+  for (const [i, line] of input.split('\n').entries()) {
+    if (line.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (error) {
+      io.stderr.write(`${path}:${i + 1}: error: not valid JSON (${(error as Error).message})\n`);
+      failed++;
+      continue;
+    }
+    const doc = AnnotateInputSchema.safeParse(json);
+    if (!doc.success) {
+      io.stderr.write(`${path}:${i + 1}: error: ${doc.error.issues.map((x) => `${x.path.join('.') || 'line'}: ${x.message}`).join('; ')}\n`);
+      failed++;
+      continue;
+    }
+    lines.push(JSON.stringify(annotate(doc.data)));
+  }
+  const body = lines.length ? `${lines.join('\n')}\n` : '';
+  const out = str(parsed.values.out);
+  if (out) await writeFile(out, body);
+  else io.stdout.write(body);
+  io.stderr.write(`annotated ${lines.length} document(s)${failed ? `, ${failed} line(s) failed` : ''}\n`);
+  return failed ? EXIT.someFailed : EXIT.ok;
+}

@@ -1,0 +1,117 @@
+import { parseArgs } from 'node:util';
+import { CorroborateError } from '../doc/errors.js';
+
+/**
+ * Options are data (after unified-args' schema): parsing and `--help` both come from this
+ * table, so the help can never drift from what is accepted.
+ */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  value?: string;
+  help: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  usage: string;
+  summary: string;
+  options: Record<string, OptionSpec>;
+  /** Positional arguments: how many at least. */
+  minPositionals: number;
+}
+
+const common: Record<string, OptionSpec> = {
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+  json: { type: 'boolean', help: 'print a machine-readable JSON report on stdout' },
+};
+const db: Record<string, OptionSpec> = { db: { type: 'string', value: 'FILE', help: 'SQLite store (default ./corroborate.db)' } };
+const output: Record<string, OptionSpec> = {
+  out: { type: 'string', short: 'o', value: 'FILE', help: 'write the export here instead of stdout' },
+  format: { type: 'string', short: 'f', value: 'json|md', help: 'export format (default: from --out extension, else json)' },
+};
+const ingest: Record<string, OptionSpec> = {
+  'max-bytes': { type: 'string', value: 'N', help: 'refuse input files larger than N bytes (default 20000000; suffixes K, M)' },
+  encoding: { type: 'string', value: 'NAME', help: 'read inputs in this encoding instead of detecting it' },
+  source: { type: 'string', value: 'NAME', help: 'outlet name for every input (overrides sidecars)' },
+  'published-at': { type: 'string', value: 'DATE', help: 'publication date for every input, ISO 8601 (overrides sidecars)' },
+  frail: { type: 'boolean', help: 'exit 1 when any article has a warning' },
+  quiet: { type: 'boolean', short: 'q', help: 'no progress bar and no per-file messages' },
+};
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'analyze',
+    usage: 'corroborate analyze PATH… [options]',
+    summary: 'ingest articles (files, directories, globs, - for stdin), group them into stories and export those stories',
+    options: { ...common, ...db, ...output, ...ingest },
+    minPositionals: 1,
+  },
+  {
+    name: 'ingest',
+    usage: 'corroborate ingest PATH… [options]',
+    summary: 'store articles and place them in stories, without exporting',
+    options: { ...common, ...db, ...ingest },
+    minPositionals: 1,
+  },
+  {
+    name: 'export',
+    usage: 'corroborate export [--story ID…] [options]',
+    summary: 'export stories from the store as JSON (the export contract) or Markdown',
+    options: { ...common, ...db, ...output, story: { type: 'string', value: 'ID', help: 'only this story (repeatable; default all)' } },
+    minPositionals: 0,
+  },
+  {
+    name: 'annotate',
+    usage: 'corroborate annotate INPUT.jsonl [--out OUT.jsonl]',
+    summary: 'analysis layers for JSONL lines {id, text, publishedAt?}, offsets into the given text (no cleaning)',
+    options: { help: common.help!, out: { type: 'string', short: 'o', value: 'FILE', help: 'write JSONL here instead of stdout' } },
+    minPositionals: 1,
+  },
+];
+
+export interface Parsed {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+export function parseCommand(spec: CommandSpec, argv: string[]): Parsed {
+  const options = Object.fromEntries(
+    Object.entries(spec.options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(name === 'story' ? { multiple: true } : {}) }]),
+  );
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return { values: values as Parsed['values'], positionals };
+  } catch (error) {
+    throw new CorroborateError('bad-option', `${spec.name}: ${(error as Error).message}. See: corroborate ${spec.name} --help`);
+  }
+}
+
+export function commandHelp(spec: CommandSpec): string {
+  const rows = Object.entries(spec.options).map(([name, o]) => [`${o.short ? `-${o.short}, ` : '    '}--${name}${o.value ? ` ${o.value}` : ''}`, o.help] as const);
+  const width = Math.max(...rows.map(([left]) => left.length));
+  return [`Usage: ${spec.usage}`, '', spec.summary, '', 'Options:', ...rows.map(([left, help]) => `  ${left.padEnd(width)}  ${help}`), ''].join('\n');
+}
+
+export function mainHelp(version: string): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `corroborate ${version}: many news reports of the same events in, one cross-checked story out`,
+    '',
+    'Usage: corroborate COMMAND [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `corroborate COMMAND --help` for the options of a command.',
+    '',
+  ].join('\n');
+}
+
+/** "20M", "512K", "1000" → bytes. */
+export function parseByteSize(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kKmMgG]?)[bB]?$/.exec(value.trim());
+  if (!m) throw new CorroborateError('bad-option', `--max-bytes: "${value}" is not a size (examples: 500000, 512K, 20M)`);
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Math.floor(Number(m[1]) * unit);
+}

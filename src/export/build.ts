@@ -1,0 +1,66 @@
+import { findCopies } from '../cluster/copies.js';
+import { independentSourceCount } from '../corroborate/independence.js';
+import { storyTitle } from '../brief/title.js';
+import type { Doc, Span } from '../doc/types.js';
+import type { StoredStory } from '../store/store.js';
+import type { ExportArticle, ExportSpan, ExportStory, StoryExport } from './types.js';
+
+export const exportSpan = (doc: Doc, span: Span): ExportSpan => ({
+  articleId: doc.id,
+  start: span.start,
+  end: span.end,
+  text: doc.text.slice(span.start, span.end),
+});
+
+/**
+ * The export of some stories and their articles. Pure: everything comes from the stored
+ * documents, so the same store gives the same export. Layers that no stage fills yet
+ * (entities, quotes, timeline, claims, conflicts, brief) are empty arrays, never guesses.
+ */
+export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Date): StoryExport {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const copyOf = new Map<string, { of: string; similarity: number }>();
+  const exportStories: ExportStory[] = [];
+  for (const story of stories) {
+    const members = story.articleIds.map((id) => byId.get(id)).filter((d): d is Doc => d !== undefined);
+    if (members.length === 0) continue;
+    const copies = findCopies(members);
+    for (const [id, link] of copies) copyOf.set(id, link);
+    exportStories.push({
+      id: story.id,
+      title: storyTitle(members),
+      articleIds: members.map((d) => d.id),
+      independentSourceCount: independentSourceCount(members, copies),
+      brief: [],
+      entities: [],
+      quotes: [],
+      timeline: [],
+      claims: [],
+      conflicts: [],
+    });
+  }
+  const inStories = new Set(exportStories.flatMap((s) => s.articleIds));
+  const articles = docs.filter((d) => inStories.has(d.id)).map((d) => exportArticle(d, copyOf.get(d.id) ?? null));
+  return { version: 1, generatedAt: generatedAt.toISOString(), articles, stories: exportStories };
+}
+
+function exportArticle(doc: Doc, copy: { of: string; similarity: number } | null): ExportArticle {
+  return {
+    id: doc.id,
+    input: doc.meta.input,
+    source: doc.meta.source,
+    url: doc.meta.url,
+    title: doc.title,
+    byline: doc.meta.byline,
+    publishedAt: doc.meta.publishedAt,
+    publishedAtBasis: doc.meta.publishedAtBasis,
+    language: doc.meta.language,
+    text: doc.text,
+    removed: doc.removed.map((r) => ({ text: r.text, reason: r.reason })),
+    duplicateOf: copy?.of ?? null,
+    duplicateSimilarity: copy?.similarity ?? null,
+    warnings: doc.messages
+      .filter((m) => m.level === 'warning')
+      .map((m) => ({ code: m.code, message: m.reason, ...(m.place ? { span: exportSpan(doc, m.place) } : {}) })),
+  };
+}

@@ -1,0 +1,75 @@
+import type { ExportArticle, ExportSpan, StoryExport } from './types.js';
+
+const sourceLabel = (a: ExportArticle) => a.source.name ?? a.source.domain ?? a.input;
+
+/**
+ * A readable report of an export: per story its articles (copies marked), brief with numbered
+ * citations, timeline, claims by status, conflicts side by side, then per-article warnings.
+ * Sections the analysis has not filled are left out rather than shown empty.
+ */
+export function renderMarkdown(data: StoryExport): string {
+  const articles = new Map(data.articles.map((a) => [a.id, a]));
+  const out: string[] = [];
+  for (const story of data.stories) {
+    const members = story.articleIds.map((id) => articles.get(id)).filter((a): a is ExportArticle => a !== undefined);
+    const cite = citer(members);
+    out.push(`# ${story.title}`, '');
+    out.push(`${members.length} article(s), ${story.independentSourceCount} independent source(s). Story \`${story.id}\`.`, '');
+    out.push('## Articles', '');
+    members.forEach((a, i) => {
+      const copy = a.duplicateOf ? ` — copy of [${members.findIndex((m) => m.id === a.duplicateOf) + 1}] (similarity ${a.duplicateSimilarity})` : '';
+      out.push(`${i + 1}. **${sourceLabel(a)}**: ${a.title ?? '(no headline)'} (${a.publishedAt ?? 'date unknown'})${copy} \`${a.id}\``);
+    });
+    out.push('');
+    if (story.brief.length) {
+      out.push('## Brief', '');
+      for (const s of story.brief) out.push(`- ${s.text} ${s.citations.map(cite).join('')}`);
+      out.push('');
+    }
+    if (story.timeline.length) {
+      out.push('## Timeline', '');
+      for (const t of story.timeline) out.push(`- **${t.date}${t.end ? ` – ${t.end}` : ''}**: ${t.description} ${t.evidence.map(cite).join('')}`);
+      out.push('');
+    }
+    if (story.claims.length) {
+      out.push('## Claims', '');
+      for (const status of ['corroborated', 'disputed', 'single-source'] as const) {
+        const claims = story.claims.filter((c) => c.status === status);
+        if (!claims.length) continue;
+        out.push(`### ${status}`, '');
+        for (const c of claims) out.push(`- ${c.text} (${c.independentSources} source(s)) ${c.evidence.map(cite).join('')}`);
+        out.push('');
+      }
+    }
+    if (story.conflicts.length) {
+      out.push('## Conflicts', '');
+      for (const c of story.conflicts) {
+        out.push(`### ${c.subject}`, '', '| value | sources |', '|---|---|');
+        for (const p of c.positions) out.push(`| ${p.value.replace(/\|/g, '\\|')} | ${p.evidence.map(cite).join(' ')} |`);
+        out.push('');
+      }
+    }
+    if (story.quotes.length) {
+      out.push('## Quotes', '');
+      for (const q of story.quotes) out.push(`- “${q.text}” — ${q.speakerName ?? 'speaker unknown'} ${q.mentions.map(cite).join('')}`);
+      out.push('');
+    }
+    if (story.entities.length) {
+      out.push('## Who and where', '');
+      for (const e of story.entities) out.push(`- **${e.name}** (${e.type})${e.aliases.length ? `: also ${e.aliases.join(', ')}` : ''}`);
+      out.push('');
+    }
+    const warned = members.filter((a) => a.warnings.length);
+    if (warned.length) {
+      out.push('## Warnings', '');
+      for (const a of warned) for (const w of a.warnings) out.push(`- [${members.indexOf(a) + 1}] \`${w.code}\`: ${w.message}`);
+      out.push('');
+    }
+  }
+  return out.join('\n');
+}
+
+/** `[n]` where n is the article's number in the story's article list. */
+function citer(members: ExportArticle[]): (span: ExportSpan) => string {
+  return (span) => `[${members.findIndex((m) => m.id === span.articleId) + 1}]`;
+}

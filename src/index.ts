@@ -1,0 +1,23 @@
+/**
+ * Corroborate's public API. The CLI (and later the HTTP API) are thin shells over these.
+ * @example
+ *   import { analyze } from 'corroborate';
+ *   const { report, export: story } = await analyze(['articles/'], { db: 'news.db' });
+ */
+export { analyze, ingestPaths, exportStories, openStore, docFromInput, processDoc } from './pipeline/analyze.js';
+export type { AnalyzeOptions, IngestOptions, IngestReport, FileOutcome } from './pipeline/analyze.js';
+export { annotate, AnnotateInputSchema } from './analyze/annotate.js';
+export type { AnnotateInput, AnnotateOutput } from './analyze/annotate.js';
+export { cleanPlainText } from './clean/clean.js';
+export type { Cleaned } from './clean/clean.js';
+export { decodeText } from './ingest/decode.js';
+export { docFromText } from './ingest/plain-text.js';
+export { buildExport } from './export/build.js';
+export { renderMarkdown } from './export/markdown.js';
+export type * from './export/types.js';
+export type { Doc, Span, Token, Paragraph, Layers, Message, Removal, ArticleMeta } from './doc/types.js';
+export { CorroborateError } from './doc/errors.js';
+export type { ErrorCode } from './doc/errors.js';
+export type { Store, StoredStory } from './store/store.js';
+export { SqliteStore } from './store/sqlite/sqlite-store.js';
+export { main } from './cli/main.js';

@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { detect as detectLanguage } from 'tinyld';
+import { cleanPlainText } from '../clean/clean.js';
+import type { ArticleMeta, Doc, Message, PublishedAtBasis } from '../doc/types.js';
+import { emptyLayers } from '../doc/types.js';
+import { messageSink } from '../doc/messages.js';
+import type { Sidecar } from './sidecar.js';
+
+/** What the caller knows about an article beyond its text (CLI flags, API fields). */
+export interface MetaOverrides {
+  source?: string | null;
+  url?: string | null;
+  publishedAt?: string | null;
+  language?: string | null;
+  title?: string | null;
+}
+
+/** Below this many characters the language identifier guesses; we say `null` instead. */
+const DEFAULT_MIN_CHARS_FOR_LANGUAGE = 200;
+
+/** Line endings are normalised before hashing so one article saved on Windows and on Unix is one article. */
+export const contentHash = (text: string): string => createHash('sha256').update(text.replace(/\r\n?/g, '\n').trim()).digest('hex');
+
+/** Stable, content-derived id: the same text gets the same id on every machine and run. */
+export const articleId = (hash: string): string => `a-${hash.slice(0, 12)}`;
+
+/**
+ * Builds the document of one plain-text article: metadata from the sidecar and overrides,
+ * then the clean stage. `inputMessages` are the decoder's (encoding warnings) and stay on the doc.
+ */
+export function docFromText(raw: string, input: string, sidecar: Sidecar | null, overrides: MetaOverrides = {}, inputMessages: Message[] = []): Doc {
+  const hash = contentHash(raw);
+  const messages: Message[] = [...inputMessages];
+  const cleaned = cleanPlainText(raw, overrides.title ?? sidecar?.title ?? null);
+  messages.push(...cleaned.messages);
+
+  const url = overrides.url ?? sidecar?.url ?? null;
+  const domain = url ? hostnameOf(url) : null;
+  const publishedAt = overrides.publishedAt ?? sidecar?.publishedAt ?? null;
+  const basis: PublishedAtBasis = publishedAt ? 'metadata' : 'unknown';
+  if (!publishedAt)
+    messageSink('ingest', messages).warn('date-unknown', 'no publication date given (sidecar or --published-at): relative dates in this article cannot be resolved');
+
+  const meta: ArticleMeta = {
+    input,
+    source: { name: overrides.source ?? sidecar?.source ?? domain, domain },
+    url,
+    byline: sidecar?.byline ?? null,
+    publishedAt,
+    publishedAtBasis: basis,
+    language: overrides.language ?? sidecar?.language ?? guessLanguage(cleaned.text),
+  };
+  return {
+    id: articleId(hash),
+    contentHash: hash,
+    meta,
+    raw,
+    title: cleaned.title,
+    text: cleaned.text,
+    segments: cleaned.segments,
+    removed: cleaned.removed,
+    layers: { ...emptyLayers(), paragraphs: cleaned.paragraphs },
+    messages,
+  };
+}
+
+function hostnameOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+function guessLanguage(text: string): string | null {
+  if (text.length < DEFAULT_MIN_CHARS_FOR_LANGUAGE) return null;
+  return detectLanguage(text) || null;
+}

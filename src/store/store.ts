@@ -1,0 +1,38 @@
+import type { Doc } from '../doc/types.js';
+
+/** A story as stored: its members in the order they joined. */
+export interface StoredStory {
+  id: string;
+  articleIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Where a new article goes: an existing story, or a new one with the given id. */
+export interface Placement {
+  storyId: string;
+  isNewStory: boolean;
+}
+
+export interface AddResult {
+  /** False when the same content was stored before; `existingId` then names it. */
+  added: boolean;
+  id: string;
+  existingId?: string;
+}
+
+/**
+ * Everything that touches the database sits behind this interface, so the SQLite store and
+ * the PostgreSQL store that follows run the same tests. Methods are async for the latter.
+ * `addArticle` is one transaction: the article, its story and the membership land together or not at all.
+ */
+export interface Store {
+  /** The id of the article already stored with this content hash, if any. */
+  findByHash(contentHash: string): Promise<string | null>;
+  addArticle(doc: Doc, placement: Placement): Promise<AddResult>;
+  getArticles(ids?: string[]): Promise<Doc[]>;
+  listStories(): Promise<StoredStory[]>;
+  storyOf(articleId: string): Promise<string | null>;
+  counts(): Promise<{ articles: number; stories: number }>;
+  close(): Promise<void>;
+}
