@@ -2,11 +2,13 @@ import type { Message, Paragraph, Removal, Segment } from '../doc/types.js';
 import { messageSink } from '../doc/messages.js';
 import { latinSkeleton } from './lexicon/confusables.js';
 import { PATTERNS } from './patterns.js';
-import { LINE_RULES, type Line, type Verdict } from './rules/line-rules.js';
+import { bylineNames, LINE_RULES, type Line, type Verdict } from './rules/line-rules.js';
 import { mixedScriptWords } from './rules/mixed-script.js';
 
 export interface Cleaned {
   title: string | null;
+  /** Author names from a byline line, when the page printed one. */
+  byline: string | null;
   text: string;
   segments: Segment[];
   paragraphs: Paragraph[];
@@ -71,7 +73,8 @@ export function cleanPlainText(raw: string, titleHint: string | null = null): Cl
       ...(place ? { place } : {}),
     });
   }
-  return { title, text, segments, paragraphs, removed, messages };
+  const bylineLine = lines.find((l) => verdicts.get(l.index)?.rule === 'clean/byline' && verdicts.get(l.index)?.reason === 'byline');
+  return { title, byline: bylineLine ? bylineNames(bylineLine.text) : null, text, segments, paragraphs, removed, messages };
 }
 
 function splitLines(raw: string): Line[] {

@@ -19,6 +19,14 @@ export const PATTERNS = {
   commentFooter: /^(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) (thoughts?|comments?|responses?|replies|reactions?)( (on|to)\b.*)?$/i,
   /** "Read more: …", "Related: …", "See also — …": a link to another article. */
   relatedLink: /^(read (more|also)|also read|related( (stories|articles|posts|coverage|content))?|see also|more on this( story)?|more from [\p{L} ]+|recommended( for you)?|you (may|might) (also )?like|don'?t miss|watch|listen)\s*([:»>|–—-]|$)/iu,
+  /** Blog taxonomy: "Posted in News | Tagged safety", "Filed under: …", "Tags: …". */
+  taxonomy: /^(posted|filed) (in|under)\b|^tagged( with)?\b|^(tags|categories|category|topics)\s*:/i,
+  /** Decorative symbols before a link label: "▶ Watch: …", "» Related: …", "• Read more". */
+  leadingSymbols: /^[^\p{L}\p{N}"'“‘(]+/u,
+  /** "By Jane Doe", "by Jonas Pell · 4 min read", "By A. Smith and B. Jones | Reuters". */
+  byline: /^by\s+(\p{Lu}[\p{L}.'’-]*\s*){1,4}((and|&|,)\s*(\p{Lu}[\p{L}.'’-]*\s*){1,4})*([·|•,–—-].*)?$/u,
+  /** "4 min read", "Reading time: 3 minutes". */
+  readingTime: /\b\d+\s*(min|mins|minutes?)\s+read\b|^reading time\b/i,
   /** Sentence-final punctuation, possibly followed by closing quotes or brackets. */
   terminalPunctuation: /[.!?…:;]["'”’»)\]]*$/,
   /** Words as the clean rules count them (letters, digits, apostrophes, inner dots and hyphens). */

@@ -8,7 +8,7 @@ export const NAVIGATION_WORDS = new Set([
   'advertisement', 'ad', 'ads', 'all', 'also', 'archive', 'article', 'articles', 'back', 'breaking', 'click', 'close',
   'comment', 'comments', 'content', 'continue', 'copy', 'editor', "editor's", 'editors', 'email', 'explore', 'facebook',
   'featured', 'follow', 'gallery', 'hide', 'home', 'instagram', 'latest', 'like', 'link', 'linkedin', 'listen', 'live',
-  'load', 'log', 'login', 'main', 'menu', 'more', 'most', 'news', 'newsletter', 'newsletters', 'next', 'now', 'open',
+  'load', 'loading', 'log', 'login', 'main', 'menu', 'more', 'most', 'news', 'newsletter', 'newsletters', 'next', 'now', 'open',
   'pick', 'picks', 'popular', 'post', 'posts', 'prev', 'previous', 'print', 'read', 'reading', 'recommended',
   'register', 'related', 'reply', 'scroll', 'search', 'section', 'sections', 'see', 'share', 'shares', 'show', 'sign',
   'skip', 'sponsored', 'stories', 'story', 'subscribe', 'tags', 'telegram', 'top', 'topics', 'trending', 'tweet',
@@ -19,6 +19,8 @@ export const NAVIGATION_WORDS = new Set([
 export const FUNCTION_WORDS = new Set([
   'a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'into', 'it', 'me', 'my', 'of', 'on', 'or', 'our', 'the', 'this',
   'to', 'up', 'us', 'we', 'with', 'you', 'your', 'here', 'may', 'might',
+  // periods that qualify a chart of links: "Most read this week", "Top stories today"
+  'today', 'week', 'month', 'day', 'hour', 'hours', 'year',
 ]);
 
 /**

@@ -110,7 +110,35 @@ export const navigation: LineRule = (line) => {
  * Fails on: an article sentence that begins "Watch: …" introducing an embedded video (it goes, recorded).
  */
 export const relatedLink: LineRule = (line) =>
-  isShort(line) && PATTERNS.relatedLink.test(line.skeleton) ? { rule: 'clean/related-link', reason: 'link to another article' } : null;
+  isShort(line) && PATTERNS.relatedLink.test(line.skeleton.replace(PATTERNS.leadingSymbols, ''))
+    ? { rule: 'clean/related-link', reason: 'link to another article or video' }
+    : null;
+
+/**
+ * Blog taxonomy lines: "Posted in Velmora | Tagged gondola, safety", "Filed under: Transport".
+ * Why: CMS templates print the post's categories and tags in this fixed shape under the text.
+ * Fails on: an article line starting "Tagged …" as prose (rare; short lines only).
+ */
+export const taxonomy: LineRule = (line) =>
+  isShort(line) && PATTERNS.taxonomy.test(line.skeleton) ? { rule: 'clean/taxonomy', reason: 'categories or tags of the post' } : null;
+
+/**
+ * Byline and reading-time lines: "By Jane Doe", "by Jonas Pell · 4 min read".
+ * Why: they are page metadata; the name is kept as the article's byline, not as body text.
+ * Fails on: a short line such as "By Monday Evening" that is a sub-heading (capitalised words after "By").
+ */
+export const byline: LineRule = (line) => {
+  if (!isShort(line, 12) || PATTERNS.terminalPunctuation.test(line.text)) return null;
+  if (PATTERNS.byline.test(line.skeleton)) return { rule: 'clean/byline', reason: 'byline' };
+  if (PATTERNS.readingTime.test(line.skeleton) && line.words.length <= 6) return { rule: 'clean/byline', reason: 'reading time' };
+  return null;
+};
+
+/** The author names of a byline line: "by Jonas Pell · 4 min read" → "Jonas Pell". */
+export const bylineNames = (text: string): string | null => {
+  const m = /^by\s+(.*?)\s*(?:[·|•–—]|,?\s*\d+\s*min|$)/iu.exec(text);
+  return m?.[1] ? m[1] : null;
+};
 
 /**
  * Paywall nags and newsletter boxes: "Unlock premium news, start your free trial today."
@@ -135,4 +163,4 @@ export const promo: LineRule = (line) => {
 };
 
 /** Order matters only for the reason recorded: the most specific rule names the line. */
-export const LINE_RULES: LineRule[] = [shareCounter, markupFragment, commentFooter, commentForm, imageCredit, relatedLink, promo, navigation];
+export const LINE_RULES: LineRule[] = [shareCounter, markupFragment, commentFooter, commentForm, imageCredit, byline, taxonomy, relatedLink, promo, navigation];

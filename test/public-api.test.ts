@@ -1,0 +1,34 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+
+/** Imported by its package name, as a user would; the specifier is a variable so tsc does not need dist/ to exist yet. */
+const PACKAGE = 'corroborate';
+const importPackage = () => import(PACKAGE) as Promise<typeof import('../src/index.js')>;
+
+test('should expose the public api by the package name', async () => {
+  const api = await importPackage();
+  for (const name of ['analyze', 'openStore', 'ingestPaths', 'exportStories', 'annotate', 'cleanPlainText', 'decodeText', 'buildExport', 'renderMarkdown', 'main', 'CorroborateError'])
+    assert.equal(typeof (api as Record<string, unknown>)[name], 'function', `${name} is exported`);
+});
+
+test('analyze() runs the whole pipeline through the library', async () => {
+  const { analyze, openStore } = await importPackage();
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-api-'));
+  writeFileSync(
+    join(dir, 'one.txt'),
+    'Harbour cranes halted by strike\n\nDock workers in the port of Lendra stopped all cranes on Tuesday, the union said.\nThe strike is the first at the port in nine years.\n',
+  );
+  const store = await openStore(join(dir, 'api.db'));
+  try {
+    const { report, export: data } = await analyze([dir], { store });
+    assert.equal(report.added, 1);
+    assert.equal(data.stories.length, 1);
+    assert.equal(data.articles[0]!.title, 'Harbour cranes halted by strike');
+    assert.match(data.articles[0]!.text, /^Dock workers in the port of Lendra/);
+  } finally {
+    await store.close();
+  }
+});
