@@ -30,7 +30,7 @@ export const PATTERNS = {
   /** Sentence-final punctuation, possibly followed by closing quotes or brackets. */
   terminalPunctuation: /[.!?…:;]["'”’»)\]]*$/,
   /** Words as the clean rules count them (letters, digits, apostrophes, inner dots and hyphens). */
-  word: /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu,
+  word: /[\p{L}\p{N}](?:[\p{L}\p{N}'’.\-]*[\p{L}\p{N}])?/gu,
   /** Any letter. */
   letter: /\p{L}/u,
   lowercaseStart: /^[\p{Ll}]/u,
