@@ -24,7 +24,7 @@ export const PATTERNS = {
   /** Decorative symbols before a link label: "▶ Watch: …", "» Related: …", "• Read more". */
   leadingSymbols: /^[^\p{L}\p{N}"'“‘(]+/u,
   /** "By Jane Doe", "by Jonas Pell · 4 min read", "By A. Smith and B. Jones | Reuters". */
-  byline: /^by\s+(\p{Lu}[\p{L}.'’-]*\s*){1,4}((and|&|,)\s*(\p{Lu}[\p{L}.'’-]*\s*){1,4})*([·|•,–—-].*)?$/u,
+  byline: /^[Bb]y\s+(\p{Lu}[\p{L}.'’-]*\s*){1,4}((and|&|,)\s*(\p{Lu}[\p{L}.'’-]*\s*){1,4})*([·|•,–—-].*)?$/u,
   /** "4 min read", "Reading time: 3 minutes". */
   readingTime: /\b\d+\s*(min|mins|minutes?)\s+read\b|^reading time\b/i,
   /** Sentence-final punctuation, possibly followed by closing quotes or brackets. */
