@@ -39,34 +39,27 @@ export class SqliteStore implements Store {
   }
 
   static open(path: string = DEFAULT_DB_PATH): SqliteStore {
-    let db: Database.Database;
+    let db: Database.Database | undefined;
     try {
       db = new Database(path);
+      // Identify the file before changing anything in it (journal mode rewrites the header).
+      const version = db.pragma('user_version', { simple: true }) as number;
+      refuseForeign(db, path, version);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      const store = new SqliteStore(db);
+      store.migrate(version);
+      return store;
     } catch (error) {
+      db?.close();
+      if (error instanceof CorroborateError) throw error;
       throw new CorroborateError('store-error', `${path}: cannot open as a Corroborate store (${(error as Error).message})`, { subject: path, cause: error });
     }
-    const store = new SqliteStore(db);
-    store.migrate(path);
-    return store;
   }
 
-  private migrate(path: string): void {
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > MIGRATIONS.length) {
-      this.db.close();
-      throw new CorroborateError('store-error', `${path}: made by a newer Corroborate (schema ${version}, this version knows ${MIGRATIONS.length})`, { subject: path });
-    }
-    if (version === 0) {
-      const tables = this.db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number };
-      if (tables.n > 0) {
-        this.db.close();
-        throw new CorroborateError('store-error', `${path}: is an SQLite database but not a Corroborate store; refusing to touch it`, { subject: path });
-      }
-    }
+  private migrate(version: number): void {
     for (let v = version; v < MIGRATIONS.length; v++) {
       this.db.transaction(() => {
         this.db.exec(MIGRATIONS[v]!);
@@ -132,6 +125,16 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.db.close();
+  }
+}
+
+/** A store from a newer version, or an SQLite file that is not ours, is refused untouched. */
+function refuseForeign(db: Database.Database, path: string, version: number): void {
+  if (version > MIGRATIONS.length)
+    throw new CorroborateError('store-error', `${path}: made by a newer Corroborate (schema ${version}, this version knows ${MIGRATIONS.length})`, { subject: path });
+  if (version === 0) {
+    const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number };
+    if (tables.n > 0) throw new CorroborateError('store-error', `${path}: is an SQLite database but not a Corroborate store; refusing to touch it`, { subject: path });
   }
 }
 

@@ -1,0 +1,78 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { docFromText } from '../../ingest/plain-text.js';
+import { CorroborateError } from '../../doc/errors.js';
+import { SqliteStore } from './sqlite-store.js';
+import { MIGRATIONS } from './migrations.js';
+
+const tempDb = () => join(mkdtempSync(join(tmpdir(), 'corroborate-store-')), 'store.db');
+const article = (n: number) =>
+  docFromText(`Ferry service resumes on line ${n}\n\nThe ferry on line ${n} ran again on Monday after a two-day stop, the operator said.\n`, `ferry-${n}.txt`, null);
+
+test('a new store is migrated to the latest schema', () => {
+  const path = tempDb();
+  SqliteStore.open(path).close();
+  const db = new Database(path, { readonly: true });
+  assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.length);
+  db.close();
+});
+
+test('an article and its story land together, and read back equal', async () => {
+  const store = SqliteStore.open(tempDb());
+  const doc = article(1);
+  assert.deepEqual(await store.addArticle(doc, { storyId: 's-1', isNewStory: true }), { added: true, id: doc.id });
+  const [back] = await store.getArticles([doc.id]);
+  assert.deepEqual(back, doc);
+  assert.deepEqual((await store.listStories()).map((s) => s.articleIds), [[doc.id]]);
+  assert.equal(await store.storyOf(doc.id), 's-1');
+  await store.close();
+});
+
+test('the same content twice is stored once and the second add says so', async () => {
+  const store = SqliteStore.open(tempDb());
+  const doc = article(2);
+  await store.addArticle(doc, { storyId: 's-2', isNewStory: true });
+  const again = await store.addArticle({ ...doc, meta: { ...doc.meta, input: 'copy.txt' } }, { storyId: 's-3', isNewStory: true });
+  assert.equal(again.added, false);
+  assert.equal(again.existingId, doc.id);
+  assert.deepEqual(await store.counts(), { articles: 1, stories: 1 });
+  await store.close();
+});
+
+test('a failed add rolls back whole: no article without its story', async () => {
+  const store = SqliteStore.open(tempDb());
+  const doc = article(3);
+  await assert.rejects(store.addArticle(doc, { storyId: 'no-such-story', isNewStory: false }), CorroborateError);
+  assert.deepEqual(await store.counts(), { articles: 0, stories: 0 });
+  assert.equal(await store.findByHash(doc.contentHash), null);
+  await store.close();
+});
+
+test('refuses a file that is not a Corroborate store and leaves it untouched', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-store-'));
+  const other = join(dir, 'other.db');
+  const db = new Database(other);
+  db.exec('CREATE TABLE notes (body TEXT)');
+  db.close();
+  const before = readFileSync(other);
+  assert.throws(() => SqliteStore.open(other), (e: CorroborateError) => e.code === 'store-error' && /not a Corroborate store/.test(e.message));
+  assert.deepEqual(readFileSync(other), before);
+
+  const text = join(dir, 'notes.txt');
+  writeFileSync(text, 'just some notes, not a database\n'.repeat(200));
+  assert.throws(() => SqliteStore.open(text), (e: CorroborateError) => e.code === 'store-error');
+  assert.equal(readFileSync(text, 'utf8'), 'just some notes, not a database\n'.repeat(200));
+});
+
+test('refuses a store made by a newer version', () => {
+  const path = tempDb();
+  SqliteStore.open(path).close();
+  const db = new Database(path);
+  db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+  db.close();
+  assert.throws(() => SqliteStore.open(path), /newer Corroborate/);
+});
