@@ -511,16 +511,17 @@ describe('a store path that is not a Corroborate store', () => {
     }
   });
 
-  test(
-    'an SQLite db with an unrelated table as --db is left byte-for-byte unchanged',
-    { todo: 'BUG src/store/sqlite/sqlite-store.ts SqliteStore.open: `journal_mode = WAL` is set before migrate() refuses the foreign db, so its header is rewritten (bytes 18-19: 1,1 -> 2,2)' },
-    () => {
-      const db = join(dir, 'recipes-bytes.db');
-      const original = makeForeignDb(db);
-      const r = run(['export', '--db', db]);
-      assertExit(r, 2, 'export on a foreign SQLite db');
+  // Regression: the store once switched the file to WAL (header bytes 18-19: 1,1 -> 2,2) before refusing it.
+  test('an SQLite db with an unrelated table as --db is left byte-for-byte unchanged', () => {
+    const db = join(dir, 'recipes-bytes.db');
+    const original = makeForeignDb(db);
+    for (const args of [['ingest', articleDir, '--db', db], ['export', '--db', db]]) {
+      const r = run(args);
+      assertExit(r, 2, `${args[0]} on a foreign SQLite db`);
       const now = readFileSync(db);
-      assert.ok(now.equals(original), `file changed: header bytes 18-19 were ${original[18]},${original[19]} and are now ${now[18]},${now[19]}`);
-    },
-  );
+      assert.ok(now.equals(original), `${args[0]} changed the file: header bytes 18-19 were ${original[18]},${original[19]} and are now ${now[18]},${now[19]}`);
+      assert.equal(existsSync(`${db}-wal`), false);
+      assert.equal(existsSync(`${db}-shm`), false);
+    }
+  });
 });

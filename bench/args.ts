@@ -1,0 +1,32 @@
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+/** Benchmarks run from dist/bench; the repo root is two levels up, shared data beside the repo. */
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const SHARED_DATA = join(REPO, '..', 'shared', 'data');
+
+export interface BenchArgs {
+  data: string | undefined;
+  json: boolean;
+  split: string | undefined;
+  threshold: number | undefined;
+}
+
+export function benchArgs(argv: string[]): BenchArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' } },
+    allowPositionals: false,
+  });
+  return { data: values.data, json: values.json === true, split: values.split, threshold: values.threshold === undefined ? undefined : Number(values.threshold) };
+}
+
+export const round = (x: number, digits = 3) => Number(x.toFixed(digits));
+
+export function prf(tp: number, fp: number, fn: number) {
+  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision: round(precision), recall: round(recall), f1: round(f1) };
+}

@@ -1,0 +1,22 @@
+import { benchArgs } from './args.js';
+import { runCleanBench } from './clean.bench.js';
+import { runClusterBench } from './cluster.bench.js';
+
+/**
+ * `npm run bench -- NAME [--data DIR] [--json]`. Each bench prints ours beside a baseline
+ * measured in the same run. NAME: clean, cluster, or all (default).
+ */
+const [name = 'all', ...rest] = process.argv.slice(2);
+const args = benchArgs(rest);
+const benches: Record<string, () => unknown> = {
+  clean: () => runCleanBench(args.data),
+  cluster: () => runClusterBench(args.data, args.split, args.threshold),
+};
+const chosen = name === 'all' ? Object.keys(benches) : [name];
+const unknown = chosen.filter((n) => !benches[n]);
+if (unknown.length) {
+  console.error(`unknown bench: ${unknown.join(', ')}. Benches: ${Object.keys(benches).join(', ')}, all`);
+  process.exit(2);
+}
+const results = Object.fromEntries(chosen.map((n) => [n, benches[n]!()]));
+console.log(args.json ? JSON.stringify(results) : JSON.stringify(results, null, 2));
