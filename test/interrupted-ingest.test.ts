@@ -22,12 +22,15 @@ const KILL_AFTER = 20;
 /** If a run finishes before it could be killed, articles are regenerated this many times longer. */
 const MAX_ATTEMPTS = 3;
 
-/** Deterministic pseudo-random numbers (LCG), so every run writes the same corpus. */
+/** Deterministic pseudo-random numbers (mulberry32), so every run writes the same corpus. */
 function seeded(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
   };
 }
 
@@ -36,8 +39,8 @@ const COMMON = ['council', 'harbour', 'bridge', 'river', 'market', 'school', 'wo
 const VERBS = ['said', 'reported', 'announced', 'confirmed', 'denied', 'warned', 'explained', 'promised'];
 
 /**
- * Article `i`: a headline and paragraphs of about 50 words each (3 paragraphs ≈ 150 words at
- * scale 1). Names are made of syllables drawn from a counter-seeded generator, so every article
+ * Article `i`: a headline and paragraphs of about 50 words each (3 paragraphs, about 150 words,
+ * at scale 1). Names are made of syllables drawn from a counter-seeded generator, so every article
  * has its own words and its own content hash.
  */
 function makeArticle(i: number, scale: number): string {
@@ -55,11 +58,8 @@ function makeArticle(i: number, scale: number): string {
   const paragraphs: string[] = [];
   for (let p = 0; p < 3 * scale; p++) {
     const sentences: string[] = [];
-    for (let s = 0; s < 4; s++) {
-      sentences.push(
-        `${person} ${pick(VERBS)} that the ${pick(COMMON)} in ${town} would need ${(next() % 900) + 100} more ${pick(COMMON)} before ${name()} could open the ${pick(COMMON)} again (note ${i}-${p}-${s}).`,
-      );
-    }
+    for (let s = 0; s < 3; s++)
+      sentences.push(`${person} ${pick(VERBS)} that the ${pick(COMMON)} in ${town} needs ${(next() % 900) + 100} more ${pick(COMMON)} before ${name()} can reopen the ${pick(COMMON)}.`);
     paragraphs.push(sentences.join(' '));
   }
   return `${headline}\n\n${paragraphs.join('\n\n')}\n`;

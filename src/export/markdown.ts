@@ -1,6 +1,7 @@
+import { basename } from 'node:path';
 import type { ExportArticle, ExportSpan, StoryExport } from './types.js';
 
-const sourceLabel = (a: ExportArticle) => a.source.name ?? a.source.domain ?? a.input;
+const sourceLabel = (a: ExportArticle) => a.source.name ?? a.source.domain ?? basename(a.input);
 
 /**
  * A readable report of an export: per story its articles (copies marked), brief with numbered
