@@ -171,7 +171,8 @@ describe('an ingest killed with SIGKILL midway', () => {
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
-  test('the kill happened while the run was incomplete', () => {
+  test('the kill happened while the run was incomplete', (t) => {
+    t.diagnostic(`killed after ${interrupted.polled} articles were seen; ${storedAfterKill} of ${TOTAL} stored (${interrupted.corpus.dir})`);
     assert.equal(interrupted.signal, 'SIGKILL');
     const n = storedAfterKill;
     assert.ok(n >= 0, 'the store opens read-only after the kill');

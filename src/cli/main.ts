@@ -28,9 +28,13 @@ const version = (createRequire(import.meta.url)('../../../package.json') as { ve
  */
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    io.stderr.write(mainHelp(version));
+    return EXIT.fatal;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(mainHelp(version));
-    return name ? EXIT.ok : EXIT.fatal;
+    return EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
     io.stdout.write(`${version}\n`);

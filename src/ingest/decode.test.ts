@@ -62,3 +62,10 @@ test('flags replacement characters the file already carried', () => {
   const decoded = decodeText(Buffer.from('The minister\uFFFDs office declined to comment.', 'utf8'));
   assert.deepEqual(codes(decoded.messages), ['encoding-replaced']);
 });
+
+test('bytes a legacy encoding leaves undefined are reported as replaced, not as damage from before', () => {
+  const bytes = Buffer.concat([Buffer.from('The council met on Monday and agreed the budget. '.repeat(4), 'latin1'), Buffer.from([0x81]), Buffer.from(' It passed.', 'latin1')]);
+  const decoded = decodeText(bytes);
+  assert.deepEqual(codes(decoded.messages), ['encoding-guessed', 'encoding-replaced']);
+  assert.match(decoded.messages[1]!.reason, /1 byte\(s\) have no character in windows-1252/);
+});

@@ -79,7 +79,10 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
 
   const guess = detectLegacyEncoding(bytes);
   sink.warn('encoding-guessed', `not UTF-8; decoded as ${guess} (detected, no declaration in the file)`, { actual: guess });
-  return checked({ text: iconv.decode(Buffer.from(bytes), guess), encoding: guess, messages }, subject);
+  const text = iconv.decode(Buffer.from(bytes), guess);
+  const undefinedBytes = text.match(/\uFFFD/g)?.length ?? 0;
+  if (undefinedBytes > 0) sink.warn('encoding-replaced', `${undefinedBytes} byte(s) have no character in ${guess} and were replaced with U+FFFD`);
+  return checked({ text, encoding: guess, messages }, subject);
 }
 
 function utf8(bytes: Uint8Array, messages: Message[]): Decoded {

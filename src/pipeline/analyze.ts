@@ -70,8 +70,9 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
 }
 
 async function ingestOne(store: Store, path: string, options: IngestOptions, candidates: Map<string, TermVector>): Promise<FileOutcome> {
+  const input = path === '-' ? 'stdin' : path;
   const read = await readInput(path, options);
-  if (!read.ok) return { input: path, status: 'failed', error: read.failure.error };
+  if (!read.ok) return { input, status: 'failed', error: read.failure.error };
   try {
     const doc = docFromInput(read.file, options);
     const existing = await store.findByHash(doc.contentHash);
@@ -89,7 +90,7 @@ async function ingestOne(store: Store, path: string, options: IngestOptions, can
     candidates.set(storyId, centroid);
     return { input: read.file.input, status: 'added', id: doc.id, storyId, messages: doc.messages };
   } catch (error) {
-    if (isCorroborateError(error)) return { input: path, status: 'failed', error };
+    if (isCorroborateError(error)) return { input, status: 'failed', error };
     throw error;
   }
 }
