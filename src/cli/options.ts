@@ -58,7 +58,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'export',
     usage: 'corroborate export [--story ID…] [options]',
     summary: 'export stories from the store as JSON (the export contract) or Markdown',
-    options: { ...common, ...db, ...output, story: { type: 'string', value: 'ID', help: 'only this story (repeatable; default all)' } },
+    options: { help: common.help!, ...db, ...output, story: { type: 'string', value: 'ID', help: 'only this story (repeatable; default all)' } },
     minPositionals: 0,
   },
   {
