@@ -60,35 +60,48 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
   };
 
   for (const [index, path] of files.entries()) {
-    const outcome = await ingestOne(store, path, options, candidates);
+    const read = await readInput(path, options);
+    const outcome = read.ok
+      ? await ingestFile(store, read.file, options, candidates)
+      : ({ input: path === '-' ? 'stdin' : path, status: 'failed', error: read.failure.error } as const);
     outcomes.push(outcome);
     if (outcome.status !== 'failed') noteStory(outcome.storyId);
     options.onProgress?.({ done: index + 1, total: files.length, input: path });
   }
+  return summarise(outcomes, storyIds);
+}
+
+/** Ingests inputs already in memory (the HTTP API's bodies), with the same guarantees as `ingestPaths`. */
+export async function ingestInputs(store: Store, files: InputFile[], options: IngestOptions = {}): Promise<IngestReport> {
+  const candidates = await loadCandidates(store);
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) outcomes.push(await ingestFile(store, file, options, candidates));
+  return summarise(outcomes, [...new Set(outcomes.flatMap((o) => (o.status !== 'failed' && o.storyId ? [o.storyId] : [])))]);
+}
+
+function summarise(outcomes: FileOutcome[], storyIds: string[]): IngestReport {
   const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
   return { files: outcomes, added: count('added'), unchanged: count('unchanged'), failed: count('failed'), storyIds };
 }
 
-async function ingestOne(store: Store, path: string, options: IngestOptions, candidates: Map<string, TermVector>): Promise<FileOutcome> {
-  const input = path === '-' ? 'stdin' : path;
-  const read = await readInput(path, options);
-  if (!read.ok) return { input, status: 'failed', error: read.failure.error };
+async function ingestFile(store: Store, file: InputFile, options: IngestOptions, candidates: Map<string, TermVector>): Promise<FileOutcome> {
+  const input = file.input;
   try {
-    const doc = docFromInput(read.file, options);
+    const doc = docFromInput(file, options);
     const existing = await store.findByHash(doc.contentHash);
-    if (existing) return { input: read.file.input, status: 'unchanged', id: existing, storyId: await store.storyOf(existing), messages: doc.messages };
+    if (existing) return { input: input, status: 'unchanged', id: existing, storyId: await store.storyOf(existing), messages: doc.messages };
 
     const vector = termVector(doc);
     const storyCandidates: StoryCandidate[] = [...candidates].map(([id, centroid]) => ({ id, centroid }));
     const assignment = groupArticle(vector, storyCandidates);
     const storyId = assignment.storyId ?? `s-${doc.id.slice(2)}`;
     const result = await store.addArticle(doc, { storyId, isNewStory: assignment.storyId === null });
-    if (!result.added) return { input: read.file.input, status: 'unchanged', id: result.existingId!, storyId: await store.storyOf(result.existingId!), messages: doc.messages };
+    if (!result.added) return { input: input, status: 'unchanged', id: result.existingId!, storyId: await store.storyOf(result.existingId!), messages: doc.messages };
 
     const centroid = candidates.get(storyId) ?? new Map();
     addInto(centroid, vector);
     candidates.set(storyId, centroid);
-    return { input: read.file.input, status: 'added', id: doc.id, storyId, messages: doc.messages };
+    return { input: input, status: 'added', id: doc.id, storyId, messages: doc.messages };
   } catch (error) {
     if (isCorroborateError(error)) return { input, status: 'failed', error };
     throw error;
