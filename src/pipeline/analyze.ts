@@ -89,19 +89,19 @@ async function ingestFile(store: Store, file: InputFile, options: IngestOptions,
   try {
     const doc = docFromInput(file, options);
     const existing = await store.findByHash(doc.contentHash);
-    if (existing) return { input: input, status: 'unchanged', id: existing, storyId: await store.storyOf(existing), messages: doc.messages };
+    if (existing) return { input, status: 'unchanged', id: existing, storyId: await store.storyOf(existing), messages: doc.messages };
 
     const vector = termVector(doc);
     const storyCandidates: StoryCandidate[] = [...candidates].map(([id, centroid]) => ({ id, centroid }));
     const assignment = groupArticle(vector, storyCandidates);
     const storyId = assignment.storyId ?? `s-${doc.id.slice(2)}`;
     const result = await store.addArticle(doc, { storyId, isNewStory: assignment.storyId === null });
-    if (!result.added) return { input: input, status: 'unchanged', id: result.existingId!, storyId: await store.storyOf(result.existingId!), messages: doc.messages };
+    if (!result.added) return { input, status: 'unchanged', id: result.existingId!, storyId: await store.storyOf(result.existingId!), messages: doc.messages };
 
     const centroid = candidates.get(storyId) ?? new Map();
     addInto(centroid, vector);
     candidates.set(storyId, centroid);
-    return { input: input, status: 'added', id: doc.id, storyId, messages: doc.messages };
+    return { input, status: 'added', id: doc.id, storyId, messages: doc.messages };
   } catch (error) {
     if (isCorroborateError(error)) return { input, status: 'failed', error };
     throw error;
