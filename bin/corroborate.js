@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Thin shell over the CLI function: wires the process's streams in and sets the exit code.
+// Thin shell over the CLI function: wires the process's streams, environment and signals in and sets the exit code.
 import { main } from '../dist/src/cli/main.js';
 
 const readStdin = async () => {
@@ -8,4 +8,10 @@ const readStdin = async () => {
   return Buffer.concat(chunks);
 };
 
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, readStdin });
+const stop = new AbortController();
+process.once('SIGINT', () => stop.abort());
+process.once('SIGTERM', () => stop.abort());
+
+process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, readStdin, env: process.env, signal: stop.signal });
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');

@@ -10,11 +10,15 @@ import { exportStories, ingestPaths, openStore, type IngestReport } from '../pip
 import { DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
 import { COMMANDS, commandHelp, mainHelp, parseByteSize, parseCommand, type Parsed } from './options.js';
 import { progressBar } from './progress.js';
+import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../api/server.js';
 
 export interface Io {
   stdout: Writable & { isTTY?: boolean };
   stderr: Writable & { isTTY?: boolean };
   readStdin: () => Promise<Uint8Array>;
+  env?: Record<string, string | undefined>;
+  /** Ends long-running commands (`serve`) when aborted; the bin aborts it on SIGINT/SIGTERM. */
+  signal?: AbortSignal;
 }
 
 /** Exit codes: 0 all went through; 1 some inputs failed (or warned, with --frail); 2 usage or fatal error. */
@@ -58,6 +62,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await runIngest(spec.name, parsed, io);
       case 'export':
         return await runExport(parsed, io);
+      case 'serve':
+        return await runServe(parsed, io);
       default:
         return await runAnnotate(parsed, io);
     }
@@ -196,4 +202,23 @@ async function runAnnotate(parsed: Parsed, io: Io): Promise<number> {
   else io.stdout.write(body);
   io.stderr.write(`annotated ${lines.length} document(s)${failed ? `, ${failed} line(s) failed` : ''}\n`);
   return failed ? EXIT.someFailed : EXIT.ok;
+}
+
+async function runServe(parsed: Parsed, io: Io): Promise<number> {
+  const portText = str(parsed.values.port);
+  const port = portText === undefined ? DEFAULT_PORT : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CorroborateError('bad-option', `--port must be a number from 0 to 65535, not "${portText}"`);
+  const store = await openStore(str(parsed.values.db) ?? DEFAULT_DB_PATH);
+  try {
+    const { server, url } = await startServer({ store, port, host: str(parsed.values.host) ?? DEFAULT_HOST, token: io.env?.CORROBORATE_TOKEN || undefined });
+    io.stderr.write(`serving ${url} (web UI at ${url}/, API at ${url}/api/stories); Ctrl-C stops\n`);
+    await new Promise<void>((resolve) => {
+      if (io.signal?.aborted) resolve();
+      io.signal?.addEventListener('abort', () => resolve(), { once: true });
+    });
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
 }

@@ -62,6 +62,18 @@ export const COMMANDS: CommandSpec[] = [
     minPositionals: 0,
   },
   {
+    name: 'serve',
+    usage: 'corroborate serve [--port 8080] [--host 127.0.0.1] [--db FILE]',
+    summary: 'HTTP API and web UI over the store (writes need CORROBORATE_TOKEN when one is set; required off loopback)',
+    options: {
+      help: common.help!,
+      ...db,
+      port: { type: 'string', short: 'p', value: 'N', help: 'port to listen on (default 8080; 0 picks a free one)' },
+      host: { type: 'string', value: 'ADDR', help: 'address to bind (default 127.0.0.1)' },
+    },
+    minPositionals: 0,
+  },
+  {
     name: 'annotate',
     usage: 'corroborate annotate INPUT.jsonl [--out OUT.jsonl]',
     summary: 'analysis layers for JSONL lines {id, text, publishedAt?}, offsets into the given text (no cleaning)',

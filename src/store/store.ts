@@ -14,6 +14,22 @@ export interface Placement {
   isNewStory: boolean;
 }
 
+/** One row of a page of stories, newest first. */
+export interface StorySummary {
+  id: string;
+  articleCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SearchHit {
+  articleId: string;
+  title: string | null;
+  /** A short extract with the matched words between « and ». */
+  snippet: string;
+  storyId: string | null;
+}
+
 export interface AddResult {
   /** False when the same content was stored before; `existingId` then names it. */
   added: boolean;
@@ -34,5 +50,9 @@ export interface Store {
   listStories(): Promise<StoredStory[]>;
   storyOf(articleId: string): Promise<string | null>;
   counts(): Promise<{ articles: number; stories: number }>;
+  /** Stories by last update, newest first. */
+  pageStories(limit: number, offset: number): Promise<StorySummary[]>;
+  /** Full-text search over titles and clean texts; `query` is plain words (no query syntax). */
+  search(query: string, limit: number): Promise<SearchHit[]>;
   close(): Promise<void>;
 }

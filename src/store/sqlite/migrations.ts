@@ -38,4 +38,16 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX story_articles_story ON story_articles(story_id, seq);
   `,
+  `
+  -- Full-text search over articles (the API's /api/search), kept in step by triggers.
+  CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+  CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text);
+  END;
+  CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
+  END;
+  INSERT INTO articles_fts(rowid, title, text) SELECT rowid, coalesce(title, ''), text FROM articles;
+  CREATE INDEX stories_updated ON stories(updated_at);
+  `,
 ];

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { CorroborateError } from '../../doc/errors.js';
 import type { Doc } from '../../doc/types.js';
-import type { AddResult, Placement, Store, StoredStory } from '../store.js';
+import type { AddResult, Placement, SearchHit, Store, StoredStory, StorySummary } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
 
 export const DEFAULT_DB_PATH = './corroborate.db';
@@ -123,9 +123,42 @@ export class SqliteStore implements Store {
     return { articles, stories };
   }
 
+  async pageStories(limit: number, offset: number): Promise<StorySummary[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT s.id, s.created_at, s.updated_at, count(m.article_id) AS n
+         FROM stories s LEFT JOIN story_articles m ON m.story_id = s.id
+         GROUP BY s.id ORDER BY s.updated_at DESC, s.id LIMIT ? OFFSET ?`,
+      )
+      .all(limit, offset) as Array<{ id: string; created_at: string; updated_at: string; n: number }>;
+    return rows.map((r) => ({ id: r.id, articleCount: r.n, createdAt: r.created_at, updatedAt: r.updated_at }));
+  }
+
+  async search(query: string, limit: number): Promise<SearchHit[]> {
+    const match = ftsQuery(query);
+    if (!match) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.title, snippet(articles_fts, 1, '«', '»', '…', 12) AS snippet, m.story_id
+         FROM articles_fts f JOIN articles a ON a.rowid = f.rowid LEFT JOIN story_articles m ON m.article_id = a.id
+         WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
+      )
+      .all(match, limit) as Array<{ id: string; title: string | null; snippet: string; story_id: string | null }>;
+    return rows.map((r) => ({ articleId: r.id, title: r.title, snippet: r.snippet, storyId: r.story_id }));
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }
+}
+
+/**
+ * Plain words to an FTS5 query: each word quoted (so user text can never be query syntax such as
+ * `NEAR(` or `col:`), all words required.
+ */
+function ftsQuery(query: string): string {
+  const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map((w) => `"${w}"`).join(' ');
 }
 
 /** A store from a newer version, or an SQLite file that is not ours, is refused untouched. */

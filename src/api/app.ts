@@ -1,0 +1,137 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { bearerAuth } from 'hono/bearer-auth';
+import { validator } from 'hono/validator';
+import type { z } from 'zod';
+import { exportStories, ingestInputs, type IngestReport } from '../pipeline/analyze.js';
+import type { InputFile } from '../ingest/read-inputs.js';
+import type { Store } from '../store/store.js';
+import { webRoutes } from '../web/routes.js';
+import { ApiError, errorBody } from './errors.js';
+import { openApiDocument } from './openapi.js';
+import { ArticlesBodySchema, IdParamSchema, PageQuerySchema, SearchQuerySchema } from './schemas.js';
+
+export interface AppOptions {
+  store: Store;
+  /** Bearer token required for writes; without one, writes are open (the server binds loopback only). */
+  token?: string | undefined;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+/** Large enough for a long article with its HTML; small enough that one request cannot exhaust memory. */
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** Validates one request target with a zod schema; failures are 400s with the zod issues as details. */
+const valid = <T extends z.ZodType>(target: 'query' | 'param' | 'json', schema: T) =>
+  validator(target, (value) => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success)
+      throw new ApiError(400, 'invalid-request', `invalid ${target === 'param' ? 'path' : target}: ${parsed.error.issues.map((i) => `${i.path.join('.') || target}: ${i.message}`).join('; ')}`, parsed.error.issues);
+    return parsed.data as z.infer<T>;
+  });
+
+/**
+ * The HTTP API and the web UI of one store. Tested without a server through `app.request()`.
+ */
+export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES }: AppOptions): Hono {
+  const app = new Hono();
+  const writeGuard = token ? bearerAuth({ token, noAuthenticationHeader: { message: errorBody('unauthorized', 'a bearer token is required for writes') }, invalidToken: { message: errorBody('unauthorized', 'the bearer token is not valid') } }) : undefined;
+  const limit = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new ApiError(413, 'body-too-large', `the request body is over ${maxBodyBytes} bytes`);
+    },
+  });
+
+  // Every write under /api needs the token; reads stay open.
+  app.use('/api/*', async (c, next) => (writeGuard && c.req.method !== 'GET' && c.req.method !== 'HEAD' ? writeGuard(c, next) : next()));
+
+  app.post('/api/articles', limit, async (c) => {
+    const files = await articleInputs(c);
+    const report = await ingestInputs(store, files);
+    return c.json(ingestBody(report), report.added > 0 ? 201 : report.failed === report.files.length ? 400 : 200);
+  });
+
+  app.get('/api/stories', valid('query', PageQuerySchema), async (c) => {
+    const { limit: pageSize, offset } = c.req.valid('query');
+    const [page, counts] = await Promise.all([store.pageStories(pageSize, offset), store.counts()]);
+    const exported = await exportStories(store, page.map((s) => s.id));
+    const byId = new Map(exported.stories.map((s) => [s.id, s]));
+    const stories = page.map((s) => ({
+      id: s.id,
+      title: byId.get(s.id)?.title ?? '',
+      articleCount: s.articleCount,
+      independentSourceCount: byId.get(s.id)?.independentSourceCount ?? 0,
+      updatedAt: s.updatedAt,
+    }));
+    return c.json({ stories, limit: pageSize, offset, total: counts.stories });
+  });
+
+  app.get('/api/stories/:id', valid('param', IdParamSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    const exported = await exportStories(store, [id]);
+    if (exported.stories.length === 0) throw new ApiError(404, 'not-found', `no story ${id}`);
+    return c.json(exported);
+  });
+
+  app.get('/api/articles/:id', valid('param', IdParamSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    const storyId = await store.storyOf(id);
+    const article = storyId ? (await exportStories(store, [storyId])).articles.find((a) => a.id === id) : undefined;
+    if (!article) throw new ApiError(404, 'not-found', `no article ${id}`);
+    return c.json({ ...article, storyId });
+  });
+
+  app.get('/api/search', valid('query', SearchQuerySchema), async (c) => {
+    const { q, limit: max } = c.req.valid('query');
+    return c.json({ hits: await store.search(q, max) });
+  });
+
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+
+  app.route('/', webRoutes(store));
+
+  app.notFound((c) => c.json(errorBody('not-found', `no route ${c.req.method} ${c.req.path}`), 404));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details), error.status);
+    if ('getResponse' in error && typeof error.getResponse === 'function') return error.getResponse() as Response;
+    console.error(error);
+    return c.json(errorBody('internal', 'internal error'), 500);
+  });
+  return app;
+}
+
+/** Request body → inputs: JSON (one article or `{articles: […]}`) or a plain-text article. */
+async function articleInputs(c: Context): Promise<InputFile[]> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'text/plain') {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    return [{ input: 'api', bytes, sidecar: null }];
+  }
+  if (type !== 'application/json') throw new ApiError(415, 'unsupported-media-type', `send application/json or text/plain, not "${type || 'no content type'}"`);
+  let json: unknown;
+  try {
+    json = await c.req.json();
+  } catch (error) {
+    throw new ApiError(400, 'invalid-json', `the body is not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = ArticlesBodySchema.safeParse(json);
+  if (!parsed.success)
+    throw new ApiError(400, 'invalid-request', `invalid body: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`, parsed.error.issues);
+  const articles = 'articles' in parsed.data ? parsed.data.articles : [parsed.data];
+  return articles.map(({ text, ...sidecar }, i) => ({ input: `api:${i}`, bytes: new TextEncoder().encode(text), sidecar }));
+}
+
+function ingestBody(report: IngestReport) {
+  return {
+    added: report.added,
+    unchanged: report.unchanged,
+    failed: report.failed,
+    results: report.files.map((f) =>
+      f.status === 'failed'
+        ? { status: f.status, error: { code: f.error.code, message: f.error.message } }
+        : { status: f.status, id: f.id, storyId: f.storyId, warnings: f.messages.filter((m) => m.level === 'warning').map((m) => ({ code: m.code, message: m.reason })) },
+    ),
+  };
+}

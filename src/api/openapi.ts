@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { ArticlesBodySchema, ErrorSchema, IdParamSchema, IngestResultSchema, PageQuerySchema, SearchQuerySchema, SearchResultSchema, StoryListSchema } from './schemas.js';
+
+type JsonSchema = Record<string, unknown>;
+
+const schemaOf = (schema: z.ZodType, io: 'input' | 'output' = 'output'): JsonSchema => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+};
+
+/** Each property of an object schema becomes one OpenAPI parameter. */
+function parameters(schema: z.ZodObject, where: 'query' | 'path'): JsonSchema[] {
+  const json = schemaOf(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (json.required ?? []).includes(name),
+    schema: property,
+  }));
+}
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema: schemaOf(schema) } } });
+const error = (description: string) => json(ErrorSchema, description);
+const exportContract = { description: 'the export contract (story-export.schema.json, version 1) for one story', content: { 'application/json': { schema: { $ref: 'https://corroborate.invalid/spec/story-export.schema.json' } } } };
+
+/** The OpenAPI 3.1 document, generated from the zod schemas that validate the requests. */
+export function openApiDocument(): JsonSchema {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Corroborate API', version: '1', description: 'Articles in, cross-checked stories out. Writes need `Authorization: Bearer <token>` when the server has a token.' },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths: {
+      '/api/articles': {
+        post: {
+          summary: 'Add articles (JSON, one or {articles: […]}, or a text/plain article)',
+          security: [{ bearer: [] }],
+          requestBody: { required: true, content: { 'application/json': { schema: schemaOf(ArticlesBodySchema, 'input') }, 'text/plain': { schema: { type: 'string' } } } },
+          responses: { 201: json(IngestResultSchema, 'stored (some articles new)'), 200: json(IngestResultSchema, 'nothing new: all already stored'), 400: error('invalid body or every article failed'), 401: error('missing or wrong token'), 413: error('body too large'), 415: error('unsupported content type') },
+        },
+      },
+      '/api/stories': { get: { summary: 'Stories, newest first', parameters: parameters(PageQuerySchema, 'query'), responses: { 200: json(StoryListSchema, 'a page of stories'), 400: error('invalid query') } } },
+      '/api/stories/{id}': { get: { summary: 'One story as the export contract', parameters: parameters(IdParamSchema, 'path'), responses: { 200: exportContract, 404: error('no such story') } } },
+      '/api/articles/{id}': { get: { summary: 'One article as exported, with its story id', parameters: parameters(IdParamSchema, 'path'), responses: { 200: { description: 'the article' }, 404: error('no such article') } } },
+      '/api/search': { get: { summary: 'Full-text search over articles', parameters: parameters(SearchQuerySchema, 'query'), responses: { 200: json(SearchResultSchema, 'matching articles'), 400: error('invalid query') } } },
+      '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { CorroborateError } from '../doc/errors.js';
+import type { Store } from '../store/store.js';
+import { createApp } from './app.js';
+
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = '127.0.0.1';
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+export interface ServeOptions {
+  store: Store;
+  port?: number;
+  host?: string;
+  token?: string | undefined;
+}
+
+/**
+ * Starts the API and web UI. Without a token the server only binds loopback: writes would
+ * otherwise be open to anyone who can reach the port.
+ */
+export async function startServer({ store, port = DEFAULT_PORT, host = DEFAULT_HOST, token }: ServeOptions): Promise<{ server: ServerType; url: string }> {
+  if (!token && !LOOPBACK.test(host))
+    throw new CorroborateError('bad-option', `refusing to serve on ${host} without a token: set CORROBORATE_TOKEN, or use --host 127.0.0.1`);
+  const app = createApp({ store, token });
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+      const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      resolve({ server, url: `http://${shown}:${info.port}` });
+    });
+    server.once('error', reject);
+  });
+}
