@@ -1,0 +1,158 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { createApp } from './app.js';
+import { startServer } from './server.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { CorroborateError } from '../doc/errors.js';
+
+const SCHEMA = join(new URL('../../../../shared/spec/story-export.schema.json', import.meta.url).pathname);
+const validate = new Ajv2020.default({ strict: false }).compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
+
+const freshStore = () => SqliteStore.open(join(mkdtempSync(join(tmpdir(), 'corroborate-api-')), 'api.db'));
+const ARTICLE = {
+  text: 'Tram line closed after bridge crack found\n\nEngineers closed the river tram line in Osterby on Monday after a crack was found in the bridge deck, the city transport office said.\n\nThe line will stay closed for at least two weeks while the deck is repaired.\n',
+  source: 'Osterby Post',
+  url: 'https://osterby-post.example/tram',
+  publishedAt: '2026-04-06',
+};
+const post = (app: ReturnType<typeof createApp>, body: unknown, headers: Record<string, string> = {}) =>
+  app.request('/api/articles', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+test('POST /api/articles stores an article once; the second post says unchanged', async () => {
+  const store = freshStore();
+  const app = createApp({ store });
+  const first = await post(app, ARTICLE);
+  assert.equal(first.status, 201);
+  const body = (await first.json()) as { added: number; results: Array<{ id: string; storyId: string }> };
+  assert.equal(body.added, 1);
+  const again = await post(app, ARTICLE);
+  assert.equal(again.status, 200);
+  assert.equal(((await again.json()) as { unchanged: number }).unchanged, 1);
+  const plain = await app.request('/api/articles', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'Ferry back on schedule\n\nThe Osterby ferry ran on time on Tuesday for the first time in a week.\n' });
+  assert.equal(plain.status, 201);
+  await store.close();
+});
+
+test('bad requests get a 4xx with {error: {code, message, details}}', async () => {
+  const store = freshStore();
+  const app = createApp({ store, maxBodyBytes: 2000 });
+  const cases: Array<[Response, number, string]> = [
+    [await post(app, '{"text": '), 400, 'invalid-json'],
+    [await post(app, { source: 'no text' }), 400, 'invalid-request'],
+    [await post(app, { ...ARTICLE, url: 'not a url' }), 400, 'invalid-request'],
+    [await app.request('/api/articles', { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<a/>' }), 415, 'unsupported-media-type'],
+    [await post(app, { text: 'x'.repeat(5000) }), 413, 'body-too-large'],
+    [await app.request('/api/stories?limit=0'), 400, 'invalid-request'],
+    [await app.request('/api/stories/nope'), 400, 'invalid-request'],
+    [await app.request('/api/stories/s-000000000000'), 404, 'not-found'],
+    [await app.request('/api/search'), 400, 'invalid-request'],
+    [await app.request('/api/nothing-here'), 404, 'not-found'],
+  ];
+  for (const [response, status, code] of cases) {
+    assert.equal(response.status, status, `${code}`);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    assert.equal(body.error.code, code);
+    assert.ok(body.error.message.length > 5);
+  }
+  await store.close();
+});
+
+test('with a token, writes need it and reads do not', async () => {
+  const store = freshStore();
+  const app = createApp({ store, token: 'sekret-token' });
+  assert.equal((await post(app, ARTICLE)).status, 401);
+  assert.equal((await post(app, ARTICLE, { authorization: 'Bearer wrong' })).status, 401);
+  assert.equal((await post(app, ARTICLE, { authorization: 'Bearer sekret-token' })).status, 201);
+  assert.equal((await app.request('/api/stories')).status, 200);
+  await store.close();
+});
+
+test('stories, one story, one article and search read back what was posted', async () => {
+  const store = freshStore();
+  const app = createApp({ store });
+  const { results } = (await (await post(app, ARTICLE)).json()) as { results: Array<{ id: string; storyId: string }> };
+  const { id, storyId } = results[0]!;
+
+  const list = (await (await app.request('/api/stories')).json()) as { stories: Array<{ id: string; title: string; articleCount: number; independentSourceCount: number }>; total: number };
+  assert.equal(list.total, 1);
+  assert.deepEqual(list.stories.map((s) => [s.id, s.title, s.articleCount, s.independentSourceCount]), [[storyId, 'Tram line closed after bridge crack found', 1, 1]]);
+
+  const story = await (await app.request(`/api/stories/${storyId}`)).json();
+  assert.ok(validate(story), JSON.stringify(validate.errors));
+
+  const article = (await (await app.request(`/api/articles/${id}`)).json()) as { id: string; source: { name: string }; storyId: string; text: string };
+  assert.equal(article.source.name, 'Osterby Post');
+  assert.equal(article.storyId, storyId);
+  assert.match(article.text, /^Engineers closed the river tram line/);
+
+  const hits = (await (await app.request('/api/search?q=bridge%20deck')).json()) as { hits: Array<{ articleId: string; snippet: string }> };
+  assert.deepEqual(hits.hits.map((h) => h.articleId), [id]);
+  assert.match(hits.hits[0]!.snippet, /«bridge» «deck»/);
+  const syntax = await app.request(`/api/search?q=${encodeURIComponent('NEAR(" bridge* OR title:')}`);
+  assert.equal(syntax.status, 200, 'query syntax in user text is searched as words, not parsed');
+  await store.close();
+});
+
+test('the OpenAPI document is generated from the request schemas', async () => {
+  const store = freshStore();
+  const doc = (await (await createApp({ store }).request('/api/openapi.json')).json()) as {
+    openapi: string;
+    paths: Record<string, Record<string, { parameters?: Array<{ name: string }>; requestBody?: { content: Record<string, { schema: unknown }> } }>>;
+  };
+  assert.equal(doc.openapi, '3.1.0');
+  assert.deepEqual(Object.keys(doc.paths).sort(), ['/api/articles', '/api/articles/{id}', '/api/openapi.json', '/api/search', '/api/stories', '/api/stories/{id}']);
+  assert.deepEqual(doc.paths['/api/stories']!.get!.parameters!.map((p) => p.name), ['limit', 'offset']);
+  assert.match(JSON.stringify(doc.paths['/api/articles']!.post!.requestBody!.content['application/json']!.schema), /"text"/);
+  await store.close();
+});
+
+test('the web UI escapes article text: a hostile article shows its markup as text', async () => {
+  const store = freshStore();
+  const app = createApp({ store });
+  const hostile = {
+    text: 'Council vote <script>alert("x")</script> delayed\n\nThe council delayed its vote on Monday. <img src=x onerror=alert(1)> See <a href="javascript:alert(2)">this link</a> for <b>details</b> of the plan.\n',
+    url: 'https://example.org/vote',
+  };
+  const { results } = (await (await post(app, hostile)).json()) as { results: Array<{ id: string; storyId: string }> };
+  const { id, storyId } = results[0]!;
+  for (const path of ['/', `/stories/${storyId}`, `/articles/${id}`, '/search?q=council']) {
+    const page = await (await app.request(path)).text();
+    assert.ok(!page.includes('<script>alert'), `${path}: no live script`);
+    assert.ok(!page.includes('<img src=x'), `${path}: no live img`);
+    assert.ok(!/href="javascript:/i.test(page), `${path}: no javascript: link`);
+  }
+  const articlePage = await (await app.request(`/articles/${id}`)).text();
+  assert.ok(articlePage.includes('&lt;a href=&quot;javascript:alert(2)&quot;&gt;'), 'the markup is shown as text');
+  await store.close();
+});
+
+test('an article page highlights exactly the cited words', async () => {
+  const store = freshStore();
+  const app = createApp({ store });
+  const { results } = (await (await post(app, ARTICLE)).json()) as { results: Array<{ id: string }> };
+  const { id } = results[0]!;
+  const text = ((await (await app.request(`/api/articles/${id}`)).json()) as { text: string }).text;
+  const start = text.indexOf('a crack was found');
+  const page = await (await app.request(`/articles/${id}?start=${start}&end=${start + 17}`)).text();
+  assert.match(page, /<mark id="cited">a crack was found<\/mark>/);
+  const outOfRange = await (await app.request(`/articles/${id}?start=5&end=999999`)).text();
+  assert.ok(!outOfRange.includes('<mark'), 'offsets outside the text highlight nothing');
+  await store.close();
+});
+
+test('the server listens on a free loopback port, and refuses a public address without a token', async () => {
+  const store = freshStore();
+  const { server, url } = await startServer({ store, port: 0 });
+  try {
+    const response = await fetch(`${url}/api/stories`);
+    assert.equal(response.status, 200);
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  await assert.rejects(startServer({ store, port: 0, host: '0.0.0.0' }), (e: CorroborateError) => e.code === 'bad-option' && /CORROBORATE_TOKEN/.test(e.message));
+  await store.close();
+});
