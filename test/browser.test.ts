@@ -1,0 +1,62 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { startServer } from '../src/api/server.js';
+import { ingestPaths } from '../src/pipeline/analyze.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { EXAMPLES, REPO } from './paths.js';
+
+/** Debian's Chromium (installed by .ci/run); Playwright's own browser download is not reachable here. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(REPO, 'test-output', 'screenshots');
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+test('a reader browses the examples in a real browser', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (.ci/run installs it)` }, async (t) => {
+  const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), 'corroborate-browser-')), 'ui.db'));
+  await ingestPaths(store, [EXAMPLES]);
+  const { server, url } = await startServer({ store, port: 0 });
+  let browser: Browser | undefined;
+  mkdirSync(SHOTS, { recursive: true });
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    const page = await browser.newPage();
+
+    await t.test('the story list shows both stories with their counts', async () => {
+      await page.goto(`${url}/`);
+      const rows = page.locator('tbody tr');
+      assert.equal(await rows.count(), 2);
+      const gondola = rows.filter({ hasText: 'Gondola' });
+      assert.deepEqual(await gondola.locator('td').allTextContents().then((cells) => cells.slice(1, 3)), ['6', '4']);
+      await page.screenshot({ path: join(SHOTS, 'stories.png'), fullPage: true });
+    });
+
+    await t.test('the story page lists its articles and marks the syndicated copy', async () => {
+      await page.getByRole('link', { name: /Gondola stalls/ }).click();
+      await page.waitForURL(/\/stories\//);
+      assert.equal(await page.locator('h1').textContent(), 'Gondola stalls over Velmora gorge; 34 lowered to safety by rope teams');
+      assert.equal(await page.locator('.badge.copy').count(), 1);
+      await page.screenshot({ path: join(SHOTS, 'story.png'), fullPage: true });
+    });
+
+    await t.test('an article page shows clean text, what was removed and the homoglyph warning', async () => {
+      await page.getByRole('link', { name: /passengers recount long wait/ }).click();
+      await page.waitForURL(/\/articles\//);
+      assert.match((await page.locator('section[aria-labelledby=warnings]').textContent()) ?? '', /mixed-script/);
+      assert.match((await page.locator('#removed + ul').textContent()) ?? '', /clean\/navigation/);
+      await page.screenshot({ path: join(SHOTS, 'article.png'), fullPage: true });
+    });
+
+    await t.test('keyboard: the first link is reachable with Tab and shows a focus ring', async () => {
+      await page.goto(`${url}/`);
+      await page.keyboard.press('Tab');
+      assert.equal(await page.locator(':focus').textContent(), 'Corroborate');
+    });
+  } finally {
+    await browser?.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await store.close();
+  }
+});
