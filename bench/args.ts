@@ -11,16 +11,20 @@ export interface BenchArgs {
   json: boolean;
   split: string | undefined;
   threshold: number | undefined;
+  articles: number | undefined;
+  seconds: number | undefined;
 }
 
 export function benchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' } },
+    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' } },
     allowPositionals: false,
   });
-  return { data: values.data, json: values.json === true, split: values.split, threshold: values.threshold === undefined ? undefined : Number(values.threshold) };
+  return { data: values.data, json: values.json === true, split: values.split, threshold: num(values.threshold), articles: num(values.articles), seconds: num(values.seconds) };
 }
+
+const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
 
 export const round = (x: number, digits = 3) => Number(x.toFixed(digits));
 

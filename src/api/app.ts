@@ -3,7 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { bearerAuth } from 'hono/bearer-auth';
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
-import { exportStories, ingestInputs, type IngestReport } from '../pipeline/analyze.js';
+import { ingestInputs, type IngestReport } from '../pipeline/analyze.js';
+import { StoryExportCache } from './story-cache.js';
 import type { InputFile } from '../ingest/read-inputs.js';
 import type { Store } from '../store/store.js';
 import { webRoutes } from '../web/routes.js';
@@ -36,6 +37,7 @@ const valid = <T extends z.ZodType>(target: 'query' | 'param' | 'json', schema: 
  */
 export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES }: AppOptions): Hono {
   const app = new Hono();
+  const stories = new StoryExportCache(store);
   const writeGuard = token ? bearerAuth({ token, noAuthenticationHeader: { message: errorBody('unauthorized', 'a bearer token is required for writes') }, invalidToken: { message: errorBody('unauthorized', 'the bearer token is not valid') } }) : undefined;
   const limit = bodyLimit({
     maxSize: maxBodyBytes,
@@ -56,29 +58,26 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES 
   app.get('/api/stories', valid('query', PageQuerySchema), async (c) => {
     const { limit: pageSize, offset } = c.req.valid('query');
     const [page, counts] = await Promise.all([store.pageStories(pageSize, offset), store.counts()]);
-    const exported = await exportStories(store, page.map((s) => s.id));
-    const byId = new Map(exported.stories.map((s) => [s.id, s]));
-    const stories = page.map((s) => ({
-      id: s.id,
-      title: byId.get(s.id)?.title ?? '',
-      articleCount: s.articleCount,
-      independentSourceCount: byId.get(s.id)?.independentSourceCount ?? 0,
-      updatedAt: s.updatedAt,
-    }));
-    return c.json({ stories, limit: pageSize, offset, total: counts.stories });
+    const summaries = await Promise.all(
+      page.map(async (s) => {
+        const story = (await stories.get(s.id))?.stories[0];
+        return { id: s.id, title: story?.title ?? '', articleCount: s.articleCount, independentSourceCount: story?.independentSourceCount ?? 0, updatedAt: s.updatedAt };
+      }),
+    );
+    return c.json({ stories: summaries, limit: pageSize, offset, total: counts.stories });
   });
 
   app.get('/api/stories/:id', valid('param', IdParamSchema), async (c) => {
     const { id } = c.req.valid('param');
-    const exported = await exportStories(store, [id]);
-    if (exported.stories.length === 0) throw new ApiError(404, 'not-found', `no story ${id}`);
+    const exported = await stories.get(id);
+    if (!exported) throw new ApiError(404, 'not-found', `no story ${id}`);
     return c.json(exported);
   });
 
   app.get('/api/articles/:id', valid('param', IdParamSchema), async (c) => {
     const { id } = c.req.valid('param');
     const storyId = await store.storyOf(id);
-    const article = storyId ? (await exportStories(store, [storyId])).articles.find((a) => a.id === id) : undefined;
+    const article = storyId ? (await stories.get(storyId))?.articles.find((a) => a.id === id) : undefined;
     if (!article) throw new ApiError(404, 'not-found', `no article ${id}`);
     return c.json({ ...article, storyId });
   });
@@ -88,9 +87,10 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES 
     return c.json({ hits: await store.search(q, max) });
   });
 
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  const openApi = openApiDocument();
+  app.get('/api/openapi.json', (c) => c.json(openApi));
 
-  app.route('/', webRoutes(store));
+  app.route('/', webRoutes(store, stories));
 
   app.notFound((c) => c.json(errorBody('not-found', `no route ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {

@@ -48,6 +48,7 @@ export interface Store {
   addArticle(doc: Doc, placement: Placement): Promise<AddResult>;
   getArticles(ids?: string[]): Promise<Doc[]>;
   listStories(): Promise<StoredStory[]>;
+  getStory(id: string): Promise<StoredStory | null>;
   storyOf(articleId: string): Promise<string | null>;
   counts(): Promise<{ articles: number; stories: number }>;
   /** Stories by last update, newest first. */

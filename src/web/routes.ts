@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { exportStories } from '../pipeline/analyze.js';
 import type { ExportArticle, ExportSpan, ExportStory } from '../export/types.js';
 import type { Store } from '../store/store.js';
+import type { StoryExportCache } from '../api/story-cache.js';
 import { STYLE } from './style.js';
 
 type Fragment = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -13,13 +13,12 @@ type Fragment = HtmlEscapedString | Promise<HtmlEscapedString>;
  * through `html`'s escaping, so article text containing `<script>` or `javascript:` links
  * shows as text; only http(s) URLs become links.
  */
-export function webRoutes(store: Store): Hono {
+export function webRoutes(store: Store, stories: StoryExportCache): Hono {
   const web = new Hono();
 
   web.get('/', async (c) => {
     const page = await store.pageStories(50, 0);
-    const exported = await exportStories(store, page.map((s) => s.id));
-    const byId = new Map(exported.stories.map((s) => [s.id, s]));
+    const byId = new Map((await Promise.all(page.map((s) => stories.get(s.id)))).flatMap((e) => (e?.stories[0] ? [[e.stories[0].id, e.stories[0]] as const] : [])));
     return c.html(
       layout(
         'Stories',
@@ -38,16 +37,16 @@ export function webRoutes(store: Store): Hono {
   });
 
   web.get('/stories/:id', async (c) => {
-    const exported = await exportStories(store, [c.req.param('id')]);
-    const story = exported.stories[0];
-    if (!story) return c.html(layout('Not found', html`<h1>No such story</h1><p><a href="/">All stories</a></p>`), 404);
+    const exported = await stories.get(c.req.param('id'));
+    const story = exported?.stories[0];
+    if (!exported || !story) return c.html(layout('Not found', html`<h1>No such story</h1><p><a href="/">All stories</a></p>`), 404);
     return c.html(layout(story.title, storyPage(story, exported.articles)));
   });
 
   web.get('/articles/:id', async (c) => {
     const id = c.req.param('id');
     const storyId = await store.storyOf(id);
-    const exported = storyId ? await exportStories(store, [storyId]) : null;
+    const exported = storyId ? await stories.get(storyId) : null;
     const article = exported?.articles.find((a) => a.id === id);
     if (!article || !storyId) return c.html(layout('Not found', html`<h1>No such article</h1><p><a href="/">All stories</a></p>`), 404);
     const start = Number(c.req.query('start'));

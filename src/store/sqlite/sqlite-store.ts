@@ -112,6 +112,13 @@ export class SqliteStore implements Store {
     return stories.map((s) => ({ id: s.id, articleIds: byStory.get(s.id) ?? [], createdAt: s.created_at, updatedAt: s.updated_at }));
   }
 
+  async getStory(id: string): Promise<StoredStory | null> {
+    const story = this.db.prepare('SELECT id, created_at, updated_at FROM stories WHERE id = ?').get(id) as { id: string; created_at: string; updated_at: string } | undefined;
+    if (!story) return null;
+    const members = this.db.prepare('SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY seq').all(id) as Array<{ article_id: string }>;
+    return { id: story.id, articleIds: members.map((m) => m.article_id), createdAt: story.created_at, updatedAt: story.updated_at };
+  }
+
   async storyOf(articleId: string): Promise<string | null> {
     const row = this.db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').get(articleId) as { story_id: string } | undefined;
     return row?.story_id ?? null;

@@ -1,0 +1,37 @@
+import { buildExport } from '../export/build.js';
+import type { StoryExport } from '../export/types.js';
+import type { Store } from '../store/store.js';
+
+/** Stories kept in memory; a story export is a few hundred KB at most, so this bounds the cache to tens of MB. */
+const DEFAULT_MAX_STORIES = 500;
+
+/**
+ * Story exports, built once per version of a story. A story's export depends only on its members
+ * (articles never change once stored), and every change of membership moves its `updatedAt`,
+ * so `(id, updatedAt)` is a complete cache key: a reader never sees a stale story.
+ */
+export class StoryExportCache {
+  private readonly entries = new Map<string, { updatedAt: string; export: StoryExport }>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly maxStories = DEFAULT_MAX_STORIES,
+  ) {}
+
+  async get(id: string): Promise<StoryExport | null> {
+    const story = await this.store.getStory(id);
+    if (!story) return null;
+    const hit = this.entries.get(id);
+    if (hit && hit.updatedAt === story.updatedAt) {
+      // Re-insert so the Map's order is least recently used first.
+      this.entries.delete(id);
+      this.entries.set(id, hit);
+      return hit.export;
+    }
+    const docs = await this.store.getArticles(story.articleIds);
+    const built = buildExport(docs, [story], new Date());
+    this.entries.set(id, { updatedAt: story.updatedAt, export: built });
+    if (this.entries.size > this.maxStories) this.entries.delete(this.entries.keys().next().value!);
+    return built;
+  }
+}
