@@ -1,0 +1,80 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { findQuantities } from './parse-quantity.js';
+import { formatInterval, overlaps } from './interval.js';
+
+/** [sentence, quoted span, dimension:unit, interval as formatted] — our own sentences, one phrasing each. */
+const READINGS: Array<[string, string, string, string]> = [
+  ['The call lasted just under an hour, officials said.', 'just under an hour', 'duration:minute', '[45, 60)'],
+  ['The rescue took more than three hours in the end.', 'more than three hours', 'duration:minute', '(180, ∞)'],
+  ['It followed a more than hour-long telephone conversation.', 'more than hour-long', 'duration:minute', '(60, ∞)'],
+  ['The vote came after about two hours of debate.', 'about two hours', 'duration:minute', '[108, 132]'],
+  ['Crews worked for 90 minutes before the line moved.', '90 minutes', 'duration:minute', '90'],
+  ['The ferry was late by an hour and a half.', 'an hour and a half', 'duration:minute', '90'],
+  ['Talks lasted nearly four hours.', 'nearly four hours', 'duration:minute', '[204, 240)'],
+  ['The strike could last up to three weeks.', 'up to three weeks', 'duration:minute', '[0, 30240]'],
+  ['The death toll exceeded 100 people, the minister said.', 'exceeded 100 people', 'count:person', '(100, ∞)'],
+  ['At least 23 Velmoran soldiers were killed.', 'At least 23 Velmoran soldiers', 'count:soldier', '[23, ∞)'],
+  ['Thirty-four passengers were lowered by rope.', 'Thirty-four passengers', 'count:passenger', '34'],
+  ['Rescuers lowered 34 passengers to the ground.', '34 passengers', 'count:passenger', '34'],
+  ['Fewer than 12 boats left the harbour.', 'Fewer than 12 boats', 'count:boat', '[0, 12)'],
+  ['Between 10 and 20 people were evacuated.', 'Between 10 and 20 people', 'count:person', '[10, 20]'],
+  ['Some 40 firefighters were at the scene.', 'Some 40 firefighters', 'count:firefighter', '[36, 44]'],
+  ['Dozens of families were moved to shelters.', 'Dozens of families', 'count:family', '[24, 100)'],
+  ['The city approved about $5 million for repairs.', 'about $5 million', 'money:USD', '[4500000, 5500000]'],
+  ['The fund holds 2,500 euros.', '2,500 euros', 'money:EUR', '2500'],
+  ['Turnout rose to 64% this year.', '64%', 'percent:percent', '64'],
+  ['Turnout was 64 percent.', '64 percent', 'percent:percent', '64'],
+  ['He was fined more than £2,000 in total.', 'more than £2,000', 'money:GBP', '(2000, ∞)'],
+];
+
+for (const [sentence, span, kind, interval] of READINGS) {
+  test(`reads "${span}" as ${kind} ${interval}`, () => {
+    const q = findQuantities(sentence).find((x) => x.text === span);
+    assert.ok(q, `found "${span}" in: ${JSON.stringify(findQuantities(sentence).map((x) => x.text))}`);
+    assert.equal(`${q.dimension}:${q.unit}`, kind);
+    assert.equal(formatInterval(q.interval), interval);
+    assert.equal(sentence.slice(q.start, q.end), span, 'offsets point at the words');
+  });
+}
+
+/** Dates, clock times, years and bare articles are not quantities. */
+const NOT_QUANTITIES = [
+  'The meeting is on January 14.',
+  'It stopped at 5:40 p.m. on Friday.',
+  'The visa was revoked in September 2025.',
+  'A man said nothing.',
+  'Tension rose often after the 1990s.',
+  'The 3rd bridge was closed.',
+];
+for (const sentence of NOT_QUANTITIES) {
+  test(`finds no quantity in "${sentence}"`, () => assert.deepEqual(findQuantities(sentence).map((q) => q.text), []));
+}
+
+/** Pairs of readings and whether both can be true at once (interval overlap). */
+const COMPATIBILITY: Array<[string, string, boolean]> = [
+  ['The call lasted just under an hour.', 'The call lasted more than an hour.', false],
+  ['At least 23 people died.', 'The toll exceeded 100 people.', true],
+  ['The rescue took more than three hours.', 'The rescue took just under three hours.', false],
+  ['Thirty-four passengers were aboard.', '34 passengers were aboard.', true],
+  ['About 30 people were hurt.', '32 people were hurt.', true],
+  ['Fewer than 10 boats sailed.', 'At least 10 boats sailed.', false],
+  ['Up to 10 boats sailed.', 'At least 10 boats sailed.', true],
+  ['11 people were injured.', 'At least 16 people were injured.', false],
+];
+for (const [a, b, compatible] of COMPATIBILITY) {
+  test(`"${a}" vs "${b}": ${compatible ? 'compatible' : 'conflict'}`, () => {
+    const [qa] = findQuantities(a);
+    const [qb] = findQuantities(b);
+    assert.ok(qa && qb);
+    assert.equal(`${qa.dimension}:${qa.unit}`, `${qb.dimension}:${qb.unit}`);
+    assert.equal(overlaps(qa.interval, qb.interval), compatible);
+  });
+}
+
+test('long hostile input stays fast (no catastrophic backtracking)', () => {
+  const started = performance.now();
+  findQuantities('one two three four five six seven eight nine ten '.repeat(2000));
+  findQuantities(`${'1,'.repeat(5000)}x`);
+  assert.ok(performance.now() - started < 2000);
+});

@@ -1,0 +1,225 @@
+import { closed, type Interval } from './interval.js';
+import { CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATION_MINUTES, NOT_COUNTED, SCALES, SINGULAR, SMALL_NUMBERS, VAGUE_AMOUNTS, type Dimension } from './lexicon.js';
+
+/** A quantity in text, as the interval of values it allows, in a canonical unit. */
+export interface Quantity {
+  start: number;
+  end: number;
+  text: string;
+  dimension: Dimension;
+  /** `minute` for durations, an ISO currency code, `percent`, or the counted noun in the singular ("soldier"). */
+  unit: string;
+  interval: Interval;
+  /** How the text bounds the number ("more-than", "about", …); `exact` when it does not. */
+  modifier: Modifier;
+}
+
+export type Modifier = 'exact' | 'about' | 'more-than' | 'at-least' | 'less-than' | 'at-most' | 'just-under' | 'just-over' | 'nearly' | 'range' | 'vague';
+
+const NUMBER_WORD = Object.keys(SMALL_NUMBERS).filter((w) => !w.includes(' ')).join('|');
+const PATTERNS = {
+  /** The number itself: digits (with thousands separators and decimals), or number words joined by hyphens or spaces. */
+  number: new RegExp(
+    String.raw`(?<![\p{L}\p{N}])(?:(?<currency>[$€£¥])\s?)?(?:(?<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?<words>(?:(?:${NUMBER_WORD})(?:[- ](?:${NUMBER_WORD}|and)(?![\p{L}]))*))(?![\p{L}]))(?:\s?(?<scale>hundred|thousand|million|billion|trillion|bn)\b)?`,
+    'giu',
+  ),
+  /** Words that bound a number, read right before it. Longest first: "just under" before "under". */
+  modifier:
+    /(?<mod>just under|just over|just short of|well over|well above|more than|greater than|over|above|in excess of|exceed(?:ed|ing|s)?|upwards of|at least|no fewer than|no less than|a minimum of|as many as|less than|fewer than|under|below|up to|at most|no more than|a maximum of|about|around|roughly|approximately|an estimated|some|nearly|almost|close to)\s+(?:an?\s+)?$/i,
+  /** "between 10 and 20", "10 to 20", "10-20": the second number of a range, read right after the first. */
+  rangeTail: /^\s*(?:to|and|-|–)\s*(?<second>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/,
+  betweenBefore: /between\s+$/i,
+  /** "a more than hour-long call": a bound on a unit of time with no number, meaning one of it. */
+  boundedUnit: /\b(?<mod>just under|just over|more than|over|less than|under|nearly|almost|about)\s+(?:an?\s+)?(?<unit>second|minute|hour|day|week|month|year)-long\b/gi,
+  /** "dozens of", "hundreds of", "several". */
+  vague: new RegExp(String.raw`\b(?<vague>${Object.keys(VAGUE_AMOUNTS).sort((a, b) => b.length - a.length).join('|')})(?:\s+of)?\b`, 'gi'),
+  /** A unit or counted noun after the number: "hours", "-hour", "percent", "Venezuelan soldiers". */
+  after: /^(?<hyphen>-)?\s?(?<unit>%|per ?cent\b|[\p{L}](?:[\p{L}.'’-]*[\p{L}])?)(?<more>(?:\s+[\p{L}](?:[\p{L}'’-]*[\p{L}])?){0,2})/u,
+  /** Numbers that are dates, clock times or years, not quantities. */
+  monthBefore: /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$/i,
+  clockAfter: /^\s*(?:a\.?m\.?|p\.?m\.?|o'clock|GMT|UTC)\b|^:\d\d/i,
+  ordinalAfter: /^(?:st|nd|rd|th)\b/i,
+} as const;
+
+/** A bare four-digit number in this range is a year ("in 2025"), not a quantity. */
+const YEAR_RANGE: [number, number] = [1800, 2200];
+
+/**
+ * Finds quantities in a text and reads each as an interval. Order of decisions: the number (digits
+ * or words), then what bounds it (modifier before, range after), then what it measures (unit after).
+ * A number with no unit or counted noun is left out: "23" alone cannot be compared with anything.
+ * Dates ("January 3"), clock times ("5:40 p.m.") and years ("in 2025") are not quantities.
+ */
+export function findQuantities(text: string): Quantity[] {
+  const found: Quantity[] = [];
+  for (const m of text.matchAll(PATTERNS.number)) {
+    const groups = m.groups!;
+    if (!groups.digits && !groups.words) continue;
+    const start = m.index!;
+    // The second number of a range already read ("between 10 and 20 people").
+    if (found.length > 0 && start < found[found.length - 1]!.end) continue;
+    let end = start + m[0].length;
+    const before = text.slice(Math.max(0, start - 40), start);
+    const rest = text.slice(end);
+    if (groups.digits && (PATTERNS.monthBefore.test(before) || PATTERNS.clockAfter.test(rest) || PATTERNS.ordinalAfter.test(rest))) continue;
+
+    const value = numberValue(groups.digits, groups.words, groups.scale);
+    if (value === null) continue;
+    let interval = closed(value, value);
+    let modifier: Modifier = 'exact';
+
+    const range = groups.digits ? PATTERNS.rangeTail.exec(rest) : null;
+    if (range) {
+      const second = Number(range.groups!.second!.replace(/,/g, ''));
+      if (second > value) {
+        interval = closed(value, second);
+        modifier = 'range';
+        end += range[0].length;
+      }
+    }
+    const bound = PATTERNS.modifier.exec(before);
+    let spanStart = start;
+    if (modifier === 'exact' && bound) {
+      [interval, modifier] = applyModifier(bound.groups!.mod!.toLowerCase(), value);
+      spanStart = start - bound[0].length;
+    } else if (modifier === 'range' && PATTERNS.betweenBefore.test(before)) spanStart = start - (before.length - before.search(PATTERNS.betweenBefore));
+
+    const measured = unitAfter(text.slice(end), groups.currency, value, groups.words);
+    if (!measured) continue;
+    if (measured.dimension === 'count' && !groups.currency && groups.digits && !groups.scale && value >= YEAR_RANGE[0] && value <= YEAR_RANGE[1] && Number.isInteger(value) && groups.digits.length === 4) continue;
+    const scaled = shiftInterval(scaleInterval(interval, measured.factor), measured.add ?? 0);
+    found.push({ start: spanStart, end: end + measured.length, text: text.slice(spanStart, end + measured.length), dimension: measured.dimension, unit: measured.unit, interval: scaled, modifier });
+  }
+  found.push(...vagueQuantities(text, found), ...boundedUnits(text, found));
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function numberValue(digits: string | undefined, words: string | undefined, scale: string | undefined): number | null {
+  let value: number | null;
+  if (digits) value = Number(digits.replace(/,/g, ''));
+  else value = wordsValue(words!.toLowerCase());
+  if (value === null || Number.isNaN(value)) return null;
+  return scale ? value * SCALES[scale.toLowerCase()]! : value;
+}
+
+/**
+ * "thirty-four" → 34, "an" → 1, "one and a half" → 1.5, "a half" → 0.5; null when the words are
+ * not a number. "a"/"an" count as one only alone: in "a half" the article is not a number.
+ */
+function wordsValue(words: string): number | null {
+  const parts = words.split(/[- ]+/).filter((w) => w !== 'and');
+  if (parts.length === 0 || parts.some((p) => SMALL_NUMBERS[p] === undefined)) return null;
+  const counted = parts.length > 1 ? parts.filter((p) => p !== 'a' && p !== 'an') : parts;
+  return counted.reduce((sum, p) => sum + SMALL_NUMBERS[p]!, 0);
+}
+
+/**
+ * The interval a bounding phrase allows around a number. The widths of the vague ones are a
+ * reader's reading, not arithmetic: "just under an hour" is not 10 minutes, so [75%, 100%);
+ * "about 30" is 27–33. Known failure: "nearly" in "nearly doubled" reads as a bound on a rate.
+ */
+function applyModifier(mod: string, n: number): [Interval, Modifier] {
+  if (mod === 'just under' || mod === 'just short of') return [{ low: n * 0.75, high: n, lowClosed: true, highClosed: false }, 'just-under'];
+  if (mod === 'just over') return [{ low: n, high: n * 1.25, lowClosed: false, highClosed: true }, 'just-over'];
+  if (mod === 'well over' || mod === 'well above') return [{ low: n * 1.1, high: Infinity, lowClosed: false, highClosed: false }, 'more-than'];
+  if (/^(more than|greater than|over|above|in excess of|exceed|upwards of)/.test(mod)) return [{ low: n, high: Infinity, lowClosed: false, highClosed: false }, 'more-than'];
+  if (/^(at least|no fewer than|no less than|a minimum of)$/.test(mod)) return [{ low: n, high: Infinity, lowClosed: true, highClosed: false }, 'at-least'];
+  if (mod === 'as many as' || mod === 'up to' || mod === 'at most' || mod === 'no more than' || mod === 'a maximum of') return [{ low: 0, high: n, lowClosed: true, highClosed: true }, 'at-most'];
+  if (mod === 'less than' || mod === 'fewer than' || mod === 'under' || mod === 'below') return [{ low: 0, high: n, lowClosed: true, highClosed: false }, 'less-than'];
+  if (mod === 'nearly' || mod === 'almost' || mod === 'close to') return [{ low: n * 0.85, high: n, lowClosed: true, highClosed: false }, 'nearly'];
+  return [closed(n * 0.9, n * 1.1), 'about'];
+}
+
+interface Measured {
+  dimension: Dimension;
+  unit: string;
+  /** Multiply the number by this to reach the canonical unit (hours → minutes). */
+  factor: number;
+  /** Characters of text the unit takes after the number. */
+  length: number;
+  /** Added after scaling: "an hour and a half" is one hour plus half of one. */
+  add?: number;
+}
+
+/** What the number measures, read from the words after it. */
+function unitAfter(rest: string, currency: string | undefined, value: number, words: string | undefined): Measured | null {
+  if (currency) {
+    const scale = /^\s?(million|billion|trillion|bn|m)\b/i.exec(rest);
+    return { dimension: 'money', unit: CURRENCY_SYMBOLS[currency]!, factor: scale ? SCALES[scale[1]!.toLowerCase()]! : 1, length: scale ? scale[0].length : 0 };
+  }
+  const m = PATTERNS.after.exec(rest);
+  if (!m) return null;
+  const unitWord = m.groups!.unit!.toLowerCase().replace(/[’']s$/, '');
+  const head = m.groups!.hyphen ? m[0].length - (m.groups!.more?.length ?? 0) : m[0].length - (m.groups!.more?.length ?? 0);
+  if (unitWord === '%' || /^per ?cent$/.test(unitWord)) return { dimension: 'percent', unit: 'percent', factor: 1, length: head };
+  const compact = unitWord.replace(/-long$/, '');
+  if (DURATION_MINUTES[compact] !== undefined) {
+    const minutes = DURATION_MINUTES[compact]!;
+    const half = /^\s+and a half\b/i.exec(rest.slice(head));
+    return { dimension: 'duration', unit: 'minute', factor: minutes, length: head + (half?.[0].length ?? 0), ...(half ? { add: minutes / 2 } : {}) };
+  }
+  if (CURRENCY_WORDS[unitWord]) return { dimension: 'money', unit: CURRENCY_WORDS[unitWord]!, factor: 1, length: head };
+  // "an" / "a" only make a number before a unit of time ("an hour"); "a man" is not a count.
+  if (words && /^(a|an|half|a half)$/.test(words.toLowerCase())) return null;
+  if (value === 0) return null;
+  // "a 180-degree shift": the hyphenated word is the unit, what follows is what it qualifies.
+  return countedNoun(m.groups!.unit!, m.groups!.hyphen ? '' : (m.groups!.more ?? ''), head);
+}
+
+/**
+ * The counted noun: the last word of a short noun phrase after the number ("23 Venezuelan soldiers"
+ * → soldier), stopping at function words. Lower-case common nouns only: "3 Cuban" alone is an adjective.
+ */
+function countedNoun(first: string, more: string, firstLength: number): Measured | null {
+  const words = [first, ...more.trim().split(/\s+/).filter(Boolean)];
+  let length = firstLength;
+  let noun: string | null = null;
+  const extra = more.match(/\s+[\p{L}][\p{L}'’-]*/gu) ?? [];
+  for (const [i, word] of words.entries()) {
+    const lower = word.toLowerCase();
+    if (NOT_COUNTED.has(lower)) break;
+    if (i > 0) length += extra[i - 1]!.length;
+    if (/^\p{Ll}/u.test(word)) {
+      noun = lower;
+      // A plural noun ends the phrase: "32 Cuban soldiers were killed".
+      if (/s$/.test(lower) || SINGULAR[lower]) break;
+    } else if (i === words.length - 1) break;
+  }
+  if (!noun) return null;
+  return { dimension: 'count', unit: singular(noun), factor: 1, length };
+}
+
+/** English plural to singular for counted nouns: enough to match "soldiers" with "soldier", not a lemmatiser. */
+const singular = (noun: string) =>
+  SINGULAR[noun] ?? (/ies$/.test(noun) ? `${noun.slice(0, -3)}y` : /(ches|shes|xes|sses|zes)$/.test(noun) ? noun.slice(0, -2) : /(ss|us|is)$/.test(noun) ? noun : noun.replace(/s$/, ''));
+
+const shiftInterval = (i: Interval, by: number): Interval => (by === 0 ? i : { ...i, low: i.low + by, high: i.high + by });
+
+const scaleInterval = (i: Interval, factor: number): Interval => (factor === 1 ? i : { ...i, low: i.low * factor, high: i.high * factor });
+
+/** "dozens of people", "several hours": vague amounts with their range, where no number was found. */
+function vagueQuantities(text: string, numbers: Quantity[]): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of text.matchAll(PATTERNS.vague)) {
+    const start = m.index!;
+    if (numbers.some((q) => start >= q.start && start < q.end)) continue;
+    const [low, high] = VAGUE_AMOUNTS[m.groups!.vague!.toLowerCase()]!;
+    const end = start + m[0].length;
+    const measured = unitAfter(text.slice(end), undefined, low, undefined);
+    if (!measured) continue;
+    out.push({ start, end: end + measured.length, text: text.slice(start, end + measured.length), dimension: measured.dimension, unit: measured.unit, interval: scaleInterval({ low, high, lowClosed: true, highClosed: false }, measured.factor), modifier: 'vague' });
+  }
+  return out;
+}
+
+/** "a more than hour-long call" → (60, ∞) minutes: a bounded unit of time with the number left out. */
+function boundedUnits(text: string, numbers: Quantity[]): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of text.matchAll(PATTERNS.boundedUnit)) {
+    const start = m.index!;
+    if (numbers.some((q) => start < q.end && q.start < start + m[0].length)) continue;
+    const [interval, modifier] = applyModifier(m.groups!.mod!.toLowerCase(), DURATION_MINUTES[m.groups!.unit!.toLowerCase()]!);
+    out.push({ start, end: start + m[0].length, text: m[0], dimension: 'duration', unit: 'minute', interval, modifier });
+  }
+  return out;
+}
