@@ -30,7 +30,7 @@ const PARAGRAPH_SEPARATOR = '\n\n';
  *   1. split into lines with offsets into the input;
  *   2. take the headline (first line, when it looks like one);
  *   3. judge every line with the line rules (counters, markup, credits, forms, navigation, promos);
- *   4. judge lines by their neighbours (captions above credits, repeated headline);
+ *   4. judge lines by their neighbours (captions above credits, repeated headline, lists of links);
  *   5. build the clean text: kept lines as paragraphs, a line broken mid-sentence joined back;
  *   6. check words for mixed scripts (homoglyphs), on the whole input so removed lines are checked too.
  */
@@ -49,6 +49,7 @@ export function cleanPlainText(raw: string, titleHint: string | null = null): Cl
     if (verdict) verdicts.set(line.index, verdict);
   }
   judgeByNeighbours(lines, verdicts, headline, title);
+  judgeLinkLists(lines, verdicts, headline);
 
   const removed: Removal[] = [];
   const kept: Line[] = [];
@@ -135,6 +136,40 @@ function judgeByNeighbours(lines: Line[], verdicts: Map<number, Verdict>, headli
     }
     if (title && normalise(line.text) === normalise(title))
       verdicts.set(line.index, { rule: 'clean/repeated-headline', reason: 'the headline printed again' });
+  }
+}
+
+/** Rules whose lines belong to a list of links; a headline-like line next to one is a link too. */
+const LINK_RULES = new Set(['clean/related-link', 'clean/navigation', 'clean/page-control', 'clean/comment-form', 'clean/link-list']);
+const DEFAULT_MIN_PROSE_WORDS = 8;
+
+const isProse = (line: Line) =>
+  PATTERNS.quoteMark.test(line.text) || (line.words.length >= DEFAULT_MIN_PROSE_WORDS && PATTERNS.terminalPunctuation.test(line.text));
+const isHeadlineLike = (line: Line) =>
+  line.words.length <= DEFAULT_MAX_HEADLINE_WORDS && !PATTERNS.terminalPunctuation.test(line.text) && PATTERNS.uppercaseStart.test(line.text);
+
+/**
+ * Lists of links to other stories: headline-like lines (capitalised, no final punctuation) next to
+ * a link-list header or other chrome, and not followed by prose ("Trending in Marrowick" /
+ * "Harbour tunnel closed overnight for repairs" / "Eight-storey block gets green light").
+ * Why: a sub-heading introduces a paragraph; a link stands among other links.
+ * Fails on: a sub-heading placed between an ad line and another sub-heading (it goes, recorded).
+ * Repeats until nothing changes, so a run of links is taken whole from either end.
+ */
+function judgeLinkLists(lines: Line[], verdicts: Map<number, Verdict>, headline: Line | null): void {
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line === headline || verdicts.has(line.index) || !isHeadlineLike(line)) continue;
+      const next = lines[i + 1];
+      if (next && !verdicts.has(next.index) && isProse(next)) continue;
+      const neighbours = [lines[i - 1], next].filter((n): n is Line => n !== undefined && n !== headline);
+      if (neighbours.some((n) => LINK_RULES.has(verdicts.get(n.index)?.rule ?? ''))) {
+        verdicts.set(line.index, { rule: 'clean/link-list', reason: 'headline-like line among links, not followed by text' });
+        changed = true;
+      }
+    }
   }
 }
 

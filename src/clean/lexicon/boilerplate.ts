@@ -13,6 +13,7 @@ export const NAVIGATION_WORDS = new Set([
   'register', 'related', 'reply', 'scroll', 'search', 'section', 'sections', 'see', 'share', 'shares', 'show', 'sign',
   'skip', 'sponsored', 'stories', 'story', 'subscribe', 'tags', 'telegram', 'top', 'topics', 'trending', 'tweet',
   'twitter', 'updates', 'video', 'videos', 'view', 'viewed', 'watch', 'whatsapp', 'x', 'youtube', 'photos', 'podcast',
+  'submit', 'send', 'accept', 'cancel', 'page', 'continues', 'below', 'above', 'playing', 'play', 'pause', 'menu', 'sections',
 ]);
 
 /** Function words allowed inside a navigation line ("Back to top", "Follow us on X"). */
@@ -34,7 +35,12 @@ export const PROMO_CUES: Array<[RegExp, number]> = [
   [/\bpremium\b/i, 1],
   [/\bunlimited( digital)? access\b/i, 1],
   [/\bsubscri(be|ption|ber)s?\b/i, 1],
-  [/\bnewsletters?\b/i, 1],
+  [/\bnewsletters?\b|\bbriefing\b/i, 1],
+  [/^get (the|our)\b/i, 2],
+  [/\bfree (articles?|stories|reads)\b|\b(articles?|stories) (left|remaining)\b/i, 1],
+  [/\balready an? (subscriber|member)\b/i, 2],
+  [/\b(log|sign) ?in\b/i, 1],
+  [/\b(sign up|subscribe( now)?|log ?in|sign in|join now)\s*[›»>]?$/i, 1],
   [/\bsign up\b/i, 1],
   [/\bpaywall\b/i, 1],
   [/\b(per|a|\/) ?month\b|\bcancel any ?time\b|\bad-free\b|\bfirst month\b/i, 1],
@@ -57,4 +63,11 @@ export const COMMENT_FORM = [
   /\blog ?in to (comment|reply)\b/i,
   /\bnotify me of (new|follow-up) (comments|posts)\b/i,
   /\byou must be logged in to\b/i,
+  /\bcomments are (moderated|reviewed)\b/i,
+  /\bbe the first to (comment|reply)\b/i,
+  /^sort (comments )?by\b/i,
+  /^(name|e-?mail|website|comment)\s*\*$/i,
 ];
+
+/** Cookie and consent banners: "We use cookies … Accept all | Manage settings". */
+export const CONSENT = /\bcookies?\b.*\b(accept|consent|settings|preferences|privacy|agree)\b|\b(accept|reject) all\b/i;

@@ -1,4 +1,4 @@
-import { COMMENT_FORM, FUNCTION_WORDS, NAVIGATION_WORDS, PROMO_CUES } from '../lexicon/boilerplate.js';
+import { COMMENT_FORM, CONSENT, FUNCTION_WORDS, NAVIGATION_WORDS, PROMO_CUES } from '../lexicon/boilerplate.js';
 import { PATTERNS } from '../patterns.js';
 
 /** One non-empty line of the input, as the rules see it. */
@@ -35,8 +35,10 @@ const isShort = (line: Line, max = DEFAULT_MAX_BOILERPLATE_WORDS) => line.words.
  * Why: share bars render as icons plus numbers, and a crawler keeps only the numbers.
  * Fails on: a list whose items are bare numbers (rare in news prose).
  */
-export const shareCounter: LineRule = (line) =>
-  PATTERNS.counter.test(line.text) ? { rule: 'clean/share-counter', reason: `lone count "${line.text}"` } : null;
+export const shareCounter: LineRule = (line) => {
+  const bare = line.text.replace(PATTERNS.leadingPictographs, '');
+  return PATTERNS.counter.test(bare) || PATTERNS.labelledCounter.test(bare) ? { rule: 'clean/share-counter', reason: `lone count "${line.text}"` } : null;
+};
 
 /**
  * Markup left over when a crawler strips tags badly: `.jpeg)`, `<div class="ad">`, `](https://…)`,
@@ -49,6 +51,7 @@ export const markupFragment: LineRule = (line) => {
   if (PATTERNS.imageFileTail.test(t)) return { rule: 'clean/markup-fragment', reason: 'tail of an image file reference' };
   if (PATTERNS.tagsOnly.test(t)) return { rule: 'clean/markup-fragment', reason: 'HTML tags only' };
   if (PATTERNS.markdownResidue.test(t)) return { rule: 'clean/markup-fragment', reason: 'markdown link or image residue' };
+  if (PATTERNS.shortcode.test(t)) return { rule: 'clean/markup-fragment', reason: 'CMS shortcode or escaped entity' };
   if (PATTERNS.bareUrl.test(t)) return { rule: 'clean/markup-fragment', reason: 'bare URL' };
   if (PATTERNS.symbolsOnly.test(t)) return { rule: 'clean/markup-fragment', reason: 'symbols only, no words' };
   return null;
@@ -109,10 +112,12 @@ export const navigation: LineRule = (line) => {
  * Why: the lead-in phrase plus a colon or nothing after it is how sites inline related links.
  * Fails on: an article sentence that begins "Watch: …" introducing an embedded video (it goes, recorded).
  */
-export const relatedLink: LineRule = (line) =>
-  isShort(line) && PATTERNS.relatedLink.test(line.skeleton.replace(PATTERNS.leadingSymbols, ''))
-    ? { rule: 'clean/related-link', reason: 'link to another article or video' }
-    : null;
+export const relatedLink: LineRule = (line) => {
+  const bare = line.skeleton.replace(PATTERNS.leadingSymbols, '');
+  if (isShort(line) && PATTERNS.relatedLink.test(bare)) return { rule: 'clean/related-link', reason: 'link to another article or video' };
+  if (isShort(line, 5) && PATTERNS.linkListHeader.test(bare) && !PATTERNS.terminalPunctuation.test(bare)) return { rule: 'clean/related-link', reason: 'header of a list of links' };
+  return null;
+};
 
 /**
  * Blog taxonomy lines: "Posted in Velmora | Tagged gondola, safety", "Filed under: Transport".
@@ -162,5 +167,34 @@ export const promo: LineRule = (line) => {
     : null;
 };
 
+/**
+ * Page controls: players, listen buttons, consent banners, breadcrumbs, sponsored labels, contact boxes
+ * ("Play ▶ 0:00 / 3:12", "We use cookies … Accept all", "Home › News › City Hall").
+ * Why: each has a shape prose does not: control symbols or pictographs in a short line, a path of
+ * short segments joined by › or /, a cookie notice, an e-mail address in a one-line box.
+ * Fails on: a short article line that quotes a post with an emoji (kept above 8 words).
+ */
+export const pageControl: LineRule = (line) => {
+  const t = line.skeleton;
+  if (CONSENT.test(t) && isShort(line, 30)) return { rule: 'clean/page-control', reason: 'cookie or consent banner' };
+  if (PATTERNS.sponsoredLabel.test(t)) return { rule: 'clean/page-control', reason: 'sponsored label' };
+  if (PATTERNS.mediaControl.test(t) && isShort(line, 10) && !PATTERNS.terminalPunctuation.test(t)) return { rule: 'clean/page-control', reason: 'media or reading control' };
+  if (PATTERNS.controlSymbol.test(t) && isShort(line, 8) && !/[.!?]/.test(t)) return { rule: 'clean/page-control', reason: 'control symbol or pictograph in a short line' };
+  if (PATTERNS.email.test(t) && isShort(line, 12)) return { rule: 'clean/page-control', reason: 'contact box' };
+  const segments = t.split(PATTERNS.breadcrumbSeparator);
+  if (segments.length >= 3 && segments.every((s) => s.trim().split(/\s+/).length <= 4) && !PATTERNS.terminalPunctuation.test(t))
+    return { rule: 'clean/page-control', reason: `breadcrumb (${segments.length} segments)` };
+  if (/[›»]/.test(t) && segments.length >= 2 && isShort(line, 12) && !PATTERNS.terminalPunctuation.test(t)) return { rule: 'clean/page-control', reason: 'breadcrumb' };
+  return null;
+};
+
+/**
+ * A line led by an arrow or bullet and not ending as a sentence: "→ Rail strike called off after talks".
+ * Why: sites mark inline links to other stories this way; article sentences end with punctuation.
+ * Fails on: a bulleted list inside an article whose items have no final period (they go, recorded).
+ */
+export const arrowLink: LineRule = (line) =>
+  PATTERNS.linkLead.test(line.text) && !PATTERNS.terminalPunctuation.test(line.text) && isShort(line, 20) ? { rule: 'clean/related-link', reason: 'arrow-led link' } : null;
+
 /** Order matters only for the reason recorded: the most specific rule names the line. */
-export const LINE_RULES: LineRule[] = [shareCounter, markupFragment, commentFooter, commentForm, imageCredit, byline, taxonomy, relatedLink, promo, navigation];
+export const LINE_RULES: LineRule[] = [shareCounter, markupFragment, commentFooter, commentForm, imageCredit, byline, taxonomy, pageControl, arrowLink, relatedLink, promo, navigation];
