@@ -1,0 +1,52 @@
+import type { Span, Token } from '../../doc/types.js';
+import { FUTURE_CUES, NOT_PAST_ED, PAST_CUES } from './lexicon/tense.js';
+import { TIME_PATTERNS } from './patterns.js';
+
+export type Tense = 'past' | 'future' | 'none';
+
+const FUTURE = new Set(FUTURE_CUES);
+const PAST = new Set(PAST_CUES);
+const NOT_PAST = new Set(NOT_PAST_ED);
+
+/** A cue further than this many tokens from the expression does not decide its tense. */
+export const DEFAULT_TENSE_WINDOW = 12;
+
+/** The tense one token signals, if any. */
+function tokenTense(text: string, token: Token, next: Token | undefined): Tense {
+  const word = text.slice(token.start, token.end).toLowerCase();
+  if (word === 'going' || word === 'set' || word === 'due') return next && text.slice(next.start, next.end).toLowerCase() === 'to' ? 'future' : 'none';
+  if (FUTURE.has(word)) return 'future';
+  if (PAST.has(word)) return 'past';
+  if ((token.pos === 'VERB' || token.pos === 'AUX') && TIME_PATTERNS.pastEd.test(word) && !NOT_PAST.has(word)) return 'past';
+  return 'none';
+}
+
+/**
+ * Decides whether the clause around a time expression tells the past or the future, from the
+ * nearest tense cue in its sentence (wink's Universal POS tags carry no tense).
+ * Why: "Trump announced on Friday" (past: the last Friday) vs "will decide on Monday" (the next one).
+ * Known failure: a far cue in a long sentence can win when the near verb is a bare present
+ * ("the meeting, which Trump announced, takes place on Monday" reads as past).
+ */
+export function clauseTense(text: string, tokens: Token[], sentence: Span | undefined, at: Span): Tense {
+  if (!sentence) return 'none';
+  const inside = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+  const first = inside.findIndex((t) => t.end > at.start);
+  const after = inside.findIndex((t) => t.start >= at.end);
+  const atFirst = first === -1 ? inside.length : first;
+  const atAfter = after === -1 ? inside.length : after;
+  let best: Tense = 'none';
+  let bestDistance = Infinity;
+  for (let i = 0; i < inside.length; i++) {
+    if (i >= atFirst && i < atAfter) continue; // the expression's own words ("last week") do not count
+    const tense = tokenTense(text, inside[i]!, inside[i + 1]);
+    if (tense === 'none') continue;
+    // The governing verb mostly comes first ("will meet … on February 3"); a cue after the expression counts only if none precedes it.
+    const distance = i < atFirst ? atFirst - i - 1 : DEFAULT_TENSE_WINDOW + i - atAfter;
+    if (distance < bestDistance && distance <= 2 * DEFAULT_TENSE_WINDOW) {
+      best = tense;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
