@@ -74,9 +74,23 @@ export function findTimexes(text: string, options: FindTimexOptions): Timex[] {
       return r ? [toTimex(text, c, lead, r, tense)] : [];
     });
   const first = resolveAll(null);
-  if (anchor?.y !== undefined && anchor.y !== null) return first;
+  if (anchor?.y !== undefined && anchor.y !== null) return refiners.has('relative') ? timesOnTheirDay(first, options.sentences) : first;
   const context = yearContext(first);
   return context ? resolveAll(context) : first;
+}
+
+/**
+ * A clock time without a date falls on the day named earlier in its sentence, not on the
+ * article's day: "made its first flight Tuesday in Everett at 18:00 UTC" → Tuesday's date.
+ * Known failure: "on Monday the board met; at 9 p.m. today…" within one sentence.
+ */
+export function timesOnTheirDay(timexes: Timex[], sentences: Span[]): Timex[] {
+  return timexes.map((t, i) => {
+    if (t.type !== 'TIME' || !t.known.includes('hour') || t.known.includes('day') || t.known.includes('weekday')) return t;
+    const sentence = sentenceAt(sentences, t.start);
+    const day = timexes.slice(0, i).reverse().find((d) => d.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(d.value) && sentence && d.start >= sentence.start);
+    return day ? { ...t, value: day.value + t.value.slice(10) } : t;
+  });
 }
 
 /** A sentence's full stop is not part of a month name ("of February."), an abbreviation's is ("Feb."). */

@@ -45,6 +45,7 @@ export function durations(text: string): Candidate[] {
   for (const m of matches(TIME_PATTERNS.duration, text)) {
     if (/^\s+ago\b/i.test(text.slice(m.index! + m[0].length))) continue;
     const [, mod, , num, unit] = m;
+    if (/^an?$/i.test(num!) && /^second$/i.test(unit!) && !mod) continue; // "a second plane" is an ordinal
     const count = /^(several|a few|few|many)$/i.test(num!) ? null : quantity(num!);
     const half = /and a half/i.test(m[0]) ? 0.5 : 0;
     const value = durationValue(count === null ? null : count + half, unit!);
@@ -304,7 +305,7 @@ const parser = chrono.casual.clone();
 /** chrono's results as candidates; `resolve` keeps chrono's known/implied split. */
 export function chronoCandidates(text: string, reference: Date, refiners: ReadonlySet<RefinerName>): Candidate[] {
   const results = parser.parse(text, { instant: reference, timezone: 0 });
-  return (refiners.has('relative') ? results.filter((r) => !isEventAnchored(r.text)) : results).map((r) => ({
+  return (refiners.has('relative') ? results.filter((r) => !isEventAnchored(r.text) && !TIME_PATTERNS.bareHour.test(r.text.trim())) : results).map((r) => ({
     start: r.index,
     end: r.index + r.text.replace(/[\s,;:]+$/, '').length,
     rule: 'time/chrono',

@@ -57,6 +57,8 @@ export const TIME_PATTERNS = {
   ),
   /** chrono finds that count from an event, not from the article: "a day after", "two weeks later". */
   eventAnchored: /\b(?:after|later|before|earlier)$/i,
+  /** chrono reads "4 a" (as in "Version 4 a…") as 4 a.m.; an hour needs a colon, "a.m."/"p.m." or "o'clock". */
+  bareHour: /^\d{1,2}\s?[ap]$/i,
   /** Tokens that mark a sentence's tense: see `clauseTense`. */
   pastEd: /^[a-z]{3,}ed$/i,
 } as const;

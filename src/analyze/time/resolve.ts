@@ -88,7 +88,7 @@ export function resolveMonth(m: number, env: ResolveEnv): { value: string; year:
 
 /**
  * Date of a weekday named without a date ("on Friday"). Past tense (and no cue, since news
- * reports the past) → the latest such day on or before the anchor; future → the first after it;
+ * reports the past) → the latest such day on or before the anchor; future → the first on or after it;
  * "last"/"next" force the direction; "this" → the anchor's week.
  * Why: "Trump announced on Friday" in a Friday article is that day; "would decide on Monday" is
  * the Monday after. Known failure: a present-tense schedule ("the trial opens on Monday") with
@@ -105,7 +105,7 @@ export function resolveWeekday(weekday: number, modifier: string | undefined, en
   if (mod === 'last' || mod === 'past') offset = -(back === 0 ? 7 : back);
   else if (mod === 'next' || mod === 'coming') offset = forward === 0 ? 7 : forward;
   else if (mod === 'this') offset = ((weekday + 6) % 7) - ((weekdayOf(anchor) + 6) % 7);
-  else if (useBias && env.tense === 'future') offset = forward === 0 ? 7 : forward;
+  else if (useBias && env.tense === 'future') offset = forward; // "will land on Monday" in a Monday article is that day
   else if (useBias) offset = -back;
   else offset = back <= forward ? -back : forward; // chrono-like: the nearest
   const ymd = addDays(anchor, offset);

@@ -7,15 +7,19 @@ export type Tense = 'past' | 'future' | 'none';
 const FUTURE = new Set(FUTURE_CUES);
 const PAST = new Set(PAST_CUES);
 const NOT_PAST = new Set(NOT_PAST_ED);
+const PASSIVE_LEAD = new Set(['be', 'to', 'being']);
 
 /** A cue further than this many tokens from the expression does not decide its tense. */
 export const DEFAULT_TENSE_WINDOW = 12;
 
 /** The tense one token signals, if any. */
-function tokenTense(text: string, token: Token, next: Token | undefined): Tense {
+function tokenTense(text: string, token: Token, next: Token | undefined, previous: Token | undefined): Tense {
   const word = text.slice(token.start, token.end).toLowerCase();
+  const before = previous ? text.slice(previous.start, previous.end).toLowerCase() : '';
   if (word === 'going' || word === 'set' || word === 'due') return next && text.slice(next.start, next.end).toLowerCase() === 'to' ? 'future' : 'none';
   if (FUTURE.has(word)) return 'future';
+  // "to be held", "will be signed": a participle after an infinitive or auxiliary is not a past tense.
+  if (PASSIVE_LEAD.has(before)) return 'none';
   if (PAST.has(word)) return 'past';
   if ((token.pos === 'VERB' || token.pos === 'AUX') && TIME_PATTERNS.pastEd.test(word) && !NOT_PAST.has(word)) return 'past';
   return 'none';
@@ -39,7 +43,7 @@ export function clauseTense(text: string, tokens: Token[], sentence: Span | unde
   let bestDistance = Infinity;
   for (let i = 0; i < inside.length; i++) {
     if (i >= atFirst && i < atAfter) continue; // the expression's own words ("last week") do not count
-    const tense = tokenTense(text, inside[i]!, inside[i + 1]);
+    const tense = tokenTense(text, inside[i]!, inside[i + 1], inside[i - 1]);
     if (tense === 'none') continue;
     // The governing verb mostly comes first ("will meet … on February 3"); a cue after the expression counts only if none precedes it.
     const distance = i < atFirst ? atFirst - i - 1 : DEFAULT_TENSE_WINDOW + i - atAfter;
