@@ -40,6 +40,8 @@ export interface PublicationDecision {
   basis: PublishedAtBasis;
   /** What relative expressions count from: the dateline's day when there is one (a wire story re-published later still says "tonight" of its filing day). */
   anchor: Anchor | null;
+  /** The dateline's month and day, when there is one: a filing date, not a happening. */
+  dateline?: Span;
   reason: string;
 }
 
@@ -68,9 +70,10 @@ export function decidePublication(text: string, paragraphs: Span[], sentences: S
       if (context) year = compareYmd({ y: context.y, m: dateline.month, d: dateline.day }, context) >= 0 ? context.y : context.y + 1;
     }
     const anchor: Anchor = { y: year, m: dateline.month, d: dateline.day };
-    if (given) return { publishedAt: metadata.publishedAt, basis: metadata.basis, anchor, reason: 'metadata; relative dates count from the dateline' };
-    if (year === null) return { publishedAt: null, basis: 'unknown', anchor, reason: 'dateline without a year, and no fully dated event in the text gives one' };
-    return { publishedAt: ymdString({ y: year, m: dateline.month, d: dateline.day }), basis: 'dateline', anchor, reason: `dateline${dateline.year === null ? ', year from the text’s other dates' : ''}` };
+    const found = { anchor, dateline: dateline.span };
+    if (given) return { publishedAt: metadata.publishedAt, basis: metadata.basis, ...found, reason: 'metadata; relative dates count from the dateline' };
+    if (year === null) return { publishedAt: null, basis: 'unknown', ...found, reason: 'dateline without a year, and no fully dated event in the text gives one' };
+    return { publishedAt: ymdString({ y: year, m: dateline.month, d: dateline.day }), basis: 'dateline', ...found, reason: `dateline${dateline.year === null ? ', year from the text’s other dates' : ''}` };
   }
   if (given) return { publishedAt: metadata.publishedAt, basis: metadata.basis, anchor: anchorOf(given), reason: 'metadata' };
   const inferred = inferFromContent(undated);

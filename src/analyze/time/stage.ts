@@ -16,7 +16,10 @@ export const timexesStage: Stage = {
   run(doc) {
     const { sentences, tokens } = doc.layers;
     const decision = decidePublication(doc.text, doc.layers.paragraphs as Paragraph[], sentences, tokens, { publishedAt: doc.meta.publishedAt, basis: doc.meta.publishedAtBasis });
-    const timexes = findTimexes(doc.text, { anchor: decision.anchor, sentences, tokens });
+    const dateline = decision.dateline;
+    const timexes = findTimexes(doc.text, { anchor: decision.anchor, sentences, tokens }).map((t) =>
+      dateline && t.start < dateline.end && dateline.start < t.end ? { ...t, label: 'dateline' } : t,
+    );
     const messages = decision.publishedAt ? doc.messages.filter((m) => m.code !== 'date-unknown') : [...doc.messages];
     const sink = messageSink('analyze/time', messages);
     if (decision.basis === 'dateline' || decision.basis === 'inferred') sink.info('date-' + decision.basis, `publication date ${decision.publishedAt}: ${decision.reason}`);

@@ -1,0 +1,102 @@
+/**
+ * The story's timeline. It lives in `corroborate/` rather than `brief/` because its work is
+ * cross-article: the same happening told by several reports becomes one entry carrying all their
+ * evidence, which is corroboration; the brief only renders what this decides.
+ */
+import type { Doc, Span, Timex } from '../doc/types.js';
+import { exportSpan } from '../export/build.js';
+import type { ExportTimelineEntry } from '../export/types.js';
+
+/** Two sentences with the same date tell the same happening when this share of their content words agree. */
+export const DEFAULT_SAME_HAPPENING_OVERLAP = 0.3;
+
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'NUM', 'ADJ']);
+
+interface Dated {
+  date: string;
+  end?: string;
+  doc: Doc;
+  sentence: Span;
+  words: Set<string>;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The calendar date (ISO partial: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a date-time) and range end
+ * of a timex, or null when it names no day on the calendar (durations, sets, `XXXX-…`,
+ * `PAST_REF`). Weeks become their Monday–Sunday range, quarters their months; parts of day
+ * (`…TEV`) keep their day.
+ */
+export function calendarDate(t: Timex): { date: string; end?: string } | null {
+  if (t.type !== 'DATE' && t.type !== 'TIME') return null;
+  if (t.range) return { date: t.range.start, end: t.range.end };
+  const v = t.value;
+  const week = /^(\d{4})-W(\d{2})(-WE)?$/.exec(v);
+  if (week) {
+    const jan4 = new Date(Date.UTC(Number(week[1]), 0, 4));
+    const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000 + (Number(week[2]) - 1) * 7 * 86_400_000);
+    const from = new Date(monday.getTime() + (week[3] ? 5 : 0) * 86_400_000);
+    const to = new Date(monday.getTime() + 6 * 86_400_000);
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    return { date: iso(from), end: iso(to) };
+  }
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(v);
+  if (quarter) return { date: `${quarter[1]}-${pad(Number(quarter[2]) * 3 - 2)}`, end: `${quarter[1]}-${pad(Number(quarter[2]) * 3)}` };
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z?$/.test(v)) return { date: v };
+  const day = /^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T[A-Z]{2})?$/.exec(v);
+  return day ? { date: day[1]! } : null;
+}
+
+function contentWords(doc: Doc, sentence: Span): Set<string> {
+  return new Set(doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end && CONTENT_POS.has(t.pos)).map((t) => t.lemma.toLowerCase()));
+}
+
+/** Overlap coefficient of two word sets (shared / smaller set): short and long tellings of one event still match. */
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / Math.min(a.size, b.size);
+}
+
+/**
+ * Merges two dated sentences into one happening when their dates are equal and they share enough
+ * content words. Why: "Rescue crews on Friday lowered 34 passengers" and "Thirty-four people
+ * spent much of Friday evening suspended" both date the rescue to March 13. Known failure: two
+ * different things done on one day by the same people ("met on Monday", "signed on Monday")
+ * share names and merge.
+ */
+export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPENING_OVERLAP): boolean {
+  return a.date === b.date && a.end === b.end && overlap(a.words, b.words) >= threshold;
+}
+
+/**
+ * Each dated happening of the story: the sentence that tells it (its text is the description,
+ * so nothing is invented), its resolved date or range, and the sentences of every article that
+ * tell it. Scheduled events ("will meet on February 3") are included; dateline dates are not
+ * happenings. Oldest first; unresolved dates (`XXXX-…`) are left out rather than guessed.
+ */
+export function buildTimeline(docs: Doc[]): ExportTimelineEntry[] {
+  const entries: Array<{ first: Dated; evidence: Dated[] }> = [];
+  for (const doc of docs) {
+    for (const t of doc.layers.timexes ?? []) {
+      if (t.label === 'dateline') continue;
+      const when = calendarDate(t);
+      const sentence = doc.layers.sentences.find((s) => s.start <= t.start && t.start < s.end);
+      if (!when || !sentence) continue;
+      const dated: Dated = { ...when, doc, sentence, words: contentWords(doc, sentence) };
+      const entry = entries.find((e) => e.evidence.some((d) => (d.doc === doc && d.sentence.start === sentence.start && d.date === dated.date && d.end === dated.end) || sameHappening(d, dated)));
+      if (!entry) entries.push({ first: dated, evidence: [dated] });
+      else if (!entry.evidence.some((d) => d.doc === doc && d.sentence.start === sentence.start)) entry.evidence.push(dated);
+    }
+  }
+  return entries
+    .sort((a, b) => (a.first.date < b.first.date ? -1 : a.first.date > b.first.date ? 1 : (a.first.end ?? '').localeCompare(b.first.end ?? '')))
+    .map(({ first, evidence }) => ({
+      date: first.date,
+      ...(first.end ? { end: first.end } : {}),
+      description: first.doc.text.slice(first.sentence.start, first.sentence.end),
+      evidence: evidence.map((d) => exportSpan(d.doc, d.sentence)),
+    }));
+}
