@@ -79,17 +79,25 @@ export function findTimexes(text: string, options: FindTimexOptions): Timex[] {
   return context ? resolveAll(context) : first;
 }
 
+/** How many sentences back a clock time looks for the day it falls on. */
+export const DEFAULT_CLOCK_DAY_LOOKBACK = 3;
+
 /**
- * A clock time without a date falls on the day named earlier in its sentence, not on the
- * article's day: "made its first flight Tuesday in Everett at 18:00 UTC" → Tuesday's date.
- * Known failure: "on Monday the board met; at 9 p.m. today…" within one sentence.
+ * A clock time without a date falls on the day last named before it (in its sentence or the
+ * few before), not on the article's day: "made its first flight Tuesday in Everett at 18:00 UTC"
+ * → Tuesday's date; "stopped on Friday evening … The line stopped at around 5:40 p.m." → Friday.
+ * Known failure: a background date just before a time meant for today.
  */
 export function timesOnTheirDay(timexes: Timex[], sentences: Span[]): Timex[] {
   return timexes.map((t, i) => {
     if (t.type !== 'TIME' || !t.known.includes('hour') || t.known.includes('day') || t.known.includes('weekday')) return t;
-    const sentence = sentenceAt(sentences, t.start);
-    const day = timexes.slice(0, i).reverse().find((d) => d.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(d.value) && sentence && d.start >= sentence.start);
-    return day ? { ...t, value: day.value + t.value.slice(10) } : t;
+    const here = sentences.findIndex((s) => s.start <= t.start && t.start < s.end);
+    const from = sentences[Math.max(0, here - DEFAULT_CLOCK_DAY_LOOKBACK)];
+    const day = timexes
+      .slice(0, i)
+      .reverse()
+      .find((d) => (d.type === 'DATE' || d.type === 'TIME') && /^\d{4}-\d{2}-\d{2}/.test(d.value) && here !== -1 && from !== undefined && d.start >= from.start);
+    return day ? { ...t, value: day.value.slice(0, 10) + t.value.slice(10) } : t;
   });
 }
 

@@ -205,7 +205,7 @@ export function partsOfPeriods(text: string): Candidate[] {
 export function years(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of matches(TIME_PATTERNS.year, text)) {
-    const start = m.index! + (m[1] && /^in$/i.test(m[1]) ? 0 : m[1] ? m[1].length + 1 : 0);
+    const start = m.index! + (m[1] ? m[0].indexOf(m[2]!) : 0);
     out.push({ start, end: m.index! + m[0].length, rule: 'time/year', refiner: 'years', resolve: () => ({ type: 'DATE', value: m[2]!, known: ['year'] }) });
   }
   for (const m of matches(TIME_PATTERNS.decade, text)) {
@@ -299,13 +299,27 @@ export function isEventAnchored(matchText: string): boolean {
   return TIME_PATTERNS.eventAnchored.test(matchText.trim());
 }
 
+/**
+ * Drops chrono's reading of a length as a moment: "for about 40 minutes", "within an hour" are
+ * durations (kept by `durations`), not "40 minutes from now". "ago" stays a date (`agoDates`).
+ * Known failure: "in two hours" meaning a scheduled moment ("the vote is in two hours").
+ */
+export function isLength(matchText: string): boolean {
+  return TIME_PATTERNS.unitWord.test(matchText) && !/\bago\b/i.test(matchText);
+}
+
 /** The chrono parser, configured once: English, casual (it reads "today", "tonight", "5:40 p.m."). */
 const parser = chrono.casual.clone();
 
 /** chrono's results as candidates; `resolve` keeps chrono's known/implied split. */
 export function chronoCandidates(text: string, reference: Date, refiners: ReadonlySet<RefinerName>): Candidate[] {
   const results = parser.parse(text, { instant: reference, timezone: 0 });
-  return (refiners.has('relative') ? results.filter((r) => !isEventAnchored(r.text) && !TIME_PATTERNS.bareHour.test(r.text.trim())) : results).map((r) => ({
+  const kept = results.filter(
+    (r) =>
+      (!refiners.has('relative') || (!isEventAnchored(r.text) && !TIME_PATTERNS.bareHour.test(r.text.trim()) && !TIME_PATTERNS.lowercaseAbbreviation.test(r.text.trim()))) &&
+      (!refiners.has('durations') || !isLength(r.text)),
+  );
+  return kept.map((r) => ({
     start: r.index,
     end: r.index + r.text.replace(/[\s,;:]+$/, '').length,
     rule: 'time/chrono',

@@ -59,6 +59,10 @@ export const TIME_PATTERNS = {
   eventAnchored: /\b(?:after|later|before|earlier)$/i,
   /** chrono reads "4 a" (as in "Version 4 a…") as 4 a.m.; an hour needs a colon, "a.m."/"p.m." or "o'clock". */
   bareHour: /^\d{1,2}\s?[ap]$/i,
+  /** chrono reads "sat", "wed", "sun" in lowercase prose as weekdays; a date abbreviation is capitalised. */
+  lowercaseAbbreviation: /^(?:on\s+)?[a-z]{2,4}\.?$/,
+  /** A unit of time inside a chrono find: it measured a length ("for about 40 minutes"). */
+  unitWord: /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b/i,
   /** Tokens that mark a sentence's tense: see `clauseTense`. */
   pastEd: /^[a-z]{3,}ed$/i,
 } as const;

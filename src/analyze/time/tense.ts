@@ -1,5 +1,5 @@
 import type { Span, Token } from '../../doc/types.js';
-import { FUTURE_CUES, NOT_PAST_ED, PAST_CUES } from './lexicon/tense.js';
+import { FUTURE_CUES, FUTURE_PARTICIPLES, NOT_PAST_ED, PAST_CUES } from './lexicon/tense.js';
 import { TIME_PATTERNS } from './patterns.js';
 
 export type Tense = 'past' | 'future' | 'none';
@@ -7,6 +7,7 @@ export type Tense = 'past' | 'future' | 'none';
 const FUTURE = new Set(FUTURE_CUES);
 const PAST = new Set(PAST_CUES);
 const NOT_PAST = new Set(NOT_PAST_ED);
+const PARTICIPLES = new Set(FUTURE_PARTICIPLES);
 const PASSIVE_LEAD = new Set(['be', 'to', 'being']);
 
 /** A cue further than this many tokens from the expression does not decide its tense. */
@@ -16,7 +17,7 @@ export const DEFAULT_TENSE_WINDOW = 12;
 function tokenTense(text: string, token: Token, next: Token | undefined, previous: Token | undefined): Tense {
   const word = text.slice(token.start, token.end).toLowerCase();
   const before = previous ? text.slice(previous.start, previous.end).toLowerCase() : '';
-  if (word === 'going' || word === 'set' || word === 'due') return next && text.slice(next.start, next.end).toLowerCase() === 'to' ? 'future' : 'none';
+  if (PARTICIPLES.has(word)) return next && /^(to|for)$/i.test(text.slice(next.start, next.end)) ? 'future' : 'none';
   if (FUTURE.has(word)) return 'future';
   // "to be held", "will be signed": a participle after an infinitive or auxiliary is not a past tense.
   if (PASSIVE_LEAD.has(before)) return 'none';

@@ -5,8 +5,14 @@
 
 /** A cue for the future: "Trump will host Petro on February 3", "the trial is set to begin on Wednesday". */
 export const FUTURE_CUES: readonly string[] = [
-  'will', "'ll", '’ll', 'shall', 'wo', 'upcoming', 'planned', 'scheduled', 'expected', 'due', 'plans', 'plan', 'intends', 'aims', 'going', 'set', 'next', 'until', 'forthcoming', 'would',
+  'will', "'ll", '’ll', 'shall', 'wo', 'upcoming', 'plans', 'intends', 'aims', 'next', 'forthcoming',
 ];
+
+/**
+ * Participles that announce the future only as a verb ("is scheduled to open", "set for March"),
+ * not as an adjective ("passed a scheduled inspection on March 9").
+ */
+export const FUTURE_PARTICIPLES: readonly string[] = ['scheduled', 'planned', 'expected', 'due', 'set', 'going', 'slated', 'poised'];
 
 /** A cue for the past that is not an `-ed` form: irregular past tenses and past auxiliaries. */
 export const PAST_CUES: readonly string[] = [
