@@ -172,6 +172,25 @@ export function partsOfPeriods(text: string): Candidate[] {
       },
     });
   }
+  for (const m of matches(TIME_PATTERNS.partOfRelative, text)) {
+    const edge = m[1]!.toLowerCase().split(/\s+/).find((w) => PART_MOD[w]) ?? 'mid';
+    const which = m[2]!.toLowerCase();
+    const unit = m[3]!.toLowerCase();
+    const shift = which === 'last' ? -1 : which === 'next' ? 1 : 0;
+    out.push({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      rule: 'time/part-of-period',
+      refiner: 'ranges',
+      resolve(env) {
+        const anchor = fullAnchor(env);
+        if (!anchor) return { type: 'DATE', value: shift < 0 ? 'PAST_REF' : shift > 0 ? 'FUTURE_REF' : 'PRESENT_REF', known: [] };
+        if (unit === 'year') return { type: 'DATE', value: String(anchor.y + shift), mod: PART_MOD[edge]!, known: [] };
+        const index = anchor.y * 12 + anchor.m - 1 + shift;
+        return { type: 'DATE', value: ymString(Math.floor(index / 12), (index % 12) + 1), mod: PART_MOD[edge]!, known: [] };
+      },
+    });
+  }
   for (const m of matches(TIME_PATTERNS.weekOfMonth, text)) {
     const which = m[1]!.toLowerCase();
     const month = MONTHS[lower(m[2])!]!;
@@ -199,6 +218,64 @@ export function partsOfPeriods(text: string): Candidate[] {
     });
   }
   return out;
+}
+
+const ORDINAL: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+const SEASON: Readonly<Record<string, { code: string; month: number }>> = { spring: { code: 'SP', month: 3 }, summer: { code: 'SU', month: 6 }, autumn: { code: 'FA', month: 9 }, fall: { code: 'FA', month: 9 }, winter: { code: 'WI', month: 12 } };
+
+/**
+ * Quarters and halves: "the third quarter" → `2008-Q3`, "the first half of 2008" → `2008-H1`.
+ * Without a year: the latest such quarter that has begun by the article date (results are
+ * reported after the fact), the next one in a future clause. chrono reads none of these.
+ * Known failure: fiscal quarters that do not follow the calendar (a fiscal Q1 from October).
+ */
+export function quarters(text: string): Candidate[] {
+  return matches(TIME_PATTERNS.quarter, text).map((m) => {
+    const n = m[5] ? Number(m[5]) : ORDINAL[m[1]!.toLowerCase()]!;
+    const half = m[2]?.toLowerCase() === 'half';
+    const letter = half ? 'H' : 'Q';
+    const months = half ? 6 : 3;
+    return {
+      start: m.index!,
+      end: m.index! + m[0].length,
+      rule: 'time/quarter',
+      refiner: 'ranges' as const,
+      resolve(env: ResolveEnv): Resolved {
+        const explicit = m[3] ?? m[6];
+        if (explicit) return { type: 'DATE', value: `${explicit}-${letter}${n}`, known: ['year'] };
+        const anchor = fullAnchor(env);
+        if (!anchor) return { type: 'DATE', value: `XXXX-${letter}${n}`, known: [] };
+        const firstMonth = (n - 1) * months + 1;
+        let y = anchor.y + (m[4] ? ({ last: -1, next: 1 } as Record<string, number>)[m[4].toLowerCase()] ?? 0 : 0);
+        if (!m[4] && env.tense === 'future' && env.refiners.has('tense')) y += firstMonth + months - 1 < anchor.m ? 1 : 0;
+        else if (!m[4]) y -= firstMonth > anchor.m ? 1 : 0;
+        return { type: 'DATE', value: `${y}-${letter}${n}`, known: [] };
+      },
+    };
+  });
+}
+
+/** Seasons with a reference or a year: "last summer" → `2025-SU`, "winter 2025" → `2025-WI`. */
+export function seasons(text: string): Candidate[] {
+  return matches(TIME_PATTERNS.season, text).map((m) => {
+    const season = SEASON[(m[2] ?? m[3])!.toLowerCase()]!;
+    return {
+      start: m.index!,
+      end: m.index! + m[0].length,
+      rule: 'time/season',
+      refiner: 'relative' as const,
+      resolve(env: ResolveEnv): Resolved {
+        if (m[4]) return { type: 'DATE', value: `${m[4]}-${season.code}`, known: ['year'] };
+        const anchor = fullAnchor(env);
+        if (!anchor) return { type: 'DATE', value: `XXXX-${season.code}`, known: [] };
+        const which = m[1]!.toLowerCase();
+        // "last summer" in January is the summer of the year before; in October, this year's.
+        const thisYear = season.month <= anchor.m ? anchor.y : anchor.y - 1;
+        const y = which === 'last' ? thisYear : which === 'next' ? thisYear + 1 : anchor.y;
+        return { type: 'DATE', value: `${y}-${season.code}`, known: [] };
+      },
+    };
+  });
 }
 
 /** "in 2009", "the 2008 Olympics", "the 1990s": years and decades chrono does not read alone. */
@@ -314,17 +391,31 @@ const parser = chrono.casual.clone();
 /** chrono's results as candidates; `resolve` keeps chrono's known/implied split. */
 export function chronoCandidates(text: string, reference: Date, refiners: ReadonlySet<RefinerName>): Candidate[] {
   const results = parser.parse(text, { instant: reference, timezone: 0 });
-  const kept = results.filter(
-    (r) =>
-      (!refiners.has('relative') || (!isEventAnchored(r.text) && !TIME_PATTERNS.bareHour.test(r.text.trim()) && !TIME_PATTERNS.lowercaseAbbreviation.test(r.text.trim()))) &&
-      (!refiners.has('durations') || !isLength(r.text)),
-  );
-  return kept.map((r) => ({
-    start: r.index,
-    end: r.index + r.text.replace(/[\s,;:]+$/, '').length,
-    rule: 'time/chrono',
-    resolve: (env: ResolveEnv) => resolveChrono(r, text, env),
-  }));
+  const out: Candidate[] = [];
+  for (const r of results) {
+    if (refiners.has('relative') && (isEventAnchored(r.text) || TIME_PATTERNS.bareHour.test(r.text.trim()) || TIME_PATTERNS.lowercaseAbbreviation.test(r.text.trim()))) continue;
+    let length = r.text.replace(/[\s,;:]+$/, '').length;
+    let keepEnd = true;
+    if (refiners.has('durations') && isLength(r.text)) {
+      // "on 11 December -- four years behind": chrono joined a date and a length into a range; keep the date alone.
+      const cut = r.text.search(TIME_PATTERNS.rangeJoin);
+      if (cut <= 0 || isLength(r.text.slice(0, cut))) continue;
+      length = cut;
+      keepEnd = false;
+    }
+    out.push({
+      start: r.index,
+      end: r.index + length,
+      rule: 'time/chrono',
+      resolve: (env: ResolveEnv) => {
+        const resolved = resolveChrono(r, text, env);
+        if (!resolved || keepEnd) return resolved;
+        const { range: _dropped, ...rest } = resolved;
+        return rest;
+      },
+    });
+  }
+  return out;
 }
 
 const TAGGED_PART: Readonly<Record<string, string>> = { 'casualReference/tonight': 'NI', 'casualReference/evening': 'EV', 'casualReference/morning': 'MO', 'casualReference/afternoon': 'AF', 'casualReference/night': 'NI' };

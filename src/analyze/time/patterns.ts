@@ -29,6 +29,12 @@ export const TIME_PATTERNS = {
   relative: /\b(?:(earlier|later)\s+)?(?:the\s+)?(last|next|this|coming|previous|past)\s+(week|weekend|month|year|quarter|decade)\b/gi,
   /** "early February", "mid-2011", "late 2009", "the end of March 2026". */
   partOf: new RegExp(`\\b(early|mid|late|the\\s+(?:start|beginning|end|middle)\\s+of)[\\s-]+(?:(${MONTH})(?:,?\\s+(\\d{4}))?|(\\d{4})\\b)`, 'gi'),
+  /** "the beginning of the year", "late last year", "early this month": a stretch of a relative period. */
+  partOfRelative: /\b(early|mid|late|the\s+(?:start|beginning|end|middle)\s+of)[\s-]+(this|last|next|the)\s+(year|month)\b/gi,
+  /** "the third quarter", "fourth-quarter", "the first half of 2008", "Q3 2007": quarters and halves of a year. */
+  quarter: /\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)(?:\s+of\s+(?:(\d{4})|(this|last|next)\s+year))?\b|\bQ([1-4])(?:\s+(\d{4}))?\b/g,
+  /** "last summer", "this spring", "winter 2025": seasons named with a reference or a year ("fall" alone is a verb). */
+  season: /\b(?:(this|last|next)\s+(spring|summer|autumn|fall|winter)|(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(\d{4}))\b/gi,
   /** "the first week of February", "the last week of March 2026". */
   weekOfMonth: new RegExp(`\\b(?:during\\s+|in\\s+)?the\\s+(first|second|third|fourth|last|final)\\s+week\\s+of\\s+(${MONTH})(?:,?\\s+(\\d{4}))?`, 'gi'),
   /** "in 2009", "the 2008 Olympics"; not money ("$2009"), decimals or thousands ("2,009"). */
@@ -63,6 +69,8 @@ export const TIME_PATTERNS = {
   lowercaseAbbreviation: /^(?:on\s+)?[a-z]{2,4}\.?$/,
   /** A unit of time inside a chrono find: it measured a length ("for about 40 minutes"). */
   unitWord: /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b/i,
+  /** Where chrono joined two expressions into a range: "11 December -- four years". */
+  rangeJoin: /\s*(?:--?|–|—)\s*/,
   /** Tokens that mark a sentence's tense: see `clauseTense`. */
   pastEd: /^[a-z]{3,}ed$/i,
 } as const;

@@ -14,9 +14,13 @@ const PASSIVE_LEAD = new Set(['be', 'to', 'being']);
 export const DEFAULT_TENSE_WINDOW = 12;
 
 /** The tense one token signals, if any. */
-function tokenTense(text: string, token: Token, next: Token | undefined, previous: Token | undefined): Tense {
+function tokenTense(text: string, token: Token, next: Token | undefined, previous: Token | undefined, previous2: Token | undefined): Tense {
   const word = text.slice(token.start, token.end).toLowerCase();
   const before = previous ? text.slice(previous.start, previous.end).toLowerCase() : '';
+  const before2 = previous2 ? text.slice(previous2.start, previous2.end).toLowerCase() : '';
+  // "an event to be held on October 12": an infinitive passive schedules.
+  if (before === 'be' && before2 === 'to' && TIME_PATTERNS.pastEd.test(word)) return 'future';
+  if (before === 'be' && before2 === 'to' && PAST.has(word)) return 'future';
   if (PARTICIPLES.has(word)) return next && /^(to|for)$/i.test(text.slice(next.start, next.end)) ? 'future' : 'none';
   if (FUTURE.has(word)) return 'future';
   // "to be held", "will be signed": a participle after an infinitive or auxiliary is not a past tense.
@@ -44,7 +48,7 @@ export function clauseTense(text: string, tokens: Token[], sentence: Span | unde
   let bestDistance = Infinity;
   for (let i = 0; i < inside.length; i++) {
     if (i >= atFirst && i < atAfter) continue; // the expression's own words ("last week") do not count
-    const tense = tokenTense(text, inside[i]!, inside[i + 1], inside[i - 1]);
+    const tense = tokenTense(text, inside[i]!, inside[i + 1], inside[i - 1], inside[i - 2]);
     if (tense === 'none') continue;
     // The governing verb mostly comes first ("will meet … on February 3"); a cue after the expression counts only if none precedes it.
     const distance = i < atFirst ? atFirst - i - 1 : DEFAULT_TENSE_WINDOW + i - atAfter;

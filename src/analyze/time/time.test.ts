@@ -142,6 +142,36 @@ describe('ranges and parts of periods', () => {
   });
 });
 
+describe('quarters, halves, seasons, parts of relative periods', () => {
+  test('a quarter without a year is the latest one begun by the article date', () => {
+    assert.equal(find('Profit rose in the third quarter.', '2008-11-05', 'quarter')?.value, '2008-Q3');
+    assert.equal(find('Profit rose in the fourth quarter.', '2008-02-05', 'quarter')?.value, '2007-Q4');
+  });
+  test('a quarter or half with its year, and "fourth-quarter" as an adjective', () => {
+    assert.equal(find('Sales fell in the first half of 2008.', null, 'half')?.value, '2008-H1');
+    assert.equal(find('Its fourth-quarter profit doubled.', '2009-01-20', 'quarter')?.value, '2008-Q4');
+  });
+  test('"quarter" alone is no quarter of a year', () => {
+    assert.equal(find('A quarter of the staff left.', '2008-11-05', 'quarter'), undefined);
+  });
+  test('seasons need a reference or a year; "fall" alone is a verb', () => {
+    assert.equal(find('The mill closed last summer.', '2026-01-14', 'summer')?.value, '2025-SU');
+    assert.equal(find('Prices may fall sharply.', '2026-01-14', 'fall'), undefined);
+  });
+  test('"the beginning of the year" is the anchor year with mod START', () => {
+    const t = find('Shares have doubled since the beginning of the year.', '2008-04-09', 'year');
+    assert.deepEqual({ value: t?.value, mod: t?.mod }, { value: '2008', mod: 'START' });
+  });
+  test('"to be held on October 12" is scheduled: the coming October 12', () => {
+    assert.equal(find('Apple announced an event to be held on October 12.', '2005-10-04', 'October')?.value, '2005-10-12');
+  });
+  test('a date chrono joins to a length ("on 11 December -- four years late") keeps the date alone', () => {
+    const found = timexes('It first flew on 11 December -- four years late.', '2010-01-25');
+    assert.equal(found.find((t) => t.text.includes('December'))?.value, '2009-12-11');
+    assert.equal(found.find((t) => t.text.includes('years'))?.type, 'DURATION');
+  });
+});
+
 describe('durations', () => {
   test('hedged lengths keep the hedge as mod', () => {
     const values = timexes('The cabins hung for just under three hours; the call lasted more than an hour and crews arrived within 40 minutes.', '2026-01-14');
