@@ -40,3 +40,22 @@ test('weeks become their Monday–Sunday range; references to no calendar day gi
   assert.equal(calendarDate({ start: 0, end: 1, type: 'DATE', value: 'PAST_REF', known: [] }), null);
   assert.equal(calendarDate({ start: 0, end: 1, type: 'DURATION', value: 'P1D', known: [] }), null);
 });
+
+test('an undated report takes its year from the story: a yearless dateline, or calendar dates by tense', () => {
+  const dated = article('a.txt', 'The Portville harbour closed on Monday, January 12, 2026, after a storm.', '2026-01-14');
+  const wire = article('w.txt', 'PORTVILLE, Jan 13 — The harbour stayed shut on Monday after the storm.', null);
+  const undated = article('u.txt', 'The harbour will reopen on February 2. Dredging ended in October.', null);
+  assert.equal(wire.meta.publishedAt, null, 'the article itself stays undated');
+  const timeline = buildTimeline([dated, wire, undated]);
+  const dates = timeline.map((e) => e.date);
+  assert.ok(dates.includes('2026-01-12'), JSON.stringify(dates));
+  assert.ok(dates.includes('2026-02-02'), JSON.stringify(dates));
+  assert.ok(dates.includes('2025-10'), JSON.stringify(dates));
+  const monday = timeline.find((e) => e.date === '2026-01-12')!;
+  assert.equal(new Set(monday.evidence.map((e) => e.articleId)).size, 2);
+});
+
+test('an undated report alone in its story stays out of the timeline', () => {
+  const undated = article('u.txt', 'The harbour will reopen on February 2.', null);
+  assert.equal(buildTimeline([undated]).length, 0);
+});

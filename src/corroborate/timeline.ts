@@ -3,12 +3,17 @@
  * cross-article: the same happening told by several reports becomes one entry carrying all their
  * evidence, which is corroboration; the brief only renders what this decides.
  */
+import { daysBetween, parseYmd, type Ymd } from '../analyze/time/calendar.js';
+import { findTimexes } from '../analyze/time/detect.js';
 import type { Doc, Span, Timex } from '../doc/types.js';
 import { exportSpan } from '../export/build.js';
 import type { ExportTimelineEntry } from '../export/types.js';
 
 /** Two sentences with the same date tell the same happening when this share of their content words agree. */
 export const DEFAULT_SAME_HAPPENING_OVERLAP = 0.3;
+
+/** An undated report joins the story's years only if its dateline falls this close to a dated report. */
+export const DEFAULT_STORY_WINDOW_DAYS = 14;
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'NUM', 'ADJ']);
 
@@ -72,15 +77,51 @@ export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPE
 }
 
 /**
+ * The timexes of an article resolved for the story's timeline. An article the analysis could
+ * not date keeps its own `timexes` and `publishedAt: null`; only here, inside a story of dated
+ * reports of the same events, its year is taken from them: a yearless dateline ("VELMORA,
+ * March 13 —") takes the year that puts it within `DEFAULT_STORY_WINDOW_DAYS` of a dated report,
+ * and without a dateline, calendar dates written without a year ("February 3", "in October")
+ * take it by tense against the story's latest report. Relative dates without a dateline stay unresolved.
+ * Known failure: a story spanning a new year, with an undated report from the old one.
+ */
+export function storyTimexes(doc: Doc, storyDays: Ymd[]): Timex[] {
+  const own = doc.layers.timexes ?? [];
+  if (doc.meta.publishedAt || storyDays.length === 0) return own;
+  const { sentences, tokens } = doc.layers;
+  const dateline = own.find((t) => t.label === 'dateline');
+  const monthDay = dateline ? /^XXXX-(\d{2})-(\d{2})$/.exec(dateline.value) : null;
+  if (dateline && monthDay) {
+    const m = Number(monthDay[1]);
+    const d = Number(monthDay[2]);
+    const years = [...new Set(storyDays.flatMap((s) => [s.y - 1, s.y, s.y + 1]))];
+    const fits = years.filter((y) => storyDays.some((s) => Math.abs(daysBetween(s, { y, m, d })) <= DEFAULT_STORY_WINDOW_DAYS));
+    if (fits.length !== 1) return own;
+    return findTimexes(doc.text, { anchor: { y: fits[0]!, m, d }, sentences, tokens }).map((t) => (t.start === dateline.start ? { ...t, label: 'dateline' } : t));
+  }
+  if (dateline) return own;
+  // No dateline: only calendar dates written without a year ("in October", "February 3") take it
+  // from the story, by their clause's tense against its latest report; relative ones stay unresolved.
+  const latest = storyDays.reduce((a, b) => (daysBetween(a, b) > 0 ? b : a));
+  const placed = findTimexes(doc.text, { anchor: latest, sentences, tokens });
+  return own.map((t) => {
+    const again = placed.find((p) => p.start === t.start && p.end === t.end);
+    return again && t.value.startsWith('XXXX') && again.known.includes('month') && !again.known.includes('year') ? again : t;
+  });
+}
+
+/**
  * Each dated happening of the story: the sentence that tells it (its text is the description,
  * so nothing is invented), its resolved date or range, and the sentences of every article that
  * tell it. Scheduled events ("will meet on February 3") are included; dateline dates are not
  * happenings. Oldest first; unresolved dates (`XXXX-…`) are left out rather than guessed.
+ * Undated reports take their year from the story (`storyTimexes`).
  */
 export function buildTimeline(docs: Doc[]): ExportTimelineEntry[] {
   const entries: Array<{ first: Dated; evidence: Dated[] }> = [];
+  const storyDays = docs.map((d) => (d.meta.publishedAt ? parseYmd(d.meta.publishedAt) : null)).filter((d): d is Ymd => d !== null);
   for (const doc of docs) {
-    for (const t of doc.layers.timexes ?? []) {
+    for (const t of storyTimexes(doc, storyDays)) {
       if (t.label === 'dateline') continue;
       const when = calendarDate(t);
       const sentence = doc.layers.sentences.find((s) => s.start <= t.start && t.start < s.end);

@@ -1,26 +1,33 @@
 import type { Span, Token } from '../../doc/types.js';
-import { FUTURE_CUES, FUTURE_PARTICIPLES, NOT_PAST_ED, PAST_CUES } from './lexicon/tense.js';
+import { FUTURE_CUES, FUTURE_PARTICIPLES, NOT_PAST_ED, PAST_CUES, PRESENT_CUES, WISH_AFTER_WOULD } from './lexicon/tense.js';
 import { TIME_PATTERNS } from './patterns.js';
 
 export type Tense = 'past' | 'future' | 'none';
+/** A cue's reading: a present verb decides "neither past nor future" and still stops the search. */
+type Cue = Tense | 'present';
 
 const FUTURE = new Set(FUTURE_CUES);
 const PAST = new Set(PAST_CUES);
 const NOT_PAST = new Set(NOT_PAST_ED);
 const PARTICIPLES = new Set(FUTURE_PARTICIPLES);
+const PRESENT = new Set(PRESENT_CUES);
+const WISH = new Set(WISH_AFTER_WOULD);
 const PASSIVE_LEAD = new Set(['be', 'to', 'being']);
 
 /** A cue further than this many tokens from the expression does not decide its tense. */
 export const DEFAULT_TENSE_WINDOW = 12;
 
 /** The tense one token signals, if any. */
-function tokenTense(text: string, token: Token, next: Token | undefined, previous: Token | undefined, previous2: Token | undefined): Tense {
+function tokenTense(text: string, token: Token, next: Token | undefined, previous: Token | undefined, previous2: Token | undefined): Cue {
   const word = text.slice(token.start, token.end).toLowerCase();
   const before = previous ? text.slice(previous.start, previous.end).toLowerCase() : '';
   const before2 = previous2 ? text.slice(previous2.start, previous2.end).toLowerCase() : '';
   // "an event to be held on October 12": an infinitive passive schedules.
   if (before === 'be' && before2 === 'to' && TIME_PATTERNS.pastEd.test(word)) return 'future';
   if (before === 'be' && before2 === 'to' && PAST.has(word)) return 'future';
+  if (word === 'would' && next && WISH.has(text.slice(next.start, next.end).toLowerCase())) return 'none';
+  if (PRESENT.has(word)) return 'present';
+  if (token.pos === 'VERB' && /[^s]s$/.test(word) && token.lemma.toLowerCase() !== word) return 'present';
   if (PARTICIPLES.has(word)) return next && /^(to|for)$/i.test(text.slice(next.start, next.end)) ? 'future' : 'none';
   if (FUTURE.has(word)) return 'future';
   // "to be held", "will be signed": a participle after an infinitive or auxiliary is not a past tense.
@@ -44,7 +51,7 @@ export function clauseTense(text: string, tokens: Token[], sentence: Span | unde
   const after = inside.findIndex((t) => t.start >= at.end);
   const atFirst = first === -1 ? inside.length : first;
   const atAfter = after === -1 ? inside.length : after;
-  let best: Tense = 'none';
+  let best: Cue = 'none';
   let bestDistance = Infinity;
   for (let i = 0; i < inside.length; i++) {
     if (i >= atFirst && i < atAfter) continue; // the expression's own words ("last week") do not count
@@ -57,5 +64,5 @@ export function clauseTense(text: string, tokens: Token[], sentence: Span | unde
       bestDistance = distance;
     }
   }
-  return best;
+  return best === 'present' ? 'none' : best;
 }

@@ -42,6 +42,14 @@ describe('tense', () => {
     assert.equal(tenseOf('The council will vote on the plan on Tuesday.', 'on Tuesday'), 'future');
     assert.equal(tenseOf('The council voted on the plan on Tuesday.', 'on Tuesday'), 'past');
   });
+  test('"would" is a future in the past, but "would like" is a wish', () => {
+    assert.equal(tenseOf('The board said it would decide on Monday.', 'on Monday'), 'future');
+    assert.equal(tenseOf('I would like them to start with January.', 'January'), 'none');
+  });
+  test('a nearer present verb outweighs a farther past form', () => {
+    assert.equal(tenseOf('The planned June summit comes amid heightened tension.', 'June'), 'none');
+    assert.equal(tenseOf('The June summit came amid tension.', 'June'), 'past');
+  });
   test('an adjectival participle ("a scheduled check") is not a future cue', () => {
     assert.equal(tenseOf('The lift passed a scheduled check on May 4.', 'on May 4'), 'past');
     assert.equal(tenseOf('The check is scheduled for May 4.', 'May 4'), 'future');

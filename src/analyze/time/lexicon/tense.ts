@@ -5,8 +5,14 @@
 
 /** A cue for the future: "Trump will host Petro on February 3", "the trial is set to begin on Wednesday". */
 export const FUTURE_CUES: readonly string[] = [
-  'will', "'ll", '’ll', 'shall', 'wo', 'upcoming', 'plans', 'intends', 'aims', 'next', 'forthcoming',
+  'will', "'ll", '’ll', 'shall', 'wo', 'would', 'upcoming', 'plans', 'intends', 'aims', 'next', 'forthcoming',
 ];
+
+/** Words after "would" that make it a wish, not a future in the past ("I would like them to start with January"). */
+export const WISH_AFTER_WOULD: readonly string[] = ['like', 'love', 'prefer', 'rather', 'have', 'be'];
+
+/** Present-tense auxiliaries: a nearer present verb outweighs a farther past one ("The planned February meeting comes amid heightened…"). */
+export const PRESENT_CUES: readonly string[] = ['is', 'are', 'am', 'has', 'have', 'does', 'do', "'s", '’s'];
 
 /**
  * Participles that announce the future only as a verb ("is scheduled to open", "set for March"),
