@@ -4,6 +4,8 @@ import * as chrono from 'chrono-node';
 import { sentencesAndTokens } from '../src/analyze/sentences.js';
 import { ALL_REFINERS, findTimexes } from '../src/analyze/time/detect.js';
 import { REFINERS, type Anchor, type RefinerName } from '../src/analyze/time/resolve.js';
+import { decidePublication } from '../src/analyze/time/published-at.js';
+import { daysBetween, parseYmd } from '../src/analyze/time/calendar.js';
 import { prf, round, SHARED_DATA } from './args.js';
 
 /**
@@ -62,9 +64,16 @@ export function chronoBaseline(text: string, reference: Date): Found[] {
   });
 }
 
-function score(pairs: Array<{ gold: Gold[]; found: Found[] }>) {
-  let strict = 0, relaxed = 0, value = 0, type = 0, nGold = 0, nFound = 0;
-  for (const { gold, found } of pairs) {
+/**
+ * Our spans follow the team gold (examples/gold.json: "on Friday", "at about 5:40 p.m."); TimeML
+ * leaves the preposition out ("Friday"). `strictTimeML` compares spans with a leading preposition
+ * or hedge taken off, so the convention difference can be told apart from wrong boundaries.
+ */
+const LEADING_SIGNAL = /^(?:(?:on|in|at|since|during|by|until|from|for|within|about|around|approximately|shortly after|shortly before|just after|just before|late|early)\s+)+/i;
+
+function score(pairs: Array<{ gold: Gold[]; found: Found[]; text: string }>) {
+  let strict = 0, strictTimeML = 0, relaxed = 0, value = 0, type = 0, nGold = 0, nFound = 0;
+  for (const { gold, found, text } of pairs) {
     nGold += gold.length;
     nFound += found.length;
     const used = new Set<number>();
@@ -75,12 +84,15 @@ function score(pairs: Array<{ gold: Gold[]; found: Found[] }>) {
       const f = found[i]!;
       relaxed++;
       if (f.start === g.start && f.end === g.end) strict++;
+      const lead = LEADING_SIGNAL.exec(text.slice(f.start, f.end))?.[0].length ?? 0;
+      const gLead = LEADING_SIGNAL.exec(g.text)?.[0].length ?? 0;
+      if (f.start + lead === g.start + gLead && f.end === g.end) strictTimeML++;
       if (f.value === g.value) value++;
       if (f.type === g.type) type++;
     }
   }
   const f1 = (tp: number) => prf(tp, nFound - tp, nGold - tp);
-  return { gold: nGold, found: nFound, strict: f1(strict), relaxed: f1(relaxed), valueF1: f1(value).f1, typeF1: f1(type).f1 };
+  return { gold: nGold, found: nFound, strict: f1(strict), strictTimeML: f1(strictTimeML), relaxed: f1(relaxed), valueF1: f1(value).f1, typeF1: f1(type).f1 };
 }
 
 export function runTimeBench(data: string | undefined) {
@@ -106,18 +118,18 @@ export function runTimeBench(data: string | undefined) {
     score(
       r.filter(({ p }) => keep(p.d)).map(({ p, found }) => {
         const inWindow = (s: { start: number }) => s.start < p.windowEnd && (withDateline || s.start < p.datelineLine.start || s.start >= p.datelineLine.end);
-        return { gold: p.d.timexes.filter(inWindow), found: found.filter(inWindow) };
+        return { gold: p.d.timexes.filter(inWindow), found: found.filter(inWindow), text: p.d.text };
       }),
     );
   const parts = { all: () => true, tuned: (d: MeantimeDoc) => TUNED.has(d.collection), heldOut: (d: MeantimeDoc) => !TUNED.has(d.collection) };
   const table = (r: Run) =>
     Object.fromEntries(Object.entries(parts).map(([name, keep]) => [name, { withDateline: view(r, keep, true), withoutDateline: view(r, keep, false) }]));
 
-  const full = view(ours, parts.all, true).valueF1;
+  const fullView = view(ours, parts.all, true);
   const refinerGain = Object.fromEntries(
     REFINERS.map((name) => {
-      const without = view(run(new Set(REFINERS.filter((r) => r !== name))), parts.all, true).valueF1;
-      return [name, { valueF1Without: without, gain: round(full - without) }];
+      const without = view(run(new Set(REFINERS.filter((r) => r !== name))), parts.all, true);
+      return [name, { valueF1Without: without.valueF1, valueGain: round(fullView.valueF1 - without.valueF1), relaxedGain: round(fullView.relaxed.f1 - without.relaxed.f1), strictGain: round(fullView.strict.f1 - without.strict.f1) }];
     }),
   );
   return {
@@ -127,5 +139,32 @@ export function runTimeBench(data: string | undefined) {
     ours: { ...table(ours), articlesPerSecond: round((docs.length / ms) * 1000, 0) },
     chronoBaseline: table(baseline),
     refinerGain,
+    publicationDate: publicationFromContent(prepared.filter((p) => p.d.dct)),
   };
+}
+
+/**
+ * Publication date from content alone: the dateline line is blanked (so the answer is not read
+ * off it) and `decidePublication` runs without metadata. Scored against the DCT: exact, within a
+ * week, `null` (honestly unknown), and impossible (after the DCT). A lower bound is expected to
+ * fall on or before the DCT.
+ */
+function publicationFromContent(docs: Array<{ d: MeantimeDoc; datelineLine: { start: number; end: number } }>) {
+  let exact = 0, week = 0, unknown = 0, after = 0;
+  for (const { d, datelineLine } of docs) {
+    const text = d.text.slice(0, datelineLine.start) + ' '.repeat(datelineLine.end - datelineLine.start) + d.text.slice(datelineLine.end);
+    const nlp = sentencesAndTokens(text);
+    const paragraphs = d.sentences.map((s) => ({ start: s.start, end: s.end }));
+    const decision = decidePublication(text, paragraphs, nlp.sentences, nlp.tokens, { publishedAt: null, basis: 'unknown' });
+    const dct = parseYmd(d.dct!.value)!;
+    const got = decision.publishedAt ? parseYmd(decision.publishedAt) : null;
+    if (!got) unknown++;
+    else {
+      const gap = daysBetween(got, dct);
+      if (gap === 0) exact++;
+      if (gap >= 0 && gap <= 7) week++;
+      if (gap < 0) after++;
+    }
+  }
+  return { articles: docs.length, exact, withinWeekBefore: week, unknown, afterTheDct: after };
 }
