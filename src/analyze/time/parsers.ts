@@ -59,6 +59,9 @@ export function durations(text: string): Candidate[] {
     const timexMod = m[1] ? QUANTITY_MODS[m[1].toLowerCase()] : undefined;
     out.push({ start: m.index!, end: m.index! + m[0].length, rule: 'time/duration', refiner: 'durations', resolve: () => ({ type: 'DURATION', value: durationValue(1, m[2]!), ...(timexMod ? { mod: timexMod } : {}), known: [] }) });
   }
+  for (const m of matches(TIME_PATTERNS.vagueLength, text)) {
+    out.push({ start: m.index!, end: m.index! + m[0].length, rule: 'time/vague-duration', refiner: 'durations', resolve: () => ({ type: 'DURATION', value: durationValue(null, (m[1] ?? m[2])!), known: [] }) });
+  }
   for (const m of matches(TIME_PATTERNS.vagueUnits, text)) {
     out.push({ start: m.index!, end: m.index! + m[0].length, rule: 'time/vague-duration', refiner: 'durations', resolve: () => ({ type: 'DURATION', value: durationValue(null, m[1]!), known: [] }) });
   }
@@ -377,6 +380,24 @@ export function isEventAnchored(matchText: string): boolean {
 }
 
 /**
+ * chrono's misreadings of ordinary words as times, dropped: "a day after the vote" (counts from
+ * an event, see `isEventAnchored`), "4 a", "at 10 Downing Street" (no clock time), "I sat", "The
+ * Sun reported" (abbreviations; full weekday names are `weekdays`'s), "will march", "may resign".
+ * Known failure: a real "Sat 14:00" in a schedule is lost.
+ */
+export function isMisreading(matchText: string): boolean {
+  const t = matchText.trim();
+  return (
+    isEventAnchored(t) ||
+    TIME_PATTERNS.bareHour.test(t) ||
+    TIME_PATTERNS.bareNumberTime.test(t) ||
+    TIME_PATTERNS.lowercaseAbbreviation.test(t) ||
+    TIME_PATTERNS.weekdayAbbreviation.test(t) ||
+    TIME_PATTERNS.lowercaseMonth.test(t)
+  );
+}
+
+/**
  * Drops chrono's reading of a length as a moment: "for about 40 minutes", "within an hour" are
  * durations (kept by `durations`), not "40 minutes from now". "ago" stays a date (`agoDates`).
  * Known failure: "in two hours" meaning a scheduled moment ("the vote is in two hours").
@@ -393,7 +414,7 @@ export function chronoCandidates(text: string, reference: Date, refiners: Readon
   const results = parser.parse(text, { instant: reference, timezone: 0 });
   const out: Candidate[] = [];
   for (const r of results) {
-    if (refiners.has('relative') && (isEventAnchored(r.text) || TIME_PATTERNS.bareHour.test(r.text.trim()) || TIME_PATTERNS.lowercaseAbbreviation.test(r.text.trim()))) continue;
+    if (refiners.has('relative') && isMisreading(r.text.replace(/[\s,;:]+$/, ''))) continue;
     let length = r.text.replace(/[\s,;:]+$/, '').length;
     let keepEnd = true;
     if (refiners.has('durations') && isLength(r.text)) {

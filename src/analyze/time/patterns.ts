@@ -63,6 +63,14 @@ export const TIME_PATTERNS = {
   ),
   /** chrono finds that count from an event, not from the article: "a day after", "two weeks later". */
   eventAnchored: /\b(?:after|later|before|earlier)$/i,
+  /** "for years", "over the years", "in recent weeks", "decades-long": a length of unknown count. */
+  vagueLength: /\b(?:(?:for|over the|in recent|recent)\s+(minutes|hours|days|weeks|months|years|decades)|(hours|days|weeks|months|years|decades)-long)\b/gi,
+  /** chrono reads "at 10" in "at 10 Downing Street" as ten o'clock; a bare number is no clock time. */
+  bareNumberTime: /^(?:at\s+)?\d{1,2}$/i,
+  /** A weekday abbreviation read alone ("The Sun reported"): full names are `weekdays`'s. */
+  weekdayAbbreviation: /^(?:on\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i,
+  /** A month name written in lowercase is a verb or modal ("will march", "may resign"). */
+  lowercaseMonth: /^(?:(?:in|on|by|since|until|during)\s+)?(?:march|may)\b/,
   /** chrono reads "4 a" (as in "Version 4 a…") as 4 a.m.; an hour needs a colon, "a.m."/"p.m." or "o'clock". */
   bareHour: /^\d{1,2}\s?[ap]$/i,
   /** chrono reads "sat", "wed", "sun" in lowercase prose as weekdays; a date abbreviation is capitalised. */

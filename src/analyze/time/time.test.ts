@@ -76,6 +76,13 @@ describe('weekdays (past bias by tense)', () => {
   test('without an anchor the weekday stays unresolved', () => {
     assert.equal(find('The mayor resigned on Friday.', null, 'Friday')?.value, 'XXXX-WXX-5');
   });
+  test('chrono misreadings are dropped: "will march", "may resign", "The Sun reported", "at 10 Downing Street"', () => {
+    assert.deepEqual(timexes('Crowds will march and the mayor may resign. The Sun reported talks at 10 Downing Street.', '2026-01-14'), []);
+  });
+  test('capitalised months and clock times with a.m./p.m. are kept', () => {
+    assert.equal(find('The bridge reopened in May.', '2026-01-14', 'May')?.value, '2025-05');
+    assert.equal(find('Doors open at 10 a.m. tomorrow.', '2026-01-14', '10')?.type, 'TIME');
+  });
   test('lowercase "sat" is a verb, not Saturday', () => {
     assert.equal(timexes('I sat in the cabin.', '2026-01-14').length, 0);
   });
@@ -195,6 +202,11 @@ describe('durations', () => {
   });
   test('"a second plane" is an ordinal, not a second of time', () => {
     assert.equal(find('A second plane landed.', '2026-01-14', 'second'), undefined);
+  });
+  test('lengths of unknown count: "for years", "decades-long"', () => {
+    assert.equal(find('The feud ran for years.', null, 'years')?.value, 'PXY');
+    assert.equal(find('A decades-long feud ended.', null, 'decades')?.value, 'PXY');
+    assert.equal(find('The years ahead look bright.', null, 'years'), undefined);
   });
   test('an hour-long call', () => {
     assert.equal(find('They held a more than hour-long call.', '2026-01-14', 'hour')?.value, 'PT1H');
