@@ -46,6 +46,7 @@ export function durations(text: string): Candidate[] {
     if (/^\s+ago\b/i.test(text.slice(m.index! + m[0].length))) continue;
     const [, mod, , num, unit] = m;
     if (/^an?$/i.test(num!) && /^second$/i.test(unit!) && !mod) continue; // "a second plane" is an ordinal
+    if (/^an?$/i.test(num!) && /s$/i.test(unit!)) continue; // "a decades-long feud": "a" goes with the noun, not the unit
     const count = /^(several|a few|few|many)$/i.test(num!) ? null : quantity(num!);
     const half = /and a half/i.test(m[0]) ? 0.5 : 0;
     const value = durationValue(count === null ? null : count + half, unit!);
