@@ -12,6 +12,9 @@ import type { ExportTimelineEntry } from '../export/types.js';
 /** Two sentences with the same date tell the same happening when this share of their content words agree. */
 export const DEFAULT_SAME_HAPPENING_OVERLAP = 0.3;
 
+/** ...and at least this many, so a short sentence does not join on one shared word ("passengers"). */
+export const DEFAULT_MIN_SHARED_WORDS = 2;
+
 /** An undated report joins the story's years only if its dateline falls this close to a dated report. */
 export const DEFAULT_STORY_WINDOW_DAYS = 14;
 
@@ -53,8 +56,12 @@ export function calendarDate(t: Timex): { date: string; end?: string } | null {
   return day ? { date: day[1]! } : null;
 }
 
-function contentWords(doc: Doc, sentence: Span): Set<string> {
-  return new Set(doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end && CONTENT_POS.has(t.pos)).map((t) => t.lemma.toLowerCase()));
+/** Content words of a sentence, leaving out its time expressions: sharing "Friday" does not make two happenings one. */
+function contentWords(doc: Doc, sentence: Span, timexes: Timex[]): Set<string> {
+  const inTimex = (s: Span) => timexes.some((t) => s.start < t.end && t.start < s.end);
+  return new Set(
+    doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end && CONTENT_POS.has(t.pos) && !inTimex(t)).map((t) => t.lemma.toLowerCase()),
+  );
 }
 
 /** Overlap coefficient of two word sets (shared / smaller set): short and long tellings of one event still match. */
@@ -62,7 +69,7 @@ function overlap(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
-  return shared / Math.min(a.size, b.size);
+  return shared < DEFAULT_MIN_SHARED_WORDS ? 0 : shared / Math.min(a.size, b.size);
 }
 
 /**
@@ -121,13 +128,17 @@ export function buildTimeline(docs: Doc[]): ExportTimelineEntry[] {
   const entries: Array<{ first: Dated; evidence: Dated[] }> = [];
   const storyDays = docs.map((d) => (d.meta.publishedAt ? parseYmd(d.meta.publishedAt) : null)).filter((d): d is Ymd => d !== null);
   for (const doc of docs) {
-    for (const t of storyTimexes(doc, storyDays)) {
-      if (t.label === 'dateline') continue;
+    const timexes = storyTimexes(doc, storyDays);
+    const headings = doc.layers.paragraphs.filter((p) => p.kind === 'heading');
+    for (const t of timexes) {
+      // A dateline is a filing date; a sub-heading ("A Stop in January") names a topic, not a happening.
+      if (t.label === 'dateline' || headings.some((h) => h.start <= t.start && t.start < h.end)) continue;
       const when = calendarDate(t);
       const sentence = doc.layers.sentences.find((s) => s.start <= t.start && t.start < s.end);
       if (!when || !sentence) continue;
-      const dated: Dated = { ...when, doc, sentence, words: contentWords(doc, sentence) };
-      const entry = entries.find((e) => e.evidence.some((d) => (d.doc === doc && d.sentence.start === sentence.start && d.date === dated.date && d.end === dated.end) || sameHappening(d, dated)));
+      const dated: Dated = { ...when, doc, sentence, words: contentWords(doc, sentence, timexes) };
+      // Compared with the entry's first telling only, so a chain of loosely similar sentences does not snowball into one entry.
+      const entry = entries.find((e) => (e.first.doc === doc && e.first.sentence.start === sentence.start && e.first.date === dated.date && e.first.end === dated.end) || sameHappening(e.first, dated));
       if (!entry) entries.push({ first: dated, evidence: [dated] });
       else if (!entry.evidence.some((d) => d.doc === doc && d.sentence.start === sentence.start)) entry.evidence.push(dated);
     }
