@@ -2,10 +2,11 @@ import { benchArgs } from './args.js';
 import { runCleanBench } from './clean.bench.js';
 import { runClusterBench } from './cluster.bench.js';
 import { runApiBench } from './api.bench.js';
+import { runTimeBench } from './time.bench.js';
 
 /**
  * `npm run bench -- NAME [--data DIR] [--json]`. Each bench prints ours beside a baseline
- * measured in the same run. NAME: clean, cluster, or all (default).
+ * measured in the same run. NAME: clean, cluster, time, or all (default).
  */
 const [name = 'all', ...rest] = process.argv.slice(2);
 const args = benchArgs(rest);
@@ -13,6 +14,7 @@ const benches: Record<string, () => unknown> = {
   api: () => runApiBench({ articles: args.articles ?? 10_000, seconds: args.seconds ?? 30, connections: 50 }),
   clean: () => runCleanBench(args.data),
   cluster: () => runClusterBench(args.data, args.split, args.threshold),
+  time: () => runTimeBench(args.data),
 };
 // `all` leaves out the api load check: it runs for minutes and wants the machine to itself.
 const chosen = name === 'all' ? Object.keys(benches).filter((n) => n !== 'api') : [name];

@@ -445,7 +445,7 @@ describe('annotate', () => {
         sentences: Array<{ start: number; end: number; text: string }>;
         entities: unknown[];
         quotes: unknown[];
-        timexes: unknown[];
+        timexes: Array<{ start: number; end: number; text: string; value: string }>;
       };
       assert.equal(out.id, String(doc.id));
       assert.ok(out.sentences.length >= 2, `sentences of ${doc.id}: ${JSON.stringify(out.sentences)}`);
@@ -455,8 +455,10 @@ describe('annotate', () => {
       }
       assert.deepEqual(out.entities, []);
       assert.deepEqual(out.quotes, []);
-      assert.deepEqual(out.timexes, []);
+      for (const t of out.timexes) assert.equal(t.text, doc.text.slice(t.start, t.end));
     }
+    // No publishedAt on the line: a weekday keeps TIMEX3's unknown week rather than a guessed date.
+    assert.ok((JSON.parse(lines[0]!) as { timexes: Array<{ text: string; value: string }> }).timexes.some((t) => t.text === 'on Monday' && t.value === 'XXXX-WXX-1'));
   });
 });
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { sentencesAndTokens } from './sentences.js';
+import { findTimexes } from './time/detect.js';
+import { parseYmd } from './time/calendar.js';
 
 /** One line of `corroborate annotate` input. */
 export const AnnotateInputSchema = z.object({
@@ -21,7 +23,7 @@ export interface AnnotateOutput {
   tokens: Array<TextSpan & { pos: string; lemma: string }>;
   entities: Array<TextSpan & { type: string; entityId: string }>;
   quotes: Array<TextSpan & { speaker: TextSpan | null; speakerName: string | null }>;
-  timexes: Array<TextSpan & { type: 'DATE' | 'TIME' | 'DURATION' | 'SET'; value: string }>;
+  timexes: Array<TextSpan & { type: 'DATE' | 'TIME' | 'DURATION' | 'SET'; value: string; mod?: string }>;
 }
 
 /**
@@ -31,12 +33,15 @@ export interface AnnotateOutput {
 export function annotate(input: AnnotateInput): AnnotateOutput {
   const { sentences, tokens } = sentencesAndTokens(input.text);
   const slice = (s: { start: number; end: number }) => input.text.slice(s.start, s.end);
+  // Timexes resolve against the line's publishedAt; without one, relative values keep their X's.
+  const anchor = input.publishedAt ? parseYmd(input.publishedAt) : null;
+  const timexes = findTimexes(input.text, { anchor, sentences, tokens });
   return {
     id: input.id,
     sentences: sentences.map((s) => ({ start: s.start, end: s.end, text: slice(s) })),
     tokens: tokens.map((t) => ({ start: t.start, end: t.end, text: slice(t), pos: t.pos, lemma: t.lemma })),
     entities: [],
     quotes: [],
-    timexes: [],
+    timexes: timexes.map((t) => ({ start: t.start, end: t.end, text: slice(t), type: t.type, value: t.value, ...(t.mod ? { mod: t.mod } : {}) })),
   };
 }

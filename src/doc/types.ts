@@ -24,11 +24,32 @@ export interface Paragraph extends Span {
   kind: 'paragraph' | 'heading';
 }
 
-/** Layers a stage can write. Later stages (entities, quotes, times, claims) add theirs here. */
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+/**
+ * A time expression (TIMEX3, as in TempEval-3): `value` in TIMEX3 notation (`2026-01-09`,
+ * `2026-01`, `2026-W02`, `XXXX-WXX-5`, `PT3H`, `PRESENT_REF`), resolved against the article's
+ * date. Its precision is the value's: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a `range` with an end.
+ */
+export interface Timex extends Span {
+  type: TimexType;
+  value: string;
+  /** TIMEX3 `mod`: `APPROX`, `LESS_THAN`, `MORE_THAN`, `EQUAL_OR_LESS`, `START`, `MID`, `END`, `AFTER`… */
+  mod?: string;
+  /** First and last day (ISO partial dates) when the expression names a stretch ("the first week of February"). */
+  range?: { start: string; end: string };
+  /** Calendar fields the text states, as chrono's `knownValues`; the rest came from the anchor or tense. */
+  known: string[];
+  /** Tense of the clause that decided a past or future reading, when one did. */
+  tense?: 'past' | 'future';
+}
+
+/** Layers a stage can write. Later stages (entities, quotes, claims) add theirs here. */
 export interface Layers {
   paragraphs: Paragraph[];
   sentences: Span[];
   tokens: Token[];
+  timexes: Timex[];
 }
 
 export type MessageLevel = 'info' | 'warning' | 'error';
@@ -102,6 +123,6 @@ export interface Doc {
   messages: Message[];
 }
 
-export const emptyLayers = (): Layers => ({ paragraphs: [], sentences: [], tokens: [] });
+export const emptyLayers = (): Layers => ({ paragraphs: [], sentences: [], tokens: [], timexes: [] });
 
 export const spanText = (doc: Pick<Doc, 'text'>, span: Span): string => doc.text.slice(span.start, span.end);

@@ -1,6 +1,7 @@
 import { findCopies } from '../cluster/copies.js';
 import { independentSourceCount } from '../corroborate/independence.js';
 import { storyTitle } from '../brief/title.js';
+import { buildTimeline } from '../corroborate/timeline.js';
 import type { Doc, Span } from '../doc/types.js';
 import type { StoredStory } from '../store/store.js';
 import type { ExportArticle, ExportSpan, ExportStory, StoryExport } from './types.js';
@@ -15,7 +16,7 @@ export const exportSpan = (doc: Doc, span: Span): ExportSpan => ({
 /**
  * The export of some stories and their articles. Pure: everything comes from the stored
  * documents, so the same store gives the same export. Layers that no stage fills yet
- * (entities, quotes, timeline, claims, conflicts, brief) are empty arrays, never guesses.
+ * (entities, quotes, claims, conflicts, brief) are empty arrays, never guesses.
  */
 export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Date): StoryExport {
   const byId = new Map(docs.map((d) => [d.id, d]));
@@ -34,7 +35,7 @@ export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Da
       brief: [],
       entities: [],
       quotes: [],
-      timeline: [],
+      timeline: buildTimeline(members),
       claims: [],
       conflicts: [],
     });

@@ -1,0 +1,137 @@
+import type { Span, Timex, Token } from '../../doc/types.js';
+import { parseYmd, type Ymd } from './calendar.js';
+import { agoDates, chronoCandidates, durations, partsOfDay, partsOfPeriods, quarters, references, relativeUnits, seasons, sets, weekdays, years, type Candidate } from './parsers.js';
+import { TIME_PATTERNS } from './patterns.js';
+import { REFINERS, type Anchor, type RefinerName, type Resolved } from './resolve.js';
+import { clauseTense, type Tense } from './tense.js';
+
+export interface FindTimexOptions {
+  anchor: Anchor | null;
+  sentences: Span[];
+  tokens: Token[];
+  /** Refiners to apply over chrono (default: all); the bench switches them off one at a time. */
+  refiners?: ReadonlySet<RefinerName>;
+}
+
+export const ALL_REFINERS: ReadonlySet<RefinerName> = new Set(REFINERS);
+
+/** Our parsers, each owned by the refiner that switches it. Order does not matter: `selectLongest` decides. */
+const PARSERS: Array<(text: string) => Candidate[]> = [durations, agoDates, relativeUnits, partsOfPeriods, quarters, seasons, years, weekdays, partsOfDay, references, sets];
+
+/** chrono needs an instant; without an anchor its implied fields are never used. */
+const NO_ANCHOR_INSTANT = new Date(Date.UTC(2000, 0, 1, 12));
+
+const LEAD_MOD: Readonly<Record<string, string>> = { about: 'APPROX', around: 'APPROX', approximately: 'APPROX', roughly: 'APPROX', 'shortly after': 'AFTER', 'just after': 'AFTER', 'shortly before': 'BEFORE', 'just before': 'BEFORE' };
+
+/**
+ * Of overlapping candidates, keeps the longest (ours before chrono's on a tie): "the first week
+ * of February" beats chrono's "February", chrono's "Friday, March 13, 2026" beats our "Friday".
+ */
+export function selectLongest(candidates: Candidate[]): Candidate[] {
+  const ranked = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || Number(a.rule === 'time/chrono') - Number(b.rule === 'time/chrono') || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of ranked) if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Words before a date or time that belong to it: "at about 5:40 p.m." (mod APPROX), "shortly
+ * after 5:40 p.m." (AFTER), "in September", "late on Friday". Why: the hedge changes what is
+ * claimed, and the preposition is how the examples' gold marks spans. Known failure: "in" before
+ * a bare year is left out ("opened in 2009" marks "2009"), as the gold does.
+ */
+export function leadIn(text: string, c: { start: number; rule: string }, floor: number): { start: number; mod?: string } {
+  if (c.rule === 'time/year' || c.rule === 'time/duration' || c.rule === 'time/vague-duration' || c.rule === 'time/set') return { start: c.start };
+  const before = text.slice(Math.max(floor, c.start - 40), c.start);
+  const m = TIME_PATTERNS.leadIn.exec(before);
+  if (!m || m[0].trim() === '') return { start: c.start };
+  const lead = m[0].replace(/^\s+/, '');
+  const mod = m[2] ? LEAD_MOD[m[2].toLowerCase()] : undefined;
+  return { start: c.start - lead.length, ...(mod ? { mod } : {}) };
+}
+
+const sentenceAt = (sentences: Span[], at: number) => sentences.find((s) => s.start <= at && at < s.end);
+
+/**
+ * Time expressions of a text, resolved: chrono's finds plus our refiners, longest first, each
+ * resolved against the anchor with its clause's tense. When the anchor has no year, partial
+ * dates take it from the latest fully dated past event in the text (see `yearContext`).
+ */
+export function findTimexes(text: string, options: FindTimexOptions): Timex[] {
+  const refiners = options.refiners ?? ALL_REFINERS;
+  const anchor = options.anchor;
+  const instant = anchor && anchor.y !== null ? new Date(Date.UTC(anchor.y, anchor.m - 1, anchor.d, 12)) : NO_ANCHOR_INSTANT;
+  const ours = PARSERS.flatMap((parse) => parse(text)).filter((c) => c.refiner && refiners.has(c.refiner));
+  const chosen = selectLongest([...chronoCandidates(text, instant, refiners), ...ours]);
+  const placed = chosen.map((c, i) => {
+    const lead = refiners.has('lead-in') ? leadIn(text, c, i > 0 ? chosen[i - 1]!.end : 0) : { start: c.start };
+    const tense = clauseTense(text, options.tokens, sentenceAt(options.sentences, c.start), { start: lead.start, end: c.end });
+    return { c, lead, tense };
+  });
+  const resolveAll = (context: Ymd | null) =>
+    placed.flatMap(({ c, lead, tense }) => {
+      const r = c.resolve({ anchor, tense, context, refiners });
+      return r ? [toTimex(text, c, lead, r, tense)] : [];
+    });
+  const first = resolveAll(null);
+  if (anchor?.y !== undefined && anchor.y !== null) return refiners.has('relative') ? timesOnTheirDay(first, options.sentences) : first;
+  const context = yearContext(first);
+  return context ? resolveAll(context) : first;
+}
+
+/** How many sentences back a clock time looks for the day it falls on. */
+export const DEFAULT_CLOCK_DAY_LOOKBACK = 3;
+
+/**
+ * A clock time without a date falls on the day last named before it (in its sentence or the
+ * few before), not on the article's day: "made its first flight Tuesday in Everett at 18:00 UTC"
+ * → Tuesday's date; "stopped on Friday evening … The line stopped at around 5:40 p.m." → Friday.
+ * Known failure: a background date just before a time meant for today.
+ */
+export function timesOnTheirDay(timexes: Timex[], sentences: Span[]): Timex[] {
+  return timexes.map((t, i) => {
+    if (t.type !== 'TIME' || !t.known.includes('hour') || t.known.includes('day') || t.known.includes('weekday')) return t;
+    const here = sentences.findIndex((s) => s.start <= t.start && t.start < s.end);
+    const from = sentences[Math.max(0, here - DEFAULT_CLOCK_DAY_LOOKBACK)];
+    const day = timexes
+      .slice(0, i)
+      .reverse()
+      .find((d) => (d.type === 'DATE' || d.type === 'TIME') && /^\d{4}-\d{2}-\d{2}/.test(d.value) && here !== -1 && from !== undefined && d.start >= from.start);
+    return day ? { ...t, value: day.value.slice(0, 10) + t.value.slice(10) } : t;
+  });
+}
+
+/** A sentence's full stop is not part of a month name ("of February."), an abbreviation's is ("Feb."). */
+const trimEnd = (text: string, start: number, end: number) => (/[a-z]{4}\.$/i.test(text.slice(start, end)) && !/\b[ap]\.m\.$/i.test(text.slice(start, end)) ? end - 1 : end);
+
+function toTimex(text: string, c: Candidate, lead: { start: number; mod?: string }, r: Resolved, tense: Tense): Timex {
+  const mod = lead.mod ?? r.mod;
+  return {
+    start: lead.start,
+    end: trimEnd(text, lead.start, c.end),
+    rule: c.rule,
+    type: r.type,
+    value: r.value,
+    ...(mod ? { mod } : {}),
+    ...(r.range ? { range: r.range } : {}),
+    known: r.known,
+    ...(tense !== 'none' ? { tense } : {}),
+  };
+}
+
+/**
+ * The latest event the text dates fully (year and at least month) outside a future clause:
+ * "revoked Petro's visa in September 2025" → 2025-09-01. Partial dates later in the news
+ * ("January 14") fall on or after it. Bare years ("opened in 2009") are background and do not
+ * count. Known failure: a history paragraph with a recent full date and an older partial one.
+ */
+export function yearContext(timexes: Timex[]): Ymd | null {
+  let best: Ymd | null = null;
+  for (const t of timexes) {
+    if (t.type !== 'DATE' && t.type !== 'TIME') continue;
+    if (!t.known.includes('year') || !t.known.includes('month') || t.tense === 'future') continue;
+    const ymd = parseYmd(t.value) ?? parseYmd(`${t.value.slice(0, 7)}-01`);
+    if (ymd && !t.value.startsWith('X') && (!best || ymd.y * 400 + ymd.m * 32 + ymd.d > best.y * 400 + best.m * 32 + best.d)) best = ymd;
+  }
+  return best;
+}

@@ -1,0 +1,29 @@
+/**
+ * Words that set the time reference of a clause. wink's tags are Universal POS, which carry no
+ * tense, so tense is read from these cues and from `-ed` verb forms.
+ */
+
+/** A cue for the future: "Trump will host Petro on February 3", "the trial is set to begin on Wednesday". */
+export const FUTURE_CUES: readonly string[] = [
+  'will', "'ll", '’ll', 'shall', 'wo', 'would', 'upcoming', 'plans', 'intends', 'aims', 'next', 'forthcoming',
+];
+
+/** Words after "would" that make it a wish, not a future in the past ("I would like them to start with January"). */
+export const WISH_AFTER_WOULD: readonly string[] = ['like', 'love', 'prefer', 'rather', 'have', 'be'];
+
+/** Present-tense auxiliaries: a nearer present verb outweighs a farther past one ("The planned February meeting comes amid heightened…"). */
+export const PRESENT_CUES: readonly string[] = ['is', 'are', 'am', 'has', 'have', 'does', 'do', "'s", '’s'];
+
+/**
+ * Participles that announce the future only as a verb ("is scheduled to open", "set for March"),
+ * not as an adjective ("passed a scheduled inspection on March 9").
+ */
+export const FUTURE_PARTICIPLES: readonly string[] = ['scheduled', 'planned', 'expected', 'due', 'set', 'going', 'slated', 'poised'];
+
+/** A cue for the past that is not an `-ed` form: irregular past tenses and past auxiliaries. */
+export const PAST_CUES: readonly string[] = [
+  'was', 'were', 'had', 'did', 'said', 'told', 'spoke', 'made', 'took', 'came', 'went', 'gave', 'met', 'held', 'began', 'broke', 'fell', 'rose', 'won', 'lost', 'left', 'sent', 'saw', 'found', 'got', 'put', 'ran', 'wrote', 'brought', 'bought', 'sold', 'paid', 'led', 'kept', 'felt', 'stood', 'hung', 'thought', 'became', 'flew', 'drove', 'knew', 'struck', 'ago', 'last', 'earlier', 'since', 'former', 'previously', 'already', 'reached', 'spent', 'began', 'chose', 'shot', 'hit', 'cut', 'set',
+];
+
+/** `-ed` words that are not past verbs ("need", "speed", "red"). */
+export const NOT_PAST_ED: readonly string[] = ['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'hundred', 'indeed', 'proceed', 'exceed', 'succeed', 'breed', 'bleed', 'weed', 'heed', 'wed', 'led'];

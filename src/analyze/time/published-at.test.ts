@@ -1,0 +1,64 @@
+import test, { describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { docFromText } from '../../ingest/plain-text.js';
+import { processDoc } from '../../pipeline/analyze.js';
+import { findDateline } from './published-at.js';
+
+const analysed = (body: string, publishedAt: string | null = null) =>
+  processDoc(docFromText(`A headline about the harbour\n\n${body}`, 'own.txt', publishedAt ? { publishedAt } : null), { now: new Date(0) });
+
+describe('dateline', () => {
+  test('a wire dateline with an agency in brackets is found', () => {
+    const text = 'PORTVILLE, Feb 21 (Coast Wire) — The harbour closed.';
+    const d = findDateline(text, [{ start: 0, end: text.length }]);
+    assert.equal(d?.month, 2);
+    assert.equal(d?.day, 21);
+    assert.equal(text.slice(d!.span.start, d!.span.end), 'Feb 21');
+  });
+  test('a lowercase lead-in with a date is not a dateline', () => {
+    const text = 'Officials said, March 3 — a day of rain — that the harbour closed.';
+    assert.equal(findDateline(text, [{ start: 0, end: text.length }]), null);
+  });
+});
+
+describe('publication date', () => {
+  test('metadata wins and is kept as given', () => {
+    const doc = analysed('The harbour closed on Monday.', '2026-02-04T10:00:00Z');
+    assert.equal(doc.meta.publishedAt, '2026-02-04T10:00:00Z');
+    assert.equal(doc.meta.publishedAtBasis, 'metadata');
+  });
+  test('a dateline takes its year from a fully dated event in the text', () => {
+    const doc = analysed('PORTVILLE, Feb 21 — The harbour closed on Friday. Dredging began on November 2, 2025.');
+    assert.equal(doc.meta.publishedAt, '2026-02-21');
+    assert.equal(doc.meta.publishedAtBasis, 'dateline');
+    assert.ok(!doc.messages.some((m) => m.code === 'date-unknown'));
+    assert.equal(doc.layers.timexes.find((t) => doc.text.slice(t.start, t.end) === 'on Friday')?.value, '2026-02-20');
+  });
+  test('a dateline with no year anywhere leaves the date null, still anchoring month and day', () => {
+    const doc = analysed('PORTVILLE, Feb 21 — The harbour closed tonight.');
+    assert.equal(doc.meta.publishedAt, null);
+    assert.equal(doc.meta.publishedAtBasis, 'unknown');
+    assert.ok(doc.messages.some((m) => m.code === 'date-unknown'));
+    assert.equal(doc.layers.timexes.find((t) => doc.text.slice(t.start, t.end) === 'tonight')?.value, 'XXXX-02-21TNI');
+  });
+  test('a dateline year comes from metadata: the latest such day on or before it', () => {
+    const doc = analysed('PORTVILLE, Dec 30 — The harbour closed tonight.', '2026-01-02');
+    assert.equal(doc.layers.timexes.find((t) => doc.text.slice(t.start, t.end) === 'tonight')?.value, '2025-12-30TNI');
+  });
+  test('inferred: the latest past event dated to the day bounds it from below', () => {
+    const doc = analysed('Fees rose in August 2025. The board met on January 12 and will vote on March 3.');
+    assert.equal(doc.meta.publishedAt, '2026-01-12');
+    assert.equal(doc.meta.publishedAtBasis, 'inferred');
+  });
+  test('inferred only when what the text schedules agrees: a scheduled day before the bound gives nothing', () => {
+    const doc = analysed('The board met on March 12, 2026. The vote will be held on February 3, 2026.');
+    assert.equal(doc.meta.publishedAt, null);
+    assert.equal(doc.meta.publishedAtBasis, 'unknown');
+  });
+  test('nothing dated: null and unknown, with the date-unknown warning', () => {
+    const doc = analysed('The harbour closed last week after a storm.');
+    assert.equal(doc.meta.publishedAt, null);
+    assert.equal(doc.meta.publishedAtBasis, 'unknown');
+    assert.ok(doc.messages.some((m) => m.code === 'date-unknown'));
+  });
+});

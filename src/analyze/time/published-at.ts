@@ -1,0 +1,105 @@
+import type { PublishedAtBasis, Span, Timex, Token } from '../../doc/types.js';
+import { compareYmd, parseYmd, ymdString, type Ymd } from './calendar.js';
+import { findTimexes, yearContext } from './detect.js';
+import { MONTHS } from './lexicon/units.js';
+import { TIME_PATTERNS } from './patterns.js';
+import type { Anchor } from './resolve.js';
+
+/** Only the first paragraphs can hold a dateline; further down "PARIS, March 3 —" is a quote or a list. */
+export const DEFAULT_DATELINE_PARAGRAPHS = 3;
+
+export interface Dateline {
+  /** The month and day as written ("Jan 09"), with offsets into the text. */
+  span: Span;
+  month: number;
+  day: number;
+  year: number | null;
+}
+
+/**
+ * Finds a wire dateline at the start of one of the first paragraphs: "WASHINGTON, Jan 09 —",
+ * "VELMORA, March 13 (Meridian Wire) —". Why: it is the date the report was filed, and the day
+ * "on Friday" and "tonight" count from. Known failure: a dateline that only names the place
+ * ("LONDON (Reuters) —") gives no date, and one after the third paragraph is not looked for.
+ */
+export function findDateline(text: string, paragraphs: Span[]): Dateline | null {
+  for (const p of paragraphs.slice(0, DEFAULT_DATELINE_PARAGRAPHS)) {
+    const m = TIME_PATTERNS.dateline.exec(text.slice(p.start, p.end));
+    if (!m) continue;
+    const month = MONTHS[m[2]!.toLowerCase().replace(/\.$/, '')];
+    if (!month) continue;
+    const start = p.start + m.index + m[0].indexOf(m[2]!, m[1]!.length);
+    const end = start + m[0].slice(start - p.start - m.index).search(/\d+/) + m[3]!.length;
+    return { span: { start, end }, month, day: Number(m[3]), year: m[4] ? Number(m[4]) : null };
+  }
+  return null;
+}
+
+export interface PublicationDecision {
+  publishedAt: string | null;
+  basis: PublishedAtBasis;
+  /** What relative expressions count from: the dateline's day when there is one (a wire story re-published later still says "tonight" of its filing day). */
+  anchor: Anchor | null;
+  /** The dateline's month and day, when there is one: a filing date, not a happening. */
+  dateline?: Span;
+  reason: string;
+}
+
+const anchorOf = (ymd: Ymd): Anchor => ({ y: ymd.y, m: ymd.m, d: ymd.d });
+
+/**
+ * Decides the publication date and the anchor of relative dates, in order of trust:
+ * 1. metadata (sidecar, `--published-at`, feed): kept as given;
+ * 2. a dateline: its year as written, else the one that puts it on or before the metadata date,
+ *    else the first on or after the latest fully dated past event in the text (`yearContext`);
+ *    with no year anywhere the date stays `null` (the dateline still anchors month and day);
+ * 3. inferred: the latest past event the text dates to the day bounds publication from below
+ *    (news reports the recent past) — if no event told in the future falls before it;
+ * 4. otherwise `null`, basis `unknown`.
+ * Known failure: an article that dates nothing recent to the day (only "last week") stays unknown.
+ */
+export function decidePublication(text: string, paragraphs: Span[], sentences: Span[], tokens: Token[], metadata: { publishedAt: string | null; basis: PublishedAtBasis }): PublicationDecision {
+  const given = metadata.publishedAt ? parseYmd(metadata.publishedAt) : null;
+  const dateline = findDateline(text, paragraphs);
+  const undated = findTimexes(text, { anchor: null, sentences, tokens });
+  if (dateline) {
+    let year = dateline.year;
+    if (year === null && given) year = compareYmd({ y: given.y, m: dateline.month, d: dateline.day }, given) <= 0 ? given.y : given.y - 1;
+    if (year === null) {
+      const context = yearContext(undated.filter((t) => t.end <= dateline.span.start || t.start >= dateline.span.end));
+      if (context) year = compareYmd({ y: context.y, m: dateline.month, d: dateline.day }, context) >= 0 ? context.y : context.y + 1;
+    }
+    const anchor: Anchor = { y: year, m: dateline.month, d: dateline.day };
+    const found = { anchor, dateline: dateline.span };
+    if (given) return { publishedAt: metadata.publishedAt, basis: metadata.basis, ...found, reason: 'metadata; relative dates count from the dateline' };
+    if (year === null) return { publishedAt: null, basis: 'unknown', ...found, reason: 'dateline without a year, and no fully dated event in the text gives one' };
+    return { publishedAt: ymdString({ y: year, m: dateline.month, d: dateline.day }), basis: 'dateline', ...found, reason: `dateline${dateline.year === null ? ', year from the text’s other dates' : ''}` };
+  }
+  if (given) return { publishedAt: metadata.publishedAt, basis: metadata.basis, anchor: anchorOf(given), reason: 'metadata' };
+  const inferred = inferFromContent(undated);
+  if (inferred.date) return { publishedAt: ymdString(inferred.date), basis: 'inferred', anchor: anchorOf(inferred.date), reason: inferred.reason };
+  return { publishedAt: null, basis: 'unknown', anchor: null, reason: inferred.reason };
+}
+
+const dayOf = (t: Timex): Ymd | null => (/^\d{4}-\d{2}-\d{2}$/.test(t.value) ? parseYmd(t.value) : null);
+
+/**
+ * The lower bound the text gives its own date: the latest day-precise calendar date told outside
+ * a future clause ("Petro told a cabinet meeting broadcast on January 14" → 2026-01-14, its year
+ * from "September 2025"). It must agree with what the text tells as scheduled: an event "will"
+ * happen on a day before it would contradict it, and then nothing is inferred.
+ * Known failure: a look back at an old date in the present tense ("the deal, signed March 3,
+ * stands") counts as past, which is right, but "is held on March 3" (scheduled) would too.
+ */
+export function inferFromContent(timexes: Timex[]): { date: Ymd | null; reason: string } {
+  const calendar = timexes.filter((t) => t.type === 'DATE' && t.rule === 'time/chrono' && t.known.includes('month') && t.known.includes('day'));
+  let latest: Ymd | null = null;
+  for (const t of calendar) {
+    const day = dayOf(t);
+    if (day && t.tense !== 'future' && (!latest || compareYmd(day, latest) > 0)) latest = day;
+  }
+  if (!latest) return { date: null, reason: 'no metadata, no dateline, and no event dated to the day with a known year' };
+  const contradiction = calendar.find((t) => t.tense === 'future' && dayOf(t) && compareYmd(dayOf(t)!, latest!) < 0);
+  if (contradiction) return { date: null, reason: `the latest dated past event (${ymdString(latest)}) falls after an event told as scheduled (${contradiction.value})` };
+  return { date: latest, reason: `lower bound: the latest dated past event in the text (${ymdString(latest)})` };
+}

@@ -1,0 +1,68 @@
+import type { Span, Token } from '../../doc/types.js';
+import { FUTURE_CUES, FUTURE_PARTICIPLES, NOT_PAST_ED, PAST_CUES, PRESENT_CUES, WISH_AFTER_WOULD } from './lexicon/tense.js';
+import { TIME_PATTERNS } from './patterns.js';
+
+export type Tense = 'past' | 'future' | 'none';
+/** A cue's reading: a present verb decides "neither past nor future" and still stops the search. */
+type Cue = Tense | 'present';
+
+const FUTURE = new Set(FUTURE_CUES);
+const PAST = new Set(PAST_CUES);
+const NOT_PAST = new Set(NOT_PAST_ED);
+const PARTICIPLES = new Set(FUTURE_PARTICIPLES);
+const PRESENT = new Set(PRESENT_CUES);
+const WISH = new Set(WISH_AFTER_WOULD);
+const PASSIVE_LEAD = new Set(['be', 'to', 'being']);
+
+/** A cue further than this many tokens from the expression does not decide its tense. */
+export const DEFAULT_TENSE_WINDOW = 12;
+
+/** The tense one token signals, if any. */
+function tokenTense(text: string, token: Token, next: Token | undefined, previous: Token | undefined, previous2: Token | undefined): Cue {
+  const word = text.slice(token.start, token.end).toLowerCase();
+  const before = previous ? text.slice(previous.start, previous.end).toLowerCase() : '';
+  const before2 = previous2 ? text.slice(previous2.start, previous2.end).toLowerCase() : '';
+  // "an event to be held on October 12": an infinitive passive schedules.
+  if (before === 'be' && before2 === 'to' && TIME_PATTERNS.pastEd.test(word)) return 'future';
+  if (before === 'be' && before2 === 'to' && PAST.has(word)) return 'future';
+  if (word === 'would' && next && WISH.has(text.slice(next.start, next.end).toLowerCase())) return 'none';
+  if (PRESENT.has(word)) return 'present';
+  if (token.pos === 'VERB' && /[^s]s$/.test(word) && token.lemma.toLowerCase() !== word) return 'present';
+  if (PARTICIPLES.has(word)) return next && /^(to|for)$/i.test(text.slice(next.start, next.end)) ? 'future' : 'none';
+  if (FUTURE.has(word)) return 'future';
+  // "to be held", "will be signed": a participle after an infinitive or auxiliary is not a past tense.
+  if (PASSIVE_LEAD.has(before)) return 'none';
+  if (PAST.has(word)) return 'past';
+  if ((token.pos === 'VERB' || token.pos === 'AUX') && TIME_PATTERNS.pastEd.test(word) && !NOT_PAST.has(word)) return 'past';
+  return 'none';
+}
+
+/**
+ * Decides whether the clause around a time expression tells the past or the future, from the
+ * nearest tense cue in its sentence (wink's Universal POS tags carry no tense).
+ * Why: "Trump announced on Friday" (past: the last Friday) vs "will decide on Monday" (the next one).
+ * Known failure: a far cue in a long sentence can win when the near verb is a bare present
+ * ("the meeting, which Trump announced, takes place on Monday" reads as past).
+ */
+export function clauseTense(text: string, tokens: Token[], sentence: Span | undefined, at: Span): Tense {
+  if (!sentence) return 'none';
+  const inside = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+  const first = inside.findIndex((t) => t.end > at.start);
+  const after = inside.findIndex((t) => t.start >= at.end);
+  const atFirst = first === -1 ? inside.length : first;
+  const atAfter = after === -1 ? inside.length : after;
+  let best: Cue = 'none';
+  let bestDistance = Infinity;
+  for (let i = 0; i < inside.length; i++) {
+    if (i >= atFirst && i < atAfter) continue; // the expression's own words ("last week") do not count
+    const tense = tokenTense(text, inside[i]!, inside[i + 1], inside[i - 1], inside[i - 2]);
+    if (tense === 'none') continue;
+    // The governing verb mostly comes first ("will meet … on February 3"); a cue after the expression counts only if none precedes it.
+    const distance = i < atFirst ? atFirst - i - 1 : DEFAULT_TENSE_WINDOW + i - atAfter;
+    if (distance < bestDistance && distance <= 2 * DEFAULT_TENSE_WINDOW) {
+      best = tense;
+      bestDistance = distance;
+    }
+  }
+  return best === 'present' ? 'none' : best;
+}

@@ -1,0 +1,61 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { docFromText } from '../ingest/plain-text.js';
+import { processDoc } from '../pipeline/analyze.js';
+import { buildTimeline, calendarDate } from './timeline.js';
+
+const article = (name: string, body: string, publishedAt: string | null) => processDoc(docFromText(`Harbour news\n\n${body}`, name, publishedAt ? { publishedAt } : null), { now: new Date(0) });
+
+test('the same happening told by two articles is one entry with both sentences as evidence', () => {
+  const a = article('a.txt', 'Storm waves closed the Portville harbour on Monday, the port authority said.', '2026-01-14');
+  const b = article('b.txt', 'The Portville harbour was closed by storm waves on Monday.', '2026-01-15');
+  const timeline = buildTimeline([a, b]);
+  const monday = timeline.filter((e) => e.date === '2026-01-12');
+  assert.equal(monday.length, 1);
+  assert.equal(monday[0]!.evidence.length, 2);
+  for (const e of monday[0]!.evidence) assert.ok(e.text.length > 0);
+});
+
+test('different happenings on one date stay apart', () => {
+  const a = article('a.txt', 'Storm waves closed the Portville harbour on Monday.', '2026-01-14');
+  const b = article('b.txt', 'A chess club in Brenholm elected a new treasurer on Monday.', '2026-01-14');
+  assert.equal(buildTimeline([a, b]).filter((e) => e.date === '2026-01-12').length, 2);
+});
+
+test('entries are oldest first, scheduled events included, and the description is evidence text', () => {
+  const doc = article('a.txt', 'The harbour will reopen on January 20. Storm waves closed it on January 12. Dredging began in 2019.', '2026-01-14');
+  const timeline = buildTimeline([doc]);
+  assert.deepEqual(timeline.map((e) => e.date), ['2019', '2026-01-12', '2026-01-20']);
+  for (const e of timeline) assert.ok(e.evidence.some((s) => s.text === e.description));
+});
+
+test('a dateline is a filing date, not a happening; unresolved dates are left out', () => {
+  const doc = article('a.txt', 'PORTVILLE, Feb 21 — The harbour closed on Friday.', null);
+  const timeline = buildTimeline([doc]);
+  assert.equal(timeline.length, 0, JSON.stringify(timeline));
+});
+
+test('weeks become their Monday–Sunday range; references to no calendar day give none', () => {
+  assert.deepEqual(calendarDate({ start: 0, end: 1, type: 'DATE', value: '2026-W02', known: [] }), { date: '2026-01-05', end: '2026-01-11' });
+  assert.equal(calendarDate({ start: 0, end: 1, type: 'DATE', value: 'PAST_REF', known: [] }), null);
+  assert.equal(calendarDate({ start: 0, end: 1, type: 'DURATION', value: 'P1D', known: [] }), null);
+});
+
+test('an undated report takes its year from the story: a yearless dateline, or calendar dates by tense', () => {
+  const dated = article('a.txt', 'The Portville harbour closed on Monday, January 12, 2026, after a storm.', '2026-01-14');
+  const wire = article('w.txt', 'PORTVILLE, Jan 13 — The harbour stayed shut on Monday after the storm.', null);
+  const undated = article('u.txt', 'The harbour will reopen on February 2. Dredging ended in October.', null);
+  assert.equal(wire.meta.publishedAt, null, 'the article itself stays undated');
+  const timeline = buildTimeline([dated, wire, undated]);
+  const dates = timeline.map((e) => e.date);
+  assert.ok(dates.includes('2026-01-12'), JSON.stringify(dates));
+  assert.ok(dates.includes('2026-02-02'), JSON.stringify(dates));
+  assert.ok(dates.includes('2025-10'), JSON.stringify(dates));
+  const monday = timeline.find((e) => e.date === '2026-01-12')!;
+  assert.equal(new Set(monday.evidence.map((e) => e.articleId)).size, 2);
+});
+
+test('an undated report alone in its story stays out of the timeline', () => {
+  const undated = article('u.txt', 'The harbour will reopen on February 2.', null);
+  assert.equal(buildTimeline([undated]).length, 0);
+});

@@ -1,0 +1,154 @@
+/**
+ * The story's timeline. It lives in `corroborate/` rather than `brief/` because its work is
+ * cross-article: the same happening told by several reports becomes one entry carrying all their
+ * evidence, which is corroboration; the brief only renders what this decides.
+ */
+import { daysBetween, parseYmd, type Ymd } from '../analyze/time/calendar.js';
+import { findTimexes } from '../analyze/time/detect.js';
+import type { Doc, Span, Timex } from '../doc/types.js';
+import { exportSpan } from '../export/build.js';
+import type { ExportTimelineEntry } from '../export/types.js';
+
+/** Two sentences with the same date tell the same happening when this share of their content words agree. */
+export const DEFAULT_SAME_HAPPENING_OVERLAP = 0.3;
+
+/** ...and at least this many, so a short sentence does not join on one shared word ("passengers"). */
+export const DEFAULT_MIN_SHARED_WORDS = 2;
+
+/** An undated report joins the story's years only if its dateline falls this close to a dated report. */
+export const DEFAULT_STORY_WINDOW_DAYS = 14;
+
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'NUM', 'ADJ']);
+
+interface Dated {
+  date: string;
+  end?: string;
+  doc: Doc;
+  sentence: Span;
+  words: Set<string>;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The calendar date (ISO partial: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a date-time) and range end
+ * of a timex, or null when it names no day on the calendar (durations, sets, `XXXX-…`,
+ * `PAST_REF`). Weeks become their Monday–Sunday range, quarters their months; parts of day
+ * (`…TEV`) keep their day.
+ */
+export function calendarDate(t: Timex): { date: string; end?: string } | null {
+  if (t.type !== 'DATE' && t.type !== 'TIME') return null;
+  if (t.range) return { date: t.range.start, end: t.range.end };
+  const v = t.value;
+  const week = /^(\d{4})-W(\d{2})(-WE)?$/.exec(v);
+  if (week) {
+    const jan4 = new Date(Date.UTC(Number(week[1]), 0, 4));
+    const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000 + (Number(week[2]) - 1) * 7 * 86_400_000);
+    const from = new Date(monday.getTime() + (week[3] ? 5 : 0) * 86_400_000);
+    const to = new Date(monday.getTime() + 6 * 86_400_000);
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    return { date: iso(from), end: iso(to) };
+  }
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(v);
+  if (quarter) return { date: `${quarter[1]}-${pad(Number(quarter[2]) * 3 - 2)}`, end: `${quarter[1]}-${pad(Number(quarter[2]) * 3)}` };
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z?$/.test(v)) return { date: v };
+  const day = /^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T[A-Z]{2})?$/.exec(v);
+  return day ? { date: day[1]! } : null;
+}
+
+/** Content words of a sentence, leaving out its time expressions: sharing "Friday" does not make two happenings one. */
+function contentWords(doc: Doc, sentence: Span, timexes: Timex[]): Set<string> {
+  const inTimex = (s: Span) => timexes.some((t) => s.start < t.end && t.start < s.end);
+  return new Set(
+    doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end && CONTENT_POS.has(t.pos) && !inTimex(t)).map((t) => t.lemma.toLowerCase()),
+  );
+}
+
+/** Overlap coefficient of two word sets (shared / smaller set): short and long tellings of one event still match. */
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared < DEFAULT_MIN_SHARED_WORDS ? 0 : shared / Math.min(a.size, b.size);
+}
+
+/**
+ * Merges two dated sentences into one happening when their dates are equal and they share enough
+ * content words. Why: "Rescue crews on Friday lowered 34 passengers" and "Thirty-four people
+ * spent much of Friday evening suspended" both date the rescue to March 13. Known failure: two
+ * different things done on one day by the same people ("met on Monday", "signed on Monday")
+ * share names and merge.
+ */
+export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPENING_OVERLAP): boolean {
+  return a.date === b.date && a.end === b.end && overlap(a.words, b.words) >= threshold;
+}
+
+/**
+ * The timexes of an article resolved for the story's timeline. An article the analysis could
+ * not date keeps its own `timexes` and `publishedAt: null`; only here, inside a story of dated
+ * reports of the same events, its year is taken from them: a yearless dateline ("VELMORA,
+ * March 13 —") takes the year that puts it within `DEFAULT_STORY_WINDOW_DAYS` of a dated report,
+ * and without a dateline, calendar dates written without a year ("February 3", "in October")
+ * take it by tense against the story's latest report. Relative dates without a dateline stay unresolved.
+ * Known failure: a story spanning a new year, with an undated report from the old one.
+ */
+export function storyTimexes(doc: Doc, storyDays: Ymd[]): Timex[] {
+  const own = doc.layers.timexes ?? [];
+  if (doc.meta.publishedAt || storyDays.length === 0) return own;
+  const { sentences, tokens } = doc.layers;
+  const dateline = own.find((t) => t.label === 'dateline');
+  const monthDay = dateline ? /^XXXX-(\d{2})-(\d{2})$/.exec(dateline.value) : null;
+  if (dateline && monthDay) {
+    const m = Number(monthDay[1]);
+    const d = Number(monthDay[2]);
+    const years = [...new Set(storyDays.flatMap((s) => [s.y - 1, s.y, s.y + 1]))];
+    const fits = years.filter((y) => storyDays.some((s) => Math.abs(daysBetween(s, { y, m, d })) <= DEFAULT_STORY_WINDOW_DAYS));
+    if (fits.length !== 1) return own;
+    return findTimexes(doc.text, { anchor: { y: fits[0]!, m, d }, sentences, tokens }).map((t) => (t.start === dateline.start ? { ...t, label: 'dateline' } : t));
+  }
+  if (dateline) return own;
+  // No dateline: only calendar dates written without a year ("in October", "February 3") take it
+  // from the story, by their clause's tense against its latest report; relative ones stay unresolved.
+  const latest = storyDays.reduce((a, b) => (daysBetween(a, b) > 0 ? b : a));
+  const placed = findTimexes(doc.text, { anchor: latest, sentences, tokens });
+  return own.map((t) => {
+    const again = placed.find((p) => p.start === t.start && p.end === t.end);
+    return again && t.value.startsWith('XXXX') && again.known.includes('month') && !again.known.includes('year') ? again : t;
+  });
+}
+
+/**
+ * Each dated happening of the story: the sentence that tells it (its text is the description,
+ * so nothing is invented), its resolved date or range, and the sentences of every article that
+ * tell it. Scheduled events ("will meet on February 3") are included; dateline dates are not
+ * happenings. Oldest first; unresolved dates (`XXXX-…`) are left out rather than guessed.
+ * Undated reports take their year from the story (`storyTimexes`).
+ */
+export function buildTimeline(docs: Doc[]): ExportTimelineEntry[] {
+  const entries: Array<{ first: Dated; evidence: Dated[] }> = [];
+  const storyDays = docs.map((d) => (d.meta.publishedAt ? parseYmd(d.meta.publishedAt) : null)).filter((d): d is Ymd => d !== null);
+  for (const doc of docs) {
+    const timexes = storyTimexes(doc, storyDays);
+    const headings = doc.layers.paragraphs.filter((p) => p.kind === 'heading');
+    for (const t of timexes) {
+      // A dateline is a filing date; a sub-heading ("A Stop in January") names a topic, not a happening.
+      if (t.label === 'dateline' || headings.some((h) => h.start <= t.start && t.start < h.end)) continue;
+      const when = calendarDate(t);
+      const sentence = doc.layers.sentences.find((s) => s.start <= t.start && t.start < s.end);
+      if (!when || !sentence) continue;
+      const dated: Dated = { ...when, doc, sentence, words: contentWords(doc, sentence, timexes) };
+      // Compared with the entry's first telling only, so a chain of loosely similar sentences does not snowball into one entry.
+      const entry = entries.find((e) => (e.first.doc === doc && e.first.sentence.start === sentence.start && e.first.date === dated.date && e.first.end === dated.end) || sameHappening(e.first, dated));
+      if (!entry) entries.push({ first: dated, evidence: [dated] });
+      else if (!entry.evidence.some((d) => d.doc === doc && d.sentence.start === sentence.start)) entry.evidence.push(dated);
+    }
+  }
+  return entries
+    .sort((a, b) => (a.first.date < b.first.date ? -1 : a.first.date > b.first.date ? 1 : (a.first.end ?? '').localeCompare(b.first.end ?? '')))
+    .map(({ first, evidence }) => ({
+      date: first.date,
+      ...(first.end ? { end: first.end } : {}),
+      description: first.doc.text.slice(first.sentence.start, first.sentence.end),
+      evidence: evidence.map((d) => exportSpan(d.doc, d.sentence)),
+    }));
+}
