@@ -1,0 +1,201 @@
+import type { Doc, EntityMention, Span, Token } from '../../doc/types.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { isHeadingLike, nameRuns, wordsOf, type Word } from './chunk.js';
+import { classifyName, type Typing } from './classify.js';
+import { placeOf } from './lexicon/gazetteer.js';
+import { PLACE_FEATURES } from './lexicon/locations.js';
+import { ORG_SUFFIX_CUES } from './lexicon/organizations.js';
+import { keyWords, nameKey } from './normalize.js';
+import { PATTERNS } from './patterns.js';
+import { lowercaseTitleBefore, splitTitle } from './title.js';
+
+/** Most words looked at for a multi-word place inside a title ("United States Secretary"). */
+const MAX_PLACE_WORDS = 4;
+
+const spanOf = (words: Word[]): Span => ({ start: words[0]!.start, end: words.at(-1)!.end });
+
+/**
+ * Splits a run at "and"/"&" unless the run ends in an organisation cue.
+ * Why: "Colombia and Venezuela" are two places, while "Velmora Fire and Rescue Service" is one
+ * organisation.
+ * Fails on: an organisation without a cue at its end ("Procter and Gamble" is split).
+ */
+export function splitAtConjunction(run: Word[]): Word[][] {
+  const last = run.at(-1)!.text.toLowerCase();
+  if (ORG_SUFFIX_CUES.has(last)) return [run];
+  const parts: Word[][] = [];
+  let part: Word[] = [];
+  for (const word of run) {
+    if (word.text === 'and' || word.text === '&' || word.text === 'y') {
+      if (part.length) parts.push(part);
+      part = [];
+    } else part.push(word);
+  }
+  if (part.length) parts.push(part);
+  return parts;
+}
+
+/**
+ * Splits a run at "of" unless the words before it are a title, or an organisation or place
+ * that takes an "of" ("Council of Ministers", "Republic of Colombia", "Bank of America").
+ * Why: "the Governments of Colombia" names Colombia, not a "Governments of Colombia".
+ * Fails on: a cue-less name with "of" inside ("Sisters of Mercy" is split).
+ */
+export function splitAtOf(run: Word[]): Word[][] {
+  const at = run.findIndex((w) => w.text === 'of');
+  if (at <= 0) return [run];
+  const whole = classifyName(run);
+  const left = run.slice(0, at);
+  const titled = splitTitle(run).title.length > 0;
+  if (titled || (whole && whole.rule !== 'entities/unknown-name' && whole.rule !== 'entities/name-shape')) return [run];
+  return [left, ...splitAtOf(run.slice(at + 1))];
+}
+
+/** Places named inside a title ("U.S." in "U.S. President Donald Trump"), longest match first. */
+function placesIn(words: Word[]): Array<{ words: Word[]; ref: string }> {
+  const found: Array<{ words: Word[]; ref: string }> = [];
+  for (let i = 0; i < words.length; ) {
+    let matched = 0;
+    for (let n = Math.min(MAX_PLACE_WORDS, words.length - i); n >= 1 && !matched; n--) {
+      const place = placeOf(words.slice(i, i + n).map((w) => w.text).join(' '));
+      if (place) {
+        found.push({ words: words.slice(i, i + n), ref: place.id });
+        matched = n;
+      }
+    }
+    i += matched || 1;
+  }
+  return found;
+}
+
+/**
+ * Takes the lower-case geographic noun after an unknown or place name into the name.
+ * Why: "the Orlen gorge" and "the Lower Quay district" name places; without the noun "Orlen"
+ * would be an untyped word.
+ * Fails on: a person's name before such a noun ("the Smith river trip" reads "Smith river").
+ */
+function withPlaceFeature(sentence: Word[], name: Word[], typing: Typing): { words: Word[]; typing: Typing } {
+  if (typing.type !== 'other' && !(typing.type === 'location' && typing.rule !== 'entities/gazetteer')) return { words: name, typing };
+  const words = [...name];
+  let at = sentence.findIndex((w) => w.start === name.at(-1)!.start) + 1;
+  while (sentence[at] && PLACE_FEATURES.has(sentence[at]!.text)) words.push(sentence[at++]!);
+  // "the Estravan coast guard" is an organisation whose name starts with a place noun.
+  const after = sentence[at]?.text;
+  if (after && ORG_SUFFIX_CUES.has(after)) return { words: name, typing };
+  if (words.length === name.length) return placeAfterPreposition(sentence, name, typing);
+  return { words, typing: { type: 'location', score: 0.8, rule: 'entities/place-feature' } };
+}
+
+/** Prepositions after which a lone unknown name is a place ("in Velmora", "near Brenholm"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'around', 'throughout']);
+
+/**
+ * Types a lone unknown name after "in", "near", "outside"… as a place.
+ * Why: "crews from across Velmora" / "the cable car in Velmora" — a town the gazetteer lacks.
+ * Fails on: an organisation after "in" ("a stake in Boeing").
+ */
+function placeAfterPreposition(sentence: Word[], name: Word[], typing: Typing): { words: Word[]; typing: Typing } {
+  if (typing.rule !== 'entities/unknown-name' || name.length !== 1) return { words: name, typing };
+  const before = sentence[sentence.findIndex((w) => w.start === name[0]!.start) - 1];
+  if (!before || !PLACE_PREPOSITIONS.has(before.text)) return { words: name, typing };
+  return { words: name, typing: { type: 'location', score: 0.5, rule: 'entities/place-preposition' } };
+}
+
+function mentionsOfRun(sentence: Word[], run: Word[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const part of splitAtConjunction(run).flatMap(splitAtOf)) {
+    const { title, name, rest } = splitTitle(part);
+    for (const place of placesIn(title)) out.push({ ...spanOf(place.words), type: 'location', score: 1, rule: 'entities/gazetteer', ref: place.ref });
+    if (rest.length) out.push(...mentionsOfRun(sentence, rest));
+    if (name.length === 0) continue;
+    const lowerTitle = title.length ? [] : lowercaseTitleBefore(sentence, name[0]!.start);
+    const described = title.length ? title : lowerTitle;
+    const typing = classifyName(name);
+    if (!typing) continue;
+    // A lone unknown capital opening a sentence is the sentence's capital, not a name ("Tensions escalated…").
+    if (typing.rule === 'entities/unknown-name' && name.length === 1 && name[0]!.initial && !described.length) continue;
+    if (described.length && typing.type !== 'location' && typing.type !== 'organization') {
+      out.push({ ...spanOf(name), type: 'person', score: 1, rule: 'entities/title', description: spanOf(described) });
+      continue;
+    }
+    const extended = withPlaceFeature(sentence, name, typing);
+    out.push({ ...spanOf(extended.words), ...extended.typing });
+  }
+  return out;
+}
+
+/**
+ * Spreads the strongest type over every mention of the same name in one article, and makes a
+ * lone word that is the last word of a person's name in the article that person's.
+ * Why: "Colombian President Gustavo Petro… Petro said" — the bare "Petro" is a surname.
+ * Fails on: a company named like a person's surname mentioned beside that person ("Ford" near "Henry Ford").
+ */
+export function propagateTypes(text: string, mentions: EntityMention[]): EntityMention[] {
+  const key = (m: EntityMention) => nameKey(text.slice(m.start, m.end));
+  const best = new Map<string, EntityMention>();
+  for (const m of mentions) {
+    const k = key(m);
+    const seen = best.get(k);
+    if (!seen || m.score > seen.score) best.set(k, m);
+  }
+  const surnames = new Set<string>();
+  for (const m of mentions) {
+    const words = keyWords(text.slice(m.start, m.end));
+    if (m.type === 'person' && m.score >= 0.6 && words.length > 1) surnames.add(words.at(-1)!);
+  }
+  return mentions.map((m) => {
+    const k = key(m);
+    const strongest = best.get(k)!;
+    if (strongest.score > m.score) return { ...m, type: strongest.type, score: strongest.score, rule: `${strongest.rule}+same-name` };
+    if (m.score < 0.9 && m.type !== 'person' && !k.includes(' ') && surnames.has(k)) return { ...m, type: 'person', score: 0.8, rule: 'entities/surname' };
+    return m;
+  });
+}
+
+/**
+ * Decides that a lone unknown capitalised word is a common noun: the article also writes it
+ * (or its singular) in lower case.
+ * Why: "…between the Governments of Colombia and…" in an article that also says "his
+ * government" — "Governments" is capitalised for emphasis, not a name.
+ * Fails on: a name that is also a common word used in the same article ("Hope said… no hope").
+ */
+export function isCommonNounInDisguise(word: string, lowerCaseWords: Set<string>): boolean {
+  const lower = word.toLowerCase();
+  if (lower === word) return false;
+  return lowerCaseWords.has(lower) || (lower.endsWith('s') && lowerCaseWords.has(lower.slice(0, -1)));
+}
+
+/** The words of a text written wholly in lower case. */
+export const lowerCaseWords = (text: string): Set<string> => new Set(text.match(PATTERNS.lowerCaseWord) ?? []);
+
+/** The entity mentions of a document's prose paragraphs (headings and captions are skipped). */
+export function findEntities(doc: Pick<Doc, 'text' | 'layers'>): EntityMention[] {
+  const { text } = doc;
+  const mentions: EntityMention[] = [];
+  const tokens = doc.layers.tokens;
+  let t = 0;
+  for (const sentence of doc.layers.sentences) {
+    const inSentence: Token[] = [];
+    while (t < tokens.length && tokens[t]!.start < sentence.start) t++;
+    while (t < tokens.length && tokens[t]!.end <= sentence.end) inSentence.push(tokens[t++]!);
+    const paragraph = doc.layers.paragraphs.find((p) => p.start <= sentence.start && sentence.end <= p.end);
+    if (!paragraph || isHeadingLike(text.slice(paragraph.start, paragraph.end), paragraph)) continue;
+    const words = wordsOf(text, inSentence);
+    for (const run of nameRuns(words)) mentions.push(...mentionsOfRun(words, run));
+  }
+  const lowerWords = lowerCaseWords(text);
+  return propagateTypes(text, mentions)
+    .filter((m) => !(m.rule === 'entities/unknown-name' && isCommonNounInDisguise(text.slice(m.start, m.end), lowerWords)))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Writes `entities`: typed name mentions with their role descriptions. */
+export const entitiesStage: Stage = {
+  name: 'analyze/entities',
+  reads: ['paragraphs', 'sentences', 'tokens'],
+  writes: ['entities'],
+  run(doc) {
+    const entities = findEntities(doc);
+    return { ...doc, layers: { ...doc.layers, entities } };
+  },
+};
