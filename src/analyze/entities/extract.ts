@@ -9,6 +9,9 @@ import { keyWords, nameKey } from './normalize.js';
 import { PATTERNS } from './patterns.js';
 import { lowercaseTitleBefore, splitTitle } from './title.js';
 
+/** Rule of a lone unknown word opening a sentence: dropped unless it turns out to be a surname. */
+const UNKNOWN_INITIAL = 'entities/unknown-initial';
+
 /** Most words looked at for a multi-word place inside a title ("United States Secretary"). */
 const MAX_PLACE_WORDS = 4;
 
@@ -112,8 +115,12 @@ function mentionsOfRun(sentence: Word[], run: Word[]): EntityMention[] {
     const described = title.length ? title : lowerTitle;
     const typing = classifyName(name);
     if (!typing) continue;
-    // A lone unknown capital opening a sentence is the sentence's capital, not a name ("Tensions escalated…").
-    if (typing.rule === 'entities/unknown-name' && name.length === 1 && name[0]!.initial && !described.length) continue;
+    // A lone unknown capital opening a sentence is the sentence's capital ("Tensions escalated…") unless the
+    // article names someone with that surname ("Sánchez outlined…"): kept as a candidate until `propagateTypes`.
+    if (typing.rule === 'entities/unknown-name' && name.length === 1 && name[0]!.initial && !described.length) {
+      out.push({ ...spanOf(name), type: 'other', score: 0.2, rule: UNKNOWN_INITIAL });
+      continue;
+    }
     if (described.length && typing.type !== 'location' && typing.type !== 'organization') {
       out.push({ ...spanOf(name), type: 'person', score: 1, rule: 'entities/title', description: spanOf(described) });
       continue;
@@ -146,7 +153,7 @@ export function propagateTypes(text: string, mentions: EntityMention[]): EntityM
   return mentions.map((m) => {
     const k = key(m);
     const strongest = best.get(k)!;
-    if (strongest.score > m.score) return { ...m, type: strongest.type, score: strongest.score, rule: `${strongest.rule}+same-name` };
+    if (strongest.score > m.score && strongest.rule !== UNKNOWN_INITIAL) return { ...m, type: strongest.type, score: strongest.score, rule: `${strongest.rule}+same-name` };
     if (m.score < 0.9 && m.type !== 'person' && !k.includes(' ') && surnames.has(k)) return { ...m, type: 'person', score: 0.8, rule: 'entities/surname' };
     return m;
   });
@@ -185,7 +192,7 @@ export function findEntities(doc: Pick<Doc, 'text' | 'layers'>): EntityMention[]
   }
   const lowerWords = lowerCaseWords(text);
   return propagateTypes(text, mentions)
-    .filter((m) => !(m.rule === 'entities/unknown-name' && isCommonNounInDisguise(text.slice(m.start, m.end), lowerWords)))
+    .filter((m) => m.rule !== UNKNOWN_INITIAL && !(m.rule === 'entities/unknown-name' && isCommonNounInDisguise(text.slice(m.start, m.end), lowerWords)))
     .sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

@@ -36,7 +36,7 @@ const countries = createRequire(import.meta.url)('world-countries/countries.json
 /** Short alternative spellings that are also ordinary words or too ambiguous to read as a country ("IN", "IT", "ME"). */
 const AMBIGUOUS_CODES = new Set(['in', 'it', 'me', 'am', 'an', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'hi', 'id', 'is', 'la', 'ma', 'mo', 'my', 'no', 'of', 'on', 'or', 'pa', 'so', 'to', 'us', 'we', 'ok']);
 
-function buildPlaces(): { places: Map<string, Place>; demonyms: Map<string, Place> } {
+function buildPlaces(): { places: Map<string, Place>; demonyms: Map<string, Place>; byId: Map<string, Place> } {
   const places = new Map<string, Place>();
   const demonyms = new Map<string, Place>();
   const add = (text: string, place: Place) => {
@@ -77,7 +77,7 @@ function buildPlaces(): { places: Map<string, Place>; demonyms: Map<string, Plac
     demonyms.set(nameKey(d), region);
     demonyms.set(nameKey(`${d}s`), region);
   }
-  return { places, demonyms };
+  return { places, demonyms, byId: new Map([...places.values()].map((p) => [p.id, p])) };
 }
 
 const built = buildPlaces();
@@ -87,3 +87,6 @@ export const placeOf = (name: string): Place | undefined => built.places.get(nam
 
 /** The country a demonym points at ("Colombian" → Colombia), when it is one. */
 export const demonymOf = (word: string): Place | undefined => built.demonyms.get(nameKey(word));
+
+/** The place with a gazetteer id ("COL" → Colombia). */
+export const placeById = (id: string): Place | undefined => built.byId.get(id);
