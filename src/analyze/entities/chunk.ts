@@ -14,8 +14,14 @@ export interface Word extends Span {
   initial: boolean;
 }
 
-/** Tags of words that are never part of a name, whatever their capital ("The", "Speaking", "However"). */
-const NON_NAME_POS = new Set(['VERB', 'AUX', 'ADV', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'PART', 'INTJ', 'PUNCT', 'SYM']);
+/** Tags of words that are never part of a name, whatever their capital ("The", "However", "Our"). */
+const NON_NAME_POS = new Set(['AUX', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'PART', 'INTJ', 'PUNCT', 'SYM']);
+
+/**
+ * Tags that a capital at a sentence start does not overrule ("Speaking to…", "Earlier, …"),
+ * while inside a sentence a capital does: the tagger reads "Ford" in "to relieve Ford" as a verb.
+ */
+const INITIAL_NON_NAME_POS = new Set(['VERB', 'ADV']);
 
 /** Longest all-capital word taken for an acronym when the tagger does not call it a proper noun ("STOPPED" is shouting). */
 export const DEFAULT_MAX_UNTAGGED_ACRONYM = 5;
@@ -60,7 +66,7 @@ const inLexicon = (word: string): boolean => {
 
 /**
  * Decides whether a word can be part of a name: it starts with a capital, is not a calendar
- * or chrome word, and its tag is not a function word or verb. At the start of a sentence a
+ * or chrome word, and its tag is not a function word. At the start of a sentence a
  * capital proves nothing, so there the tagger must call it a proper noun or a lexicon must know it.
  * Why: "Speaking to Al Jazeera in Bogota, Petro said…" must give "Al Jazeera", "Bogota" and
  * "Petro", not "Speaking".
@@ -69,9 +75,10 @@ const inLexicon = (word: string): boolean => {
 export function isNameWord(word: Word): boolean {
   if (!PATTERNS.capitalised.test(word.text)) return false;
   const lower = word.text.toLowerCase();
-  if (NOT_NAMES.has(lower) || PATTERNS.contraction.test(word.text)) return false;
+  if (NOT_NAMES.has(lower) || PATTERNS.contraction.test(word.text) || PATTERNS.currency.test(word.text)) return false;
   const known = inLexicon(word.text);
   if (NON_NAME_POS.has(word.pos) && !known) return false;
+  if (word.initial && INITIAL_NON_NAME_POS.has(word.pos) && !known) return false;
   const shouting = PATTERNS.allCaps.test(word.text) && !PATTERNS.initialism.test(word.text) && word.text.length > DEFAULT_MAX_UNTAGGED_ACRONYM;
   if (shouting && word.pos !== 'PROPN' && !known) return false;
   if (word.initial && word.pos !== 'PROPN' && !known) return false;

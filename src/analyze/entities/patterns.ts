@@ -26,8 +26,10 @@ export const PATTERNS = {
   /** A word in lower case only (for telling common nouns from names). */
   lowerCaseWord: /(?<![\p{L}\p{M}])[\p{Ll}\p{M}]+(?![\p{L}\p{M}])/gu,
   /** Opening and closing quotation marks. */
-  openQuote: /^[“"‘«]$/u,
-  closeQuote: /^[”"’»]$/u,
+  openQuote: /^([“"‘«`]|``)$/u,
+  closeQuote: /^([”"’»']|'')$/u,
+  /** A currency sign in a word: "US$", "C$" are amounts, not the country. */
+  currency: /[$€£¥]/u,
   /** Sentence-final punctuation at the end of a line (with closing quotes/brackets). */
   lineEndsSentence: /[.!?…:;]["”’')\]]*\s*$/u,
 } as const;

@@ -33,9 +33,6 @@ export interface Place {
 /** Loaded once per process; the package ships its data as JSON that ESM cannot import bare on Node 20. */
 const countries = createRequire(import.meta.url)('world-countries/countries.json') as WorldCountry[];
 
-/** Short alternative spellings that are also ordinary words or too ambiguous to read as a country ("IN", "IT", "ME"). */
-const AMBIGUOUS_CODES = new Set(['in', 'it', 'me', 'am', 'an', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'hi', 'id', 'is', 'la', 'ma', 'mo', 'my', 'no', 'of', 'on', 'or', 'pa', 'so', 'to', 'us', 'we', 'ok']);
-
 function buildPlaces(): { places: Map<string, Place>; demonyms: Map<string, Place>; byId: Map<string, Place> } {
   const places = new Map<string, Place>();
   const demonyms = new Map<string, Place>();
@@ -49,8 +46,8 @@ function buildPlaces(): { places: Map<string, Place>; demonyms: Map<string, Plac
     add(c.name.official, country);
     for (const alt of c.altSpellings) {
       const key = nameKey(alt);
-      // Two-letter codes are words too ("IN", "IT"); keep only the unambiguous ones, and "US"/"UK" below.
-      if (key.length <= 2 && AMBIGUOUS_CODES.has(key)) continue;
+      // Two-letter codes are words and company names too ("IN", "GM", "MR"): none is kept but "US" and "UK" below.
+      if (key.length <= 2) continue;
       if (alt.includes(',')) continue;
       add(alt, country);
     }
@@ -71,6 +68,8 @@ function buildPlaces(): { places: Map<string, Place>; demonyms: Map<string, Plac
   // "US" is a pronoun when lower case, but the upper-case form is the country in news text.
   const us = places.get('united states');
   if (us) for (const v of ['US', 'U.S.', 'U.S.A.', 'USA', 'America']) places.set(nameKey(v), us);
+  const uk = places.get('united kingdom');
+  if (uk) for (const v of ['UK', 'U.K.', 'Britain']) places.set(nameKey(v), uk);
   for (const region of REGIONS) add(region, { id: `region:${nameKey(region)}`, kind: 'region', name: region });
   for (const d of REGIONAL_DEMONYMS) {
     const region: Place = { id: `region:${nameKey(d)}`, kind: 'region', name: d };

@@ -8,7 +8,7 @@ export const LOCATION_SUFFIX_CUES = new Set([
   'mountains', 'mount', 'ridge', 'hill', 'hills', 'lake', 'bay', 'gulf', 'sea', 'ocean', 'strait', 'channel', 'coast',
   'island', 'islands', 'peninsula', 'desert', 'forest', 'park', 'station', 'airport', 'port', 'harbour', 'harbor',
   'district', 'province', 'county', 'region', 'state', 'territory', 'city', 'town', 'village', 'quarter', 'prefecture',
-  'canyon', 'falls', 'pass', 'border', 'strip', 'bank', 'heights', 'field', 'fields', 'square', 'pacific', 'atlantic',
+  'canyon', 'falls', 'pass', 'border', 'strip', 'bank', 'heights', 'field', 'fields', 'pacific', 'atlantic', 'beach',
 ]);
 
 export const LOCATION_PREFIX_CUES = new Set([

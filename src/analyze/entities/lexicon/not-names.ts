@@ -16,3 +16,9 @@ export const NAME_CONNECTORS = new Set(['of', 'and', '&', 'de', 'del', 'da', 'do
 
 /** First words of names of operations, storms and events: such a name is `other` ("Operation Absolute Resolve"). */
 export const EVENT_PREFIXES = new Set(['operation', 'hurricane', 'storm', 'typhoon', 'cyclone', 'tropical', 'battle', 'treaty', 'accord', 'summit', 'olympics', 'cup']);
+
+/** Last words of names of events: such a name is `other` ("Worldwide Developers Conference"). */
+export const EVENT_SUFFIXES = new Set(['conference', 'summit', 'expo', 'festival', 'games', 'championship', 'championships', 'olympics', 'cup', 'war', 'crisis', 'agreement', 'act', 'treaty', 'accords', 'award', 'awards', 'prize']);
+
+/** Market indices, named like organisations or people but neither ("Dow Jones", "FTSE 100"). */
+export const MARKET_INDICES = new Set(['dow jones', 'dow jones industrial average', 'dow', 'djia', 'ftse', 'ftse 100', 's&p', 's&p 500', 'nasdaq', 'nasdaq composite', 'nikkei', 'nikkei 225', 'dax', 'cac 40', 'hang seng', 'euro stoxx 50']);

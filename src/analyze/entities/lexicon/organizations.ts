@@ -15,7 +15,10 @@ export const ORG_SUFFIX_CUES = new Set([
   'airlines', 'airways', 'air', 'motors', 'systems', 'technologies', 'industries', 'energy', 'oil', 'petroleum',
   'pharmaceuticals', 'labs', 'laboratories', 'exchange', 'reserve', 'organization', 'organisation', 'alliance',
   'coalition', 'movement', 'front', 'brigade', 'brigades', 'ropeway', 'railway', 'railways', 'club', 'team', 'church',
-  'center', 'centre', 'society', 'trust', 'cartel', 'gang',
+  'center', 'centre', 'society', 'trust', 'cartel', 'gang', 'airplanes', 'aircraft', 'aerospace', 'computer', 'computers',
+  'software', 'electronics', 'communications', 'telecom', 'motor', 'automotive', 'steel', 'mining', 'capital', 'securities',
+  'investments', 'insurance', 'foods', 'entertainment', 'media', 'records', 'studios', 'pictures', 'brands', 'stores',
+  'markets', 'ventures', 'enterprises', 'logistics', 'shipping', 'lines', 'international', 'worldwide', 'global',
 ]);
 
 export const ORG_PREFIX_CUES = new Set([
