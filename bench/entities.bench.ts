@@ -259,7 +259,8 @@ export function runExamples() {
       const used = new Set<number>();
       for (const g of gold.entities.filter((e) => (e.story ?? 'main') === story.id)) {
         const proper = [g.name, ...g.aliases].filter((a) => /^\p{Lu}/u.test(a) && !/^the\s/i.test(a));
-        if (!proper.some((a) => text.includes(a))) continue;
+        const plain = text.replace(/\s+/g, ' ');
+        if (!proper.some((a) => plain.includes(a.replace(/\s+/g, ' ')))) continue;
         asked++;
         const wanted = new Set(proper.map(nameKey));
         const hits = entities.map((e, i) => [e, i] as const).filter(([e]) => [...keysOf(e)].some((k) => wanted.has(k)));
@@ -270,7 +271,7 @@ export function runExamples() {
         const [best] = hits.sort((a, b) => b[0].aliases.length - a[0].aliases.length)[0]!;
         if (nameKey(best.name) === nameKey(g.name)) canonical++;
         if (best.type === g.type) typed++;
-        for (const a of proper.filter((a) => text.includes(a) && nameKey(a) !== nameKey(g.name))) {
+        for (const a of proper.filter((a) => plain.includes(a.replace(/\s+/g, ' ')) && nameKey(a) !== nameKey(g.name))) {
           aliasAsked++;
           if (hits.some(([e]) => keysOf(e).has(nameKey(a)))) aliasFound++;
         }

@@ -78,7 +78,8 @@ function placesIn(words: Word[]): Array<{ words: Word[]; ref: string }> {
  * Fails on: a person's name before such a noun ("the Smith river trip" reads "Smith river").
  */
 function withPlaceFeature(sentence: Word[], name: Word[], typing: Typing): { words: Word[]; typing: Typing } {
-  if (typing.type !== 'other' && !(typing.type === 'location' && typing.rule !== 'entities/gazetteer')) return { words: name, typing };
+  const unknown = typing.rule === 'entities/unknown-name';
+  if (!unknown && !(typing.type === 'location' && typing.rule !== 'entities/gazetteer')) return { words: name, typing };
   const words = [...name];
   let at = sentence.findIndex((w) => w.start === name.at(-1)!.start) + 1;
   while (sentence[at] && PLACE_FEATURES.has(sentence[at]!.text)) words.push(sentence[at++]!);
@@ -131,6 +132,9 @@ function mentionsOfRun(sentence: Word[], run: Word[]): EntityMention[] {
   return out;
 }
 
+/** Weakest evidence spread to the other mentions of a name: a lone "in Chrysler" must not make every "Chrysler" a place. */
+const MIN_SPREAD_SCORE = 0.6;
+
 /**
  * Spreads the strongest type over every mention of the same name in one article, and makes a
  * lone word that is the last word of a person's name in the article that person's.
@@ -153,7 +157,9 @@ export function propagateTypes(text: string, mentions: EntityMention[]): EntityM
   return mentions.map((m) => {
     const k = key(m);
     const strongest = best.get(k)!;
-    if (strongest.score > m.score && strongest.rule !== UNKNOWN_INITIAL) return { ...m, type: strongest.type, score: strongest.score, rule: `${strongest.rule}+same-name` };
+    // A sentence-initial unknown word is a name when the article also capitalises it mid-sentence.
+    const confirmsInitial = m.rule === UNKNOWN_INITIAL && strongest.rule !== UNKNOWN_INITIAL;
+    if (strongest.score > m.score && (strongest.score >= MIN_SPREAD_SCORE || confirmsInitial)) return { ...m, type: strongest.type, score: strongest.score, rule: `${strongest.rule}+same-name` };
     if (m.score < 0.9 && m.type !== 'person' && !k.includes(' ') && surnames.has(k)) return { ...m, type: 'person', score: 0.8, rule: 'entities/surname' };
     return m;
   });

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { latinSkeleton } from '../../clean/lexicon/confusables.js';
 import type { Doc, EntityMention, EntityType, Span } from '../../doc/types.js';
-import { placeById } from './lexicon/gazetteer.js';
+import { placeById, placeOf } from './lexicon/gazetteer.js';
 import { ORG_DROPPABLE_SUFFIXES } from './lexicon/organizations.js';
+import { PLACE_FEATURES } from './lexicon/locations.js';
 import { NAME_CONNECTORS } from './lexicon/not-names.js';
 import { keyWords, nameKey } from './normalize.js';
 import { PATTERNS } from './patterns.js';
@@ -64,10 +65,20 @@ class UnionFind {
 /** The identity of a mention before any fuzzy step: the gazetteer id for a known place, else its name key. */
 const identity = (item: Item): string => (item.mention.ref ? `place:${item.mention.ref}` : `name:${item.key}`);
 
-/** The type of a group of mentions: the type with the largest summed evidence score. */
+/** Vote of a mention typed only by the lone-word default: a tie-breaker, not evidence. */
+const DEFAULT_TYPE_WEIGHT = 0.1;
+
+/**
+ * The type of a group of mentions: the type with the largest summed evidence. A mention typed
+ * by a default counts little, so two "in Velmora" (a place) outweigh six bare "Velmora"s, while
+ * one "a stake in Chrysler" does not outweigh twenty bare "Chrysler"s.
+ */
 function voteType(items: Item[]): EntityType {
   const votes = new Map<EntityType, number>();
-  for (const { mention } of items) votes.set(mention.type, (votes.get(mention.type) ?? 0) + mention.score * (mention.type === 'other' ? OTHER_WEIGHT : 1));
+  for (const { mention } of items) {
+    const weight = mention.rule === 'entities/unknown-name' ? DEFAULT_TYPE_WEIGHT : mention.score * (mention.type === 'other' ? OTHER_WEIGHT : 1);
+    votes.set(mention.type, (votes.get(mention.type) ?? 0) + weight);
+  }
   return [...votes].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
@@ -130,15 +141,17 @@ function attachSurnames(items: Item[], uf: UnionFind, isPerson: (i: number) => b
 }
 
 /**
- * Merges an organisation's short form with its full name when the full name only adds a
- * corporate or outlet suffix ("VTV 9" = "VTV 9 News", "Tessen Ropeway" = "Tessen Ropeway
- * Company"), and an acronym with the one name whose initials it spells ("ICE" =
- * "Immigration and Customs Enforcement").
- * Fails on: two organisations whose names differ only by such a suffix ("X Group" and "X Bank" are kept apart; "X News" and "X" are not).
+ * Merges an organisation's short form with its fuller names: the same name once a company
+ * form or outlet word is dropped from its end ("VTV 9" = "VTV 9 News", "Ford" = "Ford Motor
+ * Company", "Apple" = "Apple Inc."); the same name once a leading country is dropped, when only
+ * one such name exists ("Air Force" = "U.S. Air Force"); and an acronym with the one name
+ * whose initials it spells ("ICE" = "Immigration and Customs Enforcement", "GM" = "General Motors").
+ * Fails on: two organisations whose names differ only by such a suffix ("X News" and "X" are one).
  */
 function mergeOrganizations(items: Item[], uf: UnionFind, isOrgLike: (i: number) => boolean): void {
   const byCore = new Map<string, number>();
   const byInitials = new Map<string, number[]>();
+  const placeLed = new Map<string, number[]>();
   items.forEach((item, i) => {
     if (!isOrgLike(i)) return;
     const core = [...item.words];
@@ -147,14 +160,48 @@ function mergeOrganizations(items: Item[], uf: UnionFind, isOrgLike: (i: number)
     const seen = byCore.get(key);
     if (seen === undefined) byCore.set(key, i);
     else uf.union(seen, i);
-    const initials = item.words.filter((w) => !NAME_CONNECTORS.has(w)).map((w) => w[0]).join('');
-    if (item.words.length >= 2) byInitials.set(initials, [...(byInitials.get(initials) ?? []), i]);
+    const initials = core.filter((w) => !NAME_CONNECTORS.has(w)).map((w) => w[0]).join('');
+    if (core.length >= 2) byInitials.set(initials, [...(byInitials.get(initials) ?? []), i]);
+    let lead = 0;
+    while (lead < core.length - 1 && placeOf(core.slice(0, lead + 1).join(' '))) lead++;
+    for (let k = lead; k >= 1; k--) if (placeOf(core.slice(0, k).join(' '))) {
+      const rest = core.slice(k).join(' ');
+      placeLed.set(rest, [...(placeLed.get(rest) ?? []), i]);
+      break;
+    }
+  });
+  const roots = (list: number[]) => new Set(list.map((f) => uf.find(f)));
+  for (const [rest, led] of placeLed) {
+    const bare = byCore.get(rest);
+    if (bare !== undefined && roots(led).size === 1) uf.union(bare, led[0]!);
+  }
+  items.forEach((item, i) => {
+    if (!isOrgLike(i) || item.words.length !== 1 || !PATTERNS.allCaps.test(item.ref.text)) return;
+    const full = byInitials.get(item.words[0]!);
+    if (full && roots(full).size === 1) uf.union(i, full[0]!);
+  });
+}
+
+/** Below this score a mention's type is a default, not evidence (a lone unknown word). */
+const WEAK_TYPE_SCORE = 0.5;
+
+/**
+ * Merges a bare weakly-typed name with the one place whose name is it plus geographic nouns
+ * ("Orlen" = "Orlen gorge" = "Orlen river gorge").
+ * Fails on: a company named after a river beside that river's gorge.
+ */
+function mergePlaceFeatures(items: Item[], uf: UnionFind, typeOf: (i: number) => EntityType): void {
+  const byCore = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    if (typeOf(i) !== 'location' || item.mention.ref) return;
+    const core = [...item.words];
+    while (core.length > 1 && PLACE_FEATURES.has(core.at(-1)!)) core.pop();
+    if (core.length < item.words.length) byCore.set(core.join(' '), [...(byCore.get(core.join(' ')) ?? []), i]);
   });
   items.forEach((item, i) => {
-    const surface = item.ref.text;
-    if (!isOrgLike(i) || item.words.length !== 1 || !PATTERNS.allCaps.test(surface)) return;
-    const full = byInitials.get(item.words[0]!);
-    if (full && new Set(full.map((f) => uf.find(f))).size === 1) uf.union(i, full[0]!);
+    const places = byCore.get(item.key);
+    if (!places || item.mention.score >= WEAK_TYPE_SCORE) return;
+    if (new Set(places.map((p) => uf.find(p))).size === 1) uf.union(i, places[0]!);
   });
 }
 
@@ -165,7 +212,11 @@ function mergeOrganizations(items: Item[], uf: UnionFind, isOrgLike: (i: number)
  */
 function canonicalName(items: Item[]): string {
   const counts = new Map<string, number>();
-  for (const item of items) counts.set(item.ref.text, (counts.get(item.ref.text) ?? 0) + 1);
+  // Spellings compared with spaces made plain: a no-break space inside a name is not another spelling.
+  for (const item of items) {
+    const spelling = item.ref.text.replace(PATTERNS.spaces, ' ');
+    counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
+  }
   const accents = (s: string) => s.normalize('NFD').length - s.length;
   const rank = (s: string) => [
     s.split(/\s+/).length,
@@ -216,19 +267,23 @@ export function mergeEntities(docs: Array<Pick<Doc, 'id' | 'text' | 'layers'>>):
     else uf.union(seen, i);
   });
   // Types are voted per exact-name group first, so a surname typed `other` in one article still counts as a person's.
-  const firstTypes = new Map<number, EntityType>();
-  for (const group of groupsOf(items, uf)) firstTypes.set(uf.find(group[0]!.index), voteType(group));
-  const typeOf = (i: number) => firstTypes.get(uf.find(i))!;
+  const firstTypes: EntityType[] = [];
+  for (const group of groupsOf(items, uf)) {
+    const type = voteType(group);
+    for (const item of group) firstTypes[item.index] = type;
+  }
+  const typeOf = (i: number) => firstTypes[i]!;
   const isPerson = (i: number) => typeOf(i) === 'person';
   const isOrgLike = (i: number) => typeOf(i) === 'organization';
   mergeFullNames(items, uf, isPerson);
   attachSurnames(items, uf, isPerson);
   mergeOrganizations(items, uf, isOrgLike);
+  mergePlaceFeatures(items, uf, typeOf);
 
   const entities = groupsOf(items, uf).map((group): StoryEntity => {
     const type = voteType(group);
     const name = canonicalName(group);
-    const aliases = [...new Set(group.map((g) => g.ref.text))].filter((a) => a !== name);
+    const aliases = [...new Set(group.map((g) => g.ref.text.replace(PATTERNS.spaces, ' ')))].filter((a) => a !== name);
     const descriptions: string[] = [];
     for (const g of group) if (g.description && !descriptions.some((x) => x.toLowerCase() === g.description!.toLowerCase())) descriptions.push(g.description);
     // A known place gets the gazetteer's name in its id, so "U.S." alone and "United States" get one id in every story.

@@ -18,7 +18,8 @@ export const ORG_SUFFIX_CUES = new Set([
   'center', 'centre', 'society', 'trust', 'cartel', 'gang', 'airplanes', 'aircraft', 'aerospace', 'computer', 'computers',
   'software', 'electronics', 'communications', 'telecom', 'motor', 'automotive', 'steel', 'mining', 'capital', 'securities',
   'investments', 'insurance', 'foods', 'entertainment', 'media', 'records', 'studios', 'pictures', 'brands', 'stores',
-  'markets', 'ventures', 'enterprises', 'logistics', 'shipping', 'lines', 'international', 'worldwide', 'global',
+  'markets', 'ventures', 'enterprises', 'logistics', 'shipping', 'lines', 'international', 'worldwide', 'global', 'management',
+  'nv', 'n.v.', 'se', 'spa',
 ]);
 
 export const ORG_PREFIX_CUES = new Set([
@@ -40,8 +41,11 @@ export const KNOWN_ORGANIZATIONS = new Set([
   'taliban', 'wall street',
 ]);
 
-/** Trailing words that a short form of a company or outlet may leave out ("VTV 9" for "VTV 9 News"). */
+/**
+ * Trailing words that a short form of a company or outlet may leave out ("VTV 9" for "VTV 9
+ * News", "Ford" for "Ford Motor Company"). Compared on name keys, so without full stops.
+ */
 export const ORG_DROPPABLE_SUFFIXES = new Set([
-  'news', 'company', 'co', 'co.', 'corp', 'corp.', 'corporation', 'inc', 'inc.', 'ltd', 'ltd.', 'llc', 'plc', 'group',
-  'holdings',
+  'news', 'company', 'co', 'corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'llc', 'plc', 'group',
+  'holdings', 'computer', 'motor', 'nv', 'ag', 'sa', 'se', 'gmbh', 'spa',
 ]);
