@@ -105,8 +105,23 @@ function placeAfterPreposition(sentence: Word[], name: Word[], typing: Typing): 
   return { words: name, typing: { type: 'location', score: 0.5, rule: 'entities/place-preposition' } };
 }
 
-function mentionsOfRun(sentence: Word[], run: Word[]): EntityMention[] {
+/**
+ * Decides that a run is a dateline's place: words in capitals opening a paragraph, followed by
+ * a comma or a dash.
+ * Why: "BRENHOLM — A field guide…", "WASHINGTON, Jan 09 —" name where the report was filed.
+ * Fails on: a shouted organisation opening a paragraph ("NASA, in a statement, …").
+ */
+export function isDateline(sentence: Word[], run: Word[], paragraphStart: number): boolean {
+  if (run[0]!.start !== paragraphStart || !run.every((w) => PATTERNS.allCaps.test(w.text) && w.text.length > 1)) return false;
+  const after = sentence[sentence.indexOf(run.at(-1)!) + 1];
+  return after !== undefined && PATTERNS.datelineEnd.test(after.text);
+}
+
+function mentionsOfRun(sentence: Word[], run: Word[], paragraphStart = -1): EntityMention[] {
   const out: EntityMention[] = [];
+  if (isDateline(sentence, run, paragraphStart) && !placeOf(run.map((w) => w.text).join(' '))) {
+    return [{ ...spanOf(run), type: 'location', score: 0.8, rule: 'entities/dateline' }];
+  }
   for (const part of splitAtConjunction(run).flatMap(splitAtOf)) {
     const { title, name, rest } = splitTitle(part);
     for (const place of placesIn(title)) out.push({ ...spanOf(place.words), type: 'location', score: 1, rule: 'entities/gazetteer', ref: place.ref });
@@ -122,7 +137,8 @@ function mentionsOfRun(sentence: Word[], run: Word[]): EntityMention[] {
       out.push({ ...spanOf(name), type: 'other', score: 0.2, rule: UNKNOWN_INITIAL });
       continue;
     }
-    if (described.length && typing.type !== 'location' && typing.type !== 'organization') {
+    const weak = typing.rule === 'entities/unknown-name';
+    if (described.length && (weak || typing.type === 'person' || typing.type === 'other')) {
       out.push({ ...spanOf(name), type: 'person', score: 1, rule: 'entities/title', description: spanOf(described) });
       continue;
     }
@@ -194,7 +210,7 @@ export function findEntities(doc: Pick<Doc, 'text' | 'layers'>): EntityMention[]
     const paragraph = doc.layers.paragraphs.find((p) => p.start <= sentence.start && sentence.end <= p.end);
     if (!paragraph || isHeadingLike(text.slice(paragraph.start, paragraph.end), paragraph)) continue;
     const words = wordsOf(text, inSentence);
-    for (const run of nameRuns(words)) mentions.push(...mentionsOfRun(words, run));
+    for (const run of nameRuns(words)) mentions.push(...mentionsOfRun(words, run, paragraph.start));
   }
   const lowerWords = lowerCaseWords(text);
   return propagateTypes(text, mentions)

@@ -129,7 +129,8 @@ function attachSurnames(items: Item[], uf: UnionFind, isPerson: (i: number) => b
     fullBySurname.set(item.words.at(-1)!, list);
   });
   items.forEach((item, i) => {
-    if (item.words.length !== 1 || !(isPerson(i) || item.mention.type === 'other')) return;
+    const untyped = item.mention.type === 'other' || item.mention.score < WEAK_TYPE_SCORE;
+    if (item.words.length !== 1 || !(isPerson(i) || untyped)) return;
     const fulls = fullBySurname.get(item.words[0]!);
     if (!fulls) return;
     const people = [...new Set(fulls.map((f) => uf.find(f)))];
@@ -186,9 +187,9 @@ function mergeOrganizations(items: Item[], uf: UnionFind, isOrgLike: (i: number)
 const WEAK_TYPE_SCORE = 0.5;
 
 /**
- * Merges a bare weakly-typed name with the one place whose name is it plus geographic nouns
- * ("Orlen" = "Orlen gorge" = "Orlen river gorge").
- * Fails on: a company named after a river beside that river's gorge.
+ * Merges the names of a place that differ by geographic nouns ("Orlen gorge" = "Orlen river
+ * gorge"), and a bare weakly-typed name with them ("Orlen").
+ * Fails on: a river and its valley named in one story ("Orlen river", "Orlen valley") become one place.
  */
 function mergePlaceFeatures(items: Item[], uf: UnionFind, typeOf: (i: number) => EntityType): void {
   const byCore = new Map<string, number[]>();
@@ -198,10 +199,12 @@ function mergePlaceFeatures(items: Item[], uf: UnionFind, typeOf: (i: number) =>
     while (core.length > 1 && PLACE_FEATURES.has(core.at(-1)!)) core.pop();
     if (core.length < item.words.length) byCore.set(core.join(' '), [...(byCore.get(core.join(' ')) ?? []), i]);
   });
+  // Names of one place with different geographic nouns ("Orlen gorge", "Orlen river gorge") are one place.
+  for (const places of byCore.values()) for (const p of places) uf.union(places[0]!, p);
   items.forEach((item, i) => {
     const places = byCore.get(item.key);
     if (!places || item.mention.score >= WEAK_TYPE_SCORE) return;
-    if (new Set(places.map((p) => uf.find(p))).size === 1) uf.union(i, places[0]!);
+    uf.union(i, places[0]!);
   });
 }
 
@@ -230,6 +233,17 @@ function canonicalName(items: Item[]): string {
     for (let k = 0; k < ra.length; k++) if (ra[k] !== rb[k]) return rb[k]! - ra[k]!;
     return 0;
   })[0]!;
+}
+
+/**
+ * The role descriptions worth keeping: one per key ("US President" = "U.S. President"), and
+ * none that a longer one ends with ("President" beside "Colombian President").
+ */
+function distinctDescriptions(all: string[]): string[] {
+  const byKey = new Map<string, string>();
+  for (const d of all) if (!byKey.has(nameKey(d))) byKey.set(nameKey(d), d);
+  const keys = [...byKey.keys()];
+  return [...byKey].filter(([k]) => !keys.some((other) => other !== k && other.endsWith(` ${k}`))).map(([, d]) => d);
 }
 
 /** Stable across runs and stores: derived from the canonical name's key (a known place's gazetteer name) and the type only. */
@@ -284,8 +298,7 @@ export function mergeEntities(docs: Array<Pick<Doc, 'id' | 'text' | 'layers'>>):
     const type = voteType(group);
     const name = canonicalName(group);
     const aliases = [...new Set(group.map((g) => g.ref.text.replace(PATTERNS.spaces, ' ')))].filter((a) => a !== name);
-    const descriptions: string[] = [];
-    for (const g of group) if (g.description && !descriptions.some((x) => x.toLowerCase() === g.description!.toLowerCase())) descriptions.push(g.description);
+    const descriptions = distinctDescriptions(group.flatMap((g) => (g.description ? [g.description] : [])));
     // A known place gets the gazetteer's name in its id, so "U.S." alone and "United States" get one id in every story.
     const ref = group.find((g) => g.mention.ref)?.mention.ref;
     const idName = (ref && placeById(ref)?.name) || name;

@@ -28,6 +28,8 @@ export const PATTERNS = {
   /** Opening and closing quotation marks. */
   openQuote: /^([“"‘«`]|``)$/u,
   closeQuote: /^([”"’»']|'')$/u,
+  /** What ends a dateline's place: "VELMORA, March 13", "BRENHOLM —". */
+  datelineEnd: /^[,—–-]$/u,
   /** A currency sign in a word: "US$", "C$" are amounts, not the country. */
   currency: /[$€£¥]/u,
   /** Sentence-final punctuation at the end of a line (with closing quotes/brackets). */
