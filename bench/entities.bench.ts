@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import nlp from 'compromise';
 import { findEntities } from '../src/analyze/entities/extract.js';
 import { mergeEntities } from '../src/analyze/entities/merge.js';
 import { nameKey } from '../src/analyze/entities/normalize.js';
@@ -165,6 +166,36 @@ const capitalisedRuns: System = (docs) => {
   return out;
 };
 
+export interface CompromiseMatch {
+  text: string;
+  offset: { start: number; length: number };
+}
+
+/**
+ * Baseline: compromise off the shelf (`people()`, `organizations()`, `places()` with offsets),
+ * punctuation trimmed from the span ends, merged across articles by identical name key.
+ */
+const compromiseBaseline: System = (docs) => {
+  const out = new Map<string, Pred[]>();
+  for (const d of docs) {
+    const parsed = nlp(d.text);
+    const preds: Pred[] = [];
+    const take = (matches: CompromiseMatch[], type: string) => {
+      for (const m of matches) {
+        let start = m.offset.start, end = m.offset.start + m.offset.length;
+        while (end > start && /[^\p{L}\p{N}]/u.test(d.text[end - 1]!)) end--;
+        while (start < end && /[^\p{L}\p{N}]/u.test(d.text[start]!)) start++;
+        if (end > start) preds.push({ start, end, type, entityId: `c:${type}:${nameKey(d.text.slice(start, end))}`, text: d.text.slice(start, end) });
+      }
+    };
+    take(parsed.people().json({ offset: true }) as CompromiseMatch[], 'PER');
+    take(parsed.organizations().json({ offset: true }) as CompromiseMatch[], 'ORG');
+    take(parsed.places().json({ offset: true }) as CompromiseMatch[], 'LOC');
+    out.set(d.id, preds.sort((a, b) => a.start - b.start));
+  }
+  return out;
+};
+
 export function docOf(m: MeantimeDoc): Pick<Doc, 'id' | 'text' | 'layers'> {
   const { sentences, tokens } = sentencesAndTokens(m.text);
   const paragraphs: Paragraph[] = [...m.text.matchAll(/[^\n]+/g)].map((x) => ({ start: x.index!, end: x.index! + x[0].length, kind: 'paragraph' }));
@@ -220,6 +251,7 @@ export function runMeantime(data: string | undefined) {
     split: name,
     articles: subset.length,
     ours: scoreMeantime(subset, ours),
+    compromiseBaseline: scoreMeantime(subset, compromiseBaseline),
     capitalisedRunsBaseline: scoreMeantime(subset, capitalisedRuns),
   });
   return {
@@ -291,6 +323,12 @@ export function runExamples() {
   return {
     data: 'examples/ (team-written gold; the rules were written with these files in view, so not a held-out figure)',
     ours: score((members) => mergeEntities(members)),
+    compromiseBaseline: score((members) => {
+      const byKey = new Map<string, { name: string; type: string; aliases: string[] }>();
+      const types: Record<string, string> = { PER: 'person', ORG: 'organization', LOC: 'location' };
+      for (const list of compromiseBaseline(members).values()) for (const p of list) if (!byKey.has(p.entityId)) byKey.set(p.entityId, { name: p.text, type: types[p.type!]!, aliases: [] });
+      return [...byKey.values()];
+    }),
     capitalisedRunsBaseline: score((members) => {
       const preds = capitalisedRuns(members);
       const byKey = new Map<string, { name: string; type: string; aliases: string[] }>();

@@ -39,6 +39,8 @@ interface Item {
   key: string;
   words: string[];
   description: string | null;
+  /** The name with its role written right before it ("Fire Chief Oskar Brandt"), when it is. */
+  titled: string | null;
   /** Position of the article in the story, then of the mention in it: "the nearest earlier full name" needs an order. */
   order: number;
   index: number;
@@ -267,6 +269,7 @@ export function mergeEntities(docs: Array<Pick<Doc, 'id' | 'text' | 'layers'>>):
         key: nameKey(text),
         words: keyWords(text),
         description: mention.description ? doc.text.slice(mention.description.start, mention.description.end).replace(PATTERNS.spaces, ' ') : null,
+        titled: mention.description && /^\s+$/.test(doc.text.slice(mention.description.end, mention.start)) ? doc.text.slice(mention.description.start, mention.end).replace(PATTERNS.spaces, ' ') : null,
         order: d * 1e7 + m,
         index: items.length,
       });
@@ -297,7 +300,10 @@ export function mergeEntities(docs: Array<Pick<Doc, 'id' | 'text' | 'layers'>>):
   const entities = groupsOf(items, uf).map((group): StoryEntity => {
     const type = voteType(group);
     const name = canonicalName(group);
-    const aliases = [...new Set(group.map((g) => g.ref.text.replace(PATTERNS.spaces, ' ')))].filter((a) => a !== name);
+    // Aliases: every other spelling, then the titled forms ("President Petro") as written.
+    const spellings = group.map((g) => g.ref.text.replace(PATTERNS.spaces, ' '));
+    const titled = group.flatMap((g) => (g.titled ? [g.titled] : []));
+    const aliases = [...new Set([...spellings, ...titled])].filter((a) => a !== name);
     const descriptions = distinctDescriptions(group.flatMap((g) => (g.description ? [g.description] : [])));
     // A known place gets the gazetteer's name in its id, so "U.S." alone and "United States" get one id in every story.
     const ref = group.find((g) => g.mention.ref)?.mention.ref;
