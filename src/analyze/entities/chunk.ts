@@ -74,6 +74,8 @@ const inLexicon = (word: string): boolean => {
  */
 export function isNameWord(word: Word): boolean {
   if (!PATTERNS.capitalised.test(word.text)) return false;
+  // A lone capital letter is an initial or a list marker ("James R. Smith", "Plan B"), never a name by itself.
+  if (word.text.replace(/\./g, '').length < 2) return false;
   const lower = word.text.toLowerCase();
   if (NOT_NAMES.has(lower) || PATTERNS.contraction.test(word.text) || PATTERNS.currency.test(word.text)) return false;
   const known = inLexicon(word.text);
@@ -87,7 +89,8 @@ export function isNameWord(word: Word): boolean {
 
 /**
  * Runs of name words in one sentence, joined across lower-case connectors ("Council of
- * Ministers", "Plaza de Bolívar") and numbers ("VTV 9 News") only when a name word follows.
+ * Ministers", "Plaza de Bolívar"), numbers ("VTV 9 News") and middle initials ("James R.
+ * Bodiford") only when a name word follows.
  */
 export function nameRuns(words: Word[]): Word[][] {
   const runs: Word[][] = [];
@@ -105,7 +108,7 @@ export function nameRuns(words: Word[]): Word[][] {
       continue;
     }
     const next = words[i + 1];
-    const bridge = NAME_CONNECTORS.has(word.text) || /^\d+$/.test(word.text);
+    const bridge = NAME_CONNECTORS.has(word.text) || PATTERNS.number.test(word.text) || PATTERNS.middleInitial.test(word.text);
     if (run.length > 0 && bridge && next && isNameWord({ ...next, initial: false })) {
       run.push(word);
       continue;

@@ -89,6 +89,21 @@ describe('entities: per-article mentions', () => {
     assert.deepEqual(names('The crew shouted STOPPED at noon.'), []);
   });
 
+  test('short codes name a place only in capitals, and a lone letter is no name', () => {
+    assert.deepEqual(names('The UK and the US agreed.'), ['UK/location', 'US/location']);
+    assert.ok(!names('Readers of Us Weekly wrote in.').some((n) => n.startsWith('Us/')));
+    assert.deepEqual(names('Under Plan B the ferry stops.').filter((n) => n.startsWith('B/')), []);
+  });
+
+  test('a middle initial stays inside a name; "on" between two names splits them', () => {
+    assert.deepEqual(names('Judge James R. Bodiford ruled.'), ['James R. Bodiford/person[Judge]']);
+    assert.deepEqual(names('A Porsche on Pacific Coast Highway crashed.'), ['Porsche/organization', 'Pacific Coast Highway/location']);
+  });
+
+  test('an occupation written before a name is its description', () => {
+    assert.deepEqual(names('The film starred actress Mara Quill.'), ['Mara Quill/person[actress]']);
+  });
+
   test('a lone unknown name after "in" is a place', () => {
     assert.deepEqual(names('Shops in Dunmere closed early.'), ['Dunmere/location']);
   });

@@ -38,19 +38,27 @@ export function splitAtConjunction(run: Word[]): Word[][] {
   return parts;
 }
 
+/** Prepositions that may stand inside a name but split a run when the whole is no known kind of name. */
+const INNER_PREPOSITIONS = new Set(['of', 'for', 'on']);
+
 /**
- * Splits a run at "of" unless the words before it are a title, or an organisation or place
- * that takes an "of" ("Council of Ministers", "Republic of Colombia", "Bank of America").
- * Why: "the Governments of Colombia" names Colombia, not a "Governments of Colombia".
+ * Splits a run at "of" ("for", "on") unless the words before it are a title, or the whole is
+ * an organisation or place that takes one ("Council of Ministers", "Republic of Colombia",
+ * "Centers for Disease Control").
+ * Why: "the Governments of Colombia" names Colombia, not a "Governments of Colombia"; "a
+ * Porsche on Pacific Coast Highway" is two names.
  * Fails on: a cue-less name with "of" inside ("Sisters of Mercy" is split).
  */
 export function splitAtOf(run: Word[]): Word[][] {
-  const at = run.findIndex((w) => w.text === 'of');
+  const at = run.findIndex((w) => INNER_PREPOSITIONS.has(w.text));
   if (at <= 0) return [run];
   const whole = classifyName(run);
   const left = run.slice(0, at);
   const titled = splitTitle(run).title.length > 0;
-  if (titled || (whole && whole.rule !== 'entities/unknown-name' && whole.rule !== 'entities/name-shape')) return [run];
+  const typedByCue = whole && whole.rule !== 'entities/unknown-name' && whole.rule !== 'entities/name-shape';
+  // "of" holds any typed name together ("Gulf of Mexico"); "for" and "on" only an organisation ("Council on Foreign Relations").
+  const holds = run[at]!.text === 'of' ? typedByCue : typedByCue && whole.type === 'organization';
+  if (titled || holds) return [run];
   return [left, ...splitAtOf(run.slice(at + 1))];
 }
 

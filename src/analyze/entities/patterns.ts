@@ -30,6 +30,9 @@ export const PATTERNS = {
   closeQuote: /^([”"’»']|'')$/u,
   /** What ends a dateline's place: "VELMORA, March 13", "BRENHOLM —". */
   datelineEnd: /^[,—–-]$/u,
+  /** A middle initial: "R." in "James R. Bodiford". */
+  middleInitial: /^\p{Lu}\.$/u,
+  number: /^\d+$/,
   /** A currency sign in a word: "US$", "C$" are amounts, not the country. */
   currency: /[$€£¥]/u,
   /** Sentence-final punctuation at the end of a line (with closing quotes/brackets). */

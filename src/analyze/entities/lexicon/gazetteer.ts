@@ -81,8 +81,15 @@ function buildPlaces(): { places: Map<string, Place>; demonyms: Map<string, Plac
 
 const built = buildPlaces();
 
+/** Longest key that must be written in capitals to name a place: "US" and "UK" are countries, "Us" and "us" are not. */
+const MAX_CODE_LENGTH = 3;
+
 /** The place a name denotes, when it is a country, a capital or a listed region. */
-export const placeOf = (name: string): Place | undefined => built.places.get(nameKey(name));
+export function placeOf(name: string): Place | undefined {
+  const key = nameKey(name);
+  if (key.length <= MAX_CODE_LENGTH && name !== name.toUpperCase()) return undefined;
+  return built.places.get(key);
+}
 
 /** The country a demonym points at ("Colombian" → Colombia), when it is one. */
 export const demonymOf = (word: string): Place | undefined => built.demonyms.get(nameKey(word));

@@ -9,6 +9,7 @@ export const LOCATION_SUFFIX_CUES = new Set([
   'island', 'islands', 'peninsula', 'desert', 'forest', 'park', 'station', 'airport', 'port', 'harbour', 'harbor',
   'district', 'province', 'county', 'region', 'state', 'territory', 'city', 'town', 'village', 'quarter', 'prefecture',
   'canyon', 'falls', 'pass', 'border', 'strip', 'bank', 'heights', 'field', 'fields', 'pacific', 'atlantic', 'beach',
+  'highway', 'motorway', 'freeway', 'lane', 'drive',
 ]);
 
 export const LOCATION_PREFIX_CUES = new Set([

@@ -14,6 +14,14 @@ export const TITLE_HEADS = new Set([
   'archbishop', 'cardinal', 'rabbi', 'imam', 'dr.', 'professor', 'prof.', 'economist', 'analyst', 'correspondent',
   'reporter', 'editor', 'columnist', 'chairperson', 'dictator', 'monarch', 'emir', 'sheikh', 'ayatollah', 'marshal',
   'mr.', 'mrs.', 'ms.', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'lady',
+  // Occupations written before a name like a title ("Actress Tara Reid", "singer Ana Tijoux").
+  'actress', 'actor', 'singer', 'rapper', 'musician', 'comedian', 'author', 'writer', 'novelist', 'poet', 'filmmaker',
+  'producer', 'designer', 'artist', 'model', 'star', 'lawyer', 'doctor', 'scientist', 'researcher', 'historian',
+  'player', 'striker', 'goalkeeper', 'midfielder', 'defender', 'quarterback', 'pitcher', 'champion', 'teammate',
+  'activist', 'campaigner', 'businessman', 'businesswoman', 'entrepreneur', 'billionaire', 'investor', 'candidate',
+  'nominee', 'teacher', 'schoolteacher', 'engineer', 'pilot', 'passenger', 'witness', 'survivor', 'victim', 'suspect',
+  'defendant', 'plaintiff', 'owner', 'resident', 'farmer', 'worker', 'nurse', 'surgeon', 'paramedic', 'firefighter',
+  'officer', 'detective', 'agent', 'photographer', 'journalist', 'blogger', 'presenter', 'host', 'anchor',
 ]);
 
 /** Words that qualify a title head inside a title ("Interior", "Foreign", "Managing", "Fire"). */
