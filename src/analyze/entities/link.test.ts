@@ -28,6 +28,12 @@ describe('entities: linking names and spans to entities', () => {
     assert.equal(resolveName(entities, 'Varela'), varela);
   });
 
+  test('resolveName takes a role description that fits one person only', () => {
+    const story = exported('Chilean President Rosa Varela met Peruvian President Ana Ruiz.', 'Chilean Foreign Minister Ivo Brask came too.');
+    assert.equal(resolveName(story, 'the Chilean president'), story.find((e) => e.name === 'Rosa Varela')!.id);
+    assert.equal(resolveName(story, 'the president'), null);
+  });
+
   test('resolveName answers null when a surname fits two people, and when nothing fits', () => {
     assert.equal(resolveName(entities, 'Ruiz'), null);
     assert.equal(resolveName(entities, 'Tomas Ruiz'), entities.find((e) => e.name === 'Tomas Ruiz')!.id);

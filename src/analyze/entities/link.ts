@@ -42,8 +42,9 @@ function withoutTitle(name: string): string[] {
 /**
  * The id of the entity a written name refers to, or null when none or more than one could be
  * meant. Tries the name as written (any alias, accents and case ignored), then without its
- * title, then, for a lone surname, the one person whose name ends with it, and for a full
- * name, the one person with the same first and last word.
+ * title, then as a role description of exactly one person ("the Colombian president"), then,
+ * for a lone surname, the one person whose name ends with it, and for a full name, the one
+ * person with the same first and last word.
  * @example resolveName(story.entities, "President Petro") // the id of "Gustavo Petro"
  */
 export function resolveName(entities: ExportEntity[], name: string): string | null {
@@ -56,6 +57,9 @@ export function resolveName(entities: ExportEntity[], name: string): string | nu
   const byBare = entities.filter((e) => [e.name, ...e.aliases].some((a) => nameKey(a) === bare));
   if (byBare.length === 1) return byBare[0]!.id;
   const people = entities.filter((e) => e.type === 'person');
+  // A role alone ("the Colombian president") names the one person described so; "the president" beside two presidents names none.
+  const described = people.filter((e) => (e.descriptions ?? []).some((d) => nameKey(d) === key));
+  if (described.length === 1) return described[0]!.id;
   const matches = people.filter((e) => {
     const full = keyWords(e.name);
     if (words.length === 1) return full.at(-1) === words[0];
