@@ -47,7 +47,7 @@ export function runClusterBench(data: string | undefined, split = 'dev', thresho
   for (const i of order) {
     const d = docs[i]!;
     const { sentences, tokens } = sentencesAndTokens(d.text);
-    const vector = termVector({ text: d.text, layers: { paragraphs: [], sentences, tokens, timexes: [] } });
+    const vector = termVector({ text: d.text, layers: { paragraphs: [], sentences, tokens, timexes: [], entities: [] } });
     const { storyId } = groupArticle(vector, stories.map((centroid, k) => ({ id: String(k), centroid })), threshold);
     if (storyId === null) {
       stories.push(new Map(vector));

@@ -443,7 +443,7 @@ describe('annotate', () => {
       const out = JSON.parse(line) as {
         id: string;
         sentences: Array<{ start: number; end: number; text: string }>;
-        entities: unknown[];
+        entities: Array<{ start: number; end: number; text: string; type: string; entityId: string }>;
         quotes: unknown[];
         timexes: Array<{ start: number; end: number; text: string; value: string }>;
       };
@@ -453,7 +453,8 @@ describe('annotate', () => {
         assert.ok(s.start >= 0 && s.start < s.end && s.end <= doc.text.length, JSON.stringify(s));
         assert.equal(s.text, doc.text.slice(s.start, s.end));
       }
-      assert.deepEqual(out.entities, []);
+      for (const e of out.entities) assert.equal(e.text, doc.text.slice(e.start, e.end));
+      if (doc.id === 7) assert.deepEqual(out.entities.map((e) => [e.text, e.type]), [['Orlen', 'location']]);
       assert.deepEqual(out.quotes, []);
       for (const t of out.timexes) assert.equal(t.text, doc.text.slice(t.start, t.end));
     }

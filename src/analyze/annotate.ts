@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { Paragraph } from '../doc/types.js';
+import { findEntities } from './entities/extract.js';
+import { mergeEntities } from './entities/merge.js';
 import { sentencesAndTokens } from './sentences.js';
 import { findTimexes } from './time/detect.js';
 import { parseYmd } from './time/calendar.js';
@@ -29,6 +32,7 @@ export interface AnnotateOutput {
 /**
  * The analysis layers of a given text, without cleaning, so every offset indexes the text as
  * given (benchmarks and outside evaluations rely on that). Layers not built yet are empty.
+ * An entity's `type` is its merged entity's type, so every mention of one referent agrees.
  */
 export function annotate(input: AnnotateInput): AnnotateOutput {
   const { sentences, tokens } = sentencesAndTokens(input.text);
@@ -36,11 +40,19 @@ export function annotate(input: AnnotateInput): AnnotateOutput {
   // Timexes resolve against the line's publishedAt; without one, relative values keep their X's.
   const anchor = input.publishedAt ? parseYmd(input.publishedAt) : null;
   const timexes = findTimexes(input.text, { anchor, sentences, tokens });
+  // Without cleaning there are no marked headings: every line is a paragraph, and heading-like lines are told by their shape.
+  const paragraphs: Paragraph[] = [...input.text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'paragraph' }));
+  const doc = { id: input.id, text: input.text, layers: { paragraphs, sentences, tokens, timexes, entities: [] } };
+  const mentions = findEntities(doc);
+  const entityOf = new Map<number, { id: string; type: string }>();
+  for (const entity of mergeEntities([{ ...doc, layers: { ...doc.layers, entities: mentions } }])) {
+    for (const m of entity.mentions) entityOf.set(m.start, { id: entity.id, type: entity.type });
+  }
   return {
     id: input.id,
     sentences: sentences.map((s) => ({ start: s.start, end: s.end, text: slice(s) })),
     tokens: tokens.map((t) => ({ start: t.start, end: t.end, text: slice(t), pos: t.pos, lemma: t.lemma })),
-    entities: [],
+    entities: mentions.map((m) => ({ start: m.start, end: m.end, text: slice(m), type: entityOf.get(m.start)!.type, entityId: entityOf.get(m.start)!.id })),
     quotes: [],
     timexes: timexes.map((t) => ({ start: t.start, end: t.end, text: slice(t), type: t.type, value: t.value, ...(t.mod ? { mod: t.mod } : {}) })),
   };

@@ -44,12 +44,29 @@ export interface Timex extends Span {
   tense?: 'past' | 'future';
 }
 
-/** Layers a stage can write. Later stages (entities, quotes, claims) add theirs here. */
+export type EntityType = 'person' | 'organization' | 'location' | 'other';
+
+/**
+ * A name in the text: a person, organisation or place. `rule` says what typed it and `score`
+ * how strong that evidence is (a title or gazetteer hit is 1, the shape of the name alone less).
+ */
+export interface EntityMention extends Span {
+  type: EntityType;
+  score: number;
+  rule: string;
+  /** The role description written next to the name ("Colombian President" before "Gustavo Petro"). */
+  description?: Span;
+  /** Gazetteer id for countries, capitals and regions (ISO 3166-1 alpha-3, `…/capital`, `region:…`). */
+  ref?: string;
+}
+
+/** Layers a stage can write. Later stages (quotes, claims) add theirs here. */
 export interface Layers {
   paragraphs: Paragraph[];
   sentences: Span[];
   tokens: Token[];
   timexes: Timex[];
+  entities: EntityMention[];
 }
 
 export type MessageLevel = 'info' | 'warning' | 'error';
@@ -123,6 +140,6 @@ export interface Doc {
   messages: Message[];
 }
 
-export const emptyLayers = (): Layers => ({ paragraphs: [], sentences: [], tokens: [], timexes: [] });
+export const emptyLayers = (): Layers => ({ paragraphs: [], sentences: [], tokens: [], timexes: [], entities: [] });
 
 export const spanText = (doc: Pick<Doc, 'text'>, span: Span): string => doc.text.slice(span.start, span.end);

@@ -2,9 +2,11 @@ import { findCopies } from '../cluster/copies.js';
 import { independentSourceCount } from '../corroborate/independence.js';
 import { storyTitle } from '../brief/title.js';
 import { buildTimeline } from '../corroborate/timeline.js';
+import { findEntities } from '../analyze/entities/extract.js';
+import { mergeEntities } from '../analyze/entities/merge.js';
 import type { Doc, Span } from '../doc/types.js';
 import type { StoredStory } from '../store/store.js';
-import type { ExportArticle, ExportSpan, ExportStory, StoryExport } from './types.js';
+import type { ExportArticle, ExportEntity, ExportSpan, ExportStory, StoryExport } from './types.js';
 
 export const exportSpan = (doc: Doc, span: Span): ExportSpan => ({
   articleId: doc.id,
@@ -16,7 +18,7 @@ export const exportSpan = (doc: Doc, span: Span): ExportSpan => ({
 /**
  * The export of some stories and their articles. Pure: everything comes from the stored
  * documents, so the same store gives the same export. Layers that no stage fills yet
- * (entities, quotes, claims, conflicts, brief) are empty arrays, never guesses.
+ * (quotes, claims, conflicts, brief) are empty arrays, never guesses.
  */
 export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Date): StoryExport {
   const byId = new Map(docs.map((d) => [d.id, d]));
@@ -33,7 +35,7 @@ export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Da
       articleIds: members.map((d) => d.id),
       independentSourceCount: independentSourceCount(members, copies),
       brief: [],
-      entities: [],
+      entities: storyEntities(members),
       quotes: [],
       timeline: buildTimeline(members),
       claims: [],
@@ -43,6 +45,23 @@ export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Da
   const inStories = new Set(exportStories.flatMap((s) => s.articleIds));
   const articles = docs.filter((d) => inStories.has(d.id)).map((d) => exportArticle(d, copyOf.get(d.id) ?? null));
   return { version: 1, generatedAt: generatedAt.toISOString(), articles, stories: exportStories };
+}
+
+/**
+ * The story's entities merged across its articles. Articles stored before the entities stage
+ * existed have no `entities` layer; theirs are found now from the stored tokens.
+ */
+function storyEntities(members: Doc[]): ExportEntity[] {
+  const withLayer = members.map((d) => (d.layers.entities ? d : { ...d, layers: { ...d.layers, entities: findEntities(d) } }));
+  const byId = new Map(withLayer.map((d) => [d.id, d]));
+  return mergeEntities(withLayer).map((e) => ({
+    id: e.id,
+    name: e.name,
+    type: e.type,
+    aliases: e.aliases,
+    descriptions: e.descriptions,
+    mentions: e.mentions.map((m) => exportSpan(byId.get(m.docId)!, m)),
+  }));
 }
 
 function exportArticle(doc: Doc, copy: { of: string; similarity: number } | null): ExportArticle {

@@ -1,3 +1,4 @@
+import { entitiesStage } from '../analyze/entities/extract.js';
 import { sentencesStage } from '../analyze/sentences.js';
 import { timexesStage } from '../analyze/time/stage.js';
 import { addInto, groupArticle, termVector, type StoryCandidate, type TermVector } from '../cluster/first-grouping.js';
@@ -13,7 +14,7 @@ import type { Store } from '../store/store.js';
 import { buildPipeline, type StageContext } from './stage.js';
 
 /** The per-document analysis, in order; `buildPipeline` checks that each stage's inputs exist. */
-export const processDoc = buildPipeline([sentencesStage, timexesStage]);
+export const processDoc = buildPipeline([sentencesStage, timexesStage, entitiesStage]);
 
 export interface IngestOptions extends ReadOptions {
   /** Force an input encoding instead of detecting it. */

@@ -1,0 +1,148 @@
+import type { Paragraph, Span, Token } from '../../doc/types.js';
+import { placeOf } from './lexicon/gazetteer.js';
+import { NAME_CONNECTORS, NOT_NAMES } from './lexicon/not-names.js';
+import { KNOWN_ORGANIZATIONS } from './lexicon/organizations.js';
+import { HONORIFICS, TITLE_HEADS } from './lexicon/titles.js';
+import { PATTERNS } from './patterns.js';
+
+/** A word of the text: one or more tokens with no space between them ("Velm" + "о" + "ra"). */
+export interface Word extends Span {
+  text: string;
+  /** PROPN when any of its tokens is one, else the first token's tag. */
+  pos: string;
+  /** First word of its sentence, or right after an opening quote, bracket, colon or dash. */
+  initial: boolean;
+}
+
+/** Tags of words that are never part of a name, whatever their capital ("The", "However", "Our"). */
+const NON_NAME_POS = new Set(['AUX', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'PART', 'INTJ', 'PUNCT', 'SYM']);
+
+/**
+ * Tags that a capital at a sentence start does not overrule ("Speaking to…", "Earlier, …"),
+ * while inside a sentence a capital does: the tagger reads "Ford" in "to relieve Ford" as a verb.
+ */
+const INITIAL_NON_NAME_POS = new Set(['VERB', 'ADV']);
+
+/** Longest all-capital word taken for an acronym when the tagger does not call it a proper noun ("STOPPED" is shouting). */
+export const DEFAULT_MAX_UNTAGGED_ACRONYM = 5;
+
+/** Share of capitalised words above which a line with no closing punctuation is a heading or caption. */
+export const DEFAULT_HEADING_CAPITALS = 0.5;
+
+/**
+ * Groups the tokens of one sentence into words. Tokens that touch are one word when both are
+ * word-like: the tokenizer splits a word at a look-alike letter ("Velmоra" with a Cyrillic о),
+ * and a name must not lose a piece. A possessive "’s" stays apart, so it never enters a name.
+ */
+export function wordsOf(text: string, tokens: Token[]): Word[] {
+  const words: Word[] = [];
+  for (const token of tokens) {
+    const value = text.slice(token.start, token.end);
+    const prev = words.at(-1);
+    const joinable = PATTERNS.wordLike.test(value) && !PATTERNS.possessiveEnd.test(value) && token.pos !== 'PART';
+    if (prev && prev.end === token.start && joinable && PATTERNS.wordLike.test(prev.text)) {
+      prev.end = token.end;
+      prev.text = text.slice(prev.start, prev.end);
+      if (token.pos === 'PROPN') prev.pos = 'PROPN';
+      continue;
+    }
+    const initial = !prev || PATTERNS.clauseOpener.test(prev.text);
+    words.push({ start: token.start, end: token.end, text: value, pos: token.pos, initial });
+  }
+  // A sentence's full stop glued to its last word ("on X.") is not part of the word; an initialism keeps it ("the U.S.").
+  const last = words.at(-1);
+  if (last && last.text.length > 1 && PATTERNS.trailingStop.test(last.text) && !PATTERNS.initialism.test(last.text)) {
+    last.end -= 1;
+    last.text = last.text.slice(0, -1);
+  }
+  return words;
+}
+
+/** True when a word is in a lexicon that makes it a name or title wherever it stands ("President", "Colombia", "Reuters"). */
+const inLexicon = (word: string): boolean => {
+  const lower = word.toLowerCase();
+  return TITLE_HEADS.has(lower) || HONORIFICS.has(lower) || KNOWN_ORGANIZATIONS.has(lower) || placeOf(word) !== undefined;
+};
+
+/**
+ * Decides whether a word can be part of a name: it starts with a capital, is not a calendar
+ * or chrome word, and its tag is not a function word. At the start of a sentence a
+ * capital proves nothing, so there the tagger must call it a proper noun or a lexicon must know it.
+ * Why: "Speaking to Al Jazeera in Bogota, Petro said…" must give "Al Jazeera", "Bogota" and
+ * "Petro", not "Speaking".
+ * Fails on: a sentence-initial surname the tagger reads as a common noun ("Rice said…").
+ */
+export function isNameWord(word: Word): boolean {
+  if (!PATTERNS.capitalised.test(word.text)) return false;
+  // A lone capital letter is an initial or a list marker ("James R. Smith", "Plan B"), never a name by itself.
+  if (word.text.replace(/\./g, '').length < 2) return false;
+  const lower = word.text.toLowerCase();
+  if (NOT_NAMES.has(lower) || PATTERNS.contraction.test(word.text) || PATTERNS.currency.test(word.text)) return false;
+  const known = inLexicon(word.text);
+  if (NON_NAME_POS.has(word.pos) && !known) return false;
+  if (word.initial && INITIAL_NON_NAME_POS.has(word.pos) && !known) return false;
+  const shouting = PATTERNS.allCaps.test(word.text) && !PATTERNS.initialism.test(word.text) && word.text.length > DEFAULT_MAX_UNTAGGED_ACRONYM;
+  if (shouting && word.pos !== 'PROPN' && !known) return false;
+  if (word.initial && word.pos !== 'PROPN' && !known) return false;
+  return true;
+}
+
+/**
+ * Runs of name words in one sentence, joined across lower-case connectors ("Council of
+ * Ministers", "Plaza de Bolívar"), numbers ("VTV 9 News") and middle initials ("James R.
+ * Bodiford") only when a name word follows.
+ */
+export function nameRuns(words: Word[]): Word[][] {
+  const runs: Word[][] = [];
+  let run: Word[] = [];
+  let runAt = 0;
+  const close = (at: number) => {
+    if (run.length > 0 && !isQuotedPhrase(words, runAt, at)) runs.push(run);
+    run = [];
+  };
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (isNameWord(word)) {
+      if (run.length === 0) runAt = i;
+      run.push(word);
+      continue;
+    }
+    const next = words[i + 1];
+    const bridge = NAME_CONNECTORS.has(word.text) || PATTERNS.number.test(word.text) || PATTERNS.middleInitial.test(word.text);
+    if (run.length > 0 && bridge && next && isNameWord({ ...next, initial: false })) {
+      run.push(word);
+      continue;
+    }
+    close(i);
+  }
+  close(words.length);
+  return runs;
+}
+
+/**
+ * Decides that a run of capitalised words is a quoted phrase: quotation marks right before
+ * and right after it.
+ * Why: Trump called the call a “Great Honor” — a phrase in title case, not a name.
+ * Fails on: a name quoted alone (“Petro”) is dropped.
+ */
+export function isQuotedPhrase(words: Word[], from: number, to: number): boolean {
+  const before = words[from - 1];
+  const after = words[to];
+  return before !== undefined && after !== undefined && PATTERNS.openQuote.test(before.text) && PATTERNS.closeQuote.test(after.text);
+}
+
+/**
+ * Decides that a paragraph is a heading, caption or menu line rather than prose: it is marked
+ * a heading, or it does not end like a sentence and most of its words are capitalised.
+ * Why: "Talks Follow Venezuela Operation" and a caption "U.S. President Donald Trump and
+ * Colombian President Gustavo Petro" are titles, whose capitals say nothing about names.
+ * Fails on: a one-line paragraph with a missing full stop that is mostly names.
+ */
+export function isHeadingLike(text: string, paragraph: Pick<Paragraph, 'kind'>): boolean {
+  if (paragraph.kind === 'heading') return true;
+  if (PATTERNS.lineEndsSentence.test(text)) return false;
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length === 0) return true;
+  const capitalised = words.filter((w) => PATTERNS.capitalised.test(w)).length;
+  return capitalised / words.length > DEFAULT_HEADING_CAPITALS;
+}

@@ -1,0 +1,110 @@
+import test, { describe } from 'node:test';
+import assert from 'node:assert/strict';
+import * as api from '../../index.js';
+import { entityDoc } from '../../../test/entity-doc.js';
+import { isCommonNounInDisguise, lowerCaseWords } from './extract.js';
+import { isHeadingLike } from './chunk.js';
+
+const names = (text: string) => {
+  const doc = entityDoc('t', text);
+  return doc.layers.entities.map((m) => `${text.slice(m.start, m.end)}/${m.type}${m.description ? `[${text.slice(m.description.start, m.description.end)}]` : ''}`);
+};
+
+describe('entities: per-article mentions', () => {
+  test('should expose the public api', () => {
+    for (const name of ['findEntities', 'mergeEntities', 'entityId', 'entityAt', 'resolveName']) assert.equal(typeof (api as Record<string, unknown>)[name], 'function', name);
+    assert.deepEqual(api.entitiesStage.writes, ['entities']);
+  });
+
+  test('a capital opening a sentence is not a name; the same word inside a sentence can be', () => {
+    const found = names('Speaking after the vote, Mara Quill thanked the volunteers. Afterwards they went home.');
+    assert.deepEqual(found, ['Mara Quill/person']);
+  });
+
+  test('a surname opening a sentence is kept when the article gives the full name', () => {
+    const found = names('The mayor, Mara Quill, opened the bridge. Quill said it was overdue.');
+    assert.ok(found.includes('Quill/person'), found.join(', '));
+  });
+
+  test('marked headings and title-case lines without a full stop give no entities; prose lines do', () => {
+    assert.deepEqual(names('## Harbour Talks Follow Storm Warning\nThe talks in Peru went on.'), ['Peru/location']);
+    assert.deepEqual(names('Harbour Talks Follow Storm Warning\nThe talks in Peru went on.'), ['Peru/location']);
+    assert.ok(isHeadingLike('See All', { kind: 'paragraph' }));
+    assert.ok(!isHeadingLike('Quill met Rand in Lima.', { kind: 'paragraph' }));
+  });
+
+  test('a title before a name becomes its description and makes it a person', () => {
+    assert.deepEqual(names('Estonian Interior Minister Kalle Rand spoke.'), ['Kalle Rand/person[Estonian Interior Minister]']);
+    assert.deepEqual(names('She met Secretary of State Lena Hart on Monday.'), ['Lena Hart/person[Secretary of State]']);
+  });
+
+  test('a bare title is no person, and a place after "of" stays a place', () => {
+    assert.deepEqual(names('The Interior Minister said nothing.'), []);
+    assert.deepEqual(names('He called the President of Chile twice.'), ['Chile/location']);
+  });
+
+  test('a lower-case role right before a name is its description', () => {
+    assert.deepEqual(names("The firm's managing director Ivo Brask resigned."), ['Ivo Brask/person[managing director]']);
+    assert.deepEqual(names('A report by Ivo Brask was published.'), ['Ivo Brask/person']);
+  });
+
+  test('countries by any spelling, capitals with or without accents are places; currency and company codes are not', () => {
+    assert.deepEqual(names('Talks between the U.S. and Peru moved to Bogota and Bogotá.'), ['U.S./location', 'Peru/location', 'Bogota/location', 'Bogotá/location']);
+    assert.deepEqual(names('The deal is worth US$ 5 million to GM shareholders.').filter((n) => n.endsWith('/location')), []);
+  });
+
+  test('organisation cues type a name; the shape of a personal name types a person', () => {
+    assert.deepEqual(names('Staff of the Harlow Transit Agency met Mira Solt.'), ['Harlow Transit Agency/organization', 'Mira Solt/person']);
+  });
+
+  test('"and" splits two names unless the whole is an organisation', () => {
+    assert.deepEqual(names('Rain hit Peru and Chile.'), ['Peru/location', 'Chile/location']);
+    assert.deepEqual(names('Crews of the Harlow Fire and Rescue Service came.'), ['Harlow Fire and Rescue Service/organization']);
+  });
+
+  test('a title-case phrase in quotation marks is not a name; a name inside a longer quotation is', () => {
+    assert.deepEqual(names('He called the deal a “Great Victory” for all.'), []);
+    assert.deepEqual(names('“I met Lena Hart there,” he said.'), ['Lena Hart/person']);
+  });
+
+  test('a capitalised common noun that the article also writes in lower case is no name', () => {
+    const words = lowerCaseWords('the government said so');
+    assert.ok(isCommonNounInDisguise('Governments', words));
+    assert.ok(!isCommonNounInDisguise('Harlow', words));
+  });
+
+  test('demonyms and contractions are not entities', () => {
+    assert.deepEqual(names('Chilean officials and Peruvians agreed with Chile.'), ['Chile/location']);
+    assert.deepEqual(names('“Now I’m sure,” she said.'), []);
+  });
+
+  test('a geographic noun after an unknown name makes a place; an organisation noun after it stops that', () => {
+    assert.deepEqual(names('The cabin hung above the Varn gorge for hours.'), ['Varn gorge/location']);
+    assert.ok(!names('A Varn coast guard boat came.').includes('Varn coast/location'));
+  });
+
+  test('capitals opening a paragraph before a comma or dash are the dateline place; capitals elsewhere are not', () => {
+    assert.deepEqual(names('DUNMERE — The ferry left at noon.'), ['DUNMERE/location']);
+    assert.deepEqual(names('The ferry left DUNMERE at noon.').filter((n) => n.includes('dateline')), []);
+    assert.deepEqual(names('The crew shouted STOPPED at noon.'), []);
+  });
+
+  test('short codes name a place only in capitals, and a lone letter is no name', () => {
+    assert.deepEqual(names('The UK and the US agreed.'), ['UK/location', 'US/location']);
+    assert.ok(!names('Readers of Us Weekly wrote in.').some((n) => n.startsWith('Us/')));
+    assert.deepEqual(names('Under Plan B the ferry stops.').filter((n) => n.startsWith('B/')), []);
+  });
+
+  test('a middle initial stays inside a name; "on" between two names splits them', () => {
+    assert.deepEqual(names('Judge James R. Bodiford ruled.'), ['James R. Bodiford/person[Judge]']);
+    assert.deepEqual(names('A Porsche on Pacific Coast Highway crashed.'), ['Porsche/organization', 'Pacific Coast Highway/location']);
+  });
+
+  test('an occupation written before a name is its description', () => {
+    assert.deepEqual(names('The film starred actress Mara Quill.'), ['Mara Quill/person[actress]']);
+  });
+
+  test('a lone unknown name after "in" is a place', () => {
+    assert.deepEqual(names('Shops in Dunmere closed early.'), ['Dunmere/location']);
+  });
+});

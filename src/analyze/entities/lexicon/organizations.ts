@@ -1,0 +1,51 @@
+/**
+ * Organisation cues. A multi-word name ending in a suffix cue ("Council", "Agency", "News",
+ * "Times") or starting with a prefix cue ("Ministry of…", "University of…") names an
+ * organisation. Lower case.
+ */
+export const ORG_SUFFIX_CUES = new Set([
+  'ministry', 'council', 'agency', 'board', 'department', 'news', 'times', 'post', 'journal', 'herald', 'courier',
+  'tribune', 'gazette', 'wire', 'press', 'daily', 'telegraph', 'guardian', 'observer', 'chronicle', 'review', 'magazine',
+  'network', 'broadcasting', 'radio', 'tv', 'television', 'channel', 'company', 'co', 'co.', 'corp', 'corp.', 'corporation',
+  'inc', 'inc.', 'ltd', 'ltd.', 'llc', 'plc', 'ag', 'gmbh', 'sa', 'group', 'holdings', 'partners', 'bank', 'fund',
+  'service', 'services', 'office', 'commission', 'committee', 'assembly', 'parliament', 'congress', 'senate', 'court',
+  'tribunal', 'party', 'union', 'association', 'federation', 'foundation', 'institute', 'institution', 'university',
+  'college', 'school', 'academy', 'hospital', 'clinic', 'library', 'museum', 'police', 'army', 'navy', 'force', 'forces',
+  'guard', 'command', 'authority', 'administration', 'bureau', 'directorate', 'secretariat', 'cabinet', 'government',
+  'airlines', 'airways', 'air', 'motors', 'systems', 'technologies', 'industries', 'energy', 'oil', 'petroleum',
+  'pharmaceuticals', 'labs', 'laboratories', 'exchange', 'reserve', 'organization', 'organisation', 'alliance',
+  'coalition', 'movement', 'front', 'brigade', 'brigades', 'ropeway', 'railway', 'railways', 'club', 'team', 'church',
+  'center', 'centre', 'society', 'trust', 'cartel', 'gang', 'airplanes', 'aircraft', 'aerospace', 'computer', 'computers',
+  'software', 'electronics', 'communications', 'telecom', 'motor', 'automotive', 'steel', 'mining', 'capital', 'securities',
+  'investments', 'insurance', 'foods', 'entertainment', 'media', 'records', 'studios', 'pictures', 'brands', 'stores',
+  'markets', 'ventures', 'enterprises', 'logistics', 'shipping', 'lines', 'international', 'worldwide', 'global', 'management',
+  'nv', 'n.v.', 'se', 'spa',
+]);
+
+export const ORG_PREFIX_CUES = new Set([
+  'ministry', 'department', 'university', 'bank', 'office', 'council', 'board', 'commission', 'committee', 'bureau',
+  'house', 'institute', 'federation', 'league', 'organization', 'organisation', 'church', 'court', 'agency', 'party',
+]);
+
+/**
+ * Institutions and outlets that carry no cue word but are organisations wherever they are
+ * named (the seat-of-government metonyms and the large news agencies).
+ */
+export const KNOWN_ORGANIZATIONS = new Set([
+  'white house', 'pentagon', 'kremlin', 'downing street', 'elysee', 'congress', 'senate', 'nato', 'un', 'united nations',
+  'european union', 'eu', 'reuters', 'associated press', 'ap', 'afp', 'agence france-presse', 'bbc', 'cnn', 'al jazeera',
+  'bloomberg', 'xinhua', 'tass', 'interfax', 'efe', 'dpa', 'ansa', 'nbc', 'cbs', 'abc', 'fox news', 'npr', 'politico',
+  'axios', 'el país', 'el pais', 'le monde', 'der spiegel', 'interpol', 'opec', 'imf', 'world bank', 'who', 'fbi', 'cia',
+  'dea', 'ice', 'nasa', 'wikinews', 'wikipedia', 'google', 'apple', 'microsoft', 'amazon', 'facebook', 'meta', 'x',
+  'twitter', 'truth social', 'youtube', 'tiktok', 'instagram', 'telegram', 'airbus', 'boeing', 'hamas', 'hezbollah',
+  'taliban', 'wall street',
+]);
+
+/**
+ * Trailing words that a short form of a company or outlet may leave out ("VTV 9" for "VTV 9
+ * News", "Ford" for "Ford Motor Company"). Compared on name keys, so without full stops.
+ */
+export const ORG_DROPPABLE_SUFFIXES = new Set([
+  'news', 'company', 'co', 'corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'llc', 'plc', 'group',
+  'holdings', 'computer', 'motor', 'nv', 'ag', 'sa', 'se', 'gmbh', 'spa',
+]);

@@ -1,0 +1,40 @@
+/** Every regex of the entities stage, compiled once. */
+export const PATTERNS = {
+  /** Unicode combining marks left by NFKD ("á" → "a" + U+0301). */
+  combiningMarks: /\p{M}+/gu,
+  /** A possessive ending: "Trump's", "Petro’s", "Reuters'". */
+  possessiveEnd: /['’]s?$/u,
+  /** Full stops inside abbreviations: "U.S.A." → "USA". */
+  fullStops: /\./g,
+  dashes: /[‐‑‒–—]/g,
+  leadingThe: /^the\s+/,
+  spaces: /\s+/g,
+  /** A word that starts with a capital letter: "Petro", "Ávila", "U.S.". */
+  capitalised: /^\p{Lu}/u,
+  /** Only capitals (and full stops or digits): "ICE", "U.S.", "EADS", "G7". */
+  allCaps: /^[\p{Lu}\d.&-]+$/u,
+  /** An initialism with full stops: "U.S.", "U.N.", "U.S.A.". */
+  initialism: /^(\p{Lu}\.){2,}$/u,
+  /** A token that is a word: letters, digits, full stops inside, apostrophes and hyphens inside. */
+  wordLike: /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}.'’-]*$/u,
+  /** A token that opens a quotation or clause, after which a capital says nothing about names. */
+  clauseOpener: /^[“"‘'(\[:—–-]$/u,
+  /** A contraction, never a name: "I’m", "We're", "They'll". */
+  contraction: /^\p{L}+['’](m|re|ve|ll|d|t)$/iu,
+  /** A full stop at the end of a word that is not an initialism ("X." ending a sentence). */
+  trailingStop: /(?<!\.\p{Lu})\.$/u,
+  /** A word in lower case only (for telling common nouns from names). */
+  lowerCaseWord: /(?<![\p{L}\p{M}])[\p{Ll}\p{M}]+(?![\p{L}\p{M}])/gu,
+  /** Opening and closing quotation marks. */
+  openQuote: /^([“"‘«`]|``)$/u,
+  closeQuote: /^([”"’»']|'')$/u,
+  /** What ends a dateline's place: "VELMORA, March 13", "BRENHOLM —". */
+  datelineEnd: /^[,—–-]$/u,
+  /** A middle initial: "R." in "James R. Bodiford". */
+  middleInitial: /^\p{Lu}\.$/u,
+  number: /^\d+$/,
+  /** A currency sign in a word: "US$", "C$" are amounts, not the country. */
+  currency: /[$€£¥]/u,
+  /** Sentence-final punctuation at the end of a line (with closing quotes/brackets). */
+  lineEndsSentence: /[.!?…:;]["”’')\]]*\s*$/u,
+} as const;

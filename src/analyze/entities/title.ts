@@ -1,0 +1,72 @@
+import type { Word } from './chunk.js';
+import { demonymOf } from './lexicon/gazetteer.js';
+import { ORG_SUFFIX_CUES } from './lexicon/organizations.js';
+import { HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon/titles.js';
+
+/** A name with the role words in front of it taken off. */
+export interface TitledName {
+  /** The role words ("Colombian President", "Secretary of State"); empty when there are none. */
+  title: Word[];
+  /** The name after them; empty for a bare title ("the Colombian President said"). */
+  name: Word[];
+  /** Words after a title's "of" that are not a name of a person ("President of Colombia" → Colombia). */
+  rest: Word[];
+}
+
+/** Portfolio words that may follow "of" in a title ("Minister of Foreign Affairs", "Secretary of State"). */
+const PORTFOLIO = new Set([...TITLE_MODIFIERS, 'affairs', 'state', 'defense', 'defence', 'commerce', 'labor', 'staff', 'staffs', 'homeland', 'security', 'the']);
+
+const lower = (w: Word) => w.text.toLowerCase();
+
+/**
+ * Splits a run of capitalised words into a leading title and the name it introduces: the
+ * name starts after the last title head ("President", "Minister", "Chief"), and a head
+ * followed by "of" takes the portfolio words after it.
+ * Why: "Venezuelan Interior Minister Diosdado Cabello" names Diosdado Cabello, described as
+ * "Venezuelan Interior Minister"; "Secretary of State Marco Rubio" names Marco Rubio.
+ * Fails on: organisations whose name holds a title word and has no cue at its end
+ * ("General Mills"), read as a person "Mills" with the title "General".
+ */
+export function splitTitle(run: Word[]): TitledName {
+  const last = run.at(-1);
+  // A run ending in an organisation cue is an organisation, even with a title word inside ("Fire Chief Association").
+  if (!last || ORG_SUFFIX_CUES.has(lower(last))) return { title: [], name: run, rest: [] };
+  if (HONORIFICS.has(lower(run[0]!)) && run.length > 1) return { title: run.slice(0, 1), name: run.slice(1), rest: [] };
+  let head = -1;
+  for (let i = 0; i < run.length; i++) if (TITLE_HEADS.has(lower(run[i]!))) head = i;
+  if (head < 0) return { title: [], name: run, rest: [] };
+  let end = head + 1;
+  if (run[end] && lower(run[end]!) === 'of') {
+    let k = end + 1;
+    while (k < run.length - 1 && PORTFOLIO.has(lower(run[k]!))) k++;
+    // "President of Colombia": nothing after the portfolio, so the words after "of" are a place, not a name.
+    if (k === end + 1 || k >= run.length) return { title: run.slice(0, end), name: [], rest: run.slice(end + 1) };
+    end = k;
+  }
+  return { title: run.slice(0, end), name: run.slice(end), rest: [] };
+}
+
+/** How many lower-case words before a name a role description may take ("the company's longtime managing director"). */
+export const DEFAULT_MAX_LOWERCASE_TITLE_WORDS = 3;
+
+/**
+ * Finds a lower-case role written right before a name: a title head, with the modifiers and
+ * demonyms before it ("interim president", "managing director", "Colombian defence minister").
+ * Why: "Venezuela’s interim president Delcy Rodríguez" describes Delcy Rodríguez as interim
+ * president; the role makes the name a person's.
+ * Fails on: a head used as a plain noun before a name ("the head Coach Smith" reads "head").
+ */
+export function lowercaseTitleBefore(words: Word[], nameStart: number): Word[] {
+  const before = words.findIndex((w) => w.start === nameStart) - 1;
+  const headWord = words[before];
+  if (!headWord || headWord.text !== headWord.text.toLowerCase() || !TITLE_HEADS.has(headWord.text)) return [];
+  let first = before;
+  while (before - first < DEFAULT_MAX_LOWERCASE_TITLE_WORDS - 1) {
+    const w = words[first - 1];
+    if (!w) break;
+    const isModifier = TITLE_MODIFIERS.has(w.text) || TITLE_HEADS.has(w.text) || demonymOf(w.text) !== undefined || (w.pos === 'ADJ' && w.text === w.text.toLowerCase());
+    if (!isModifier) break;
+    first--;
+  }
+  return words.slice(first, before + 1);
+}
