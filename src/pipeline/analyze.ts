@@ -1,3 +1,4 @@
+import { quotesStage } from '../analyze/quotes/quotes.js';
 import { sentencesStage } from '../analyze/sentences.js';
 import { addInto, groupArticle, termVector, type StoryCandidate, type TermVector } from '../cluster/first-grouping.js';
 import { CorroborateError, isCorroborateError } from '../doc/errors.js';
@@ -12,7 +13,7 @@ import type { Store } from '../store/store.js';
 import { buildPipeline, type StageContext } from './stage.js';
 
 /** The per-document analysis, in order; `buildPipeline` checks that each stage's inputs exist. */
-export const processDoc = buildPipeline([sentencesStage]);
+export const processDoc = buildPipeline([sentencesStage, quotesStage]);
 
 export interface IngestOptions extends ReadOptions {
   /** Force an input encoding instead of detecting it. */
