@@ -25,6 +25,7 @@ interface Mark {
 
 const FAMILY: Record<string, Mark['family']> = { '"': 'straight', '“': 'curly', '”': 'curly', '«': 'guillemet', '»': 'guillemet', '``': 'ptb', "''": 'ptb' };
 const OPENING = new Set(['“', '«', '``']);
+const DEFAULT_MAX_UNMARKED_LINES = 6; // lines without any mark that a quote running over lines may cross before it closes
 
 /**
  * Decides whether a straight mark opens or closes a quote from the characters beside it: space
@@ -43,12 +44,23 @@ export function straightDirection(text: string, at: number): Direction {
   return 'either';
 }
 
+/**
+ * In tokenised text '' is a closing mark, but a typo can use it to open: `: ''I'd distribute …`.
+ * It opens when a letter follows it directly, as a closing '' is always followed by a space there.
+ * Fails on a quote closed without a following space (`''.`) — punctuation, not a letter, so safe.
+ */
+function ptbOpenedAsClose(line: string, at: number, value: string): boolean {
+  return value === "''" && /\p{L}/u.test(line[at + 2] ?? '') && (at === 0 || /\s/.test(line[at - 1]!));
+}
+
 function marksOf(line: string, lineStart: number): Mark[] {
   const marks: Mark[] = [];
   for (const m of line.matchAll(PATTERNS.mark)) {
     const value = m[0];
     const family = FAMILY[value]!;
-    const direction: Direction = family === 'straight' ? straightDirection(line, m.index!) : OPENING.has(value) ? 'open' : 'close';
+    const direction: Direction = family === 'straight' ? straightDirection(line, m.index!) : OPENING.has(value) || ptbOpenedAsClose(line, m.index!, value) ? 'open' : 'close';
+    // An attribute value in left-over markup (class="ad") is not a quote.
+    if (family === 'straight' && line[m.index! - 1] === '=') continue;
     marks.push({ at: lineStart + m.index!, end: lineStart + m.index! + value.length, family, direction });
   }
   return marks;
@@ -98,14 +110,24 @@ function linesOf(text: string): Line[] {
  *   an odd number of them on the next line.
  * Fails when a paragraph of someone else's quote follows an unclosed quote (a typo): the two are joined.
  */
-export function continuation(text: string, next: Line | undefined, family: Mark['family']): 'multi-paragraph' | 'over-lines' | null {
+export function continuation(text: string, following: Line[], family: Mark['family']): 'multi-paragraph' | 'over-lines' | null {
+  const next = following[0];
   if (!next) return null;
   const first = next.marks[0];
-  if (!first) return null;
+  // A line with no marks inside a quote that runs over lines: the quote goes on if a later line closes it first.
+  if (!first) return following.slice(1, DEFAULT_MAX_UNMARKED_LINES + 1).some((l) => l.marks.length > 0) ? laterCloses(text, following.slice(1), family) : null;
   const leading = text.slice(next.start, first.at).trim() === '';
   if (leading && first.direction !== 'close' && first.family === family) return 'multi-paragraph';
   if (family === 'straight') return first.family === 'straight' && next.marks.filter((m) => m.family === 'straight').length % 2 === 1 ? 'over-lines' : null;
   return first.family === family && first.direction === 'close' ? 'over-lines' : null;
+}
+
+function laterCloses(text: string, lines: Line[], family: Mark['family']): 'over-lines' | null {
+  for (const line of lines.slice(0, DEFAULT_MAX_UNMARKED_LINES)) {
+    if (line.marks.length === 0) continue;
+    return continuation(text, [line], family) === 'over-lines' ? 'over-lines' : null;
+  }
+  return null;
 }
 
 /**
@@ -156,7 +178,7 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
     }
     if (open) {
       parts.push(trimQuoted(text, partStart, line.end));
-      const how = continuation(text, lines[li + 1], open.family);
+      const how = continuation(text, lines.slice(li + 1), open.family);
       if (how) rule = how;
       else {
         found.push({ open: open.at, close: line.end, parts: parts.filter((p) => p.end > p.start), rule: 'unclosed', single: false });
