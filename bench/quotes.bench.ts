@@ -71,10 +71,12 @@ const nearestSaidBaseline: System = (line) => {
 const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start)) / Math.max(a.end - a.start, b.end - b.start, 1);
 
-/** Gold and found names agree after folding case and accents, or when the found name is the gold's surname alone. */
+const lastWord = (name: string) => foldName(name).split(/\s+/).at(-1);
+
+/** Gold and found names agree when they end with the same word after folding case and accents ("Obama" = "Barack Obama"). */
 function speakerRight(gold: BenchLine['attributions'][number], found: Predicted): boolean {
   const goldName = gold.speakerName ?? null;
-  if (goldName) return found.speakerName !== null && foldName(found.speakerName) === foldName(goldName);
+  if (goldName) return found.speakerName !== null && lastWord(found.speakerName) === lastWord(goldName);
   if (!gold.source) return found.speaker === null;
   return found.speakerName === null && found.speaker !== null && overlap(found.speaker, gold.source) > 0;
 }

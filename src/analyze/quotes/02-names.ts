@@ -1,5 +1,5 @@
 import type { Span, Token } from '../../doc/types.js';
-import { NAME_CONNECTORS, ORG_WORDS, TITLE_WORDS } from './lexicon/people.js';
+import { NAME_CONNECTORS, ORG_WORDS, ROLE_TITLES, TITLE_WORDS } from './lexicon/people.js';
 import { PATTERNS } from './patterns.js';
 
 /** A run of capitalised tokens ("Colombian President Gustavo Petro") and the name inside it ("Gustavo Petro"). */
@@ -30,10 +30,12 @@ export const foldName = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '')
  */
 export function nameChunks(text: string, tokens: Token[]): NameChunk[] {
   const chunks: NameChunk[] = [];
-  const isNameToken = (t: Token | undefined) => t !== undefined && PATTERNS.capitalised.test(text.slice(t.start, t.end)) && NAME_POS.has(t.pos);
+  // wink tags some surnames as verbs ("Angers", "Ford"): a capitalised verb inside a sentence is taken for a name.
+  const isNameToken = (t: Token | undefined, k: number) =>
+    t !== undefined && PATTERNS.capitalised.test(text.slice(t.start, t.end)) && (NAME_POS.has(t.pos) || ((t.pos === 'VERB' || t.pos === 'AUX') && !startsSentence(text, tokens, k)));
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameToken(tokens[i])) {
+    if (!isNameToken(tokens[i], i)) {
       i++;
       continue;
     }
@@ -43,16 +45,26 @@ export function nameChunks(text: string, tokens: Token[]): NameChunk[] {
       const t = tokens[j]!;
       const gapOk = t.start - tokens[j - 1]!.end <= 1 && !text.slice(tokens[j - 1]!.end, t.start).includes('\n');
       if (!gapOk) break;
-      if (isNameToken(t)) {
+      const value = text.slice(t.start, t.end);
+      if (isNameToken(t, j)) {
         last = j;
         j++;
-      } else if (NAME_CONNECTORS.has(text.slice(t.start, t.end).toLowerCase()) && isNameToken(tokens[j + 1])) j++;
+      } else if (NAME_CONNECTORS.has(value.toLowerCase()) && isNameToken(tokens[j + 1], j + 1)) j++;
+      // "O' Leary", "D'Souza" split by the tokenizer.
+      else if (/^['’]$/.test(value) && /^[OD]$/.test(text.slice(tokens[j - 1]!.start, tokens[j - 1]!.end)) && isNameToken(tokens[j + 1], j + 1)) j++;
       else break;
     }
     for (const [a, b] of splitAtAnd(text, tokens, i, last)) chunks.push(makeChunk(text, tokens, a, b));
     i = last + 1;
   }
   return chunks;
+}
+
+/** Whether token `k` opens a sentence: first on its line, or after a full stop, colon or opening quote. */
+function startsSentence(text: string, tokens: Token[], k: number): boolean {
+  const prev = tokens[k - 1];
+  if (!prev || text.slice(prev.end, tokens[k]!.start).includes('\n')) return true;
+  return /^(?:[.!?:;]|“|``|"|«)$/.test(text.slice(prev.start, prev.end));
 }
 
 /**
@@ -74,17 +86,37 @@ function splitAtAnd(text: string, tokens: Token[], first: number, last: number):
   return parts;
 }
 
+const allCapitalised = (text: string, tokens: Token[], from: number, to: number) => tokens.slice(from, to + 1).every((t) => PATTERNS.capitalised.test(text.slice(t.start, t.end)));
+
+const MAX_PERSON_NAME_WORDS = 3; // "Michael R. Golden"; a longer run ending a chunk is a description plus a name
+
+/**
+ * Splits a chunk into leading titles and a name. A chunk ending in an organisation word is an
+ * organisation and keeps its whole name ("General Motors", "Velmora Fire and Rescue Service").
+ * Otherwise the name starts after the last title or organisation word ("Secretary of the Air
+ * Force James Roche" → "James Roche"), and a run still longer than a person's name keeps its last
+ * two words ("President of the United States Barack Obama" → "Barack Obama").
+ * Fails on organisations named without an organisation word ("Boeing Commercial Airplanes"
+ * before a name is cut to the last two words).
+ */
 function makeChunk(text: string, tokens: Token[], first: number, last: number): NameChunk {
   const word = (k: number) => text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase();
+  const isOrg = ORG_WORDS.has(word(last));
   let lastTitle = first - 1;
-  // A demonym or organisation before a title belongs to the title ("Colombian President", "U.S. Treasury Secretary").
-  for (let k = first; k <= last; k++) if (TITLE_WORDS.has(word(k))) lastTitle = k;
+  for (let k = first; k <= last; k++) {
+    if (TITLE_WORDS.has(word(k))) lastTitle = k;
+    else if (!isOrg && (ORG_WORDS.has(word(k)) || NAME_CONNECTORS.has(word(k))) && last - k >= 2 && allCapitalised(text, tokens, k + 1, last)) lastTitle = k;
+  }
+  if (isOrg) lastTitle = first - 1;
+  let nameFirst = lastTitle + 1;
+  if (!isOrg && last - nameFirst + 1 > MAX_PERSON_NAME_WORDS) nameFirst = last - 1;
   const titles: string[] = [];
-  for (let k = first; k <= lastTitle; k++) titles.push(word(k));
-  const nameFirst = lastTitle + 1;
+  for (let k = first; k < nameFirst; k++) titles.push(word(k));
   const name = nameFirst <= last ? { start: tokens[nameFirst]!.start, end: tokens[last]!.end } : null;
-  const nameWords = name ? text.slice(name.start, name.end).toLowerCase().split(/\s+/) : [];
-  const personLike = name !== null && !nameWords.some((w) => ORG_WORDS.has(w));
+  const nameText = name ? text.slice(name.start, name.end) : '';
+  const nameWords = nameText.toLowerCase().split(/\s+/);
+  // Acronyms (GM, UAW) and organisation words mark organisations; people are not written in capitals.
+  const personLike = name !== null && !nameWords.some((w) => ORG_WORDS.has(w)) && !/\b\p{Lu}{2,}\b/u.test(nameText);
   return { start: tokens[first]!.start, end: tokens[last]!.end, first, last, name, titles, personLike };
 }
 
@@ -124,5 +156,8 @@ export function isPersonChunk(text: string, chunk: NameChunk, chunks: NameChunk[
   if (!chunk.personLike || !chunk.name) return false;
   const w = words(text.slice(chunk.name.start, chunk.name.end));
   if (w.length >= 2 || chunk.titles.length > 0) return true;
+  // "said American president Obama": a lowercase title just before a single name.
+  const before = text.slice(Math.max(0, chunk.start - 30), chunk.start).trim().split(/\s+/).at(-1)?.toLowerCase() ?? '';
+  if (TITLE_WORDS.has(before) || ROLE_TITLES.has(before)) return true;
   return chunks.some((c) => c !== chunk && c.personLike && c.name && words(text.slice(c.name.start, c.name.end)).length >= 2 && words(text.slice(c.name.start, c.name.end)).at(-1) === w[0]);
 }

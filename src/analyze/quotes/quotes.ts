@@ -2,14 +2,14 @@ import type { Doc, Quote, Span, Token } from '../../doc/types.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { findQuotedSpans } from './01-find-marks.js';
 import { nameChunks } from './02-names.js';
-import { introAttribution, previousSentenceAttribution, sentenceIndexAt, trailerAttribution, type Attribution, type QuoteContext } from './03-attribute.js';
+import { introAttribution, introIsDirect, previousSentenceAttribution, sentenceIndexAt, trailerAttribution, type Attribution, type QuoteContext } from './03-attribute.js';
 import { classifyQuote } from './04-classify.js';
 
 /**
  * Direct quotations of one text with their kind and speaker. Every quoted span is kept, speech or
  * not, with the reason for its kind; the speaker is null when no rule finds one.
  * Order: marks are paired first; attribution looks after the quote, then before it in its
- * sentence, then (for a quote alone in its sentence) at the sentence before; classification last,
+ * sentence (before it first when a verb of saying stands right before the mark), then (for a quote alone in its sentence) at the sentence before; classification last,
  * because a short phrase counts as speech only when a speaker was found for it.
  */
 export function findQuotes(text: string, sentences: Span[], tokens: Token[]): Quote[] {
@@ -23,8 +23,10 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[]): Qu
     const sentence = ctx.sentences[sentenceIndexAt(ctx, q.open)];
     const intro = sentence ? text.slice(Math.min(sentence.start, q.open), q.open) : '';
     const alone = !/[\p{L}\p{N}]/u.test(intro.replace(/[“”"«»`']/g, ''));
-    const after = trailerAttribution(ctx, q.close);
-    const attribution = after ?? introAttribution(ctx, q.open) ?? (alone ? previousSentenceAttribution(ctx, q.open, done) : null);
+    // A quote never closed has no words after it that could attribute it.
+    const after = q.rule === 'unclosed' ? null : trailerAttribution(ctx, q.close);
+    const before = introAttribution(ctx, q.open);
+    const attribution = (introIsDirect(ctx, q.open) ? (before ?? after) : (after ?? before)) ?? (alone ? previousSentenceAttribution(ctx, q.open, done) : null);
     const quoted = q.parts.map((p) => text.slice(p.start, p.end)).join(' ');
     const { kind, reason } = classifyQuote({ intro, quoted, embedded: !alone, attributedAfter: after !== null, attribution });
     const speech = kind === 'speech';

@@ -18,22 +18,11 @@ export const TITLE_WORDS = new Set([
   'vp', 'ex',
 ]);
 
-/** Nouns that make a speaker of a phrase without a name ("a Colombian official said"). */
-export const ROLE_NOUNS = new Set([
-  'official', 'officials', 'spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'source', 'sources',
-  'passenger', 'passengers', 'witness', 'witnesses', 'analyst', 'analysts', 'expert', 'experts', 'police', 'company',
-  'operator', 'board', 'government', 'ministry', 'department', 'agency', 'authorities', 'officer', 'officers',
-  'resident', 'residents', 'minister', 'president', 'leader', 'chief', 'director', 'executive', 'executives',
-  'manager', 'statement', 'representative', 'representatives', 'lawyer', 'lawyers', 'prosecutor', 'prosecutors',
-  'diplomat', 'diplomats', 'aide', 'aides', 'observer', 'observers', 'critic', 'critics', 'investigator',
-  'investigators', 'economist', 'economists', 'firm', 'union', 'group', 'military', 'army', 'ministry', 'service',
-  'staff', 'employee', 'employees', 'worker', 'workers', 'doctor', 'doctors', 'rescuer', 'rescuers', 'victim',
-  'survivor', 'survivors', 'fan', 'fans', 'student', 'students', 'teacher', 'customer', 'customers', 'user', 'users',
-  'researcher', 'researchers', 'scientist', 'scientists', 'insider', 'insiders', 'negotiator', 'negotiators', 'trader',
-  'traders', 'investor', 'investors', 'chairman', 'founder', 'ceo', 'bank', 'council', 'court', 'commission',
-  'people', 'person', 'man', 'woman', 'mother', 'father', 'neighbour', 'neighbor', 'neighbours', 'neighbors',
-  'organizers', 'organisers', 'administration', 'white', 'house', 'kremlin', 'pentagon',
-]);
+/** Lowercase job words that make the single name after them a person ("analyst Keller", "president Obama"). */
+export const ROLE_TITLES = new Set(['analyst', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'senator', 'president', 'minister', 'director', 'chairman', 'executive', 'officer', 'economist', 'professor', 'lawyer', 'attorney', 'writer', 'reporter', 'editor', 'engineer', 'passenger', 'witness', 'resident', 'manager', 'founder', 'ceo', 'secretary', 'governor', 'mayor', 'representative', 'congressman', 'congresswoman', 'chief', 'head', 'leader', 'coach', 'expert']);
+
+/** Nouns that are never the speaker of a verb of saying next to them ("last week said"). */
+export const NOT_SPEAKERS = new Set(['today', 'yesterday', 'week', 'month', 'year', 'day', 'time', 'morning', 'evening', 'night', 'afternoon', 'weekend', 'quarter', 'way', 'thing', 'things', 'point', 'fact', 'plan', 'deal', 'move']);
 
 /** Nouns for a written text that "says" what its author wrote ("reads the post"): the speaker is the author, found in context. */
 export const DOCUMENT_NOUNS = new Set(['post', 'statement', 'letter', 'tweet', 'note', 'message', 'release', 'report', 'memo', 'email', 'e-mail', 'filing', 'document', 'announcement', 'text', 'website', 'blog']);
@@ -43,13 +32,14 @@ export const ORG_WORDS = new Set([
   'company', 'co.', 'corp', 'corp.', 'corporation', 'inc', 'inc.', 'ltd', 'ltd.', 'llc', 'plc', 'group', 'service',
   'services', 'board', 'agency', 'ministry', 'department', 'council', 'university', 'bank', 'association', 'party',
   'government', 'court', 'office', 'airlines', 'airways', 'motors', 'force', 'times', 'news', 'post', 'journal',
-  'herald', 'courier', 'wire', 'press', 'tribune', 'reuters', 'commission', 'committee', 'institute', 'foundation',
+  'herald', 'courier', 'wire', 'tribune', 'reuters', 'commission', 'committee', 'institute', 'foundation',
   'federation', 'union', 'organization', 'organisation', 'authority', 'administration', 'house', 'congress',
   'senate', 'parliament', 'army', 'navy', 'police', 'school', 'hospital', 'club', 'team', 'network', 'channel',
   'television', 'radio', 'tv', 'magazine', 'daily', 'gazette', 'al', 'el', 'la', 'le', 'systems', 'technologies',
   'industries', 'holdings', 'partners', 'fund', 'exchange', 'station', 'airport', 'street', 'city', 'county',
   'state', 'states', 'republic', 'kingdom', 'nations', 'united', 'social', 'truth', 'twitter', 'facebook',
-  'instagram', 'x', 'league', 'cup', 'games', 'conference', 'summit', 'center', 'centre',
+  'instagram', 'x', 'league', 'cup', 'games', 'conference', 'summit', 'center', 'centre', 'management', 'capital',
+  'securities', 'research', 'investments', 'advisors', 'advisers', 'associates', 'llc', 'ag', 'sa', 'gmbh', 'airplanes',
 ]);
 
 /** Personal pronouns that can stand for one named person; "they"/"we" are left unresolved. */
@@ -59,7 +49,7 @@ export const PERSON_PRONOUNS = new Set(['he', 'she']);
 export const ANAPHORIC_ROLES = new Set(['president', 'leader', 'minister', 'chief', 'director', 'executive', 'ceo', 'chairman', 'senator', 'governor', 'mayor', 'spokesman', 'spokeswoman', 'secretary', 'premier', 'chancellor', 'king', 'queen', 'pope', 'founder', 'manager', 'coach', 'head']);
 
 /** Function words allowed inside a capitalised name chunk ("Velmora Fire and Rescue Service", "Bank of America"). */
-export const NAME_CONNECTORS = new Set(['and', 'of', 'for', 'de', 'del', 'da', 'van', 'von', 'der', 'bin', 'al-', '&', 'the']);
+export const NAME_CONNECTORS = new Set(['and', 'of', 'for', 'on', 'de', 'del', 'da', 'van', 'von', 'der', 'bin', 'al-', '&', 'the']);
 
 /** Lowercase function words that a Title Case title may contain ("Talks Follow the Money in Caracas"). */
 export const TITLE_FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'for', 'to', 'with', 'at', 'by', 'from', 'and', 'or', 'but', 'as', 'into', 'vs', 'vs.']);

@@ -19,5 +19,10 @@ export const NAMING_CUES = new Set(['called', 'dubbed', 'nicknamed', 'named', 't
 export const SUBJECT_VERB_FILLERS = new Set([
   'also', 'later', 'then', 'previously', 'repeatedly', 'publicly', 'has', 'have', 'had', 'was', 'were', 'is',
   'once', 'again', 'further', 'simply', 'only', 'already', 'recently', 'earlier', 'first', 'finally', 'would', 'will',
-  'could', 'did', 'reportedly', 'allegedly', 'just', 'often', 'frequently', 'privately', 'openly',
+  'could', 'did', 'reportedly', 'allegedly', 'just', 'often', 'frequently', 'privately', 'openly', 'today',
+  'yesterday', 'tonight', "n't", 'not', 'never', 'several', 'times', 'this', 'last', 'week', 'month', 'year', 'night',
+  'morning',
 ]);
+
+/** Verbs that attribute a quote only right after it ("…,” he continued", "…,” enthused Scott Fancher"). */
+export const TRAILER_VERBS = new Set(['continue', 'enthuse', 'chime', 'quote', 'cite', 'conclude', 'recount']);
