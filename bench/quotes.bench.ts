@@ -40,6 +40,7 @@ interface Predicted {
 }
 type System = (line: BenchLine) => Predicted[];
 
+const BASELINE_REACH = 200; // characters between a quote and the "said" the baseline may take
 const MIN_OVERLAP = 0.5; // a found quote matches a gold one when they share at least half of the longer span
 
 const ours: System = (line) => {
@@ -56,12 +57,12 @@ const nearestSaidBaseline: System = (line) => {
   for (const m of line.text.matchAll(/(?:``|“|")\s*([^"“”\n]+?)\s*[,.]?\s*(?:''|”|")/g)) {
     const start = m.index! + m[0].indexOf(m[1]!);
     const content = { start, end: start + m[1]!.length };
-    let best: { at: number; name: string } | null = null;
+    let best: { at: number; name: string; distance: number } | null = null;
     for (const s of saids) {
       const name = (s[1] ?? s[2] ?? '').trim();
       const at = s.index! + s[0].indexOf(name);
-      if (!name || line.text.slice(Math.min(at, content.start), Math.max(at, content.end)).includes('\n')) continue;
-      if (!best || Math.abs(at - content.start) < Math.abs(best.at - content.start)) best = { at, name };
+      const distance = at >= content.end ? at - content.end : Math.max(0, content.start - at - name.length);
+      if (name && distance <= BASELINE_REACH && (!best || distance < best.distance)) best = { at, name, distance };
     }
     out.push({ content, speaker: best ? { start: best.at, end: best.at + best.name.length } : null, speakerName: best?.name ?? null });
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findQuotes } from './quotes/quotes.js';
 import { sentencesAndTokens } from './sentences.js';
 
 /** One line of `corroborate annotate` input. */
@@ -27,6 +28,8 @@ export interface AnnotateOutput {
 /**
  * The analysis layers of a given text, without cleaning, so every offset indexes the text as
  * given (benchmarks and outside evaluations rely on that). Layers not built yet are empty.
+ * `quotes` holds speech only (scare quotes, titles and terms are left out); a quote's span is
+ * the quoted words without the marks, over all its paragraphs.
  */
 export function annotate(input: AnnotateInput): AnnotateOutput {
   const { sentences, tokens } = sentencesAndTokens(input.text);
@@ -36,7 +39,9 @@ export function annotate(input: AnnotateInput): AnnotateOutput {
     sentences: sentences.map((s) => ({ start: s.start, end: s.end, text: slice(s) })),
     tokens: tokens.map((t) => ({ start: t.start, end: t.end, text: slice(t), pos: t.pos, lemma: t.lemma })),
     entities: [],
-    quotes: [],
+    quotes: findQuotes(input.text, sentences, tokens)
+      .filter((q) => q.kind === 'speech')
+      .map((q) => ({ start: q.start, end: q.end, text: slice(q), speaker: q.speaker ? { start: q.speaker.start, end: q.speaker.end, text: slice(q.speaker) } : null, speakerName: q.speakerName })),
     timexes: [],
   };
 }

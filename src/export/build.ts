@@ -1,9 +1,10 @@
+import { storyQuotes } from '../analyze/quotes/story-quotes.js';
 import { findCopies } from '../cluster/copies.js';
 import { independentSourceCount } from '../corroborate/independence.js';
 import { storyTitle } from '../brief/title.js';
 import type { Doc, Span } from '../doc/types.js';
 import type { StoredStory } from '../store/store.js';
-import type { ExportArticle, ExportSpan, ExportStory, StoryExport } from './types.js';
+import type { ExportArticle, ExportQuote, ExportSpan, ExportStory, StoryExport } from './types.js';
 
 export const exportSpan = (doc: Doc, span: Span): ExportSpan => ({
   articleId: doc.id,
@@ -15,7 +16,7 @@ export const exportSpan = (doc: Doc, span: Span): ExportSpan => ({
 /**
  * The export of some stories and their articles. Pure: everything comes from the stored
  * documents, so the same store gives the same export. Layers that no stage fills yet
- * (entities, quotes, timeline, claims, conflicts, brief) are empty arrays, never guesses.
+ * (entities, timeline, claims, conflicts, brief) are empty arrays, never guesses.
  */
 export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Date): StoryExport {
   const byId = new Map(docs.map((d) => [d.id, d]));
@@ -33,7 +34,7 @@ export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Da
       independentSourceCount: independentSourceCount(members, copies),
       brief: [],
       entities: [],
-      quotes: [],
+      quotes: exportQuotes(members),
       timeline: [],
       claims: [],
       conflicts: [],
@@ -42,6 +43,21 @@ export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Da
   const inStories = new Set(exportStories.flatMap((s) => s.articleIds));
   const articles = docs.filter((d) => inStories.has(d.id)).map((d) => exportArticle(d, copyOf.get(d.id) ?? null));
   return { version: 1, generatedAt: generatedAt.toISOString(), articles, stories: exportStories };
+}
+
+/**
+ * One entry per utterance in the story; each printing is a mention spanning the quoted words.
+ * `speakerId` stays null until entities are linked: the entity stage maps each
+ * `StoryQuote.speakerMentions` span to the entity whose mention covers it.
+ */
+function exportQuotes(members: Doc[]): ExportQuote[] {
+  return storyQuotes(members).map((q) => ({
+    id: q.id,
+    text: q.text,
+    speakerId: null,
+    speakerName: q.speakerName,
+    mentions: q.mentions.map((m) => exportSpan(m.doc, m.quote)),
+  }));
 }
 
 function exportArticle(doc: Doc, copy: { of: string; similarity: number } | null): ExportArticle {
