@@ -55,12 +55,13 @@ function ptbOpenedAsClose(line: string, at: number, value: string): boolean {
 
 function marksOf(line: string, lineStart: number): Mark[] {
   const marks: Mark[] = [];
+  // Attribute values in left-over markup (<div class="ad">) are not quotes.
+  const tags = [...line.matchAll(PATTERNS.markupTag)].map((t) => [t.index!, t.index! + t[0].length] as const);
   for (const m of line.matchAll(PATTERNS.mark)) {
+    if (tags.some(([a, b]) => m.index! > a && m.index! < b)) continue;
     const value = m[0];
     const family = FAMILY[value]!;
     const direction: Direction = family === 'straight' ? straightDirection(line, m.index!) : OPENING.has(value) || ptbOpenedAsClose(line, m.index!, value) ? 'open' : 'close';
-    // An attribute value in left-over markup (class="ad") is not a quote.
-    if (family === 'straight' && line[m.index! - 1] === '=') continue;
     marks.push({ at: lineStart + m.index!, end: lineStart + m.index! + value.length, family, direction });
   }
   return marks;

@@ -31,8 +31,12 @@ export const foldName = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '')
 export function nameChunks(text: string, tokens: Token[]): NameChunk[] {
   const chunks: NameChunk[] = [];
   // wink tags some surnames as verbs ("Angers", "Ford"): a capitalised verb inside a sentence is taken for a name.
-  const isNameToken = (t: Token | undefined, k: number) =>
-    t !== undefined && PATTERNS.capitalised.test(text.slice(t.start, t.end)) && (NAME_POS.has(t.pos) || ((t.pos === 'VERB' || t.pos === 'AUX') && !startsSentence(text, tokens, k)));
+  // At a sentence start every word is capitalised: only a proper noun counts there ("Critics asked" is not a name).
+  const isNameToken = (t: Token | undefined, k: number) => {
+    if (t === undefined || !PATTERNS.capitalised.test(text.slice(t.start, t.end))) return false;
+    if (startsSentence(text, tokens, k)) return t.pos === 'PROPN';
+    return NAME_POS.has(t.pos) || t.pos === 'VERB' || t.pos === 'AUX';
+  };
   let i = 0;
   while (i < tokens.length) {
     if (!isNameToken(tokens[i], i)) {

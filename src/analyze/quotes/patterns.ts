@@ -8,6 +8,8 @@ export const PATTERNS = {
   /** A single curly opening mark at a word start: ‘Nobody was talking’. Closed by ’ not followed by a letter (so it’s stays an apostrophe). */
   singleOpen: /(^|[\s(\[—–-])‘(?=\p{L})/u,
   singleClose: /’(?!\p{L})/gu,
+  /** An HTML tag left in scraped text: its attribute quotes are not quotation marks. */
+  markupTag: /<\/?[a-z][^<>]*>/gi,
   /** Whitespace or an opening bracket/dash before a straight mark makes it opening. */
   openContextBefore: /[\s(\[{—–\-/]/,
   /** Whitespace or closing punctuation after a straight mark makes it closing. */

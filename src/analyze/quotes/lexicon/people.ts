@@ -49,7 +49,7 @@ export const PERSON_PRONOUNS = new Set(['he', 'she']);
 export const ANAPHORIC_ROLES = new Set(['president', 'leader', 'minister', 'chief', 'director', 'executive', 'ceo', 'chairman', 'senator', 'governor', 'mayor', 'spokesman', 'spokeswoman', 'secretary', 'premier', 'chancellor', 'king', 'queen', 'pope', 'founder', 'manager', 'coach', 'head']);
 
 /** Function words allowed inside a capitalised name chunk ("Velmora Fire and Rescue Service", "Bank of America"). */
-export const NAME_CONNECTORS = new Set(['and', 'of', 'for', 'on', 'de', 'del', 'da', 'van', 'von', 'der', 'bin', 'al-', '&', 'the']);
+export const NAME_CONNECTORS = new Set(['and', 'of', 'for', 'de', 'del', 'da', 'van', 'von', 'der', 'bin', 'al-', '&', 'the']);
 
 /** Lowercase function words that a Title Case title may contain ("Talks Follow the Money in Caracas"). */
 export const TITLE_FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'for', 'to', 'with', 'at', 'by', 'from', 'and', 'or', 'but', 'as', 'into', 'vs', 'vs.']);
