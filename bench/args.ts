@@ -13,15 +13,17 @@ export interface BenchArgs {
   threshold: number | undefined;
   articles: number | undefined;
   seconds: number | undefined;
+  /** List each miss and wrong speaker (quotes bench). */
+  errors: boolean;
 }
 
 export function benchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' } },
+    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' }, errors: { type: 'boolean' } },
     allowPositionals: false,
   });
-  return { data: values.data, json: values.json === true, split: values.split, threshold: num(values.threshold), articles: num(values.articles), seconds: num(values.seconds) };
+  return { data: values.data, json: values.json === true, split: values.split, threshold: num(values.threshold), articles: num(values.articles), seconds: num(values.seconds), errors: values.errors === true };
 }
 
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));

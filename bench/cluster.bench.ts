@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sentencesAndTokens } from '../src/analyze/sentences.js';
 import { addInto, DEFAULT_JOIN_THRESHOLD, groupArticle, termVector, type TermVector } from '../src/cluster/first-grouping.js';
+import { emptyLayers } from '../src/doc/types.js';
 import { round, SHARED_DATA } from './args.js';
 
 /**
@@ -47,7 +48,7 @@ export function runClusterBench(data: string | undefined, split = 'dev', thresho
   for (const i of order) {
     const d = docs[i]!;
     const { sentences, tokens } = sentencesAndTokens(d.text);
-    const vector = termVector({ text: d.text, layers: { paragraphs: [], sentences, tokens, timexes: [], entities: [] } });
+    const vector = termVector({ text: d.text, layers: { ...emptyLayers(), sentences, tokens } });
     const { storyId } = groupArticle(vector, stories.map((centroid, k) => ({ id: String(k), centroid })), threshold);
     if (storyId === null) {
       stories.push(new Map(vector));

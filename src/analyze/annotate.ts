@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Paragraph } from '../doc/types.js';
 import { findEntities } from './entities/extract.js';
 import { mergeEntities } from './entities/merge.js';
+import { findQuotes } from './quotes/quotes.js';
 import { sentencesAndTokens } from './sentences.js';
 import { findTimexes } from './time/detect.js';
 import { parseYmd } from './time/calendar.js';
@@ -33,6 +34,8 @@ export interface AnnotateOutput {
  * The analysis layers of a given text, without cleaning, so every offset indexes the text as
  * given (benchmarks and outside evaluations rely on that). Layers not built yet are empty.
  * An entity's `type` is its merged entity's type, so every mention of one referent agrees.
+ * `quotes` holds speech only (scare quotes, titles and terms are left out); a quote's span is
+ * the quoted words without the marks, over all its paragraphs.
  */
 export function annotate(input: AnnotateInput): AnnotateOutput {
   const { sentences, tokens } = sentencesAndTokens(input.text);
@@ -53,7 +56,9 @@ export function annotate(input: AnnotateInput): AnnotateOutput {
     sentences: sentences.map((s) => ({ start: s.start, end: s.end, text: slice(s) })),
     tokens: tokens.map((t) => ({ start: t.start, end: t.end, text: slice(t), pos: t.pos, lemma: t.lemma })),
     entities: mentions.map((m) => ({ start: m.start, end: m.end, text: slice(m), type: entityOf.get(m.start)!.type, entityId: entityOf.get(m.start)!.id })),
-    quotes: [],
+    quotes: findQuotes(input.text, sentences, tokens)
+      .filter((q) => q.kind === 'speech')
+      .map((q) => ({ start: q.start, end: q.end, text: slice(q), speaker: q.speaker ? { start: q.speaker.start, end: q.speaker.end, text: slice(q.speaker) } : null, speakerName: q.speakerName })),
     timexes: timexes.map((t) => ({ start: t.start, end: t.end, text: slice(t), type: t.type, value: t.value, ...(t.mod ? { mod: t.mod } : {}) })),
   };
 }

@@ -61,12 +61,35 @@ export interface EntityMention extends Span {
 }
 
 /** Layers a stage can write. Later stages (quotes, claims) add theirs here. */
+/**
+ * A quoted span: `start`/`end` cover the quoted words without the marks (from the first word of
+ * the first paragraph to the last word of the last, for a quote over several paragraphs).
+ * Only `kind: 'speech'` is a quotation; scare quotes, titles and terms are kept with their reason.
+ */
+export interface Quote extends Span {
+  kind: 'speech' | 'scare' | 'title' | 'term';
+  /** Why this kind, with the measured values ("Title Case phrase of 2 words"). */
+  reason: string;
+  /** The quoted words of each paragraph, marks left out. */
+  parts: Span[];
+  /** The words naming the speaker: a name ("Gustavo Petro") or a role phrase ("a Colombian official"). */
+  speaker: Span | null;
+  /** Fullest name form of the speaker in the article; null for a role or when unknown. */
+  speakerName: string | null;
+  /** The pronoun, description or document that pointed at the speaker ("he", "the president", "the post"). */
+  cue: Span | null;
+  /** Rule that found the speaker (`quotes/said-x`, `quotes/previous-sentence`…). */
+  attribution: string | null;
+}
+
+/** Layers a stage can write. Later stages (entities, times, claims) add theirs here. */
 export interface Layers {
   paragraphs: Paragraph[];
   sentences: Span[];
   tokens: Token[];
   timexes: Timex[];
   entities: EntityMention[];
+  quotes: Quote[];
 }
 
 export type MessageLevel = 'info' | 'warning' | 'error';
@@ -140,6 +163,6 @@ export interface Doc {
   messages: Message[];
 }
 
-export const emptyLayers = (): Layers => ({ paragraphs: [], sentences: [], tokens: [], timexes: [], entities: [] });
+export const emptyLayers = (): Layers => ({ paragraphs: [], sentences: [], tokens: [], timexes: [], entities: [], quotes: [] });
 
 export const spanText = (doc: Pick<Doc, 'text'>, span: Span): string => doc.text.slice(span.start, span.end);

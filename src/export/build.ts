@@ -2,11 +2,13 @@ import { findCopies } from '../cluster/copies.js';
 import { independentSourceCount } from '../corroborate/independence.js';
 import { storyTitle } from '../brief/title.js';
 import { buildTimeline } from '../corroborate/timeline.js';
+import { storyQuotes } from '../analyze/quotes/story-quotes.js';
+import { entityAt, resolveName } from '../analyze/entities/link.js';
 import { findEntities } from '../analyze/entities/extract.js';
 import { mergeEntities } from '../analyze/entities/merge.js';
 import type { Doc, Span } from '../doc/types.js';
 import type { StoredStory } from '../store/store.js';
-import type { ExportArticle, ExportEntity, ExportSpan, ExportStory, StoryExport } from './types.js';
+import type { ExportArticle, ExportEntity, ExportQuote, ExportSpan, ExportStory, StoryExport } from './types.js';
 
 export const exportSpan = (doc: Doc, span: Span): ExportSpan => ({
   articleId: doc.id,
@@ -18,7 +20,7 @@ export const exportSpan = (doc: Doc, span: Span): ExportSpan => ({
 /**
  * The export of some stories and their articles. Pure: everything comes from the stored
  * documents, so the same store gives the same export. Layers that no stage fills yet
- * (quotes, claims, conflicts, brief) are empty arrays, never guesses.
+ * (claims, conflicts, brief) are empty arrays, never guesses.
  */
 export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Date): StoryExport {
   const byId = new Map(docs.map((d) => [d.id, d]));
@@ -28,6 +30,7 @@ export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Da
     const members = story.articleIds.map((id) => byId.get(id)).filter((d): d is Doc => d !== undefined);
     if (members.length === 0) continue;
     const copies = findCopies(members);
+    const entities = storyEntities(members);
     for (const [id, link] of copies) copyOf.set(id, link);
     exportStories.push({
       id: story.id,
@@ -35,8 +38,8 @@ export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Da
       articleIds: members.map((d) => d.id),
       independentSourceCount: independentSourceCount(members, copies),
       brief: [],
-      entities: storyEntities(members),
-      quotes: [],
+      entities,
+      quotes: exportQuotes(members, entities),
       timeline: buildTimeline(members),
       claims: [],
       conflicts: [],
@@ -62,6 +65,26 @@ function storyEntities(members: Doc[]): ExportEntity[] {
     descriptions: e.descriptions,
     mentions: e.mentions.map((m) => exportSpan(byId.get(m.docId)!, m)),
   }));
+}
+
+/**
+ * One entry per utterance in the story; each printing is a mention spanning the quoted words.
+ * The speaker is the entity whose mention covers the speaker's words in some printing; failing
+ * that, the entity the speaker's name resolves to unambiguously; else null (never a guess).
+ */
+function exportQuotes(members: Doc[], entities: ExportEntity[]): ExportQuote[] {
+  return storyQuotes(members).map((q) => {
+    const covering = q.speakerMentions.map((s) => entityAt(entities, s.doc.id, s.span.start, s.span.end)).find((e) => e?.type === 'person' || e?.type === 'organization');
+    const speakerId = covering?.id ?? (q.speakerName ? resolveName(entities, q.speakerName) : null);
+    const speaker = entities.find((e) => e.id === speakerId);
+    return {
+      id: q.id,
+      text: q.text,
+      speakerId,
+      speakerName: speaker?.name ?? q.speakerName,
+      mentions: q.mentions.map((m) => exportSpan(m.doc, m.quote)),
+    };
+  });
 }
 
 function exportArticle(doc: Doc, copy: { of: string; similarity: number } | null): ExportArticle {

@@ -1,4 +1,5 @@
 import { entitiesStage } from '../analyze/entities/extract.js';
+import { quotesStage } from '../analyze/quotes/quotes.js';
 import { sentencesStage } from '../analyze/sentences.js';
 import { timexesStage } from '../analyze/time/stage.js';
 import { addInto, groupArticle, termVector, type StoryCandidate, type TermVector } from '../cluster/first-grouping.js';
@@ -14,7 +15,7 @@ import type { Store } from '../store/store.js';
 import { buildPipeline, type StageContext } from './stage.js';
 
 /** The per-document analysis, in order; `buildPipeline` checks that each stage's inputs exist. */
-export const processDoc = buildPipeline([sentencesStage, timexesStage, entitiesStage]);
+export const processDoc = buildPipeline([sentencesStage, timexesStage, entitiesStage, quotesStage]);
 
 export interface IngestOptions extends ReadOptions {
   /** Force an input encoding instead of detecting it. */

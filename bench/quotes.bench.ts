@@ -1,0 +1,211 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { findQuotes } from '../src/analyze/quotes/quotes.js';
+import { foldName } from '../src/analyze/quotes/02-names.js';
+import { sentencesAndTokens } from '../src/analyze/sentences.js';
+import { docFromText } from '../src/ingest/plain-text.js';
+import { prf, REPO, round, SHARED_DATA } from './args.js';
+
+/**
+ * Direct quotes and their speakers. Gold in the bench format, one JSON line per text:
+ * `{id, text, attributions: [{source: {start,end,text}|null, content: {start,end,text}, speakerName?}], notQuotes?: [{start,end,text}]}`.
+ * Default corpora: our annotations of MEANTIME (Wikinews) articles in `bench/gold/quotes-meantime.jsonl`
+ * (document id + offsets, joined with the text of `../shared/data/meantime/documents.jsonl` at run
+ * time; split `dev` was looked at while writing the rules, `heldout` was not), and `examples/`
+ * (team-written gold, run through the whole pipeline including cleaning). `--data DIR` reads
+ * `DIR/quotes.jsonl` in the bench format. Baseline in the same run: every span between paired
+ * double quotes, speaker "the name next to the nearest said".
+ */
+const SpanSchema = z.object({ start: z.number().int(), end: z.number().int(), text: z.string() });
+const BenchLineSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  attributions: z.array(z.object({ source: SpanSchema.nullable(), content: SpanSchema, speakerName: z.string().nullish() })),
+  notQuotes: z.array(SpanSchema).optional(),
+});
+type BenchLine = z.infer<typeof BenchLineSchema>;
+
+const GoldFileSchema = z.object({
+  id: z.string(),
+  split: z.string(),
+  quotes: z.array(SpanSchema.extend({ speaker: SpanSchema.nullable(), speakerName: z.string().nullable() })),
+  notQuotes: z.array(SpanSchema.extend({ why: z.string() })),
+});
+
+interface Predicted {
+  content: { start: number; end: number };
+  speaker: { start: number; end: number } | null;
+  speakerName: string | null;
+}
+type System = (line: BenchLine) => Predicted[];
+
+const BASELINE_REACH = 200; // characters between a quote and the "said" the baseline may take
+const MIN_OVERLAP = 0.5; // a found quote matches a gold one when they share at least half of the longer span
+
+const ours: System = (line) => {
+  const { sentences, tokens } = sentencesAndTokens(line.text);
+  return findQuotes(line.text, sentences, tokens)
+    .filter((q) => q.kind === 'speech')
+    .map((q) => ({ content: { start: q.start, end: q.end }, speaker: q.speaker, speakerName: q.speakerName }));
+};
+
+/** Baseline: text between paired double quotes on one line; speaker = capitalised words next to the nearest "said". */
+const nearestSaidBaseline: System = (line) => {
+  const out: Predicted[] = [];
+  const saids = [...line.text.matchAll(/((?:[A-Z][\w.'’-]*\s)*[A-Z][\w.'’-]*)\s+said\b|\bsaid\s+((?:[A-Z][\w.'’-]*\s?)+)/g)];
+  for (const m of line.text.matchAll(/(?:``|“|")\s*([^"“”\n]+?)\s*[,.]?\s*(?:''|”|")/g)) {
+    const start = m.index! + m[0].indexOf(m[1]!);
+    const content = { start, end: start + m[1]!.length };
+    let best: { at: number; name: string; distance: number } | null = null;
+    for (const s of saids) {
+      const name = (s[1] ?? s[2] ?? '').trim();
+      const at = s.index! + s[0].indexOf(name);
+      const distance = at >= content.end ? at - content.end : Math.max(0, content.start - at - name.length);
+      if (name && distance <= BASELINE_REACH && (!best || distance < best.distance)) best = { at, name, distance };
+    }
+    out.push({ content, speaker: best ? { start: best.at, end: best.at + best.name.length } : null, speakerName: best?.name ?? null });
+  }
+  return out;
+};
+
+const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start)) / Math.max(a.end - a.start, b.end - b.start, 1);
+
+const lastWord = (name: string) => foldName(name).split(/\s+/).at(-1);
+
+/** Gold and found names agree when they end with the same word after folding case and accents ("Obama" = "Barack Obama"). */
+function speakerRight(gold: BenchLine['attributions'][number], found: Predicted): boolean {
+  const goldName = gold.speakerName ?? null;
+  if (goldName) return found.speakerName !== null && lastWord(found.speakerName) === lastWord(goldName);
+  if (!gold.source) return found.speaker === null;
+  return found.speakerName === null && found.speaker !== null && overlap(found.speaker, gold.source) > 0;
+}
+
+function score(lines: BenchLine[], system: System) {
+  let exact = 0, loose = 0, predicted = 0, goldCount = 0, speakerOk = 0, falseAlarms = 0, notQuotes = 0;
+  const started = performance.now();
+  const misses: string[] = [];
+  for (const line of lines) {
+    const found = system(line);
+    predicted += found.length;
+    goldCount += line.attributions.length;
+    const used = new Set<number>();
+    for (const gold of line.attributions) {
+      let bestIndex = -1;
+      let bestOverlap = 0;
+      found.forEach((f, i) => {
+        const o = overlap(f.content, gold.content);
+        if (!used.has(i) && o > bestOverlap) [bestIndex, bestOverlap] = [i, o];
+      });
+      if (bestIndex < 0 || bestOverlap < MIN_OVERLAP) {
+        misses.push(`${line.id}: missed "${gold.content.text.slice(0, 60)}"`);
+        continue;
+      }
+      used.add(bestIndex);
+      const f = found[bestIndex]!;
+      loose++;
+      if (f.content.start === gold.content.start && f.content.end === gold.content.end) exact++;
+      if (speakerRight(gold, f)) speakerOk++;
+      else misses.push(`${line.id}: speaker ${f.speakerName ?? (f.speaker ? `[${line.text.slice(f.speaker.start, f.speaker.end)}]` : 'null')} for ${gold.speakerName ?? gold.source?.text ?? 'null'}: "${gold.content.text.slice(0, 50)}"`);
+    }
+    for (const nq of line.notQuotes ?? []) {
+      notQuotes++;
+      if (found.some((f) => overlap(f.content, nq) >= MIN_OVERLAP)) falseAlarms++;
+    }
+    found.forEach((f, i) => {
+      if (!used.has(i) && !(line.notQuotes ?? []).some((nq) => overlap(f.content, nq) >= MIN_OVERLAP)) misses.push(`${line.id}: extra "${line.text.slice(f.content.start, f.content.end).slice(0, 60)}"`);
+    });
+  }
+  const ms = performance.now() - started;
+  return {
+    contentExact: prf(exact, predicted - exact, goldCount - exact),
+    contentOverlap50: prf(loose, predicted - loose, goldCount - loose),
+    speakerAccuracy: loose === 0 ? 0 : round(speakerOk / loose),
+    quoteAndSpeaker: prf(speakerOk, predicted - speakerOk, goldCount - speakerOk),
+    falseAlarms: { taken: falseAlarms, of: notQuotes },
+    gold: goldCount,
+    found: predicted,
+    textsPerSecond: round((lines.length / ms) * 1000, 0),
+    errors: misses,
+  };
+}
+
+/** Our MEANTIME annotations joined with the corpus text, one split. */
+function meantimeLines(split: string): BenchLine[] {
+  const goldFile = join(REPO, 'bench', 'gold', 'quotes-meantime.jsonl');
+  const texts = new Map<string, string>();
+  for (const raw of readFileSync(join(SHARED_DATA, 'meantime', 'documents.jsonl'), 'utf8').split('\n')) {
+    if (!raw.trim()) continue;
+    const d = JSON.parse(raw) as { id: string; text: string };
+    texts.set(d.id, d.text);
+  }
+  const lines: BenchLine[] = [];
+  for (const raw of readFileSync(goldFile, 'utf8').split('\n')) {
+    if (!raw.trim()) continue;
+    const g = GoldFileSchema.parse(JSON.parse(raw));
+    if (g.split !== split) continue;
+    const text = texts.get(g.id);
+    if (text === undefined) throw new Error(`quotes bench: document ${g.id} not in meantime/documents.jsonl`);
+    for (const s of [...g.quotes, ...g.notQuotes, ...g.quotes.flatMap((q) => (q.speaker ? [q.speaker] : []))]) {
+      if (text.slice(s.start, s.end) !== s.text) throw new Error(`quotes bench: gold span ${g.id}:${s.start}-${s.end} does not match the text`);
+    }
+    lines.push({
+      id: g.id,
+      text,
+      attributions: g.quotes.map((q) => ({ source: q.speaker, content: { start: q.start, end: q.end, text: q.text }, speakerName: q.speakerName })),
+      notQuotes: g.notQuotes,
+    });
+  }
+  return lines;
+}
+
+const ExamplesGoldSchema = z.object({
+  quotes: z.array(z.object({ speaker: z.string(), variants: z.array(z.object({ file: z.string(), text: z.string().optional(), paragraphs: z.array(z.string()).optional() })) })),
+  notQuotes: z.array(z.object({ file: z.string(), text: z.string() })),
+});
+
+/** examples/: each article cleaned by the pipeline; gold quotes located in the clean text (a variant not in it, like a headline's, is left out). */
+function exampleLines(): BenchLine[] {
+  const dir = join(REPO, 'examples');
+  const gold = ExamplesGoldSchema.parse(JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')));
+  const files = [...new Set([...gold.quotes.flatMap((q) => q.variants.map((v) => v.file)), ...gold.notQuotes.map((n) => n.file)])];
+  return files.map((file) => {
+    const doc = docFromText(readFileSync(join(dir, 'articles', file), 'utf8'), file, null);
+    const text = doc.text;
+    const locate = (s: string) => {
+      const at = text.indexOf(s);
+      return at < 0 ? null : { start: at, end: at + s.length, text: s };
+    };
+    const attributions: BenchLine['attributions'] = [];
+    for (const q of gold.quotes) {
+      for (const v of q.variants.filter((x) => x.file === file)) {
+        const first = locate(v.paragraphs?.[0] ?? v.text ?? '');
+        const last = v.paragraphs ? locate(v.paragraphs.at(-1)!.replace(/[.,]$/, '')) : first;
+        if (!first || !last) continue;
+        attributions.push({ source: null, content: { start: first.start, end: last.end, text: text.slice(first.start, last.end) }, speakerName: q.speaker });
+      }
+    }
+    const notQuotes = gold.notQuotes.filter((n) => n.file === file).map((n) => locate(n.text)).filter((s) => s !== null);
+    return { id: file, text, attributions, notQuotes };
+  });
+}
+
+function corpusScore(name: string, lines: BenchLine[], showErrors: boolean) {
+  const o = score(lines, ours);
+  const b = score(lines, nearestSaidBaseline);
+  return { corpus: name, texts: lines.length, ours: showErrors ? o : { ...o, errors: o.errors.length }, nearestSaidBaseline: { ...b, errors: b.errors.length } };
+}
+
+export function runQuotesBench(data: string | undefined, split: string | undefined, showErrors = false) {
+  if (data) {
+    const file = existsSync(join(data, 'quotes.jsonl')) ? join(data, 'quotes.jsonl') : data;
+    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => BenchLineSchema.parse(JSON.parse(l)));
+    return [corpusScore(file, lines, showErrors)];
+  }
+  const splits = split ? [split] : ['dev', 'heldout'];
+  return [
+    ...splits.map((s) => corpusScore(`meantime ${s} (our annotations; ${s === 'dev' ? 'rules were written looking at it' : 'not looked at while writing rules'})`, meantimeLines(s), showErrors)).filter((c) => c.texts > 0),
+    corpusScore('examples (team-written gold; rules were written looking at it)', exampleLines(), showErrors),
+  ];
+}

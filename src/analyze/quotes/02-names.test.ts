@@ -1,0 +1,40 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { sentencesAndTokens } from '../sentences.js';
+import { fullestName, isPersonChunk, nameChunks } from './02-names.js';
+
+const chunksOf = (text: string) => {
+  const { tokens } = sentencesAndTokens(text);
+  return { text, chunks: nameChunks(text, tokens) };
+};
+const names = (text: string) => {
+  const { chunks } = chunksOf(text);
+  return chunks.map((c) => (c.name ? text.slice(c.name.start, c.name.end) : null));
+};
+
+test('titles before a name are split off; an organisation keeps its whole name', () => {
+  assert.ok(names('The talks were led by Deputy Mayor Ilse Varga on Monday.').includes('Ilse Varga'));
+  assert.ok(names('A statement came from the Harbor Water Authority yesterday.').includes('Harbor Water Authority'));
+  assert.ok(names('It was signed by Secretary of the Navy Paul Orrin last week.').includes('Paul Orrin'));
+});
+
+test('"and" between two names makes two chunks; inside an organisation name it does not', () => {
+  assert.deepEqual(names('Then Varga and Orrin met again.').filter(Boolean), ['Varga', 'Orrin']);
+  assert.ok(names('Crews from the Delmar Fire and Rescue Service arrived.').includes('Delmar Fire and Rescue Service'));
+});
+
+test('the fullest name is the longest form in the article ending with the same words', () => {
+  const { text, chunks } = chunksOf('Mayor Ilse Varga opened the hall. Later Varga left.');
+  const short = chunks.find((c) => c.name && text.slice(c.name.start, c.name.end) === 'Varga')!;
+  assert.equal(fullestName(text, short.name!, chunks), 'Ilse Varga');
+  const { text: t2, chunks: c2 } = chunksOf('Later Varga left the hall.');
+  assert.equal(fullestName(t2, c2.find((c) => c.name)!.name!, c2), 'Varga');
+});
+
+test('a person chunk has a person name; an organisation or an acronym is not one', () => {
+  const { text, chunks } = chunksOf('Ilse Varga spoke for the Harbor Water Authority and the UTA.');
+  const byName = (n: string) => chunks.find((c) => c.name && text.slice(c.name.start, c.name.end) === n)!;
+  assert.equal(isPersonChunk(text, byName('Ilse Varga'), chunks), true);
+  assert.equal(isPersonChunk(text, byName('Harbor Water Authority'), chunks), false);
+  assert.equal(isPersonChunk(text, byName('UTA'), chunks), false);
+});

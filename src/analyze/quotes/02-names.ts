@@ -1,0 +1,167 @@
+import type { Span, Token } from '../../doc/types.js';
+import { NAME_CONNECTORS, ORG_WORDS, ROLE_TITLES, TITLE_WORDS } from './lexicon/people.js';
+import { PATTERNS } from './patterns.js';
+
+/** A run of capitalised tokens ("Colombian President Gustavo Petro") and the name inside it ("Gustavo Petro"). */
+export interface NameChunk extends Span {
+  /** Token indexes `[first, last]` of the chunk. */
+  first: number;
+  last: number;
+  /** The chunk without leading titles, or null when it is only titles ("President"). */
+  name: Span | null;
+  /** Lowercased title words stripped from the front ("colombian", "president"). */
+  titles: string[];
+  /** No organisation or medium word in the name ("Tessen Ropeway Company" is not a person). */
+  personLike: boolean;
+}
+
+const NAME_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'X', 'NUM']);
+
+/** Case and accent folded, for comparing spellings of one name ("Nicolás" = "Nicolas"). */
+export const foldName = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * Capitalised token runs with their titles split off. A token belongs to a name when it starts with
+ * a capital and wink tags it as a noun-like word (so sentence-initial "The", "In", "Speaking" are
+ * out); "and", "of", "de"… join two capitalised parts ("Velmora Fire and Rescue Service").
+ * The name is what follows the last title word: "U.S. President Donald Trump" → "Donald Trump".
+ * Fails on capitalised demonyms and adjectives that are not in the title list: "Spanish newspaper
+ * El País" gives "El País", but "Venezuelan Nicolás Maduro" keeps "Venezuelan" in the name.
+ */
+export function nameChunks(text: string, tokens: Token[]): NameChunk[] {
+  const chunks: NameChunk[] = [];
+  // wink tags some surnames as verbs ("Angers", "Ford"): a capitalised verb inside a sentence is taken for a name.
+  // At a sentence start every word is capitalised: only a proper noun counts there ("Critics asked" is not a name).
+  const isNameToken = (t: Token | undefined, k: number) => {
+    if (t === undefined || !PATTERNS.capitalised.test(text.slice(t.start, t.end))) return false;
+    if (startsSentence(text, tokens, k)) return t.pos === 'PROPN';
+    return NAME_POS.has(t.pos) || t.pos === 'VERB' || t.pos === 'AUX';
+  };
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameToken(tokens[i], i)) {
+      i++;
+      continue;
+    }
+    let last = i;
+    let j = i + 1;
+    while (j < tokens.length) {
+      const t = tokens[j]!;
+      const gapOk = t.start - tokens[j - 1]!.end <= 1 && !text.slice(tokens[j - 1]!.end, t.start).includes('\n');
+      if (!gapOk) break;
+      const value = text.slice(t.start, t.end);
+      if (isNameToken(t, j)) {
+        last = j;
+        j++;
+      } else if (NAME_CONNECTORS.has(value.toLowerCase()) && isNameToken(tokens[j + 1], j + 1)) j++;
+      // "O' Leary", "D'Souza" split by the tokenizer.
+      else if (/^['’]$/.test(value) && /^[OD]$/.test(text.slice(tokens[j - 1]!.start, tokens[j - 1]!.end)) && isNameToken(tokens[j + 1], j + 1)) j++;
+      else break;
+    }
+    for (const [a, b] of splitAtAnd(text, tokens, i, last)) chunks.push(makeChunk(text, tokens, a, b));
+    i = last + 1;
+  }
+  return chunks;
+}
+
+/** Whether token `k` opens a sentence: first on its line, or after a full stop, colon or opening quote. */
+function startsSentence(text: string, tokens: Token[], k: number): boolean {
+  const prev = tokens[k - 1];
+  if (!prev || text.slice(prev.end, tokens[k]!.start).includes('\n')) return true;
+  return /^(?:[.!?:;]|“|``|"|«)$/.test(text.slice(prev.start, prev.end));
+}
+
+/**
+ * "and" joins the parts of one organisation name ("Velmora Fire and Rescue Service") but separates
+ * two names ("Petro and Trump"): the chunk is split unless it ends with an organisation word.
+ * Fails on organisations without such a word ("Procter and Gamble"), which are split in two.
+ */
+function splitAtAnd(text: string, tokens: Token[], first: number, last: number): Array<[number, number]> {
+  const word = (k: number) => text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase();
+  if (ORG_WORDS.has(word(last))) return [[first, last]];
+  const parts: Array<[number, number]> = [];
+  let from = first;
+  for (let k = first; k <= last; k++) {
+    if (word(k) !== 'and' && word(k) !== '&') continue;
+    parts.push([from, k - 1]);
+    from = k + 1;
+  }
+  parts.push([from, last]);
+  return parts;
+}
+
+const allCapitalised = (text: string, tokens: Token[], from: number, to: number) => tokens.slice(from, to + 1).every((t) => PATTERNS.capitalised.test(text.slice(t.start, t.end)));
+
+const MAX_PERSON_NAME_WORDS = 3; // "Michael R. Golden"; a longer run ending a chunk is a description plus a name
+
+/**
+ * Splits a chunk into leading titles and a name. A chunk ending in an organisation word is an
+ * organisation and keeps its whole name ("General Motors", "Velmora Fire and Rescue Service").
+ * Otherwise the name starts after the last title or organisation word ("Secretary of the Air
+ * Force James Roche" → "James Roche"), and a run still longer than a person's name keeps its last
+ * two words ("President of the United States Barack Obama" → "Barack Obama").
+ * Fails on organisations named without an organisation word ("Boeing Commercial Airplanes"
+ * before a name is cut to the last two words).
+ */
+function makeChunk(text: string, tokens: Token[], first: number, last: number): NameChunk {
+  const word = (k: number) => text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase();
+  const isOrg = ORG_WORDS.has(word(last));
+  let lastTitle = first - 1;
+  for (let k = first; k <= last; k++) {
+    if (TITLE_WORDS.has(word(k))) lastTitle = k;
+    else if (!isOrg && (ORG_WORDS.has(word(k)) || NAME_CONNECTORS.has(word(k))) && last - k >= 2 && allCapitalised(text, tokens, k + 1, last)) lastTitle = k;
+  }
+  if (isOrg) lastTitle = first - 1;
+  let nameFirst = lastTitle + 1;
+  if (!isOrg && last - nameFirst + 1 > MAX_PERSON_NAME_WORDS) nameFirst = last - 1;
+  const titles: string[] = [];
+  for (let k = first; k < nameFirst; k++) titles.push(word(k));
+  const name = nameFirst <= last ? { start: tokens[nameFirst]!.start, end: tokens[last]!.end } : null;
+  const nameText = name ? text.slice(name.start, name.end) : '';
+  const nameWords = nameText.toLowerCase().split(/\s+/);
+  // Acronyms (GM, UAW) and organisation words mark organisations; people are not written in capitals.
+  const personLike = name !== null && !nameWords.some((w) => ORG_WORDS.has(w)) && !/\b\p{Lu}{2,}\b/u.test(nameText);
+  return { start: tokens[first]!.start, end: tokens[last]!.end, first, last, name, titles, personLike };
+}
+
+const words = (s: string) => foldName(s).split(/\s+/).filter(Boolean);
+
+/**
+ * The fullest form of a name in the article: the longest chunk name that ends with the same words
+ * ("Petro" → "Gustavo Petro"; "Brandt" → "Oskar Brandt").
+ * Fails when two people in one article share a surname: the longer name wins for both.
+ */
+export function fullestName(text: string, name: Span, chunks: NameChunk[]): string {
+  const own = text.slice(name.start, name.end);
+  const ownWords = words(own);
+  let best = own;
+  let bestLength = ownWords.length;
+  for (const chunk of chunks) {
+    if (!chunk.name) continue;
+    const candidate = text.slice(chunk.name.start, chunk.name.end);
+    const cw = words(candidate);
+    if (cw.length <= bestLength) continue;
+    const tail = cw.slice(cw.length - ownWords.length);
+    if (tail.every((w, k) => w === ownWords[k])) {
+      best = candidate;
+      bestLength = cw.length;
+    }
+  }
+  return best.replace(/['’]s$/u, '');
+}
+
+/**
+ * Whether a chunk can be taken for a person when a pronoun points back: a person-like name of two
+ * words or more, a single word with a title before it ("President Petro"), or a single word that
+ * ends a longer person name in the article ("Brandt" after "Oskar Brandt").
+ * Fails on two-word places ("New York", "Latin America"), taken for people.
+ */
+export function isPersonChunk(text: string, chunk: NameChunk, chunks: NameChunk[]): boolean {
+  if (!chunk.personLike || !chunk.name) return false;
+  const w = words(text.slice(chunk.name.start, chunk.name.end));
+  if (w.length >= 2 || chunk.titles.length > 0) return true;
+  // "said American president Obama": a lowercase title just before a single name.
+  const before = text.slice(Math.max(0, chunk.start - 30), chunk.start).trim().split(/\s+/).at(-1)?.toLowerCase() ?? '';
+  if (TITLE_WORDS.has(before) || ROLE_TITLES.has(before)) return true;
+  return chunks.some((c) => c !== chunk && c.personLike && c.name && words(text.slice(c.name.start, c.name.end)).length >= 2 && words(text.slice(c.name.start, c.name.end)).at(-1) === w[0]);
+}

@@ -1,0 +1,443 @@
+import type { Span, Token } from '../../doc/types.js';
+import { fullestName, isPersonChunk, type NameChunk } from './02-names.js';
+import { ANAPHORIC_ROLES, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS } from './lexicon/people.js';
+import { SPEECH_VERBS, SUBJECT_VERB_FILLERS, TRAILER_VERBS } from './lexicon/speech-verbs.js';
+
+/** Everything attribution looks at in one article. */
+export interface QuoteContext {
+  text: string;
+  tokens: Token[];
+  sentences: Span[];
+  chunks: NameChunk[];
+  /** Quoted spans (marks included): names and verbs inside them are not attribution. */
+  quoted: Span[];
+}
+
+/** Who said a quote, and how we know. */
+export interface Attribution {
+  /** The words that name the speaker: a name, or a role phrase ("a Colombian official"). */
+  speaker: Span | null;
+  /** Fullest name form of the speaker in the article; null for a role without a name. */
+  speakerName: string | null;
+  /** The pronoun, description or document that points at the speaker ("he", "the president", "the post"). */
+  cue: Span | null;
+  /** Rule id: `quotes/said-x`, `quotes/x-said`, `quotes/according-to`, `quotes/intro-verb`, `quotes/previous-sentence`. */
+  rule: string;
+}
+
+/** A speaker phrase as found before resolution. */
+type Found = { kind: 'name'; chunk: NameChunk } | { kind: 'role'; span: Span; head: string; definite: boolean } | { kind: 'pronoun'; span: Span } | { kind: 'unresolved' };
+
+
+const MAX_TRAILER_GAP = 6; // tokens from a closing mark to its speech verb ("," Fire Chief Oskar Brandt said)
+const MAX_LOOKBACK_SENTENCES = 4; // sentences searched back for the person a pronoun stands for
+const MAX_PRONOUN_CHAIN = 30; // "He stated … He said …": sentences of pronouns followed back to the name
+const MAX_APPOSITION = 20; // tokens skipped back over ", Colombia's first leftist president," or ", who hails from …,"
+const MAX_SPEAKER_AFTER = 16; // tokens read after "said" for the name ("said the general secretary of the union, Tony Woodley")
+const MODIFIER_PREPOSITIONS = new Set(['of', 'at', 'for', 'from', 'with']);
+const CLAUSE_WORDS = new Set(['who', 'which', 'that', 'whose', 'where', 'when', 'after', 'before', 'because', 'as', 'in', 'on']);
+const SENTENCE_END = new Set(['.', '!', '?']);
+/** What may follow "Petro said" after a quote that ended its sentence for it to be that quote's attribution: the end of the sentence. */
+const CLOSES_ATTRIBUTION = new Set(['.', '!', '?', '']);
+const MARK_TOKEN = /^(?:“|”|«|»|`|'|")+$/;
+
+const lower = (ctx: QuoteContext, i: number) => (ctx.tokens[i] ? ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[i]!.end).toLowerCase() : '');
+const inQuote = (ctx: QuoteContext, at: number) => ctx.quoted.some((q) => at >= q.start && at < q.end);
+const chunkEndingAt = (ctx: QuoteContext, i: number) => ctx.chunks.find((c) => c.last === i);
+const chunkStartingAt = (ctx: QuoteContext, i: number) => ctx.chunks.find((c) => c.first === i);
+
+/**
+ * A verb of saying outside quotes: "said", "told", "wrote". wink sometimes tags one as a noun
+ * ("Howard claims that…", "what the manufacturers call…"): a speech word right after a name, a
+ * person's name, a pronoun or a plural noun counts too, unless a preposition follows ("the
+ * Wednesday call as having…"). `loose`
+ * (right after a quote, where a speech word can only be the verb) takes any tag and the verbs
+ * that attribute only there ("…,” he continued").
+ */
+export function isSpeechVerb(ctx: QuoteContext, i: number, loose = false): boolean {
+  const t = ctx.tokens[i];
+  if (!t || inQuote(ctx, t.start) || !/^\p{Ll}/u.test(ctx.text.slice(t.start, t.end))) return false;
+  const lemma = t.lemma.toLowerCase();
+  if (loose) return SPEECH_VERBS.has(lemma) || TRAILER_VERBS.has(lemma);
+  if (!SPEECH_VERBS.has(lemma)) return false;
+  if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+  const prev = ctx.tokens[i - 1];
+  const prevChunk = chunkEndingAt(ctx, i - 1);
+  const next = ctx.tokens[i + 1];
+  if (t.pos !== 'NOUN' || !prev || next?.pos === 'ADP') return false;
+  return PERSON_PRONOUNS.has(lower(ctx, i - 1)) || (prevChunk !== undefined && isPersonChunk(ctx.text, prevChunk, ctx.chunks)) || (prev.pos === 'NOUN' && /s$/.test(lower(ctx, i - 1)));
+}
+
+export function sentenceIndexAt(ctx: QuoteContext, at: number): number {
+  let lo = 0;
+  let hi = ctx.sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.sentences[mid]!.start <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Index of the first token starting at or after `at`. */
+export function tokenAt(ctx: QuoteContext, at: number): number {
+  let lo = 0;
+  let hi = ctx.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.tokens[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+
+/**
+ * The speaker phrase that ends just before token `end` (a speech verb): a name chunk, a pronoun, or
+ * a role phrase ("a fire service spokesperson"), skipping adverbs and auxiliaries ("has repeatedly
+ * said"). Before a comma it reads an apposition: the name inside it ("Ryanair CEO, Michael
+ * O'Leary, said") or the name before it ("Patty Murray, who hails from …, said").
+ * Fails on an apposition longer than MAX_APPOSITION tokens.
+ */
+export function subjectBefore(ctx: QuoteContext, end: number, floor: number): Found | null {
+  let j = end - 1;
+  while (j >= floor && (SUBJECT_VERB_FILLERS.has(lower(ctx, j)) || ctx.tokens[j]!.pos === 'ADV')) j--;
+  if (j < floor) return null;
+  if (lower(ctx, j) === ',') {
+    const inner = phraseEndingAt(ctx, j - 1, floor);
+    if (inner?.kind === 'name' && isPersonChunk(ctx.text, inner.chunk, ctx.chunks)) return inner;
+    for (let k = j - 1; k >= Math.max(floor, j - MAX_APPOSITION); k--) {
+      if (lower(ctx, k) !== ',') continue;
+      const before = phraseEndingAt(ctx, k - 1, floor);
+      if (before && before.kind !== 'unresolved') return before;
+    }
+    return inner;
+  }
+  return phraseEndingAt(ctx, j, floor);
+}
+
+/** A person's name followed by a comma, searched back from `from`: the person a role phrase is apposed to. */
+function apposedName(ctx: QuoteContext, from: number, floor: number): Found | null {
+  for (let k = from; k >= Math.max(floor, from - MAX_APPOSITION); k--) {
+    if (ctx.tokens[k]?.pos === 'VERB') return null;
+    if (lower(ctx, k) !== ',') continue;
+    const chunk = chunkEndingAt(ctx, k - 1);
+    if (chunk?.name && isPersonChunk(ctx.text, chunk, ctx.chunks)) return { kind: 'name', chunk };
+  }
+  return null;
+}
+
+function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | null {
+  const t = ctx.tokens[j];
+  if (!t || j < floor || inQuote(ctx, t.start)) return null;
+  const w = lower(ctx, j);
+  if (PERSON_PRONOUNS.has(w)) return { kind: 'pronoun', span: { start: t.start, end: t.end } };
+  if (t.pos === 'PRON') return { kind: 'unresolved' };
+  let found: Found | null = null;
+  let startToken = j;
+  const chunk = chunkEndingAt(ctx, j);
+  if (chunk) {
+    // "the premier of the German state of North Rhine-Westphalia said": the name modifies the head before "of".
+    if (MODIFIER_PREPOSITIONS.has(lower(ctx, chunk.first - 1))) {
+      const head = phraseEndingAt(ctx, chunk.first - 2, floor);
+      if (head && head.kind !== 'unresolved') return head;
+    }
+    found = chunk.name ? { kind: 'name', chunk } : { kind: 'role', span: { start: chunk.start, end: chunk.end }, head: chunk.titles.at(-1) ?? '', definite: lower(ctx, chunk.first - 1) === 'the' };
+    startToken = chunk.first;
+  } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+    found = rolePhrase(ctx, j, floor);
+    if (found?.kind === 'role') startToken = tokenAt(ctx, found.span.start);
+  }
+  if (!found) return null;
+  // "Whitey MacDonald, chairperson of Local 1520, Canadian Auto Workers union said": the person the role is apposed to.
+  const isPerson = found.kind === 'name' && isPersonChunk(ctx.text, found.chunk, ctx.chunks);
+  if (!isPerson && found.kind !== 'pronoun') return apposedName(ctx, startToken - 1, floor) ?? found;
+  return found;
+}
+
+/** "a Colombian official", "the post", "Trump's post": a noun phrase read leftwards from its head. */
+function rolePhrase(ctx: QuoteContext, head: number, floor: number): Found | null {
+  const headWord = lower(ctx, head);
+  let k = head - 1;
+  while (k >= floor && ['NOUN', 'ADJ', 'PROPN', 'NUM'].includes(ctx.tokens[k]!.pos) && lower(ctx, k) !== ',') k--;
+  // "Trump's post reads": the owner of a document wrote it.
+  if (DOCUMENT_NOUNS.has(headWord) && k >= floor && /^['’]s$/.test(lower(ctx, k))) {
+    const owner = phraseEndingAt(ctx, k - 1, floor);
+    if (owner) return owner;
+  }
+  const det = k >= floor && ctx.tokens[k]!.pos === 'DET' ? k : k + 1;
+  // Next to a verb of saying, any noun phrase is a speaker ("a Delhi auto parts supplier said"); only time words are not.
+  if (NOT_SPEAKERS.has(headWord)) return null;
+  return { kind: 'role', span: { start: ctx.tokens[det]!.start, end: ctx.tokens[head]!.end }, head: headWord, definite: lower(ctx, det) === 'the' };
+}
+
+/**
+ * The speaker phrase that starts just after token `start` (a speech verb or "according to"):
+ * "said Fire Chief Oskar Brandt", "says ANA senior vice president Mitsuo Morimoto", "said the
+ * general secretary of the union, Tony Woodley", "said a university professor", "reads the post".
+ * A person's name anywhere in the phrase wins over the description around it.
+ * Fails when the phrase runs on to name someone else ("said Smith's lawyer, Jones" gives Smith).
+ */
+export function subjectAfter(ctx: QuoteContext, start: number): Found | null {
+  let j = start + 1;
+  if (lower(ctx, j) === 'by') j++;
+  const t = ctx.tokens[j];
+  if (!t || inQuote(ctx, t.start)) return null;
+  if (PERSON_PRONOUNS.has(lower(ctx, j))) return { kind: 'pronoun', span: { start: t.start, end: t.end } };
+  if (t.pos === 'PRON') return { kind: 'unresolved' };
+  const first = chunkStartingAt(ctx, j);
+  if (first?.name && isPersonChunk(ctx.text, first, ctx.chunks)) return { kind: 'name', chunk: first };
+  let end = j;
+  let roleHead = -1;
+  while (end < j + MAX_SPEAKER_AFTER && ctx.tokens[end]) {
+    const word = lower(ctx, end);
+    if (SENTENCE_END.has(word) || word === ';' || MARK_TOKEN.test(word) || inQuote(ctx, ctx.tokens[end]!.start)) break;
+    if (CLAUSE_WORDS.has(word) && end > j) break;
+    const chunk = chunkStartingAt(ctx, end);
+    if (chunk?.name && isPersonChunk(ctx.text, chunk, ctx.chunks)) return { kind: 'name', chunk };
+    if (roleHead < 0 && end > j && (ctx.tokens[end]!.pos === 'ADP' || word === ',')) roleHead = end - 1;
+    end = chunk ? chunk.last + 1 : end + 1;
+  }
+  // "said GM's sales vice president": a possessive name is not the speaker, the role after it is.
+  if (first?.name && !/^['’]s$/.test(lower(ctx, first.last + 1))) return { kind: 'name', chunk: first };
+  if (roleHead < 0) roleHead = end - 1;
+  return ctx.tokens[roleHead]?.pos === 'NOUN' ? rolePhrase(ctx, roleHead, j) : null;
+}
+
+/**
+ * The person a pronoun or description at `at` stands for: searching back sentence by sentence
+ * (names inside quotes excluded), in each sentence the name followed by a speech verb, else the
+ * name followed by a verb (the subject), else the first name. A pronoun found that way is
+ * resolved in turn. With `role` ("president"), only people given that title qualify.
+ * Fails when the subject of the previous sentence is not the one meant: "Trump said Petro called.
+ * He…" gives Trump for a "he" that may mean Petro.
+ */
+export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | null = null, depth = 0): NameChunk | null {
+  // Each step moves at least one sentence back, so a chain of "He … He …" ends; the cap only bounds the work.
+  if (depth > MAX_PRONOUN_CHAIN) return null;
+  const si = sentenceIndexAt(ctx, at);
+  // A description ("the Colombian leader") may point back to a name given at the top of the article.
+  const floor = role ? 0 : Math.max(0, si - MAX_LOOKBACK_SENTENCES);
+  for (let s = si; s >= floor; s--) {
+    const sentence = ctx.sentences[s];
+    if (!sentence) continue;
+    const limit = Math.min(sentence.end, at);
+    const candidates: Array<{ chunk: NameChunk | null; pronoun: Span | null; tokenEnd: number }> = [];
+    for (const chunk of ctx.chunks) {
+      if (chunk.start < sentence.start || chunk.end > limit || inQuote(ctx, chunk.start)) continue;
+      if (!isPersonChunk(ctx.text, chunk, ctx.chunks)) continue;
+      if (role && !chunk.titles.some((t) => role.includes(t))) continue;
+      candidates.push({ chunk, pronoun: null, tokenEnd: chunk.last });
+    }
+    if (!role) {
+      for (let i = tokenAt(ctx, sentence.start); i < ctx.tokens.length && ctx.tokens[i]!.start < limit; i++) {
+        const t = ctx.tokens[i]!;
+        if (PERSON_PRONOUNS.has(lower(ctx, i)) && !inQuote(ctx, t.start) && t.start !== at) candidates.push({ chunk: null, pronoun: t, tokenEnd: i });
+      }
+    }
+    if (candidates.length === 0) continue;
+    candidates.sort((a, b) => a.tokenEnd - b.tokenEnd);
+    const followedBy = (c: (typeof candidates)[number], test: (i: number) => boolean) => {
+      let k = c.tokenEnd + 1;
+      while (SUBJECT_VERB_FILLERS.has(lower(ctx, k)) || ctx.tokens[k]?.pos === 'ADV') k++;
+      return test(k);
+    };
+    const pick =
+      candidates.find((c) => followedBy(c, (k) => isSpeechVerb(ctx, k))) ??
+      candidates.find((c) => followedBy(c, (k) => ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX')) ??
+      candidates[0]!;
+    if (pick.chunk) return pick.chunk;
+    return resolvePerson(ctx, pick.pronoun!.start, null, depth + 1);
+  }
+  return null;
+}
+
+/**
+ * The words of a description that a person's titles must share: its head and capitalised
+ * modifiers ("the Colombian leader" → leader, colombian; matches "Colombian President Gustavo Petro").
+ */
+function roleWords(ctx: QuoteContext, found: { span: Span; head: string }): string[] {
+  const words = ctx.text.slice(found.span.start, found.span.end).split(/\s+/);
+  return [found.head, ...words.filter((w) => /^\p{Lu}/u.test(w) && !/^(?:The|A|An)$/.test(w)).map((w) => w.toLowerCase())];
+}
+
+/** Turns a speaker phrase into an attribution: pronouns, "the president" and "the post" resolved to a named person, roles kept as phrases. */
+export function resolveFound(ctx: QuoteContext, found: Found | null, rule: string, at: number): Attribution | null {
+  if (!found || found.kind === 'unresolved') return null;
+  if (found.kind === 'name') {
+    return { speaker: found.chunk.name, speakerName: fullestName(ctx.text, found.chunk.name!, ctx.chunks), cue: null, rule };
+  }
+  if (found.kind === 'pronoun') {
+    const person = resolvePerson(ctx, found.span.start);
+    return person ? { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule } : null;
+  }
+  if (DOCUMENT_NOUNS.has(found.head)) {
+    const person = resolvePerson(ctx, at);
+    return person ? { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule } : null;
+  }
+  if (found.definite && ANAPHORIC_ROLES.has(found.head)) {
+    const person = resolvePerson(ctx, found.span.start, roleWords(ctx, found));
+    if (person) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
+  }
+  return { speaker: found.span, speakerName: null, cue: null, rule };
+}
+
+/** Where a speaker phrase begins in the text. */
+function foundStart(found: Found): number {
+  if (found.kind === 'name') return found.chunk.start;
+  if (found.kind === 'unresolved') return -1;
+  return found.span.start;
+}
+
+/**
+ * The speaker named right after a quote: `,” said X`, `,” X said`, `,” according to X`,
+ * `,” X wrote on X`, possibly on the next line when the text has one sentence per line. Between
+ * the mark and the speaker only a description may stand (`,” analyst Himanshu Patel said`).
+ * Fails on a new sentence that starts with a name and "said" after a quote ending in a full stop
+ * ("…here.” Petro said the talks…"): taken only when "said" ends the sentence.
+ */
+export function trailerAttribution(ctx: QuoteContext, close: number): Attribution | null {
+  let i = tokenAt(ctx, close);
+  while (ctx.tokens[i] && [',', '—', '–', '-'].includes(lower(ctx, i))) i++;
+  const t = ctx.tokens[i];
+  // The attribution is in the same paragraph: a blank line, a full stop or a new quote after the mark ends it.
+  if (!t || SENTENCE_END.has(lower(ctx, i)) || MARK_TOKEN.test(lower(ctx, i)) || ctx.text.slice(close, t.start).includes('\n\n')) return null;
+  const endsSentence = /[.!?…]\s*(?:”|»|''|")$/.test(ctx.text.slice(Math.max(0, close - 4), close));
+  if (lower(ctx, i) === 'according' && lower(ctx, i + 1) === 'to') return resolveFound(ctx, subjectAfter(ctx, i + 1), 'quotes/according-to', close);
+  if (isSpeechVerb(ctx, i, true)) {
+    const found = subjectAfter(ctx, i);
+    // A speech word tagged as a noun ("…,” comments that had raised concerns") attributes only when a name or pronoun follows.
+    if (!isSpeechVerb(ctx, i) && ctx.tokens[i]!.pos === 'NOUN' && found?.kind !== 'name' && found?.kind !== 'pronoun') return null;
+    return resolveFound(ctx, found, 'quotes/said-x', close);
+  }
+  for (let k = i + 1; k < i + MAX_TRAILER_GAP && ctx.tokens[k]; k++) {
+    const w = lower(ctx, k);
+    if (SENTENCE_END.has(w) || MARK_TOKEN.test(w) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
+    if (!isSpeechVerb(ctx, k, true)) continue;
+    // "Detik.com quoted Djamal as saying": the one quoted is the speaker.
+    if (ctx.tokens[k]!.lemma === 'quote' && lower(ctx, k + 2) === 'as') return resolveFound(ctx, subjectAfter(ctx, k), 'quotes/x-said', close);
+    const found = subjectBefore(ctx, k, i);
+    if (!found || found.kind === 'unresolved') return null;
+    const startsAt = tokenAt(ctx, foundStart(found));
+    for (let m = i; m < startsAt; m++) if (!['DET', 'NOUN', 'ADJ'].includes(ctx.tokens[m]!.pos)) return null;
+    if (endsSentence && found.kind !== 'pronoun' && !CLOSES_ATTRIBUTION.has(lower(ctx, k + 1))) return null;
+    return resolveFound(ctx, found, 'quotes/x-said', close);
+  }
+  return null;
+}
+
+/**
+ * The speaker of a verb of saying found before a quote in its sentence: "Elling said: “…”",
+ * "stating: “…”", "described the fault as “…”", "according to X, …“…”", and the header of a
+ * transcript or e-mail ("James Roche: “…”"). A participle takes the subject of the main clause
+ * ("…, stating:", "released a statement saying"), except "quoted X as saying" (X); "described by
+ * Trump as" takes the agent; a verb after "and" shares the subject of the first.
+ * Fails when the nearest speech verb reports someone else's speech ("Trump said Petro “…”" gives Trump).
+ */
+export function introAttribution(ctx: QuoteContext, open: number): Attribution | null {
+  const si = sentenceIndexAt(ctx, open);
+  const sentence = ctx.sentences[si];
+  if (!sentence) return null;
+  const first = tokenAt(ctx, sentence.start);
+  const markToken = tokenAt(ctx, open);
+  const rule = 'quotes/intro-verb';
+  // "Secretary of the Air Force James Roche: “Oy.”": a name and a colon introduce what follows.
+  if (lower(ctx, markToken - 1) === ':') {
+    const header = phraseEndingAt(ctx, markToken - 2, first);
+    if (header?.kind === 'name') return resolveFound(ctx, header, 'quotes/colon-header', open);
+  }
+  for (let v = markToken - 1; v >= first; v--) {
+    if (lower(ctx, v) === 'according' && lower(ctx, v + 1) === 'to' && !inQuote(ctx, ctx.tokens[v]!.start)) return resolveFound(ctx, subjectAfter(ctx, v + 1), 'quotes/according-to', open);
+    if (!isSpeechVerb(ctx, v)) continue;
+    if (lower(ctx, v + 1) === 'by') return resolveFound(ctx, subjectAfter(ctx, v), rule, open);
+    let p = v - 1;
+    while (p > first && (ctx.tokens[p]!.pos === 'ADV' || SUBJECT_VERB_FILLERS.has(lower(ctx, p)))) p--;
+    if (lower(ctx, v).endsWith('ing')) {
+      if (lower(ctx, p) === 'as') return resolveFound(ctx, phraseEndingAt(ctx, p - 1, first), rule, open);
+      if (ctx.tokens[p]?.pos !== 'AUX') return resolveFound(ctx, mainSubject(ctx, first, v), rule, open);
+    }
+    // "Trump warned Petro … and later described him as “…”": a coordinated verb shares the subject.
+    if (ctx.tokens[p]?.pos === 'CCONJ') return resolveFound(ctx, mainSubject(ctx, first, v), rule, open);
+    // "…,” said Obama, “Fiat has…”": the attribution stands between two quotes.
+    if (MARK_TOKEN.test(lower(ctx, p)) || lower(ctx, p) === ',') {
+      const after = subjectAfter(ctx, v);
+      if (after) return resolveFound(ctx, after, rule, open);
+    }
+    return resolveFound(ctx, subjectBefore(ctx, v, first), rule, open);
+  }
+  return null;
+}
+
+/**
+ * Whether a verb of saying stands right before the opening mark ("said: “", "stating, “",
+ * "he said that “"): then the words before the quote attribute it, whatever follows it.
+ */
+export function introIsDirect(ctx: QuoteContext, open: number): boolean {
+  let k = tokenAt(ctx, open) - 1;
+  while (k >= 0 && [',', ':', 'that', '-', '—'].includes(lower(ctx, k))) k--;
+  return isSpeechVerb(ctx, k);
+}
+
+/**
+ * The subject of a sentence's main clause: the first name or pronoun followed by a verb (past an
+ * apposition: "Ryanair CEO, Michael O'Leary, justified"), else the phrase before the first verb
+ * ("A group of Washington politicians released…").
+ */
+function mainSubject(ctx: QuoteContext, first: number, before: number): Found | null {
+  const isVerb = (k: number) => ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX';
+  for (let i = first; i < before; i++) {
+    const t = ctx.tokens[i]!;
+    if (inQuote(ctx, t.start)) continue;
+    let end = i;
+    let found: Found | null = null;
+    if (PERSON_PRONOUNS.has(lower(ctx, i))) found = { kind: 'pronoun', span: { start: t.start, end: t.end } };
+    else {
+      const chunk = chunkStartingAt(ctx, i);
+      if (chunk?.name) {
+        found = { kind: 'name', chunk };
+        end = chunk.last;
+      }
+    }
+    if (!found) continue;
+    let k = end + 1;
+    if (lower(ctx, k) === ',') {
+      // Skip an apposition (no verb in it) up to its closing comma.
+      let c = k + 1;
+      while (c < before && c < k + MAX_APPOSITION && lower(ctx, c) !== ',' && !isVerb(c)) c++;
+      if (lower(ctx, c) === ',') k = c + 1;
+    }
+    while (ctx.tokens[k]?.pos === 'ADV') k++;
+    if (isVerb(k)) return found;
+  }
+  for (let v = first; v < before; v++) if (isVerb(v) && !inQuote(ctx, ctx.tokens[v]!.start)) return subjectBefore(ctx, v, first);
+  return null;
+}
+
+/**
+ * For a quote that stands alone (nothing but the quote in its sentence), the speaker of the
+ * sentence before it: the speaker of a quote in it, else its speech verb's subject ("Rennick said
+ * she tried to stay calm. “I just kept counting the towers.”"), else its subject when that is a
+ * person ("She was also generous about the crews. “They were joking…”").
+ * Fails when the previous sentence is about someone else and the quote is a new speaker's,
+ * introduced only after it ("“How can it go away?” Mulally remembered asking.").
+ */
+export function previousSentenceAttribution(ctx: QuoteContext, open: number, previous: Array<{ span: Span; attribution: Attribution | null }>): Attribution | null {
+  const si = sentenceIndexAt(ctx, open);
+  const prev = ctx.sentences[si - 1];
+  if (!prev) return null;
+  const rule = 'quotes/previous-sentence';
+  const before = previous.filter((q) => q.span.start < open && q.span.end >= prev.start && q.attribution?.speakerName).at(-1);
+  if (before?.attribution) return { ...before.attribution, rule };
+  const first = tokenAt(ctx, prev.start);
+  const last = tokenAt(ctx, prev.end);
+  for (let v = first; v < last; v++) {
+    if (!isSpeechVerb(ctx, v)) continue;
+    const found = subjectBefore(ctx, v, first);
+    if (found && found.kind !== 'role') return resolveFound(ctx, found, rule, open);
+  }
+  const subject = mainSubject(ctx, first, last);
+  return subject && subject.kind !== 'role' ? resolveFound(ctx, subject, rule, open) : null;
+}

@@ -1,0 +1,72 @@
+import type { Span } from '../../doc/types.js';
+import type { Attribution } from './03-attribute.js';
+import { TITLE_FUNCTION_WORDS } from './lexicon/people.js';
+import { NAMING_CUES } from './lexicon/speech-verbs.js';
+import { PATTERNS } from './patterns.js';
+
+export type QuoteKind = 'speech' | 'scare' | 'title' | 'term';
+
+export interface Classification {
+  kind: QuoteKind;
+  reason: string;
+}
+
+const MAX_TERM_WORDS = 4; // a name given with "dubbed"/"called" is short; a longer quote after "called" is speech
+const MAX_TITLE_WORDS = 10; // longer Title Case runs are shouted speech or headlines, not titles
+const MAX_PARTIAL_WORDS = 3; // quotes this short inside a sentence need a speaker to count as speech
+
+const wordsOf = (s: string) => s.match(PATTERNS.word) ?? [];
+
+/**
+ * A quote right after a naming word is a name or term, not speech: "dubbed a “retina display”",
+ * "what he called a “New GM”", "commonly called “apps”".
+ * Fails on a short utterance after "called" ("called it “a disgrace”"), taken for a term.
+ */
+export function namedByCue(intro: string, quoted: string): Classification | null {
+  const words = wordsOf(quoted);
+  if (words.length > MAX_TERM_WORDS) return null;
+  const before = intro.trim().toLowerCase().split(/\s+/).filter((w) => !['a', 'an', 'the', ','].includes(w)).at(-1) ?? '';
+  if (!NAMING_CUES.has(before)) return null;
+  return { kind: 'term', reason: `named by "${before}" just before (${words.length} words)` };
+}
+
+/**
+ * Title Case with no sentence inside is a title or a name: a book, a post, a nickname ("the “Tin
+ * Kettle”", a “Great Honor” as a description). Speech attributed right after the quote is kept
+ * (“Thank You,” she said).
+ * Fails on a two-word utterance that is all proper nouns ("“Viva Colombia,” he shouted" is kept
+ * only because the attribution follows).
+ */
+export function titleCase(quoted: string, attributedAfter: boolean): Classification | null {
+  const words = wordsOf(quoted);
+  if (words.length < 2 || words.length > MAX_TITLE_WORDS || attributedAfter) return null;
+  if (PATTERNS.sentenceInside.test(quoted)) return null;
+  const capitalised = words.filter((w, i) => PATTERNS.upperWord.test(w) || (i > 0 && TITLE_FUNCTION_WORDS.has(w.toLowerCase())) || /^\p{Ll}+\p{Lu}/u.test(w));
+  if (capitalised.length !== words.length) return null;
+  return { kind: 'title', reason: `Title Case phrase of ${words.length} words` };
+}
+
+/**
+ * A short phrase inside a sentence (not opening it) is speech only when a verb of saying gives it a
+ * speaker ("said it “sounds good”", "described the call as having “frozen” the threat"); with none
+ * it is a scare quote ("what the “routine” checks involve", "addressed to “the librarian on duty”").
+ * Fails on a partial quote whose speaker is given only in another sentence.
+ */
+export function partialWithoutSpeaker(quoted: string, embedded: boolean, attribution: Attribution | null): Classification | null {
+  const words = wordsOf(quoted);
+  if (!embedded) return null;
+  const partial = words.length <= MAX_PARTIAL_WORDS || PATTERNS.lowerStart.test(quoted);
+  if (!partial || (attribution && attribution.rule !== 'quotes/previous-sentence')) return null;
+  return { kind: 'scare', reason: `${words.length}-word phrase inside a sentence with no verb of saying giving a speaker` };
+}
+
+/** Decides speech against name, title and scare quote; the first rule that fires wins (cue, then case, then speaker). */
+export function classifyQuote(args: { intro: string; quoted: string; embedded: boolean; attributedAfter: boolean; attribution: Attribution | null }): Classification {
+  return (
+    namedByCue(args.intro, args.quoted) ??
+    titleCase(args.quoted, args.attributedAfter) ??
+    partialWithoutSpeaker(args.quoted, args.embedded, args.attribution) ?? { kind: 'speech', reason: args.attribution ? `attributed by ${args.attribution.rule}` : 'sentence-like quote; speaker not found' }
+  );
+}
+
+export type { Span };

@@ -1,0 +1,28 @@
+/**
+ * Lemmas of verbs that report what someone said or wrote (wink's lemmas). "describe" and "call"
+ * report a wording too: "described the fault as “a very rare mechanical event”".
+ */
+export const SPEECH_VERBS = new Set([
+  'say', 'tell', 'add', 'state', 'write', 'post', 'tweet', 'explain', 'claim', 'note', 'argue', 'insist', 'warn',
+  'announce', 'declare', 'describe', 'call', 'reply', 'respond', 'ask', 'comment', 'confirm', 'deny', 'admit',
+  'acknowledge', 'suggest', 'stress', 'emphasize', 'emphasise', 'observe', 'remark', 'recall', 'predict', 'promise',
+  'urge', 'conclude', 'testify', 'vow', 'quip', 'joke', 'exclaim', 'shout', 'answer', 'read', 'caution', 'mention',
+  'reveal', 'indicate', 'report', 'complain', 'concede', 'assert', 'maintain', 'boast', 'dub', 'label', 'term',
+  'refer', 'pledge', 'reiterate', 'contend', 'plead', 'lament', 'speak', 'dare', 'characterize', 'characterise',
+  'slam', 'blast', 'hail', 'praise', 'accuse', 'criticise', 'criticize', 'condemn', 'brand',
+]);
+
+/** Verbs that name something rather than report speech when a quote follows them directly ("dubbed a “retina display”"). */
+export const NAMING_CUES = new Set(['called', 'dubbed', 'nicknamed', 'named', 'titled', 'entitled', 'termed', 'labelled', 'labeled', 'branded', 'christened', 'so-called', 'formerly', 'word', 'term', 'phrase', 'slogan', 'motto', 'hashtag', 'headline', 'on', 'about']);
+
+/** Words between a subject and its speech verb that do not break the link: "Trump has repeatedly said". */
+export const SUBJECT_VERB_FILLERS = new Set([
+  'also', 'later', 'then', 'previously', 'repeatedly', 'publicly', 'has', 'have', 'had', 'was', 'were', 'is',
+  'once', 'again', 'further', 'simply', 'only', 'already', 'recently', 'earlier', 'first', 'finally', 'would', 'will',
+  'could', 'did', 'reportedly', 'allegedly', 'just', 'often', 'frequently', 'privately', 'openly', 'today',
+  'yesterday', 'tonight', "n't", 'not', 'never', 'several', 'times', 'this', 'last', 'week', 'month', 'year', 'night',
+  'morning',
+]);
+
+/** Verbs that attribute a quote only right after it ("…,” he continued", "…,” enthused Scott Fancher"). */
+export const TRAILER_VERBS = new Set(['continue', 'enthuse', 'chime', 'quote', 'cite', 'conclude', 'recount']);

@@ -1,0 +1,90 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { sentencesAndTokens } from '../sentences.js';
+import { findQuotes } from './quotes.js';
+
+/** Every quoted span of a text as `[words, kind, speakerName or [role phrase] or null]`. */
+function quotesOf(text: string) {
+  const { sentences, tokens } = sentencesAndTokens(text);
+  return findQuotes(text, sentences, tokens).map((q) => ({
+    words: text.slice(q.start, q.end),
+    kind: q.kind,
+    speaker: q.speakerName ?? (q.speaker ? `[${text.slice(q.speaker.start, q.speaker.end)}]` : null),
+    rule: q.attribution,
+  }));
+}
+const only = (text: string) => {
+  const all = quotesOf(text);
+  assert.equal(all.length, 1, JSON.stringify(all));
+  return all[0]!;
+};
+
+test('“…,” said X and “…,” X said name the speaker after the quote', () => {
+  assert.deepEqual(only('“The road reopens on Friday,” said Transport Minister Ana Lindqvist.').speaker, 'Ana Lindqvist');
+  assert.deepEqual(only('“The road reopens on Friday,” Lindqvist said.').speaker, 'Lindqvist');
+  assert.equal(only('“The road reopens on Friday,” said the report.').speaker, null, 'a document with no author in sight gives no name');
+});
+
+test('according to X, X wrote on a platform, X told reporters', () => {
+  assert.equal(only('Repairs will take a week, “and maybe longer,” according to engineer Piet Dorn.').speaker, 'Piet Dorn');
+  assert.equal(only('“We stand with the workers,” Mara Keel wrote on X.').speaker, 'Mara Keel');
+  assert.equal(only('“Nobody was hurt,” Chief Ravi Anand told reporters.').speaker, 'Ravi Anand');
+});
+
+test('a colon after a verb of saying or after a name introduces the quote', () => {
+  assert.equal(only('In a letter sent on Monday, Judge Tova Renn wrote: “The hearing is postponed.”').speaker, 'Tova Renn');
+  assert.equal(only('Mayor Olek Brandes praised the crews, stating: “They worked through the night.”').speaker, 'Olek Brandes');
+  assert.equal(only('Council member Jana Holt: “We were never consulted.”').speaker, 'Jana Holt');
+});
+
+test('a partial quote inside a sentence takes the subject of its verb of saying', () => {
+  const q = only('Mayor Olek Brandes said the new plan “looks solid” and would be voted on soon.');
+  assert.equal(q.kind, 'speech');
+  assert.equal(q.speaker, 'Olek Brandes');
+  assert.equal(only('Ana Lindqvist described the delay as “a serious failure of planning”.').speaker, 'Ana Lindqvist');
+});
+
+test('he/she and "the minister" point back to the person named before', () => {
+  const text = 'Transport Minister Ana Lindqvist visited the site on Tuesday. She met the crews. “The bridge will be safe,” she said. “We owe them that,” the minister added.';
+  assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['Ana Lindqvist', 'Ana Lindqvist']);
+});
+
+test('a quote standing alone takes the speaker of the sentence before', () => {
+  const text = 'Piet Dorn said the crews had worked in shifts.\n\n“Nobody went home before midnight.”';
+  assert.equal(only(text).speaker, 'Piet Dorn');
+  assert.equal(only(text).rule, 'quotes/previous-sentence');
+});
+
+test('a speaker given only by role is the role phrase, with no name', () => {
+  assert.equal(only('“The figures are not final,” a ministry official said.').speaker, '[a ministry official]');
+  assert.equal(only('“The figures are not final,” said a senior harbour official.').speaker, '[a senior harbour official]');
+});
+
+test('a post or statement "reads" as its author wrote it', () => {
+  const text = 'Governor Lene Marsh announced the plan in a post on Sunday. “Help is on the way,” reads the post.';
+  assert.equal(only(text).speaker, 'Lene Marsh');
+});
+
+test('when the speaker cannot be told, it is null rather than a guess', () => {
+  assert.equal(only('“It was a mistake,” they said.').speaker, null);
+  assert.equal(only('“It was a mistake from the start to the end of it.”').speaker, null);
+});
+
+test('scare quotes, names and titles are kept with their reason but are not speech', () => {
+  assert.equal(only('Few riders know what the “routine” checks actually cover.').kind, 'scare');
+  assert.equal(only('The bridge, known locally as the “Iron Comb”, is closed.').kind, 'title');
+  assert.equal(only('The phone has a new screen, dubbed a “clear view”, and a faster chip.').kind, 'term');
+  assert.equal(only('She wrote a memoir, “Winters on the Coast”, in 2019.').kind, 'title');
+  assert.equal(only('The parcel was addressed to “the officer on duty” at the station.').kind, 'scare');
+});
+
+test('a quote is speech, not a title, when its words read as a sentence', () => {
+  const q = only('“The water is rising faster than we planned for,” said Piet Dorn.');
+  assert.equal(q.kind, 'speech');
+  assert.equal(only('Ana Lindqvist called the delay “unacceptable”.').kind, 'speech');
+});
+
+test('a new sentence after a quote that ended with a full stop is not its attribution', () => {
+  const text = 'Ana Lindqvist spoke first. “We will rebuild.” Piet Dorn said the money was there.';
+  assert.equal(only(text).speaker, 'Ana Lindqvist');
+});

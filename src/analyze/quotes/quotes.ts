@@ -1,0 +1,60 @@
+import type { Doc, Quote, Span, Token } from '../../doc/types.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { findQuotedSpans } from './01-find-marks.js';
+import { nameChunks } from './02-names.js';
+import { introAttribution, introIsDirect, previousSentenceAttribution, sentenceIndexAt, trailerAttribution, type Attribution, type QuoteContext } from './03-attribute.js';
+import { classifyQuote } from './04-classify.js';
+
+/**
+ * Direct quotations of one text with their kind and speaker. Every quoted span is kept, speech or
+ * not, with the reason for its kind; the speaker is null when no rule finds one.
+ * Order: marks are paired first; attribution looks after the quote, then before it in its
+ * sentence (before it first when a verb of saying stands right before the mark), then (for a quote alone in its sentence) at the sentence before; classification last,
+ * because a short phrase counts as speech only when a speaker was found for it.
+ */
+export function findQuotes(text: string, sentences: Span[], tokens: Token[]): Quote[] {
+  const spans = findQuotedSpans(text);
+  const ctx: QuoteContext = { text, tokens, sentences, chunks: nameChunks(text, tokens), quoted: spans.map((q) => ({ start: q.open, end: q.close })) };
+  const done: Array<{ span: Span; attribution: Attribution | null }> = [];
+  const quotes: Quote[] = [];
+  for (const q of spans) {
+    const first = q.parts[0]!;
+    const last = q.parts.at(-1)!;
+    const sentence = ctx.sentences[sentenceIndexAt(ctx, q.open)];
+    const intro = sentence ? text.slice(Math.min(sentence.start, q.open), q.open) : '';
+    const alone = !/[\p{L}\p{N}]/u.test(intro.replace(/[“”"«»`']/g, ''));
+    // A quote never closed has no words after it that could attribute it.
+    const after = q.rule === 'unclosed' ? null : trailerAttribution(ctx, q.close);
+    const before = introAttribution(ctx, q.open);
+    const attribution = (introIsDirect(ctx, q.open) ? (before ?? after) : (after ?? before)) ?? (alone ? previousSentenceAttribution(ctx, q.open, done) : null);
+    const quoted = q.parts.map((p) => text.slice(p.start, p.end)).join(' ');
+    const { kind, reason } = classifyQuote({ intro, quoted, embedded: !alone, attributedAfter: after !== null, attribution });
+    const speech = kind === 'speech';
+    const quote: Quote = {
+      start: first.start,
+      end: last.end,
+      rule: `quotes/${q.rule}`,
+      kind,
+      reason,
+      parts: q.parts,
+      speaker: speech ? (attribution?.speaker ?? null) : null,
+      speakerName: speech ? (attribution?.speakerName ?? null) : null,
+      cue: speech ? (attribution?.cue ?? null) : null,
+      attribution: speech ? (attribution?.rule ?? null) : null,
+    };
+    quotes.push(quote);
+    done.push({ span: { start: q.open, end: q.close }, attribution: speech ? attribution : null });
+  }
+  return quotes;
+}
+
+/** Writes `quotes`: every quoted span of the clean text, speech or not, with its speaker. */
+export const quotesStage: Stage = {
+  name: 'analyze/quotes',
+  reads: ['sentences', 'tokens'],
+  writes: ['quotes'],
+  run(doc: Doc) {
+    const quotes = findQuotes(doc.text, doc.layers.sentences, doc.layers.tokens);
+    return { ...doc, layers: { ...doc.layers, quotes } };
+  },
+};
