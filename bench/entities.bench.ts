@@ -6,6 +6,7 @@ import { mergeEntities } from '../src/analyze/entities/merge.js';
 import { nameKey } from '../src/analyze/entities/normalize.js';
 import { sentencesAndTokens } from '../src/analyze/sentences.js';
 import type { Doc, EntityMention, EntityType, Paragraph, Token } from '../src/doc/types.js';
+import { emptyLayers } from '../src/doc/types.js';
 import { docFromText } from '../src/ingest/plain-text.js';
 import { processDoc } from '../src/pipeline/analyze.js';
 import { prf, REPO, round, SHARED_DATA } from './args.js';
@@ -199,7 +200,7 @@ const compromiseBaseline: System = (docs) => {
 export function docOf(m: MeantimeDoc): Pick<Doc, 'id' | 'text' | 'layers'> {
   const { sentences, tokens } = sentencesAndTokens(m.text);
   const paragraphs: Paragraph[] = [...m.text.matchAll(/[^\n]+/g)].map((x) => ({ start: x.index!, end: x.index! + x[0].length, kind: 'paragraph' }));
-  return { id: m.id, text: m.text, layers: { paragraphs, sentences, tokens, timexes: [], entities: [] as EntityMention[] } };
+  return { id: m.id, text: m.text, layers: { ...emptyLayers(), paragraphs, sentences, tokens } };
 }
 
 function scoreMeantime(docs: MeantimeDoc[], system: System) {

@@ -1,4 +1,5 @@
 import type { Doc, EntityMention, Paragraph } from '../src/doc/types.js';
+import { emptyLayers } from '../src/doc/types.js';
 import { findEntities } from '../src/analyze/entities/extract.js';
 import { sentencesAndTokens } from '../src/analyze/sentences.js';
 
@@ -9,6 +10,6 @@ import { sentencesAndTokens } from '../src/analyze/sentences.js';
 export function entityDoc(id: string, text: string): Pick<Doc, 'id' | 'text' | 'layers'> {
   const paragraphs: Paragraph[] = [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: m[0].startsWith('## ') ? 'heading' : 'paragraph' }));
   const { sentences, tokens } = sentencesAndTokens(text);
-  const doc = { id, text, layers: { paragraphs, sentences, tokens, timexes: [], entities: [] as EntityMention[] } };
+  const doc = { id, text, layers: { ...emptyLayers(), paragraphs, sentences, tokens } };
   return { ...doc, layers: { ...doc.layers, entities: findEntities(doc) } };
 }

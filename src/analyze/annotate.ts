@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Paragraph } from '../doc/types.js';
+import { emptyLayers } from '../doc/types.js';
 import { findEntities } from './entities/extract.js';
 import { mergeEntities } from './entities/merge.js';
 import { findQuotes } from './quotes/quotes.js';
@@ -45,7 +46,7 @@ export function annotate(input: AnnotateInput): AnnotateOutput {
   const timexes = findTimexes(input.text, { anchor, sentences, tokens });
   // Without cleaning there are no marked headings: every line is a paragraph, and heading-like lines are told by their shape.
   const paragraphs: Paragraph[] = [...input.text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'paragraph' }));
-  const doc = { id: input.id, text: input.text, layers: { paragraphs, sentences, tokens, timexes, entities: [] } };
+  const doc = { id: input.id, text: input.text, layers: { ...emptyLayers(), paragraphs, sentences, tokens, timexes } };
   const mentions = findEntities(doc);
   const entityOf = new Map<number, { id: string; type: string }>();
   for (const entity of mergeEntities([{ ...doc, layers: { ...doc.layers, entities: mentions } }])) {
