@@ -5,7 +5,7 @@ import { findEntities } from '../src/analyze/entities/extract.js';
 import { mergeEntities } from '../src/analyze/entities/merge.js';
 import { nameKey } from '../src/analyze/entities/normalize.js';
 import { sentencesAndTokens } from '../src/analyze/sentences.js';
-import type { Doc, EntityMention, EntityType, Paragraph, Token } from '../src/doc/types.js';
+import type { Doc, EntityType, Paragraph, Token } from '../src/doc/types.js';
 import { emptyLayers } from '../src/doc/types.js';
 import { docFromText } from '../src/ingest/plain-text.js';
 import { processDoc } from '../src/pipeline/analyze.js';

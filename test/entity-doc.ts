@@ -1,4 +1,4 @@
-import type { Doc, EntityMention, Paragraph } from '../src/doc/types.js';
+import type { Doc, Paragraph } from '../src/doc/types.js';
 import { emptyLayers } from '../src/doc/types.js';
 import { findEntities } from '../src/analyze/entities/extract.js';
 import { sentencesAndTokens } from '../src/analyze/sentences.js';
