@@ -6,6 +6,7 @@ import { CorroborateError, isCorroborateError } from '../doc/errors.js';
 import type { Message } from '../doc/types.js';
 import { renderMarkdown } from '../export/markdown.js';
 import type { StoryExport } from '../export/types.js';
+import { createFetcher } from '../ingest/fetch/fetch-url.js';
 import { exportStories, ingestPaths, openStore, type IngestReport } from '../pipeline/analyze.js';
 import { DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
 import { COMMANDS, commandHelp, mainHelp, parseByteSize, parseCommand, type Parsed } from './options.js';
@@ -82,6 +83,7 @@ async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io):
     const encoding = str(values.encoding);
     const report = await ingestPaths(store, parsed.positionals, {
       ...(maxBytes ? { maxBytes: parseByteSize(maxBytes) } : {}),
+      fetcher: createFetcher({ allowPrivate: values['allow-private'] === true, ...(maxBytes ? { maxBytes: parseByteSize(maxBytes) } : {}) }),
       ...(encoding ? { encoding } : {}),
       meta: { source: str(values.source) ?? null, publishedAt: str(values['published-at']) ?? null },
       readStdin: io.readStdin,

@@ -16,6 +16,11 @@ export interface ExtractedArticle {
 export interface ExtractOptions {
   /** The article's title, when known from metadata (a block repeating it is dropped). */
   title?: string | null;
+  /**
+   * `body` skips Readability's choice of container: for HTML that is the article already
+   * (a feed item's content), where a container choice could only lose paragraphs.
+   */
+  container?: 'readability' | 'body';
 }
 
 /**
@@ -29,7 +34,7 @@ export interface ExtractOptions {
  */
 export function extractArticle(document: DomDocument, options: ExtractOptions = {}): ExtractedArticle {
   const removed = pruneDocument(document);
-  const parsed = new Readability<DomElement>(document as never, { serializer: (node) => node as unknown as DomElement }).parse();
+  const parsed = options.container === 'body' ? null : new Readability<DomElement>(document as never, { serializer: (node) => node as unknown as DomElement }).parse();
   const container = parsed?.content ?? document.body;
   const all = container ? blocksOf(container) : [];
   const keep = all.map(() => true);
@@ -50,7 +55,7 @@ export function extractArticle(document: DomDocument, options: ExtractOptions = 
     keep[index] = false;
   }
   for (const [index, verdict] of [...verdicts].sort((a, b) => a[0] - b[0])) removed.push({ text: all[index]!.text, reason: `${verdict.rule}: ${verdict.reason}` });
-  return { blocks: all.filter((_, i) => keep[i]), removed, fellBack: !parsed?.content };
+  return { blocks: all.filter((_, i) => keep[i]), removed, fellBack: options.container !== 'body' && !parsed?.content };
 }
 
 /** Plain Readability, for the benchmark baseline: its chosen container's text content. */

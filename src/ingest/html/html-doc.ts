@@ -18,6 +18,8 @@ export interface HtmlDocOptions {
   /** Where the page was fetched from, when it was; the page's canonical URL is preferred. */
   fetchedFrom?: string | null;
   /** What a feed knew about this item; it fills what the page does not say. */
+  /** The HTML is the article itself (feed content): no container choice. */
+  fragment?: boolean;
   fallback?: Partial<Pick<ArticleMeta, 'byline' | 'publishedAt' | 'url' | 'language'>> & { title?: string | null; sourceName?: string | null };
 }
 
@@ -34,7 +36,7 @@ export function docFromHtml(html: string, input: string, options: HtmlDocOptions
   const overrides = options.overrides ?? {};
   const fallback = options.fallback ?? {};
   const title = overrides.title ?? page.title ?? fallback.title ?? null;
-  const article = extractArticle(document, { title });
+  const article = extractArticle(document, options.fragment ? { title: null, container: 'body' } : { title });
   if (article.fellBack) sink.warn('extraction-fallback', 'no article container was found; the text is the whole page body with page chrome removed');
   const { text, paragraphs } = assemble(article.blocks);
   if (text.trim() === '') sink.warn('empty-body', 'no article text was found in the page');

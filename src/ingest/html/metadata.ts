@@ -93,8 +93,8 @@ export function readMetadata(document: DomDocument): PageMetadata {
   set('publishedAt', normaliseDate(timeElement(document)), 'time');
   set('language', document.documentElement.getAttribute('lang'), 'html');
   set('language', fromMeta(META_KEYS.language)?.replace('_', '-'), 'meta');
-  const titleTag = document.querySelector('title')?.textContent;
-  set('title', titleTag ? withoutSiteName(titleTag, meta.siteName) : null, 'html');
+  set('title', document.querySelector('title')?.textContent, 'html');
+  if (meta.title) meta.title = withoutSiteName(meta.title, meta.siteName);
   if (meta.language) meta.language = meta.language.split(/[,;]/)[0]!.trim().toLowerCase();
   return meta;
 }
