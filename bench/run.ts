@@ -1,16 +1,18 @@
 import { benchArgs } from './args.js';
 import { runCleanBench } from './clean.bench.js';
 import { runClusterBench } from './cluster.bench.js';
+import { runExtractBench } from './extract.bench.js';
 
 /**
  * `npm run bench -- NAME [--data DIR] [--json]`. Each bench prints ours beside a baseline
- * measured in the same run. NAME: clean, cluster, or all (default).
+ * measured in the same run. NAME: clean, cluster, extract, or all (default).
  */
 const [name = 'all', ...rest] = process.argv.slice(2);
 const args = benchArgs(rest);
 const benches: Record<string, () => unknown> = {
   clean: () => runCleanBench(args.data),
   cluster: () => runClusterBench(args.data, args.split, args.threshold),
+  extract: () => runExtractBench(args.data, args.predictions),
 };
 const chosen = name === 'all' ? Object.keys(benches) : [name];
 const unknown = chosen.filter((n) => !benches[n]);
