@@ -32,7 +32,7 @@ export const HTML_PATTERNS = {
   /** A month name or numeric date inside a short line (supports `dateLine`). */
   dateInside: /\b(\d{1,2}:\d{2}\s*(am|pm)?|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})/i,
   /** "By Jane Doe", "By Jane Doe and John Roe, Reuters": a byline block. */
-  byline: /^(by|von|por|par|di|oleh)\s+[\p{Lu}][\p{L}.'’-]*(\s+([\p{Lu}][\p{L}.'’-]*|and|&|de|van|von|da|,))*\s*(,\s*[\p{L} ]+)?$/u,
+  byline: /^([Bb]y|BY|[Vv]on|[Pp]or|[Pp]ar|[Dd]i|[Oo]leh)\s+[\p{Lu}][\p{L}.'’-]*(\s+([\p{Lu}][\p{L}.'’-]*|and|&|de|van|von|da|,))*\s*(,\s*[\p{L} ]+)?$/u,
   /** Ends like a sentence (period, question, exclamation, colon, closing quote, ellipsis). */
   terminal: /[.!?:;…"”’»)\]]\s*$/,
   /** Ends like a sentence: a period, question or exclamation mark, possibly in quotes. */
