@@ -4,6 +4,7 @@ import { CorroborateError } from '../../doc/errors.js';
 import { messageSink } from '../../doc/messages.js';
 import type { Message } from '../../doc/types.js';
 import { normaliseDate } from '../dates.js';
+import { decodeEntities } from './entities.js';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json-feed';
 
@@ -39,55 +40,69 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   processEntities: true,
-  htmlEntities: true,
+  // HTML named entities are decoded later (by the HTML parser for content, `decodeEntities` for titles): decoding them here costs 5× the parse.
+  htmlEntities: false,
   isArray: (name) => ['item', 'entry', 'link', 'category', 'author', 'dc:creator'].includes(name),
 });
 
 type XmlNode = Record<string, unknown>;
 
+/** Closing tags a salvaged feed needs after its last complete item, by root. */
+const CLOSERS: Record<string, string> = { rss: '</channel></rss>', 'rdf:rdf': '</rdf:RDF>', feed: '</feed>' };
+
 /**
  * Reads an RSS 2.0, RSS 1.0 (RDF), Atom or JSON Feed document. Lenient by design: a truncated or
  * malformed feed gives the items it completely holds, with a `feed-malformed` warning naming the
- * first error (line and column); a file that is not a feed at all is a `bad-input` error.
+ * first error (line and column) and `feed-truncated` when items were cut; a file that is not a
+ * feed at all is a `bad-input` error. The validator runs only when the cheap checks fail (the
+ * root is not closed at the end, or the parser throws): it costs as much as a parse.
  */
 export function parseFeed(text: string, subject = 'input'): Feed {
-  const trimmed = text.trimStart();
+  const trimmed = text.trim();
   if (trimmed.startsWith('{')) return parseJsonFeed(trimmed, subject);
   const messages: Message[] = [];
   const sink = messageSink('ingest', messages);
-  const valid = XMLValidator.validate(trimmed);
-  if (valid !== true) sink.warn('feed-malformed', `the feed is not well-formed XML (${valid.err.msg.replace(/\s+/g, ' ')} at line ${valid.err.line}, column ${valid.err.col}); read what it completely holds`);
-  let root: XmlNode;
-  try {
-    root = parser.parse(trimmed) as XmlNode;
-  } catch (error) {
-    throw new CorroborateError('bad-input', `${subject}: not a readable feed (${(error as Error).message})`, { subject, cause: error });
+  const root = /<(rss|rdf:rdf|feed)[\s>]/i.exec(trimmed.slice(0, 4096))?.[1]?.toLowerCase() ?? null;
+  const closed = /<\/(?:rss|rdf:RDF|feed)\s*>$/i.test(trimmed);
+  let tree = closed ? tryParse(trimmed) : null;
+  if (tree === null) {
+    const valid = XMLValidator.validate(trimmed);
+    if (valid !== true) sink.warn('feed-malformed', `the feed is not well-formed XML (${valid.err.msg.replace(/\s+/g, ' ')} at line ${valid.err.line}, column ${valid.err.col}); read what it completely holds`);
+    const salvaged = root ? salvage(trimmed, root) : null;
+    if (salvaged) {
+      tree = tryParse(salvaged.text);
+      if (tree && salvaged.cut) sink.warn('feed-truncated', 'the feed breaks off after its last complete item; what followed was left out');
+    }
+    tree ??= tryParse(trimmed);
   }
-  const rss = node(root.rss);
-  const rdf = node(root['rdf:RDF']);
-  const atom = node(root.feed);
-  let feed: Feed;
-  if (rss) feed = rssFeed(node(rss.channel) ?? {}, 'rss', messages);
-  else if (rdf) feed = rssFeed({ ...(node(rdf.channel) ?? {}), item: rdf.item }, 'rdf', messages);
-  else if (atom) feed = atomFeed(atom, messages);
-  else throw new CorroborateError('bad-input', `${subject}: XML but not a feed (no <rss>, <rdf:RDF> or Atom <feed> root)`, { subject });
-  if (valid !== true) dropIncomplete(feed, trimmed, sink);
-  return feed;
+  if (tree === null) throw new CorroborateError('bad-input', `${subject}: not a readable feed (the XML cannot be parsed)`, { subject });
+  const rss = node(tree.rss);
+  const rdf = node(tree['rdf:RDF']);
+  const atom = node(tree.feed);
+  if (rss) return rssFeed(node(rss.channel) ?? {}, 'rss', messages);
+  if (rdf) return rssFeed({ ...(node(rdf.channel) ?? {}), item: rdf.item }, 'rdf', messages);
+  if (atom) return atomFeed(atom, messages);
+  throw new CorroborateError('bad-input', `${subject}: XML but not a feed (no <rss>, <rdf:RDF> or Atom <feed> root)`, { subject });
+}
+
+function tryParse(text: string): XmlNode | null {
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch {
+    return null;
+  }
 }
 
 /**
- * A truncated feed's last item is cut mid-way; it is dropped rather than stored half, so a partial
- * body is never taken for a whole one. Counts closing tags: items past the last `</item>` or
- * `</entry>` are incomplete.
+ * A broken feed cut back to its last complete `</item>` or `</entry>` and closed again, so a
+ * half-sent item is never stored as if whole. `cut` says whether anything was left out.
  */
-function dropIncomplete(feed: Feed, text: string, sink: ReturnType<typeof messageSink>): void {
-  const tag = feed.format === 'atom' ? 'entry' : 'item';
-  const closed = text.match(new RegExp(`</(?:\\w+:)?${tag}\\s*>`, 'g'))?.length ?? 0;
-  if (feed.items.length > closed) {
-    const dropped = feed.items.length - closed;
-    feed.items = feed.items.slice(0, closed);
-    sink.warn('feed-truncated', `${dropped} incomplete ${tag}(s) at the end of the feed were left out; ${closed} complete`);
-  }
+function salvage(text: string, root: string): { text: string; cut: boolean } | null {
+  const ends = [...text.matchAll(/<\/(?:\w+:)?(?:item|entry)\s*>/g)];
+  const last = ends[ends.length - 1];
+  if (!last) return null;
+  const end = last.index! + last[0].length;
+  return { text: text.slice(0, end) + CLOSERS[root]!, cut: text.slice(end).replace(/<\/[^>]+>|\s/g, '') !== '' };
 }
 
 function rssFeed(channel: XmlNode, format: 'rss' | 'rdf', messages: Message[]): Feed {
@@ -200,7 +215,7 @@ const attr = (value: unknown, name: string): string | null => {
 /** Text of an element that may be a plain string or `{#text, @_attrs}`; empty is null. */
 function textOf(value: unknown): string | null {
   const v = typeof value === 'string' || typeof value === 'number' ? String(value) : node(value)?.['#text'];
-  return typeof v === 'string' || typeof v === 'number' ? String(v).trim() || null : null;
+  return typeof v === 'string' || typeof v === 'number' ? decodeEntities(String(v)).trim() || null : null;
 }
 
 /** Atom `<link rel="alternate" href>` (rel defaults to alternate). */
