@@ -82,6 +82,20 @@ test('a truncated feed keeps its complete items and warns; the cut item is left 
   assert.ok(codes.includes('feed-malformed') && codes.includes('feed-truncated'));
 });
 
+test('a feed cut inside a CDATA section gives its complete items; cut inside the first item, it is an error', () => {
+  const item = (n: number) => `<item><title>T${n}</title><content:encoded><![CDATA[${LONG}]]></content:encoded></item>`;
+  const whole = `<?xml version="1.0"?><rss xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>${item(1)}${item(2)}${item(3)}</channel></rss>`;
+  const feed = parseFeed(whole.slice(0, whole.lastIndexOf('Paragraph 4')));
+  assert.deepEqual(feed.items.map((i) => i.title), ['T1', 'T2']);
+  assert.ok(feed.messages.some((m) => m.code === 'feed-truncated'));
+  assert.throws(() => parseFeed(whole.slice(0, whole.indexOf('Paragraph 4'))), (e: CorroborateError) => e.code === 'bad-input' && /before its first complete item/.test(e.message));
+});
+
+test('titles keep numeric and common named entities decoded', () => {
+  const feed = parseFeed('<rss><channel><item><title>Rock &amp; roll&#8217;s &#x2014; &hellip; back</title></item></channel></rss>');
+  assert.equal(feed.items[0]!.title, 'Rock & roll’s — … back');
+});
+
 test('a complete, well-formed feed has no feed warnings', () => {
   assert.deepEqual(parseFeed(RSS).messages, []);
 });

@@ -69,6 +69,7 @@ export function parseFeed(text: string, subject = 'input'): Feed {
     const valid = XMLValidator.validate(trimmed);
     if (valid !== true) sink.warn('feed-malformed', `the feed is not well-formed XML (${valid.err.msg.replace(/\s+/g, ' ')} at line ${valid.err.line}, column ${valid.err.col}); read what it completely holds`);
     const salvaged = root ? salvage(trimmed, root) : null;
+    if (root && !closed && !salvaged) throw new CorroborateError('bad-input', `${subject}: the feed breaks off before its first complete item`, { subject });
     if (salvaged) {
       tree = tryParse(salvaged.text);
       if (tree && salvaged.cut) sink.warn('feed-truncated', 'the feed breaks off after its last complete item; what followed was left out');
