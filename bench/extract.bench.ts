@@ -17,7 +17,7 @@ type Extractor = (html: string) => string;
 const ours: Extractor = (html) => {
   const document = parseHtmlDocument(html);
   const meta = readMetadata(document);
-  return extractArticle(document, { title: meta.title }).blocks.map((b) => b.text).join('\n\n');
+  return extractArticle(document, { title: meta.title, url: meta.url }).blocks.map((b) => b.text).join('\n\n');
 };
 const readabilityBaseline: Extractor = (html) => readabilityText(parseHtmlDocument(html));
 

@@ -20,6 +20,8 @@ export interface BlockContext {
   blocks: Block[];
   index: number;
   title: string | null;
+  /** The page's URL, when known. */
+  url: string | null;
   words: number;
 }
 
@@ -46,7 +48,8 @@ export function captionCredit(block: Block, { words }: BlockContext): BlockVerdi
  * Fails on: a paragraph that genuinely begins "Related:" as part of a list of findings.
  */
 export function readMoreLine(block: Block, { words }: BlockContext): BlockVerdict | null {
-  if (words > DEFAULT_MAX_CHROME_WORDS || !HTML_PATTERNS.readMore.test(block.text)) return null;
+  const linky = block.linkChars / block.text.length >= 0.5;
+  if ((words > DEFAULT_MAX_CHROME_WORDS && !linky) || !HTML_PATTERNS.readMore.test(block.text)) return null;
   return { rule: 'html/read-more', reason: `link-out line (${words} words)` };
 }
 
@@ -108,6 +111,36 @@ export function linkLine(block: Block, { words }: BlockContext): BlockVerdict | 
 }
 
 /**
+ * Notes about the page rather than the event: reading time, affiliate disclosures, copyright and
+ * citation notices, contact and contributor lines.
+ * Why: "Reading time: 3 minutes", "This post may contain affiliate links" and "Write to Jane Roe at
+ * jroe@example.com" sit inside article containers on many sites and report nothing.
+ * Fails on: an article about affiliate marketing whose short paragraph uses the phrase.
+ */
+export function pageNote(block: Block, { words }: BlockContext): BlockVerdict | null {
+  if (words > DEFAULT_MAX_CHROME_WORDS * 2) return null;
+  const notes: Array<[string, RegExp]> = [
+    ['reading time', HTML_PATTERNS.readingTime],
+    ['affiliate disclosure', HTML_PATTERNS.disclosure],
+    ['copyright notice', HTML_PATTERNS.copyright],
+    ['contact or contributor line', HTML_PATTERNS.contactLine],
+  ];
+  const found = notes.find(([, pattern]) => pattern.test(block.text));
+  return found ? { rule: 'html/page-note', reason: `${found[0]} (${words} words)` } : null;
+}
+
+/**
+ * The page's own address printed as a paragraph (a "copy link" box that lost its button).
+ * Why: "https://paper.example/news/article-123.php" alone says nothing about the event.
+ * Fails on: none seen; other bare URLs are kept (a list of sources can be the point of a post).
+ */
+export function ownUrl(block: Block, { url }: BlockContext): BlockVerdict | null {
+  if (!url || !/^https?:\/\/\S+$/.test(block.text)) return null;
+  const bare = (u: string) => u.replace(/^https?:\/\/(www\.)?/, '').replace(/[#?].*$/, '').replace(/\/$/, '');
+  return bare(block.text) === bare(url) ? { rule: 'html/page-url', reason: "the page's own URL" } : null;
+}
+
+/**
  * The headline printed again inside the body.
  * Why: the title is metadata; the body should start with the article's first sentence.
  * Fails on: none seen.
@@ -120,7 +153,25 @@ export function repeatedTitle(block: Block, { title }: BlockContext): BlockVerdi
 const normalise = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** In order; the first rule that decides wins. */
-export const BLOCK_RULES: BlockRule[] = [repeatedTitle, shareText, captionCredit, readMoreLine, signUpCall, dateOrByline, linkList, linkLine];
+export const BLOCK_RULES: BlockRule[] = [repeatedTitle, ownUrl, shareText, captionCredit, readMoreLine, signUpCall, pageNote, dateOrByline, linkList, linkLine];
+
+/**
+ * A heading over other stories ("More Great Stories", "Most Popular") and the list right under it.
+ * Why: the items are headlines of other articles, often with a few words outside the links, so the
+ * all-links rule misses them; the heading says what they are.
+ * Fails on: an article that ends with its own list under a heading called "Related coverage".
+ */
+export function relatedSection(blocks: Block[], keep: boolean[]): Array<[number, BlockVerdict]> {
+  const out: Array<[number, BlockVerdict]> = [];
+  for (const [i, block] of blocks.entries()) {
+    if (!keep[i] || !HTML_PATTERNS.relatedHeading.test(block.text)) continue;
+    out.push([i, { rule: 'html/related-links', reason: 'heading of a list of other stories' }]);
+    const list = blocks[i + 1]?.list;
+    if (list === null || list === undefined) continue;
+    for (let j = i + 1; j < blocks.length && blocks[j]!.list === list; j++) out.push([j, { rule: 'html/related-links', reason: 'item under a heading of other stories' }]);
+  }
+  return out;
+}
 
 /**
  * Fragments at the edges of the article: "Home", "News", "Comments", "Popular" before the first

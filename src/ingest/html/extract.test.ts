@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { countWords, captionCredit, dateOrByline, linkLine, readMoreLine, shareText, signUpCall } from './block-rules.js';
+import { countWords, captionCredit, dateOrByline, linkLine, ownUrl, pageNote, readMoreLine, relatedSection, shareText, signUpCall } from './block-rules.js';
 import type { Block } from './blocks.js';
 import { parseHtmlDocument } from './dom.js';
 import { extractArticle } from './extract.js';
@@ -57,7 +57,7 @@ test('the Doc keeps paragraph breaks and marks headings in the paragraphs layer'
 });
 
 const block = (text: string, extra: Partial<Block> = {}): Block => ({ text, kind: 'paragraph', linkChars: 0, list: null, ...extra });
-const ctx = (b: Block) => ({ blocks: [b], index: 0, title: null, words: countWords(b.text) });
+const ctx = (b: Block) => ({ blocks: [b], index: 0, title: null, url: 'https://paper.example/news/a-1.html', words: countWords(b.text) });
 const decides = (rule: (b: Block, c: ReturnType<typeof ctx>) => unknown, text: string, extra: Partial<Block> = {}) => rule(block(text, extra), ctx(block(text, extra))) !== null;
 
 test('block rules: each fires on its pattern and not on ordinary sentences', () => {
@@ -75,6 +75,25 @@ test('block rules: each fires on its pattern and not on ordinary sentences', () 
   assert.ok(!decides(dateOrByline, 'By noon, the crowd had grown to thousands.'));
   assert.ok(decides(linkLine, 'Five things to know about the budget', { linkChars: 37 }));
   assert.ok(!decides(linkLine, 'The budget is published today.', { linkChars: 30 }));
+});
+
+test('page notes, the page URL and sections of other stories', () => {
+  assert.ok(decides(pageNote, 'Reading time: 4 minutes'));
+  assert.ok(decides(pageNote, 'This post may contain affiliate links; see our disclosure.'));
+  assert.ok(decides(pageNote, 'This article is subject to copyright. No part may be reproduced without permission.'));
+  assert.ok(decides(pageNote, 'Write to Noor Haddad at noor.haddad@paper.example'));
+  assert.ok(decides(pageNote, 'Lars Berg contributed to this report.'));
+  assert.ok(!decides(pageNote, 'The reading of the will took four hours, the lawyer said.'));
+  assert.ok(!decides(pageNote, 'Investigators wrote to the company in May asking for its records.'));
+  assert.ok(decides(ownUrl, 'https://www.paper.example/news/a-1.html'));
+  assert.ok(!decides(ownUrl, 'https://other.example/report.pdf'));
+  assert.ok(decides(signUpCall, 'Follow the newsroom on Twitter and Instagram.'));
+  assert.ok(decides(signUpCall, 'Like this story? Share it with a friend!'));
+  assert.ok(!decides(signUpCall, 'Police followed the car on the motorway for an hour.'));
+  const blocks: Block[] = [block('The vote passed.'), block('Most Popular', { kind: 'heading' }), block('Storm hits coast and 12 homes lose power', { list: 7, kind: 'list-item' }), block('New mayor sworn in', { list: 7, kind: 'list-item' })];
+  assert.deepEqual(relatedSection(blocks, blocks.map(() => true)).map(([i]) => i), [1, 2, 3]);
+  const ownList: Block[] = [block('The three demands', { kind: 'heading' }), block('Higher wages', { list: 2, kind: 'list-item' })];
+  assert.deepEqual(relatedSection(ownList, ownList.map(() => true)), []);
 });
 
 test('malformed HTML (unclosed tags, stray closers) still gives the text', () => {

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import type { Removal } from '../../doc/types.js';
-import { BLOCK_RULES, countWords, edgeFragments, type BlockVerdict } from './block-rules.js';
+import { BLOCK_RULES, countWords, edgeFragments, relatedSection, type BlockVerdict } from './block-rules.js';
 import { blocksOf, type Block } from './blocks.js';
 import type { DomDocument, DomElement } from './dom.js';
 import { pruneDocument } from './prune.js';
@@ -16,6 +16,8 @@ export interface ExtractedArticle {
 export interface ExtractOptions {
   /** The article's title, when known from metadata (a block repeating it is dropped). */
   title?: string | null;
+  /** The page's URL, when known (the page printing its own address is dropped). */
+  url?: string | null;
   /**
    * `body` skips Readability's choice of container: for HTML that is the article already
    * (a feed item's content), where a container choice could only lose paragraphs.
@@ -40,7 +42,7 @@ export function extractArticle(document: DomDocument, options: ExtractOptions = 
   const keep = all.map(() => true);
   const verdicts = new Map<number, BlockVerdict>();
   for (const [index, block] of all.entries()) {
-    const ctx = { blocks: all, index, title: options.title ?? null, words: countWords(block.text) };
+    const ctx = { blocks: all, index, title: options.title ?? null, url: options.url ?? null, words: countWords(block.text) };
     for (const rule of BLOCK_RULES) {
       const verdict = rule(block, ctx);
       if (verdict) {
@@ -50,6 +52,11 @@ export function extractArticle(document: DomDocument, options: ExtractOptions = 
       }
     }
   }
+  for (const [index, verdict] of relatedSection(all, keep)) {
+    verdicts.set(index, verdict);
+    keep[index] = false;
+  }
+  // After the rules: an edge is judged on what is left, so chrome under a removed teaser is reached.
   for (const [index, verdict] of edgeFragments(all, keep)) {
     verdicts.set(index, verdict);
     keep[index] = false;

@@ -22,9 +22,19 @@ export const HTML_PATTERNS = {
   /** A caption credit: "(Image: © NASA)", "Photo: AP", "Image copyright Reuters", "Credit: ESA", "Getty Images". */
   creditLine: /^[([]?\s*(image|photo|picture|pic|foto|credit|source|video|graphic|illustration)s?(\s+(copyright|credit|source|by))?\s*[:©]|^\(?©|^(image|photo) copyright\b|^copyright\b|^caption$|^image \d+ of \d+$|^\d+\s*of\s*\d+\b|^close$|\b(getty images|shutterstock|associated press|reuters|afp)\)?\.?$/i,
   /** A link-out line: "Read more: …", "Related: …", "Also on example.com …", "See also …", "READ MORE". */
-  readMore: /^(read more|read also|also read|related|see also|also on\b|also:|more:|watch:|listen:|recommended|don'?t miss|click here|more from|more on|leggi anche|baca juga|veja também|lesen sie auch|читайте также)\b/i,
+  readMore: /^\(?(read more|read also|also read|related|see also|also on\b|also:|more:|watch:|listen:|recommended|don'?t miss|click here|more from|more on|you (may|might) also like|leggi anche|baca juga|veja também|lesen sie auch|читайте также)\b/i,
+  /** A heading over a list of other stories: "More Great Stories", "Most Popular", "Trending now". */
+  relatedHeading: /^(more (great |top |latest )?[\p{L}\d ]{0,30}stories|most (popular|read|viewed)|trending( now)?|popular( now| stories)?|latest( news| stories)?|related (stories|articles|coverage|content)|recommended( for you)?|you (may|might) also like)$/iu,
+  /** A reading-time note: "Reading time: 3 minutes", "5 min read", "Tempo de leitura: 1 minuto". */
+  readingTime: /^(reading time|read time|estimated reading time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura)\b|^\d+\s*min(ute)?s?\.? read$/i,
+  /** Affiliate and sponsorship disclosures: "This post may contain affiliate links", "…may earn an affiliate commission". */
+  disclosure: /\baffiliate (links?|commission|partnerships?)\b|\bwe may earn (a|an) (commission|fee)\b/i,
+  /** Copyright and citation notices: "This document is subject to copyright", "All rights reserved", "Citation: … retrieved … from". */
+  copyright: /^(this (document|article|material|content) is (subject to|protected by) copyright|copyright\s*(©|\(c\)|\d{4})|©\s*\d{4}|citation:.*\bretrieved\b)|\ball rights reserved\.?$/i,
+  /** A contact or contributor line: "Write to Jane Roe at jroe@example.com", "Additional reporting by …", "… contributed to this report." */
+  contactLine: /^(write to|contact|e-?mail)\b.*@\S+\.\w+|^additional reporting (by|from)\b|\bcontributed to this (report|story|article)\.?$/i,
   /** A call to subscribe or sign up: "Sign up to our newsletter…", "Subscribe to …", "…delivered to your inbox". */
-  signUpCall: /\b(sign up|signup|subscribe|newsletter|delivered to your inbox|in your inbox|get the .* app|download the .* app|click here to get|follow us on)\b/i,
+  signUpCall: /\b(sign up|signup|subscribe|newsletter|delivered to your inbox|in your inbox|get the .* app|download the .* app|click here to get|follow us on)\b|^follow\b[^.!]*\b(on|at) (twitter|facebook|instagram|youtube|linkedin|tiktok)\b|\bshare (it|this)( story| article| post)? with\b/i,
   /** Share bar text: "Share Tweet Email", "Whatsapp Facebook Pint", "Share this article". */
   shareWords: /^(share|tweet|pin|pinterest|whatsapp|facebook|twitter|linkedin|reddit|email|e-mail|print|copy link|flipboard|messenger|sms|submit|pint|baixar|comments?|\d+)(\s+(share|tweet|pin|pinterest|whatsapp|facebook|twitter|linkedin|reddit|email|e-mail|print|copy link|flipboard|messenger|sms|submit|pint|baixar|this|article|story|on|via|it|with|a|friend|comments?|\d+))*[.!:]?$/i,
   /** A date/byline line: "Published 11:11 PM EST Nov 19, 2019", "Updated on: …", "Posted on March 30, 2015 by Admin". */
