@@ -134,11 +134,7 @@ function judge(element: DomElement, total: number, maxShare: number): PruneVerdi
     if (verdict) break;
   }
   if (!verdict) return null;
-  if (verdict.rule !== 'html/hidden') {
-    const share = (element.textContent ?? '').length / total;
-    if (share > maxShare) return null;
-    if (containsArticleBody(element)) return null;
-  }
+  if ((element.textContent ?? '').length / total > maxShare || containsArticleBody(element)) return null;
   return verdict;
 }
 
