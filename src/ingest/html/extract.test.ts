@@ -108,3 +108,16 @@ test('a page with no text gives an empty body with a warning, not a crash', () =
   assert.ok(doc.messages.some((m) => m.code === 'empty-body'));
   assert.ok(doc.messages.some((m) => m.code === 'date-unknown'));
 });
+
+test('block and name patterns stay linear on long adversarial text (no catastrophic backtracking)', async () => {
+  const { HTML_PATTERNS } = await import('./patterns.js');
+  const inputs = ['By ' + 'Aa , '.repeat(4000) + '!', 'Share ' + 'share '.repeat(4000) + 'x', 'Published ' + 'Jan 1 '.repeat(4000), 'more-'.repeat(4000) + '!', '(Image: ' + '© '.repeat(4000) + 'x'];
+  for (const text of inputs) {
+    const started = performance.now();
+    for (const pattern of Object.values(HTML_PATTERNS)) {
+      pattern.lastIndex = 0;
+      pattern.test(text);
+    }
+    assert.ok(performance.now() - started < 200, `patterns on a ${text.length}-char input took ${(performance.now() - started).toFixed(0)} ms`);
+  }
+});
