@@ -99,3 +99,10 @@ test('a truncated feed stores its complete items only, with a warning', async ()
   assert.equal(data.articles.length, 2);
   assert.ok(data.articles.every((a) => a.warnings.some((w) => w.code === 'feed-truncated')));
 });
+
+test('--timeout takes seconds and refuses anything else', async () => {
+  const stderr = sink();
+  const code = await main(['analyze', 'x.html', '--timeout', 'soon'], { stdout: sink().stream, stderr: stderr.stream, readStdin: async () => new Uint8Array() });
+  assert.equal(code, 2);
+  assert.match(stderr.text(), /--timeout: expected a positive number of seconds/);
+});

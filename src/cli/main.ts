@@ -73,6 +73,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 const str = (v: Parsed['values'][string]) => (typeof v === 'string' ? v : undefined);
 
+/** `--timeout 2.5` → 2500 ms; anything but a positive number is a usage error. */
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new CorroborateError('bad-option', `--timeout: expected a positive number of seconds, got "${value}"`);
+  return Math.round(seconds * 1000);
+}
+
 async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io): Promise<number> {
   const { values } = parsed;
   const quiet = values.quiet === true || values.json === true;
@@ -81,9 +88,10 @@ async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io):
   try {
     const maxBytes = str(values['max-bytes']);
     const encoding = str(values.encoding);
+    const timeout = str(values.timeout);
     const report = await ingestPaths(store, parsed.positionals, {
       ...(maxBytes ? { maxBytes: parseByteSize(maxBytes) } : {}),
-      fetcher: createFetcher({ allowPrivate: values['allow-private'] === true, ...(maxBytes ? { maxBytes: parseByteSize(maxBytes) } : {}) }),
+      fetcher: createFetcher({ allowPrivate: values['allow-private'] === true, ...(maxBytes ? { maxBytes: parseByteSize(maxBytes) } : {}), ...(timeout ? { timeoutMs: parseSeconds(timeout) } : {}) }),
       ...(encoding ? { encoding } : {}),
       meta: { source: str(values.source) ?? null, publishedAt: str(values['published-at']) ?? null },
       readStdin: io.readStdin,

@@ -37,6 +37,7 @@ const ingest: Record<string, OptionSpec> = {
   'published-at': { type: 'string', value: 'DATE', help: 'publication date for every input, ISO 8601 (overrides sidecars)' },
   frail: { type: 'boolean', help: 'exit 1 when any article has a warning' },
   quiet: { type: 'boolean', short: 'q', help: 'no progress bar and no per-file messages' },
+  timeout: { type: 'string', value: 'SECONDS', help: 'time limit for fetching one URL input (default 15)' },
   'allow-private': { type: 'boolean', help: 'let URL inputs reach private, loopback and link-local addresses (refused by default)' },
 };
 

@@ -18,6 +18,9 @@ async function withServer(run: (base: string) => Promise<void>): Promise<void> {
       const n = Number(url.slice(5));
       res.writeHead(302, { location: n <= 0 ? '/page' : `/hop/${n - 1}` });
       res.end();
+    } else if (url.startsWith('/elsewhere/')) {
+      res.writeHead(302, { location: `http://127.0.0.2:${url.slice(11)}/page` });
+      res.end();
     } else if (url === '/big') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('x'.repeat(5000));
@@ -57,6 +60,16 @@ test('refuses loopback without --allow-private, and a name that resolves to a pr
     await assert.rejects(createFetcher()(`${base}/page`), fails('bad-input', /refused: 127\.0\.0\.1 resolves to 127\.0\.0\.1, a private, loopback or link-local address/));
     const resolve = async () => ['10.1.2.3'];
     await assert.rejects(createFetcher({ resolve })('http://intranet.test/'), fails('bad-input', /intranet\.test resolves to 10\.1\.2\.3/));
+  });
+});
+
+test('every redirect hop is checked: a public first hop cannot bounce the fetch to a refused address', async () => {
+  await withServer(async (base) => {
+    const port = new URL(base).port;
+    // Treat 127.0.0.1 as public for this test; 127.0.0.2 (also this machine) stays refused.
+    const fetchUrl = createFetcher({ isBlocked: (address) => address !== '127.0.0.1' });
+    assert.match(Buffer.from((await fetchUrl(`${base}/page`)).bytes).toString('utf8'), /pier reopened/);
+    await assert.rejects(fetchUrl(`${base}/elsewhere/${port}`), fails('bad-input', /refused: 127\.0\.0\.2 resolves to 127\.0\.0\.2/));
   });
 });
 

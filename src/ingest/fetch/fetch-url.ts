@@ -33,6 +33,8 @@ export interface FetcherOptions {
   allowPrivate?: boolean;
   /** Name resolution, injectable for tests. */
   resolve?: (host: string) => Promise<string[]>;
+  /** Which addresses are refused (default: private, loopback, link-local); ignored with `allowPrivate`. */
+  isBlocked?: (address: string) => boolean;
 }
 
 const defaultResolve = async (host: string): Promise<string[]> => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
@@ -48,12 +50,13 @@ const defaultResolve = async (host: string): Promise<string[]> => (await lookup(
  *   const page = await fetchUrl('https://example.com/news/1');
  */
 export function createFetcher(options: FetcherOptions = {}): Fetcher {
-  const { timeoutMs = DEFAULT_FETCH_TIMEOUT_MS, maxBytes = DEFAULT_FETCH_MAX_BYTES, maxRedirects = DEFAULT_MAX_REDIRECTS, allowPrivate = false, resolve = defaultResolve } = options;
+  const { timeoutMs = DEFAULT_FETCH_TIMEOUT_MS, maxBytes = DEFAULT_FETCH_MAX_BYTES, maxRedirects = DEFAULT_MAX_REDIRECTS, allowPrivate = false, resolve = defaultResolve, isBlocked = isNonPublicAddress } = options;
+  const blocked = allowPrivate ? () => false : isBlocked;
   return async function fetchUrl(url: string): Promise<Fetched> {
     const deadline = Date.now() + timeoutMs;
     let current = parseUrl(url, url);
     for (let hop = 0; ; hop++) {
-      const address = await checkedAddress(current, url, allowPrivate, resolve);
+      const address = await checkedAddress(current, url, blocked, resolve);
       const response = await get(current, address, deadline, url);
       const status = response.statusCode ?? 0;
       if (status >= 300 && status < 400 && response.headers.location) {
@@ -83,7 +86,7 @@ function parseUrl(value: string, subject: string): URL {
   return parsed;
 }
 
-async function checkedAddress(url: URL, subject: string, allowPrivate: boolean, resolve: (host: string) => Promise<string[]>): Promise<string> {
+async function checkedAddress(url: URL, subject: string, isBlocked: (address: string) => boolean, resolve: (host: string) => Promise<string[]>): Promise<string> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: string[];
   try {
@@ -92,8 +95,8 @@ async function checkedAddress(url: URL, subject: string, allowPrivate: boolean, 
     throw new CorroborateError('unreadable', `${subject}: cannot resolve ${host} (${(error as Error).message})`, { subject, cause: error });
   }
   if (addresses.length === 0) throw new CorroborateError('unreadable', `${subject}: ${host} has no address`, { subject });
-  const blocked = addresses.find(isNonPublicAddress);
-  if (blocked && !allowPrivate)
+  const blocked = addresses.find(isBlocked);
+  if (blocked)
     throw new CorroborateError('bad-input', `${subject}: refused: ${host} resolves to ${blocked}, a private, loopback or link-local address (use --allow-private to fetch it)`, { subject });
   return addresses[0]!;
 }
