@@ -83,15 +83,18 @@ function parseSeconds(value: string): number {
 async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io): Promise<number> {
   const { values } = parsed;
   const quiet = values.quiet === true || values.json === true;
+  // Options are checked before the store is opened, so a usage error leaves no database behind.
+  const maxBytesOption = str(values['max-bytes']);
+  const maxBytes = maxBytesOption ? parseByteSize(maxBytesOption) : undefined;
+  const timeout = str(values.timeout);
+  const fetcher = createFetcher({ allowPrivate: values['allow-private'] === true, ...(maxBytes ? { maxBytes } : {}), ...(timeout ? { timeoutMs: parseSeconds(timeout) } : {}) });
   const store = await openStore(str(values.db) ?? DEFAULT_DB_PATH);
   const progress = progressBar(io.stderr, !quiet);
   try {
-    const maxBytes = str(values['max-bytes']);
     const encoding = str(values.encoding);
-    const timeout = str(values.timeout);
     const report = await ingestPaths(store, parsed.positionals, {
-      ...(maxBytes ? { maxBytes: parseByteSize(maxBytes) } : {}),
-      fetcher: createFetcher({ allowPrivate: values['allow-private'] === true, ...(maxBytes ? { maxBytes: parseByteSize(maxBytes) } : {}), ...(timeout ? { timeoutMs: parseSeconds(timeout) } : {}) }),
+      ...(maxBytes ? { maxBytes } : {}),
+      fetcher,
       ...(encoding ? { encoding } : {}),
       meta: { source: str(values.source) ?? null, publishedAt: str(values['published-at']) ?? null },
       readStdin: io.readStdin,
