@@ -31,6 +31,7 @@ function mixedFolder(): string {
   writeFileSync(join(dir, 'feeds', 'bay.json'), JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Bay', items: [{ id: 'b1', url: 'https://bay.example/1', title: 'Port busy again', content_text: 'The port was busy again on Monday as ferries returned after the storm.' }] }));
   writeFileSync(join(dir, 'notes.txt'), `Harbour reopens\n\n${STORY}\n`);
   writeFileSync(join(dir, 'notes.json'), JSON.stringify({ source: 'Local Notes', publishedAt: '2024-03-04' }));
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ theme: 'dark', version: '2.1' })); // not a feed, not a sidecar: the walk skips it
   return dir;
 }
 

@@ -74,13 +74,29 @@ async function walk(dir: string): Promise<string[]> {
     const path = join(dir, entry.name);
     const ext = extname(entry.name).toLowerCase();
     if (entry.isDirectory()) out.push(...(await walk(path)));
-    else if (entry.isFile() && ARTICLE_EXTENSIONS.has(ext) && !(ext === '.json' && isSidecar(entry.name, names))) out.push(path);
+    else if (entry.isFile() && ARTICLE_EXTENSIONS.has(ext) && (ext !== '.json' || (!isSidecar(entry.name, names) && (await isJsonFeed(path))))) out.push(path);
   }
   return out;
 }
 
 /** `story.json` is a sidecar when `story.txt` (or `.html`…) sits beside it. */
 const isSidecar = (name: string, siblings: Set<string>): boolean => SIDECAR_OWNERS.some((ext) => siblings.has(`${basename(name, extname(name)).toLowerCase()}${ext}`));
+
+/**
+ * A directory walk takes a `.json` only when it declares itself a JSON Feed (its `version` names
+ * jsonfeed.org in the first bytes): folders hold other JSON (gold files, configs) that is not an
+ * article. A `.json` named explicitly is read whatever it holds, and fails clearly if not a feed.
+ */
+async function isJsonFeed(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return /jsonfeed\.org\/version\//.test(head.subarray(0, bytesRead).toString('latin1'));
+  } finally {
+    await handle.close();
+  }
+}
 
 const notFound = (input: string, why: string): InputFailure => ({
   input,
