@@ -22,6 +22,8 @@ const LIST_TAGS = new Set(['ul', 'ol', 'dl', 'table']);
 const SPACE = /[ \t\f\r\u00a0\u200b\ufeff]/;
 
 interface Context {
+  /** The frame is a table cell's contents: a space follows it, so cells of a row do not run together. */
+  inCell: boolean;
   inLink: boolean;
   inPre: boolean;
   kind: Block['kind'];
@@ -38,7 +40,7 @@ export function blocksOf(root: DomElement): Block[] {
   const blocks: Block[] = [];
   let text = '';
   let linkChars = 0;
-  let current: Context = { inLink: false, inPre: false, kind: 'paragraph', list: null };
+  let current: Context = { inCell: false, inLink: false, inPre: false, kind: 'paragraph', list: null };
   let lists = 0;
   const flush = () => {
     const clean = tidy(text);
@@ -46,37 +48,47 @@ export function blocksOf(root: DomElement): Block[] {
     text = '';
     linkChars = 0;
   };
-  const walk = (node: DomNode, ctx: Context): void => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === TEXT_NODE) {
-        const value = ctx.inPre ? (child.textContent ?? '') : (child.textContent ?? '').replace(/\s+/g, ' ');
-        if (value.trim() !== '') current = ctx;
-        text += value;
-        if (ctx.inLink) linkChars += value.trim().length;
-        continue;
-      }
-      if (!isElement(child)) continue;
-      const tag = child.localName;
-      if (SKIP_TAGS.has(tag)) continue;
-      if (tag === 'br') text += '\n';
-      else if (tag === 'td' || tag === 'th') {
-        text += ' ';
-        walk(child, ctx);
-        text += ' ';
-      } else if (!BLOCK_TAGS.has(tag)) walk(child, tag === 'a' ? { ...ctx, inLink: true } : ctx);
-      else {
-        flush();
-        walk(child, {
-          inLink: ctx.inLink,
-          inPre: ctx.inPre || tag === 'pre',
-          kind: kindOf(tag, ctx.kind),
-          list: LIST_TAGS.has(tag) ? ++lists : ctx.list,
-        });
-        flush();
-      }
+  // An explicit stack instead of recursion: a page nested thousands of levels deep must not overflow.
+  const stack: Array<{ nodes: DomNode[]; index: number; ctx: Context; closes: boolean }> = [{ nodes: Array.from(root.childNodes), index: 0, ctx: current, closes: false }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.index >= frame.nodes.length) {
+      stack.pop();
+      if (frame.closes) flush();
+      else if (frame.ctx.inCell) text += ' ';
+      continue;
     }
-  };
-  walk(root, current);
+    const child = frame.nodes[frame.index++]!;
+    const ctx = frame.ctx;
+    if (child.nodeType === TEXT_NODE) {
+      const value = ctx.inPre ? (child.textContent ?? '') : (child.textContent ?? '').replace(/\s+/g, ' ');
+      if (value.trim() !== '') current = ctx;
+      text += value;
+      if (ctx.inLink) linkChars += value.trim().length;
+      continue;
+    }
+    if (!isElement(child)) continue;
+    const tag = child.localName;
+    if (SKIP_TAGS.has(tag)) continue;
+    if (tag === 'br') {
+      text += '\n';
+      continue;
+    }
+    const children = Array.from(child.childNodes);
+    if (tag === 'td' || tag === 'th') {
+      text += ' ';
+      stack.push({ nodes: children, index: 0, ctx: { ...ctx, inCell: true }, closes: false });
+    } else if (!BLOCK_TAGS.has(tag)) stack.push({ nodes: children, index: 0, ctx: tag === 'a' && !ctx.inLink ? { ...ctx, inLink: true, inCell: false } : { ...ctx, inCell: false }, closes: false });
+    else {
+      flush();
+      stack.push({
+        nodes: children,
+        index: 0,
+        ctx: { inLink: ctx.inLink, inPre: ctx.inPre || tag === 'pre', kind: kindOf(tag, ctx.kind), list: LIST_TAGS.has(tag) ? ++lists : ctx.list, inCell: false },
+        closes: true,
+      });
+    }
+  }
   flush();
   return blocks;
 }

@@ -47,3 +47,15 @@ export function parseHtmlDocument(html: string): DomDocument {
 }
 
 export const isElement = (node: DomNode): node is DomElement => node.nodeType === ELEMENT_NODE;
+
+/** The depth of the deepest element under `root` (root = 0), counted without recursion. */
+export function maxDepth(root: DomElement): number {
+  let deepest = 0;
+  const stack: Array<[DomElement, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}

@@ -121,3 +121,15 @@ test('block and name patterns stay linear on long adversarial text (no catastrop
     assert.ok(performance.now() - started < 200, `patterns on a ${text.length}-char input took ${(performance.now() - started).toFixed(0)} ms`);
   }
 });
+
+test('a page nested thousands of levels deep gives its text with a fallback warning, not a stack overflow', () => {
+  const depth = 12000;
+  const html = `<html><body>${'<div>'.repeat(depth)}<p>The council met on Monday and voted to repair the bridge before winter.</p>${'</div>'.repeat(depth)}</body></html>`;
+  const doc = docFromHtml(html, 'deep.html');
+  assert.match(doc.text, /voted to repair the bridge/);
+  assert.ok(doc.messages.some((m) => m.code === 'extraction-fallback' && /nested 12001 levels deep/.test(m.reason)));
+});
+
+test('an ordinary page is read through Readability, with no fallback warning', () => {
+  assert.ok(!docFromHtml(PAGE, 'depot.html').messages.some((m) => m.code === 'extraction-fallback'));
+});

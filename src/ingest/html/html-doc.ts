@@ -37,7 +37,7 @@ export function docFromHtml(html: string, input: string, options: HtmlDocOptions
   const fallback = options.fallback ?? {};
   const title = overrides.title ?? page.title ?? fallback.title ?? null;
   const article = extractArticle(document, options.fragment ? { title: null, container: 'body' } : { title, url: overrides.url ?? page.url ?? options.fetchedFrom ?? null });
-  if (article.fellBack) sink.warn('extraction-fallback', 'no article container was found; the text is the whole page body with page chrome removed');
+  if (article.fellBack) sink.warn('extraction-fallback', `${article.fellBack}; the text is the whole page body with page chrome removed`);
   const { text, paragraphs } = assemble(article.blocks);
   if (text.trim() === '') sink.warn('empty-body', 'no article text was found in the page');
   for (const found of mixedScriptWords(text))

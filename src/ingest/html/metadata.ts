@@ -63,6 +63,7 @@ const META_KEYS = {
  * Run it before extraction prunes the document (the JSON-LD scripts and <header> go then).
  */
 export function readMetadata(document: DomDocument): PageMetadata {
+  const found = collect(document);
   const meta: PageMetadata = { title: null, byline: null, publishedAt: null, modifiedAt: null, url: null, siteName: null, language: null, from: {} };
   const set = <K extends keyof PageMetadata['from']>(key: K, value: string | null | undefined, source: string) => {
     const clean = value?.replace(/\s+/g, ' ').trim();
@@ -70,7 +71,7 @@ export function readMetadata(document: DomDocument): PageMetadata {
     meta[key] = clean;
     meta.from[key] = source;
   };
-  const article = jsonLdArticle(document);
+  const article = jsonLdArticle(found.jsonLd);
   if (article) {
     set('title', article.headline ?? article.name, 'json-ld');
     set('byline', names(article.author ?? article.creator), 'json-ld');
@@ -81,27 +82,41 @@ export function readMetadata(document: DomDocument): PageMetadata {
     set('url', absoluteUrl(article.url ?? page), 'json-ld');
     set('language', typeof article.inLanguage === 'string' ? article.inLanguage : article.inLanguage?.name, 'json-ld');
   }
-  const tags = metaTags(document);
+  const tags = metaTags(found.meta);
   const fromMeta = (keys: readonly string[]) => keys.map((k) => tags.get(k)).find((v) => v !== undefined && v.trim() !== '');
   set('title', fromMeta(META_KEYS.title), 'meta');
   set('byline', bylineFromMeta(fromMeta(META_KEYS.byline)), 'meta');
   set('publishedAt', normaliseDate(fromMeta(META_KEYS.publishedAt)), 'meta');
   set('modifiedAt', normaliseDate(fromMeta(META_KEYS.modifiedAt)), 'meta');
   set('siteName', fromMeta(META_KEYS.siteName)?.replace(/^@/, ''), 'meta');
-  set('url', absoluteUrl(document.querySelector('link[rel="canonical"]')?.getAttribute('href')), 'link');
+  set('url', absoluteUrl(found.canonical?.getAttribute('href')), 'link');
   set('url', absoluteUrl(fromMeta(META_KEYS.url)), 'meta');
-  set('publishedAt', normaliseDate(timeElement(document)), 'time');
+  set('publishedAt', normaliseDate(timeElement(found.times)), 'time');
   set('language', document.documentElement.getAttribute('lang'), 'html');
   set('language', fromMeta(META_KEYS.language)?.replace('_', '-'), 'meta');
-  set('title', document.querySelector('title')?.textContent, 'html');
+  set('title', found.title?.textContent, 'html');
   if (meta.title) meta.title = withoutSiteName(meta.title, meta.siteName);
   if (meta.language) meta.language = meta.language.split(/[,;]/)[0]!.trim().toLowerCase();
   return meta;
 }
 
+/** The elements metadata is read from, gathered in one walk of the document (each selector query walks it all). */
+function collect(document: DomDocument): { jsonLd: DomElement[]; meta: DomElement[]; canonical: DomElement | null; times: DomElement[]; title: DomElement | null } {
+  const out = { jsonLd: [] as DomElement[], meta: [] as DomElement[], canonical: null as DomElement | null, times: [] as DomElement[], title: null as DomElement | null };
+  for (const el of Array.from(document.querySelectorAll('script[type="application/ld+json"], meta[content], link[rel="canonical"], time, [itemprop="datePublished"], title'))) {
+    const tag = el.localName;
+    if (tag === 'script') out.jsonLd.push(el);
+    else if (tag === 'meta') out.meta.push(el);
+    else if (tag === 'link') out.canonical ??= el;
+    else if (tag === 'title') out.title ??= el;
+    else out.times.push(el);
+  }
+  return out;
+}
+
 /** The first JSON-LD node of an article type, searching arrays and `@graph`; invalid JSON is skipped. */
-function jsonLdArticle(document: DomDocument): LdArticle | null {
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+function jsonLdArticle(scripts: DomElement[]): LdArticle | null {
+  for (const script of scripts) {
     let data: unknown;
     try {
       data = JSON.parse((script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, ''));
@@ -136,9 +151,9 @@ function names(value: unknown): string | null {
 }
 
 /** `<meta name|property|http-equiv|itemprop=K content=V>` as a lower-case-keyed map (first occurrence wins). */
-function metaTags(document: DomDocument): Map<string, string> {
+function metaTags(elements: DomElement[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const el of Array.from(document.querySelectorAll('meta[content]'))) {
+  for (const el of elements) {
     const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('http-equiv') ?? el.getAttribute('itemprop'))?.toLowerCase();
     const value = el.getAttribute('content');
     if (key && value !== null && !out.has(key)) out.set(key, value);
@@ -149,12 +164,20 @@ function metaTags(document: DomDocument): Map<string, string> {
 /** A profile URL is not a name ("https://www.facebook.com/someone"): a byline must be words. */
 const bylineFromMeta = (value: string | undefined): string | null => (value && !/^https?:\/\//.test(value.trim()) ? value : null);
 
-/** The publication <time>: one marked `itemprop=datePublished` or `pubdate`, else the first with a datetime. */
-function timeElement(document: DomDocument): string | null {
-  const marked: DomElement | null =
-    document.querySelector('time[itemprop="datePublished"]') ?? document.querySelector('time[pubdate]') ?? document.querySelector('[itemprop="datePublished"][datetime]');
-  const el = marked ?? document.querySelector('article time[datetime]') ?? document.querySelector('time[datetime]');
+/**
+ * The publication <time>: one marked `itemprop=datePublished` or `pubdate`, else the first inside an
+ * <article>, else the first with a datetime.
+ */
+function timeElement(elements: DomElement[]): string | null {
+  const dated = elements.filter((el) => el.hasAttribute('datetime') || (el.localName !== 'time' && el.hasAttribute('content')));
+  const marked = dated.find((el) => el.getAttribute('itemprop') === 'datePublished' || el.hasAttribute('pubdate'));
+  const el = marked ?? dated.find((e) => e.localName === 'time' && insideArticle(e)) ?? dated.find((e) => e.localName === 'time');
   return el?.getAttribute('datetime') ?? el?.getAttribute('content') ?? null;
+}
+
+function insideArticle(element: DomElement): boolean {
+  for (let node = element.parentNode; node; node = node.parentNode) if (node.localName === 'article') return true;
+  return false;
 }
 
 const absoluteUrl = (value: string | null | undefined): string | null => (value && /^https?:\/\//i.test(value.trim()) ? value.trim() : null);

@@ -107,17 +107,19 @@ export function pruneDocument(document: DomDocument, maxShare = DEFAULT_MAX_PRUN
   for (const code of Array.from(body.querySelectorAll('script, style, template, noscript'))) code.remove();
   const total = Math.max(1, (body.textContent ?? '').length);
   const removed: Removal[] = [];
-  const visit = (element: DomElement): void => {
+  // An explicit stack instead of recursion: deep nesting must not overflow.
+  const stack: DomElement[] = [body];
+  while (stack.length > 0) {
+    const element = stack.pop()!;
     for (const child of Array.from(element.children)) {
       const verdict = judge(child, total, maxShare);
       if (verdict) {
         const text = (child.textContent ?? '').replace(HTML_PATTERNS.whitespace, ' ').trim();
         if (text !== '') removed.push({ text, reason: `${verdict.rule}: ${verdict.reason}` });
         child.remove();
-      } else visit(child);
+      } else stack.push(child);
     }
-  };
-  visit(body);
+  }
   return removed;
 }
 
@@ -126,7 +128,7 @@ const PROTECTED_TAGS = new Set(['html', 'body', 'main', 'article', 'script', 'st
 function judge(element: DomElement, total: number, maxShare: number): PruneVerdict | null {
   const tag = element.localName;
   if (PROTECTED_TAGS.has(tag)) return null;
-  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.toLowerCase();
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.trim().toLowerCase();
   const subject: PruneSubject = { element, tag, names };
   let verdict: PruneVerdict | null = null;
   for (const rule of PRUNE_RULES) {
