@@ -6,6 +6,7 @@ import { docFromHtml } from './html/html-doc.js';
 import { decodeMarkup } from './markup-encoding.js';
 import { docFromText, type MetaOverrides } from './plain-text.js';
 import type { InputFile } from './read-inputs.js';
+import { INGEST_PATTERNS } from './patterns.js';
 
 export type InputKind = 'text' | 'html' | 'feed';
 
@@ -21,13 +22,13 @@ const DEFAULT_SNIFF_BYTES = 2048;
  */
 export function sniffKind(name: string, bytes: Uint8Array): InputKind {
   const head = headText(bytes).trimStart().toLowerCase();
-  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
-  if (head.startsWith('{') && /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(head)) return 'feed';
+  const ext = INGEST_PATTERNS.extension.exec(name)?.[1]?.toLowerCase() ?? '';
+  if (head.startsWith('{') && INGEST_PATTERNS.jsonFeedVersion.test(head)) return 'feed';
   if (head.startsWith('{') && ext === 'json') return 'feed'; // a JSON Feed whose version key comes late; parseFeed says if it is not one
-  const markup = head.replace(/^(<\?xml[^>]*>\s*|<!--[\s\S]*?-->\s*)+/, '');
-  if (/^<(rss|feed|rdf:rdf)[\s>]/.test(markup) || (/^<\?xml/.test(head) && /<(rss|feed|rdf:rdf)[\s>]/.test(head))) return 'feed';
-  if (/^<!doctype html|^<html[\s>]|<head[\s>]|<body[\s>]/.test(markup)) return 'html';
-  if ((ext === 'html' || ext === 'htm' || ext === 'xhtml') && /<(p|div|article|h[1-6]|br)[\s>/]/.test(head)) return 'html';
+  const markup = head.replace(INGEST_PATTERNS.markupPrologue, '');
+  if (INGEST_PATTERNS.feedRoot.exec(markup)?.index === 0 || (head.startsWith('<?xml') && INGEST_PATTERNS.feedRoot.test(head))) return 'feed';
+  if (INGEST_PATTERNS.htmlDocument.test(markup)) return 'html';
+  if ((ext === 'html' || ext === 'htm' || ext === 'xhtml') && INGEST_PATTERNS.htmlFragment.test(head)) return 'html';
   if (ext === 'xml' || ext === 'rss' || ext === 'atom') return 'feed';
   return 'text';
 }

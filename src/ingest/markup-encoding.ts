@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { messageSink } from '../doc/messages.js';
 import { decodeText, type Decoded } from './decode.js';
+import { INGEST_PATTERNS } from './patterns.js';
 
 /** The declaration prescan reads this many leading bytes (HTML's spec says 1024; pages put long <head>s first, so more). */
 const DEFAULT_PRESCAN_BYTES = 4096;
@@ -20,15 +21,15 @@ export interface MarkupDecodeOptions {
  */
 export function declaredCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.subarray(0, DEFAULT_PRESCAN_BYTES)).toString('latin1');
-  const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
+  const xml = INGEST_PATTERNS.xmlEncoding.exec(head);
   if (xml) return xml[1]!.toLowerCase();
-  const meta = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  const meta = INGEST_PATTERNS.metaCharset.exec(head);
   return meta ? meta[1]!.toLowerCase() : null;
 }
 
 /** `text/html; charset=ISO-8859-1` → `iso-8859-1`. */
 export const charsetOfContentType = (contentType: string | null | undefined): string | null =>
-  /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase() ?? null;
+  INGEST_PATTERNS.contentTypeCharset.exec(contentType ?? '')?.[1]?.toLowerCase() ?? null;
 
 /**
  * Decodes an HTML, XML or feed file. Order: a byte-order mark wins (it cannot be wrong by

@@ -5,6 +5,7 @@ import { messageSink } from '../../doc/messages.js';
 import type { Message } from '../../doc/types.js';
 import { normaliseDate } from '../dates.js';
 import { decodeEntities } from './entities.js';
+import { INGEST_PATTERNS } from '../patterns.js';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json-feed';
 
@@ -62,8 +63,8 @@ export function parseFeed(text: string, subject = 'input'): Feed {
   if (trimmed.startsWith('{')) return parseJsonFeed(trimmed, subject);
   const messages: Message[] = [];
   const sink = messageSink('ingest', messages);
-  const root = /<(rss|rdf:rdf|feed)[\s>]/i.exec(trimmed.slice(0, 4096))?.[1]?.toLowerCase() ?? null;
-  const closed = /<\/(?:rss|rdf:RDF|feed)\s*>$/i.test(trimmed);
+  const root = INGEST_PATTERNS.feedRoot.exec(trimmed.slice(0, 4096))?.[1]?.toLowerCase() ?? null;
+  const closed = INGEST_PATTERNS.closedFeed.test(trimmed);
   let tree = closed ? tryParse(trimmed) : null;
   if (tree === null) {
     const valid = XMLValidator.validate(trimmed);
@@ -99,11 +100,11 @@ function tryParse(text: string): XmlNode | null {
  * half-sent item is never stored as if whole. `cut` says whether anything was left out.
  */
 function salvage(text: string, root: string): { text: string; cut: boolean } | null {
-  const ends = [...text.matchAll(/<\/(?:\w+:)?(?:item|entry)\s*>/g)];
+  const ends = [...text.matchAll(INGEST_PATTERNS.itemEnd)];
   const last = ends[ends.length - 1];
   if (!last) return null;
   const end = last.index! + last[0].length;
-  return { text: text.slice(0, end) + CLOSERS[root]!, cut: text.slice(end).replace(/<\/[^>]+>|\s/g, '') !== '' };
+  return { text: text.slice(0, end) + CLOSERS[root]!, cut: text.slice(end).replace(INGEST_PATTERNS.closingOnly, '') !== '' };
 }
 
 function rssFeed(channel: XmlNode, format: 'rss' | 'rdf', messages: Message[]): Feed {
