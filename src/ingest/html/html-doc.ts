@@ -7,6 +7,7 @@ import type { Block } from './blocks.js';
 import { parseHtmlDocument } from './dom.js';
 import { extractArticle } from './extract.js';
 import { readMetadata, type PageMetadata } from './metadata.js';
+import { printedPublicationDate } from './printed-date.js';
 
 /** Paragraphs of the clean text are separated by a blank line, as in the plain-text clean. */
 const PARAGRAPH_SEPARATOR = '\n\n';
@@ -43,6 +44,14 @@ export function docFromHtml(html: string, input: string, options: HtmlDocOptions
   for (const found of mixedScriptWords(text))
     sink.warn('mixed-script', `"${found.word}" mixes scripts: ${found.detail}`, { actual: found.word, expected: found.skeleton, place: { start: found.rawStart, end: found.rawStart + found.word.length } });
   const meta = articleMeta(page, input, overrides, fallback, options.fetchedFrom ?? null, text);
+  if (meta.publishedAt === null) {
+    const printed = printedPublicationDate(article.removed.filter((r) => r.reason.startsWith('html/date-line')).map((r) => r.text));
+    if (printed) {
+      meta.publishedAt = printed;
+      meta.publishedAtBasis = 'dateline';
+      sink.info('date-from-page-text', `no date in the page's metadata; took ${printed} from the printed line above the text`);
+    }
+  }
   if (meta.publishedAt === null) sink.warn('date-unknown', 'the page carries no publication date (JSON-LD, meta tags or <time>): relative dates in it cannot be resolved');
   const hash = contentHash(text === '' ? html : text);
   return {
