@@ -45,7 +45,7 @@ export function docFromHtml(html: string, input: string, options: HtmlDocOptions
     sink.warn('mixed-script', `"${found.word}" mixes scripts: ${found.detail}`, { actual: found.word, expected: found.skeleton, place: { start: found.rawStart, end: found.rawStart + found.word.length } });
   const meta = articleMeta(page, input, overrides, fallback, options.fetchedFrom ?? null, text);
   if (meta.publishedAt === null) {
-    const printed = printedPublicationDate(article.removed.filter((r) => r.reason.startsWith('html/date-line')).map((r) => r.text));
+    const printed = printedPublicationDate(article.removed.map((r) => r.text));
     if (printed) {
       meta.publishedAt = printed;
       meta.publishedAtBasis = 'dateline';

@@ -47,8 +47,8 @@ export const HTML_PATTERNS = {
   terminal: /[.!?:;…"”’»)\]]\s*$/,
   /** Ends like a sentence: a period, question or exclamation mark, possibly in quotes. */
   terminalSentence: /[.!?…]["'”’»)]*\s*$/,
-  /** A printed publication line, not an update line: "Published 4:00 am CST, Nov 20, 2019", "Posted on March 30, 2015". */
-  publishedLine: /^(published|posted|first published|date)\b(?!.*\bupdated\b)/i,
+  /** Where a printed publication date starts: "Published 4:00 am CST, Nov 20, 2019", "Posted on March 30, 2015". */
+  publishedCue: /\b(published|posted|first published)\b/gi,
   /** "Nov 19, 2019", "November 19th, 2019" (month first). */
   monthDayYear: /\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i,
   /** "19 November 2019", "19 Nov. 2019" (day first). */

@@ -7,12 +7,14 @@ test('a printed publication line gives the calendar day', () => {
   assert.equal(printedPublicationDate(['Published 11:11 PM EST Nov 19, 2019']), '2019-11-19');
   assert.equal(printedPublicationDate(['Posted on 3 March 2021 by the desk']), '2021-03-03');
   assert.equal(printedPublicationDate(['Published: September 5th, 2018']), '2018-09-05');
+  assert.equal(printedPublicationDate(['Wire services Published 11:11 PM EST Nov 19, 2019 Updated Nov 20, 2019']), '2019-11-19');
 });
 
 test('update lines, lines without a publication cue and unknown month words give nothing', () => {
   assert.equal(printedPublicationDate(['Updated 9:00 AM Nov 20, 2019']), null);
   assert.equal(printedPublicationDate(['Published 11:11 PM, updated Nov 20, 2019']), null);
   assert.equal(printedPublicationDate(['Nov 19, 2019']), null);
+  assert.equal(printedPublicationDate(['Published long ago, in a year nobody recalls; the archive was moved on Nov 19, 2019']), null);
   assert.equal(printedPublicationDate(['Published 19 Brumaire 2019']), null);
 });
 
