@@ -15,15 +15,17 @@ export interface BenchArgs {
   seconds: number | undefined;
   /** List each miss and wrong speaker (quotes bench). */
   errors: boolean;
+  /** `extract`: write our {id: articleBody} here for outside scoring. */
+  predictions: string | undefined;
 }
 
 export function benchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' }, errors: { type: 'boolean' } },
+    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' }, errors: { type: 'boolean' }, predictions: { type: 'string' } },
     allowPositionals: false,
   });
-  return { data: values.data, json: values.json === true, split: values.split, threshold: num(values.threshold), articles: num(values.articles), seconds: num(values.seconds), errors: values.errors === true };
+  return { data: values.data, json: values.json === true, split: values.split, threshold: num(values.threshold), articles: num(values.articles), seconds: num(values.seconds), errors: values.errors === true, predictions: values.predictions };
 }
 
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));

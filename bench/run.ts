@@ -5,10 +5,11 @@ import { runApiBench } from './api.bench.js';
 import { runTimeBench } from './time.bench.js';
 import { runEntitiesBench } from './entities.bench.js';
 import { runQuotesBench } from './quotes.bench.js';
+import { runExtractBench } from './extract.bench.js';
 
 /**
  * `npm run bench -- NAME [--data DIR] [--json]`. Each bench prints ours beside a baseline
- * measured in the same run. NAME: clean, cluster, time, entities, quotes, api, or all (default; api left out).
+ * measured in the same run. NAME: clean, extract, cluster, time, entities, quotes, api, or all (default; api left out).
  */
 const [name = 'all', ...rest] = process.argv.slice(2);
 const args = benchArgs(rest);
@@ -19,6 +20,7 @@ const benches: Record<string, () => unknown> = {
   time: () => runTimeBench(args.data),
   entities: () => runEntitiesBench(args.data),
   quotes: () => runQuotesBench(args.data, args.split, args.errors),
+  extract: () => runExtractBench(args.data, args.predictions),
 };
 // `all` leaves out the api load check: it runs for minutes and wants the machine to itself.
 const chosen = name === 'all' ? Object.keys(benches).filter((n) => n !== 'api') : [name];

@@ -4,7 +4,7 @@
  *   import { analyze } from 'corroborate';
  *   const { report, export: story } = await analyze(['articles/'], { db: 'news.db' });
  */
-export { analyze, ingestPaths, exportStories, openStore, docFromInput, processDoc } from './pipeline/analyze.js';
+export { analyze, ingestPaths, exportStories, openStore, docsFromInput, processDoc } from './pipeline/analyze.js';
 export type { AnalyzeOptions, IngestOptions, IngestReport, FileOutcome } from './pipeline/analyze.js';
 export { annotate, AnnotateInputSchema } from './analyze/annotate.js';
 export type { AnnotateInput, AnnotateOutput } from './analyze/annotate.js';
@@ -16,6 +16,10 @@ export { cleanPlainText } from './clean/clean.js';
 export type { Cleaned } from './clean/clean.js';
 export { decodeText } from './ingest/decode.js';
 export { docFromText } from './ingest/plain-text.js';
+export { docFromHtml } from './ingest/html/html-doc.js';
+export { docsFromFeed } from './ingest/feed/feed-docs.js';
+export { createFetcher } from './ingest/fetch/fetch-url.js';
+export type { Fetcher, Fetched, FetcherOptions } from './ingest/fetch/fetch-url.js';
 export { buildExport } from './export/build.js';
 export { renderMarkdown } from './export/markdown.js';
 export type * from './export/types.js';

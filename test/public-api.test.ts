@@ -7,7 +7,7 @@ const importPackage = () => import(PACKAGE) as Promise<typeof import('../src/ind
 
 test('should expose the public api by the package name', async () => {
   const api = await importPackage();
-  for (const name of ['analyze', 'openStore', 'ingestPaths', 'exportStories', 'annotate', 'cleanPlainText', 'decodeText', 'buildExport', 'renderMarkdown', 'main', 'CorroborateError'])
+  for (const name of ['analyze', 'openStore', 'ingestPaths', 'exportStories', 'annotate', 'cleanPlainText', 'decodeText', 'buildExport', 'renderMarkdown', 'main', 'CorroborateError', 'docsFromInput', 'docFromHtml', 'docsFromFeed', 'createFetcher'])
     assert.equal(typeof (api as Record<string, unknown>)[name], 'function', `${name} is exported`);
 });
 
@@ -28,6 +28,23 @@ test('analyze() runs the whole pipeline through the library', async () => {
     assert.equal(data.stories.length, 1);
     assert.equal(data.articles[0]!.title, 'Harbour cranes halted by strike');
     assert.match(data.articles[0]!.text, /^Dock workers in the port of Lendra/);
+  } finally {
+    await store.close();
+  }
+});
+
+test('an injected fetcher feeds URL inputs through the library, with no network', async () => {
+  const { analyze, openStore } = await importPackage();
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const store = await openStore(join(mkdtempSync(join(tmpdir(), 'corroborate-api-')), 'api.db'));
+  const page = '<html><head><meta property="og:site_name" content="Lendra Post"></head><body><article><p>Dock workers in the port of Lendra stopped all cranes on Tuesday, the union said.</p></article></body></html>';
+  try {
+    const fetcher = async (url: string) => ({ url, finalUrl: url, contentType: 'text/html; charset=utf-8', bytes: new TextEncoder().encode(page) });
+    const { export: data } = await analyze(['https://lendra.example/strike'], { store, fetcher });
+    assert.equal(data.articles[0]!.source.name, 'Lendra Post');
+    assert.equal(data.articles[0]!.url, 'https://lendra.example/strike');
   } finally {
     await store.close();
   }

@@ -4,13 +4,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Doc } from '../src/doc/types.js';
 import { readInput } from '../src/ingest/read-inputs.js';
-import { docFromInput } from '../src/pipeline/analyze.js';
+import { docsFromInput } from '../src/pipeline/analyze.js';
 import { EXAMPLES, EXAMPLES_GOLD, SEEDS } from './paths.js';
 
 async function load(path: string): Promise<Doc> {
   const read = await readInput(path, {});
   assert.ok(read.ok, path);
-  return docFromInput(read.file);
+  return docsFromInput(read.file)[0]!;
 }
 const seed = (prefix: string) => load(join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith(prefix))!));
 const valueOf = (doc: Doc, phrase: string) => doc.layers.timexes.find((t) => doc.text.slice(t.start, t.end).includes(phrase))?.value;

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { ingestInputs, type IngestReport } from '../pipeline/analyze.js';
 import { StoryExportCache } from './story-cache.js';
 import type { InputFile } from '../ingest/read-inputs.js';
+import { charsetOfContentType } from '../ingest/markup-encoding.js';
 import type { Store } from '../store/store.js';
 import { webRoutes } from '../web/routes.js';
 import { ApiError, errorBody } from './errors.js';
@@ -102,14 +103,18 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES 
   return app;
 }
 
-/** Request body → inputs: JSON (one article or `{articles: […]}`) or a plain-text article. */
+/** Body types read as a page or a feed; the content itself decides which (see ingest/dispatch). */
+const DOCUMENT_TYPES = new Set(['text/html', 'application/xhtml+xml', 'application/xml', 'text/xml', 'application/rss+xml', 'application/atom+xml', 'application/feed+json']);
+
+/** Request body → inputs: JSON (one article or `{articles: […]}`), a plain-text article, an HTML page or a feed. */
 async function articleInputs(c: Context): Promise<InputFile[]> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'text/plain') {
+  const contentType = c.req.header('content-type') ?? '';
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  if (type === 'text/plain' || DOCUMENT_TYPES.has(type)) {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    return [{ input: 'api', bytes, sidecar: null }];
+    return [{ input: 'api', bytes, sidecar: null, transportCharset: charsetOfContentType(contentType) }];
   }
-  if (type !== 'application/json') throw new ApiError(415, 'unsupported-media-type', `send application/json or text/plain, not "${type || 'no content type'}"`);
+  if (type !== 'application/json') throw new ApiError(415, 'unsupported-media-type', `send application/json, text/plain, text/html or a feed (RSS, Atom, JSON Feed), not "${type || 'no content type'}"`);
   let json: unknown;
   try {
     json = await c.req.json();

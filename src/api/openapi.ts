@@ -32,9 +32,9 @@ export function openApiDocument(): JsonSchema {
     paths: {
       '/api/articles': {
         post: {
-          summary: 'Add articles (JSON, one or {articles: […]}, or a text/plain article)',
+          summary: 'Add articles: JSON (one or {articles: […]}), a text/plain article, an HTML page, or an RSS/Atom/JSON feed',
           security: [{ bearer: [] }],
-          requestBody: { required: true, content: { 'application/json': { schema: schemaOf(ArticlesBodySchema, 'input') }, 'text/plain': { schema: { type: 'string' } } } },
+          requestBody: { required: true, content: { 'application/json': { schema: schemaOf(ArticlesBodySchema, 'input') }, 'text/plain': { schema: { type: 'string' } }, 'text/html': { schema: { type: 'string' } }, 'application/rss+xml': { schema: { type: 'string' } }, 'application/atom+xml': { schema: { type: 'string' } }, 'application/feed+json': { schema: { type: 'object' } } } },
           responses: { 201: json(IngestResultSchema, 'stored (some articles new)'), 200: json(IngestResultSchema, 'nothing new: all already stored'), 400: error('invalid body or every article failed'), 401: error('missing or wrong token'), 413: error('body too large'), 415: error('unsupported content type') },
         },
       },

@@ -60,7 +60,7 @@ export function cleanPlainText(raw: string, titleHint: string | null = null): Cl
     else kept.push(line);
   }
   removed.push(...blankRuns(raw));
-  removed.sort((a, b) => a.rawStart - b.rawStart);
+  removed.sort((a, b) => (a.rawStart ?? 0) - (b.rawStart ?? 0));
 
   const { text, segments, paragraphs } = assemble(kept);
   if (text.trim() === '') sink.warn('empty-body', 'no article text is left after removing page boilerplate');

@@ -6,6 +6,7 @@ import { CorroborateError, isCorroborateError } from '../doc/errors.js';
 import type { Message } from '../doc/types.js';
 import { renderMarkdown } from '../export/markdown.js';
 import type { StoryExport } from '../export/types.js';
+import { createFetcher } from '../ingest/fetch/fetch-url.js';
 import { exportStories, ingestPaths, openStore, type IngestReport } from '../pipeline/analyze.js';
 import { DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
 import { COMMANDS, commandHelp, mainHelp, parseByteSize, parseCommand, type Parsed } from './options.js';
@@ -78,16 +79,28 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 const str = (v: Parsed['values'][string]) => (typeof v === 'string' ? v : undefined);
 
+/** `--timeout 2.5` → 2500 ms; anything but a positive number is a usage error. */
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new CorroborateError('bad-option', `--timeout: expected a positive number of seconds, got "${value}"`);
+  return Math.round(seconds * 1000);
+}
+
 async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io): Promise<number> {
   const { values } = parsed;
   const quiet = values.quiet === true || values.json === true;
+  // Options are checked before the store is opened, so a usage error leaves no database behind.
+  const maxBytesOption = str(values['max-bytes']);
+  const maxBytes = maxBytesOption ? parseByteSize(maxBytesOption) : undefined;
+  const timeout = str(values.timeout);
+  const fetcher = createFetcher({ allowPrivate: values['allow-private'] === true, ...(maxBytes ? { maxBytes } : {}), ...(timeout ? { timeoutMs: parseSeconds(timeout) } : {}) });
   const store = await openStore(str(values.db) ?? DEFAULT_DB_PATH);
   const progress = progressBar(io.stderr, !quiet);
   try {
-    const maxBytes = str(values['max-bytes']);
     const encoding = str(values.encoding);
     const report = await ingestPaths(store, parsed.positionals, {
-      ...(maxBytes ? { maxBytes: parseByteSize(maxBytes) } : {}),
+      ...(maxBytes ? { maxBytes } : {}),
+      fetcher,
       ...(encoding ? { encoding } : {}),
       meta: { source: str(values.source) ?? null, publishedAt: str(values['published-at']) ?? null },
       readStdin: io.readStdin,

@@ -37,19 +37,21 @@ const ingest: Record<string, OptionSpec> = {
   'published-at': { type: 'string', value: 'DATE', help: 'publication date for every input, ISO 8601 (overrides sidecars)' },
   frail: { type: 'boolean', help: 'exit 1 when any article has a warning' },
   quiet: { type: 'boolean', short: 'q', help: 'no progress bar and no per-file messages' },
+  timeout: { type: 'string', value: 'SECONDS', help: 'time limit for fetching one URL input (default 15)' },
+  'allow-private': { type: 'boolean', help: 'let URL inputs reach private, loopback and link-local addresses (refused by default)' },
 };
 
 export const COMMANDS: CommandSpec[] = [
   {
     name: 'analyze',
-    usage: 'corroborate analyze PATH… [options]',
-    summary: 'ingest articles (files, directories, globs, - for stdin), group them into stories and export those stories',
+    usage: 'corroborate analyze PATH|URL… [options]',
+    summary: 'ingest articles (text, HTML and feed files, directories, globs, http(s) URLs, - for stdin), group them into stories and export those stories',
     options: { ...common, ...db, ...output, ...ingest },
     minPositionals: 1,
   },
   {
     name: 'ingest',
-    usage: 'corroborate ingest PATH… [options]',
+    usage: 'corroborate ingest PATH|URL… [options]',
     summary: 'store articles and place them in stories, without exporting',
     options: { ...common, ...db, ...ingest },
     minPositionals: 1,

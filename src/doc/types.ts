@@ -112,9 +112,12 @@ export interface Message {
 export interface Removal {
   text: string;
   reason: string;
-  /** Offsets into the decoded input (`Doc.raw`). */
-  rawStart: number;
-  rawEnd: number;
+  /**
+   * Offsets into the decoded input (`Doc.raw`). Absent for HTML input: what is removed there is
+   * a DOM element, and the parser keeps no source positions.
+   */
+  rawStart?: number;
+  rawEnd?: number;
 }
 
 /**

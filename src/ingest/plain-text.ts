@@ -64,7 +64,8 @@ export function docFromText(raw: string, input: string, sidecar: Sidecar | null,
   };
 }
 
-function hostnameOf(url: string): string | null {
+/** `https://www.example.com/x` → `example.com`; null when the URL does not parse. */
+export function hostnameOf(url: string): string | null {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
   } catch {
@@ -72,7 +73,8 @@ function hostnameOf(url: string): string | null {
   }
 }
 
-function guessLanguage(text: string): string | null {
+/** The language of a clean text by tinyld, or null when the text is too short to tell. */
+export function guessLanguage(text: string): string | null {
   if (text.length < DEFAULT_MIN_CHARS_FOR_LANGUAGE) return null;
   return detectLanguage(text) || null;
 }

@@ -7,14 +7,20 @@ import { SidecarSchema, type Sidecar } from './sidecar.js';
 /** Files larger than this are refused unless the caller raises the cap. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
-/** File endings a directory walk picks up as articles; `.json` beside a `.txt` is its sidecar, not an article. */
-const ARTICLE_EXTENSIONS = new Set(['.txt', '.text']);
+/** File endings a directory walk picks up: text, pages and feeds. A `.json` is a JSON Feed unless it is a sidecar. */
+const ARTICLE_EXTENSIONS = new Set(['.txt', '.text', '.html', '.htm', '.xhtml', '.xml', '.rss', '.atom', '.json']);
+/** Files whose same-named `.json` is their sidecar, not a feed. */
+const SIDECAR_OWNERS = ['.txt', '.text', '.html', '.htm'];
 
 export interface InputFile {
   /** Path as the user gave it (or `stdin`). */
   input: string;
   bytes: Uint8Array;
   sidecar: Sidecar | null;
+  /** Where a fetched input was fetched from (after redirects). */
+  url?: string | null;
+  /** The charset the server declared for a fetched input. */
+  transportCharset?: string | null;
 }
 
 export interface InputFailure {
@@ -62,13 +68,34 @@ export async function expandPaths(paths: string[]): Promise<{ files: string[]; f
 async function walk(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const out: string[] = [];
+  const names = new Set(entries.filter((e) => e.isFile()).map((e) => e.name.toLowerCase()));
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
+    const ext = extname(entry.name).toLowerCase();
     if (entry.isDirectory()) out.push(...(await walk(path)));
-    else if (entry.isFile() && ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(path);
+    else if (entry.isFile() && ARTICLE_EXTENSIONS.has(ext) && (ext !== '.json' || (!isSidecar(entry.name, names) && (await isJsonFeed(path))))) out.push(path);
   }
   return out;
+}
+
+/** `story.json` is a sidecar when `story.txt` (or `.html`…) sits beside it. */
+const isSidecar = (name: string, siblings: Set<string>): boolean => SIDECAR_OWNERS.some((ext) => siblings.has(`${basename(name, extname(name)).toLowerCase()}${ext}`));
+
+/**
+ * A directory walk takes a `.json` only when it declares itself a JSON Feed (its `version` names
+ * jsonfeed.org in the first bytes): folders hold other JSON (gold files, configs) that is not an
+ * article. A `.json` named explicitly is read whatever it holds, and fails clearly if not a feed.
+ */
+async function isJsonFeed(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return /jsonfeed\.org\/version\//.test(head.subarray(0, bytesRead).toString('latin1'));
+  } finally {
+    await handle.close();
+  }
 }
 
 const notFound = (input: string, why: string): InputFailure => ({

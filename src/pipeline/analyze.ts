@@ -7,9 +7,11 @@ import { CorroborateError, isCorroborateError } from '../doc/errors.js';
 import type { Doc, Message } from '../doc/types.js';
 import { buildExport } from '../export/build.js';
 import type { StoryExport } from '../export/types.js';
-import { decodeText } from '../ingest/decode.js';
-import { docFromText, type MetaOverrides } from '../ingest/plain-text.js';
-import { expandPaths, readInput, type InputFile, type ReadOptions } from '../ingest/read-inputs.js';
+import { docsFromInput as readDocs } from '../ingest/dispatch.js';
+import { createFetcher, type Fetcher } from '../ingest/fetch/fetch-url.js';
+import { charsetOfContentType } from '../ingest/markup-encoding.js';
+import type { MetaOverrides } from '../ingest/plain-text.js';
+import { expandPaths, readInput, type InputFile, type ReadOptions, type ReadResult } from '../ingest/read-inputs.js';
 import { SqliteStore, DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { buildPipeline, type StageContext } from './stage.js';
@@ -24,6 +26,8 @@ export interface IngestOptions extends ReadOptions {
   /** Called after each input, for progress display. */
   onProgress?: (progress: { done: number; total: number; input: string }) => void;
   ctx?: StageContext;
+  /** Fetches http(s) inputs; default: `createFetcher()` (public addresses only, timeout and size cap). */
+  fetcher?: Fetcher;
 }
 
 export type FileOutcome =
@@ -40,12 +44,16 @@ export interface IngestReport {
   storyIds: string[];
 }
 
-/** Decodes and analyses one input file into a document (pure once the bytes are read). */
-export function docFromInput(file: InputFile, options: Pick<IngestOptions, 'encoding' | 'meta' | 'ctx'> = {}): Doc {
-  const decoded = decodeText(file.bytes, { subject: file.input, ...(options.encoding ? { encoding: options.encoding } : {}) });
-  const doc = docFromText(decoded.text, file.input, file.sidecar, options.meta, decoded.messages);
-  return processDoc(doc, options.ctx ?? { now: new Date() });
+/**
+ * Decodes and analyses one input into its documents (pure once the bytes are read): one for a
+ * text file or an HTML page, one per item for a feed.
+ */
+export function docsFromInput(file: InputFile, options: Pick<IngestOptions, 'encoding' | 'meta' | 'ctx'> = {}): Doc[] {
+  const ctx = options.ctx ?? { now: new Date() };
+  return readDocs(file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.meta ? { meta: options.meta } : {}) }).map((doc) => processDoc(doc, ctx));
 }
+
+const isUrl = (path: string): boolean => /^https?:\/\//i.test(path);
 
 /**
  * Ingests paths (files, directories, globs, `-` for stdin) into a store. Each article is stored
@@ -54,7 +62,9 @@ export function docFromInput(file: InputFile, options: Pick<IngestOptions, 'enco
  * A bad file fails alone: the others still go through.
  */
 export async function ingestPaths(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestReport> {
-  const { files, failures } = await expandPaths(paths);
+  const urls = paths.filter(isUrl);
+  const { files: found, failures } = await expandPaths(paths.filter((p) => !isUrl(p)));
+  const files = [...found, ...urls];
   const outcomes: FileOutcome[] = failures.map((f) => ({ input: f.input, status: 'failed', error: f.error }));
   const candidates = await loadCandidates(store);
   const storyIds: string[] = [];
@@ -63,12 +73,10 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
   };
 
   for (const [index, path] of files.entries()) {
-    const read = await readInput(path, options);
-    const outcome = read.ok
-      ? await ingestFile(store, read.file, options, candidates)
-      : ({ input: path === '-' ? 'stdin' : path, status: 'failed', error: read.failure.error } as const);
-    outcomes.push(outcome);
-    if (outcome.status !== 'failed') noteStory(outcome.storyId);
+    for (const outcome of await ingestOne(store, path, options, candidates)) {
+      outcomes.push(outcome);
+      if (outcome.status !== 'failed') noteStory(outcome.storyId);
+    }
     options.onProgress?.({ done: index + 1, total: files.length, input: path });
   }
   return summarise(outcomes, storyIds);
@@ -78,7 +86,7 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
 export async function ingestInputs(store: Store, files: InputFile[], options: IngestOptions = {}): Promise<IngestReport> {
   const candidates = await loadCandidates(store);
   const outcomes: FileOutcome[] = [];
-  for (const file of files) outcomes.push(await ingestFile(store, file, options, candidates));
+  for (const file of files) outcomes.push(...(await storeInput(store, file, options, candidates)));
   return summarise(outcomes, [...new Set(outcomes.flatMap((o) => (o.status !== 'failed' && o.storyId ? [o.storyId] : [])))]);
 }
 
@@ -87,20 +95,52 @@ function summarise(outcomes: FileOutcome[], storyIds: string[]): IngestReport {
   return { files: outcomes, added: count('added'), unchanged: count('unchanged'), failed: count('failed'), storyIds };
 }
 
-async function ingestFile(store: Store, file: InputFile, options: IngestOptions, candidates: Map<string, TermVector>): Promise<FileOutcome> {
-  const input = file.input;
+/** One path or URL: read (or fetch) it, then store what it holds. */
+async function ingestOne(store: Store, path: string, options: IngestOptions, candidates: Map<string, TermVector>): Promise<FileOutcome[]> {
+  const read = isUrl(path) ? await fetchInput(path, options) : await readInput(path, options);
+  if (!read.ok) return [{ input: path === '-' ? 'stdin' : path, status: 'failed', error: read.failure.error }];
+  return storeInput(store, read.file, options, candidates);
+}
+
+/**
+ * One input's documents, stored one by one. Every document of a feed is read before any is
+ * stored, so a feed that fails to parse stores nothing; each stored article is its own transaction.
+ */
+async function storeInput(store: Store, file: InputFile, options: IngestOptions, candidates: Map<string, TermVector>): Promise<FileOutcome[]> {
+  let docs: Doc[];
   try {
-    const doc = docFromInput(file, options);
+    docs = docsFromInput(file, options);
+  } catch (error) {
+    if (isCorroborateError(error)) return [{ input: file.input, status: 'failed', error }];
+    throw error;
+  }
+  const outcomes: FileOutcome[] = [];
+  for (const doc of docs) outcomes.push(await storeDoc(store, doc, candidates));
+  return outcomes;
+}
+
+async function fetchInput(url: string, options: IngestOptions): Promise<ReadResult> {
+  const fetcher = options.fetcher ?? createFetcher(options.maxBytes ? { maxBytes: options.maxBytes } : {});
+  try {
+    const fetched = await fetcher(url);
+    return { ok: true, file: { input: url, bytes: fetched.bytes, sidecar: null, url: fetched.finalUrl, transportCharset: charsetOfContentType(fetched.contentType) } };
+  } catch (error) {
+    if (isCorroborateError(error)) return { ok: false, failure: { input: url, error } };
+    return { ok: false, failure: { input: url, error: new CorroborateError('unreadable', `${url}: ${(error as Error).message}`, { subject: url, cause: error }) } };
+  }
+}
+
+async function storeDoc(store: Store, doc: Doc, candidates: Map<string, TermVector>): Promise<FileOutcome> {
+  const input = doc.meta.input;
+  try {
     const existing = await store.findByHash(doc.contentHash);
     if (existing) return { input, status: 'unchanged', id: existing, storyId: await store.storyOf(existing), messages: doc.messages };
-
     const vector = termVector(doc);
     const storyCandidates: StoryCandidate[] = [...candidates].map(([id, centroid]) => ({ id, centroid }));
     const assignment = groupArticle(vector, storyCandidates);
     const storyId = assignment.storyId ?? `s-${doc.id.slice(2)}`;
     const result = await store.addArticle(doc, { storyId, isNewStory: assignment.storyId === null });
     if (!result.added) return { input, status: 'unchanged', id: result.existingId!, storyId: await store.storyOf(result.existingId!), messages: doc.messages };
-
     const centroid = candidates.get(storyId) ?? new Map();
     addInto(centroid, vector);
     candidates.set(storyId, centroid);
