@@ -79,6 +79,13 @@ export const TIME_PATTERNS = {
   unitWord: /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b/i,
   /** Where chrono joined two expressions into a range: "11 December -- four years". */
   rangeJoin: /\s*(?:--?|–|—)\s*/,
+  /**
+   * A line that is only a date near the top: "November 24, 2004", "Friday, January 9, 2026 10:32 AM",
+   * "Jan 9 , 2026" (tokenised). Groups: 1 month, 2 day, 3 year.
+   */
+  dateOnlyLine: new RegExp(
+    `^\\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\s*,?\\s*)?(${CAPITAL_MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})(?:\\s*,?\\s*\\d{1,2}:\\d{2}(?:\\s*[AaPp]\\.?[Mm]\\.?)?(?:\\s+[A-Z]{2,4})?)?\\s*$`,
+  ),
   /** Tokens that mark a sentence's tense: see `clauseTense`. */
   pastEd: /^[a-z]{3,}ed$/i,
 } as const;
