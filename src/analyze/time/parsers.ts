@@ -69,6 +69,36 @@ export function durations(text: string): Candidate[] {
   return out;
 }
 
+/** The shift a `fromMentioned` phrase makes, in whole units; null when its count is vague ("several days later"). */
+export function mentionedShift(phrase: string): { n: number; unit: string } | null {
+  TIME_PATTERNS.fromMentioned.lastIndex = 0;
+  const m = TIME_PATTERNS.fromMentioned.exec(phrase);
+  TIME_PATTERNS.fromMentioned.lastIndex = 0;
+  if (!m) return null;
+  if (m[1]) return { n: /^(following|next)$/i.test(m[1]) ? 1 : -1, unit: m[2]!.toLowerCase() };
+  if (m[3]) return { n: m[4]!.toLowerCase() === 'after' ? 1 : -1, unit: m[3].toLowerCase() };
+  const count = quantity(m[5]!);
+  if (count === null || !Number.isInteger(count)) return null;
+  return { n: m[7]!.toLowerCase() === 'later' ? count : -count, unit: m[6]!.toLowerCase().replace(/s$/, '') };
+}
+
+/**
+ * "the following day", "two days later": a shift from the last date the text named, resolved in
+ * `fromLastMentioned` once that date is known; until then (and when none precedes) a duration.
+ */
+export function shiftsFromMentioned(text: string): Candidate[] {
+  return matches(TIME_PATTERNS.fromMentioned, text).map((m) => {
+    const shift = mentionedShift(m[0]);
+    return {
+      start: m.index!,
+      end: m.index! + m[0].length,
+      rule: 'time/from-mentioned',
+      refiner: 'relative' as const,
+      resolve: (): Resolved => ({ type: 'DURATION', value: durationValue(shift ? Math.abs(shift.n) : null, shift?.unit ?? m[6] ?? m[3] ?? m[2] ?? 'day'), known: [] }),
+    };
+  });
+}
+
 /** "two years ago" → the year two before the anchor, at the unit's precision. */
 export function agoDates(text: string): Candidate[] {
   return matches(TIME_PATTERNS.ago, text).map((m) => ({

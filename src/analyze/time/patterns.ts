@@ -86,6 +86,15 @@ export const TIME_PATTERNS = {
   dateOnlyLine: new RegExp(
     `^\\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\s*,?\\s*)?(${CAPITAL_MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})(?:\\s*,?\\s*\\d{1,2}:\\d{2}(?:\\s*[AaPp]\\.?[Mm]\\.?)?(?:\\s+[A-Z]{2,4})?)?\\s*$`,
   ),
+  /**
+   * A shift from the last date the text named: "the following day", "the day before", "two days
+   * later", "a week earlier" (ending the phrase: "two days after the vote" counts from the vote).
+   * Groups: 1 next/following/previous, 2 unit; 3 unit, 4 before/after; 5 count, 6 unit, 7 later/earlier.
+   */
+  fromMentioned: new RegExp(
+    `\\bthe\\s+(following|next|previous|preceding)\\s+(day|week|month|year)\\b|\\bthe\\s+(day|week|month|year)\\s+(before|after)(?=\\s*[,.;]|\\s+(?:and|but)\\b)|\\b(${NUMBER})\\s+(${UNIT})\\s+(later|earlier)\\b(?!\\s+than\\b)`,
+    'gi',
+  ),
   /** Tokens that mark a sentence's tense: see `clauseTense`. */
   pastEd: /^[a-z]{3,}ed$/i,
 } as const;

@@ -124,6 +124,16 @@ describe('relative units', () => {
   test('"two years ago" is a date', () => {
     assert.deepEqual(pick(find('The plant closed two years ago.', '2026-01-14', 'ago')), { type: 'DATE', value: '2024' });
   });
+  test('"the following day", "two days later" shift the date last named', () => {
+    const found = timexes('The court met on March 3. The following day the minister resigned; a week later he left.', '2026-03-14');
+    const by = Object.fromEntries(found.map((t) => [t.text, t.value]));
+    assert.equal(by['The following day'], '2026-03-04');
+    assert.equal(by['a week later'], '2026-03-10');
+  });
+  test('with no date named before it, "two days later" stays a duration', () => {
+    const t = find('Two days later the minister resigned.', '2026-03-14', 'days');
+    assert.deepEqual(t && { type: t.type, value: t.value }, { type: 'DURATION', value: 'P2D' });
+  });
   test('"a day after the vote" counts from the vote, so only its length is kept', () => {
     const t = find('A day after the vote, the minister quit.', '2026-01-14', 'day');
     assert.equal(t?.type, 'DURATION');
