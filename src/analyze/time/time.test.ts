@@ -240,6 +240,16 @@ describe('years, sets, references', () => {
     assert.equal(find('It builds 15 a year.', null, 'year')?.value, 'P1Y');
     assert.notEqual(find('It closed a year ago.', '2026-01-14', 'year')?.type, 'SET');
   });
+  test('fiscal years, centuries, fixed-day holidays, "quarterly"', () => {
+    assert.equal(find('Profit rose in fiscal 2008.', null, '2008')?.value, 'FY2008');
+    assert.equal(find('Built in the 20th century.', null, 'century')?.value, '19');
+    assert.equal(find('The shop reopened before Christmas.', '2026-01-14', 'Christmas')?.value, '2025-12-25');
+    assert.equal(find('Results are reported quarterly.', null, 'quarterly')?.value, 'P3M');
+  });
+  test('"christmas" in lowercase or a number before "century" without "the" is left alone', () => {
+    assert.equal(find('a christmas tree', '2026-01-14', 'christmas'), undefined);
+    assert.equal(find('He scored a century in 20 overs.', null, 'century'), undefined);
+  });
   test('"currently" is PRESENT_REF', () => {
     assert.equal(find('The store currently sells music.', null, 'currently')?.value, 'PRESENT_REF');
   });
