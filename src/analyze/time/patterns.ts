@@ -81,8 +81,8 @@ export const TIME_PATTERNS = {
   comingUnits: /\b(?:in\s+)?the\s+coming\s+(days|weeks|months|years)\b/gi,
   /** chrono reads "4 a" (as in "Version 4 a…") as 4 a.m.; an hour needs a colon, "a.m."/"p.m." or "o'clock". */
   bareHour: /^\d{1,2}\s?[ap]$/i,
-  /** chrono reads "sat", "wed", "sun" in lowercase prose as weekdays; a date abbreviation is capitalised. */
-  lowercaseAbbreviation: /^(?:on\s+)?[a-z]{2,4}\.?$/,
+  /** chrono reads "mar", "dec" in lowercase prose as months; a date abbreviation is capitalised. */
+  lowercaseAbbreviation: /^(?:on\s+|in\s+)?(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/,
   /** A unit of time inside a chrono find: it measured a length ("for about 40 minutes"). */
   unitWord: /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b/i,
   /** Where chrono joined two expressions into a range: "11 December -- four years". */
