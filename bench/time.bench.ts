@@ -76,11 +76,21 @@ function score(pairs: Array<{ gold: Gold[]; found: Found[]; text: string }>) {
   for (const { gold, found, text } of pairs) {
     nGold += gold.length;
     nFound += found.length;
+    // One-to-one: exact spans pair first, then overlaps, so "from 2009 to 2011" (gold P2Y) does not take our "2009" from gold "2009".
     const used = new Set<number>();
+    const pairOf = new Map<Gold, number>();
     for (const g of gold) {
+      const i = found.findIndex((f, k) => !used.has(k) && f.start === g.start && f.end === g.end);
+      if (i !== -1) (used.add(i), pairOf.set(g, i));
+    }
+    for (const g of gold) {
+      if (pairOf.has(g)) continue;
       const i = found.findIndex((f, k) => !used.has(k) && f.start < g.end && g.start < f.end);
-      if (i === -1) continue;
-      used.add(i);
+      if (i !== -1) (used.add(i), pairOf.set(g, i));
+    }
+    for (const g of gold) {
+      const i = pairOf.get(g);
+      if (i === undefined) continue;
       const f = found[i]!;
       relaxed++;
       if (f.start === g.start && f.end === g.end) strict++;
