@@ -40,7 +40,9 @@ export function selectLongest(candidates: Candidate[]): Candidate[] {
  * claimed, and the preposition is how the examples' gold marks spans. Known failure: "in" before
  * a bare year is left out ("opened in 2009" marks "2009"), as the gold does.
  */
-export function leadIn(text: string, c: { start: number; rule: string }, floor: number): { start: number; mod?: string } {
+export function leadIn(text: string, c: { start: number; end: number; rule: string }, floor: number): { start: number; mod?: string } {
+  // "in Wednesday's session": the preposition governs the noun the possessive qualifies, not the day.
+  if (/^['’]s\b/.test(text.slice(c.end, c.end + 3))) return { start: c.start };
   if (c.rule === 'time/year' || c.rule === 'time/duration' || c.rule === 'time/vague-duration' || c.rule === 'time/set') return { start: c.start };
   const before = text.slice(Math.max(floor, c.start - 40), c.start);
   const m = TIME_PATTERNS.leadIn.exec(before);

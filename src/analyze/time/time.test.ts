@@ -262,6 +262,10 @@ describe('clock times and lead-in words', () => {
     assert.equal(t?.mod, 'APPROX');
     assert.equal(t?.value, '2026-03-13T17:40');
   });
+  test('a possessive day keeps its preposition out ("in Wednesday\'s session")', () => {
+    assert.equal(find('Shares fell in Wednesday\'s session.', '2008-10-09', 'Wednesday')?.text, 'Wednesday');
+    assert.equal(find('Shares fell on Wednesday.', '2008-10-09', 'Wednesday')?.text, 'on Wednesday');
+  });
   test('a clock time takes the day named just before it', () => {
     assert.equal(find('The jet first flew on Tuesday in Everett at 18:00 UTC.', '2009-12-16', '18:00')?.value, '2009-12-15T18:00Z');
   });
