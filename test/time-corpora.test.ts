@@ -1,10 +1,11 @@
 import test, { describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Doc } from '../src/doc/types.js';
 import { readInput } from '../src/ingest/read-inputs.js';
-import { docsFromInput } from '../src/pipeline/analyze.js';
+import { analyze, docsFromInput } from '../src/pipeline/analyze.js';
 import { EXAMPLES, EXAMPLES_GOLD, SEEDS } from './paths.js';
 
 async function load(path: string): Promise<Doc> {
@@ -86,5 +87,23 @@ describe('examples/gold.json timexes', () => {
     const copy = await load(join(EXAMPLES, '06-northgate-daily-syndicated.txt'));
     assert.equal(copy.meta.publishedAt, '2026-03-14T06:45:00Z');
     assert.equal(valueOf(copy, 'tonight'), '2026-03-13TNI');
+  });
+});
+
+describe('story timeline in the export', () => {
+  test('seeds: oldest first, descriptions are evidence text, relative dates resolved against each article', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'corroborate-time-')), 'store.db');
+    const { export: data } = await analyze([SEEDS], { db });
+    const timeline = data.stories.flatMap((s) => s.timeline);
+    assert.ok(timeline.length >= 5, JSON.stringify(timeline.map((e) => e.date)));
+    const dates = timeline.map((e) => e.date);
+    assert.deepEqual(dates, [...dates].sort());
+    for (const e of timeline) assert.ok(e.evidence.some((s) => s.text === e.description), e.description);
+    // 001: "announced on Friday" (dateline Jan 09) and "a phone call … on Wednesday".
+    assert.ok(timeline.some((e) => e.date === '2026-01-09' && /announced on Friday/.test(e.description)));
+    assert.ok(timeline.some((e) => e.date === '2026-01-07' && /on Wednesday/.test(e.description)));
+    // The scheduled meeting is on the timeline, told by more than one article.
+    const week = timeline.find((e) => e.date === '2026-02-01' && e.end === '2026-02-07');
+    assert.ok(week && new Set(week.evidence.map((s) => s.articleId)).size >= 2);
   });
 });

@@ -6,8 +6,15 @@
 import { daysBetween, parseYmd, type Ymd } from '../analyze/time/calendar.js';
 import { findTimexes } from '../analyze/time/detect.js';
 import type { Doc, Span, Timex } from '../doc/types.js';
-import { exportSpan } from '../export/build.js';
-import type { ExportTimelineEntry } from '../export/types.js';
+
+/** One dated happening; the export turns `evidence` into article spans. */
+export interface TimelineEntry {
+  date: string;
+  end?: string;
+  /** The text of the first evidence sentence: never written by us. */
+  description: string;
+  evidence: Array<{ doc: Doc; span: Span }>;
+}
 
 /** Two sentences with the same date tell the same happening when this share of their content words agree. */
 export const DEFAULT_SAME_HAPPENING_OVERLAP = 0.3;
@@ -124,7 +131,7 @@ export function storyTimexes(doc: Doc, storyDays: Ymd[]): Timex[] {
  * happenings. Oldest first; unresolved dates (`XXXX-…`) are left out rather than guessed.
  * Undated reports take their year from the story (`storyTimexes`).
  */
-export function buildTimeline(docs: Doc[]): ExportTimelineEntry[] {
+export function buildTimeline(docs: Doc[]): TimelineEntry[] {
   const entries: Array<{ first: Dated; evidence: Dated[] }> = [];
   const storyDays = docs.map((d) => (d.meta.publishedAt ? parseYmd(d.meta.publishedAt) : null)).filter((d): d is Ymd => d !== null);
   for (const doc of docs) {
@@ -149,6 +156,6 @@ export function buildTimeline(docs: Doc[]): ExportTimelineEntry[] {
       date: first.date,
       ...(first.end ? { end: first.end } : {}),
       description: first.doc.text.slice(first.sentence.start, first.sentence.end),
-      evidence: evidence.map((d) => exportSpan(d.doc, d.sentence)),
+      evidence: evidence.map((d) => ({ doc: d.doc, span: d.sentence })),
     }));
 }

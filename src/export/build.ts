@@ -40,7 +40,7 @@ export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Da
       brief: [],
       entities,
       quotes: exportQuotes(members, entities),
-      timeline: buildTimeline(members),
+      timeline: buildTimeline(members).map((e) => ({ ...e, evidence: e.evidence.map((x) => exportSpan(x.doc, x.span)) })),
       claims: [],
       conflicts: [],
     });

@@ -1,6 +1,6 @@
 import type { Span, Timex, Token } from '../../doc/types.js';
-import { parseYmd, type Ymd } from './calendar.js';
-import { agoDates, chronoCandidates, durations, partsOfDay, partsOfPeriods, quarters, references, relativeUnits, seasons, sets, weekdays, years, type Candidate } from './parsers.js';
+import { addDays, parseYmd, ymdString, ymString, type Ymd } from './calendar.js';
+import { agoDates, chronoCandidates, durations, mentionedShift, namedPeriods, partsOfDay, partsOfPeriods, quarters, references, relativeUnits, seasons, sets, shiftsFromMentioned, weekdays, years, type Candidate } from './parsers.js';
 import { TIME_PATTERNS } from './patterns.js';
 import { REFINERS, type Anchor, type RefinerName, type Resolved } from './resolve.js';
 import { clauseTense, type Tense } from './tense.js';
@@ -16,7 +16,7 @@ export interface FindTimexOptions {
 export const ALL_REFINERS: ReadonlySet<RefinerName> = new Set(REFINERS);
 
 /** Our parsers, each owned by the refiner that switches it. Order does not matter: `selectLongest` decides. */
-const PARSERS: Array<(text: string) => Candidate[]> = [durations, agoDates, relativeUnits, partsOfPeriods, quarters, seasons, years, weekdays, partsOfDay, references, sets];
+const PARSERS: Array<(text: string) => Candidate[]> = [durations, shiftsFromMentioned, agoDates, relativeUnits, partsOfPeriods, quarters, seasons, namedPeriods, years, weekdays, partsOfDay, references, sets];
 
 /** chrono needs an instant; without an anchor its implied fields are never used. */
 const NO_ANCHOR_INSTANT = new Date(Date.UTC(2000, 0, 1, 12));
@@ -40,7 +40,9 @@ export function selectLongest(candidates: Candidate[]): Candidate[] {
  * claimed, and the preposition is how the examples' gold marks spans. Known failure: "in" before
  * a bare year is left out ("opened in 2009" marks "2009"), as the gold does.
  */
-export function leadIn(text: string, c: { start: number; rule: string }, floor: number): { start: number; mod?: string } {
+export function leadIn(text: string, c: { start: number; end: number; rule: string }, floor: number): { start: number; mod?: string } {
+  // "in Wednesday's session": the preposition governs the noun the possessive qualifies, not the day.
+  if (/^['’]s\b/.test(text.slice(c.end, c.end + 3))) return { start: c.start };
   if (c.rule === 'time/year' || c.rule === 'time/duration' || c.rule === 'time/vague-duration' || c.rule === 'time/set') return { start: c.start };
   const before = text.slice(Math.max(floor, c.start - 40), c.start);
   const m = TIME_PATTERNS.leadIn.exec(before);
@@ -74,9 +76,37 @@ export function findTimexes(text: string, options: FindTimexOptions): Timex[] {
       return r ? [toTimex(text, c, lead, r, tense)] : [];
     });
   const first = resolveAll(null);
-  if (anchor?.y !== undefined && anchor.y !== null) return refiners.has('relative') ? timesOnTheirDay(first, options.sentences) : first;
-  const context = yearContext(first);
-  return context ? resolveAll(context) : first;
+  const context = anchor?.y !== undefined && anchor.y !== null ? null : yearContext(first);
+  const resolved = context ? resolveAll(context) : first;
+  return refiners.has('relative') ? fromLastMentioned(text, timesOnTheirDay(resolved, options.sentences)) : resolved;
+}
+
+/**
+ * "the following day", "two days later": the date the text last named, shifted. Why: "The
+ * court met on March 3. The following day, the minister resigned" is March 4, whatever the
+ * article's date. Without a preceding calendar date it stays a duration. Known failure: the
+ * last named date is not the one meant ("On March 3 … since 1998 … two years later").
+ */
+export function fromLastMentioned(text: string, timexes: Timex[]): Timex[] {
+  return timexes.map((t, i) => {
+    if (t.rule !== 'time/from-mentioned') return t;
+    const shift = mentionedShift(text.slice(t.start, t.end));
+    const base = timexes
+      .slice(0, i)
+      .reverse()
+      .find((d) => (d.type === 'DATE' || d.type === 'TIME') && /^\d{4}(-\d{2}(-\d{2})?)?/.test(d.value) && d.rule !== 'time/from-mentioned');
+    if (!shift || !base) return t;
+    const day = parseYmd(base.value);
+    const month = /^(\d{4})-(\d{2})/.exec(base.value);
+    let value: string | null = null;
+    if (shift.unit === 'day' && day) value = ymdString(addDays(day, shift.n));
+    else if (shift.unit === 'week' && day) value = ymdString(addDays(day, 7 * shift.n));
+    else if (shift.unit === 'month' && month) {
+      const index = Number(month[1]) * 12 + Number(month[2]) - 1 + shift.n;
+      value = ymString(Math.floor(index / 12), (index % 12) + 1);
+    } else if (shift.unit === 'year') value = String(Number(base.value.slice(0, 4)) + shift.n);
+    return value ? { ...t, type: 'DATE', value } : t;
+  });
 }
 
 /** How many sentences back a clock time looks for the day it falls on. */

@@ -69,6 +69,36 @@ export function durations(text: string): Candidate[] {
   return out;
 }
 
+/** The shift a `fromMentioned` phrase makes, in whole units; null when its count is vague ("several days later"). */
+export function mentionedShift(phrase: string): { n: number; unit: string } | null {
+  TIME_PATTERNS.fromMentioned.lastIndex = 0;
+  const m = TIME_PATTERNS.fromMentioned.exec(phrase);
+  TIME_PATTERNS.fromMentioned.lastIndex = 0;
+  if (!m) return null;
+  if (m[1]) return { n: /^(following|next)$/i.test(m[1]) ? 1 : -1, unit: m[2]!.toLowerCase() };
+  if (m[3]) return { n: m[4]!.toLowerCase() === 'after' ? 1 : -1, unit: m[3].toLowerCase() };
+  const count = quantity(m[5]!);
+  if (count === null || !Number.isInteger(count)) return null;
+  return { n: m[7]!.toLowerCase() === 'later' ? count : -count, unit: m[6]!.toLowerCase().replace(/s$/, '') };
+}
+
+/**
+ * "the following day", "two days later": a shift from the last date the text named, resolved in
+ * `fromLastMentioned` once that date is known; until then (and when none precedes) a duration.
+ */
+export function shiftsFromMentioned(text: string): Candidate[] {
+  return matches(TIME_PATTERNS.fromMentioned, text).map((m) => {
+    const shift = mentionedShift(m[0]);
+    return {
+      start: m.index!,
+      end: m.index! + m[0].length,
+      rule: 'time/from-mentioned',
+      refiner: 'relative' as const,
+      resolve: (): Resolved => ({ type: 'DURATION', value: durationValue(shift ? Math.abs(shift.n) : null, shift?.unit ?? m[6] ?? m[3] ?? m[2] ?? 'day'), known: [] }),
+    };
+  });
+}
+
 /** "two years ago" → the year two before the anchor, at the unit's precision. */
 export function agoDates(text: string): Candidate[] {
   return matches(TIME_PATTERNS.ago, text).map((m) => ({
@@ -282,6 +312,34 @@ export function seasons(text: string): Candidate[] {
   });
 }
 
+const CENTURY_WORDS: Readonly<Record<string, number>> = { nineteenth: 19, twentieth: 20, 'twenty-first': 21 };
+const HOLIDAY: Readonly<Record<string, [number, number]>> = {
+  'christmas eve': [12, 24], 'christmas day': [12, 25], christmas: [12, 25], "new year's eve": [12, 31], "new year's day": [1, 1], halloween: [10, 31], "valentine's day": [2, 14],
+};
+
+/**
+ * Named periods chrono does not know: fiscal years ("fiscal 2008" → `FY2008`), centuries ("the
+ * 20th century" → `19`), fixed-day holidays ("Christmas" → that year's December 25, by tense
+ * like any month-day), and "the coming weeks" (an unknown length ahead).
+ * Known failure: fiscal years that are named for the year they end in are not told apart.
+ */
+export function namedPeriods(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of matches(TIME_PATTERNS.fiscalYear, text))
+    out.push({ start: m.index!, end: m.index! + m[0].length, rule: 'time/fiscal-year', refiner: 'years', resolve: () => ({ type: 'DATE', value: `FY${m[1]}`, known: ['year'] }) });
+  for (const m of matches(TIME_PATTERNS.century, text)) {
+    const n = m[1] ? Number(m[1]) : CENTURY_WORDS[m[2]!.toLowerCase()]!;
+    out.push({ start: m.index!, end: m.index! + m[0].length, rule: 'time/century', refiner: 'years', resolve: () => ({ type: 'DATE', value: String(n - 1).padStart(2, '0'), known: [] }) });
+  }
+  for (const m of matches(TIME_PATTERNS.holiday, text)) {
+    const [month, day] = HOLIDAY[m[1]!.toLowerCase().replace('’', "'")]!;
+    out.push({ start: m.index!, end: m.index! + m[0].length, rule: 'time/holiday', refiner: 'relative', resolve: (env) => ({ type: 'DATE', value: resolveMonthDay(month, day, env).value, known: ['month', 'day'] }) });
+  }
+  for (const m of matches(TIME_PATTERNS.comingUnits, text))
+    out.push({ start: m.index!, end: m.index! + m[0].length, rule: 'time/vague-duration', refiner: 'durations', resolve: () => ({ type: 'DURATION', value: durationValue(null, m[1]!), known: [] }) });
+  return out;
+}
+
 /** "in 2009", "the 2008 Olympics", "the 1990s": years and decades chrono does not read alone. */
 export function years(text: string): Candidate[] {
   const out: Candidate[] = [];
@@ -361,13 +419,14 @@ export function references(text: string): Candidate[] {
   }));
 }
 
-const SET_UNIT: Readonly<Record<string, string>> = { annual: 'year', annually: 'year', yearly: 'year', daily: 'day', weekly: 'week', monthly: 'month' };
+const SET_UNIT: Readonly<Record<string, string>> = { annual: 'year', annually: 'year', yearly: 'year', daily: 'day', weekly: 'week', monthly: 'month', quarterly: 'quarter' };
 
 /** "annually", "every week", "15 a year": recurring times (TIMEX3 SET, value `P1Y`). */
 export function sets(text: string): Candidate[] {
   return matches(TIME_PATTERNS.set, text).map((m) => {
     const unit = m[1] ? SET_UNIT[m[1].toLowerCase()]! : (m[2] ?? m[3])!.toLowerCase();
-    return { start: m.index!, end: m.index! + m[0].length, rule: 'time/set', refiner: 'sets' as const, resolve: (): Resolved => ({ type: 'SET', value: durationValue(1, unit), known: [] }) };
+    const value = unit === 'quarter' ? 'P3M' : durationValue(1, unit);
+    return { start: m.index!, end: m.index! + m[0].length, rule: 'time/set', refiner: 'sets' as const, resolve: (): Resolved => ({ type: 'SET', value, known: [] }) };
   });
 }
 

@@ -28,7 +28,7 @@ export const TIME_PATTERNS = {
   /** "last week", "earlier this week", "later this year", "next month", "this weekend", "the last quarter". */
   relative: /\b(?:(earlier|later)\s+)?(?:the\s+)?(last|next|this|coming|previous|past)\s+(week|weekend|month|year|quarter|decade)\b/gi,
   /** "early February", "mid-2011", "late 2009", "the end of March 2026". */
-  partOf: new RegExp(`\\b(early|mid|late|the\\s+(?:start|beginning|end|middle)\\s+of)[\\s-]+(?:(${MONTH})(?:,?\\s+(\\d{4}))?|(\\d{4})\\b)`, 'gi'),
+  partOf: new RegExp(`\\b(early|mid|late|(?:the\\s+)?(?:start|beginning|end|middle)\\s+of)[\\s-]+(?:(${MONTH})(?:,?\\s+(\\d{4}))?|(\\d{4})\\b)`, 'gi'),
   /** "the beginning of the year", "late last year", "early this month": a stretch of a relative period. */
   partOfRelative: /\b(early|mid|late|the\s+(?:start|beginning|end|middle)\s+of)[\s-]+(this|last|next|the)\s+(year|month)\b/gi,
   /** "the third quarter", "fourth-quarter", "the first half of 2008", "Q3 2007": quarters and halves of a year. */
@@ -51,7 +51,7 @@ export const TIME_PATTERNS = {
   /** "now", "currently", "recently", "the future": TIMEX3 reference words. */
   reference: /\b(now|currently|at present|presently|nowadays|recently|formerly|the past|the future)\b/gi,
   /** "annually", "every week", "15 a year": recurring times (TIMEX3 SET). */
-  set: /\b(?:(annual(?:ly)?|yearly|daily|weekly|monthly)|(?:every|each|per)\s+(day|week|month|year)|(?<=\d\s)a\s+(day|week|month|year)(?!\s+(?:ago|later|earlier|after|before)))\b/gi,
+  set: /\b(?:(annual(?:ly)?|yearly|daily|weekly|monthly|quarterly)|(?:every|each|per)\s+(day|week|month|year)|(?<=\d\s)a\s+(day|week|month|year)(?!\s+(?:ago|later|earlier|after|before)))\b/gi,
   /** Words before a timex that belong to it: "at about 5:40 p.m.", "shortly after 5:40 p.m.", "in September". */
   leadIn: /(?:\b(at|on|in|since)\s+)?(?:\b(about|around|approximately|roughly|shortly after|shortly before|just after|just before|late|early)\s+)?(?:\b(at|on|in)\s+)?$/i,
   /**
@@ -71,14 +71,38 @@ export const TIME_PATTERNS = {
   weekdayAbbreviation: /^(?:on\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i,
   /** A month name written in lowercase is a verb or modal ("will march", "may resign"). */
   lowercaseMonth: /^(?:(?:in|on|by|since|until|during)\s+)?(?:march|may)\b/,
+  /** "fiscal 2008", "fiscal year 2008", "FY2008": a fiscal year (TIMEX3 `FY2008`). */
+  fiscalYear: /\b(?:fiscal(?:\s+year)?\s+|FY\s?)((?:19|20)\d{2})\b/g,
+  /** "the 20th century", "the twenty-first century". */
+  century: /\bthe\s+(\d{1,2})(?:st|nd|rd|th)\s+century\b|\bthe\s+(nineteenth|twentieth|twenty-first)\s+century\b/gi,
+  /** Holidays on a fixed day: "Christmas", "New Year's Day", "Christmas Eve". */
+  holiday: /\b(Christmas Eve|Christmas Day|Christmas|New Year[’']s Eve|New Year[’']s Day|Halloween|Valentine[’']s Day)\b/g,
+  /** "in the coming days", "the next few weeks": an unknown length ahead. */
+  comingUnits: /\b(?:in\s+)?the\s+coming\s+(days|weeks|months|years)\b/gi,
   /** chrono reads "4 a" (as in "Version 4 a…") as 4 a.m.; an hour needs a colon, "a.m."/"p.m." or "o'clock". */
   bareHour: /^\d{1,2}\s?[ap]$/i,
-  /** chrono reads "sat", "wed", "sun" in lowercase prose as weekdays; a date abbreviation is capitalised. */
-  lowercaseAbbreviation: /^(?:on\s+)?[a-z]{2,4}\.?$/,
+  /** chrono reads "mar", "dec" in lowercase prose as months; a date abbreviation is capitalised. */
+  lowercaseAbbreviation: /^(?:on\s+|in\s+)?(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/,
   /** A unit of time inside a chrono find: it measured a length ("for about 40 minutes"). */
   unitWord: /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b/i,
   /** Where chrono joined two expressions into a range: "11 December -- four years". */
   rangeJoin: /\s*(?:--?|–|—)\s*/,
+  /**
+   * A line that is only a date near the top: "November 24, 2004", "Friday, January 9, 2026 10:32 AM",
+   * "Jan 9 , 2026" (tokenised). Groups: 1 month, 2 day, 3 year.
+   */
+  dateOnlyLine: new RegExp(
+    `^\\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\s*,?\\s*)?(${CAPITAL_MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})(?:\\s*,?\\s*\\d{1,2}:\\d{2}(?:\\s*[AaPp]\\.?[Mm]\\.?)?(?:\\s+[A-Z]{2,4})?)?\\s*$`,
+  ),
+  /**
+   * A shift from the last date the text named: "the following day", "the day before", "two days
+   * later", "a week earlier" (ending the phrase: "two days after the vote" counts from the vote).
+   * Groups: 1 next/following/previous, 2 unit; 3 unit, 4 before/after; 5 count, 6 unit, 7 later/earlier.
+   */
+  fromMentioned: new RegExp(
+    `\\bthe\\s+(following|next|previous|preceding)\\s+(day|week|month|year)\\b|\\bthe\\s+(day|week|month|year)\\s+(before|after)(?=\\s*[,.;]|\\s+(?:and|but)\\b)|\\b(${NUMBER})\\s+(${UNIT})\\s+(later|earlier)\\b(?!\\s+than\\b)`,
+    'gi',
+  ),
   /** Tokens that mark a sentence's tense: see `clauseTense`. */
   pastEd: /^[a-z]{3,}ed$/i,
 } as const;

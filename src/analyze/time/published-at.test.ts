@@ -15,6 +15,15 @@ describe('dateline', () => {
     assert.equal(d?.day, 21);
     assert.equal(text.slice(d!.span.start, d!.span.end), 'Feb 21');
   });
+  test('a line holding only a full date near the top is a dateline', () => {
+    const text = 'Friday, January 9, 2026 10:32 AM\nThe harbour closed.';
+    const d = findDateline(text, [{ start: 0, end: 32 }, { start: 33, end: text.length }]);
+    assert.deepEqual(d && { month: d.month, day: d.day, year: d.year }, { month: 1, day: 9, year: 2026 });
+  });
+  test('a date line without a year, or a date inside a sentence, is no dateline', () => {
+    const text = 'January 9\nThe harbour closed on January 9, 2026.';
+    assert.equal(findDateline(text, [{ start: 0, end: 9 }, { start: 10, end: text.length }]), null);
+  });
   test('a lowercase lead-in with a date is not a dateline', () => {
     const text = 'Officials said, March 3 — a day of rain — that the harbour closed.';
     assert.equal(findDateline(text, [{ start: 0, end: text.length }]), null);

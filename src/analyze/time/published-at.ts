@@ -24,6 +24,8 @@ export interface Dateline {
  */
 export function findDateline(text: string, paragraphs: Span[]): Dateline | null {
   for (const p of paragraphs.slice(0, DEFAULT_DATELINE_PARAGRAPHS)) {
+    const dateLine = dateOnlyLine(text, p);
+    if (dateLine) return dateLine;
     const m = TIME_PATTERNS.dateline.exec(text.slice(p.start, p.end));
     if (!m) continue;
     const month = MONTHS[m[2]!.toLowerCase().replace(/\.$/, '')];
@@ -33,6 +35,22 @@ export function findDateline(text: string, paragraphs: Span[]): Dateline | null 
     return { span: { start, end }, month, day: Number(m[3]), year: m[4] ? Number(m[4]) : null };
   }
   return null;
+}
+
+/**
+ * A line near the top that holds only a full date ("November 24, 2004", "Friday, January 9, 2026
+ * 10:32 AM"): how many sites print the publication date above the body. It needs the year, since
+ * a bare "January 9" line could be an event heading. Known failure: an event date set as its own
+ * line under a sub-heading in the first paragraphs.
+ */
+export function dateOnlyLine(text: string, paragraph: Span): Dateline | null {
+  const line = text.slice(paragraph.start, paragraph.end);
+  const m = TIME_PATTERNS.dateOnlyLine.exec(line);
+  const month = m ? MONTHS[m[1]!.toLowerCase().replace(/\.$/, '')] : undefined;
+  if (!m || !month) return null;
+  const start = paragraph.start + line.indexOf(m[1]!);
+  const yearAt = line.lastIndexOf(m[3]!);
+  return { span: { start, end: paragraph.start + yearAt + 4 }, month, day: Number(m[2]), year: Number(m[3]) };
 }
 
 export interface PublicationDecision {

@@ -124,6 +124,16 @@ describe('relative units', () => {
   test('"two years ago" is a date', () => {
     assert.deepEqual(pick(find('The plant closed two years ago.', '2026-01-14', 'ago')), { type: 'DATE', value: '2024' });
   });
+  test('"the following day", "two days later" shift the date last named', () => {
+    const found = timexes('The court met on March 3. The following day the minister resigned; a week later he left.', '2026-03-14');
+    const by = Object.fromEntries(found.map((t) => [t.text, t.value]));
+    assert.equal(by['The following day'], '2026-03-04');
+    assert.equal(by['a week later'], '2026-03-10');
+  });
+  test('with no date named before it, "two days later" stays a duration', () => {
+    const t = find('Two days later the minister resigned.', '2026-03-14', 'days');
+    assert.deepEqual(t && { type: t.type, value: t.value }, { type: 'DURATION', value: 'P2D' });
+  });
   test('"a day after the vote" counts from the vote, so only its length is kept', () => {
     const t = find('A day after the vote, the minister quit.', '2026-01-14', 'day');
     assert.equal(t?.type, 'DURATION');
@@ -230,6 +240,16 @@ describe('years, sets, references', () => {
     assert.equal(find('It builds 15 a year.', null, 'year')?.value, 'P1Y');
     assert.notEqual(find('It closed a year ago.', '2026-01-14', 'year')?.type, 'SET');
   });
+  test('fiscal years, centuries, fixed-day holidays, "quarterly"', () => {
+    assert.equal(find('Profit rose in fiscal 2008.', null, '2008')?.value, 'FY2008');
+    assert.equal(find('Built in the 20th century.', null, 'century')?.value, '19');
+    assert.equal(find('The shop reopened before Christmas.', '2026-01-14', 'Christmas')?.value, '2025-12-25');
+    assert.equal(find('Results are reported quarterly.', null, 'quarterly')?.value, 'P3M');
+  });
+  test('"christmas" in lowercase is left alone; "20th century" needs its article', () => {
+    assert.equal(find('a christmas tree', '2026-01-14', 'christmas'), undefined);
+    assert.equal(find('A 20th century chair.', null, 'century'), undefined);
+  });
   test('"currently" is PRESENT_REF', () => {
     assert.equal(find('The store currently sells music.', null, 'currently')?.value, 'PRESENT_REF');
   });
@@ -241,6 +261,10 @@ describe('clock times and lead-in words', () => {
     assert.equal(t?.text, 'at about 5:40 p.m.');
     assert.equal(t?.mod, 'APPROX');
     assert.equal(t?.value, '2026-03-13T17:40');
+  });
+  test('a possessive day keeps its preposition out ("in Wednesday\'s session")', () => {
+    assert.equal(find('Shares fell in Wednesday\'s session.', '2008-10-09', 'Wednesday')?.text, 'Wednesday');
+    assert.equal(find('Shares fell on Wednesday.', '2008-10-09', 'Wednesday')?.text, 'on Wednesday');
   });
   test('a clock time takes the day named just before it', () => {
     assert.equal(find('The jet first flew on Tuesday in Everett at 18:00 UTC.', '2009-12-16', '18:00')?.value, '2009-12-15T18:00Z');

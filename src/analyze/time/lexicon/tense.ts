@@ -22,8 +22,8 @@ export const FUTURE_PARTICIPLES: readonly string[] = ['scheduled', 'planned', 'e
 
 /** A cue for the past that is not an `-ed` form: irregular past tenses and past auxiliaries. */
 export const PAST_CUES: readonly string[] = [
-  'was', 'were', 'had', 'did', 'said', 'told', 'spoke', 'made', 'took', 'came', 'went', 'gave', 'met', 'held', 'began', 'broke', 'fell', 'rose', 'won', 'lost', 'left', 'sent', 'saw', 'found', 'got', 'put', 'ran', 'wrote', 'brought', 'bought', 'sold', 'paid', 'led', 'kept', 'felt', 'stood', 'hung', 'thought', 'became', 'flew', 'drove', 'knew', 'struck', 'ago', 'last', 'earlier', 'since', 'former', 'previously', 'already', 'reached', 'spent', 'began', 'chose', 'shot', 'hit', 'cut', 'set',
+  'was', 'were', 'had', 'did', 'said', 'told', 'spoke', 'made', 'took', 'came', 'went', 'gave', 'met', 'held', 'began', 'broke', 'fell', 'rose', 'won', 'lost', 'left', 'sent', 'saw', 'found', 'got', 'put', 'ran', 'wrote', 'brought', 'bought', 'sold', 'paid', 'led', 'kept', 'felt', 'stood', 'hung', 'thought', 'became', 'flew', 'drove', 'knew', 'struck', 'ago', 'last', 'earlier', 'since', 'former', 'previously', 'already', 'spent', 'chose', 'shot', 'hit', 'cut',
 ];
 
 /** `-ed` words that are not past verbs ("need", "speed", "red"). */
-export const NOT_PAST_ED: readonly string[] = ['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'hundred', 'indeed', 'proceed', 'exceed', 'succeed', 'breed', 'bleed', 'weed', 'heed', 'wed', 'led'];
+export const NOT_PAST_ED: readonly string[] = ['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'hundred', 'indeed', 'proceed', 'exceed', 'succeed', 'breed', 'bleed', 'weed', 'heed'];
