@@ -55,6 +55,7 @@ describe('entities: per-article mentions', () => {
 
   test('organisation cues type a name; the shape of a personal name types a person', () => {
     assert.deepEqual(names('Staff of the Harlow Transit Agency met Mira Solt.'), ['Harlow Transit Agency/organization', 'Mira Solt/person']);
+    assert.deepEqual(names('She flew with Air Estrava to meet Mira Solt.'), ['Air Estrava/organization', 'Mira Solt/person']);
   });
 
   test('"and" splits two names unless the whole is an organisation', () => {
