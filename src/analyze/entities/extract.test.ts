@@ -101,8 +101,14 @@ describe('entities: per-article mentions', () => {
     assert.deepEqual(names('A Porsche on Pacific Coast Highway crashed.'), ['Porsche/organization', 'Pacific Coast Highway/location']);
   });
 
-  test('an occupation written before a name is its description', () => {
+  test('a role between commas after a name is its description and makes it a person', () => {
+    assert.deepEqual(names('We met Ivo Brask, the mayor of Lima, at noon.'), ['Ivo Brask/person[the mayor of Lima]', 'Lima/location']);
+    assert.deepEqual(names('We met Ivo Brask, Hana Lee and Mira Solt at noon.'), ['Ivo Brask/person', 'Hana Lee/person', 'Mira Solt/person']);
+  });
+
+  test('an occupation written before a name is its description, with the lower-case compound before it but not a verb', () => {
     assert.deepEqual(names('The film starred actress Mara Quill.'), ['Mara Quill/person[actress]']);
+    assert.deepEqual(names('He met retired ferry engineer Ivo Brask.'), ['Ivo Brask/person[retired ferry engineer]']);
   });
 
   test('a lone unknown name after "in" is a place', () => {

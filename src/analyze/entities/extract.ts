@@ -7,7 +7,7 @@ import { PLACE_FEATURES } from './lexicon/locations.js';
 import { ORG_SUFFIX_CUES } from './lexicon/organizations.js';
 import { keyWords, nameKey } from './normalize.js';
 import { PATTERNS } from './patterns.js';
-import { lowercaseTitleBefore, splitTitle } from './title.js';
+import { appositiveAfter, lowercaseTitleBefore, splitTitle } from './title.js';
 
 /** Rule of a lone unknown word opening a sentence: dropped unless it turns out to be a surname. */
 const UNKNOWN_INITIAL = 'entities/unknown-initial';
@@ -139,13 +139,18 @@ function mentionsOfRun(sentence: Word[], run: Word[], paragraphStart = -1): Enti
     const described = title.length ? title : lowerTitle;
     const typing = classifyName(name);
     if (!typing) continue;
+    const weak = typing.rule === 'entities/unknown-name';
+    const appositive = typing.type === 'person' || weak ? appositiveAfter(sentence, name.at(-1)!.end) : [];
+    if (appositive.length && !described.length) {
+      out.push({ ...spanOf(name), type: 'person', score: 0.9, rule: 'entities/appositive', description: spanOf(appositive) });
+      continue;
+    }
     // A lone unknown capital opening a sentence is the sentence's capital ("Tensions escalated…") unless the
     // article names someone with that surname ("Sánchez outlined…"): kept as a candidate until `propagateTypes`.
     if (typing.rule === 'entities/unknown-name' && name.length === 1 && name[0]!.initial && !described.length) {
       out.push({ ...spanOf(name), type: 'other', score: 0.2, rule: UNKNOWN_INITIAL });
       continue;
     }
-    const weak = typing.rule === 'entities/unknown-name';
     if (described.length && (weak || typing.type === 'person' || typing.type === 'other')) {
       out.push({ ...spanOf(name), type: 'person', score: 1, rule: 'entities/title', description: spanOf(described) });
       continue;
