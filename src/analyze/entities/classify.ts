@@ -50,7 +50,10 @@ export function classifyName(words: Word[]): Typing | null {
   if (words.length > 1 && (KNOWN_ORGANIZATIONS.has(first) || placeOf(words[0]!.text)?.kind === 'country')) return { type: 'organization', score: 0.7, rule: 'entities/org-led-name' };
   if (words.length > 1 && LOCATION_SUFFIX_CUES.has(last)) return { type: 'location', score: 0.8, rule: 'entities/place-cue' };
   if (words.length > 1 && LOCATION_PREFIX_CUES.has(first)) return { type: 'location', score: 0.6, rule: 'entities/place-cue' };
-  if (words.length === 1 && PATTERNS.allCaps.test(text) && !PATTERNS.initialism.test(text) && text.length >= 2 && text.length <= DEFAULT_MAX_ACRONYM && /\p{L}/u.test(text)) {
+  // An acronym, alone or with a channel number ("ICE", "VTV 9").
+  const acronym = words[0]!.text;
+  const channel = words.length === 2 && PATTERNS.shortNumber.test(words[1]!.text);
+  if ((words.length === 1 || channel) && PATTERNS.allCaps.test(acronym) && !PATTERNS.initialism.test(acronym) && acronym.length >= 2 && acronym.length <= DEFAULT_MAX_ACRONYM && /\p{L}/u.test(acronym)) {
     return { type: 'organization', score: 0.6, rule: 'entities/acronym' };
   }
   const nameShaped = words.every((w) => PATTERNS.capitalised.test(w.text) && !PATTERNS.allCaps.test(w.text));

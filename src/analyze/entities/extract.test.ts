@@ -106,6 +106,11 @@ describe('entities: per-article mentions', () => {
     assert.deepEqual(names('We met Ivo Brask, Hana Lee and Mira Solt at noon.'), ['Ivo Brask/person', 'Hana Lee/person', 'Mira Solt/person']);
   });
 
+  test('a short number after an acronym is part of its name unless it counts the next word', () => {
+    assert.deepEqual(names('Staff told KTV 4 about it.'), ['KTV 4/organization']);
+    assert.deepEqual(names('The KTV 4 crews left.'), ['KTV/organization']);
+  });
+
   test('an occupation written before a name is its description, with the lower-case compound before it but not a verb', () => {
     assert.deepEqual(names('The film starred actress Mara Quill.'), ['Mara Quill/person[actress]']);
     assert.deepEqual(names('He met retired ferry engineer Ivo Brask.'), ['Ivo Brask/person[retired ferry engineer]']);
