@@ -125,6 +125,13 @@ export function isDateline(sentence: Word[], run: Word[], paragraphStart: number
   return after !== undefined && PATTERNS.datelineEnd.test(after.text);
 }
 
+/**
+ * The mentions of one run of capitalised words. Order matters: a dateline is taken whole; then
+ * the run is split at "and" and "of"; each part loses its title (places named in the title are
+ * mentions of their own); the name is typed; an appositive role or a title makes a person
+ * unless the name is a known place or organisation; a lone unknown word opening the sentence
+ * is only a candidate; last, a geographic noun after the name may make it a place.
+ */
 function mentionsOfRun(sentence: Word[], run: Word[], paragraphStart = -1): EntityMention[] {
   const out: EntityMention[] = [];
   if (isDateline(sentence, run, paragraphStart) && !placeOf(run.map((w) => w.text).join(' '))) {
