@@ -210,6 +210,22 @@ function mergePlaceFeatures(items: Item[], uf: UnionFind, typeOf: (i: number) =>
   });
 }
 
+/** Endings that make a demonym of a place name ("Estrava" → "Estravan", "Kenya" → "Kenyan", "Sudan" → "Sudanese"). */
+const DEMONYM_ENDINGS = ['n', 'an', 'ian', 'ese', 'i', 'ish'];
+
+/**
+ * Decides that a lone word typed only by default is the demonym of a place the story names,
+ * which the gazetteer lacks.
+ * Why: "An Estravan coast guard helicopter…" in a story about Estrava: "Estravan" describes, it
+ * does not name.
+ * Fails on: a name that happens to be a place plus "an" ("Roman" beside "Rom").
+ */
+function isDemonymOfStoryPlace(group: Item[], placeNames: string[]): boolean {
+  if (group.some((g) => g.words.length !== 1 || g.mention.rule !== 'entities/unknown-name')) return false;
+  const word = group[0]!.key;
+  return placeNames.some((p) => !p.includes(' ') && DEMONYM_ENDINGS.some((e) => word === p + e || word === p.replace(/[aeiou]$/, '') + e));
+}
+
 /**
  * Ranks the spellings of one entity for its canonical name: the fullest proper form — more
  * words, then not an all-capital or initialism form, then written with its accents ("Nicolás"
@@ -297,7 +313,9 @@ export function mergeEntities(docs: Array<Pick<Doc, 'id' | 'text' | 'layers'>>):
   mergeOrganizations(items, uf, isOrgLike);
   mergePlaceFeatures(items, uf, typeOf);
 
-  const entities = groupsOf(items, uf).map((group): StoryEntity => {
+  const groups = groupsOf(items, uf);
+  const placeNames = groups.filter((g) => voteType(g) === 'location').map((g) => g[0]!.key);
+  const entities = groups.filter((g) => !isDemonymOfStoryPlace(g, placeNames)).map((group): StoryEntity => {
     const type = voteType(group);
     const name = canonicalName(group);
     // Aliases: every other spelling, then the titled forms ("President Petro") as written.
