@@ -222,12 +222,17 @@ export function findEntities(doc: Pick<Doc, 'text' | 'layers'>): EntityMention[]
   const { text } = doc;
   const mentions: EntityMention[] = [];
   const tokens = doc.layers.tokens;
+  const paragraphs = doc.layers.paragraphs;
+  // Sentences, tokens and paragraphs are all in text order: one pass with a cursor in each.
   let t = 0;
+  let p = 0;
   for (const sentence of doc.layers.sentences) {
     const inSentence: Token[] = [];
     while (t < tokens.length && tokens[t]!.start < sentence.start) t++;
     while (t < tokens.length && tokens[t]!.end <= sentence.end) inSentence.push(tokens[t++]!);
-    const paragraph = doc.layers.paragraphs.find((p) => p.start <= sentence.start && sentence.end <= p.end);
+    while (p < paragraphs.length && paragraphs[p]!.end < sentence.end) p++;
+    const candidate = paragraphs[p];
+    const paragraph = candidate && candidate.start <= sentence.start ? candidate : undefined;
     if (!paragraph || isHeadingLike(text.slice(paragraph.start, paragraph.end), paragraph)) continue;
     const words = wordsOf(text, inSentence);
     for (const run of nameRuns(words)) mentions.push(...mentionsOfRun(words, run, paragraph.start));

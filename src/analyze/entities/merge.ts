@@ -130,13 +130,14 @@ function attachSurnames(items: Item[], uf: UnionFind, isPerson: (i: number) => b
     list.push(i);
     fullBySurname.set(item.words.at(-1)!, list);
   });
+  // How many different people carry each surname, counted once before any bare surname joins one of them.
+  const peopleBySurname = new Map([...fullBySurname].map(([surname, fulls]) => [surname, new Set(fulls.map((f) => uf.find(f))).size]));
   items.forEach((item, i) => {
     const untyped = item.mention.type === 'other' || item.mention.score < WEAK_TYPE_SCORE;
     if (item.words.length !== 1 || !(isPerson(i) || untyped)) return;
     const fulls = fullBySurname.get(item.words[0]!);
     if (!fulls) return;
-    const people = [...new Set(fulls.map((f) => uf.find(f)))];
-    if (people.length === 1) return uf.union(i, fulls[0]!);
+    if (peopleBySurname.get(item.words[0]!) === 1) return uf.union(i, fulls[0]!);
     const earlier = fulls.filter((f) => items[f]!.ref.docId === item.ref.docId && items[f]!.order < item.order);
     const nearest = earlier.sort((a, b) => items[b]!.order - items[a]!.order)[0];
     if (nearest !== undefined) uf.union(i, nearest);
