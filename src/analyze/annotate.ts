@@ -56,7 +56,11 @@ export function annotate(input: AnnotateInput): AnnotateOutput {
     id: input.id,
     sentences: sentences.map((s) => ({ start: s.start, end: s.end, text: slice(s) })),
     tokens: tokens.map((t) => ({ start: t.start, end: t.end, text: slice(t), pos: t.pos, lemma: t.lemma })),
-    entities: mentions.map((m) => ({ start: m.start, end: m.end, text: slice(m), type: entityOf.get(m.start)!.type, entityId: entityOf.get(m.start)!.id })),
+    // A mention the merge found to be no entity (a demonym of a place in the text) is left out.
+    entities: mentions.flatMap((m) => {
+      const entity = entityOf.get(m.start);
+      return entity ? [{ start: m.start, end: m.end, text: slice(m), type: entity.type, entityId: entity.id }] : [];
+    }),
     quotes: findQuotes(input.text, sentences, tokens)
       .filter((q) => q.kind === 'speech')
       .map((q) => ({ start: q.start, end: q.end, text: slice(q), speaker: q.speaker ? { start: q.speaker.start, end: q.speaker.end, text: slice(q.speaker) } : null, speakerName: q.speakerName })),

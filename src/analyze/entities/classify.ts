@@ -3,7 +3,7 @@ import type { Word } from './chunk.js';
 import { demonymOf, placeOf } from './lexicon/gazetteer.js';
 import { LOCATION_PREFIX_CUES, LOCATION_SUFFIX_CUES } from './lexicon/locations.js';
 import { EVENT_PREFIXES, EVENT_SUFFIXES, MARKET_INDICES } from './lexicon/not-names.js';
-import { KNOWN_ORGANIZATIONS, ORG_PREFIX_CUES, ORG_SUFFIX_CUES } from './lexicon/organizations.js';
+import { KNOWN_ORGANIZATIONS, ORG_LEADING_CUES, ORG_PREFIX_CUES, ORG_SUFFIX_CUES } from './lexicon/organizations.js';
 import { nameKey } from './normalize.js';
 import { PATTERNS } from './patterns.js';
 
@@ -46,10 +46,14 @@ export function classifyName(words: Word[]): Typing | null {
   if (words.length > 1 && (EVENT_PREFIXES.has(first) || EVENT_SUFFIXES.has(last))) return { type: 'other', score: 0.9, rule: 'entities/event-name' };
   if (words.length > 1 && ORG_SUFFIX_CUES.has(last)) return { type: 'organization', score: 0.9, rule: 'entities/org-cue' };
   if (words.length > 2 && ORG_PREFIX_CUES.has(first) && words.some((w) => w.text === 'of')) return { type: 'organization', score: 0.9, rule: 'entities/org-cue' };
+  if (words.length > 1 && ORG_LEADING_CUES.has(first)) return { type: 'organization', score: 0.8, rule: 'entities/org-cue' };
   if (words.length > 1 && (KNOWN_ORGANIZATIONS.has(first) || placeOf(words[0]!.text)?.kind === 'country')) return { type: 'organization', score: 0.7, rule: 'entities/org-led-name' };
   if (words.length > 1 && LOCATION_SUFFIX_CUES.has(last)) return { type: 'location', score: 0.8, rule: 'entities/place-cue' };
   if (words.length > 1 && LOCATION_PREFIX_CUES.has(first)) return { type: 'location', score: 0.6, rule: 'entities/place-cue' };
-  if (words.length === 1 && PATTERNS.allCaps.test(text) && !PATTERNS.initialism.test(text) && text.length >= 2 && text.length <= DEFAULT_MAX_ACRONYM && /\p{L}/u.test(text)) {
+  // An acronym, alone or with a channel number ("ICE", "VTV 9").
+  const acronym = words[0]!.text;
+  const channel = words.length === 2 && PATTERNS.shortNumber.test(words[1]!.text);
+  if ((words.length === 1 || channel) && PATTERNS.allCaps.test(acronym) && !PATTERNS.initialism.test(acronym) && acronym.length >= 2 && acronym.length <= DEFAULT_MAX_ACRONYM && /\p{L}/u.test(acronym)) {
     return { type: 'organization', score: 0.6, rule: 'entities/acronym' };
   }
   const nameShaped = words.every((w) => PATTERNS.capitalised.test(w.text) && !PATTERNS.allCaps.test(w.text));

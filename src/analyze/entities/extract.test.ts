@@ -55,6 +55,7 @@ describe('entities: per-article mentions', () => {
 
   test('organisation cues type a name; the shape of a personal name types a person', () => {
     assert.deepEqual(names('Staff of the Harlow Transit Agency met Mira Solt.'), ['Harlow Transit Agency/organization', 'Mira Solt/person']);
+    assert.deepEqual(names('She flew with Air Estrava to meet Mira Solt.'), ['Air Estrava/organization', 'Mira Solt/person']);
   });
 
   test('"and" splits two names unless the whole is an organisation', () => {
@@ -100,8 +101,19 @@ describe('entities: per-article mentions', () => {
     assert.deepEqual(names('A Porsche on Pacific Coast Highway crashed.'), ['Porsche/organization', 'Pacific Coast Highway/location']);
   });
 
-  test('an occupation written before a name is its description', () => {
+  test('a role between commas after a name is its description and makes it a person', () => {
+    assert.deepEqual(names('We met Ivo Brask, the mayor of Lima, at noon.'), ['Ivo Brask/person[the mayor of Lima]', 'Lima/location']);
+    assert.deepEqual(names('We met Ivo Brask, Hana Lee and Mira Solt at noon.'), ['Ivo Brask/person', 'Hana Lee/person', 'Mira Solt/person']);
+  });
+
+  test('a short number after an acronym is part of its name unless it counts the next word', () => {
+    assert.deepEqual(names('Staff told KTV 4 about it.'), ['KTV 4/organization']);
+    assert.deepEqual(names('The KTV 4 crews left.'), ['KTV/organization']);
+  });
+
+  test('an occupation written before a name is its description, with the lower-case compound before it but not a verb', () => {
     assert.deepEqual(names('The film starred actress Mara Quill.'), ['Mara Quill/person[actress]']);
+    assert.deepEqual(names('He met retired ferry engineer Ivo Brask.'), ['Ivo Brask/person[retired ferry engineer]']);
   });
 
   test('a lone unknown name after "in" is a place', () => {

@@ -7,7 +7,7 @@ import { PLACE_FEATURES } from './lexicon/locations.js';
 import { ORG_SUFFIX_CUES } from './lexicon/organizations.js';
 import { keyWords, nameKey } from './normalize.js';
 import { PATTERNS } from './patterns.js';
-import { lowercaseTitleBefore, splitTitle } from './title.js';
+import { appositiveAfter, lowercaseTitleBefore, splitTitle } from './title.js';
 
 /** Rule of a lone unknown word opening a sentence: dropped unless it turns out to be a surname. */
 const UNKNOWN_INITIAL = 'entities/unknown-initial';
@@ -125,6 +125,13 @@ export function isDateline(sentence: Word[], run: Word[], paragraphStart: number
   return after !== undefined && PATTERNS.datelineEnd.test(after.text);
 }
 
+/**
+ * The mentions of one run of capitalised words. Order matters: a dateline is taken whole; then
+ * the run is split at "and" and "of"; each part loses its title (places named in the title are
+ * mentions of their own); the name is typed; an appositive role or a title makes a person
+ * unless the name is a known place or organisation; a lone unknown word opening the sentence
+ * is only a candidate; last, a geographic noun after the name may make it a place.
+ */
 function mentionsOfRun(sentence: Word[], run: Word[], paragraphStart = -1): EntityMention[] {
   const out: EntityMention[] = [];
   if (isDateline(sentence, run, paragraphStart) && !placeOf(run.map((w) => w.text).join(' '))) {
@@ -139,13 +146,18 @@ function mentionsOfRun(sentence: Word[], run: Word[], paragraphStart = -1): Enti
     const described = title.length ? title : lowerTitle;
     const typing = classifyName(name);
     if (!typing) continue;
+    const weak = typing.rule === 'entities/unknown-name';
+    const appositive = typing.type === 'person' || weak ? appositiveAfter(sentence, name.at(-1)!.end) : [];
+    if (appositive.length && !described.length) {
+      out.push({ ...spanOf(name), type: 'person', score: 0.9, rule: 'entities/appositive', description: spanOf(appositive) });
+      continue;
+    }
     // A lone unknown capital opening a sentence is the sentence's capital ("Tensions escalated…") unless the
     // article names someone with that surname ("Sánchez outlined…"): kept as a candidate until `propagateTypes`.
     if (typing.rule === 'entities/unknown-name' && name.length === 1 && name[0]!.initial && !described.length) {
       out.push({ ...spanOf(name), type: 'other', score: 0.2, rule: UNKNOWN_INITIAL });
       continue;
     }
-    const weak = typing.rule === 'entities/unknown-name';
     if (described.length && (weak || typing.type === 'person' || typing.type === 'other')) {
       out.push({ ...spanOf(name), type: 'person', score: 1, rule: 'entities/title', description: spanOf(described) });
       continue;
@@ -210,12 +222,17 @@ export function findEntities(doc: Pick<Doc, 'text' | 'layers'>): EntityMention[]
   const { text } = doc;
   const mentions: EntityMention[] = [];
   const tokens = doc.layers.tokens;
+  const paragraphs = doc.layers.paragraphs;
+  // Sentences, tokens and paragraphs are all in text order: one pass with a cursor in each.
   let t = 0;
+  let p = 0;
   for (const sentence of doc.layers.sentences) {
     const inSentence: Token[] = [];
     while (t < tokens.length && tokens[t]!.start < sentence.start) t++;
     while (t < tokens.length && tokens[t]!.end <= sentence.end) inSentence.push(tokens[t++]!);
-    const paragraph = doc.layers.paragraphs.find((p) => p.start <= sentence.start && sentence.end <= p.end);
+    while (p < paragraphs.length && paragraphs[p]!.end < sentence.end) p++;
+    const candidate = paragraphs[p];
+    const paragraph = candidate && candidate.start <= sentence.start ? candidate : undefined;
     if (!paragraph || isHeadingLike(text.slice(paragraph.start, paragraph.end), paragraph)) continue;
     const words = wordsOf(text, inSentence);
     for (const run of nameRuns(words)) mentions.push(...mentionsOfRun(words, run, paragraph.start));

@@ -69,6 +69,13 @@ describe('entities: merging across the articles of a story', () => {
     assert.equal(varn[0]!.type, 'location');
   });
 
+  test('a lone unknown word that is a place of the story plus a demonym ending is dropped; other lone words stay', () => {
+    const entities = story('Floods hit villages in Dunmara on Monday.', 'A Dunmaran rescue boat and a Kestrel boat came.');
+    assert.deepEqual(holding(entities, 'Dunmaran'), []);
+    assert.equal(holding(entities, 'Dunmara')[0]?.type, 'location');
+    assert.equal(holding(entities, 'Kestrel').length, 1);
+  });
+
   test('ids come from the canonical name and type only', () => {
     assert.equal(entityId('person', 'Rosa Varela'), entityId('person', 'rosa  varela'));
     assert.notEqual(entityId('person', 'Rosa Varela'), entityId('organization', 'Rosa Varela'));

@@ -130,13 +130,14 @@ function attachSurnames(items: Item[], uf: UnionFind, isPerson: (i: number) => b
     list.push(i);
     fullBySurname.set(item.words.at(-1)!, list);
   });
+  // How many different people carry each surname, counted once before any bare surname joins one of them.
+  const peopleBySurname = new Map([...fullBySurname].map(([surname, fulls]) => [surname, new Set(fulls.map((f) => uf.find(f))).size]));
   items.forEach((item, i) => {
     const untyped = item.mention.type === 'other' || item.mention.score < WEAK_TYPE_SCORE;
     if (item.words.length !== 1 || !(isPerson(i) || untyped)) return;
     const fulls = fullBySurname.get(item.words[0]!);
     if (!fulls) return;
-    const people = [...new Set(fulls.map((f) => uf.find(f)))];
-    if (people.length === 1) return uf.union(i, fulls[0]!);
+    if (peopleBySurname.get(item.words[0]!) === 1) return uf.union(i, fulls[0]!);
     const earlier = fulls.filter((f) => items[f]!.ref.docId === item.ref.docId && items[f]!.order < item.order);
     const nearest = earlier.sort((a, b) => items[b]!.order - items[a]!.order)[0];
     if (nearest !== undefined) uf.union(i, nearest);
@@ -208,6 +209,22 @@ function mergePlaceFeatures(items: Item[], uf: UnionFind, typeOf: (i: number) =>
     if (!places || item.mention.score >= WEAK_TYPE_SCORE) return;
     uf.union(i, places[0]!);
   });
+}
+
+/** Endings that make a demonym of a place name ("Estrava" → "Estravan", "Kenya" → "Kenyan", "Sudan" → "Sudanese"). */
+const DEMONYM_ENDINGS = ['n', 'an', 'ian', 'ese', 'i', 'ish'];
+
+/**
+ * Decides that a lone word typed only by default is the demonym of a place the story names,
+ * which the gazetteer lacks.
+ * Why: "An Estravan coast guard helicopter…" in a story about Estrava: "Estravan" describes, it
+ * does not name.
+ * Fails on: a name that happens to be a place plus "an" ("Roman" beside "Rom").
+ */
+function isDemonymOfStoryPlace(group: Item[], placeNames: string[]): boolean {
+  if (group.some((g) => g.words.length !== 1 || g.mention.rule !== 'entities/unknown-name')) return false;
+  const word = group[0]!.key;
+  return placeNames.some((p) => !p.includes(' ') && DEMONYM_ENDINGS.some((e) => word === p + e || word === p.replace(/[aeiou]$/, '') + e));
 }
 
 /**
@@ -297,7 +314,9 @@ export function mergeEntities(docs: Array<Pick<Doc, 'id' | 'text' | 'layers'>>):
   mergeOrganizations(items, uf, isOrgLike);
   mergePlaceFeatures(items, uf, typeOf);
 
-  const entities = groupsOf(items, uf).map((group): StoryEntity => {
+  const groups = groupsOf(items, uf);
+  const placeNames = groups.filter((g) => voteType(g) === 'location').map((g) => g[0]!.key);
+  const entities = groups.filter((g) => !isDemonymOfStoryPlace(g, placeNames)).map((group): StoryEntity => {
     const type = voteType(group);
     const name = canonicalName(group);
     // Aliases: every other spelling, then the titled forms ("President Petro") as written.

@@ -8,6 +8,19 @@ import { PATTERNS } from './patterns.js';
  * "Trump".
  */
 export function nameKey(text: string): string {
+  const cached = keys.get(text);
+  if (cached !== undefined) return cached;
+  if (keys.size >= DEFAULT_NAME_KEY_CACHE) keys.clear();
+  const key = computeKey(text);
+  keys.set(text, key);
+  return key;
+}
+
+/** Names recur through an article and a story; keys of this many distinct strings are kept. */
+export const DEFAULT_NAME_KEY_CACHE = 50_000;
+const keys = new Map<string, string>();
+
+function computeKey(text: string): string {
   return latinSkeleton(text)
     .normalize('NFKD')
     .replace(PATTERNS.combiningMarks, '')

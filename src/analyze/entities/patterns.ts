@@ -33,6 +33,8 @@ export const PATTERNS = {
   /** A middle initial: "R." in "James R. Bodiford". */
   middleInitial: /^\p{Lu}\.$/u,
   number: /^\d+$/,
+  /** A channel or model number after an acronym: "9" in "VTV 9". */
+  shortNumber: /^\d{1,3}$/,
   /** A currency sign in a word: "US$", "C$" are amounts, not the country. */
   currency: /[$€£¥]/u,
   /** Sentence-final punctuation at the end of a line (with closing quotes/brackets). */

@@ -50,8 +50,8 @@ export function splitTitle(run: Word[]): TitledName {
 export const DEFAULT_MAX_LOWERCASE_TITLE_WORDS = 3;
 
 /**
- * Finds a lower-case role written right before a name: a title head, with the modifiers and
- * demonyms before it ("interim president", "managing director", "Colombian defence minister").
+ * Finds a lower-case role written right before a name: a title head, with the modifiers,
+ * demonyms and lower-case nouns before it ("interim president", "retired ferry engineer").
  * Why: "Venezuela’s interim president Delcy Rodríguez" describes Delcy Rodríguez as interim
  * president; the role makes the name a person's.
  * Fails on: a head used as a plain noun before a name ("the head Coach Smith" reads "head").
@@ -64,9 +64,44 @@ export function lowercaseTitleBefore(words: Word[], nameStart: number): Word[] {
   while (before - first < DEFAULT_MAX_LOWERCASE_TITLE_WORDS - 1) {
     const w = words[first - 1];
     if (!w) break;
-    const isModifier = TITLE_MODIFIERS.has(w.text) || TITLE_HEADS.has(w.text) || demonymOf(w.text) !== undefined || (w.pos === 'ADJ' && w.text === w.text.toLowerCase());
+    // A noun only inside a compound of lower-case words ("ferry engineer"), never before a demonym, and not an
+    // "-ed" word: the tagger calls past tenses nouns ("the film starred actress…", "abducted Venezuelan leader").
+    const next = words[first]!;
+    const compoundNoun = w.pos === 'NOUN' && next.text === next.text.toLowerCase() && !w.text.endsWith('ed');
+    const lowerContent = w.text === w.text.toLowerCase() && (w.pos === 'ADJ' || compoundNoun);
+    const isModifier = TITLE_MODIFIERS.has(w.text) || TITLE_HEADS.has(w.text) || demonymOf(w.text) !== undefined || lowerContent;
     if (!isModifier) break;
     first--;
   }
   return words.slice(first, before + 1);
+}
+
+/** Most words an appositive role after a name may have ("the President of Colombia"). */
+export const DEFAULT_MAX_APPOSITIVE_WORDS = 8;
+
+/** Words that open an appositive role: an article or a possessive place ("Colombia’s first leftist president"). */
+const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an']);
+
+/**
+ * Finds a role written after a name between commas: it opens with an article or a
+ * possessive, holds a title word, and closes with a comma or the end of the sentence.
+ * Why: "Gustavo Petro, the President of Colombia, …" and "Anton Meyle, a retired ferry
+ * engineer, …" describe the person they follow.
+ * Fails on: a list of names with roles ("Ana Ruiz, the mayor, and Ivo Brask, the chief, …")
+ * is read right, but "Ruiz, a city the president visited," takes "a city…" for a role.
+ */
+export function appositiveAfter(words: Word[], nameEnd: number): Word[] {
+  const at = words.findIndex((w) => w.end === nameEnd) + 1;
+  if (words[at]?.text !== ',') return [];
+  const phrase: Word[] = [];
+  for (let k = at + 1; k < words.length && phrase.length <= DEFAULT_MAX_APPOSITIVE_WORDS; k++) {
+    const w = words[k]!;
+    if (w.text === ',' || /^[.;:!?]$/.test(w.text)) {
+      const first = phrase[0];
+      const opens = first !== undefined && (APPOSITIVE_OPENERS.has(first.text.toLowerCase()) || phrase[1]?.pos === 'PART');
+      return opens && phrase.some((p) => TITLE_HEADS.has(p.text.toLowerCase())) ? phrase : [];
+    }
+    phrase.push(w);
+  }
+  return [];
 }

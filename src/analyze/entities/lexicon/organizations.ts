@@ -27,6 +27,9 @@ export const ORG_PREFIX_CUES = new Set([
   'house', 'institute', 'federation', 'league', 'organization', 'organisation', 'church', 'court', 'agency', 'party',
 ]);
 
+/** First words that make an organisation whatever follows ("Air Canada", "Radio Free Europe", "Banco Santander"). */
+export const ORG_LEADING_CUES = new Set(['air', 'radio', 'banco', 'grupo', 'club', 'team', 'hotel', 'casa']);
+
 /**
  * Institutions and outlets that carry no cue word but are organisations wherever they are
  * named (the seat-of-government metonyms and the large news agencies).
