@@ -11,21 +11,17 @@ export interface DomNode {
   readonly textContent: string | null;
   readonly parentNode: DomElement | null;
   readonly childNodes: ArrayLike<DomNode> & Iterable<DomNode>;
-  readonly nextSibling: DomNode | null;
 }
 
 export interface DomElement extends DomNode {
   readonly tagName: string;
   readonly localName: string;
   readonly children: ArrayLike<DomElement> & Iterable<DomElement>;
-  readonly firstElementChild: DomElement | null;
-  readonly outerHTML: string;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement> & Iterable<DomElement>;
   remove(): void;
-  contains(other: DomNode): boolean;
 }
 
 export interface DomDocument {
