@@ -16,7 +16,8 @@ export interface DomNode {
 export interface DomElement extends DomNode {
   readonly tagName: string;
   readonly localName: string;
-  readonly children: ArrayLike<DomElement> & Iterable<DomElement>;
+  readonly firstElementChild: DomElement | null;
+  readonly nextElementSibling: DomElement | null;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
   querySelector(selector: string): DomElement | null;
@@ -51,7 +52,8 @@ export function maxDepth(root: DomElement): number {
   while (stack.length > 0) {
     const [element, depth] = stack.pop()!;
     if (depth > deepest) deepest = depth;
-    for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
+    // Sibling links, not `children`: linkedom builds a new array for every `children` read.
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) stack.push([child, depth + 1]);
   }
   return deepest;
 }
