@@ -4,7 +4,7 @@ import { CorroborateError } from '../../doc/errors.js';
 import { messageSink } from '../../doc/messages.js';
 import type { Message } from '../../doc/types.js';
 import { normaliseDate } from '../dates.js';
-import { decodeEntities } from './entities.js';
+import { decodeEntities } from '../entities.js';
 import { INGEST_PATTERNS } from '../patterns.js';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json-feed';

@@ -141,6 +141,16 @@ export function ownUrl(block: Block, { url }: BlockContext): BlockVerdict | null
 }
 
 /**
+ * Markup printed as text: an editor's bookmark span or an embed code that was escaped twice
+ * ("&lt;span data-mce-type=\"bookmark\" …&gt;").
+ * Why: it is page code, not words anyone wrote for the reader.
+ * Fails on: an article about HTML that quotes a tag at the start of a paragraph.
+ */
+export function markupText(block: Block): BlockVerdict | null {
+  return HTML_PATTERNS.markupText.test(block.text) ? { rule: 'html/markup-text', reason: 'starts with an HTML tag shown as text' } : null;
+}
+
+/**
  * The headline printed again inside the body.
  * Why: the title is metadata; the body should start with the article's first sentence.
  * Fails on: none seen.
@@ -153,7 +163,7 @@ export function repeatedTitle(block: Block, { title }: BlockContext): BlockVerdi
 const normalise = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** In order; the first rule that decides wins. */
-export const BLOCK_RULES: BlockRule[] = [repeatedTitle, ownUrl, shareText, captionCredit, readMoreLine, signUpCall, pageNote, dateOrByline, linkList, linkLine];
+export const BLOCK_RULES: BlockRule[] = [repeatedTitle, ownUrl, markupText, shareText, captionCredit, readMoreLine, signUpCall, pageNote, dateOrByline, linkList, linkLine];
 
 /**
  * A heading over other stories ("More Great Stories", "Most Popular") and the list right under it.

@@ -11,21 +11,18 @@ export interface DomNode {
   readonly textContent: string | null;
   readonly parentNode: DomElement | null;
   readonly childNodes: ArrayLike<DomNode> & Iterable<DomNode>;
-  readonly nextSibling: DomNode | null;
 }
 
 export interface DomElement extends DomNode {
   readonly tagName: string;
   readonly localName: string;
-  readonly children: ArrayLike<DomElement> & Iterable<DomElement>;
   readonly firstElementChild: DomElement | null;
-  readonly outerHTML: string;
+  readonly nextElementSibling: DomElement | null;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement> & Iterable<DomElement>;
   remove(): void;
-  contains(other: DomNode): boolean;
 }
 
 export interface DomDocument {
@@ -55,7 +52,8 @@ export function maxDepth(root: DomElement): number {
   while (stack.length > 0) {
     const [element, depth] = stack.pop()!;
     if (depth > deepest) deepest = depth;
-    for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
+    // Sibling links, not `children`: linkedom builds a new array for every `children` read.
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) stack.push([child, depth + 1]);
   }
   return deepest;
 }

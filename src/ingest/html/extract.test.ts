@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { countWords, captionCredit, dateOrByline, linkLine, ownUrl, pageNote, readMoreLine, relatedSection, shareText, signUpCall } from './block-rules.js';
+import { countWords, captionCredit, dateOrByline, linkLine, markupText, ownUrl, pageNote, readMoreLine, relatedSection, shareText, signUpCall } from './block-rules.js';
 import type { Block } from './blocks.js';
 import { parseHtmlDocument } from './dom.js';
 import { extractArticle } from './extract.js';
@@ -85,6 +85,11 @@ test('page notes, the page URL and sections of other stories', () => {
   assert.ok(decides(pageNote, 'Lars Berg contributed to this report.'));
   assert.ok(!decides(pageNote, 'The reading of the will took four hours, the lawyer said.'));
   assert.ok(!decides(pageNote, 'Investigators wrote to the company in May asking for its records.'));
+  assert.ok(decides(markupText, '&lt;span data-mce-type="bookmark" style="display: none"&gt;&amp;#65279;&lt;/span&gt;'));
+  assert.ok(decides(markupText, '<div class="embed">'));
+  assert.ok(!decides(markupText, '<The Palace: Tale of a Jester> opens on Friday at the old theatre.'));
+  assert.ok(!decides(markupText, '<3 was the whole message, the court heard.'));
+  assert.ok(!decides(markupText, 'The council said a < b in every ward it measured.'));
   assert.ok(decides(ownUrl, 'https://www.paper.example/news/a-1.html'));
   assert.ok(!decides(ownUrl, 'https://other.example/report.pdf'));
   assert.ok(decides(signUpCall, 'Follow the newsroom on Twitter and Instagram.'));

@@ -79,3 +79,9 @@ test('the site name is cut from a <title> suffix only when it is the known site'
   assert.equal(readMetadata(page('<meta property="og:site_name" content="Valley News"><title>Flood defences fail - Valley News</title>')).title, 'Flood defences fail');
   assert.equal(readMetadata(page('<title>Flood defences fail - a year on</title>')).title, 'Flood defences fail - a year on');
 });
+
+test('entities escaped twice by a CMS are decoded, and a leading "By" leaves the byline', () => {
+  const meta = readMetadata(page('<meta property="og:title" content="Mayor&amp;#039;s &amp;#8220;plan&amp;#8221; &amp;mdash; explained"><meta name="author" content="By LENA PARK, Staff Writer">'));
+  assert.equal(meta.title, 'Mayor\'s “plan” — explained');
+  assert.equal(meta.byline, 'LENA PARK, Staff Writer');
+});

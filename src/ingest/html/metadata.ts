@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normaliseDate } from '../dates.js';
+import { decodeEntities } from '../entities.js';
 import type { DomDocument, DomElement } from './dom.js';
 
 /** What a page says about itself, each field with where it was read from. */
@@ -66,7 +67,8 @@ export function readMetadata(document: DomDocument): PageMetadata {
   const found = collect(document);
   const meta: PageMetadata = { title: null, byline: null, publishedAt: null, modifiedAt: null, url: null, siteName: null, language: null, from: {} };
   const set = <K extends keyof PageMetadata['from']>(key: K, value: string | null | undefined, source: string) => {
-    const clean = value?.replace(/\s+/g, ' ').trim();
+    // Entities survive in tag values escaped twice by a CMS ("&amp;#039;" reads as "&#039;").
+    const clean = value ? decodeEntities(value).replace(/\s+/g, ' ').trim() : undefined;
     if (!clean || meta[key] !== null) return;
     meta[key] = clean;
     meta.from[key] = source;
@@ -97,6 +99,7 @@ export function readMetadata(document: DomDocument): PageMetadata {
   set('title', found.title?.textContent, 'html');
   if (meta.title) meta.title = withoutSiteName(meta.title, meta.siteName);
   if (meta.language) meta.language = meta.language.split(/[,;]/)[0]!.trim().toLowerCase();
+  if (meta.byline) meta.byline = meta.byline.replace(/^by\s+/i, '');
   return meta;
 }
 

@@ -53,6 +53,11 @@ export const HTML_PATTERNS = {
   monthDayYear: /\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i,
   /** "19 November 2019", "19 Nov. 2019" (day first). */
   dayMonthYear: /\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b/i,
+  /**
+   * Markup shown as text: a block that starts with an escaped tag ("&lt;div&gt;") or a raw tag with
+   * attributes ("<span class=\"x\">"); a title in angle brackets ("<The Palace: A Tale>") is not markup.
+   */
+  markupText: /^&lt;\/?[a-z][\w-]*[^&]{0,2000}?&gt;|^<\/?[a-z][a-z0-9-]*(\s+[\w:-]+\s*=\s*("[^"]*"|'[^']*'))+\s*\/?>/,
   /** Words, for counting (any script). */
   word: /[\p{L}\p{N}]+/gu,
   whitespace: /\s+/g,

@@ -60,21 +60,24 @@ export function captionElement({ element, tag, names }: PruneSubject): PruneVerd
  * the size guard in `pruneDocument` keeps large wrappers.
  */
 export function namedChrome({ names }: PruneSubject): PruneVerdict | null {
-  if (names === '' || HTML_PATTERNS.articleBody.test(names)) return null;
-  const kinds: Array<[string, RegExp]> = [
-    ['html/share-bar', HTML_PATTERNS.shareChrome],
-    ['html/newsletter', HTML_PATTERNS.newsletterChrome],
-    ['html/related-links', HTML_PATTERNS.relatedChrome],
-    ['html/comments', HTML_PATTERNS.commentChrome],
-    ['html/byline-box', HTML_PATTERNS.navChrome],
-    ['html/ad', HTML_PATTERNS.adChrome],
-  ];
-  for (const [rule, pattern] of kinds) {
+  if (names === '' || !ANY_NAMED_CHROME.test(names) || HTML_PATTERNS.articleBody.test(names)) return null;
+  for (const [rule, pattern] of NAMED_CHROME) {
     const m = pattern.exec(names);
     if (m) return { rule, reason: `class/id "${names.trim().slice(0, 80)}" matches "${m[0].trim()}"` };
   }
   return null;
 }
+
+const NAMED_CHROME: Array<[string, RegExp]> = [
+  ['html/share-bar', HTML_PATTERNS.shareChrome],
+  ['html/newsletter', HTML_PATTERNS.newsletterChrome],
+  ['html/related-links', HTML_PATTERNS.relatedChrome],
+  ['html/comments', HTML_PATTERNS.commentChrome],
+  ['html/byline-box', HTML_PATTERNS.navChrome],
+  ['html/ad', HTML_PATTERNS.adChrome],
+];
+/** All the name patterns in one regex: most class names match none, and one test is cheaper than six. */
+const ANY_NAMED_CHROME = new RegExp(NAMED_CHROME.map(([, pattern]) => `(?:${pattern.source})`).join('|'));
 
 /**
  * Elements the reader never sees: `hidden`, `aria-hidden="true"`, inline `display:none`.
@@ -104,23 +107,37 @@ export function pruneDocument(document: DomDocument, maxShare = DEFAULT_MAX_PRUN
   const body = document.body;
   if (!body) return [];
   // Code and styles are not text: without this, a script inside a box inflates its share of the page.
-  for (const code of Array.from(body.querySelectorAll('script, style, template, noscript'))) code.remove();
+  forEachElement(body, (element) => (CODE_TAGS.has(element.localName) ? (element.remove(), false) : true));
   const total = Math.max(1, (body.textContent ?? '').length);
   const removed: Removal[] = [];
-  // An explicit stack instead of recursion: deep nesting must not overflow.
-  const stack: DomElement[] = [body];
+  forEachElement(body, (element) => {
+    if (element === body) return true;
+    const verdict = judge(element, total, maxShare);
+    if (!verdict) return true;
+    const text = (element.textContent ?? '').replace(HTML_PATTERNS.whitespace, ' ').trim();
+    if (text !== '') removed.push({ text, reason: `${verdict.rule}: ${verdict.reason}` });
+    element.remove();
+    return false;
+  });
+  return removed;
+}
+
+/** Elements that hold code or media, never text; removed before anything is measured. */
+const CODE_TAGS = new Set(['script', 'style', 'template', 'noscript', 'svg', 'iframe', 'object', 'embed', 'canvas']);
+
+/**
+ * Visits `root` and its descendants in document order without recursion; `visit` returns false to
+ * skip an element's subtree (it was removed). Uses sibling links: linkedom builds an array per `children` read.
+ */
+function forEachElement(root: DomElement, visit: (element: DomElement) => boolean): void {
+  const stack: DomElement[] = [root];
   while (stack.length > 0) {
     const element = stack.pop()!;
-    for (const child of Array.from(element.children)) {
-      const verdict = judge(child, total, maxShare);
-      if (verdict) {
-        const text = (child.textContent ?? '').replace(HTML_PATTERNS.whitespace, ' ').trim();
-        if (text !== '') removed.push({ text, reason: `${verdict.rule}: ${verdict.reason}` });
-        child.remove();
-      } else stack.push(child);
-    }
+    if (!visit(element)) continue;
+    const children: DomElement[] = [];
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) children.push(child);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  return removed;
 }
 
 const PROTECTED_TAGS = new Set(['html', 'body', 'main', 'article', 'script', 'style', 'noscript', 'template']);
