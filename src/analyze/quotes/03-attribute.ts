@@ -29,7 +29,7 @@ export interface Attribution {
 type Found = { kind: 'name'; chunk: NameChunk } | { kind: 'role'; span: Span; head: string; definite: boolean } | { kind: 'pronoun'; span: Span } | { kind: 'unresolved' };
 
 
-const MAX_TRAILER_GAP = 6; // tokens from a closing mark to its speech verb ("," Fire Chief Oskar Brandt said)
+const MAX_TRAILER_GAP = 16; // tokens from a closing mark to its speech verb (,” Joseph Brusuelas, chief economist at Merk, said)
 const MAX_LOOKBACK_SENTENCES = 4; // sentences searched back for the person a pronoun stands for
 const MAX_PRONOUN_CHAIN = 30; // "He stated … He said …": sentences of pronouns followed back to the name
 const MAX_APPOSITION = 20; // tokens skipped back over ", Colombia's first leftist president," or ", who hails from …,"
@@ -37,6 +37,7 @@ const MAX_SPEAKER_AFTER = 16; // tokens read after "said" for the name ("said th
 const MODIFIER_PREPOSITIONS = new Set(['of', 'at', 'for', 'from', 'with']);
 const CLAUSE_WORDS = new Set(['who', 'which', 'that', 'whose', 'where', 'when', 'after', 'before', 'because', 'as', 'in', 'on']);
 const SENTENCE_END = new Set(['.', '!', '?']);
+const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 /** What may follow "Petro said" after a quote that ended its sentence for it to be that quote's attribution: the end of the sentence. */
 const CLOSES_ATTRIBUTION = new Set(['.', '!', '?', '']);
 const MARK_TOKEN = /^(?:“|”|«|»|`|'|")+$/;
@@ -106,9 +107,12 @@ export function subjectBefore(ctx: QuoteContext, end: number, floor: number): Fo
   let j = end - 1;
   while (j >= floor && (SUBJECT_VERB_FILLERS.has(lower(ctx, j)) || ctx.tokens[j]!.pos === 'ADV')) j--;
   if (j < floor) return null;
+  // "Charles Reilly, a management expert, who stated": the relative pronoun stands for the phrase before it.
+  if (lower(ctx, j) === 'who' && lower(ctx, j - 1) === ',') j -= 1;
   if (lower(ctx, j) === ',') {
     const inner = phraseEndingAt(ctx, j - 1, floor);
-    if (inner?.kind === 'name' && isPersonChunk(ctx.text, inner.chunk, ctx.chunks)) return inner;
+    // "Ryanair CEO, Michael O'Leary, said": the apposition is the name itself (a comma right before it).
+    if (inner?.kind === 'name' && isPersonChunk(ctx.text, inner.chunk, ctx.chunks) && lower(ctx, inner.chunk.first - 1) === ',') return inner;
     for (let k = j - 1; k >= Math.max(floor, j - MAX_APPOSITION); k--) {
       if (lower(ctx, k) !== ',') continue;
       const before = phraseEndingAt(ctx, k - 1, floor);
@@ -141,7 +145,7 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
   const chunk = chunkEndingAt(ctx, j);
   if (chunk) {
     // "the premier of the German state of North Rhine-Westphalia said": the name modifies the head before "of".
-    if (MODIFIER_PREPOSITIONS.has(lower(ctx, chunk.first - 1))) {
+    if (MODIFIER_PREPOSITIONS.has(lower(ctx, chunk.first - 1)) && !isPersonChunk(ctx.text, chunk, ctx.chunks)) {
       const head = phraseEndingAt(ctx, chunk.first - 2, floor);
       if (head && head.kind !== 'unresolved') return head;
     }
@@ -190,6 +194,8 @@ export function subjectAfter(ctx: QuoteContext, start: number): Found | null {
   if (t.pos === 'PRON') return { kind: 'unresolved' };
   const first = chunkStartingAt(ctx, j);
   if (first?.name && isPersonChunk(ctx.text, first, ctx.chunks)) return { kind: 'name', chunk: first };
+  // "explained Barclays Capital economists": the organisation qualifies the speakers.
+  const modifies = first !== undefined && ctx.tokens[first.last + 1]?.pos === 'NOUN' && /^\p{Ll}/u.test(lower(ctx, first.last + 1));
   let end = j;
   let roleHead = -1;
   while (end < j + MAX_SPEAKER_AFTER && ctx.tokens[end]) {
@@ -199,10 +205,11 @@ export function subjectAfter(ctx: QuoteContext, start: number): Found | null {
     const chunk = chunkStartingAt(ctx, end);
     if (chunk?.name && isPersonChunk(ctx.text, chunk, ctx.chunks)) return { kind: 'name', chunk };
     if (roleHead < 0 && end > j && (ctx.tokens[end]!.pos === 'ADP' || word === ',')) roleHead = end - 1;
+    if (chunk && modifies && chunk === first) roleHead = -1;
     end = chunk ? chunk.last + 1 : end + 1;
   }
   // "said GM's sales vice president": a possessive name is not the speaker, the role after it is.
-  if (first?.name && !/^['’]s$/.test(lower(ctx, first.last + 1))) return { kind: 'name', chunk: first };
+  if (first?.name && !modifies && !/^['’]s$/.test(lower(ctx, first.last + 1))) return { kind: 'name', chunk: first };
   if (roleHead < 0) roleHead = end - 1;
   return ctx.tokens[roleHead]?.pos === 'NOUN' ? rolePhrase(ctx, roleHead, j) : null;
 }
@@ -210,7 +217,8 @@ export function subjectAfter(ctx: QuoteContext, start: number): Found | null {
 /**
  * The person a pronoun or description at `at` stands for: searching back sentence by sentence
  * (names inside quotes excluded), in each sentence the name followed by a speech verb, else the
- * name followed by a verb (the subject), else the first name. A pronoun found that way is
+ * name followed by a verb or an apposition (the subject), else a name opening the sentence; a
+ * sentence with names only as objects is passed over. A pronoun found that way is
  * resolved in turn. With `role` ("president"), only people given that title qualify.
  * Fails when the subject of the previous sentence is not the one meant: "Trump said Petro called.
  * He…" gives Trump for a "he" that may mean Petro.
@@ -247,8 +255,11 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
     };
     const pick =
       candidates.find((c) => followedBy(c, (k) => isSpeechVerb(ctx, k))) ??
-      candidates.find((c) => followedBy(c, (k) => ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX')) ??
-      candidates[0]!;
+      candidates.find((c) => followedBy(c, (k) => ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX' || lower(ctx, k) === ',')) ??
+      candidates.find((c) => c.chunk !== null && c.chunk.start === sentence.start) ??
+      (role ? candidates.at(-1) : undefined);
+    // A sentence that names people only as objects ("…run on Intel processors") does not tell who "he" is: look further back.
+    if (!pick) continue;
     if (pick.chunk) return pick.chunk;
     return resolvePerson(ctx, pick.pronoun!.start, null, depth + 1);
   }
@@ -308,6 +319,8 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
   const endsSentence = /[.!?…]\s*(?:”|»|''|")$/.test(ctx.text.slice(Math.max(0, close - 4), close));
   if (lower(ctx, i) === 'according' && lower(ctx, i + 1) === 'to') return resolveFound(ctx, subjectAfter(ctx, i + 1), 'quotes/according-to', close);
   if (isSpeechVerb(ctx, i, true)) {
+    // "…,” referring to the price: a participle after the quote belongs to the sentence's own subject.
+    if (lower(ctx, i).endsWith('ing')) return null;
     const found = subjectAfter(ctx, i);
     // A speech word tagged as a noun ("…,” comments that had raised concerns") attributes only when a name or pronoun follows.
     if (!isSpeechVerb(ctx, i) && ctx.tokens[i]!.pos === 'NOUN' && found?.kind !== 'name' && found?.kind !== 'pronoun') return null;
@@ -316,7 +329,11 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
   for (let k = i + 1; k < i + MAX_TRAILER_GAP && ctx.tokens[k]; k++) {
     const w = lower(ctx, k);
     if (SENTENCE_END.has(w) || MARK_TOKEN.test(w) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
-    if (!isSpeechVerb(ctx, k, true)) continue;
+    if (!isSpeechVerb(ctx, k, true)) {
+      // Another verb first: the words after the quote are a new clause, not its attribution.
+      if (ctx.tokens[k]!.pos === 'VERB') return null;
+      continue;
+    }
     // "Detik.com quoted Djamal as saying": the one quoted is the speaker.
     if (ctx.tokens[k]!.lemma === 'quote' && lower(ctx, k + 2) === 'as') return resolveFound(ctx, subjectAfter(ctx, k), 'quotes/x-said', close);
     const found = subjectBefore(ctx, k, i);
@@ -353,6 +370,8 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     if (lower(ctx, v) === 'according' && lower(ctx, v + 1) === 'to' && !inQuote(ctx, ctx.tokens[v]!.start)) return resolveFound(ctx, subjectAfter(ctx, v + 1), 'quotes/according-to', open);
     if (!isSpeechVerb(ctx, v)) continue;
     if (lower(ctx, v + 1) === 'by') return resolveFound(ctx, subjectAfter(ctx, v), rule, open);
+    // "The phone is claimed to be “…”": the subject of a passive verb of saying is not its speaker.
+    if (PASSIVE_AUX.has(lower(ctx, v - 1)) && /ed$/.test(lower(ctx, v))) continue;
     let p = v - 1;
     while (p > first && (ctx.tokens[p]!.pos === 'ADV' || SUBJECT_VERB_FILLERS.has(lower(ctx, p)))) p--;
     if (lower(ctx, v).endsWith('ing')) {

@@ -24,6 +24,8 @@ export const PATTERNS = {
   upperWord: /^[\p{Lu}\d]/u,
   /** Sentence-internal full stops (not in abbreviations like U.S.): marks a quote of two or more sentences. */
   sentenceInside: /\p{Ll}{2}[.!?]\s+\p{Lu}/u,
+  /** ", or" (and an article) right before a quote: another name for the thing just named. */
+  glossBefore: /,\s*or\s+(?:(?:a|an|the)\s+)?$/i,
   word: /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu,
   capitalised: /^\p{Lu}/u,
 } as const;

@@ -71,11 +71,22 @@ test('when the speaker cannot be told, it is null rather than a guess', () => {
 });
 
 test('scare quotes, names and titles are kept with their reason but are not speech', () => {
-  assert.equal(only('Few riders know what the “routine” checks actually cover.').kind, 'scare');
+  assert.equal(only('Few riders know what the “routine” checks actually cover.').kind, 'term', 'a quoted word before a noun names something');
   assert.equal(only('The bridge, known locally as the “Iron Comb”, is closed.').kind, 'title');
   assert.equal(only('The phone has a new screen, dubbed a “clear view”, and a faster chip.').kind, 'term');
   assert.equal(only('She wrote a memoir, “Winters on the Coast”, in 2019.').kind, 'title');
   assert.equal(only('The parcel was addressed to “the officer on duty” at the station.').kind, 'scare');
+});
+
+test('a capitalised coinage, a gloss after ", or", and a quote joined to a term are not speech', () => {
+  assert.equal(only('Mayor Olek Brandes said the row, an “Ashgate” in the press, was over.').kind, 'title');
+  assert.equal(only('Mayor Olek Brandes said riders will get a free pass, or “token”, next week.').kind, 'term');
+  const both = quotesOf('The new tools, dubbed “Night Shift” and “Harbour”, ship today.');
+  assert.deepEqual(both.map((q) => q.kind), ['term', 'term']);
+});
+
+test('a short partial quote with a speaker, not before a noun, stays speech', () => {
+  assert.equal(only('Mayor Olek Brandes said the plan was “frozen” for now.').kind, 'speech');
 });
 
 test('a quote is speech, not a title, when its words read as a sentence', () => {

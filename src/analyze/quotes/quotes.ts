@@ -2,7 +2,7 @@ import type { Doc, Quote, Span, Token } from '../../doc/types.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { findQuotedSpans } from './01-find-marks.js';
 import { nameChunks } from './02-names.js';
-import { introAttribution, introIsDirect, previousSentenceAttribution, sentenceIndexAt, trailerAttribution, type Attribution, type QuoteContext } from './03-attribute.js';
+import { introAttribution, introIsDirect, previousSentenceAttribution, sentenceIndexAt, tokenAt, trailerAttribution, type Attribution, type QuoteContext } from './03-attribute.js';
 import { classifyQuote } from './04-classify.js';
 
 /**
@@ -28,7 +28,14 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[]): Qu
     const before = introAttribution(ctx, q.open);
     const attribution = (introIsDirect(ctx, q.open) ? (before ?? after) : (after ?? before)) ?? (alone ? previousSentenceAttribution(ctx, q.open, done) : null);
     const quoted = q.parts.map((p) => text.slice(p.start, p.end)).join(' ');
-    const { kind, reason } = classifyQuote({ intro, quoted, embedded: !alone, attributedAfter: after !== null, attribution });
+    const next = ctx.tokens[tokenAt(ctx, q.close)];
+    const nextIsNoun = next !== undefined && next.pos === 'NOUN' && /^\p{Ll}/u.test(text.slice(next.start, next.end)) && !/\n/.test(text.slice(q.close, next.start));
+    const previous = quotes.at(-1);
+    // "dubbed “Mission Control” and “Launchpad”": a quote joined to the one before by "and"/"or"/a comma is of its kind.
+    const coordinated = previous && previous.kind !== 'speech' && /^[\s,]*(?:and|or|,)[\s]*$/.test(text.slice(done.at(-1)!.span.end, q.open));
+    const { kind, reason } = coordinated
+      ? { kind: previous.kind, reason: `joined by "and"/"or" to a quote taken as ${previous.kind}` }
+      : classifyQuote({ intro, quoted, embedded: !alone, nextIsNoun, attributedAfter: after !== null, attribution });
     const speech = kind === 'speech';
     const quote: Quote = {
       start: first.start,
