@@ -12,7 +12,8 @@ import { prf, REPO, round, SHARED_DATA } from './args.js';
  * `{id, text, attributions: [{source: {start,end,text}|null, content: {start,end,text}, speakerName?}], notQuotes?: [{start,end,text}]}`.
  * Default corpora: our annotations of MEANTIME (Wikinews) articles in `bench/gold/quotes-meantime.jsonl`
  * (document id + offsets, joined with the text of `../shared/data/meantime/documents.jsonl` at run
- * time; split `dev` was looked at while writing the rules, `heldout` was not), and `examples/`
+ * time; see bench/gold/README.md for what each split was used for), of 10 news pages of
+ * `../shared/data/zyte-article-extraction` (`articleBody`) in `bench/gold/quotes-zyte.jsonl`, and `examples/`
  * (team-written gold, run through the whole pipeline including cleaning). `--data DIR` reads
  * `DIR/quotes.jsonl` in the bench format. Baseline in the same run: every span between paired
  * double quotes, speaker "the name next to the nearest said".
@@ -44,6 +45,7 @@ type System = (line: BenchLine) => Predicted[];
 const SPLIT_NOTES: Record<string, string> = {
   dev: 'rules were written looking at it',
   heldout: 'scored untouched once (content F1 0.943, speaker accuracy 0.769, quote+speaker F1 0.725); rules were changed after its errors were seen',
+  fresh: 'annotated after the rules were frozen; not used to change them',
 };
 const BASELINE_REACH = 200; // characters between a quote and the "said" the baseline may take
 const MIN_OVERLAP = 0.5; // a found quote matches a gold one when they share at least half of the longer span
@@ -77,7 +79,7 @@ const nearestSaidBaseline: System = (line) => {
 const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start)) / Math.max(a.end - a.start, b.end - b.start, 1);
 
-const lastWord = (name: string) => foldName(name).split(/\s+/).at(-1);
+const lastWord = (name: string) => foldName(name).replace(/[\s,]+(?:jr|sr|ii|iii|iv)\.?$/, '').split(/\s+/).at(-1);
 
 /** Gold and found names agree when they end with the same word after folding case and accents ("Obama" = "Barack Obama"). */
 function speakerRight(gold: BenchLine['attributions'][number], found: Predicted): boolean {
@@ -138,22 +140,31 @@ function score(lines: BenchLine[], system: System) {
   };
 }
 
-/** Our MEANTIME annotations joined with the corpus text, one split. */
-function meantimeLines(split: string): BenchLine[] {
-  const goldFile = join(REPO, 'bench', 'gold', 'quotes-meantime.jsonl');
+function meantimeTexts(): Map<string, string> {
   const texts = new Map<string, string>();
   for (const raw of readFileSync(join(SHARED_DATA, 'meantime', 'documents.jsonl'), 'utf8').split('\n')) {
     if (!raw.trim()) continue;
     const d = JSON.parse(raw) as { id: string; text: string };
     texts.set(d.id, d.text);
   }
+  return texts;
+}
+
+function zyteTexts(): Map<string, string> {
+  const gold = JSON.parse(readFileSync(join(SHARED_DATA, 'zyte-article-extraction', 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string }>;
+  return new Map(Object.entries(gold).map(([id, page]) => [id, page.articleBody]));
+}
+
+/** Our annotations (a gold file of ids and offsets) joined with the corpus text, one split. */
+function goldLines(goldName: string, texts: Map<string, string>, split: string): BenchLine[] {
+  const goldFile = join(REPO, 'bench', 'gold', goldName);
   const lines: BenchLine[] = [];
   for (const raw of readFileSync(goldFile, 'utf8').split('\n')) {
     if (!raw.trim()) continue;
     const g = GoldFileSchema.parse(JSON.parse(raw));
     if (g.split !== split) continue;
     const text = texts.get(g.id);
-    if (text === undefined) throw new Error(`quotes bench: document ${g.id} not in meantime/documents.jsonl`);
+    if (text === undefined) throw new Error(`quotes bench: document ${g.id} of ${goldName} not in its corpus`);
     for (const s of [...g.quotes, ...g.notQuotes, ...g.quotes.flatMap((q) => (q.speaker ? [q.speaker] : []))]) {
       if (text.slice(s.start, s.end) !== s.text) throw new Error(`quotes bench: gold span ${g.id}:${s.start}-${s.end} does not match the text`);
     }
@@ -211,8 +222,10 @@ export function runQuotesBench(data: string | undefined, split: string | undefin
     return [corpusScore(file, lines, showErrors)];
   }
   const splits = split ? [split] : ['dev', 'heldout'];
+  const meantime = meantimeTexts();
   return [
-    ...splits.map((s) => corpusScore(`meantime ${s} (our annotations; ${SPLIT_NOTES[s] ?? ''})`, meantimeLines(s), showErrors)).filter((c) => c.texts > 0),
+    ...splits.map((s) => corpusScore(`meantime ${s} (our annotations; ${SPLIT_NOTES[s] ?? ''})`, goldLines('quotes-meantime.jsonl', meantime, s), showErrors)).filter((c) => c.texts > 0),
+    corpusScore(`zyte articleBody, 10 news pages (our annotations; ${SPLIT_NOTES.fresh})`, goldLines('quotes-zyte.jsonl', zyteTexts(), 'fresh'), showErrors),
     corpusScore('examples (team-written gold; rules were written looking at it)', exampleLines(), showErrors),
   ];
 }

@@ -93,6 +93,12 @@ interface Line {
   marks: Mark[];
 }
 
+/** A straight mark that can only close ending a curly quote, or a curly closing mark ending a straight one. */
+function mixedClose(open: Mark, mark: Mark): boolean {
+  const pair = new Set([open.family, mark.family]);
+  return pair.has('straight') && pair.has('curly') && mark.direction === 'close';
+}
+
 function linesOf(text: string): Line[] {
   const lines: Line[] = [];
   for (const m of text.matchAll(/[^\n]+/g)) {
@@ -164,8 +170,9 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
         rule = 'paired';
         continue;
       }
-      // Marks of another family inside a quote are nested quotes or strays; only the same family closes.
-      if (mark.family !== open.family) continue;
+      // Marks of another family inside a quote are nested quotes or strays; only the same family closes,
+      // except that sloppy text closes a curly quote with a straight mark and the other way round (“…" and "…”).
+      if (mark.family !== open.family && !(mixedClose(open, mark))) continue;
       if (mark.direction === 'open') {
         open = mark;
         partStart = mark.end;
