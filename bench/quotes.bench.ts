@@ -45,7 +45,7 @@ type System = (line: BenchLine) => Predicted[];
 const SPLIT_NOTES: Record<string, string> = {
   dev: 'rules were written looking at it',
   heldout: 'scored untouched once (content F1 0.943, speaker accuracy 0.769, quote+speaker F1 0.725); rules were changed after its errors were seen',
-  fresh: 'annotated after the rules were frozen; not used to change them',
+  fresh: 'annotated after the rules were frozen and scored untouched once (content F1 0.963, speaker accuracy 0.615, quote+speaker F1 0.593, surname-only name match); rules were changed after its errors were seen',
 };
 const BASELINE_REACH = 200; // characters between a quote and the "said" the baseline may take
 const MIN_OVERLAP = 0.5; // a found quote matches a gold one when they share at least half of the longer span
@@ -81,10 +81,14 @@ const overlap = (a: { start: number; end: number }, b: { start: number; end: num
 
 const lastWord = (name: string) => foldName(name).replace(/[\s,]+(?:jr|sr|ii|iii|iv)\.?$/, '').split(/\s+/).at(-1);
 
-/** Gold and found names agree when they end with the same word after folding case and accents ("Obama" = "Barack Obama"). */
+/**
+ * Gold and found names agree when they end with the same word after folding case and accents
+ * ("Obama" = "Barack Obama"), or the found name contains the gold's last word ("Tottenham
+ * Hotspur" for "Tottenham").
+ */
 function speakerRight(gold: BenchLine['attributions'][number], found: Predicted): boolean {
   const goldName = gold.speakerName ?? null;
-  if (goldName) return found.speakerName !== null && lastWord(found.speakerName) === lastWord(goldName);
+  if (goldName) return found.speakerName !== null && (lastWord(found.speakerName) === lastWord(goldName) || foldName(found.speakerName).split(/\s+/).includes(lastWord(goldName)!));
   if (!gold.source) return found.speaker === null;
   return found.speakerName === null && found.speaker !== null && overlap(found.speaker, gold.source) > 0;
 }

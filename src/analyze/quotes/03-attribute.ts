@@ -38,12 +38,19 @@ const MODIFIER_PREPOSITIONS = new Set(['of', 'at', 'for', 'from', 'with']);
 const CLAUSE_WORDS = new Set(['who', 'which', 'that', 'whose', 'where', 'when', 'after', 'before', 'because', 'as', 'in', 'on']);
 const SENTENCE_END = new Set(['.', '!', '?']);
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+const GROUP_PRONOUNS = new Set(['they', 'it']);
 /** What may follow "Petro said" after a quote that ended its sentence for it to be that quote's attribution: the end of the sentence. */
 const CLOSES_ATTRIBUTION = new Set(['.', '!', '?', '']);
 const MARK_TOKEN = /^(?:“|”|«|»|`|'|")+$/;
 
 const lower = (ctx: QuoteContext, i: number) => (ctx.tokens[i] ? ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[i]!.end).toLowerCase() : '');
 const inQuote = (ctx: QuoteContext, at: number) => ctx.quoted.some((q) => at >= q.start && at < q.end);
+/** A quotation mark token; a lone apostrophe glued to the word before is a possessive ("Edmunds' director"). */
+const isMarkToken = (ctx: QuoteContext, i: number) => {
+  const w = lower(ctx, i);
+  if (!MARK_TOKEN.test(w)) return false;
+  return !(/^['’]$/.test(w) && /\p{L}/u.test(ctx.text[ctx.tokens[i]!.start - 1] ?? ''));
+};
 const chunkEndingAt = (ctx: QuoteContext, i: number) => ctx.chunks.find((c) => c.last === i);
 const chunkStartingAt = (ctx: QuoteContext, i: number) => ctx.chunks.find((c) => c.first === i);
 
@@ -123,6 +130,29 @@ export function subjectBefore(ctx: QuoteContext, end: number, floor: number): Fo
   return phraseEndingAt(ctx, j, floor);
 }
 
+/**
+ * "They said in a statement", "it added": an organisation named as the subject of a recent
+ * sentence ("The Treasury described the plan on Monday. It said that…"). Only names marked as
+ * organisations (an organisation word, an acronym) qualify, and only as subjects (followed by a
+ * verb); else unresolved.
+ * Fails when "they" means people ("officers … they said") and an organisation was the last
+ * subject: that organisation is given.
+ */
+function resolveOrganisation(ctx: QuoteContext, at: number): Found | null {
+  const si = sentenceIndexAt(ctx, at);
+  for (let s = si; s >= Math.max(0, si - MAX_LOOKBACK_SENTENCES); s--) {
+    const sentence = ctx.sentences[s]!;
+    const org = ctx.chunks.find((c) => {
+      if (c.start < sentence.start || c.end > Math.min(sentence.end, at) || !c.name || c.personLike || inQuote(ctx, c.start)) return false;
+      let k = c.last + 1;
+      while (ctx.tokens[k]?.pos === 'ADV' || SUBJECT_VERB_FILLERS.has(lower(ctx, k))) k++;
+      return ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX';
+    });
+    if (org) return { kind: 'name', chunk: org };
+  }
+  return null;
+}
+
 /** A person's name followed by a comma, searched back from `from`: the person a role phrase is apposed to. */
 function apposedName(ctx: QuoteContext, from: number, floor: number): Found | null {
   for (let k = from; k >= Math.max(floor, from - MAX_APPOSITION); k--) {
@@ -139,6 +169,7 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
   if (!t || j < floor || inQuote(ctx, t.start)) return null;
   const w = lower(ctx, j);
   if (PERSON_PRONOUNS.has(w)) return { kind: 'pronoun', span: { start: t.start, end: t.end } };
+  if (GROUP_PRONOUNS.has(w)) return resolveOrganisation(ctx, t.start) ?? { kind: 'unresolved' };
   if (t.pos === 'PRON') return { kind: 'unresolved' };
   let found: Found | null = null;
   let startToken = j;
@@ -198,12 +229,21 @@ export function subjectAfter(ctx: QuoteContext, start: number): Found | null {
   const modifies = first !== undefined && ctx.tokens[first.last + 1]?.pos === 'NOUN' && /^\p{Ll}/u.test(lower(ctx, first.last + 1));
   let end = j;
   let roleHead = -1;
+  let organisation: NameChunk | null = null;
   while (end < j + MAX_SPEAKER_AFTER && ctx.tokens[end]) {
     const word = lower(ctx, end);
-    if (SENTENCE_END.has(word) || word === ';' || MARK_TOKEN.test(word) || inQuote(ctx, ctx.tokens[end]!.start)) break;
+    if (SENTENCE_END.has(word) || word === ';' || isMarkToken(ctx, end) || inQuote(ctx, ctx.tokens[end]!.start)) break;
     if (CLAUSE_WORDS.has(word) && end > j) break;
+    // A verb starts a new clause ("according to the White House, made a trip…").
+    if (end > j && ctx.tokens[end]!.pos === 'VERB' && !chunkStartingAt(ctx, end)) break;
+    // Past a comma only a name in apposition belongs to the phrase ("…of the union, Tony Woodley").
+    if (word === ',' && !chunkStartingAt(ctx, end + 1)?.personLike) {
+      if (roleHead < 0) roleHead = end - 1;
+      break;
+    }
     const chunk = chunkStartingAt(ctx, end);
     if (chunk?.name && isPersonChunk(ctx.text, chunk, ctx.chunks)) return { kind: 'name', chunk };
+    if (chunk?.name && !organisation) organisation = chunk;
     if (roleHead < 0 && end > j && (ctx.tokens[end]!.pos === 'ADP' || word === ',')) roleHead = end - 1;
     if (chunk && modifies && chunk === first) roleHead = -1;
     end = chunk ? chunk.last + 1 : end + 1;
@@ -211,7 +251,9 @@ export function subjectAfter(ctx: QuoteContext, start: number): Found | null {
   // "said GM's sales vice president": a possessive name is not the speaker, the role after it is.
   if (first?.name && !modifies && !/^['’]s$/.test(lower(ctx, first.last + 1))) return { kind: 'name', chunk: first };
   if (roleHead < 0) roleHead = end - 1;
-  return ctx.tokens[roleHead]?.pos === 'NOUN' ? rolePhrase(ctx, roleHead, j) : null;
+  if (ctx.tokens[roleHead]?.pos === 'NOUN') return rolePhrase(ctx, roleHead, j);
+  // "according to the White House": an organisation's name ends the phrase.
+  return organisation && organisation.last === roleHead ? { kind: 'name', chunk: organisation } : null;
 }
 
 /**
@@ -289,6 +331,11 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
     const person = resolvePerson(ctx, at);
     return person ? { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule } : null;
   }
+  // "the 56-year-old said": an age stands for the person last named.
+  if (found.definite && /^\d+-year-old$/.test(found.head)) {
+    const person = resolvePerson(ctx, found.span.start);
+    if (person) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
+  }
   if (found.definite && ANAPHORIC_ROLES.has(found.head)) {
     const person = resolvePerson(ctx, found.span.start, roleWords(ctx, found));
     if (person) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
@@ -315,8 +362,9 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
   while (ctx.tokens[i] && [',', '—', '–', '-'].includes(lower(ctx, i))) i++;
   const t = ctx.tokens[i];
   // The attribution is in the same paragraph: a blank line, a full stop or a new quote after the mark ends it.
-  if (!t || SENTENCE_END.has(lower(ctx, i)) || MARK_TOKEN.test(lower(ctx, i)) || ctx.text.slice(close, t.start).includes('\n\n')) return null;
-  const endsSentence = /[.!?…]\s*(?:”|»|''|")$/.test(ctx.text.slice(Math.max(0, close - 4), close));
+  if (!t || SENTENCE_END.has(lower(ctx, i)) || isMarkToken(ctx, i) || ctx.text.slice(close, t.start).includes('\n\n')) return null;
+  // After "!" or "?" the attribution often follows with a name ("“Stop!” Dorn shouted"); after a full stop a name usually starts a new sentence.
+  const endsSentence = /[.…]\s*(?:”|»|''|")$/.test(ctx.text.slice(Math.max(0, close - 4), close));
   if (lower(ctx, i) === 'according' && lower(ctx, i + 1) === 'to') return resolveFound(ctx, subjectAfter(ctx, i + 1), 'quotes/according-to', close);
   if (isSpeechVerb(ctx, i, true)) {
     // "…,” referring to the price: a participle after the quote belongs to the sentence's own subject.
@@ -328,7 +376,7 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
   }
   for (let k = i + 1; k < i + MAX_TRAILER_GAP && ctx.tokens[k]; k++) {
     const w = lower(ctx, k);
-    if (SENTENCE_END.has(w) || MARK_TOKEN.test(w) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
+    if (SENTENCE_END.has(w) || isMarkToken(ctx, k) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
     if (!isSpeechVerb(ctx, k, true)) {
       // Another verb first: the words after the quote are a new clause, not its attribution.
       if (ctx.tokens[k]!.pos === 'VERB') return null;
@@ -337,9 +385,11 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
     // "Detik.com quoted Djamal as saying": the one quoted is the speaker.
     if (ctx.tokens[k]!.lemma === 'quote' && lower(ctx, k + 2) === 'as') return resolveFound(ctx, subjectAfter(ctx, k), 'quotes/x-said', close);
     const found = subjectBefore(ctx, k, i);
-    if (!found || found.kind === 'unresolved') return null;
+    if (!found) return null;
+    // "…,” it said" with no organisation to stand for: the quote is attributed, to no one we can name.
+    if (found.kind === 'unresolved') return { speaker: null, speakerName: null, cue: { start: ctx.tokens[i]!.start, end: ctx.tokens[k]!.end }, rule: 'quotes/x-said' };
     const startsAt = tokenAt(ctx, foundStart(found));
-    for (let m = i; m < startsAt; m++) if (!['DET', 'NOUN', 'ADJ'].includes(ctx.tokens[m]!.pos)) return null;
+    for (let m = i; m < startsAt; m++) if (!['DET', 'NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[m]!.pos)) return null;
     if (endsSentence && found.kind !== 'pronoun' && !CLOSES_ATTRIBUTION.has(lower(ctx, k + 1))) return null;
     return resolveFound(ctx, found, 'quotes/x-said', close);
   }
@@ -381,7 +431,7 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     // "Trump warned Petro … and later described him as “…”": a coordinated verb shares the subject.
     if (ctx.tokens[p]?.pos === 'CCONJ') return resolveFound(ctx, mainSubject(ctx, first, v), rule, open);
     // "…,” said Obama, “Fiat has…”": the attribution stands between two quotes.
-    if (MARK_TOKEN.test(lower(ctx, p)) || lower(ctx, p) === ',') {
+    if (isMarkToken(ctx, p) || lower(ctx, p) === ',') {
       const after = subjectAfter(ctx, v);
       if (after) return resolveFound(ctx, after, rule, open);
     }
@@ -448,7 +498,7 @@ export function previousSentenceAttribution(ctx: QuoteContext, open: number, pre
   const prev = ctx.sentences[si - 1];
   if (!prev) return null;
   const rule = 'quotes/previous-sentence';
-  const before = previous.filter((q) => q.span.start < open && q.span.end >= prev.start && q.attribution?.speakerName).at(-1);
+  const before = previous.filter((q) => q.span.start < open && q.span.end >= prev.start && q.attribution?.speaker).at(-1);
   if (before?.attribution) return { ...before.attribution, rule };
   const first = tokenAt(ctx, prev.start);
   const last = tokenAt(ctx, prev.end);

@@ -99,3 +99,23 @@ test('a new sentence after a quote that ended with a full stop is not its attrib
   const text = 'Ana Lindqvist spoke first. “We will rebuild.” Piet Dorn said the money was there.';
   assert.equal(only(text).speaker, 'Ana Lindqvist');
 });
+
+test('an organisation named as a subject is what "it" or "they" said', () => {
+  const text = 'The Harbor Water Authority closed the dam on Monday. “The water level is stable,” it said.';
+  assert.equal(only(text).speaker, 'Harbor Water Authority');
+  assert.equal(only('Piet Dorn closed the dam on Monday. “The water level is stable,” it said.').speaker, null, 'a person is not "it"');
+});
+
+test('a partial quote takes the attribution given after a later quote of its sentence', () => {
+  const text = 'The closures were “deeply regrettable” and, for now, “we will not take any risk,” chief executive Ana Lindqvist said.';
+  assert.deepEqual(quotesOf(text).map((q) => [q.kind, q.speaker]), [['speech', 'Ana Lindqvist'], ['speech', 'Ana Lindqvist']]);
+});
+
+test('a possessive apostrophe inside an attribution is not a quotation mark', () => {
+  const text = '“Rates will fall,” Mara Keel, the Harbor Bank\' chief economist, said in a note.';
+  assert.equal(only(text).speaker, 'Mara Keel');
+});
+
+test('after "!" a role or name right after the quote attributes it', () => {
+  assert.equal(only('“Open the door!” an officer shouted.').speaker, '[an officer]');
+});

@@ -52,7 +52,24 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[]): Qu
     quotes.push(quote);
     done.push({ span: { start: q.open, end: q.close }, attribution: speech ? attribution : null });
   }
-  return quotes;
+  return sharedAttribution(ctx, quotes, done);
+}
+
+/**
+ * A short quote left without a speaker takes the speaker named after a later quote of the same
+ * sentence: "The outages were “terribly disruptive” and, at the moment, “we won't roll the dice,”
+ * the chief executive said."
+ * Fails when the two quotes are by different people and only the second is attributed.
+ */
+function sharedAttribution(ctx: QuoteContext, quotes: Quote[], done: Array<{ span: Span; attribution: Attribution | null }>): Quote[] {
+  return quotes.map((q, i) => {
+    if (q.kind !== 'scare') return q;
+    const sentence = sentenceIndexAt(ctx, done[i]!.span.start);
+    const later = quotes.findIndex((o, k) => k > i && o.kind === 'speech' && sentenceIndexAt(ctx, done[k]!.span.end - 1) === sentence && /^quotes\/(?:x-said|said-x)$/.test(o.attribution ?? ''));
+    if (later < 0) return q;
+    const source = quotes[later]!;
+    return { ...q, kind: 'speech', reason: 'shares the attribution after a later quote of its sentence', speaker: source.speaker, speakerName: source.speakerName, cue: source.cue, attribution: 'quotes/shared' };
+  });
 }
 
 /** Writes `quotes`: every quoted span of the clean text, speech or not, with its speaker. */
