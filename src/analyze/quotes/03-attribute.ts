@@ -131,6 +131,22 @@ export function subjectBefore(ctx: QuoteContext, end: number, floor: number): Fo
 }
 
 /**
+ * "Petro will meet Trump … after the former warned": "the former" is the first of the people
+ * named before it in its sentence (or the one before), "the latter" the last.
+ * Fails when more than two people are named: "the former" still takes the first.
+ */
+function formerOrLatter(ctx: QuoteContext, j: number, which: 'former' | 'latter'): Found | null {
+  const at = ctx.tokens[j]!.start;
+  const si = sentenceIndexAt(ctx, at);
+  for (let s = si; s >= Math.max(0, si - 1); s--) {
+    const sentence = ctx.sentences[s]!;
+    const people = ctx.chunks.filter((c) => c.start >= sentence.start && c.end <= Math.min(sentence.end, at) && !inQuote(ctx, c.start) && isPersonChunk(ctx.text, c, ctx.chunks));
+    if (people.length >= 2) return { kind: 'name', chunk: which === 'former' ? people[0]! : people.at(-1)! };
+  }
+  return null;
+}
+
+/**
  * "They said in a statement", "it added": an organisation named as the subject of a recent
  * sentence ("The Treasury described the plan on Monday. It said that…"). Only names marked as
  * organisations (an organisation word, an acronym) qualify, and only as subjects (followed by a
@@ -170,6 +186,7 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
   const w = lower(ctx, j);
   if (PERSON_PRONOUNS.has(w)) return { kind: 'pronoun', span: { start: t.start, end: t.end } };
   if (GROUP_PRONOUNS.has(w)) return resolveOrganisation(ctx, t.start) ?? { kind: 'unresolved' };
+  if ((w === 'former' || w === 'latter') && lower(ctx, j - 1) === 'the') return formerOrLatter(ctx, j, w) ?? { kind: 'unresolved' };
   if (t.pos === 'PRON') return { kind: 'unresolved' };
   let found: Found | null = null;
   let startToken = j;

@@ -1,4 +1,3 @@
-import type { Span } from '../../doc/types.js';
 import type { Attribution } from './03-attribute.js';
 import { TITLE_FUNCTION_WORDS } from './lexicon/people.js';
 import { NAMING_CUES } from './lexicon/speech-verbs.js';
@@ -95,4 +94,3 @@ export function classifyQuote(args: { intro: string; quoted: string; embedded: b
   );
 }
 
-export type { Span };

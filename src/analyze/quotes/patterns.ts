@@ -16,7 +16,6 @@ export const PATTERNS = {
   closeContextAfter: /[\s)\]}.,;:!?—–\-]/,
   /** Trailing punctuation that the quoted words do not include ("…the height," he said). */
   trailingPunct: /[\s,.;:]+$/,
-  leadingSpace: /^\s+/,
   /** A mark straight after a number is an inch or seconds sign: 13.3" display, 15 '' screen. */
   numberBefore: /\d\s?$/,
   /** A letter, for case tests on the first character of a quote. */

@@ -119,3 +119,9 @@ test('a possessive apostrophe inside an attribution is not a quotation mark', ()
 test('after "!" a role or name right after the quote attributes it', () => {
   assert.equal(only('“Open the door!” an officer shouted.').speaker, '[an officer]');
 });
+
+test('"the former" and "the latter" point at the first and last person named before', () => {
+  const text = 'Ana Lindqvist will meet Piet Dorn on Friday, after the former warned of a “real crisis” in the port.';
+  assert.equal(only(text).speaker, 'Ana Lindqvist');
+  assert.equal(only('The port is shut, after the former warned of a “real crisis” there.').kind, 'scare', 'nobody to point at');
+});
