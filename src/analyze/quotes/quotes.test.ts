@@ -87,6 +87,7 @@ test('a capitalised coinage, a gloss after ", or", and a quote joined to a term 
 
 test('a short partial quote with a speaker, not before a noun, stays speech', () => {
   assert.equal(only('Mayor Olek Brandes said the plan was “frozen” for now.').kind, 'speech');
+  assert.equal(only('Mayor Olek Brandes said a toll “makes sense,” remarks that angered drivers.').kind, 'speech', 'a comma after the quote: the noun is not modified');
 });
 
 test('a quote is speech, not a title, when its words read as a sentence', () => {

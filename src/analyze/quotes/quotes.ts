@@ -29,7 +29,8 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[]): Qu
     const attribution = (introIsDirect(ctx, q.open) ? (before ?? after) : (after ?? before)) ?? (alone ? previousSentenceAttribution(ctx, q.open, done) : null);
     const quoted = q.parts.map((p) => text.slice(p.start, p.end)).join(' ');
     const next = ctx.tokens[tokenAt(ctx, q.close)];
-    const nextIsNoun = next !== undefined && next.pos === 'NOUN' && /^\p{Ll}/u.test(text.slice(next.start, next.end)) && !/\n/.test(text.slice(q.close, next.start));
+    // A modifier follows the quote directly: no comma or stop inside or after the marks ("“sounds good,” comments that…" is not one).
+    const nextIsNoun = next !== undefined && next.pos === 'NOUN' && /^\p{Ll}/u.test(text.slice(next.start, next.end)) && !/[\n,.;:!?]/.test(text.slice(last.end, next.start));
     const previous = quotes.at(-1);
     // "dubbed “Mission Control” and “Launchpad”": a quote joined to the one before by "and"/"or"/a comma is of its kind.
     const coordinated = previous && previous.kind !== 'speech' && /^[\s,]*(?:and|or|,)[\s]*$/.test(text.slice(done.at(-1)!.span.end, q.open));
