@@ -37,6 +37,8 @@ const GoldFileSchema = z.object({
 interface Predicted {
   content: { start: number; end: number };
   speaker: { start: number; end: number } | null;
+  /** The pronoun or description that pointed at the speaker, when the speaker span is its antecedent. */
+  cue?: { start: number; end: number } | null;
   speakerName: string | null;
 }
 type System = (line: BenchLine) => Predicted[];
@@ -54,7 +56,7 @@ const ours: System = (line) => {
   const { sentences, tokens } = sentencesAndTokens(line.text);
   return findQuotes(line.text, sentences, tokens)
     .filter((q) => q.kind === 'speech')
-    .map((q) => ({ content: { start: q.start, end: q.end }, speaker: q.speaker, speakerName: q.speakerName }));
+    .map((q) => ({ content: { start: q.start, end: q.end }, speaker: q.speaker, cue: q.cue, speakerName: q.speakerName }));
 };
 
 /** Baseline: text between paired double quotes on one line; speaker = capitalised words next to the nearest "said". */
@@ -84,13 +86,17 @@ const lastWord = (name: string) => foldName(name).replace(/[\s,]+(?:jr|sr|ii|iii
 /**
  * Gold and found names agree when they end with the same word after folding case and accents
  * ("Obama" = "Barack Obama"), or the found name contains the gold's last word ("Tottenham
- * Hotspur" for "Tottenham").
+ * Hotspur" for "Tottenham"). Gold without a name (the plain bench format) is matched by span:
+ * our speaker span or the pronoun that pointed at it overlaps the gold source.
  */
 function speakerRight(gold: BenchLine['attributions'][number], found: Predicted): boolean {
   const goldName = gold.speakerName ?? null;
   if (goldName) return found.speakerName !== null && (lastWord(found.speakerName) === lastWord(goldName) || foldName(found.speakerName).split(/\s+/).includes(lastWord(goldName)!));
   if (!gold.source) return found.speaker === null;
-  return found.speakerName === null && found.speaker !== null && overlap(found.speaker, gold.source) > 0;
+  const spans = [found.speaker, found.cue].filter((x): x is { start: number; end: number } => Boolean(x));
+  // A gold description with no name ("a ministry official") is not matched by a name we made up.
+  if (gold.speakerName === null && found.speakerName !== null) return false;
+  return spans.some((x) => overlap(x, gold.source!) > 0);
 }
 
 function score(lines: BenchLine[], system: System) {

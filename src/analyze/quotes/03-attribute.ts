@@ -275,7 +275,8 @@ export function subjectAfter(ctx: QuoteContext, start: number): Found | null {
 
 /**
  * The person a pronoun or description at `at` stands for: searching back sentence by sentence
- * (names inside quotes excluded), in each sentence the name followed by a speech verb, else the
+ * (names inside quotes excluded), in each sentence the name next to a speech verb ("Hart said",
+ * "said Mayor Hart"), else the
  * name followed by a verb or an apposition (the subject), else a name opening the sentence; a
  * sentence with names only as objects is passed over. A pronoun found that way is
  * resolved in turn. With `role` ("president"), only people given that title qualify.
@@ -312,8 +313,10 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
       while (SUBJECT_VERB_FILLERS.has(lower(ctx, k)) || ctx.tokens[k]?.pos === 'ADV') k++;
       return test(k);
     };
+    // "said Mayor Lena Hart": a name right after a verb of saying is that verb's subject too.
+    const afterSpeechVerb = (c: (typeof candidates)[number]) => c.chunk !== null && (isSpeechVerb(ctx, c.chunk.first - 1, true) || isSpeechVerb(ctx, tokenAt(ctx, c.chunk.start) - 1, true));
     const pick =
-      candidates.find((c) => followedBy(c, (k) => isSpeechVerb(ctx, k))) ??
+      candidates.find((c) => followedBy(c, (k) => isSpeechVerb(ctx, k)) || afterSpeechVerb(c)) ??
       candidates.find((c) => followedBy(c, (k) => ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX' || lower(ctx, k) === ',')) ??
       candidates.find((c) => c.chunk !== null && c.chunk.start === sentence.start) ??
       (role ? candidates.at(-1) : undefined);

@@ -126,3 +126,8 @@ test('"the former" and "the latter" point at the first and last person named bef
   assert.equal(only(text).speaker, 'Ana Lindqvist');
   assert.equal(only('The port is shut, after the former warned of a “real crisis” there.').kind, 'scare', 'nobody to point at');
 });
+
+test('"she" after a quote attributed with "said X" points at X', () => {
+  const text = '“We will rebuild,” said Mayor Lena Hart. “It takes time,” she added.';
+  assert.deepEqual(quotesOf(text).map((q) => [q.speaker, q.rule]), [['Lena Hart', 'quotes/said-x'], ['Lena Hart', 'quotes/x-said']]);
+});
