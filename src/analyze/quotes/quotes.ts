@@ -9,8 +9,10 @@ import { classifyQuote } from './04-classify.js';
  * Direct quotations of one text with their kind and speaker. Every quoted span is kept, speech or
  * not, with the reason for its kind; the speaker is null when no rule finds one.
  * Order: marks are paired first; attribution looks after the quote, then before it in its
- * sentence (before it first when a verb of saying stands right before the mark), then (for a quote alone in its sentence) at the sentence before; classification last,
- * because a short phrase counts as speech only when a speaker was found for it.
+ * sentence (before it first when a verb of saying stands right before the mark), then, for a
+ * quote alone in its sentence, at the sentence before; classification comes last, because a
+ * short phrase counts as speech only when a speaker was found for it; a last pass lets a partial
+ * quote share the attribution of a later quote in its sentence.
  */
 export function findQuotes(text: string, sentences: Span[], tokens: Token[]): Quote[] {
   const spans = findQuotedSpans(text);
