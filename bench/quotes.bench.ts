@@ -12,7 +12,8 @@ import { prf, REPO, round, SHARED_DATA } from './args.js';
  * `{id, text, attributions: [{source: {start,end,text}|null, content: {start,end,text}, speakerName?}], notQuotes?: [{start,end,text}]}`.
  * Default corpora: our annotations of MEANTIME (Wikinews) articles in `bench/gold/quotes-meantime.jsonl`
  * (document id + offsets, joined with the text of `../shared/data/meantime/documents.jsonl` at run
- * time; split `dev` was looked at while writing the rules, `heldout` was not), and `examples/`
+ * time; see bench/gold/README.md for what each split was used for), of 10 news pages of
+ * `../shared/data/zyte-article-extraction` (`articleBody`) in `bench/gold/quotes-zyte.jsonl`, and `examples/`
  * (team-written gold, run through the whole pipeline including cleaning). `--data DIR` reads
  * `DIR/quotes.jsonl` in the bench format. Baseline in the same run: every span between paired
  * double quotes, speaker "the name next to the nearest said".
@@ -36,10 +37,18 @@ const GoldFileSchema = z.object({
 interface Predicted {
   content: { start: number; end: number };
   speaker: { start: number; end: number } | null;
+  /** The pronoun or description that pointed at the speaker, when the speaker span is its antecedent. */
+  cue?: { start: number; end: number } | null;
   speakerName: string | null;
 }
 type System = (line: BenchLine) => Predicted[];
 
+/** What each split of our MEANTIME gold was used for (see bench/gold/README.md). */
+const SPLIT_NOTES: Record<string, string> = {
+  dev: 'rules were written looking at it',
+  heldout: 'scored untouched once (content F1 0.943, speaker accuracy 0.769, quote+speaker F1 0.725); rules were changed after its errors were seen',
+  fresh: 'annotated after the rules were frozen and scored untouched once (content F1 0.963, speaker accuracy 0.615, quote+speaker F1 0.593, surname-only name match); rules were changed after its errors were seen',
+};
 const BASELINE_REACH = 200; // characters between a quote and the "said" the baseline may take
 const MIN_OVERLAP = 0.5; // a found quote matches a gold one when they share at least half of the longer span
 
@@ -47,7 +56,7 @@ const ours: System = (line) => {
   const { sentences, tokens } = sentencesAndTokens(line.text);
   return findQuotes(line.text, sentences, tokens)
     .filter((q) => q.kind === 'speech')
-    .map((q) => ({ content: { start: q.start, end: q.end }, speaker: q.speaker, speakerName: q.speakerName }));
+    .map((q) => ({ content: { start: q.start, end: q.end }, speaker: q.speaker, cue: q.cue, speakerName: q.speakerName }));
 };
 
 /** Baseline: text between paired double quotes on one line; speaker = capitalised words next to the nearest "said". */
@@ -72,14 +81,22 @@ const nearestSaidBaseline: System = (line) => {
 const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start)) / Math.max(a.end - a.start, b.end - b.start, 1);
 
-const lastWord = (name: string) => foldName(name).split(/\s+/).at(-1);
+const lastWord = (name: string) => foldName(name).replace(/[\s,]+(?:jr|sr|ii|iii|iv)\.?$/, '').split(/\s+/).at(-1);
 
-/** Gold and found names agree when they end with the same word after folding case and accents ("Obama" = "Barack Obama"). */
+/**
+ * Gold and found names agree when they end with the same word after folding case and accents
+ * ("Obama" = "Barack Obama"), or the found name contains the gold's last word ("Tottenham
+ * Hotspur" for "Tottenham"). Gold without a name (the plain bench format) is matched by span:
+ * our speaker span or the pronoun that pointed at it overlaps the gold source.
+ */
 function speakerRight(gold: BenchLine['attributions'][number], found: Predicted): boolean {
   const goldName = gold.speakerName ?? null;
-  if (goldName) return found.speakerName !== null && lastWord(found.speakerName) === lastWord(goldName);
+  if (goldName) return found.speakerName !== null && (lastWord(found.speakerName) === lastWord(goldName) || foldName(found.speakerName).split(/\s+/).includes(lastWord(goldName)!));
   if (!gold.source) return found.speaker === null;
-  return found.speakerName === null && found.speaker !== null && overlap(found.speaker, gold.source) > 0;
+  const spans = [found.speaker, found.cue].filter((x): x is { start: number; end: number } => Boolean(x));
+  // A gold description with no name ("a ministry official") is not matched by a name we made up.
+  if (gold.speakerName === null && found.speakerName !== null) return false;
+  return spans.some((x) => overlap(x, gold.source!) > 0);
 }
 
 function score(lines: BenchLine[], system: System) {
@@ -111,7 +128,9 @@ function score(lines: BenchLine[], system: System) {
     }
     for (const nq of line.notQuotes ?? []) {
       notQuotes++;
-      if (found.some((f) => overlap(f.content, nq) >= MIN_OVERLAP)) falseAlarms++;
+      if (!found.some((f) => overlap(f.content, nq) >= MIN_OVERLAP)) continue;
+      falseAlarms++;
+      misses.push(`${line.id}: false alarm "${nq.text.slice(0, 60)}"`);
     }
     found.forEach((f, i) => {
       if (!used.has(i) && !(line.notQuotes ?? []).some((nq) => overlap(f.content, nq) >= MIN_OVERLAP)) misses.push(`${line.id}: extra "${line.text.slice(f.content.start, f.content.end).slice(0, 60)}"`);
@@ -131,22 +150,31 @@ function score(lines: BenchLine[], system: System) {
   };
 }
 
-/** Our MEANTIME annotations joined with the corpus text, one split. */
-function meantimeLines(split: string): BenchLine[] {
-  const goldFile = join(REPO, 'bench', 'gold', 'quotes-meantime.jsonl');
+function meantimeTexts(): Map<string, string> {
   const texts = new Map<string, string>();
   for (const raw of readFileSync(join(SHARED_DATA, 'meantime', 'documents.jsonl'), 'utf8').split('\n')) {
     if (!raw.trim()) continue;
     const d = JSON.parse(raw) as { id: string; text: string };
     texts.set(d.id, d.text);
   }
+  return texts;
+}
+
+function zyteTexts(): Map<string, string> {
+  const gold = JSON.parse(readFileSync(join(SHARED_DATA, 'zyte-article-extraction', 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string }>;
+  return new Map(Object.entries(gold).map(([id, page]) => [id, page.articleBody]));
+}
+
+/** Our annotations (a gold file of ids and offsets) joined with the corpus text, one split. */
+function goldLines(goldName: string, texts: Map<string, string>, split: string): BenchLine[] {
+  const goldFile = join(REPO, 'bench', 'gold', goldName);
   const lines: BenchLine[] = [];
   for (const raw of readFileSync(goldFile, 'utf8').split('\n')) {
     if (!raw.trim()) continue;
     const g = GoldFileSchema.parse(JSON.parse(raw));
     if (g.split !== split) continue;
     const text = texts.get(g.id);
-    if (text === undefined) throw new Error(`quotes bench: document ${g.id} not in meantime/documents.jsonl`);
+    if (text === undefined) throw new Error(`quotes bench: document ${g.id} of ${goldName} not in its corpus`);
     for (const s of [...g.quotes, ...g.notQuotes, ...g.quotes.flatMap((q) => (q.speaker ? [q.speaker] : []))]) {
       if (text.slice(s.start, s.end) !== s.text) throw new Error(`quotes bench: gold span ${g.id}:${s.start}-${s.end} does not match the text`);
     }
@@ -204,8 +232,10 @@ export function runQuotesBench(data: string | undefined, split: string | undefin
     return [corpusScore(file, lines, showErrors)];
   }
   const splits = split ? [split] : ['dev', 'heldout'];
+  const meantime = meantimeTexts();
   return [
-    ...splits.map((s) => corpusScore(`meantime ${s} (our annotations; ${s === 'dev' ? 'rules were written looking at it' : 'not looked at while writing rules'})`, meantimeLines(s), showErrors)).filter((c) => c.texts > 0),
+    ...splits.map((s) => corpusScore(`meantime ${s} (our annotations; ${SPLIT_NOTES[s] ?? ''})`, goldLines('quotes-meantime.jsonl', meantime, s), showErrors)).filter((c) => c.texts > 0),
+    corpusScore(`zyte articleBody, 10 news pages (our annotations; ${SPLIT_NOTES.fresh})`, goldLines('quotes-zyte.jsonl', zyteTexts(), 'fresh'), showErrors),
     corpusScore('examples (team-written gold; rules were written looking at it)', exampleLines(), showErrors),
   ];
 }

@@ -9,10 +9,11 @@ export interface QuotedSpan {
   close: number;
   /** The quoted words of each paragraph, without marks, surrounding spaces or trailing , . ; : */
   parts: Span[];
-  /** `paired`, `multi-paragraph` (an opening mark at each paragraph start), `over-lines` (one sentence per line), `unclosed`. */
-  rule: 'paired' | 'multi-paragraph' | 'over-lines' | 'unclosed';
-  /** Whether the quote is in single curly marks (‘…’), which we take only in a line of their own kind. */
-  single: boolean;
+  /**
+   * `paired`, `multi-paragraph` (an opening mark at each paragraph start), `over-lines` (one
+   * sentence per line), `unclosed`, `single-marks` (‘…’, taken only outside double quotes).
+   */
+  rule: 'paired' | 'multi-paragraph' | 'over-lines' | 'unclosed' | 'single-marks';
 }
 
 type Direction = 'open' | 'close' | 'either';
@@ -93,6 +94,12 @@ interface Line {
   marks: Mark[];
 }
 
+/** A straight mark that can only close ending a curly quote, or a curly closing mark ending a straight one. */
+function mixedClose(open: Mark, mark: Mark): boolean {
+  const pair = new Set([open.family, mark.family]);
+  return pair.has('straight') && pair.has('curly') && mark.direction === 'close';
+}
+
 function linesOf(text: string): Line[] {
   const lines: Line[] = [];
   for (const m of text.matchAll(/[^\n]+/g)) {
@@ -164,8 +171,9 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
         rule = 'paired';
         continue;
       }
-      // Marks of another family inside a quote are nested quotes or strays; only the same family closes.
-      if (mark.family !== open.family) continue;
+      // Marks of another family inside a quote are nested quotes or strays; only the same family closes,
+      // except that sloppy text closes a curly quote with a straight mark and the other way round (“…" and "…”).
+      if (mark.family !== open.family && !(mixedClose(open, mark))) continue;
       if (mark.direction === 'open') {
         open = mark;
         partStart = mark.end;
@@ -174,7 +182,7 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
         continue;
       }
       parts.push(trimQuoted(text, partStart, mark.at));
-      found.push({ open: open.at, close: mark.end, parts: parts.filter((p) => p.end > p.start), rule, single: false });
+      found.push({ open: open.at, close: mark.end, parts: parts.filter((p) => p.end > p.start), rule });
       open = null;
     }
     if (open) {
@@ -182,7 +190,7 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
       const how = continuation(text, lines.slice(li + 1), open.family);
       if (how) rule = how;
       else {
-        found.push({ open: open.at, close: line.end, parts: parts.filter((p) => p.end > p.start), rule: 'unclosed', single: false });
+        found.push({ open: open.at, close: line.end, parts: parts.filter((p) => p.end > p.start), rule: 'unclosed' });
         open = null;
       }
     }
@@ -210,7 +218,7 @@ function singleQuotedSpans(text: string, doubles: QuotedSpan[]): QuotedSpan[] {
       const close = PATTERNS.singleClose.exec(line[0]);
       if (!close) break;
       const closeAt = start + close.index;
-      if (!inside(openAt)) spans.push({ open: openAt, close: closeAt + 1, parts: [trimQuoted(text, openAt + 1, closeAt)], rule: 'paired', single: true });
+      if (!inside(openAt)) spans.push({ open: openAt, close: closeAt + 1, parts: [trimQuoted(text, openAt + 1, closeAt)], rule: 'single-marks' });
       from = closeAt - start + 1;
     }
   }

@@ -58,7 +58,7 @@ export function nameChunks(text: string, tokens: Token[]): NameChunk[] {
       else if (/^['’]$/.test(value) && /^[OD]$/.test(text.slice(tokens[j - 1]!.start, tokens[j - 1]!.end)) && isNameToken(tokens[j + 1], j + 1)) j++;
       else break;
     }
-    for (const [a, b] of splitAtAnd(text, tokens, i, last)) chunks.push(makeChunk(text, tokens, a, b));
+    for (const [a, b] of splitAtAnd(text, tokens, i, last)) for (const [c, d] of splitPersonOf(text, tokens, a, b)) chunks.push(makeChunk(text, tokens, c, d));
     i = last + 1;
   }
   return chunks;
@@ -103,6 +103,24 @@ const MAX_PERSON_NAME_WORDS = 3; // "Michael R. Golden"; a longer run ending a c
  * Fails on organisations named without an organisation word ("Boeing Commercial Airplanes"
  * before a name is cut to the last two words).
  */
+/**
+ * "of" joins an organisation's name ("Bank of England", "Secretary of the Navy") but also follows
+ * a person's name with their employer ("Keith Springer of Capital Financial Advisory Services"):
+ * the chunk is split when what stands before "of" is two or more words with no title or
+ * organisation word among them.
+ * Fails on a name-like organisation before "of" ("Morgan Stanley of New York" is taken for a person).
+ */
+function splitPersonOf(text: string, tokens: Token[], first: number, last: number): Array<[number, number]> {
+  const word = (k: number) => text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase();
+  for (let k = first + 2; k < last; k++) {
+    if (word(k) !== 'of') continue;
+    const before = Array.from({ length: k - first }, (_, n) => word(first + n));
+    if (before.some((w) => TITLE_WORDS.has(w) || ORG_WORDS.has(w) || NAME_CONNECTORS.has(w))) return [[first, last]];
+    return [[first, k - 1], [k + 1, last]];
+  }
+  return [[first, last]];
+}
+
 function makeChunk(text: string, tokens: Token[], first: number, last: number): NameChunk {
   const word = (k: number) => text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase();
   const isOrg = ORG_WORDS.has(word(last));
@@ -119,8 +137,8 @@ function makeChunk(text: string, tokens: Token[], first: number, last: number): 
   const name = nameFirst <= last ? { start: tokens[nameFirst]!.start, end: tokens[last]!.end } : null;
   const nameText = name ? text.slice(name.start, name.end) : '';
   const nameWords = nameText.toLowerCase().split(/\s+/);
-  // Acronyms (GM, UAW) and organisation words mark organisations; people are not written in capitals.
-  const personLike = name !== null && !nameWords.some((w) => ORG_WORDS.has(w)) && !/\b\p{Lu}{2,}\b/u.test(nameText);
+  // Acronyms (GM, UAW), digits (Airbus A380) and organisation words mark things; people's names have none.
+  const personLike = name !== null && !nameWords.some((w) => ORG_WORDS.has(w)) && !/\b\p{Lu}{2,}\b/u.test(nameText) && !/\d/.test(nameText);
   return { start: tokens[first]!.start, end: tokens[last]!.end, first, last, name, titles, personLike };
 }
 
@@ -129,6 +147,7 @@ const words = (s: string) => foldName(s).split(/\s+/).filter(Boolean);
 /**
  * The fullest form of a name in the article: the longest chunk name that ends with the same words
  * ("Petro" → "Gustavo Petro"; "Brandt" → "Oskar Brandt").
+ * A first name alone takes the one longer name starting with it ("Steve" → "Steve Jobs").
  * Fails when two people in one article share a surname: the longer name wins for both.
  */
 export function fullestName(text: string, name: Span, chunks: NameChunk[]): string {
@@ -146,6 +165,11 @@ export function fullestName(text: string, name: Span, chunks: NameChunk[]): stri
       best = candidate;
       bestLength = cw.length;
     }
+  }
+  // A first name alone ("Steve called it…") stands for the one longer name in the article that starts with it.
+  if (bestLength === 1) {
+    const starting = new Set(chunks.filter((c) => c.name && c.personLike).map((c) => text.slice(c.name!.start, c.name!.end)).filter((n) => words(n).length >= 2 && words(n)[0] === ownWords[0]));
+    if (starting.size === 1) best = [...starting][0]!;
   }
   return best.replace(/['’]s$/u, '');
 }

@@ -29,7 +29,7 @@ export interface Attribution {
 type Found = { kind: 'name'; chunk: NameChunk } | { kind: 'role'; span: Span; head: string; definite: boolean } | { kind: 'pronoun'; span: Span } | { kind: 'unresolved' };
 
 
-const MAX_TRAILER_GAP = 6; // tokens from a closing mark to its speech verb ("," Fire Chief Oskar Brandt said)
+const MAX_TRAILER_GAP = 16; // tokens from a closing mark to its speech verb (,” Joseph Brusuelas, chief economist at Merk, said)
 const MAX_LOOKBACK_SENTENCES = 4; // sentences searched back for the person a pronoun stands for
 const MAX_PRONOUN_CHAIN = 30; // "He stated … He said …": sentences of pronouns followed back to the name
 const MAX_APPOSITION = 20; // tokens skipped back over ", Colombia's first leftist president," or ", who hails from …,"
@@ -37,12 +37,20 @@ const MAX_SPEAKER_AFTER = 16; // tokens read after "said" for the name ("said th
 const MODIFIER_PREPOSITIONS = new Set(['of', 'at', 'for', 'from', 'with']);
 const CLAUSE_WORDS = new Set(['who', 'which', 'that', 'whose', 'where', 'when', 'after', 'before', 'because', 'as', 'in', 'on']);
 const SENTENCE_END = new Set(['.', '!', '?']);
+const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+const GROUP_PRONOUNS = new Set(['they', 'it']);
 /** What may follow "Petro said" after a quote that ended its sentence for it to be that quote's attribution: the end of the sentence. */
 const CLOSES_ATTRIBUTION = new Set(['.', '!', '?', '']);
 const MARK_TOKEN = /^(?:“|”|«|»|`|'|")+$/;
 
 const lower = (ctx: QuoteContext, i: number) => (ctx.tokens[i] ? ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[i]!.end).toLowerCase() : '');
 const inQuote = (ctx: QuoteContext, at: number) => ctx.quoted.some((q) => at >= q.start && at < q.end);
+/** A quotation mark token; a lone apostrophe glued to the word before is a possessive ("Edmunds' director"). */
+const isMarkToken = (ctx: QuoteContext, i: number) => {
+  const w = lower(ctx, i);
+  if (!MARK_TOKEN.test(w)) return false;
+  return !(/^['’]$/.test(w) && /\p{L}/u.test(ctx.text[ctx.tokens[i]!.start - 1] ?? ''));
+};
 const chunkEndingAt = (ctx: QuoteContext, i: number) => ctx.chunks.find((c) => c.last === i);
 const chunkStartingAt = (ctx: QuoteContext, i: number) => ctx.chunks.find((c) => c.first === i);
 
@@ -106,9 +114,12 @@ export function subjectBefore(ctx: QuoteContext, end: number, floor: number): Fo
   let j = end - 1;
   while (j >= floor && (SUBJECT_VERB_FILLERS.has(lower(ctx, j)) || ctx.tokens[j]!.pos === 'ADV')) j--;
   if (j < floor) return null;
+  // "Charles Reilly, a management expert, who stated": the relative pronoun stands for the phrase before it.
+  if (lower(ctx, j) === 'who' && lower(ctx, j - 1) === ',') j -= 1;
   if (lower(ctx, j) === ',') {
     const inner = phraseEndingAt(ctx, j - 1, floor);
-    if (inner?.kind === 'name' && isPersonChunk(ctx.text, inner.chunk, ctx.chunks)) return inner;
+    // "Ryanair CEO, Michael O'Leary, said": the apposition is the name itself (a comma right before it).
+    if (inner?.kind === 'name' && isPersonChunk(ctx.text, inner.chunk, ctx.chunks) && lower(ctx, inner.chunk.first - 1) === ',') return inner;
     for (let k = j - 1; k >= Math.max(floor, j - MAX_APPOSITION); k--) {
       if (lower(ctx, k) !== ',') continue;
       const before = phraseEndingAt(ctx, k - 1, floor);
@@ -117,6 +128,45 @@ export function subjectBefore(ctx: QuoteContext, end: number, floor: number): Fo
     return inner;
   }
   return phraseEndingAt(ctx, j, floor);
+}
+
+/**
+ * "Petro will meet Trump … after the former warned": "the former" is the first of the people
+ * named before it in its sentence (or the one before), "the latter" the last.
+ * Fails when more than two people are named: "the former" still takes the first.
+ */
+function formerOrLatter(ctx: QuoteContext, j: number, which: 'former' | 'latter'): Found | null {
+  const at = ctx.tokens[j]!.start;
+  const si = sentenceIndexAt(ctx, at);
+  for (let s = si; s >= Math.max(0, si - 1); s--) {
+    const sentence = ctx.sentences[s]!;
+    const people = ctx.chunks.filter((c) => c.start >= sentence.start && c.end <= Math.min(sentence.end, at) && !inQuote(ctx, c.start) && isPersonChunk(ctx.text, c, ctx.chunks));
+    if (people.length >= 2) return { kind: 'name', chunk: which === 'former' ? people[0]! : people.at(-1)! };
+  }
+  return null;
+}
+
+/**
+ * "They said in a statement", "it added": an organisation named as the subject of a recent
+ * sentence ("The Treasury described the plan on Monday. It said that…"). Only names marked as
+ * organisations (an organisation word, an acronym) qualify, and only as subjects (followed by a
+ * verb); else unresolved.
+ * Fails when "they" means people ("officers … they said") and an organisation was the last
+ * subject: that organisation is given.
+ */
+function resolveOrganisation(ctx: QuoteContext, at: number): Found | null {
+  const si = sentenceIndexAt(ctx, at);
+  for (let s = si; s >= Math.max(0, si - MAX_LOOKBACK_SENTENCES); s--) {
+    const sentence = ctx.sentences[s]!;
+    const org = ctx.chunks.find((c) => {
+      if (c.start < sentence.start || c.end > Math.min(sentence.end, at) || !c.name || c.personLike || inQuote(ctx, c.start)) return false;
+      let k = c.last + 1;
+      while (ctx.tokens[k]?.pos === 'ADV' || SUBJECT_VERB_FILLERS.has(lower(ctx, k))) k++;
+      return ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX';
+    });
+    if (org) return { kind: 'name', chunk: org };
+  }
+  return null;
 }
 
 /** A person's name followed by a comma, searched back from `from`: the person a role phrase is apposed to. */
@@ -135,13 +185,15 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
   if (!t || j < floor || inQuote(ctx, t.start)) return null;
   const w = lower(ctx, j);
   if (PERSON_PRONOUNS.has(w)) return { kind: 'pronoun', span: { start: t.start, end: t.end } };
+  if (GROUP_PRONOUNS.has(w)) return resolveOrganisation(ctx, t.start) ?? { kind: 'unresolved' };
+  if ((w === 'former' || w === 'latter') && lower(ctx, j - 1) === 'the') return formerOrLatter(ctx, j, w) ?? { kind: 'unresolved' };
   if (t.pos === 'PRON') return { kind: 'unresolved' };
   let found: Found | null = null;
   let startToken = j;
   const chunk = chunkEndingAt(ctx, j);
   if (chunk) {
     // "the premier of the German state of North Rhine-Westphalia said": the name modifies the head before "of".
-    if (MODIFIER_PREPOSITIONS.has(lower(ctx, chunk.first - 1))) {
+    if (MODIFIER_PREPOSITIONS.has(lower(ctx, chunk.first - 1)) && !isPersonChunk(ctx.text, chunk, ctx.chunks)) {
       const head = phraseEndingAt(ctx, chunk.first - 2, floor);
       if (head && head.kind !== 'unresolved') return head;
     }
@@ -190,27 +242,43 @@ export function subjectAfter(ctx: QuoteContext, start: number): Found | null {
   if (t.pos === 'PRON') return { kind: 'unresolved' };
   const first = chunkStartingAt(ctx, j);
   if (first?.name && isPersonChunk(ctx.text, first, ctx.chunks)) return { kind: 'name', chunk: first };
+  // "explained Barclays Capital economists": the organisation qualifies the speakers.
+  const modifies = first !== undefined && ctx.tokens[first.last + 1]?.pos === 'NOUN' && /^\p{Ll}/u.test(lower(ctx, first.last + 1));
   let end = j;
   let roleHead = -1;
+  let organisation: NameChunk | null = null;
   while (end < j + MAX_SPEAKER_AFTER && ctx.tokens[end]) {
     const word = lower(ctx, end);
-    if (SENTENCE_END.has(word) || word === ';' || MARK_TOKEN.test(word) || inQuote(ctx, ctx.tokens[end]!.start)) break;
+    if (SENTENCE_END.has(word) || word === ';' || isMarkToken(ctx, end) || inQuote(ctx, ctx.tokens[end]!.start)) break;
     if (CLAUSE_WORDS.has(word) && end > j) break;
+    // A verb starts a new clause ("according to the White House, made a trip…").
+    if (end > j && ctx.tokens[end]!.pos === 'VERB' && !chunkStartingAt(ctx, end)) break;
+    // Past a comma only a name in apposition belongs to the phrase ("…of the union, Tony Woodley").
+    if (word === ',' && !chunkStartingAt(ctx, end + 1)?.personLike) {
+      if (roleHead < 0) roleHead = end - 1;
+      break;
+    }
     const chunk = chunkStartingAt(ctx, end);
     if (chunk?.name && isPersonChunk(ctx.text, chunk, ctx.chunks)) return { kind: 'name', chunk };
+    if (chunk?.name && !organisation) organisation = chunk;
     if (roleHead < 0 && end > j && (ctx.tokens[end]!.pos === 'ADP' || word === ',')) roleHead = end - 1;
+    if (chunk && modifies && chunk === first) roleHead = -1;
     end = chunk ? chunk.last + 1 : end + 1;
   }
   // "said GM's sales vice president": a possessive name is not the speaker, the role after it is.
-  if (first?.name && !/^['’]s$/.test(lower(ctx, first.last + 1))) return { kind: 'name', chunk: first };
+  if (first?.name && !modifies && !/^['’]s$/.test(lower(ctx, first.last + 1))) return { kind: 'name', chunk: first };
   if (roleHead < 0) roleHead = end - 1;
-  return ctx.tokens[roleHead]?.pos === 'NOUN' ? rolePhrase(ctx, roleHead, j) : null;
+  if (ctx.tokens[roleHead]?.pos === 'NOUN') return rolePhrase(ctx, roleHead, j);
+  // "according to the White House": an organisation's name ends the phrase.
+  return organisation && organisation.last === roleHead ? { kind: 'name', chunk: organisation } : null;
 }
 
 /**
  * The person a pronoun or description at `at` stands for: searching back sentence by sentence
- * (names inside quotes excluded), in each sentence the name followed by a speech verb, else the
- * name followed by a verb (the subject), else the first name. A pronoun found that way is
+ * (names inside quotes excluded), in each sentence the name next to a speech verb ("Hart said",
+ * "said Mayor Hart"), else the
+ * name followed by a verb or an apposition (the subject), else a name opening the sentence; a
+ * sentence with names only as objects is passed over. A pronoun found that way is
  * resolved in turn. With `role` ("president"), only people given that title qualify.
  * Fails when the subject of the previous sentence is not the one meant: "Trump said Petro called.
  * He…" gives Trump for a "he" that may mean Petro.
@@ -245,10 +313,15 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
       while (SUBJECT_VERB_FILLERS.has(lower(ctx, k)) || ctx.tokens[k]?.pos === 'ADV') k++;
       return test(k);
     };
+    // "said Mayor Lena Hart": a name right after a verb of saying is that verb's subject too.
+    const afterSpeechVerb = (c: (typeof candidates)[number]) => c.chunk !== null && (isSpeechVerb(ctx, c.chunk.first - 1, true) || isSpeechVerb(ctx, tokenAt(ctx, c.chunk.start) - 1, true));
     const pick =
-      candidates.find((c) => followedBy(c, (k) => isSpeechVerb(ctx, k))) ??
-      candidates.find((c) => followedBy(c, (k) => ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX')) ??
-      candidates[0]!;
+      candidates.find((c) => followedBy(c, (k) => isSpeechVerb(ctx, k)) || afterSpeechVerb(c)) ??
+      candidates.find((c) => followedBy(c, (k) => ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX' || lower(ctx, k) === ',')) ??
+      candidates.find((c) => c.chunk !== null && c.chunk.start === sentence.start) ??
+      (role ? candidates.at(-1) : undefined);
+    // A sentence that names people only as objects ("…run on Intel processors") does not tell who "he" is: look further back.
+    if (!pick) continue;
     if (pick.chunk) return pick.chunk;
     return resolvePerson(ctx, pick.pronoun!.start, null, depth + 1);
   }
@@ -278,6 +351,11 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
     const person = resolvePerson(ctx, at);
     return person ? { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule } : null;
   }
+  // "the 56-year-old said": an age stands for the person last named.
+  if (found.definite && /^\d+-year-old$/.test(found.head)) {
+    const person = resolvePerson(ctx, found.span.start);
+    if (person) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
+  }
   if (found.definite && ANAPHORIC_ROLES.has(found.head)) {
     const person = resolvePerson(ctx, found.span.start, roleWords(ctx, found));
     if (person) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
@@ -304,10 +382,13 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
   while (ctx.tokens[i] && [',', '—', '–', '-'].includes(lower(ctx, i))) i++;
   const t = ctx.tokens[i];
   // The attribution is in the same paragraph: a blank line, a full stop or a new quote after the mark ends it.
-  if (!t || SENTENCE_END.has(lower(ctx, i)) || MARK_TOKEN.test(lower(ctx, i)) || ctx.text.slice(close, t.start).includes('\n\n')) return null;
-  const endsSentence = /[.!?…]\s*(?:”|»|''|")$/.test(ctx.text.slice(Math.max(0, close - 4), close));
+  if (!t || SENTENCE_END.has(lower(ctx, i)) || isMarkToken(ctx, i) || ctx.text.slice(close, t.start).includes('\n\n')) return null;
+  // After "!" or "?" the attribution often follows with a name ("“Stop!” Dorn shouted"); after a full stop a name usually starts a new sentence.
+  const endsSentence = /[.…]\s*(?:”|»|''|")$/.test(ctx.text.slice(Math.max(0, close - 4), close));
   if (lower(ctx, i) === 'according' && lower(ctx, i + 1) === 'to') return resolveFound(ctx, subjectAfter(ctx, i + 1), 'quotes/according-to', close);
   if (isSpeechVerb(ctx, i, true)) {
+    // "…,” referring to the price: a participle after the quote belongs to the sentence's own subject.
+    if (lower(ctx, i).endsWith('ing')) return null;
     const found = subjectAfter(ctx, i);
     // A speech word tagged as a noun ("…,” comments that had raised concerns") attributes only when a name or pronoun follows.
     if (!isSpeechVerb(ctx, i) && ctx.tokens[i]!.pos === 'NOUN' && found?.kind !== 'name' && found?.kind !== 'pronoun') return null;
@@ -315,14 +396,20 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
   }
   for (let k = i + 1; k < i + MAX_TRAILER_GAP && ctx.tokens[k]; k++) {
     const w = lower(ctx, k);
-    if (SENTENCE_END.has(w) || MARK_TOKEN.test(w) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
-    if (!isSpeechVerb(ctx, k, true)) continue;
+    if (SENTENCE_END.has(w) || isMarkToken(ctx, k) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
+    if (!isSpeechVerb(ctx, k, true)) {
+      // Another verb first: the words after the quote are a new clause, not its attribution.
+      if (ctx.tokens[k]!.pos === 'VERB') return null;
+      continue;
+    }
     // "Detik.com quoted Djamal as saying": the one quoted is the speaker.
     if (ctx.tokens[k]!.lemma === 'quote' && lower(ctx, k + 2) === 'as') return resolveFound(ctx, subjectAfter(ctx, k), 'quotes/x-said', close);
     const found = subjectBefore(ctx, k, i);
-    if (!found || found.kind === 'unresolved') return null;
+    if (!found) return null;
+    // "…,” it said" with no organisation to stand for: the quote is attributed, to no one we can name.
+    if (found.kind === 'unresolved') return { speaker: null, speakerName: null, cue: { start: ctx.tokens[i]!.start, end: ctx.tokens[k]!.end }, rule: 'quotes/x-said' };
     const startsAt = tokenAt(ctx, foundStart(found));
-    for (let m = i; m < startsAt; m++) if (!['DET', 'NOUN', 'ADJ'].includes(ctx.tokens[m]!.pos)) return null;
+    for (let m = i; m < startsAt; m++) if (!['DET', 'NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[m]!.pos)) return null;
     if (endsSentence && found.kind !== 'pronoun' && !CLOSES_ATTRIBUTION.has(lower(ctx, k + 1))) return null;
     return resolveFound(ctx, found, 'quotes/x-said', close);
   }
@@ -353,6 +440,8 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     if (lower(ctx, v) === 'according' && lower(ctx, v + 1) === 'to' && !inQuote(ctx, ctx.tokens[v]!.start)) return resolveFound(ctx, subjectAfter(ctx, v + 1), 'quotes/according-to', open);
     if (!isSpeechVerb(ctx, v)) continue;
     if (lower(ctx, v + 1) === 'by') return resolveFound(ctx, subjectAfter(ctx, v), rule, open);
+    // "The phone is claimed to be “…”": the subject of a passive verb of saying is not its speaker.
+    if (PASSIVE_AUX.has(lower(ctx, v - 1)) && /ed$/.test(lower(ctx, v))) continue;
     let p = v - 1;
     while (p > first && (ctx.tokens[p]!.pos === 'ADV' || SUBJECT_VERB_FILLERS.has(lower(ctx, p)))) p--;
     if (lower(ctx, v).endsWith('ing')) {
@@ -362,7 +451,7 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     // "Trump warned Petro … and later described him as “…”": a coordinated verb shares the subject.
     if (ctx.tokens[p]?.pos === 'CCONJ') return resolveFound(ctx, mainSubject(ctx, first, v), rule, open);
     // "…,” said Obama, “Fiat has…”": the attribution stands between two quotes.
-    if (MARK_TOKEN.test(lower(ctx, p)) || lower(ctx, p) === ',') {
+    if (isMarkToken(ctx, p) || lower(ctx, p) === ',') {
       const after = subjectAfter(ctx, v);
       if (after) return resolveFound(ctx, after, rule, open);
     }
@@ -429,7 +518,7 @@ export function previousSentenceAttribution(ctx: QuoteContext, open: number, pre
   const prev = ctx.sentences[si - 1];
   if (!prev) return null;
   const rule = 'quotes/previous-sentence';
-  const before = previous.filter((q) => q.span.start < open && q.span.end >= prev.start && q.attribution?.speakerName).at(-1);
+  const before = previous.filter((q) => q.span.start < open && q.span.end >= prev.start && q.attribution?.speaker).at(-1);
   if (before?.attribution) return { ...before.attribution, rule };
   const first = tokenAt(ctx, prev.start);
   const last = tokenAt(ctx, prev.end);

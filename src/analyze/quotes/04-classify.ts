@@ -1,4 +1,3 @@
-import type { Span } from '../../doc/types.js';
 import type { Attribution } from './03-attribute.js';
 import { TITLE_FUNCTION_WORDS } from './lexicon/people.js';
 import { NAMING_CUES } from './lexicon/speech-verbs.js';
@@ -19,15 +18,39 @@ const wordsOf = (s: string) => s.match(PATTERNS.word) ?? [];
 
 /**
  * A quote right after a naming word is a name or term, not speech: "dubbed a “retina display”",
- * "what he called a “New GM”", "commonly called “apps”".
+ * "what he called a “New GM”", "commonly called “apps”", "a free case, or “bumper”".
  * Fails on a short utterance after "called" ("called it “a disgrace”"), taken for a term.
  */
 export function namedByCue(intro: string, quoted: string): Classification | null {
   const words = wordsOf(quoted);
   if (words.length > MAX_TERM_WORDS) return null;
   const before = intro.trim().toLowerCase().split(/\s+/).filter((w) => !['a', 'an', 'the', ','].includes(w)).at(-1) ?? '';
-  if (!NAMING_CUES.has(before)) return null;
-  return { kind: 'term', reason: `named by "${before}" just before (${words.length} words)` };
+  // "a free case, or “bumper”": a comma and "or" give another name for the thing.
+  const gloss = PATTERNS.glossBefore.test(intro);
+  if (!NAMING_CUES.has(before) && !gloss) return null;
+  return { kind: 'term', reason: `named by "${gloss ? ', or' : before}" just before (${words.length} words)` };
+}
+
+/**
+ * A short quote used as a modifier of the noun after it names something: "the “Lion” release",
+ * "the “Apple” brand", "a “recommended” rating".
+ * Fails on a partial quote that happens to precede a noun ("called it “very good” news"), taken for a term.
+ */
+export function modifiesNoun(quoted: string, nextIsNoun: boolean): Classification | null {
+  const words = wordsOf(quoted);
+  if (!nextIsNoun || words.length > MAX_PARTIAL_WORDS) return null;
+  return { kind: 'term', reason: `${words.length}-word quote used as a modifier of the noun after it` };
+}
+
+/**
+ * One capitalised word inside a sentence is a name or a coined word ("an “Antennagate”"); quoted
+ * single words that are speech are ordinary words ("described it as “critical”").
+ * Fails on a capitalised exclamation quoted mid-sentence ("shouted “Stop”").
+ */
+export function capitalisedWord(quoted: string, embedded: boolean): Classification | null {
+  const words = wordsOf(quoted);
+  if (!embedded || words.length !== 1 || !PATTERNS.capitalised.test(words[0]!)) return null;
+  return { kind: 'title', reason: 'one capitalised word inside a sentence' };
 }
 
 /**
@@ -60,13 +83,14 @@ export function partialWithoutSpeaker(quoted: string, embedded: boolean, attribu
   return { kind: 'scare', reason: `${words.length}-word phrase inside a sentence with no verb of saying giving a speaker` };
 }
 
-/** Decides speech against name, title and scare quote; the first rule that fires wins (cue, then case, then speaker). */
-export function classifyQuote(args: { intro: string; quoted: string; embedded: boolean; attributedAfter: boolean; attribution: Attribution | null }): Classification {
+/** Decides speech against name, title and scare quote; the first rule that fires wins (cue, use as a modifier, case, then speaker). */
+export function classifyQuote(args: { intro: string; quoted: string; embedded: boolean; nextIsNoun: boolean; attributedAfter: boolean; attribution: Attribution | null }): Classification {
   return (
     namedByCue(args.intro, args.quoted) ??
+    modifiesNoun(args.quoted, args.nextIsNoun) ??
+    capitalisedWord(args.quoted, args.embedded) ??
     titleCase(args.quoted, args.attributedAfter) ??
     partialWithoutSpeaker(args.quoted, args.embedded, args.attribution) ?? { kind: 'speech', reason: args.attribution ? `attributed by ${args.attribution.rule}` : 'sentence-like quote; speaker not found' }
   );
 }
 
-export type { Span };

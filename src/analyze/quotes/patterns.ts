@@ -16,7 +16,6 @@ export const PATTERNS = {
   closeContextAfter: /[\s)\]}.,;:!?—–\-]/,
   /** Trailing punctuation that the quoted words do not include ("…the height," he said). */
   trailingPunct: /[\s,.;:]+$/,
-  leadingSpace: /^\s+/,
   /** A mark straight after a number is an inch or seconds sign: 13.3" display, 15 '' screen. */
   numberBefore: /\d\s?$/,
   /** A letter, for case tests on the first character of a quote. */
@@ -24,6 +23,8 @@ export const PATTERNS = {
   upperWord: /^[\p{Lu}\d]/u,
   /** Sentence-internal full stops (not in abbreviations like U.S.): marks a quote of two or more sentences. */
   sentenceInside: /\p{Ll}{2}[.!?]\s+\p{Lu}/u,
+  /** ", or" (and an article) right before a quote: another name for the thing just named. */
+  glossBefore: /,\s*or\s+(?:(?:a|an|the)\s+)?$/i,
   word: /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu,
   capitalised: /^\p{Lu}/u,
 } as const;

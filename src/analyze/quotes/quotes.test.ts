@@ -71,11 +71,23 @@ test('when the speaker cannot be told, it is null rather than a guess', () => {
 });
 
 test('scare quotes, names and titles are kept with their reason but are not speech', () => {
-  assert.equal(only('Few riders know what the “routine” checks actually cover.').kind, 'scare');
+  assert.equal(only('Few riders know what the “routine” checks actually cover.').kind, 'term', 'a quoted word before a noun names something');
   assert.equal(only('The bridge, known locally as the “Iron Comb”, is closed.').kind, 'title');
   assert.equal(only('The phone has a new screen, dubbed a “clear view”, and a faster chip.').kind, 'term');
   assert.equal(only('She wrote a memoir, “Winters on the Coast”, in 2019.').kind, 'title');
   assert.equal(only('The parcel was addressed to “the officer on duty” at the station.').kind, 'scare');
+});
+
+test('a capitalised coinage, a gloss after ", or", and a quote joined to a term are not speech', () => {
+  assert.equal(only('Mayor Olek Brandes said the row, an “Ashgate” in the press, was over.').kind, 'title');
+  assert.equal(only('Mayor Olek Brandes said riders will get a free pass, or “token”, next week.').kind, 'term');
+  const both = quotesOf('The new tools, dubbed “Night Shift” and “Harbour”, ship today.');
+  assert.deepEqual(both.map((q) => q.kind), ['term', 'term']);
+});
+
+test('a short partial quote with a speaker, not before a noun, stays speech', () => {
+  assert.equal(only('Mayor Olek Brandes said the plan was “frozen” for now.').kind, 'speech');
+  assert.equal(only('Mayor Olek Brandes said a toll “makes sense,” remarks that angered drivers.').kind, 'speech', 'a comma after the quote: the noun is not modified');
 });
 
 test('a quote is speech, not a title, when its words read as a sentence', () => {
@@ -87,4 +99,35 @@ test('a quote is speech, not a title, when its words read as a sentence', () => 
 test('a new sentence after a quote that ended with a full stop is not its attribution', () => {
   const text = 'Ana Lindqvist spoke first. “We will rebuild.” Piet Dorn said the money was there.';
   assert.equal(only(text).speaker, 'Ana Lindqvist');
+});
+
+test('an organisation named as a subject is what "it" or "they" said', () => {
+  const text = 'The Harbor Water Authority closed the dam on Monday. “The water level is stable,” it said.';
+  assert.equal(only(text).speaker, 'Harbor Water Authority');
+  assert.equal(only('Piet Dorn closed the dam on Monday. “The water level is stable,” it said.').speaker, null, 'a person is not "it"');
+});
+
+test('a partial quote takes the attribution given after a later quote of its sentence', () => {
+  const text = 'The closures were “deeply regrettable” and, for now, “we will not take any risk,” chief executive Ana Lindqvist said.';
+  assert.deepEqual(quotesOf(text).map((q) => [q.kind, q.speaker]), [['speech', 'Ana Lindqvist'], ['speech', 'Ana Lindqvist']]);
+});
+
+test('a possessive apostrophe inside an attribution is not a quotation mark', () => {
+  const text = '“Rates will fall,” Mara Keel, the Harbor Bank\' chief economist, said in a note.';
+  assert.equal(only(text).speaker, 'Mara Keel');
+});
+
+test('after "!" a role or name right after the quote attributes it', () => {
+  assert.equal(only('“Open the door!” an officer shouted.').speaker, '[an officer]');
+});
+
+test('"the former" and "the latter" point at the first and last person named before', () => {
+  const text = 'Ana Lindqvist will meet Piet Dorn on Friday, after the former warned of a “real crisis” in the port.';
+  assert.equal(only(text).speaker, 'Ana Lindqvist');
+  assert.equal(only('The port is shut, after the former warned of a “real crisis” there.').kind, 'scare', 'nobody to point at');
+});
+
+test('"she" after a quote attributed with "said X" points at X', () => {
+  const text = '“We will rebuild,” said Mayor Lena Hart. “It takes time,” she added.';
+  assert.deepEqual(quotesOf(text).map((q) => [q.speaker, q.rule]), [['Lena Hart', 'quotes/said-x'], ['Lena Hart', 'quotes/x-said']]);
 });

@@ -2,15 +2,17 @@ import type { Doc, Quote, Span, Token } from '../../doc/types.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { findQuotedSpans } from './01-find-marks.js';
 import { nameChunks } from './02-names.js';
-import { introAttribution, introIsDirect, previousSentenceAttribution, sentenceIndexAt, trailerAttribution, type Attribution, type QuoteContext } from './03-attribute.js';
+import { introAttribution, introIsDirect, previousSentenceAttribution, sentenceIndexAt, tokenAt, trailerAttribution, type Attribution, type QuoteContext } from './03-attribute.js';
 import { classifyQuote } from './04-classify.js';
 
 /**
  * Direct quotations of one text with their kind and speaker. Every quoted span is kept, speech or
  * not, with the reason for its kind; the speaker is null when no rule finds one.
  * Order: marks are paired first; attribution looks after the quote, then before it in its
- * sentence (before it first when a verb of saying stands right before the mark), then (for a quote alone in its sentence) at the sentence before; classification last,
- * because a short phrase counts as speech only when a speaker was found for it.
+ * sentence (before it first when a verb of saying stands right before the mark), then, for a
+ * quote alone in its sentence, at the sentence before; classification comes last, because a
+ * short phrase counts as speech only when a speaker was found for it; a last pass lets a partial
+ * quote share the attribution of a later quote in its sentence.
  */
 export function findQuotes(text: string, sentences: Span[], tokens: Token[]): Quote[] {
   const spans = findQuotedSpans(text);
@@ -28,7 +30,15 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[]): Qu
     const before = introAttribution(ctx, q.open);
     const attribution = (introIsDirect(ctx, q.open) ? (before ?? after) : (after ?? before)) ?? (alone ? previousSentenceAttribution(ctx, q.open, done) : null);
     const quoted = q.parts.map((p) => text.slice(p.start, p.end)).join(' ');
-    const { kind, reason } = classifyQuote({ intro, quoted, embedded: !alone, attributedAfter: after !== null, attribution });
+    const next = ctx.tokens[tokenAt(ctx, q.close)];
+    // A modifier follows the quote directly: no comma or stop inside or after the marks ("“sounds good,” comments that…" is not one).
+    const nextIsNoun = next !== undefined && next.pos === 'NOUN' && /^\p{Ll}/u.test(text.slice(next.start, next.end)) && !/[\n,.;:!?]/.test(text.slice(last.end, next.start));
+    const previous = quotes.at(-1);
+    // "dubbed “Mission Control” and “Launchpad”": a quote joined to the one before by "and"/"or"/a comma is of its kind.
+    const coordinated = previous && previous.kind !== 'speech' && /^[\s,]*(?:and|or|,)[\s]*$/.test(text.slice(done.at(-1)!.span.end, q.open));
+    const { kind, reason } = coordinated
+      ? { kind: previous.kind, reason: `joined by "and"/"or" to a quote taken as ${previous.kind}` }
+      : classifyQuote({ intro, quoted, embedded: !alone, nextIsNoun, attributedAfter: after !== null, attribution });
     const speech = kind === 'speech';
     const quote: Quote = {
       start: first.start,
@@ -45,7 +55,24 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[]): Qu
     quotes.push(quote);
     done.push({ span: { start: q.open, end: q.close }, attribution: speech ? attribution : null });
   }
-  return quotes;
+  return sharedAttribution(ctx, quotes, done);
+}
+
+/**
+ * A short quote left without a speaker takes the speaker named after a later quote of the same
+ * sentence: "The outages were “terribly disruptive” and, at the moment, “we won't roll the dice,”
+ * the chief executive said."
+ * Fails when the two quotes are by different people and only the second is attributed.
+ */
+function sharedAttribution(ctx: QuoteContext, quotes: Quote[], done: Array<{ span: Span; attribution: Attribution | null }>): Quote[] {
+  return quotes.map((q, i) => {
+    if (q.kind !== 'scare') return q;
+    const sentence = sentenceIndexAt(ctx, done[i]!.span.start);
+    const later = quotes.findIndex((o, k) => k > i && o.kind === 'speech' && sentenceIndexAt(ctx, done[k]!.span.end - 1) === sentence && /^quotes\/(?:x-said|said-x)$/.test(o.attribution ?? ''));
+    if (later < 0) return q;
+    const source = quotes[later]!;
+    return { ...q, kind: 'speech', reason: 'shares the attribution after a later quote of its sentence', speaker: source.speaker, speakerName: source.speakerName, cue: source.cue, attribution: 'quotes/shared' };
+  });
 }
 
 /** Writes `quotes`: every quoted span of the clean text, speech or not, with its speaker. */

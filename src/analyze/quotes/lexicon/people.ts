@@ -6,16 +6,16 @@
 /** Capitalised title and rank words that precede a name ("Fire Chief Oskar Brandt" → "Oskar Brandt"). */
 export const TITLE_WORDS = new Set([
   'president', 'vice', 'chief', 'minister', 'secretary', 'senator', 'sen.', 'governor', 'gov.', 'mayor', 'judge',
-  'officer', 'director', 'chairman', 'chairwoman', 'chair', 'ceo', 'cfo', 'coo', 'cto', 'spokesman', 'spokeswoman', 'spokesperson',
-  'inspector', 'commissioner', 'ambassador', 'general', 'gen.', 'colonel', 'col.', 'captain', 'capt.', 'lieutenant',
-  'sergeant', 'admiral', 'prime', 'foreign', 'interior', 'defence', 'defense', 'treasury', 'state', 'mr', 'mr.', 'mrs',
-  'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'prof.', 'professor', 'rep.', 'representative', 'king', 'queen', 'prince',
-  'princess', 'pope', 'bishop', 'rev.', 'reverend', 'managing', 'head', 'investigator', 'fire', 'police', 'deputy',
-  'attorney', 'sheriff', 'chancellor', 'premier', 'congressman', 'congresswoman', 'executive', 'founder', 'leader',
-  'coach', 'manager', 'analyst', 'economist', 'justice', 'speaker', 'health', 'finance', 'trade', 'economy',
-  'transport', 'transportation', 'energy', 'labor', 'labour', 'education', 'commerce', 'homeland', 'security',
-  'u.s.', 'us', 'uk', 'u.k.', 'un', 'u.n.', 'eu', 'former', 'acting', 'interim', 'senior', 'assistant', 'associate',
-  'vp', 'ex',
+  'officer', 'director', 'chairman', 'chairwoman', 'chair', 'ceo', 'cfo', 'coo', 'cto', 'spokesman', 'spokeswoman',
+  'spokesperson', 'inspector', 'commissioner', 'ambassador', 'general', 'gen.', 'colonel', 'col.', 'captain',
+  'capt.', 'lieutenant', 'sergeant', 'admiral', 'prime', 'foreign', 'interior', 'defence', 'defense', 'treasury',
+  'state', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'prof.', 'professor', 'rep.', 'representative',
+  'king', 'queen', 'prince', 'princess', 'pope', 'bishop', 'rev.', 'reverend', 'managing', 'head', 'investigator',
+  'fire', 'police', 'deputy', 'attorney', 'sheriff', 'chancellor', 'premier', 'congressman', 'congresswoman',
+  'executive', 'founder', 'leader', 'coach', 'manager', 'analyst', 'economist', 'justice', 'speaker', 'health',
+  'finance', 'trade', 'economy', 'transport', 'transportation', 'energy', 'labor', 'labour', 'education', 'commerce',
+  'homeland', 'security', 'u.s.', 'us', 'uk', 'u.k.', 'un', 'u.n.', 'eu', 'former', 'acting', 'interim', 'senior',
+  'assistant', 'associate', 'vp', 'ex',
 ]);
 
 /** Lowercase job words that make the single name after them a person ("analyst Keller", "president Obama"). */

@@ -25,4 +25,4 @@ export const SUBJECT_VERB_FILLERS = new Set([
 ]);
 
 /** Verbs that attribute a quote only right after it ("…,” he continued", "…,” enthused Scott Fancher"). */
-export const TRAILER_VERBS = new Set(['continue', 'enthuse', 'chime', 'quote', 'cite', 'conclude', 'recount']);
+export const TRAILER_VERBS = new Set(['continue', 'enthuse', 'chime', 'quote', 'cite', 'conclude', 'recount', 'order', 'yell', 'scream', 'cry', 'whisper', 'beg']);
