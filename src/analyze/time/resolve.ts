@@ -1,4 +1,4 @@
-import type { TimexType } from '../../doc/types.js';
+import type { Span, Timex } from '../../doc/types.js';
 import { addDays, compareYmd, daysBetween, isoWeek, lastDayOfMonth, weekdayOf, ymdString, ymString, type Ymd } from './calendar.js';
 import type { Tense } from './tense.js';
 
@@ -24,15 +24,8 @@ export interface ResolveEnv {
   refiners: ReadonlySet<RefinerName>;
 }
 
-export interface Resolved {
-  type: TimexType;
-  value: string;
-  mod?: string;
-  range?: { start: string; end: string };
-  known: string[];
-  /** Set when the clause's tense chose between a past and a future reading. */
-  tense?: 'past' | 'future';
-}
+/** A resolved reading: a timex without its offsets (the candidate that produced it holds those). */
+export type Resolved = Omit<Timex, keyof Span>;
 
 export const fullAnchor = (env: ResolveEnv): Ymd | null => (env.anchor && env.anchor.y !== null ? (env.anchor as Ymd) : null);
 
