@@ -41,6 +41,22 @@ test('a reader browses the examples in a real browser', { skip: existsSync(CHROM
       await page.screenshot({ path: join(SHOTS, 'story.png'), fullPage: true });
     });
 
+    await t.test('clicking a citation opens the article with exactly the cited words highlighted', async () => {
+      const citations = page.locator('a.cite');
+      assert.ok((await citations.count()) > 5, 'the story page cites its sources');
+      const storyUrl = page.url();
+      for (const index of [0, Math.floor((await citations.count()) / 2)]) {
+        await page.goto(storyUrl);
+        const cite = page.locator('a.cite').nth(index);
+        const cited = await cite.getAttribute('title');
+        await cite.click();
+        await page.waitForURL(/\/articles\/.*#cited$/);
+        assert.equal(await page.locator('mark#cited').textContent(), cited);
+      }
+      await page.screenshot({ path: join(SHOTS, 'citation.png'), fullPage: true });
+      await page.goto(storyUrl);
+    });
+
     await t.test('an article page shows clean text, what was removed and the homoglyph warning', async () => {
       await page.getByRole('link', { name: /passengers recount long wait/ }).click();
       await page.waitForURL(/\/articles\//);

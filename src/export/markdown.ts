@@ -24,12 +24,12 @@ export function renderMarkdown(data: StoryExport): string {
     out.push('');
     if (story.brief.length) {
       out.push('## Brief', '');
-      for (const s of story.brief) out.push(`- ${s.text} ${s.citations.map(cite).join('')}`);
+      for (const s of story.brief) out.push(`- ${s.text} ${cite(s.citations)}`);
       out.push('');
     }
     if (story.timeline.length) {
       out.push('## Timeline', '');
-      for (const t of story.timeline) out.push(`- **${t.date}${t.end ? ` – ${t.end}` : ''}**: ${t.description} ${t.evidence.map(cite).join('')}`);
+      for (const t of story.timeline) out.push(`- **${t.date}${t.end ? ` – ${t.end}` : ''}**: ${t.description} ${cite(t.evidence)}`);
       out.push('');
     }
     if (story.claims.length) {
@@ -38,7 +38,7 @@ export function renderMarkdown(data: StoryExport): string {
         const claims = story.claims.filter((c) => c.status === status);
         if (!claims.length) continue;
         out.push(`### ${status}`, '');
-        for (const c of claims) out.push(`- ${c.text} (${c.independentSources} source(s)) ${c.evidence.map(cite).join('')}`);
+        for (const c of claims) out.push(`- ${c.text} (${c.independentSources} source(s)) ${cite(c.evidence)}`);
         out.push('');
       }
     }
@@ -46,13 +46,13 @@ export function renderMarkdown(data: StoryExport): string {
       out.push('## Conflicts', '');
       for (const c of story.conflicts) {
         out.push(`### ${c.subject}`, '', '| value | sources |', '|---|---|');
-        for (const p of c.positions) out.push(`| ${p.value.replace(/\|/g, '\\|')} | ${p.evidence.map(cite).join(' ')} |`);
+        for (const p of c.positions) out.push(`| ${p.value.replace(/\|/g, '\\|')} | ${cite(p.evidence)} |`);
         out.push('');
       }
     }
     if (story.quotes.length) {
       out.push('## Quotes', '');
-      for (const q of story.quotes) out.push(`- “${q.text}” — ${q.speakerName ?? 'speaker unknown'} ${q.mentions.map(cite).join('')}`);
+      for (const q of story.quotes) out.push(`- “${q.text}” — ${q.speakerName ?? 'speaker unknown'} ${cite(q.mentions)}`);
       out.push('');
     }
     if (story.entities.length) {
@@ -70,7 +70,7 @@ export function renderMarkdown(data: StoryExport): string {
   return out.join('\n');
 }
 
-/** `[n]` where n is the article's number in the story's article list. */
-function citer(members: ExportArticle[]): (span: ExportSpan) => string {
-  return (span) => `[${members.findIndex((m) => m.id === span.articleId) + 1}]`;
+/** `[n]` per citing article, n its number in the story's article list; one mark per article however many spans it gives. */
+function citer(members: ExportArticle[]): (spans: ExportSpan[]) => string {
+  return (spans) => [...new Set(spans.map((span) => members.findIndex((m) => m.id === span.articleId) + 1))].map((n) => `[${n}]`).join('');
 }

@@ -98,7 +98,8 @@ function storyPage(story: ExportStory, articles: ExportArticle[]): Fragment {
     const n = members.findIndex((a) => a.id === span.articleId) + 1;
     return html`<a class="cite" href="/articles/${span.articleId}?start=${span.start}&end=${span.end}#cited" title="${span.text}">[${n}]</a>`;
   };
-  const cites = (spans: ExportSpan[]) => spans.map(cite);
+  // One link per citing article (its first span): [2][2] would read as a mistake.
+  const cites = (spans: ExportSpan[]) => spans.filter((span, i) => spans.findIndex((x) => x.articleId === span.articleId) === i).map(cite);
   return html`<h1>${story.title}</h1>
     <p>${members.length} article(s), ${story.independentSourceCount} independent source(s).</p>
     ${story.brief.length ? html`<section aria-labelledby="brief"><h2 id="brief">Brief</h2><ul>${story.brief.map((s) => html`<li>${s.text} ${cites(s.citations)}</li>`)}</ul></section>` : ''}
