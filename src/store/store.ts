@@ -14,8 +14,8 @@ export interface Placement {
   isNewStory: boolean;
 }
 
-/** One row of a page of stories, newest first. */
-export interface StorySummary {
+/** One row of a page of stories (the API's list), newest first. */
+export interface StoryListing {
   id: string;
   articleCount: number;
   createdAt: string;
@@ -52,7 +52,7 @@ export interface Store {
   storyOf(articleId: string): Promise<string | null>;
   counts(): Promise<{ articles: number; stories: number }>;
   /** Stories by last update, newest first. */
-  pageStories(limit: number, offset: number): Promise<StorySummary[]>;
+  pageStories(limit: number, offset: number): Promise<StoryListing[]>;
   /** Full-text search over titles and clean texts; `query` is plain words (no query syntax). */
   search(query: string, limit: number): Promise<SearchHit[]>;
   close(): Promise<void>;

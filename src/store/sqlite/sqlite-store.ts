@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { CorroborateError } from '../../doc/errors.js';
 import type { Doc } from '../../doc/types.js';
-import type { AddResult, Placement, SearchHit, Store, StoredStory, StorySummary } from '../store.js';
+import type { AddResult, Placement, SearchHit, Store, StoredStory, StoryListing } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
 
 export const DEFAULT_DB_PATH = './corroborate.db';
@@ -130,7 +130,7 @@ export class SqliteStore implements Store {
     return { articles, stories };
   }
 
-  async pageStories(limit: number, offset: number): Promise<StorySummary[]> {
+  async pageStories(limit: number, offset: number): Promise<StoryListing[]> {
     const rows = this.db
       .prepare(
         `SELECT s.id, s.created_at, s.updated_at, count(m.article_id) AS n
