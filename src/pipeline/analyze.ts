@@ -1,5 +1,4 @@
 import { sentencesStage } from '../analyze/sentences.js';
-import { addInto, groupArticle, termVector, type StoryCandidate, type TermVector } from '../cluster/first-grouping.js';
 import { CorroborateError, isCorroborateError } from '../doc/errors.js';
 import type { Doc, Message } from '../doc/types.js';
 import { buildExport } from '../export/build.js';
@@ -9,6 +8,7 @@ import { docFromText, type MetaOverrides } from '../ingest/plain-text.js';
 import { expandPaths, readInput, type InputFile, type ReadOptions } from '../ingest/read-inputs.js';
 import { SqliteStore, DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
+import { placeArticle } from './cluster-article.js';
 import { buildPipeline, type StageContext } from './stage.js';
 
 /** The per-document analysis, in order; `buildPipeline` checks that each stage's inputs exist. */
@@ -53,14 +53,13 @@ export function docFromInput(file: InputFile, options: Pick<IngestOptions, 'enco
 export async function ingestPaths(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestReport> {
   const { files, failures } = await expandPaths(paths);
   const outcomes: FileOutcome[] = failures.map((f) => ({ input: f.input, status: 'failed', error: f.error }));
-  const candidates = await loadCandidates(store);
   const storyIds: string[] = [];
   const noteStory = (id: string | null) => {
     if (id && !storyIds.includes(id)) storyIds.push(id);
   };
 
   for (const [index, path] of files.entries()) {
-    const outcome = await ingestOne(store, path, options, candidates);
+    const outcome = await ingestOne(store, path, options);
     outcomes.push(outcome);
     if (outcome.status !== 'failed') noteStory(outcome.storyId);
     options.onProgress?.({ done: index + 1, total: files.length, input: path });
@@ -69,7 +68,7 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
   return { files: outcomes, added: count('added'), unchanged: count('unchanged'), failed: count('failed'), storyIds };
 }
 
-async function ingestOne(store: Store, path: string, options: IngestOptions, candidates: Map<string, TermVector>): Promise<FileOutcome> {
+async function ingestOne(store: Store, path: string, options: IngestOptions): Promise<FileOutcome> {
   const input = path === '-' ? 'stdin' : path;
   const read = await readInput(path, options);
   if (!read.ok) return { input, status: 'failed', error: read.failure.error };
@@ -78,46 +77,21 @@ async function ingestOne(store: Store, path: string, options: IngestOptions, can
     const existing = await store.findByHash(doc.contentHash);
     if (existing) return { input: read.file.input, status: 'unchanged', id: existing, storyId: await store.storyOf(existing), messages: doc.messages };
 
-    const vector = termVector(doc);
-    const storyCandidates: StoryCandidate[] = [...candidates].map(([id, centroid]) => ({ id, centroid }));
-    const assignment = groupArticle(vector, storyCandidates);
-    const storyId = assignment.storyId ?? `s-${doc.id.slice(2)}`;
-    const result = await store.addArticle(doc, { storyId, isNewStory: assignment.storyId === null });
+    const placement = await placeArticle(store, doc);
+    const result = await store.addArticle(doc, placement);
     if (!result.added) return { input: read.file.input, status: 'unchanged', id: result.existingId!, storyId: await store.storyOf(result.existingId!), messages: doc.messages };
-
-    const centroid = candidates.get(storyId) ?? new Map();
-    addInto(centroid, vector);
-    candidates.set(storyId, centroid);
-    return { input: read.file.input, status: 'added', id: doc.id, storyId, messages: doc.messages };
+    return { input: read.file.input, status: 'added', id: doc.id, storyId: placement.storyId, messages: doc.messages };
   } catch (error) {
     if (isCorroborateError(error)) return { input, status: 'failed', error };
     throw error;
   }
 }
 
-/** Story centroids from what is already stored, so new articles can join old stories. */
-async function loadCandidates(store: Store): Promise<Map<string, TermVector>> {
-  const candidates = new Map<string, TermVector>();
-  const stories = await store.listStories();
-  if (stories.length === 0) return candidates;
-  const docs = new Map((await store.getArticles()).map((d) => [d.id, d]));
-  for (const story of stories) {
-    const centroid: TermVector = new Map();
-    for (const id of story.articleIds) {
-      const doc = docs.get(id);
-      if (doc) addInto(centroid, termVector(doc));
-    }
-    candidates.set(story.id, centroid);
-  }
-  return candidates;
-}
-
 /** The export of the given stories (all stories when none are named). */
 export async function exportStories(store: Store, storyIds?: string[], generatedAt = new Date()): Promise<StoryExport> {
-  const all = await store.listStories();
-  const stories = storyIds ? storyIds.map((id) => all.find((s) => s.id === id)).filter((s) => s !== undefined) : all;
-  const docs = await store.getArticles(stories.flatMap((s) => s.articleIds));
-  return buildExport(docs, stories, generatedAt);
+  const stories = storyIds ? await store.getStories(storyIds) : await store.listStories();
+  const ids = stories.flatMap((s) => s.articleIds);
+  return buildExport(await store.getArticles(ids), stories, generatedAt, await store.copiesOf(ids));
 }
 
 export interface AnalyzeOptions extends IngestOptions {
