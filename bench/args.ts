@@ -11,15 +11,19 @@ export interface BenchArgs {
   json: boolean;
   split: string | undefined;
   threshold: number | undefined;
+  /** Checkpoints of the scale bench. */
+  sizes: number[] | undefined;
 }
 
 export function benchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' } },
+    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, sizes: { type: 'string' } },
     allowPositionals: false,
   });
-  return { data: values.data, json: values.json === true, split: values.split, threshold: values.threshold === undefined ? undefined : Number(values.threshold) };
+  return { data: values.data, json: values.json === true, split: values.split, threshold: values.threshold === undefined ? undefined : Number(values.threshold),
+    sizes: values.sizes?.split(',').map(Number),
+  };
 }
 
 export const round = (x: number, digits = 3) => Number(x.toFixed(digits));

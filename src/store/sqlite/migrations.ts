@@ -45,7 +45,7 @@ export const MIGRATIONS: string[] = [
   // Articles stored before this migration have no sketch or df: they are not found as copies.
   `
   ALTER TABLE stories ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
-  ALTER TABLE stories ADD COLUMN centroid TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE stories ADD COLUMN centroid TEXT NOT NULL DEFAULT '[]';
   ALTER TABLE stories ADD COLUMN first_at INTEGER;
   ALTER TABLE stories ADD COLUMN last_at INTEGER;
   ALTER TABLE stories ADD COLUMN active_seq INTEGER NOT NULL DEFAULT 0;

@@ -7,6 +7,10 @@ import type { AddResult, ClusterWrite, Placement, Store, StoredStory, StoryMerge
 import { MIGRATIONS } from './migrations.js';
 
 export const DEFAULT_DB_PATH = './corroborate.db';
+/** Parsed story summaries kept in memory (most recently used): active stories are read at nearly every article. */
+export const DEFAULT_SUMMARY_CACHE = 2048;
+/** Stories' index postings carry their activity in buckets of this many articles, so a join rewrites only the keywords that changed. */
+const ACTIVITY_BUCKET = 256;
 
 interface ArticleRow {
   id: string;
@@ -37,6 +41,8 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   /** Prepared statements by SQL: preparing costs more than running the small queries of the ingest path. */
   private readonly statements = new Map<string, Database.Statement>();
+  /** LRU of parsed summaries (Map keeps insertion order: re-inserting on use moves a story to the end). */
+  private readonly summaries = new Map<string, StorySummary>();
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -85,7 +91,7 @@ export class SqliteStore implements Store {
 
   async addArticle(doc: Doc, placement: Placement): Promise<AddResult> {
     const now = new Date().toISOString();
-    return this.db.transaction((): AddResult => {
+    const result = this.db.transaction((): AddResult => {
       const existing = this.sql('SELECT id FROM articles WHERE content_hash = ?').get(doc.contentHash) as { id: string } | undefined;
       if (existing) return { added: false, id: doc.id, existingId: existing.id };
       const seq = (this.sql('SELECT coalesce(max(seq), 0) + 1 AS next FROM articles').get() as { next: number }).next;
@@ -105,6 +111,12 @@ export class SqliteStore implements Store {
       else this.sql('UPDATE stories SET size = size + 1, active_seq = ? WHERE id = ?').run(seq, placement.storyId);
       return { added: true, id: doc.id };
     })();
+    // The cache follows the database only once the transaction has committed.
+    if (result.added && placement.cluster) {
+      for (const merge of placement.cluster.merged) this.summaries.delete(merge.storyId);
+      this.remember(placement.cluster.story);
+    } else if (result.added) this.summaries.delete(placement.storyId);
+    return result;
   }
 
   /** The grouping's and copy detection's share of `addArticle` (inside its transaction). */
@@ -119,15 +131,13 @@ export class SqliteStore implements Store {
     const story = write.story;
     this.sql('UPDATE stories SET size = ?, centroid = ?, first_at = ?, last_at = ?, active_seq = ? WHERE id = ?').run(
       story.size,
-      JSON.stringify(Object.fromEntries(story.centroid)),
+      JSON.stringify([...story.centroid]),
       story.firstAt,
       story.lastAt,
       seq,
       storyId,
     );
-    this.sql('DELETE FROM story_keys WHERE story_id = ?').run(storyId);
-    const insertKey = this.sql('INSERT INTO story_keys (key, story_id, active_seq) VALUES (?, ?, ?)');
-    for (const key of new Set(write.storyKeys)) insertKey.run(key, storyId, seq);
+    this.writeKeys(storyId, write.storyKeys, Math.floor(seq / ACTIVITY_BUCKET));
 
     this.sql('UPDATE cluster_stats SET docs = docs + 1 WHERE id = 1').run();
     this.sql(`INSERT INTO term_df (term, df) SELECT DISTINCT value, 1 FROM json_each(?) WHERE true ON CONFLICT (term) DO UPDATE SET df = df + 1`).run(JSON.stringify(write.terms));
@@ -148,6 +158,24 @@ export class SqliteStore implements Store {
       this.sql('UPDATE article_copies SET original_id = ? WHERE original_id = ?').run(to.of, copy);
       link.run(copy, to.of, to.similarity);
     }
+  }
+
+  /** Rewrites a story's postings: only the changed keywords while its activity bucket stays, all of them when it moves on. */
+  private writeKeys(storyId: string, keys: string[], bucket: number): void {
+    const old = this.sql('SELECT key, active_seq FROM story_keys WHERE story_id = ?').all(storyId) as Array<{ key: string; active_seq: number }>;
+    const next = new Set(keys);
+    const sameBucket = old.length > 0 && old.every((row) => row.active_seq === bucket);
+    const keep = sameBucket ? new Set(old.map((row) => row.key).filter((k) => next.has(k))) : new Set<string>();
+    const remove = this.sql('DELETE FROM story_keys WHERE key = ? AND story_id = ?');
+    for (const row of old) if (!keep.has(row.key)) remove.run(row.key, storyId);
+    const insert = this.sql('INSERT INTO story_keys (key, story_id, active_seq) VALUES (?, ?, ?)');
+    for (const key of next) if (!keep.has(key)) insert.run(key, storyId, bucket);
+  }
+
+  private remember(summary: StorySummary): void {
+    this.summaries.delete(summary.id);
+    this.summaries.set(summary.id, summary);
+    if (this.summaries.size > DEFAULT_SUMMARY_CACHE) this.summaries.delete(this.summaries.keys().next().value!);
   }
 
   async getArticles(ids?: string[]): Promise<Doc[]> {
@@ -198,8 +226,17 @@ export class SqliteStore implements Store {
     const get = this.sql('SELECT id, size, centroid, first_at, last_at FROM stories WHERE id = ?');
     const out: StorySummary[] = [];
     for (const id of ids) {
+      const cached = this.summaries.get(id);
+      if (cached) {
+        this.remember(cached);
+        out.push(cached);
+        continue;
+      }
       const row = get.get(id) as { id: string; size: number; centroid: string; first_at: number | null; last_at: number | null } | undefined;
-      if (row) out.push({ id: row.id, size: row.size, centroid: new Map(Object.entries(JSON.parse(row.centroid) as Record<string, number>)), firstAt: row.first_at, lastAt: row.last_at });
+      if (!row) continue;
+      const summary = { id: row.id, size: row.size, centroid: new Map(JSON.parse(row.centroid) as Array<[string, number]>), firstAt: row.first_at, lastAt: row.last_at };
+      this.remember(summary);
+      out.push(summary);
     }
     return out;
   }
