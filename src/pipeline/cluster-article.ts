@@ -6,7 +6,7 @@ import type { Doc } from '../doc/types.js';
 import type { ClusterWrite, Placement, Store } from '../store/store.js';
 
 /** Stories read from the index per query key, most recently active first. */
-export const DEFAULT_CANDIDATES_PER_KEY = 30;
+export const DEFAULT_CANDIDATES_PER_KEY = 10;
 /** Stories scored per article: those matching the most query keys. */
 export const DEFAULT_MAX_CANDIDATES = 20;
 /** Articles checked for containment per new article (LSH candidates). */

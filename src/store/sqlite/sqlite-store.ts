@@ -9,6 +9,8 @@ import { MIGRATIONS } from './migrations.js';
 export const DEFAULT_DB_PATH = './corroborate.db';
 /** Parsed story summaries kept in memory (most recently used): active stories are read at nearly every article. */
 export const DEFAULT_SUMMARY_CACHE = 2048;
+/** Document frequencies kept in memory; past this many terms the cache starts again empty (vocabulary grows slowly). */
+export const DEFAULT_DF_CACHE = 200_000;
 /** Stories' index postings carry their activity in buckets of this many articles, so a join rewrites only the keywords that changed. */
 const ACTIVITY_BUCKET = 256;
 
@@ -43,6 +45,9 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   /** LRU of parsed summaries (Map keeps insertion order: re-inserting on use moves a story to the end). */
   private readonly summaries = new Map<string, StorySummary>();
+  /** Document frequencies read or written so far (a read-through cache of term_df). Like the summaries, it assumes one writing process per store file. */
+  private readonly df = new Map<string, number>();
+  private docs: number | null = null;
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -115,6 +120,11 @@ export class SqliteStore implements Store {
     if (result.added && placement.cluster) {
       for (const merge of placement.cluster.merged) this.summaries.delete(merge.storyId);
       this.remember(placement.cluster.story);
+      if (this.docs !== null) this.docs++;
+      for (const term of new Set(placement.cluster.terms)) {
+        const known = this.df.get(term);
+        if (known !== undefined) this.df.set(term, known + 1);
+      }
     } else if (result.added) this.summaries.delete(placement.storyId);
     return result;
   }
@@ -212,9 +222,15 @@ export class SqliteStore implements Store {
   }
 
   async termStats(keys: string[]): Promise<TermStats> {
-    const docs = (this.sql('SELECT docs FROM cluster_stats WHERE id = 1').get() as { docs: number }).docs;
-    const rows = this.sql('SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))').all(JSON.stringify(keys)) as Array<{ term: string; df: number }>;
-    return { docs, df: new Map(rows.map((r) => [r.term, r.df])) };
+    this.docs ??= (this.sql('SELECT docs FROM cluster_stats WHERE id = 1').get() as { docs: number }).docs;
+    const missing = keys.filter((k) => !this.df.has(k));
+    if (missing.length > 0) {
+      if (this.df.size + missing.length > DEFAULT_DF_CACHE) this.df.clear();
+      const rows = this.sql('SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))').all(JSON.stringify(missing)) as Array<{ term: string; df: number }>;
+      for (const k of missing) this.df.set(k, 0);
+      for (const r of rows) this.df.set(r.term, r.df);
+    }
+    return { docs: this.docs, df: new Map(keys.map((k) => [k, this.df.get(k) ?? 0])) };
   }
 
   async storyCandidates(keys: string[], perKey: number): Promise<Map<string, number>> {
