@@ -1,5 +1,6 @@
 import type { Doc } from '../doc/types.js';
 import { LIGHT_VERBS } from './lexicon/light-verbs.js';
+import { PATTERNS } from './patterns.js';
 
 /** What story grouping reads from one article: counted terms, named entities and a date. */
 export interface ArticleFeatures {
@@ -15,14 +16,12 @@ export interface ArticleFeatures {
 const POS_WEIGHTS: Record<string, number> = { PROPN: 2, NOUN: 1, VERB: 1, ADJ: 0.5 };
 /** Shorter terms are mostly abbreviations and tokenisation debris ("'s", "u.s" parts). */
 const MIN_TERM_LENGTH = 3;
-/** A four-digit year is a strong sign of which occurrence of a recurring event (an award, an election) a report is about. */
-const YEAR = /^(1[89]|20)\d\d$/;
-/** Weight of a year mention among the terms. */
+/** Weight of a year mention among the terms: a year is a strong sign of which occurrence of a recurring event (an award, an election) a report is about. */
 const YEAR_WEIGHT = 2;
 
 /** Lower case without accents, so "Velmora" and "VELMORA", "São" and "Sao" are one term. */
 export function foldTerm(word: string): string {
-  return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  return word.toLowerCase().normalize('NFD').replace(PATTERNS.combiningMarks, '');
 }
 
 /**
@@ -46,14 +45,14 @@ export function articleFeatures(doc: Pick<Doc, 'text' | 'layers' | 'meta'>): Art
     const surface = doc.text.slice(token.start, token.end);
     if (token.pos !== 'PROPN' || token.start - chunkEnd > 1 || inHeading(token.start)) closeChunk();
     if (inHeading(token.start)) continue;
-    if (token.pos === 'NUM' && YEAR.test(surface)) {
+    if (token.pos === 'NUM' && PATTERNS.year.test(surface)) {
       add(terms, surface, YEAR_WEIGHT);
       continue;
     }
     const weight = POS_WEIGHTS[token.pos];
     if (!weight) continue;
     const term = foldTerm(token.pos === 'PROPN' ? surface : token.lemma);
-    if (term.length < MIN_TERM_LENGTH || !/^\p{L}/u.test(term)) continue;
+    if (term.length < MIN_TERM_LENGTH || !PATTERNS.termStart.test(term)) continue;
     if (token.pos === 'VERB' && LIGHT_VERBS.has(term)) continue;
     add(terms, term, weight);
     if (token.pos === 'PROPN') {

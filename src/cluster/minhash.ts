@@ -1,3 +1,5 @@
+import { PATTERNS } from './patterns.js';
+
 /**
  * MinHash sketches of word shingles and their LSH band keys (Broder 1997; Leskovec et al.,
  * Mining of Massive Datasets, ch. 3). Two texts whose shingle sets have Jaccard similarity J
@@ -18,7 +20,6 @@ export const DEFAULT_BAND_ROWS = 2;
  */
 export const DEFAULT_BANDS = 32;
 
-const WORD = /[\p{L}\p{N}]+/gu;
 
 /** 32-bit FNV-1a of a string. */
 function fnv1a(text: string): number {
@@ -46,7 +47,7 @@ function mix(x: number): number {
  * five words has none.
  */
 export function shingleHashes(text: string): Uint32Array {
-  const words = text.normalize('NFKC').toLowerCase().match(WORD) ?? [];
+  const words = text.normalize('NFKC').toLowerCase().match(PATTERNS.word) ?? [];
   const hashes = new Set<number>();
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) hashes.add(fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' ')));
   return Uint32Array.from(hashes).sort();
