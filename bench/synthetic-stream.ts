@@ -14,6 +14,8 @@ export interface StreamArticle {
   event: string;
   /** The article this one was copied from (stream index), if it is a perturbed copy. */
   copyOf: number | null;
+  /** The source text it was made from (index into the sources; a copy has its original's). */
+  base: number;
   text: string;
   publishedAt: string;
   source: string;
@@ -49,12 +51,12 @@ export function seeded(seed: number): () => number {
 export function syntheticStream(sources: SourceText[], count: number, seed = 1): StreamArticle[] {
   const random = seeded(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const bySubtopic = new Map<string, string[]>();
-  for (const s of sources) bySubtopic.set(s.subtopic, [...(bySubtopic.get(s.subtopic) ?? []), s.text]);
+  const bySubtopic = new Map<string, number[]>();
+  for (const [i, s] of sources.entries()) bySubtopic.set(s.subtopic, [...(bySubtopic.get(s.subtopic) ?? []), i]);
   const subtopics = [...bySubtopic.keys()].sort();
   const start = Date.parse('2026-01-01T00:00:00Z');
   const out: StreamArticle[] = [];
-  const active: Array<{ id: string; texts: string[]; names: Map<string, string>; at: number; reports: number[] }> = [];
+  const active: Array<{ id: string; texts: number[]; names: Map<string, string>; at: number; reports: number[] }> = [];
   let events = 0;
   const newEvent = () => {
     const subtopic = pick(subtopics);
@@ -73,17 +75,17 @@ export function syntheticStream(sources: SourceText[], count: number, seed = 1):
       const original = pick(event.reports);
       // A copy runs after its original: hours to two days later.
       const later = new Date(Date.parse(out[original]!.publishedAt) + random() * 2 * 86_400_000).toISOString();
-      out.push({ event: event.id, copyOf: original, text: perturb(out[original]!.text, random), publishedAt: later, source: `outlet-${Math.floor(random() * 500)}` });
+      out.push({ event: event.id, copyOf: original, base: out[original]!.base, text: perturb(out[original]!.text, random), publishedAt: later, source: `outlet-${Math.floor(random() * 500)}` });
     } else {
       const base = event.texts.pop()!;
-      const text = base
+      const text = sources[base]!.text
         .replace(CAPITALISED, (word) => rename(word, event.names, random))
         .replace(LONG_WORD, (word) => {
           if (!event.names.has(word)) event.names.set(word, random() < WORD_SWAP_SHARE ? rename(word, event.names, random).toLowerCase() : word);
           return event.names.get(word)!;
         });
       event.reports.push(out.length);
-      out.push({ event: event.id, copyOf: null, text, publishedAt: published, source: `outlet-${Math.floor(random() * 500)}` });
+      out.push({ event: event.id, copyOf: null, base, text, publishedAt: published, source: `outlet-${Math.floor(random() * 500)}` });
     }
     if (event.texts.length === 0) active.splice(slot, 1);
   }
