@@ -37,15 +37,18 @@ export async function runScaleBench(data: string | undefined, sizes = DEFAULT_SC
     const baseline = await ingestOnly(join(dir, 'baseline.db'), stream.slice(0, Math.min(...sizes)));
     const store = SqliteStore.open(join(dir, 'ours.db'));
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     const ids: string[] = [];
     const checkpoints: Array<Record<string, number>> = [];
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
     for (const [i, article] of stream.entries()) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const doc = processDoc(docFromText(article.text, `stream-${i}`, null, { publishedAt: article.publishedAt, source: article.source }), { now: new Date(0) });
       await store.addArticle(doc, await placeArticle(store, doc));
       times.push(performance.now() - t0);
+      cpuTimes.push(cpuSeconds(c0) * 1000);
       ids.push(doc.id);
       if (sizes.includes(i + 1)) {
         const window = times.slice(-WINDOW);
@@ -54,6 +57,7 @@ export async function runScaleBench(data: string | undefined, sizes = DEFAULT_SC
           articlesPerSecond: round(((i + 1) / (performance.now() - started)) * 1000, 0),
           articlesPerCpuSecond: round((i + 1) / cpuSeconds(cpuStarted), 0),
           msPerArticle: round(window.reduce((a, b) => a + b, 0) / window.length, 2),
+          cpuMsPerArticle: round(cpuTimes.slice(-WINDOW).reduce((a, b) => a + b, 0) / WINDOW, 2),
           p95Ms: round([...window].sort((a, b) => a - b)[Math.floor(window.length * 0.95)]!, 2),
           peakRssMiB: round(process.resourceUsage().maxRSS / 1024, 0),
         });
@@ -68,6 +72,7 @@ export async function runScaleBench(data: string | undefined, sizes = DEFAULT_SC
       stream: `${largest} articles from ${sources.length} dev texts; ${stream.filter((a) => a.copyOf !== null).length} perturbed copies; ${new Set(stream.map((a) => a.event)).size} events`,
       ours: checkpoints,
       costRatioLargestToFirst: round(last.msPerArticle! / first.msPerArticle!, 2),
+      cpuCostRatioLargestToFirst: round(last.cpuMsPerArticle! / first.cpuMsPerArticle!, 2),
       ingestWithoutGroupingBaseline: baseline,
       quality,
     };
