@@ -17,15 +17,27 @@ export interface BenchArgs {
   errors: boolean;
   /** `extract`: write our {id: articleBody} here for outside scoring. */
   predictions: string | undefined;
+  /** Checkpoints of the scale bench. */
+  sizes: number[] | undefined;
 }
 
 export function benchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' }, errors: { type: 'boolean' }, predictions: { type: 'string' } },
+    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' }, errors: { type: 'boolean' }, predictions: { type: 'string' }, sizes: { type: 'string' } },
     allowPositionals: false,
   });
-  return { data: values.data, json: values.json === true, split: values.split, threshold: num(values.threshold), articles: num(values.articles), seconds: num(values.seconds), errors: values.errors === true, predictions: values.predictions };
+  return {
+    data: values.data,
+    json: values.json === true,
+    split: values.split,
+    threshold: num(values.threshold),
+    articles: num(values.articles),
+    seconds: num(values.seconds),
+    errors: values.errors === true,
+    predictions: values.predictions,
+    sizes: values.sizes?.split(',').map(Number),
+  };
 }
 
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));

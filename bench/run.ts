@@ -6,24 +6,28 @@ import { runTimeBench } from './time.bench.js';
 import { runEntitiesBench } from './entities.bench.js';
 import { runQuotesBench } from './quotes.bench.js';
 import { runExtractBench } from './extract.bench.js';
+import { DEFAULT_SCALE_SIZES, runScaleBench } from './scale.bench.js';
 
 /**
  * `npm run bench -- NAME [--data DIR] [--json]`. Each bench prints ours beside a baseline
- * measured in the same run. NAME: clean, extract, cluster, time, entities, quotes, api, or all (default; api left out).
+ * measured in the same run. NAME: clean, extract, cluster, scale, time, entities, quotes, api,
+ * or all (default; api and scale left out: they run for minutes and want the machine to themselves).
+ * `--sizes 1000,10000,100000` sets the scale bench's checkpoints (100k is not a default: it takes minutes).
  */
 const [name = 'all', ...rest] = process.argv.slice(2);
 const args = benchArgs(rest);
-const benches: Record<string, () => unknown> = {
+const benches: Record<string, () => unknown | Promise<unknown>> = {
   api: () => runApiBench({ articles: args.articles ?? 10_000, seconds: args.seconds ?? 30, connections: 50 }),
   clean: () => runCleanBench(args.data),
   cluster: () => runClusterBench(args.data, args.split, args.threshold),
+  scale: () => runScaleBench(args.data, args.sizes ?? DEFAULT_SCALE_SIZES),
   time: () => runTimeBench(args.data),
   entities: () => runEntitiesBench(args.data),
   quotes: () => runQuotesBench(args.data, args.split, args.errors),
   extract: () => runExtractBench(args.data, args.predictions),
 };
-// `all` leaves out the api load check: it runs for minutes and wants the machine to itself.
-const chosen = name === 'all' ? Object.keys(benches).filter((n) => n !== 'api') : [name];
+const LONG_RUNNING = new Set(['api', 'scale']);
+const chosen = name === 'all' ? Object.keys(benches).filter((n) => !LONG_RUNNING.has(n)) : [name];
 const unknown = chosen.filter((n) => !benches[n]);
 if (unknown.length) {
   console.error(`unknown bench: ${unknown.join(', ')}. Benches: ${Object.keys(benches).join(', ')}, all`);

@@ -46,6 +46,8 @@ test('seeds: the export meets the contract, all five articles form one story, th
   assert.equal(data.articles.length, 5);
   assert.equal(data.stories.length, 1);
   assert.equal(data.stories[0]!.articleIds.length, 5);
+  assert.equal(data.stories[0]!.independentSourceCount, 5, 'five outlets, no copies');
+  assert.ok(data.articles.every((a) => a.duplicateOf === null));
   const first = data.articles.find((a) => basename(a.input).startsWith('000'))!;
   assert.ok(first.warnings.some((w) => w.code === 'mixed-script' && w.message.includes('U+043E')));
   for (const a of data.articles) {

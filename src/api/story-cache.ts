@@ -1,4 +1,4 @@
-import { buildExport } from '../export/build.js';
+import { exportStories } from '../pipeline/analyze.js';
 import type { StoryExport } from '../export/types.js';
 import type { Store } from '../store/store.js';
 
@@ -7,8 +7,9 @@ const DEFAULT_MAX_STORIES = 500;
 
 /**
  * Story exports, built once per version of a story. A story's export depends only on its members
- * (articles never change once stored), and every change of membership moves its `updatedAt`,
- * so `(id, updatedAt)` is a complete cache key: a reader never sees a stale story.
+ * (articles never change once stored) and the copy links among them, which change only when a
+ * member joins; every join or merge moves the story's `updatedAt`, so `(id, updatedAt)` is a
+ * complete cache key: a reader never sees a stale story.
  */
 export class StoryExportCache {
   private readonly entries = new Map<string, { updatedAt: string; export: StoryExport }>();
@@ -19,7 +20,7 @@ export class StoryExportCache {
   ) {}
 
   async get(id: string): Promise<StoryExport | null> {
-    const story = await this.store.getStory(id);
+    const [story] = await this.store.getStories([id]);
     if (!story) return null;
     const hit = this.entries.get(id);
     if (hit && hit.updatedAt === story.updatedAt) {
@@ -28,8 +29,7 @@ export class StoryExportCache {
       this.entries.set(id, hit);
       return hit.export;
     }
-    const docs = await this.store.getArticles(story.articleIds);
-    const built = buildExport(docs, [story], new Date());
+    const built = await exportStories(this.store, [id]);
     this.entries.set(id, { updatedAt: story.updatedAt, export: built });
     if (this.entries.size > this.maxStories) this.entries.delete(this.entries.keys().next().value!);
     return built;

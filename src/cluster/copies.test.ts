@@ -1,10 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { docFromText } from '../ingest/plain-text.js';
-import { processDoc } from '../pipeline/analyze.js';
-import { findCopies } from './copies.js';
-import { independentSourceCount } from '../corroborate/independence.js';
-import { cosine, groupArticle, termVector } from './first-grouping.js';
+import { containment, decideCopies, type CopySketch } from './copies.js';
+import { bandKeys, minhashSignature, shingleHashes } from './minhash.js';
 
 const WIRE = [
   'LENDRA, May 4 (Coast Wire) — Dock workers at the port of Lendra stopped all twelve container cranes on Tuesday in a dispute over night-shift pay, the dockers union said.',
@@ -13,54 +10,67 @@ const WIRE = [
   'Port director Tomas Keel said the authority would meet the union on Thursday and expected the cranes to be working again by the weekend.',
   'The port handles about a third of the country’s container trade, and shippers warned that a long strike would delay deliveries of fuel and medicine.',
 ].join('\n\n');
+// Syndicated: a few words changed and the last paragraph cut.
+const TRIMMED = WIRE.replace('stopped all twelve', 'halted all twelve').replace('heard nothing back', 'heard nothing').split('\n\n').slice(0, 4).join('\n\n');
+// Republished with two paragraphs of the outlet's own added: the original is contained in it.
+const EXTENDED = `${WIRE}\n\nIn Brell, the regional chamber of commerce said its members had already moved some orders to the river port upstream.\n\nLocal hauliers said lorries had queued on the ring road since early morning and drivers were being sent home without pay.`;
+const INDEPENDENT = [
+  'Cranes at Lendra stood still on Tuesday as dockers walked out over pay for night shifts.',
+  'Union secretary Ilse Marrow said months of requests for talks had gone unanswered.',
+  'The port authority went to court, calling the strike unlawful, while nine vessels waited offshore and shippers feared for fuel deliveries.',
+].join('\n\n');
 
-const doc = (text: string, input: string, source: string, publishedAt: string) =>
-  processDoc(docFromText(`Headline for ${input}\n\n${text}`, input, { source, publishedAt }), { now: new Date(0) });
-
-const original = doc(WIRE, 'wire.txt', 'Coast Wire', '2026-05-04T10:00:00Z');
-// Syndicated: a few words changed, the last paragraph trimmed, published later by another outlet.
-const syndicated = doc(
-  WIRE.replace('stopped all twelve', 'halted all twelve').replace('heard nothing back', 'heard nothing').split('\n\n').slice(0, 4).join('\n\n'),
-  'reprint.txt',
-  'Valley Herald',
-  '2026-05-04T13:00:00Z',
-);
-const independent = doc(
-  'Cranes at Lendra stood still on Tuesday as dockers walked out over pay for night shifts. Union secretary Ilse Marrow said months of requests for talks had gone unanswered. The port authority went to court, calling the strike unlawful, while nine vessels waited offshore.',
-  'own.txt',
-  'Lendra Evening Post',
-  '2026-05-04T18:00:00Z',
-);
-const sameOutletFollowUp = doc(
-  'Talks between the dockers union and the port of Lendra will start on Thursday, port director Tomas Keel said, as the crane strike entered its second day and more ships queued outside the harbour.',
-  'own-2.txt',
-  'Lendra Evening Post',
-  '2026-05-05T09:00:00Z',
-);
-const unrelated = doc(
-  'The city library will extend its opening hours in the summer, the council said on Monday, after a survey found that students wanted to study in the evenings. New reading rooms open in June.',
-  'library.txt',
-  'Lendra Evening Post',
-  '2026-05-04T08:00:00Z',
-);
-
-test('a syndicated copy with edits and a trimmed ending points at the original; independent reports do not', () => {
-  const links = findCopies([syndicated, independent, original, sameOutletFollowUp]);
-  assert.equal(links.get(syndicated.id)?.of, original.id);
-  assert.ok(links.get(syndicated.id)!.similarity >= 0.6);
-  assert.equal(links.has(original.id), false);
-  assert.equal(links.has(independent.id), false);
-  assert.equal(links.has(sameOutletFollowUp.id), false);
+const at = (iso: string) => Date.parse(iso);
+const sketch = (articleId: string, text: string, publishedAt: number | null, duplicateOf: string | null = null): CopySketch => ({
+  articleId,
+  shingles: shingleHashes(text),
+  publishedAt,
+  length: text.length,
+  duplicateOf,
 });
 
-test('independent sources: copies do not count and one outlet counts once', () => {
-  const docs = [original, syndicated, independent, sameOutletFollowUp];
-  assert.equal(independentSourceCount(docs, findCopies(docs)), 2);
+test('a copy with edits and a trimmed ending points at the earlier original', () => {
+  const original = sketch('wire', WIRE, at('2026-05-04T10:00:00Z'));
+  const decision = decideCopies(sketch('reprint', TRIMMED, at('2026-05-04T13:00:00Z')), [original]);
+  assert.equal(decision.copyOf?.of, 'wire');
+  assert.ok(decision.copyOf!.similarity >= 0.8);
+  assert.deepEqual(decision.repoint, []);
 });
 
-test('first grouping: reports of one event join a story, an unrelated article starts its own', () => {
-  const centroid = termVector(original);
-  assert.ok(cosine(termVector(independent), centroid) > cosine(termVector(unrelated), centroid));
-  assert.equal(groupArticle(termVector(independent), [{ id: 's-1', centroid }]).storyId, 's-1');
-  assert.equal(groupArticle(termVector(unrelated), [{ id: 's-1', centroid }]).storyId, null);
+test('a copy that adds paragraphs is found by containment although its Jaccard similarity is lower', () => {
+  const a = shingleHashes(WIRE);
+  const b = shingleHashes(EXTENDED);
+  assert.equal(containment(a, b), 1);
+  const decision = decideCopies(sketch('extended', EXTENDED, at('2026-05-05T08:00:00Z')), [sketch('wire', WIRE, at('2026-05-04T10:00:00Z'))]);
+  assert.equal(decision.copyOf?.of, 'wire');
+});
+
+test('an independent report of the same event is not a copy', () => {
+  const decision = decideCopies(sketch('own', INDEPENDENT, at('2026-05-04T18:00:00Z')), [sketch('wire', WIRE, at('2026-05-04T10:00:00Z'))]);
+  assert.equal(decision.copyOf, null);
+  assert.deepEqual(decision.repoint, []);
+});
+
+test('an original stored after its copy takes the link over, and the copy of a copy points at the original', () => {
+  const earlier = decideCopies(sketch('wire', WIRE, at('2026-05-04T10:00:00Z')), [sketch('reprint', TRIMMED, at('2026-05-04T13:00:00Z'))]);
+  assert.equal(earlier.copyOf, null);
+  assert.deepEqual(earlier.repoint.map((r) => [r.articleId, r.link.of]), [['reprint', 'wire']]);
+  const third = decideCopies(sketch('third', TRIMMED.replace('Thursday', 'Friday'), at('2026-05-05T09:00:00Z')), [sketch('reprint', TRIMMED, at('2026-05-04T13:00:00Z'), 'wire')]);
+  assert.equal(third.copyOf?.of, 'wire');
+});
+
+test('without dates the shorter text is the copy', () => {
+  assert.equal(decideCopies(sketch('short', TRIMMED, null), [sketch('long', WIRE, null)]).copyOf?.of, 'long');
+  assert.equal(decideCopies(sketch('long', WIRE, null), [sketch('short', TRIMMED, null)]).copyOf, null);
+});
+
+test('LSH: a copy with edits shares a band with its original; an independent report shares none', () => {
+  const bands = (text: string) => {
+    const shingles = shingleHashes(text);
+    return new Set(bandKeys(minhashSignature(shingles), shingles.length));
+  };
+  const wire = bands(WIRE);
+  assert.ok([...bands(TRIMMED)].some((b) => wire.has(b)));
+  assert.ok([...bands(EXTENDED)].some((b) => wire.has(b)));
+  assert.ok(![...bands(INDEPENDENT)].some((b) => wire.has(b)));
 });

@@ -1,4 +1,4 @@
-import { findCopies } from '../cluster/copies.js';
+import type { CopyLink } from '../cluster/copies.js';
 import { independentSourceCount } from '../corroborate/independence.js';
 import { storyTitle } from '../brief/title.js';
 import { buildTimeline } from '../corroborate/timeline.js';
@@ -19,24 +19,25 @@ export const exportSpan = (doc: Doc, span: Span): ExportSpan => ({
 
 /**
  * The export of some stories and their articles. Pure: everything comes from the stored
- * documents, so the same store gives the same export. Layers that no stage fills yet
- * (claims, conflicts, brief) are empty arrays, never guesses.
+ * documents and the copy links found at ingest, so the same store gives the same export.
+ * A copy whose original is in another story counts as a source of its own story: there it is
+ * the only instance of the text. Layers that no stage fills yet (claims, conflicts, brief) are
+ * empty arrays, never guesses.
  */
-export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Date): StoryExport {
+export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Date, copies: Map<string, CopyLink> = new Map()): StoryExport {
   const byId = new Map(docs.map((d) => [d.id, d]));
-  const copyOf = new Map<string, { of: string; similarity: number }>();
   const exportStories: ExportStory[] = [];
   for (const story of stories) {
     const members = story.articleIds.map((id) => byId.get(id)).filter((d): d is Doc => d !== undefined);
     if (members.length === 0) continue;
-    const copies = findCopies(members);
+    const inStory = new Set(story.articleIds);
+    const storyCopies = new Map([...copies].filter(([id, link]) => inStory.has(id) && inStory.has(link.of)));
     const entities = storyEntities(members);
-    for (const [id, link] of copies) copyOf.set(id, link);
     exportStories.push({
       id: story.id,
       title: storyTitle(members),
       articleIds: members.map((d) => d.id),
-      independentSourceCount: independentSourceCount(members, copies),
+      independentSourceCount: independentSourceCount(members, storyCopies),
       brief: [],
       entities,
       quotes: exportQuotes(members, entities),
@@ -46,7 +47,7 @@ export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Da
     });
   }
   const inStories = new Set(exportStories.flatMap((s) => s.articleIds));
-  const articles = docs.filter((d) => inStories.has(d.id)).map((d) => exportArticle(d, copyOf.get(d.id) ?? null));
+  const articles = docs.filter((d) => inStories.has(d.id)).map((d) => exportArticle(d, copies.get(d.id) ?? null));
   return { version: 1, generatedAt: generatedAt.toISOString(), articles, stories: exportStories };
 }
 

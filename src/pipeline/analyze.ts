@@ -2,7 +2,6 @@ import { entitiesStage } from '../analyze/entities/extract.js';
 import { quotesStage } from '../analyze/quotes/quotes.js';
 import { sentencesStage } from '../analyze/sentences.js';
 import { timexesStage } from '../analyze/time/stage.js';
-import { addInto, groupArticle, termVector, type StoryCandidate, type TermVector } from '../cluster/first-grouping.js';
 import { CorroborateError, isCorroborateError } from '../doc/errors.js';
 import type { Doc, Message } from '../doc/types.js';
 import { buildExport } from '../export/build.js';
@@ -14,6 +13,7 @@ import type { MetaOverrides } from '../ingest/plain-text.js';
 import { expandPaths, readInput, type InputFile, type ReadOptions, type ReadResult } from '../ingest/read-inputs.js';
 import { SqliteStore, DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
+import { placeArticle } from './cluster-article.js';
 import { buildPipeline, type StageContext } from './stage.js';
 
 /** The per-document analysis, in order; `buildPipeline` checks that each stage's inputs exist. */
@@ -66,14 +66,13 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
   const { files: found, failures } = await expandPaths(paths.filter((p) => !isUrl(p)));
   const files = [...found, ...urls];
   const outcomes: FileOutcome[] = failures.map((f) => ({ input: f.input, status: 'failed', error: f.error }));
-  const candidates = await loadCandidates(store);
   const storyIds: string[] = [];
   const noteStory = (id: string | null) => {
     if (id && !storyIds.includes(id)) storyIds.push(id);
   };
 
   for (const [index, path] of files.entries()) {
-    for (const outcome of await ingestOne(store, path, options, candidates)) {
+    for (const outcome of await ingestOne(store, path, options)) {
       outcomes.push(outcome);
       if (outcome.status !== 'failed') noteStory(outcome.storyId);
     }
@@ -84,9 +83,8 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
 
 /** Ingests inputs already in memory (the HTTP API's bodies), with the same guarantees as `ingestPaths`. */
 export async function ingestInputs(store: Store, files: InputFile[], options: IngestOptions = {}): Promise<IngestReport> {
-  const candidates = await loadCandidates(store);
   const outcomes: FileOutcome[] = [];
-  for (const file of files) outcomes.push(...(await storeInput(store, file, options, candidates)));
+  for (const file of files) outcomes.push(...(await storeInput(store, file, options)));
   return summarise(outcomes, [...new Set(outcomes.flatMap((o) => (o.status !== 'failed' && o.storyId ? [o.storyId] : [])))]);
 }
 
@@ -96,17 +94,17 @@ function summarise(outcomes: FileOutcome[], storyIds: string[]): IngestReport {
 }
 
 /** One path or URL: read (or fetch) it, then store what it holds. */
-async function ingestOne(store: Store, path: string, options: IngestOptions, candidates: Map<string, TermVector>): Promise<FileOutcome[]> {
+async function ingestOne(store: Store, path: string, options: IngestOptions): Promise<FileOutcome[]> {
   const read = isUrl(path) ? await fetchInput(path, options) : await readInput(path, options);
   if (!read.ok) return [{ input: path === '-' ? 'stdin' : path, status: 'failed', error: read.failure.error }];
-  return storeInput(store, read.file, options, candidates);
+  return storeInput(store, read.file, options);
 }
 
 /**
  * One input's documents, stored one by one. Every document of a feed is read before any is
  * stored, so a feed that fails to parse stores nothing; each stored article is its own transaction.
  */
-async function storeInput(store: Store, file: InputFile, options: IngestOptions, candidates: Map<string, TermVector>): Promise<FileOutcome[]> {
+async function storeInput(store: Store, file: InputFile, options: IngestOptions): Promise<FileOutcome[]> {
   let docs: Doc[];
   try {
     docs = docsFromInput(file, options);
@@ -115,7 +113,7 @@ async function storeInput(store: Store, file: InputFile, options: IngestOptions,
     throw error;
   }
   const outcomes: FileOutcome[] = [];
-  for (const doc of docs) outcomes.push(await storeDoc(store, doc, candidates));
+  for (const doc of docs) outcomes.push(await storeDoc(store, doc));
   return outcomes;
 }
 
@@ -130,50 +128,26 @@ async function fetchInput(url: string, options: IngestOptions): Promise<ReadResu
   }
 }
 
-async function storeDoc(store: Store, doc: Doc, candidates: Map<string, TermVector>): Promise<FileOutcome> {
+async function storeDoc(store: Store, doc: Doc): Promise<FileOutcome> {
   const input = doc.meta.input;
   try {
     const existing = await store.findByHash(doc.contentHash);
     if (existing) return { input, status: 'unchanged', id: existing, storyId: await store.storyOf(existing), messages: doc.messages };
-    const vector = termVector(doc);
-    const storyCandidates: StoryCandidate[] = [...candidates].map(([id, centroid]) => ({ id, centroid }));
-    const assignment = groupArticle(vector, storyCandidates);
-    const storyId = assignment.storyId ?? `s-${doc.id.slice(2)}`;
-    const result = await store.addArticle(doc, { storyId, isNewStory: assignment.storyId === null });
+    const placement = await placeArticle(store, doc);
+    const result = await store.addArticle(doc, placement);
     if (!result.added) return { input, status: 'unchanged', id: result.existingId!, storyId: await store.storyOf(result.existingId!), messages: doc.messages };
-    const centroid = candidates.get(storyId) ?? new Map();
-    addInto(centroid, vector);
-    candidates.set(storyId, centroid);
-    return { input, status: 'added', id: doc.id, storyId, messages: doc.messages };
+    return { input, status: 'added', id: doc.id, storyId: placement.storyId, messages: doc.messages };
   } catch (error) {
     if (isCorroborateError(error)) return { input, status: 'failed', error };
     throw error;
   }
 }
 
-/** Story centroids from what is already stored, so new articles can join old stories. */
-async function loadCandidates(store: Store): Promise<Map<string, TermVector>> {
-  const candidates = new Map<string, TermVector>();
-  const stories = await store.listStories();
-  if (stories.length === 0) return candidates;
-  const docs = new Map((await store.getArticles()).map((d) => [d.id, d]));
-  for (const story of stories) {
-    const centroid: TermVector = new Map();
-    for (const id of story.articleIds) {
-      const doc = docs.get(id);
-      if (doc) addInto(centroid, termVector(doc));
-    }
-    candidates.set(story.id, centroid);
-  }
-  return candidates;
-}
-
 /** The export of the given stories (all stories when none are named). */
 export async function exportStories(store: Store, storyIds?: string[], generatedAt = new Date()): Promise<StoryExport> {
-  const all = await store.listStories();
-  const stories = storyIds ? storyIds.map((id) => all.find((s) => s.id === id)).filter((s) => s !== undefined) : all;
-  const docs = await store.getArticles(stories.flatMap((s) => s.articleIds));
-  return buildExport(docs, stories, generatedAt);
+  const stories = storyIds ? await store.getStories(storyIds) : await store.listStories();
+  const ids = stories.flatMap((s) => s.articleIds);
+  return buildExport(await store.getArticles(ids), stories, generatedAt, await store.copiesOf(ids));
 }
 
 export interface AnalyzeOptions extends IngestOptions {

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { docFromText } from '../../ingest/plain-text.js';
 import { CorroborateError } from '../../doc/errors.js';
 import { SqliteStore } from './sqlite-store.js';
+import type { ClusterWrite } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
 
 const tempDb = () => join(mkdtempSync(join(tmpdir(), 'corroborate-store-')), 'store.db');
@@ -75,4 +76,28 @@ test('refuses a store made by a newer version', () => {
   db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
   db.close();
   assert.throws(() => SqliteStore.open(path), /newer Corroborate/);
+});
+
+test('a bridging article merges two stories: members move, the merge is recorded, the old story is gone', async () => {
+  const store = SqliteStore.open(tempDb());
+  const write = (storyId: string, size: number, merged: Array<{ storyId: string; score: number }> = []): ClusterWrite => ({
+    terms: ['ferry'],
+    story: { id: storyId, size, centroid: new Map([['ferry', 1]]), firstAt: null, lastAt: null },
+    storyKeys: ['ferry', `key-${storyId}`],
+    merged,
+    sketch: { shingles: new Uint32Array([1, 2, 3]), bands: [7], publishedAt: null, length: 10 },
+    copyOf: null,
+    repoint: [],
+  });
+  const [a, b, bridge] = [article(10), article(11), article(12)];
+  await store.addArticle(a, { storyId: 's-a', isNewStory: true, cluster: write('s-a', 1) });
+  await store.addArticle(b, { storyId: 's-b', isNewStory: true, cluster: write('s-b', 1) });
+  await store.addArticle(bridge, { storyId: 's-a', isNewStory: false, cluster: write('s-a', 3, [{ storyId: 's-b', score: 0.4 }]) });
+  assert.deepEqual((await store.listStories()).map((s) => [s.id, s.articleIds]), [['s-a', [a.id, b.id, bridge.id]]]);
+  assert.deepEqual(await store.storyMerges(), [{ from: 's-b', into: 's-a', articleId: bridge.id, score: 0.4 }]);
+  assert.deepEqual([...(await store.storyCandidates(['ferry', 'key-s-b'], 10)).keys()], ['s-a']);
+  assert.equal((await store.storySummaries(['s-a']))[0]!.size, 3);
+  assert.deepEqual(await store.termStats(['ferry']), { docs: 3, df: new Map([['ferry', 3]]) });
+  assert.deepEqual((await store.copyCandidates([7], 10)).sort(), [a.id, b.id, bridge.id].sort());
+  await store.close();
 });

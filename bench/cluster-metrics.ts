@@ -1,0 +1,48 @@
+import { round } from './args.js';
+
+/** B³ precision, recall and F1 over items (Bagga & Baldwin 1998), from the contingency table. */
+export function bcubed(labels: ReadonlyArray<string | number>, gold: readonly string[]) {
+  const pairs = new Map<string, number>();
+  const ours = new Map<string | number, number>();
+  const theirs = new Map<string, number>();
+  labels.forEach((l, i) => {
+    const key = `${l}\u0000${gold[i]}`;
+    pairs.set(key, (pairs.get(key) ?? 0) + 1);
+    ours.set(l, (ours.get(l) ?? 0) + 1);
+    theirs.set(gold[i]!, (theirs.get(gold[i]!) ?? 0) + 1);
+  });
+  let p = 0, r = 0;
+  labels.forEach((l, i) => {
+    const both = pairs.get(`${l}\u0000${gold[i]}`)!;
+    p += both / ours.get(l)!;
+    r += both / theirs.get(gold[i]!)!;
+  });
+  p /= labels.length;
+  r /= labels.length;
+  return { precision: round(p), recall: round(r), f1: round((2 * p * r) / (p + r)) };
+}
+
+/** Adjusted Rand index (Hubert & Arabie 1985). */
+export function adjustedRand(labels: ReadonlyArray<string | number>, gold: readonly string[]): number {
+  const choose2 = (n: number) => (n * (n - 1)) / 2;
+  const cells = new Map<string, number>();
+  const a = new Map<string | number, number>();
+  const b = new Map<string, number>();
+  labels.forEach((l, i) => {
+    cells.set(`${l}\u0000${gold[i]}`, (cells.get(`${l}\u0000${gold[i]}`) ?? 0) + 1);
+    a.set(l, (a.get(l) ?? 0) + 1);
+    b.set(gold[i]!, (b.get(gold[i]!) ?? 0) + 1);
+  });
+  let index = 0, sa = 0, sb = 0;
+  for (const n of cells.values()) index += choose2(n);
+  for (const n of a.values()) sa += choose2(n);
+  for (const n of b.values()) sb += choose2(n);
+  const expected = (sa * sb) / choose2(labels.length);
+  const max = (sa + sb) / 2;
+  return max === expected ? 1 : round((index - expected) / (max - expected));
+}
+
+/** Everything the cluster bench prints for one clustering. */
+export function clusterScores(labels: ReadonlyArray<string | number>, gold: readonly string[]) {
+  return { ...bcubed(labels, gold), ari: adjustedRand(labels, gold), clusters: new Set(labels).size };
+}

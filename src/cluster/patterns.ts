@@ -1,0 +1,11 @@
+/** Regexes of the cluster stage, compiled once. */
+export const PATTERNS = {
+  /** A four-digit year from 1800 to 2099 ("2026"), as a whole token. */
+  year: /^(1[89]|20)\d\d$/,
+  /** A word for shingling: letters and digits only, so punctuation and quote styles do not matter. */
+  word: /[\p{L}\p{N}]+/gu,
+  /** A term worth counting starts with a letter ("covid-19" yes, "'s" and "2nd" no). */
+  termStart: /^\p{L}/u,
+  /** Combining marks, removed after NFD so "São" and "Sao" are one term. */
+  combiningMarks: /\p{M}/gu,
+} as const;

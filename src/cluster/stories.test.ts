@@ -1,0 +1,46 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_COLD_DAYS, DEFAULT_JOIN_THRESHOLD, gapDays, groupArticle, growStory, timePenalty, type StorySummary, type TermVector } from './stories.js';
+
+const DAY = 86_400_000;
+const vector = (entries: Record<string, number>): TermVector => new Map(Object.entries(entries));
+const story = (id: string, centroid: TermVector, at: number | null, size = 1): StorySummary => ({ id, size, centroid, firstAt: at, lastAt: at });
+
+test('time penalty: none within a week, growing with the gap, and a cold story is never joined', () => {
+  assert.equal(timePenalty(null), 0);
+  assert.equal(timePenalty(3), 0);
+  assert.ok(timePenalty(28)! > timePenalty(14)!);
+  assert.equal(timePenalty(DEFAULT_COLD_DAYS + 1), null);
+  assert.equal(gapDays(10 * DAY, story('s', new Map(), 5 * DAY)), 5);
+  assert.equal(gapDays(null, story('s', new Map(), 5 * DAY)), null);
+});
+
+test('an article joins the most similar story above the threshold, and starts its own below it', () => {
+  const strike = story('s-strike', vector({ dock: 1, crane: 1, union: 1, lendra: 1 }), 0);
+  const library = story('s-library', vector({ library: 1, hours: 1, students: 1 }), 0);
+  assert.equal(groupArticle(vector({ dock: 1, crane: 1, pay: 1 }), DAY, [library, strike]).storyId, 's-strike');
+  assert.equal(groupArticle(vector({ ferry: 1, timetable: 1 }), DAY, [library, strike]).storyId, null);
+});
+
+test('the same similarity joins a story a day later but not two months later', () => {
+  const centroid = vector({ voss: 1, torvik: 1, accord: 1, herring: 1 });
+  const article = vector({ voss: 1, torvik: 1, tunnel: 1, rail: 1, freight: 1, mountain: 1 });
+  const score = groupArticle(article, DAY, [story('s', centroid, 0)]).score;
+  assert.ok(score >= DEFAULT_JOIN_THRESHOLD && score < DEFAULT_JOIN_THRESHOLD + timePenalty(60)!);
+  assert.equal(groupArticle(article, DAY, [story('s', centroid, 0)]).storyId, 's');
+  assert.equal(groupArticle(article, 60 * DAY, [story('s', centroid, 0)]).storyId, null);
+});
+
+test('a bridging article merges two close stories into the larger; a merely similar one is not merged', () => {
+  const first = story('s-first', vector({ gondola: 3, rope: 2, rescue: 2, gorge: 1 }), 0, 4);
+  const update = story('s-update', vector({ gondola: 3, rope: 1, rescue: 1, inquiry: 2 }), DAY, 2);
+  const other = story('s-other', vector({ gondola: 1, fares: 3, tourism: 3 }), DAY, 3);
+  const bridge = vector({ gondola: 2, rope: 1, rescue: 1, inquiry: 1, fares: 1, tourism: 1 });
+  const assignment = groupArticle(bridge, DAY, [update, first, other]);
+  assert.deepEqual(assignment.merge.map((m) => m.storyId).sort(), assignment.storyId === 's-first' ? ['s-update'] : ['s-first']);
+  const grown = growStory(first, 's-new', bridge, DAY, [update]);
+  assert.equal(grown.id, 's-first');
+  assert.equal(grown.size, 7);
+  assert.equal(grown.firstAt, 0);
+  assert.equal(grown.lastAt, DAY);
+});

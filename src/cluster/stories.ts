@@ -1,0 +1,194 @@
+import type { ArticleFeatures } from './features.js';
+
+/** Sparse weights over terms (`gondola`), years (`2026`) and entities (`e:oskar brandt`). */
+export type TermVector = Map<string, number>;
+
+/** Document frequencies as the store knows them before the current article. */
+export interface TermStats {
+  docs: number;
+  df: Map<string, number>;
+}
+
+/** What the grouping keeps of a story: a centroid and the dates it covers. */
+export interface StorySummary {
+  id: string;
+  /** Articles in the story. */
+  size: number;
+  /** Sum of the members' unit TF-IDF vectors (as weighted when each joined), pruned to its heaviest terms. */
+  centroid: TermVector;
+  /** Earliest and latest known publication time of the members, ms since the epoch. */
+  firstAt: number | null;
+  lastAt: number | null;
+}
+
+export interface Assignment {
+  /** The story joined, or null for a new story. */
+  storyId: string | null;
+  score: number;
+  /** Other stories the article bridges into the joined one. */
+  merge: Array<{ storyId: string; score: number }>;
+}
+
+/**
+ * Cosine between an article's TF-IDF vector and a story centroid at or above which the article
+ * joins the story (before any time penalty). Chosen on the ECB+ train topics, where each topic
+ * holds two look-alike events (the hard case: the same kind of event, often the same actors),
+ * with `npm run bench -- cluster --split train --threshold T` (fixed arrival order, the store's
+ * own document frequencies growing as articles arrive). B³ F1: 0.804 at 0.15, 0.845 at 0.2,
+ * 0.842 at 0.225, 0.875 at 0.25, 0.864 at 0.275, 0.851 at 0.3, 0.835 at 0.35, 0.794 at 0.4;
+ * 0.25 is the peak. Below it a topic's two events fuse (precision 0.76 at 0.2), above it one
+ * event splits (61 stories for 50 at 0.275). Dev was not looked at to choose; it is reported
+ * beside. Reports of one event in the seeds and the examples sit at 0.37–0.65 to their story,
+ * the unrelated example at 0.02.
+ */
+export const DEFAULT_JOIN_THRESHOLD = 0.25;
+/**
+ * Centroid cosine at or above which two stories that one article both joins are merged: two
+ * stories that grew apart from reports of one event (a first report and an inquiry update) come
+ * together through the article that mentions both; two look-alike events stay apart because their
+ * centroids share only the actors. ECB+ train: merging at 0.5 joins fragments of one event without
+ * merging a topic's two events.
+ */
+export const DEFAULT_MERGE_THRESHOLD = 0.5;
+/** Within this many days of a story's dates an article is as close in time as can be. */
+export const DEFAULT_HOT_DAYS = 7;
+/**
+ * Threshold raise per doubling of the gap beyond the hot window: 14 days +0.1, 4 weeks +0.2,
+ * 8 weeks +0.3. A follow-up weeks later shares the event's own words (the inquiry into *the
+ * bearing* of *the gondola*) and clears it; another meeting of the same two presidents a month
+ * later shares mostly their names and does not. ECB+ has no dates, so this was set by argument
+ * and the tests, not tuned.
+ */
+export const DEFAULT_TIME_PENALTY_PER_DOUBLING = 0.1;
+/** Beyond this many days from its dates a story is cold: new articles start a story of their own. */
+export const DEFAULT_COLD_DAYS = 180;
+/** Terms kept in a stored centroid: enough to hold a story's vocabulary, few enough to load fast. */
+export const DEFAULT_CENTROID_TERMS = 200;
+/** Heaviest centroid terms under which a story is indexed for the candidate search (its keyword summary). */
+export const DEFAULT_STORY_KEYS = 40;
+/** Heaviest article terms looked up in the index. */
+export const DEFAULT_QUERY_KEYS = 30;
+/** Weight of a proper-noun chunk ("oskar brandt") beside the single terms it is made of. */
+const ENTITY_WEIGHT = 1;
+const DAY_MS = 86_400_000;
+
+/** The keys an article adds to the document frequencies: its terms and its multi-word entities. */
+export function vectorKeys(features: ArticleFeatures): string[] {
+  return [...features.terms.keys(), ...[...features.entities.keys()].filter(isMultiWord).map((e) => `e:${e}`)];
+}
+
+const isMultiWord = (entity: string) => entity.includes(' ');
+
+/**
+ * The article's unit TF-IDF vector: sublinear term frequency (1 + ln tf, so a name repeated ten
+ * times does not drown the rest) times smoothed IDF ln((N+1)/(df+1)) + 1, counting this article.
+ * Multi-word proper-noun chunks are added as entity keys: "oskar brandt" says more than "oskar"
+ * and "brandt" apart.
+ */
+export function articleVector(features: ArticleFeatures, stats: TermStats): TermVector {
+  const docs = stats.docs + 1;
+  const idf = (key: string) => Math.log((docs + 1) / ((stats.df.get(key) ?? 0) + 2)) + 1;
+  const vector: TermVector = new Map();
+  for (const [term, tf] of features.terms) vector.set(term, (1 + Math.log(tf)) * idf(term));
+  for (const [entity] of features.entities) if (isMultiWord(entity)) vector.set(`e:${entity}`, ENTITY_WEIGHT * idf(`e:${entity}`));
+  return unit(vector);
+}
+
+function unit(vector: TermVector): TermVector {
+  let norm = 0;
+  for (const w of vector.values()) norm += w * w;
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (const [k, w] of vector) vector.set(k, w / norm);
+  return vector;
+}
+
+function norm(vector: TermVector): number {
+  let n = 0;
+  for (const w of vector.values()) n += w * w;
+  return Math.sqrt(n);
+}
+
+/** Cosine of two sparse vectors. */
+export function cosine(a: TermVector, b: TermVector): number {
+  const na = norm(a);
+  const nb = norm(b);
+  if (na === 0 || nb === 0) return 0;
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [k, w] of small) dot += w * (large.get(k) ?? 0);
+  return dot / (na * nb);
+}
+
+/** Days between a time and a story's date range (0 inside it); null when either is unknown. */
+export function gapDays(at: number | null, story: Pick<StorySummary, 'firstAt' | 'lastAt'>): number | null {
+  if (at === null || story.firstAt === null || story.lastAt === null) return null;
+  if (at >= story.firstAt && at <= story.lastAt) return 0;
+  return (at < story.firstAt ? story.firstAt - at : at - story.lastAt) / DAY_MS;
+}
+
+/**
+ * How much higher the join threshold is for an article `gap` days away from a story: nothing
+ * within the hot window, then a fixed step per doubling; null (never join) once the story is cold.
+ * Known failure: an anniversary piece about an old event a year later starts its own story.
+ */
+export function timePenalty(gap: number | null): number | null {
+  if (gap === null || gap <= DEFAULT_HOT_DAYS) return 0;
+  if (gap > DEFAULT_COLD_DAYS) return null;
+  return DEFAULT_TIME_PENALTY_PER_DOUBLING * Math.log2(gap / DEFAULT_HOT_DAYS);
+}
+
+/**
+ * The story an article joins: the candidate whose centroid is most similar, if that clears the
+ * threshold raised by the time penalty; else none (a new story). Other candidates that also
+ * clear it and whose centroids are close to the winner's are merged into it.
+ */
+export function groupArticle(vector: TermVector, publishedAt: number | null, candidates: StorySummary[], threshold = DEFAULT_JOIN_THRESHOLD): Assignment {
+  const passing: Array<{ story: StorySummary; score: number }> = [];
+  let best = 0;
+  for (const story of candidates) {
+    const score = cosine(vector, story.centroid);
+    best = Math.max(best, score);
+    const penalty = timePenalty(gapDays(publishedAt, story));
+    if (penalty !== null && score >= threshold + penalty) passing.push({ story, score });
+  }
+  if (passing.length === 0) return { storyId: null, score: best, merge: [] };
+  passing.sort((a, b) => b.score - a.score || (a.story.id < b.story.id ? -1 : 1));
+  const winner = passing[0]!;
+  const merge = passing
+    .slice(1)
+    .filter((other) => cosine(winner.story.centroid, other.story.centroid) >= DEFAULT_MERGE_THRESHOLD)
+    .map((other) => ({ storyId: other.story.id, score: other.score }));
+  return { storyId: winner.story.id, score: winner.score, merge };
+}
+
+/**
+ * The summary after an article joins (or starts, with `story` null) a story, with any stories it
+ * bridges folded in. The surviving id is the largest story's, so the id readers have seen most
+ * stays; ties keep the story the article joined.
+ */
+export function growStory(story: StorySummary | null, newId: string, vector: TermVector, publishedAt: number | null, merged: StorySummary[] = []): StorySummary {
+  const parts = [...(story ? [story] : []), ...merged];
+  const survivor = parts.reduce<StorySummary | null>((best, s) => (best === null || s.size > best.size ? s : best), null);
+  const centroid: TermVector = new Map();
+  for (const part of parts) for (const [k, w] of part.centroid) centroid.set(k, (centroid.get(k) ?? 0) + w);
+  for (const [k, w] of vector) centroid.set(k, (centroid.get(k) ?? 0) + w);
+  const times = [publishedAt, ...parts.flatMap((s) => [s.firstAt, s.lastAt])].filter((t): t is number => t !== null);
+  return {
+    id: survivor?.id ?? newId,
+    size: parts.reduce((n, s) => n + s.size, 1),
+    centroid: heaviest(centroid, DEFAULT_CENTROID_TERMS),
+    firstAt: times.length ? Math.min(...times) : null,
+    lastAt: times.length ? Math.max(...times) : null,
+  };
+}
+
+/** The `n` heaviest entries of a vector (ties by key, so the result does not depend on insertion order). */
+export function heaviest(vector: TermVector, n: number): TermVector {
+  return new Map([...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n));
+}
+
+/** The keys a story is indexed under: its keyword summary. */
+export const storyKeys = (story: StorySummary): string[] => [...heaviest(story.centroid, DEFAULT_STORY_KEYS).keys()];
+
+/** The keys an article is looked up by. */
+export const queryKeys = (vector: TermVector): string[] => [...heaviest(vector, DEFAULT_QUERY_KEYS).keys()];
