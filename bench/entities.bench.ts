@@ -11,6 +11,7 @@ import { emptyLayers } from '../src/doc/types.js';
 import { docFromText } from '../src/ingest/plain-text.js';
 import { processDoc } from '../src/pipeline/analyze.js';
 import { prf, REPO, round, SHARED_DATA } from './args.js';
+import { bcubed } from './cluster-metrics.js';
 
 /**
  * Entities on MEANTIME (`../shared/data/meantime/documents.jsonl`) and on the team-written gold
@@ -116,24 +117,9 @@ export function match(golds: Gold[], preds: Pred[], typed: boolean): Map<Gold, P
   return pairs;
 }
 
-function bcubed(items: Array<{ gold: string; ours: string }>) {
-  if (items.length === 0) return { precision: 0, recall: 0, f1: 0 };
-  let p = 0, r = 0;
-  for (const a of items) {
-    let same = 0, goldSame = 0, both = 0;
-    for (const b of items) {
-      const s = a.ours === b.ours, g = a.gold === b.gold;
-      if (s) same++;
-      if (g) goldSame++;
-      if (s && g) both++;
-    }
-    p += both / same;
-    r += both / goldSame;
-  }
-  p /= items.length;
-  r /= items.length;
-  return { precision: round(p), recall: round(r), f1: round((2 * p * r) / (p + r)) };
-}
+/** B³ over mentions: each mention's predicted entity against its gold chain. */
+const mentionBcubed = (items: Array<{ gold: string; ours: string }>) =>
+  items.length === 0 ? { precision: 0, recall: 0, f1: 0 } : bcubed(items.map((i) => i.ours), items.map((i) => i.gold));
 
 type System = (docs: Array<Pick<Doc, 'id' | 'text' | 'layers'>>) => Map<string, Pred[]>;
 
@@ -247,7 +233,7 @@ function scoreMeantime(docs: MeantimeDoc[], system: System) {
   return {
     typed: { ...prf(tp, fp, fn), tp, fp, fn, exactSpan: exact },
     untyped: { ...prf(utp, ufp, ufn), tp: utp, fp: ufp, fn: ufn },
-    crossDocB3: bcubed(merge),
+    crossDocB3: mentionBcubed(merge),
     articlesPerSecond: round((docs.length / ms) * 1000, 0),
   };
 }

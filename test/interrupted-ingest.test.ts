@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { seeded } from '../bench/synthetic-stream.js';
 
 /** dist/test/interrupted-ingest.test.js → <repo>/bin/corroborate.js */
 const BIN = fileURLToPath(new URL('../../bin/corroborate.js', import.meta.url));
@@ -22,17 +23,6 @@ const KILL_AFTER = 20;
 /** If a run finishes before it could be killed, articles are regenerated this many times longer. */
 const MAX_ATTEMPTS = 3;
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run writes the same corpus. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
 
 const SYLLABLES = ['ka', 'lo', 'mer', 'tan', 'vi', 'sor', 'del', 'bru', 'ne', 'pha', 'gil', 'run', 'os', 'te', 'mar', 'lin', 'qua', 'dor', 'fe', 'zen'];
 const COMMON = ['council', 'harbour', 'bridge', 'river', 'market', 'school', 'workers', 'police', 'court', 'budget', 'storm', 'festival', 'museum', 'station', 'farmers', 'ferry'];
@@ -44,7 +34,8 @@ const VERBS = ['said', 'reported', 'announced', 'confirmed', 'denied', 'warned',
  * has its own words and its own content hash.
  */
 function makeArticle(i: number, scale: number): string {
-  const next = seeded(i * 7919 + 17);
+  const random = seeded(i * 7919 + 17);
+  const next = () => Math.floor(random() * 2 ** 32);
   const pick = <T>(list: readonly T[]): T => list[next() % list.length]!;
   const name = () => {
     const n = 2 + (next() % 2);
