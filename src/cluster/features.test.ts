@@ -35,3 +35,11 @@ test('sub-headings are left out: they repeat the body', () => {
   assert.ok(!features(text, [[0, 13]]).terms.has('work'));
   assert.ok(features(text).terms.has('work'));
 });
+
+test('a stated publication date times the article; an inferred lower bound does not', () => {
+  const text = 'Dock workers in Lendra went back to work on Monday.';
+  const { sentences, tokens } = sentencesAndTokens(text);
+  const layers = { ...emptyLayers(), sentences, tokens };
+  assert.equal(articleFeatures({ text, layers, meta: META }).publishedAt, Date.parse('2026-05-04T10:00:00Z'));
+  assert.equal(articleFeatures({ text, layers, meta: { ...META, publishedAtBasis: 'inferred' } }).publishedAt, null);
+});

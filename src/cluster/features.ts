@@ -61,7 +61,10 @@ export function articleFeatures(doc: Pick<Doc, 'text' | 'layers' | 'meta'>): Art
     }
   }
   closeChunk();
-  const published = doc.meta.publishedAt ? Date.parse(doc.meta.publishedAt) : NaN;
+  // An inferred date is only a lower bound (the latest event the text dates), not when the report
+  // appeared: a follow-up weeks later would look as old as the event. Only a stated date times a story.
+  const stated = doc.meta.publishedAt && doc.meta.publishedAtBasis !== 'inferred' ? doc.meta.publishedAt : null;
+  const published = stated ? Date.parse(stated) : NaN;
   return { terms, entities, publishedAt: Number.isFinite(published) ? published : null };
 }
 
