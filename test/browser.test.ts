@@ -65,6 +65,22 @@ test('a reader browses the examples in a real browser', { skip: existsSync(CHROM
       await page.screenshot({ path: join(SHOTS, 'article.png'), fullPage: true });
     });
 
+    await t.test('a hostile article shows its markup as text and runs nothing', async () => {
+      const hostile = 'Council vote delayed <script>alert("x")</script>\n\nThe council delayed its vote on Monday. <img src=x onerror="alert(1)"> Read <a href="javascript:alert(2)">the plan</a> before the next meeting.\n';
+      const posted = await fetch(`${url}/api/articles`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: hostile });
+      const { results } = (await posted.json()) as { results: Array<{ id: string }> };
+      let dialogs = 0;
+      page.on('dialog', (dialog) => {
+        dialogs++;
+        void dialog.dismiss();
+      });
+      await page.goto(`${url}/articles/${results[0]!.id}`);
+      assert.match((await page.locator('.text').textContent()) ?? '', /<img src=x onerror="alert\(1\)">/);
+      assert.equal(await page.locator('.text img, .text a, script:not(:empty)').count(), 0);
+      assert.equal(dialogs, 0);
+      await page.screenshot({ path: join(SHOTS, 'hostile-article.png'), fullPage: true });
+    });
+
     await t.test('keyboard: the first link is reachable with Tab and shows a focus ring', async () => {
       await page.goto(`${url}/`);
       await page.keyboard.press('Tab');
