@@ -17,6 +17,9 @@ export interface Candidate {
 
 const lower = (s: string | undefined) => s?.toLowerCase().replace(/\.$/, '');
 
+/** Where a regex match sits in the text: a candidate's `start` and `end`. */
+const matchSpan = (m: RegExpMatchArray) => ({ start: m.index!, end: m.index! + m[0].length });
+
 function quantity(word: string): number | null {
   const w = word.toLowerCase();
   if (/^\d/.test(w)) return Number(w);
@@ -51,20 +54,20 @@ export function durations(text: string): Candidate[] {
     const half = /and a half/i.test(m[0]) ? 0.5 : 0;
     const value = durationValue(count === null ? null : count + half, unit!);
     const timexMod = mod ? QUANTITY_MODS[mod.toLowerCase()] : undefined;
-    out.push({ start: m.index!, end: m.index! + m[0].length, rule: 'time/duration', refiner: 'durations', resolve: () => ({ type: 'DURATION', value, ...(timexMod ? { mod: timexMod } : {}), known: [] }) });
+    out.push({ ...matchSpan(m), rule: 'time/duration', refiner: 'durations', resolve: () => ({ type: 'DURATION', value, ...(timexMod ? { mod: timexMod } : {}), known: [] }) });
   }
   for (const m of matches(TIME_PATTERNS.singleUnitSpan, text)) {
-    out.push({ start: m.index!, end: m.index! + m[0].length, rule: 'time/duration', refiner: 'durations', resolve: () => ({ type: 'DURATION', value: durationValue(1, m[2]!), known: [] }) });
+    out.push({ ...matchSpan(m), rule: 'time/duration', refiner: 'durations', resolve: () => ({ type: 'DURATION', value: durationValue(1, m[2]!), known: [] }) });
   }
   for (const m of matches(TIME_PATTERNS.unitLong, text)) {
     const timexMod = m[1] ? QUANTITY_MODS[m[1].toLowerCase()] : undefined;
-    out.push({ start: m.index!, end: m.index! + m[0].length, rule: 'time/duration', refiner: 'durations', resolve: () => ({ type: 'DURATION', value: durationValue(1, m[2]!), ...(timexMod ? { mod: timexMod } : {}), known: [] }) });
+    out.push({ ...matchSpan(m), rule: 'time/duration', refiner: 'durations', resolve: () => ({ type: 'DURATION', value: durationValue(1, m[2]!), ...(timexMod ? { mod: timexMod } : {}), known: [] }) });
   }
   for (const m of matches(TIME_PATTERNS.vagueLength, text)) {
-    out.push({ start: m.index!, end: m.index! + m[0].length, rule: 'time/vague-duration', refiner: 'durations', resolve: () => ({ type: 'DURATION', value: durationValue(null, (m[1] ?? m[2])!), known: [] }) });
+    out.push({ ...matchSpan(m), rule: 'time/vague-duration', refiner: 'durations', resolve: () => ({ type: 'DURATION', value: durationValue(null, (m[1] ?? m[2])!), known: [] }) });
   }
   for (const m of matches(TIME_PATTERNS.vagueUnits, text)) {
-    out.push({ start: m.index!, end: m.index! + m[0].length, rule: 'time/vague-duration', refiner: 'durations', resolve: () => ({ type: 'DURATION', value: durationValue(null, m[1]!), known: [] }) });
+    out.push({ ...matchSpan(m), rule: 'time/vague-duration', refiner: 'durations', resolve: () => ({ type: 'DURATION', value: durationValue(null, m[1]!), known: [] }) });
   }
   return out;
 }
@@ -90,8 +93,7 @@ export function shiftsFromMentioned(text: string): Candidate[] {
   return matches(TIME_PATTERNS.fromMentioned, text).map((m) => {
     const shift = mentionedShift(m[0]);
     return {
-      start: m.index!,
-      end: m.index! + m[0].length,
+      ...matchSpan(m),
       rule: 'time/from-mentioned',
       refiner: 'relative' as const,
       resolve: (): Resolved => ({ type: 'DURATION', value: durationValue(shift ? Math.abs(shift.n) : null, shift?.unit ?? m[6] ?? m[3] ?? m[2] ?? 'day'), known: [] }),
@@ -102,8 +104,7 @@ export function shiftsFromMentioned(text: string): Candidate[] {
 /** "two years ago" → the year two before the anchor, at the unit's precision. */
 export function agoDates(text: string): Candidate[] {
   return matches(TIME_PATTERNS.ago, text).map((m) => ({
-    start: m.index!,
-    end: m.index! + m[0].length,
+    ...matchSpan(m),
     rule: 'time/ago',
     refiner: 'relative' as const,
     resolve(env: ResolveEnv): Resolved {
@@ -138,8 +139,7 @@ export function relativeUnits(text: string): Candidate[] {
     const shift = rel === 'last' || rel === 'previous' || rel === 'past' ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0;
     const isDuration = /\bthe\s+(?:past|coming|next)\s/i.test(m[0]);
     return {
-      start: m.index!,
-      end: m.index! + m[0].length,
+      ...matchSpan(m),
       rule: 'time/relative-unit',
       refiner: 'relative' as const,
       resolve(env: ResolveEnv): Resolved {
@@ -187,8 +187,7 @@ export function partsOfPeriods(text: string): Candidate[] {
     const month = m[2] ? MONTHS[lower(m[2])!] : undefined;
     const year = m[3] ?? m[4];
     out.push({
-      start: m.index!,
-      end: m.index! + m[0].length,
+      ...matchSpan(m),
       rule: 'time/part-of-period',
       refiner: 'ranges',
       resolve(env) {
@@ -212,8 +211,7 @@ export function partsOfPeriods(text: string): Candidate[] {
     const unit = m[3]!.toLowerCase();
     const shift = which === 'last' ? -1 : which === 'next' ? 1 : 0;
     out.push({
-      start: m.index!,
-      end: m.index! + m[0].length,
+      ...matchSpan(m),
       rule: 'time/part-of-period',
       refiner: 'ranges',
       resolve(env) {
@@ -270,8 +268,7 @@ export function quarters(text: string): Candidate[] {
     const letter = half ? 'H' : 'Q';
     const months = half ? 6 : 3;
     return {
-      start: m.index!,
-      end: m.index! + m[0].length,
+      ...matchSpan(m),
       rule: 'time/quarter',
       refiner: 'ranges' as const,
       resolve(env: ResolveEnv): Resolved {
@@ -294,8 +291,7 @@ export function seasons(text: string): Candidate[] {
   return matches(TIME_PATTERNS.season, text).map((m) => {
     const season = SEASON[(m[2] ?? m[3])!.toLowerCase()]!;
     return {
-      start: m.index!,
-      end: m.index! + m[0].length,
+      ...matchSpan(m),
       rule: 'time/season',
       refiner: 'relative' as const,
       resolve(env: ResolveEnv): Resolved {
@@ -326,17 +322,17 @@ const HOLIDAY: Readonly<Record<string, [number, number]>> = {
 export function namedPeriods(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of matches(TIME_PATTERNS.fiscalYear, text))
-    out.push({ start: m.index!, end: m.index! + m[0].length, rule: 'time/fiscal-year', refiner: 'years', resolve: () => ({ type: 'DATE', value: `FY${m[1]}`, known: ['year'] }) });
+    out.push({ ...matchSpan(m), rule: 'time/fiscal-year', refiner: 'years', resolve: () => ({ type: 'DATE', value: `FY${m[1]}`, known: ['year'] }) });
   for (const m of matches(TIME_PATTERNS.century, text)) {
     const n = m[1] ? Number(m[1]) : CENTURY_WORDS[m[2]!.toLowerCase()]!;
-    out.push({ start: m.index!, end: m.index! + m[0].length, rule: 'time/century', refiner: 'years', resolve: () => ({ type: 'DATE', value: String(n - 1).padStart(2, '0'), known: [] }) });
+    out.push({ ...matchSpan(m), rule: 'time/century', refiner: 'years', resolve: () => ({ type: 'DATE', value: String(n - 1).padStart(2, '0'), known: [] }) });
   }
   for (const m of matches(TIME_PATTERNS.holiday, text)) {
     const [month, day] = HOLIDAY[m[1]!.toLowerCase().replace('’', "'")]!;
-    out.push({ start: m.index!, end: m.index! + m[0].length, rule: 'time/holiday', refiner: 'relative', resolve: (env) => ({ type: 'DATE', value: resolveMonthDay(month, day, env).value, known: ['month', 'day'] }) });
+    out.push({ ...matchSpan(m), rule: 'time/holiday', refiner: 'relative', resolve: (env) => ({ type: 'DATE', value: resolveMonthDay(month, day, env).value, known: ['month', 'day'] }) });
   }
   for (const m of matches(TIME_PATTERNS.comingUnits, text))
-    out.push({ start: m.index!, end: m.index! + m[0].length, rule: 'time/vague-duration', refiner: 'durations', resolve: () => ({ type: 'DURATION', value: durationValue(null, m[1]!), known: [] }) });
+    out.push({ ...matchSpan(m), rule: 'time/vague-duration', refiner: 'durations', resolve: () => ({ type: 'DURATION', value: durationValue(null, m[1]!), known: [] }) });
   return out;
 }
 
@@ -348,7 +344,7 @@ export function years(text: string): Candidate[] {
     out.push({ start, end: m.index! + m[0].length, rule: 'time/year', refiner: 'years', resolve: () => ({ type: 'DATE', value: m[2]!, known: ['year'] }) });
   }
   for (const m of matches(TIME_PATTERNS.decade, text)) {
-    out.push({ start: m.index!, end: m.index! + m[0].length, rule: 'time/decade', refiner: 'years', resolve: () => ({ type: 'DATE', value: m[1]!, known: ['year'] }) });
+    out.push({ ...matchSpan(m), rule: 'time/decade', refiner: 'years', resolve: () => ({ type: 'DATE', value: m[1]!, known: ['year'] }) });
   }
   return out;
 }
@@ -387,8 +383,7 @@ export function weekdays(text: string): Candidate[] {
 /** "tonight", "this evening", "last night": a part of the anchor's day (or the day before). */
 export function partsOfDay(text: string): Candidate[] {
   return matches(TIME_PATTERNS.partOfDay, text).map((m) => ({
-    start: m.index!,
-    end: m.index! + m[0].length,
+    ...matchSpan(m),
     rule: 'time/part-of-day',
     refiner: 'relative' as const,
     resolve(env: ResolveEnv): Resolved {
@@ -411,8 +406,7 @@ const REFERENCE_VALUE: Readonly<Record<string, string>> = {
 /** "now", "currently", "recently": TIMEX3 reference values, which carry no calendar date. */
 export function references(text: string): Candidate[] {
   return matches(TIME_PATTERNS.reference, text).map((m) => ({
-    start: m.index!,
-    end: m.index! + m[0].length,
+    ...matchSpan(m),
     rule: 'time/reference',
     refiner: 'references' as const,
     resolve: (): Resolved => ({ type: 'DATE', value: REFERENCE_VALUE[m[1]!.toLowerCase()] ?? 'PRESENT_REF', known: [] }),
