@@ -420,7 +420,7 @@ export function sets(text: string): Candidate[] {
   return matches(TIME_PATTERNS.set, text).map((m) => {
     const unit = m[1] ? SET_UNIT[m[1].toLowerCase()]! : (m[2] ?? m[3])!.toLowerCase();
     const value = unit === 'quarter' ? 'P3M' : durationValue(1, unit);
-    return { start: m.index!, end: m.index! + m[0].length, rule: 'time/set', refiner: 'sets' as const, resolve: (): Resolved => ({ type: 'SET', value, known: [] }) };
+    return { ...matchSpan(m), rule: 'time/set', refiner: 'sets' as const, resolve: (): Resolved => ({ type: 'SET', value, known: [] }) };
   });
 }
 
