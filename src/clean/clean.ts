@@ -1,8 +1,8 @@
-import type { Message, Paragraph, Removal, Segment } from '../doc/types.js';
+import type { Message, Paragraph, Removal, Segment, Verdict } from '../doc/types.js';
 import { messageSink } from '../doc/messages.js';
 import { latinSkeleton } from './lexicon/confusables.js';
 import { PATTERNS } from './patterns.js';
-import { bylineNames, LINE_RULES, type Line, type Verdict } from './rules/line-rules.js';
+import { bylineNames, LINE_RULES, type Line } from './rules/line-rules.js';
 import { mixedScriptWords } from './rules/mixed-script.js';
 
 export interface Cleaned {

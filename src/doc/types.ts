@@ -108,6 +108,12 @@ export interface Message {
   expected?: string;
 }
 
+/** A rule's decision to remove something (a line, a block, an element): the rule id and why, with the measured values. */
+export interface Verdict {
+  rule: string;
+  reason: string;
+}
+
 /** One piece of boilerplate taken out of the input, with the rule that removed it. */
 export interface Removal {
   text: string;

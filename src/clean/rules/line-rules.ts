@@ -1,5 +1,6 @@
 import { COMMENT_FORM, CONSENT, FUNCTION_WORDS, NAVIGATION_WORDS, PROMO_CUES } from '../lexicon/boilerplate.js';
 import { PATTERNS } from '../patterns.js';
+import type { Verdict } from '../../doc/types.js';
 
 /** One non-empty line of the input, as the rules see it. */
 export interface Line {
@@ -11,12 +12,6 @@ export interface Line {
   /** `text` with Cyrillic/Greek look-alikes read as Latin (same length). */
   skeleton: string;
   words: string[];
-}
-
-/** Why a line goes: the rule id (`clean/kebab-name`) and the measured values behind it. */
-export interface Verdict {
-  rule: string;
-  reason: string;
 }
 
 export type LineRule = (line: Line) => Verdict | null;

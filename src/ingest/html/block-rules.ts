@@ -1,5 +1,6 @@
 import type { Block } from './blocks.js';
 import { HTML_PATTERNS } from './patterns.js';
+import type { Verdict } from '../../doc/types.js';
 
 /** Caption credits, read-more lines and calls to sign up are short; a longer block is text. */
 const DEFAULT_MAX_CHROME_WORDS = 30;
@@ -9,11 +10,6 @@ const DEFAULT_MAX_DATELINE_WORDS = 14;
 const DEFAULT_MIN_LINK_SHARE = 0.8;
 /** Leading and trailing fragments of at most this many words, with no sentence end, are page chrome. */
 const DEFAULT_MAX_EDGE_WORDS = 4;
-
-export interface BlockVerdict {
-  rule: string;
-  reason: string;
-}
 
 /** What a block rule sees: the block, its neighbours and the article title. */
 export interface BlockContext {
@@ -25,7 +21,7 @@ export interface BlockContext {
   words: number;
 }
 
-type BlockRule = (block: Block, ctx: BlockContext) => BlockVerdict | null;
+type BlockRule = (block: Block, ctx: BlockContext) => Verdict | null;
 
 export const countWords = (text: string): number => text.match(HTML_PATTERNS.word)?.length ?? 0;
 
@@ -36,7 +32,7 @@ export const countWords = (text: string): number => text.match(HTML_PATTERNS.wor
  * names a photographer or agency, never an event.
  * Fails on: a sentence that starts "Photo:" in a photography column.
  */
-export function captionCredit(block: Block, { words }: BlockContext): BlockVerdict | null {
+export function captionCredit(block: Block, { words }: BlockContext): Verdict | null {
   if (words > DEFAULT_MAX_CHROME_WORDS || !HTML_PATTERNS.creditLine.test(block.text)) return null;
   return { rule: 'html/caption-credit', reason: `credit or caption marker (${words} words)` };
 }
@@ -47,7 +43,7 @@ export function captionCredit(block: Block, { words }: BlockContext): BlockVerdi
  * are about other events.
  * Fails on: a paragraph that genuinely begins "Related:" as part of a list of findings.
  */
-export function readMoreLine(block: Block, { words }: BlockContext): BlockVerdict | null {
+export function readMoreLine(block: Block, { words }: BlockContext): Verdict | null {
   const linky = block.linkChars / block.text.length >= 0.5;
   if ((words > DEFAULT_MAX_CHROME_WORDS && !linky) || !HTML_PATTERNS.readMore.test(block.text)) return null;
   return { rule: 'html/read-more', reason: `link-out line (${words} words)` };
@@ -58,7 +54,7 @@ export function readMoreLine(block: Block, { words }: BlockContext): BlockVerdic
  * Why: newsletter boxes without a telling class name still read as an address to the reader.
  * Fails on: a short paragraph reporting that a company asked users to subscribe.
  */
-export function signUpCall(block: Block, { words }: BlockContext): BlockVerdict | null {
+export function signUpCall(block: Block, { words }: BlockContext): Verdict | null {
   if (words > DEFAULT_MAX_CHROME_WORDS || !HTML_PATTERNS.signUpCall.test(block.text)) return null;
   return { rule: 'html/newsletter-call', reason: `call to subscribe (${words} words)` };
 }
@@ -68,7 +64,7 @@ export function signUpCall(block: Block, { words }: BlockContext): BlockVerdict 
  * Why: icon buttons leave their labels behind as a line of platform names.
  * Fails on: none seen; a one-word paragraph "Print." would go.
  */
-export function shareText(block: Block): BlockVerdict | null {
+export function shareText(block: Block): Verdict | null {
   if (!HTML_PATTERNS.shareWords.test(block.text)) return null;
   return { rule: 'html/share-text', reason: 'only share-button words' };
 }
@@ -78,7 +74,7 @@ export function shareText(block: Block): BlockVerdict | null {
  * Why: these are metadata (read from the page's tags instead) and hold no reported fact.
  * Fails on: a one-line paragraph that starts "Updated" as an editor's note with a real correction.
  */
-export function dateOrByline(block: Block, { words }: BlockContext): BlockVerdict | null {
+export function dateOrByline(block: Block, { words }: BlockContext): Verdict | null {
   if (words > DEFAULT_MAX_DATELINE_WORDS || block.kind === 'list-item') return null;
   if (HTML_PATTERNS.byline.test(block.text)) return { rule: 'html/byline', reason: `byline (${words} words)` };
   if (HTML_PATTERNS.dateLine.test(block.text) && HTML_PATTERNS.dateInside.test(block.text) && !HTML_PATTERNS.terminalSentence.test(block.text))
@@ -92,7 +88,7 @@ export function dateOrByline(block: Block, { words }: BlockContext): BlockVerdic
  * at other pages.
  * Fails on: a reading list that is the point of the article ("the ten best guides, linked").
  */
-export function linkList(block: Block, { blocks }: BlockContext): BlockVerdict | null {
+export function linkList(block: Block, { blocks }: BlockContext): Verdict | null {
   if (block.list === null) return null;
   const items = blocks.filter((b) => b.list === block.list);
   if (items.length < 2 || !items.every((b) => b.linkChars / b.text.length >= DEFAULT_MIN_LINK_SHARE)) return null;
@@ -104,7 +100,7 @@ export function linkList(block: Block, { blocks }: BlockContext): BlockVerdict |
  * Why: "Afghan politician sees talks as only hope" linked between paragraphs is a teaser.
  * Fails on: a paragraph that is one linked sentence without a final period.
  */
-export function linkLine(block: Block, { words }: BlockContext): BlockVerdict | null {
+export function linkLine(block: Block, { words }: BlockContext): Verdict | null {
   if (words > DEFAULT_MAX_CHROME_WORDS || block.linkChars / block.text.length < DEFAULT_MIN_LINK_SHARE) return null;
   if (HTML_PATTERNS.terminal.test(block.text)) return null;
   return { rule: 'html/link-line', reason: `a link standing alone (${words} words)` };
@@ -117,7 +113,7 @@ export function linkLine(block: Block, { words }: BlockContext): BlockVerdict | 
  * jroe@example.com" sit inside article containers on many sites and report nothing.
  * Fails on: an article about affiliate marketing whose short paragraph uses the phrase.
  */
-export function pageNote(block: Block, { words }: BlockContext): BlockVerdict | null {
+export function pageNote(block: Block, { words }: BlockContext): Verdict | null {
   if (words > DEFAULT_MAX_CHROME_WORDS * 2) return null;
   const notes: Array<[string, RegExp]> = [
     ['reading time', HTML_PATTERNS.readingTime],
@@ -134,7 +130,7 @@ export function pageNote(block: Block, { words }: BlockContext): BlockVerdict | 
  * Why: "https://paper.example/news/article-123.php" alone says nothing about the event.
  * Fails on: none seen; other bare URLs are kept (a list of sources can be the point of a post).
  */
-export function ownUrl(block: Block, { url }: BlockContext): BlockVerdict | null {
+export function ownUrl(block: Block, { url }: BlockContext): Verdict | null {
   if (!url || !/^https?:\/\/\S+$/.test(block.text)) return null;
   const bare = (u: string) => u.replace(/^https?:\/\/(www\.)?/, '').replace(/[#?].*$/, '').replace(/\/$/, '');
   return bare(block.text) === bare(url) ? { rule: 'html/page-url', reason: "the page's own URL" } : null;
@@ -146,7 +142,7 @@ export function ownUrl(block: Block, { url }: BlockContext): BlockVerdict | null
  * Why: it is page code, not words anyone wrote for the reader.
  * Fails on: an article about HTML that quotes a tag at the start of a paragraph.
  */
-export function markupText(block: Block): BlockVerdict | null {
+export function markupText(block: Block): Verdict | null {
   return HTML_PATTERNS.markupText.test(block.text) ? { rule: 'html/markup-text', reason: 'starts with an HTML tag shown as text' } : null;
 }
 
@@ -155,7 +151,7 @@ export function markupText(block: Block): BlockVerdict | null {
  * Why: the title is metadata; the body should start with the article's first sentence.
  * Fails on: none seen.
  */
-export function repeatedTitle(block: Block, { title }: BlockContext): BlockVerdict | null {
+export function repeatedTitle(block: Block, { title }: BlockContext): Verdict | null {
   if (title === null || normalise(block.text) !== normalise(title)) return null;
   return { rule: 'html/repeated-headline', reason: 'the headline printed again' };
 }
@@ -171,8 +167,8 @@ export const BLOCK_RULES: BlockRule[] = [repeatedTitle, ownUrl, markupText, shar
  * all-links rule misses them; the heading says what they are.
  * Fails on: an article that ends with its own list under a heading called "Related coverage".
  */
-export function relatedSection(blocks: Block[], keep: boolean[]): Array<[number, BlockVerdict]> {
-  const out: Array<[number, BlockVerdict]> = [];
+export function relatedSection(blocks: Block[], keep: boolean[]): Array<[number, Verdict]> {
+  const out: Array<[number, Verdict]> = [];
   for (const [i, block] of blocks.entries()) {
     if (!keep[i] || !HTML_PATTERNS.relatedHeading.test(block.text)) continue;
     out.push([i, { rule: 'html/related-links', reason: 'heading of a list of other stories' }]);
@@ -189,8 +185,8 @@ export function relatedSection(blocks: Block[], keep: boolean[]): Array<[number,
  * Why: Readability's container often starts with breadcrumbs and ends with a widget title.
  * Fails on: a final short sign-off line with no period ("Thanks Junior") — it goes, recorded.
  */
-export function edgeFragments(blocks: Block[], keep: boolean[]): Array<[number, BlockVerdict]> {
-  const out: Array<[number, BlockVerdict]> = [];
+export function edgeFragments(blocks: Block[], keep: boolean[]): Array<[number, Verdict]> {
+  const out: Array<[number, Verdict]> = [];
   const isFragment = (b: Block) => countWords(b.text) <= DEFAULT_MAX_EDGE_WORDS && !HTML_PATTERNS.terminal.test(b.text);
   const kept = blocks.map((b, i) => [b, i] as const).filter(([, i]) => keep[i]);
   for (const [block, i] of kept) {

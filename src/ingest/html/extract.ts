@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
-import type { Removal } from '../../doc/types.js';
-import { BLOCK_RULES, countWords, edgeFragments, relatedSection, type BlockVerdict } from './block-rules.js';
+import type { Removal, Verdict } from '../../doc/types.js';
+import { BLOCK_RULES, countWords, edgeFragments, relatedSection } from './block-rules.js';
 import { blocksOf, type Block } from './blocks.js';
 import { maxDepth, type DomDocument, type DomElement } from './dom.js';
 import { pruneDocument } from './prune.js';
@@ -49,7 +49,7 @@ export function extractArticle(document: DomDocument, options: ExtractOptions = 
   const container = parsed?.content ?? document.body;
   const all = container ? blocksOf(container) : [];
   const keep = all.map(() => true);
-  const verdicts = new Map<number, BlockVerdict>();
+  const verdicts = new Map<number, Verdict>();
   for (const [index, block] of all.entries()) {
     const ctx = { blocks: all, index, title: options.title ?? null, url: options.url ?? null, words: countWords(block.text) };
     for (const rule of BLOCK_RULES) {

@@ -1,4 +1,4 @@
-import type { Removal } from '../../doc/types.js';
+import type { Removal, Verdict } from '../../doc/types.js';
 import { isElement, type DomDocument, type DomElement } from './dom.js';
 import { HTML_PATTERNS } from './patterns.js';
 
@@ -7,12 +7,6 @@ const DEFAULT_MAX_PRUNE_SHARE = 0.25;
 /** A <figure> with at most this many words besides its media is an illustration (its words are a caption). */
 const DEFAULT_MAX_FIGURE_WORDS = 60;
 
-/** What a prune rule decided about one element: the rule id and why, with the measured value. */
-export interface PruneVerdict {
-  rule: string;
-  reason: string;
-}
-
 /** Inputs a prune rule sees: the element, its class+id string (lower case) and its tag. */
 export interface PruneSubject {
   element: DomElement;
@@ -20,7 +14,7 @@ export interface PruneSubject {
   names: string;
 }
 
-type PruneRule = (subject: PruneSubject) => PruneVerdict | null;
+type PruneRule = (subject: PruneSubject) => Verdict | null;
 
 /**
  * Page chrome by element: <nav>, <aside>, <footer>, <header>, <form>, <button>, <select>.
@@ -28,7 +22,7 @@ type PruneRule = (subject: PruneSubject) => PruneVerdict | null;
  * and an article's own <header> holds the headline, byline and date, which are metadata, not body.
  * Fails on: a site that marks real body paragraphs up as <aside> (a pull-quote box that is part of the text).
  */
-export function chromeElement({ tag }: PruneSubject): PruneVerdict | null {
+export function chromeElement({ tag }: PruneSubject): Verdict | null {
   if (tag === 'nav' || tag === 'aside' || tag === 'footer' || tag === 'header' || tag === 'form' || tag === 'button' || tag === 'select')
     return { rule: 'html/chrome-element', reason: `<${tag}> is page chrome` };
   return null;
@@ -40,7 +34,7 @@ export function chromeElement({ tag }: PruneSubject): PruneVerdict | null {
  * article text does not depend on it; readers and the benchmark gold leave it out.
  * Fails on: a figure that holds a data table or a quote box that is part of the argument.
  */
-export function captionElement({ element, tag, names }: PruneSubject): PruneVerdict | null {
+export function captionElement({ element, tag, names }: PruneSubject): Verdict | null {
   if (tag === 'figcaption') return { rule: 'html/caption', reason: '<figcaption>' };
   if (tag === 'figure') {
     const words = wordCount(element.textContent ?? '');
@@ -59,7 +53,7 @@ export function captionElement({ element, tag, names }: PruneSubject): PruneVerd
  * Fails on: generic names that a site also gives its body wrapper (a body class "has-comments");
  * the size guard in `pruneDocument` keeps large wrappers.
  */
-export function namedChrome({ names }: PruneSubject): PruneVerdict | null {
+export function namedChrome({ names }: PruneSubject): Verdict | null {
   if (names === '' || !ANY_NAMED_CHROME.test(names) || HTML_PATTERNS.articleBody.test(names)) return null;
   for (const [rule, pattern] of NAMED_CHROME) {
     const m = pattern.exec(names);
@@ -84,7 +78,7 @@ const ANY_NAMED_CHROME = new RegExp(NAMED_CHROME.map(([, pattern]) => `(?:${patt
  * Why: templates hide mobile menus, modal sign-up boxes and alternate captions this way.
  * Fails on: text that a script reveals later (a "read more" expander holding the rest of the article).
  */
-export function hiddenElement({ element }: PruneSubject): PruneVerdict | null {
+export function hiddenElement({ element }: PruneSubject): Verdict | null {
   if (element.hasAttribute('hidden')) return { rule: 'html/hidden', reason: 'hidden attribute' };
   if (element.getAttribute('aria-hidden') === 'true') return { rule: 'html/hidden', reason: 'aria-hidden="true"' };
   const style = element.getAttribute('style');
@@ -142,12 +136,12 @@ function forEachElement(root: DomElement, visit: (element: DomElement) => boolea
 
 const PROTECTED_TAGS = new Set(['html', 'body', 'main', 'article', 'script', 'style', 'noscript', 'template']);
 
-function judge(element: DomElement, total: number, maxShare: number): PruneVerdict | null {
+function judge(element: DomElement, total: number, maxShare: number): Verdict | null {
   const tag = element.localName;
   if (PROTECTED_TAGS.has(tag)) return null;
   const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.trim().toLowerCase();
   const subject: PruneSubject = { element, tag, names };
-  let verdict: PruneVerdict | null = null;
+  let verdict: Verdict | null = null;
   for (const rule of PRUNE_RULES) {
     verdict = rule(subject);
     if (verdict) break;
