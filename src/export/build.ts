@@ -2,13 +2,15 @@ import type { CopyLink } from '../cluster/copies.js';
 import { independentSourceCount } from '../corroborate/independence.js';
 import { storyTitle } from '../brief/title.js';
 import { buildTimeline } from '../corroborate/timeline.js';
+import { corroborateStory, type StoryClaims } from '../corroborate/claims/claims.js';
+import { buildBrief } from '../brief/brief.js';
 import { storyQuotes } from '../analyze/quotes/story-quotes.js';
 import { entityAt, resolveName } from '../analyze/entities/link.js';
 import { findEntities } from '../analyze/entities/extract.js';
 import { mergeEntities } from '../analyze/entities/merge.js';
 import type { Doc, Span } from '../doc/types.js';
 import type { StoredStory } from '../store/store.js';
-import type { ExportArticle, ExportEntity, ExportQuote, ExportSpan, ExportStory, StoryExport } from './types.js';
+import type { ExportArticle, ExportClaim, ExportConflict, ExportEntity, ExportQuote, ExportSpan, ExportStory, StoryExport } from './types.js';
 
 export const exportSpan = (doc: Doc, span: Span): ExportSpan => ({
   articleId: doc.id,
@@ -21,8 +23,7 @@ export const exportSpan = (doc: Doc, span: Span): ExportSpan => ({
  * The export of some stories and their articles. Pure: everything comes from the stored
  * documents and the copy links found at ingest, so the same store gives the same export.
  * A copy whose original is in another story counts as a source of its own story: there it is
- * the only instance of the text. Layers that no stage fills yet (claims, conflicts, brief) are
- * empty arrays, never guesses.
+ * the only instance of the text.
  */
 export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Date, copies: Map<string, CopyLink> = new Map()): StoryExport {
   const byId = new Map(docs.map((d) => [d.id, d]));
@@ -33,17 +34,17 @@ export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Da
     const inStory = new Set(story.articleIds);
     const storyCopies = new Map([...copies].filter(([id, link]) => inStory.has(id) && inStory.has(link.of)));
     const entities = storyEntities(members);
+    const corroborated = corroborateStory(members, storyCopies, entities);
     exportStories.push({
       id: story.id,
       title: storyTitle(members),
       articleIds: members.map((d) => d.id),
       independentSourceCount: independentSourceCount(members, storyCopies),
-      brief: [],
+      brief: buildBrief(corroborated).map((s) => ({ text: s.text, citations: s.citations.map((c) => exportSpan(c.unit.doc, c.span)) })),
       entities,
       quotes: exportQuotes(members, entities),
       timeline: buildTimeline(members).map((e) => ({ ...e, evidence: e.evidence.map((x) => exportSpan(x.doc, x.span)) })),
-      claims: [],
-      conflicts: [],
+      ...exportClaims(corroborated),
     });
   }
   const inStories = new Set(exportStories.flatMap((s) => s.articleIds));
@@ -86,6 +87,26 @@ function exportQuotes(members: Doc[], entities: ExportEntity[]): ExportQuote[] {
       mentions: q.mentions.map((m) => exportSpan(m.doc, m.quote)),
     };
   });
+}
+
+function exportClaims(story: StoryClaims): { claims: ExportClaim[]; conflicts: ExportConflict[] } {
+  return {
+    claims: story.claims.map((c) => ({
+      id: c.id,
+      text: c.text,
+      status: c.status,
+      independentSources: c.independentSources,
+      attributedTo: c.attributedTo,
+      evidence: c.units.map((u) => exportSpan(u.doc, u.span)),
+    })),
+    conflicts: story.conflicts.map((c) => ({
+      subject: c.subject,
+      positions: c.positions.map((p) => {
+        const units = [...new Set(p.refs.map((r) => story.units[r.unit]!))];
+        return { value: p.value, evidence: units.map((u) => exportSpan(u.doc, u.span)) };
+      }),
+    })),
+  };
 }
 
 function exportArticle(doc: Doc, copy: { of: string; similarity: number } | null): ExportArticle {

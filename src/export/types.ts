@@ -64,6 +64,8 @@ export interface ExportClaim {
   text: string;
   status: 'corroborated' | 'single-source' | 'disputed';
   independentSources: number;
+  /** Who the representative article attributes the statement to ("Diosdado Cabello", "officials"); null when the outlet states it itself or we cannot tell. */
+  attributedTo?: string | null;
   evidence: ExportSpan[];
 }
 

@@ -1,0 +1,78 @@
+import type { Span } from '../doc/types.js';
+import { cosine } from '../corroborate/claims/align.js';
+import { claimText, statementSpans, type Claim, type StoryClaims } from '../corroborate/claims/claims.js';
+import { sharedWords, type QuantityConflict } from '../corroborate/claims/conflicts.js';
+import type { ClaimUnit } from '../corroborate/claims/units.js';
+import { BRIEF_LEADS } from './connectives.js';
+
+/** A brief sentence and the statements it cites (each an article's span). */
+export interface BriefSentence {
+  text: string;
+  citations: Array<{ unit: ClaimUnit; span: Span }>;
+}
+
+const MIN_SENTENCES = 3;
+const MAX_SENTENCES = 7;
+const MAX_CORROBORATED = 4;
+const MAX_CONFLICTS = 2;
+const MAX_SINGLE = 1;
+/** A claim this similar to one already in the brief would repeat it. */
+const REPEAT_SIMILARITY = 0.3;
+
+/**
+ * A short extractive brief: the most widely carried facts first (by independent sources, then
+ * by how near the top of their articles they are), then each dispute with its values side by
+ * side, then the leading detail only one source has. Every sentence is printed words of the
+ * articles, plus at most a lead from `BRIEF_LEADS`, and cites every statement it rests on; so
+ * nothing is in the brief that its citations do not carry. Near-repeats of a chosen fact are
+ * skipped, and so are statements that are mostly a quotation: the brief says what happened, the
+ * quotes section who said what.
+ */
+export function buildBrief(story: StoryClaims): BriefSentence[] {
+  const chosen: Claim[] = [];
+  const repeats = (claim: Claim) => chosen.some((c) => cosine(story.space, story.units.indexOf(c.units[0]!), story.units.indexOf(claim.units[0]!)) >= REPEAT_SIMILARITY);
+  const pick = (candidates: Claim[], limit: number) => {
+    const picked: Claim[] = [];
+    for (const claim of candidates) {
+      if (picked.length >= limit) break;
+      if (claim.quoted || repeats(claim)) continue;
+      picked.push(claim);
+      chosen.push(claim);
+    }
+    return picked;
+  };
+  const byProminence = (a: Claim, b: Claim) => b.independentSources - a.independentSources || a.prominence - b.prominence;
+  const corroborated = pick(story.claims.filter((c) => c.status === 'corroborated').sort(byProminence), MAX_CORROBORATED);
+  const disputes = story.conflicts.slice(0, MAX_CONFLICTS).map((c) => disputeSentence(c, story.units));
+  const singles = story.claims.filter((c) => c.status === 'single-source').sort(byProminence);
+  const single = pick(singles, MAX_SINGLE);
+  const sentences = [...corroborated.map(claimSentence), ...disputes, ...single.map((c) => ({ ...claimSentence(c), text: `${BRIEF_LEADS.singleSource} ${claimText(c.units[0]!)}` }))];
+  // Too short a story for the plan above: fill with the next facts, most carried first.
+  for (const claim of story.claims.filter((c) => !chosen.includes(c) && c.status !== 'disputed').sort(byProminence)) {
+    if (sentences.length >= MIN_SENTENCES) break;
+    if (claim.quoted || repeats(claim)) continue;
+    chosen.push(claim);
+    const sentence = claimSentence(claim);
+    sentences.push(claim.status === 'single-source' ? { ...sentence, text: `${BRIEF_LEADS.singleSource} ${sentence.text}` } : sentence);
+  }
+  return sentences.slice(0, MAX_SENTENCES);
+}
+
+/** The claim as its representative article prints it, citing every article's statement of it. */
+function claimSentence(claim: Claim): BriefSentence {
+  const [representative, ...others] = claim.units;
+  return {
+    text: claimText(representative!),
+    citations: [...statementSpans(representative!).map((span) => ({ unit: representative!, span })), ...others.map((unit) => ({ unit, span: unit.span }))],
+  };
+}
+
+/** "Accounts differ (rescue, took): “just under three hours” vs “more than three hours”." citing each position's statements. */
+function disputeSentence(conflict: QuantityConflict, units: ClaimUnit[]): BriefSentence {
+  const refs = conflict.positions.flatMap((p) => p.refs);
+  const about = sharedWords(refs.map((r) => units[r.unit]!), refs.map((r) => r.quantity));
+  const values = conflict.positions.map((p) => `“${p.refs[0]!.quantity.text}”`).join(` ${BRIEF_LEADS.versus} `);
+  const lead = BRIEF_LEADS.disputed.replace(/:$/, about.length ? ` (${about.join(', ')}):` : ':');
+  const cited = [...new Set(refs.map((r) => units[r.unit]!))];
+  return { text: `${lead} ${values}.`, citations: cited.map((unit) => ({ unit, span: unit.span })) };
+}

@@ -1,0 +1,100 @@
+import type { ClaimUnit } from './units.js';
+
+/** Weighted term vectors of units, ready for cosine similarity. */
+export interface UnitVectors {
+  vectors: Array<Map<string, number>>;
+  norms: number[];
+}
+
+/**
+ * TF-IDF vectors over the story's units. Rarity is measured within the story: in a story about
+ * Petro, "Petro" says little about which fact a clause states; "drive-wheel" says a lot.
+ * Entity ids weigh double: the same people and places are the strongest sign of the same fact.
+ */
+export function unitVectors(units: ClaimUnit[]): UnitVectors {
+  const df = new Map<string, number>();
+  for (const u of units) for (const key of u.terms.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+  const n = units.length;
+  const vectors = units.map((u) => {
+    const v = new Map<string, number>();
+    for (const [key, count] of u.terms) v.set(key, (key.startsWith('e:') ? 2 : 1) * (1 + Math.log(count)) * Math.log(1 + n / df.get(key)!));
+    return v;
+  });
+  const norms = vectors.map((v) => Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0)));
+  return { vectors, norms };
+}
+
+export function cosine(space: UnitVectors, i: number, j: number): number {
+  const [a, b] = [space.vectors[i]!, space.vectors[j]!];
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [key, x] of small) {
+    const y = large.get(key);
+    if (y !== undefined) dot += x * y;
+  }
+  const norm = space.norms[i]! * space.norms[j]!;
+  return norm === 0 ? 0 : dot / norm;
+}
+
+/** Measured on `npm run bench -- corroborate` (examples' gold; the council corpus checks it). */
+export const ALIGN_THRESHOLD = 0.3;
+const MAX_POSTINGS = 200;
+
+/**
+ * Groups units that state the same fact, across articles. Average-linkage agglomeration over the
+ * cosine similarities of units of different articles: the most similar pair of groups merges
+ * first, and two groups merge only while the mean similarity over all their cross pairs stays at
+ * or above the threshold (a single chance overlap cannot chain two facts together), and only if
+ * no article is in both (one article's two sentences are two statements, not one told twice).
+ * Returns groups of unit indices.
+ */
+export function alignUnits(units: ClaimUnit[], threshold = ALIGN_THRESHOLD): number[][] {
+  const space = unitVectors(units);
+  const sims = new Map<number, number>();
+  const pairKey = (i: number, j: number) => (i < j ? i * units.length + j : j * units.length + i);
+  const candidates: Array<[number, number, number]> = [];
+  const byTerm = new Map<string, number[]>();
+  units.forEach((u, i) => {
+    for (const key of u.terms.keys()) {
+      const list = byTerm.get(key);
+      if (list) list.push(i);
+      else byTerm.set(key, [i]);
+    }
+  });
+  // Pairs are found through the terms they share. A term in most units ("Petro" in a story about
+  // him) finds every pair and decides none; pairs that share only such terms score low anyway.
+  const commonest = Math.max(MAX_POSTINGS, units.length * 0.2);
+  const seen = new Set<number>();
+  for (const members of byTerm.values()) {
+    if (members.length > commonest) continue;
+    for (const i of members) {
+      for (const j of members) {
+        if (j <= i || units[i]!.doc.id === units[j]!.doc.id) continue;
+        const key = pairKey(i, j);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const s = cosine(space, i, j);
+        sims.set(key, s);
+        if (s >= threshold) candidates.push([s, i, j]);
+      }
+    }
+  }
+  candidates.sort((a, b) => b[0] - a[0]);
+  const groupOf = units.map((_, i) => i);
+  const groups = new Map<number, number[]>(units.map((_, i) => [i, [i]]));
+  const docsOf = (g: number[]) => new Set(g.map((i) => units[i]!.doc.id));
+  for (const [, i, j] of candidates) {
+    const [gi, gj] = [groupOf[i]!, groupOf[j]!];
+    if (gi === gj) continue;
+    const [a, b] = [groups.get(gi)!, groups.get(gj)!];
+    const docsA = docsOf(a);
+    if ([...docsOf(b)].some((d) => docsA.has(d))) continue;
+    let total = 0;
+    for (const x of a) for (const y of b) total += sims.get(pairKey(x, y)) ?? 0;
+    if (total / (a.length * b.length) < threshold) continue;
+    for (const y of b) groupOf[y] = gi;
+    groups.set(gi, [...a, ...b]);
+    groups.delete(gj);
+  }
+  return [...groups.values()].map((g) => g.sort((x, y) => x - y));
+}

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import type { CopyLink } from '../../cluster/copies.js';
+import type { Doc, Span } from '../../doc/types.js';
+import type { ExportEntity } from '../../export/types.js';
+import { outletKey } from '../independence.js';
+import { alignUnits, cosine, unitVectors, type UnitVectors } from './align.js';
+import { findConflicts, type QuantityConflict } from './conflicts.js';
+import { claimUnits, type ClaimUnit } from './units.js';
+
+export type ClaimStatus = 'corroborated' | 'single-source' | 'disputed';
+
+/** One fact as the story's articles state it: its statements, its status and how many independent sources carry it. */
+export interface Claim {
+  id: string;
+  /** The statement as the most typical article prints it, with its attribution when that lies outside the clause. */
+  text: string;
+  status: ClaimStatus;
+  independentSources: number;
+  /** Who the statement is attributed to in the representative article; null when the outlet states it itself or we cannot tell. */
+  attributedTo: string | null;
+  /** The representative statement first. */
+  units: ClaimUnit[];
+  /** Mean place of the statements in their articles (0 = lead, 1 = last): news puts what matters first. */
+  prominence: number;
+  /** Whether the representative statement is mostly someone's quoted words (the quotes section shows those). */
+  quoted: boolean;
+}
+
+export interface StoryClaims {
+  claims: Claim[];
+  conflicts: QuantityConflict[];
+  units: ClaimUnit[];
+  space: UnitVectors;
+}
+
+/**
+ * Claims and conflicts of one story: statements are cut from each article (units), aligned
+ * across articles (align), and checked for quantities that cannot all be true (conflicts).
+ * A claim is `disputed` when one of its statements gives a value in a conflict,
+ * `corroborated` when at least two independent sources state it, else `single-source`.
+ * Sources are outlets: a copy counts as the outlet it copies, an outlet's articles count once.
+ */
+export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, entities: ExportEntity[]): StoryClaims {
+  const units = members.flatMap((doc) => claimUnits(doc, entities));
+  const space = unitVectors(units);
+  const byId = new Map(members.map((d) => [d.id, d]));
+  const sourceOf = (unit: ClaimUnit) => {
+    const original = byId.get(copies.get(unit.doc.id)?.of ?? '');
+    return outletKey(original ?? unit.doc);
+  };
+  const conflicts = findConflicts(units, space, sourceOf);
+  const disputedUnits = new Set(conflicts.flatMap((c) => c.positions.flatMap((p) => p.refs.map((r) => r.unit))));
+  const sentenceCount = new Map(members.map((d) => [d.id, Math.max(1, d.layers.sentences.length - 1)]));
+  const claims = alignUnits(units).map((group): Claim => {
+    const ordered = representativeFirst(group, space, copies, units);
+    const representative = units[ordered[0]!]!;
+    const statements = ordered.map((i) => units[i]!);
+    const sources = new Set(statements.map(sourceOf)).size;
+    const status = group.some((i) => disputedUnits.has(i)) ? 'disputed' : sources >= 2 ? 'corroborated' : 'single-source';
+    const prominence = statements.reduce((sum, u) => sum + sentenceIndex(u) / sentenceCount.get(u.doc.id)!, 0) / statements.length;
+    return {
+      id: claimId(representative),
+      text: claimText(representative),
+      status,
+      independentSources: sources,
+      attributedTo: representative.attribution?.who ?? null,
+      units: statements,
+      prominence,
+      quoted: quotedShare(representative) > 0.5,
+    };
+  });
+  const rank: Record<ClaimStatus, number> = { corroborated: 0, disputed: 1, 'single-source': 2 };
+  claims.sort((a, b) => rank[a.status] - rank[b.status] || b.independentSources - a.independentSources || a.prominence - b.prominence);
+  return { claims, conflicts, units, space };
+}
+
+/** The group's most central statement (highest summed similarity to the others), preferring originals to copies. */
+function representativeFirst(group: number[], space: UnitVectors, copies: Map<string, CopyLink>, units: ClaimUnit[]): number[] {
+  const score = (i: number) => (copies.has(units[i]!.doc.id) ? -1 : 0) * 1e6 + group.reduce((s, j) => (j === i ? s : s + cosine(space, i, j)), 0);
+  return [...group].sort((a, b) => score(b) - score(a));
+}
+
+/** The share of a statement's characters inside quotations of speech. */
+function quotedShare(unit: ClaimUnit): number {
+  let quoted = 0;
+  for (const q of unit.doc.layers.quotes) {
+    if (q.kind !== 'speech') continue;
+    quoted += Math.max(0, Math.min(q.end, unit.span.end) - Math.max(q.start, unit.span.start));
+  }
+  return quoted / Math.max(1, unit.span.end - unit.span.start);
+}
+
+function sentenceIndex(unit: ClaimUnit): number {
+  return unit.doc.layers.sentences.findIndex((s) => s.start === unit.sentence.start);
+}
+
+/** The spans a claim's statement rests on: the clause, and the attribution when it lies outside the clause. */
+export function statementSpans(unit: ClaimUnit): Span[] {
+  const a = unit.attribution?.span;
+  if (!a || (a.start >= unit.span.start && a.end <= unit.span.end)) return [unit.span];
+  return [unit.span, a];
+}
+
+/** The clause as printed; an attribution outside it follows in brackets, as printed ("(officials said)"). */
+export function claimText(unit: ClaimUnit): string {
+  const [clause, attribution] = statementSpans(unit).map((s) => unit.doc.text.slice(s.start, s.end));
+  return attribution ? `${clause} (${attribution})` : clause!;
+}
+
+const claimId = (unit: ClaimUnit) => `c-${createHash('sha1').update(`${unit.doc.id}:${unit.span.start}:${unit.span.end}`).digest('hex').slice(0, 12)}`;

@@ -1,0 +1,151 @@
+import { overlaps, type Interval } from '../quantities/interval.js';
+import { cosine, type UnitVectors } from './align.js';
+import { foldTerm } from '../../cluster/features.js';
+import { stemKey, type ClaimUnit } from './units.js';
+
+/** A quantity as one unit states it. */
+export interface QuantityRef {
+  unit: number;
+  quantity: ClaimUnit['quantities'][number];
+}
+
+/** Values that can all be true at once, and the statements giving them. */
+export interface Position {
+  value: string;
+  refs: QuantityRef[];
+}
+
+export interface QuantityConflict {
+  subject: string;
+  positions: Position[];
+}
+
+/** Clauses this similar measure the same thing whatever their values. */
+const SAME_SLOT_SIMILARITY = 0.35;
+/** Values this close (gap under half the smaller value) measure the same thing when the clauses share any term. */
+const NEAR_GAP_RATIO = 0.5;
+
+const magnitude = (i: Interval) => (Number.isFinite(i.high) ? (i.low + i.high) / 2 : i.low);
+
+/**
+ * Whether two values disagree by a little: disjoint, with a gap small beside the values. Values
+ * that overlap are not "near" in this sense: "at least 16" shares values with 34 and with 1,000,
+ * so overlap alone says nothing about measuring the same thing.
+ */
+function nearMiss(a: Interval, b: Interval): boolean {
+  if (overlaps(a, b)) return false;
+  const gap = Math.max(0, b.low - a.high, a.low - b.high);
+  return gap <= NEAR_GAP_RATIO * Math.min(Math.abs(magnitude(a)), Math.abs(magnitude(b)));
+}
+
+/**
+ * Conflicts: quantities of one slot that no single true value satisfies, from different sources.
+ *
+ * Two quantities are of one slot ("how long the rescue took") when they measure the same
+ * dimension in the same unit (people counted as residents, riders or people alike), come from
+ * different sources, and either their clauses are similar, or their clauses share a term and
+ * their values just miss each other ("just under three hours" / "more than three hours": reports
+ * that disagree by a little about one thing, the commonest dispute in news). Slots are the
+ * connected groups of such pairs. A slot's quantities are then grouped into positions, each a
+ * set of intervals with a common value; a slot with two positions or more, held by different
+ * sources, is a conflict. "At least 23" and "exceeded 100" share values, so they never conflict.
+ * Quantities of one source are never set against each other: an outlet's own figures are
+ * updates or different things, not a dispute between sources.
+ */
+export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: (unit: ClaimUnit) => string): QuantityConflict[] {
+  const refs: QuantityRef[] = units.flatMap((u, unit) => u.quantities.map((quantity) => ({ unit, quantity })));
+  const parent = refs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < refs.length; i++) {
+    for (let j = i + 1; j < refs.length; j++) {
+      const [a, b] = [refs[i]!, refs[j]!];
+      if (a.quantity.dimension !== b.quantity.dimension || a.quantity.unitClass !== b.quantity.unitClass) continue;
+      if (sourceOf(units[a.unit]!) === sourceOf(units[b.unit]!)) continue;
+      const similarity = cosine(space, a.unit, b.unit);
+      if (similarity >= SAME_SLOT_SIMILARITY || (similarity > 0 && nearMiss(a.quantity.interval, b.quantity.interval))) parent[find(i)] = find(j);
+    }
+  }
+  const slots = new Map<number, QuantityRef[]>();
+  refs.forEach((r, i) => {
+    const root = find(i);
+    const slot = slots.get(root);
+    if (slot) slot.push(r);
+    else slots.set(root, [r]);
+  });
+  const conflicts: QuantityConflict[] = [];
+  for (const slot of slots.values()) {
+    const positions = positionsOf(slot);
+    if (positions.length < 2) continue;
+    const sources = positions.map((p) => new Set(p.refs.map((r) => sourceOf(units[r.unit]!))));
+    const disagree = sources.some((s, i) => sources.some((t, j) => i !== j && [...s].some((x) => ![...t].every((y) => y === x))));
+    if (!disagree) continue;
+    conflicts.push({ subject: subjectOf(slot, units), positions });
+  }
+  return conflicts;
+}
+
+/**
+ * Groups a slot's quantities into positions: sorted by their lower bound, each joins the first
+ * position whose common values it shares, else opens a new one.
+ */
+function positionsOf(slot: QuantityRef[]): Position[] {
+  const open: Array<{ common: Interval; refs: QuantityRef[] }> = [];
+  for (const ref of [...slot].sort((a, b) => a.quantity.interval.low - b.quantity.interval.low)) {
+    const i = ref.quantity.interval;
+    const joined = open.find((p) => overlaps(p.common, i));
+    if (joined) {
+      joined.common = intersect(joined.common, i);
+      joined.refs.push(ref);
+    } else open.push({ common: i, refs: [ref] });
+  }
+  return open.map((p) => ({ value: [...new Set(p.refs.map((r) => r.quantity.text))].join(' / '), refs: p.refs }));
+}
+
+function intersect(a: Interval, b: Interval): Interval {
+  const low = Math.max(a.low, b.low);
+  const high = Math.min(a.high, b.high);
+  return {
+    low,
+    high,
+    lowClosed: (a.low === low ? a.lowClosed : true) && (b.low === low ? b.lowClosed : true),
+    highClosed: (a.high === high ? a.highClosed : true) && (b.high === high ? b.highClosed : true),
+  };
+}
+
+const QUESTIONS: Record<string, (unit: string) => string> = {
+  duration: () => 'how long',
+  count: (unit) => `how many (${unit === 'person' ? 'people' : unit})`,
+  money: (unit) => `how much (${unit})`,
+  percent: () => 'what share',
+};
+
+/** "how long — rescue, took": the question the slot answers and the words its clauses share, as printed. */
+function subjectOf(slot: QuantityRef[], units: ClaimUnit[]): string {
+  const first = slot[0]!.quantity;
+  const question = QUESTIONS[first.dimension]!(first.unitClass);
+  const words = sharedWords(slot.map((r) => units[r.unit]!), slot.map((r) => r.quantity));
+  return words.length ? `${question}: ${words.join(', ')}` : question;
+}
+
+/**
+ * Up to three words (as printed) whose terms occur in more than one of the units, nearest first
+ * to the unit's anchor (its quantity): the words that say what the figures measure.
+ */
+export function sharedWords(units: ClaimUnit[], anchors: Array<{ start: number; end: number }>): string[] {
+  const seenIn = new Map<string, number>();
+  for (const u of new Set(units)) for (const key of u.terms.keys()) if (!key.startsWith('e:')) seenIn.set(key, (seenIn.get(key) ?? 0) + 1);
+  const candidates: Array<{ word: string; distance: number }> = [];
+  units.forEach((u, i) => {
+    const anchor = anchors[i] ?? u.span;
+    for (const token of u.doc.layers.tokens) {
+      if (token.start < u.span.start || token.end > u.span.end || (token.pos !== 'NOUN' && token.pos !== 'VERB')) continue;
+      if (anchors.some((s) => token.start < s.end && s.start < token.end)) continue;
+      const key = stemKey(foldTerm(token.lemma));
+      if (!u.terms.has(key) || (seenIn.get(key) ?? 0) < 2) continue;
+      const distance = token.start >= anchor.end ? token.start - anchor.end : anchor.start - token.end;
+      candidates.push({ word: u.doc.text.slice(token.start, token.end).toLowerCase(), distance });
+    }
+  });
+  const words = [...new Set(candidates.sort((a, b) => a.distance - b.distance).map((c) => c.word))];
+  return words.slice(0, 3);
+}

@@ -1,0 +1,21 @@
+/** Words the claim stages read: reporting verbs, clause joints, and nouns for people in general. */
+
+/** Verbs that attribute a statement to someone ("officials said", "VTV 9 has learned"). */
+export const REPORTING_VERBS = 'said|says|say|told|tells|reported|reports|added|adds|stated|states|claimed|claims|confirmed|confirms|announced|announces|wrote|writes|warned|warns|insisted|insists|admitted|admits|argued|argues|estimated|estimates|has learned|have learned|learned|noted|notes|acknowledged|acknowledges|alleged|alleges|explained|explains';
+
+/**
+ * Nouns that count people without saying more about them: "4,000 residents" and "12,000 people"
+ * count the same things, "34 passengers" and "34 riders" too. Nouns that name a group with a role
+ * of its own (soldiers, officers) stay their own unit: "23 soldiers" is not a count of everyone.
+ */
+export const PEOPLE_NOUNS: ReadonlySet<string> = new Set([
+  'person', 'people', 'resident', 'passenger', 'rider', 'citizen', 'individual', 'civilian', 'inhabitant', 'man', 'woman',
+  'adult', 'child', 'victim', 'patient', 'tourist', 'visitor', 'traveller', 'traveler', 'customer', 'user', 'member',
+  'voter', 'applicant', 'claimant', 'tenant', 'household', 'family', 'survivor', 'commuter', 'guest', 'occupant',
+]);
+
+/** Content words that say nothing about which fact a clause states. */
+export const CLAIM_STOP_LEMMAS: ReadonlySet<string> = new Set([
+  'say', 'be', 'have', 'do', 'tell', 'get', 'make', 'go', 'come', 'will', 'would', 'can', 'could', 'may', 'might', 'should',
+  'must', 'report', 'add', 'accord', 'also', 'not', 'then', 'now', 'just', 'so', 'very', 'too', 'even', 'still', 'later',
+]);

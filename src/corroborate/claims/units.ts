@@ -1,0 +1,184 @@
+import type { Doc, Span } from '../../doc/types.js';
+import type { ExportEntity } from '../../export/types.js';
+import { foldTerm } from '../../cluster/features.js';
+import { findQuantities, type Quantity } from '../quantities/parse-quantity.js';
+import { CLAIM_STOP_LEMMAS, PEOPLE_NOUNS, REPORTING_VERBS } from './lexicon.js';
+
+/**
+ * One checkable statement of one article: a clause with its evidence span, what it is about
+ * (terms, entities, quantities, dates) and who it is attributed to. Claims are groups of these.
+ */
+export interface ClaimUnit {
+  doc: Doc;
+  /** The clause, offsets into `doc.text`: what a citation of this statement points at. */
+  span: Span;
+  /** The whole sentence the clause is in. */
+  sentence: Span;
+  /** Content terms and entity ids (`e:…`), each with its count. */
+  terms: Map<string, number>;
+  /** Quantities in the clause, offsets into `doc.text`; `unitClass` folds nouns for people together. */
+  quantities: Array<Quantity & { unitClass: string }>;
+  attribution: Attribution | null;
+}
+
+/** Who a statement is attributed to: the attributing words as printed, and the entity they name when one does. */
+export interface Attribution {
+  span: Span;
+  /** The entity's canonical name, else the words naming the source ("officials"); null for a bare pronoun. */
+  who: string | null;
+}
+
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM', 'ADV']);
+/** A clause with fewer content terms than this states nothing checkable on its own. */
+const MIN_CLAUSE_TERMS = 3;
+const PRONOUN = /^(he|she|they|it|we|i)$/i;
+
+const PATTERNS = {
+  /** Where a sentence splits into clauses that can be true or false on their own. */
+  clauseJoint: /(?:;\s+|,\s+(?:and|but|while|whereas|although)\s+|,\s+(?=(?:after|before|because|until)\s))/g,
+  /** "…, officials said." / "…, the council said on Thursday." / "…, VTV 9 has learned from emergency staff." */
+  trailing: new RegExp(String.raw`,\s*(?<who>[^,;“”"]{1,60}?)\s+(?:${REPORTING_VERBS})\b[^,;“”"]{0,60}?[.!?]?["”’]?\s*$`, 'u'),
+  /** "Cabello said the death toll…", "The council says some 4,000…", "He told reporters that…". */
+  leading: new RegExp(String.raw`^(?<who>(?:[\p{Lu}][\p{L}\p{N}'’.-]*\s+){0,5}[\p{Lu}][\p{L}\p{N}'’.-]*|(?:[Tt]he|[Aa]n?)\s+[^,;“”"]{1,50}?)\s+(?:${REPORTING_VERBS})\b(?:\s+(?:on|last)\s+\p{Lu}\p{Ll}+day)?(?:\s+that)?\s+`, 'u'),
+  /** "according to an analysis shared with Packetline" */
+  accordingTo: /,?\s*according to\s+(?<who>[^,;.“”"]+)/i,
+} as const;
+
+/**
+ * The claim units of an article: each sentence outside sub-headings, split at clause joints
+ * ("; ", ", and ", ", but ", ", while ") when both sides state something, so that "the rescue took
+ * more than three hours, and at least 16 people were injured" gives two statements that can be
+ * confirmed or disputed apart. Attribution is read once per sentence and applies to its clauses.
+ */
+export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
+  const headings = doc.layers.paragraphs.filter((p) => p.kind === 'heading');
+  const mentions = entities
+    .flatMap((e) => e.mentions.filter((m) => m.articleId === doc.id).map((m) => ({ start: m.start, end: m.end, entity: e })))
+    .sort((a, b) => a.start - b.start);
+  const units: ClaimUnit[] = [];
+  for (const sentence of doc.layers.sentences) {
+    if (headings.some((h) => sentence.start >= h.start && sentence.end <= h.end)) continue;
+    const attribution = attributionOf(doc, sentence, mentions);
+    for (const clause of clausesOf(doc, sentence)) {
+      const terms = termsOf(doc, clause, mentions, attribution);
+      if ([...terms.values()].reduce((a, b) => a + b, 0) < MIN_CLAUSE_TERMS) continue;
+      const quantities = findQuantities(doc.text.slice(clause.start, clause.end)).map((q) => ({
+        ...q,
+        start: q.start + clause.start,
+        end: q.end + clause.start,
+        unitClass: q.dimension === 'count' && PEOPLE_NOUNS.has(q.unit) ? 'person' : q.unit,
+      }));
+      units.push({ doc, span: clause, sentence, terms, quantities, attribution });
+    }
+  }
+  return units;
+}
+
+function clausesOf(doc: Doc, sentence: Span): Span[] {
+  const text = doc.text.slice(sentence.start, sentence.end);
+  const cuts: Array<{ at: number; next: number }> = [];
+  for (const m of text.matchAll(PATTERNS.clauseJoint)) {
+    // A joint inside a quotation splits the speaker's words, not the outlet's statements.
+    if (!insideQuotation(text, m.index!)) cuts.push({ at: m.index!, next: m.index! + m[0].length });
+  }
+  const spans: Span[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    const left = { start: sentence.start + from, end: sentence.start + cut.at };
+    const right = { start: sentence.start + cut.next, end: sentence.end };
+    // Split only where both sides have a verb of their own: "names, addresses and bank details" is one statement.
+    if (hasVerb(doc, left) && hasVerb(doc, right)) {
+      spans.push(left);
+      from = cut.next;
+    }
+  }
+  spans.push({ start: sentence.start + from, end: sentence.end });
+  return spans.map((s) => trimSpan(doc.text, s)).filter((s) => s.end > s.start);
+}
+
+/** Whether a quotation is open at `at`: curly quotes opened and not closed, or an odd number of straight double quotes. */
+function insideQuotation(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const opened = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
+  return opened > 0 || (before.match(/"/g) ?? []).length % 2 === 1;
+}
+
+const hasVerb = (doc: Doc, span: Span) => doc.layers.tokens.some((t) => t.start >= span.start && t.end <= span.end && (t.pos === 'VERB' || t.pos === 'AUX'));
+
+function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/**
+ * Content terms of a clause: entity mentions as their story-wide id (so "Petro" and "Gustavo
+ * Petro" are one term), other content words as a crude stem of their lemma (first six letters,
+ * trailing vowels dropped: "injury"/"injured", "expose"/"exposure" meet). Words of the
+ * attribution are left out: who said it is not what was said.
+ */
+function termsOf(doc: Doc, clause: Span, mentions: Array<{ start: number; end: number; entity: ExportEntity }>, attribution: Attribution | null): Map<string, number> {
+  const terms = new Map<string, number>();
+  const add = (key: string) => terms.set(key, (terms.get(key) ?? 0) + 1);
+  const inAttribution = (start: number) => attribution !== null && start >= attribution.span.start && start < attribution.span.end;
+  let lastMention: ExportEntity | null = null;
+  for (const token of doc.layers.tokens) {
+    if (token.start < clause.start || token.end > clause.end || inAttribution(token.start)) continue;
+    const mention = mentions.find((m) => token.start >= m.start && token.end <= m.end);
+    if (mention) {
+      if (mention.entity !== lastMention) add(`e:${mention.entity.id}`);
+      lastMention = mention.entity;
+      continue;
+    }
+    lastMention = null;
+    if (!CONTENT_POS.has(token.pos)) continue;
+    const lemma = foldTerm(token.pos === 'PROPN' ? doc.text.slice(token.start, token.end) : token.lemma);
+    if (!/^[\p{L}\p{N}]/u.test(lemma) || CLAIM_STOP_LEMMAS.has(lemma) || lemma.length < 2) continue;
+    add(stemKey(lemma));
+  }
+  return terms;
+}
+
+export function stemKey(lemma: string): string {
+  const cut = lemma.length > 6 ? lemma.slice(0, 6) : lemma;
+  const stripped = cut.replace(/[aeiouy]+$/, '');
+  return stripped.length >= 3 ? stripped : cut;
+}
+
+/**
+ * Who the sentence says the statement comes from: "according to X", a trailing "…, X said", a
+ * leading "X said …", or the speaker the quotes stage found for a quotation in it.
+ */
+function attributionOf(doc: Doc, sentence: Span, mentions: Array<{ start: number; end: number; entity: ExportEntity }>): Attribution | null {
+  const text = doc.text.slice(sentence.start, sentence.end);
+  for (const pattern of [PATTERNS.accordingTo, PATTERNS.trailing, PATTERNS.leading]) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const whoText = m.groups!.who!;
+    const whoStart = sentence.start + m.index! + m[0].indexOf(whoText);
+    const who = { start: whoStart, end: whoStart + whoText.length };
+    // The attributing words without the comma before them or the full stop after them.
+    const words = /^[,\s]*(.*?)[\s.!?"”’]*$/su.exec(m[0])!;
+    const start = sentence.start + m.index! + m[0].indexOf(words[1]!);
+    return { span: { start, end: start + words[1]!.length }, who: nameOf(doc, who, whoText, mentions, sentence) };
+  }
+  const quote = doc.layers.quotes.find((q) => q.kind === 'speech' && q.start >= sentence.start && q.end <= sentence.end && q.cue && q.speaker);
+  if (quote?.cue && quote.speaker) {
+    const start = Math.min(quote.cue.start, quote.speaker.start);
+    const end = Math.max(quote.cue.end, quote.speaker.end);
+    return { span: { start, end }, who: nameOf(doc, quote.speaker, doc.text.slice(quote.speaker.start, quote.speaker.end), mentions, sentence) ?? quote.speakerName };
+  }
+  return null;
+}
+
+/** The entity named in the attributing words, else the words themselves; a pronoun names nobody we can show. */
+function nameOf(doc: Doc, who: Span, whoText: string, mentions: Array<{ start: number; end: number; entity: ExportEntity }>, sentence: Span): string | null {
+  const named = mentions.find((m) => m.start < who.end && who.start < m.end && (m.entity.type === 'person' || m.entity.type === 'organization'));
+  if (named) return named.entity.name;
+  if (PRONOUN.test(whoText.trim())) {
+    const quote = doc.layers.quotes.find((q) => q.kind === 'speech' && q.start >= sentence.start && q.end <= sentence.end && q.speakerName);
+    return quote?.speakerName ?? null;
+  }
+  return whoText.replace(/^(?:the|a|an)\s+/i, '').trim() || null;
+}
