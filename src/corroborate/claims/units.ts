@@ -38,8 +38,8 @@ const PATTERNS = {
   clauseJoint: /(?:;\s+|,\s+(?:and|but|while|whereas|although)\s+|,\s+(?=(?:after|before|because|until)\s))/g,
   /** "…, officials said." / "…, the council said on Thursday." / "…, VTV 9 has learned from emergency staff." */
   trailing: new RegExp(String.raw`,\s*(?<who>[^,;“”"]{1,60}?)\s+(?:${REPORTING_VERBS})\b[^,;“”"]{0,60}?[.!?]?["”’]?\s*$`, 'u'),
-  /** "Cabello said the death toll…", "The council says some 4,000…", "He told reporters that…". */
-  leading: new RegExp(String.raw`^(?<who>(?:[\p{Lu}][\p{L}\p{N}'’.-]*\s+){0,5}[\p{Lu}][\p{L}\p{N}'’.-]*|(?:[Tt]he|[Aa]n?)\s+[^,;“”"]{1,50}?)\s+(?:${REPORTING_VERBS})\b(?:\s+(?:on|last)\s+\p{Lu}\p{Ll}+day)?(?:\s+that)?\s+`, 'u'),
+  /** "Cabello said the death toll…", "The council says some 4,000…", "Speaking in Bogota, Petro said…". */
+  leading: new RegExp(String.raw`^(?:[^,;“”"]{1,60},\s+)?(?<who>(?:[\p{Lu}][\p{L}\p{N}'’.-]*\s+){0,5}[\p{Lu}][\p{L}\p{N}'’.-]*|(?:[Tt]he|[Aa]n?)\s+[^,;“”"]{1,50}?)\s+(?:(?:also|later|then|earlier|again|previously|repeatedly)\s+)?(?:${REPORTING_VERBS})\b(?:\s+(?:on|last)\s+\p{Lu}\p{Ll}+day)?(?:\s+that)?\s+`, 'u'),
   /** "according to an analysis shared with Packetline" */
   accordingTo: /,?\s*according to\s+(?<who>[^,;.“”"]+)/i,
 } as const;
@@ -79,7 +79,7 @@ function clausesOf(doc: Doc, sentence: Span): Span[] {
   const cuts: Array<{ at: number; next: number }> = [];
   for (const m of text.matchAll(PATTERNS.clauseJoint)) {
     // A joint inside a quotation splits the speaker's words, not the outlet's statements.
-    if (!insideQuotation(text, m.index!)) cuts.push({ at: m.index!, next: m.index! + m[0].length });
+    if (!insideQuotation(doc, sentence, m.index!)) cuts.push({ at: m.index!, next: m.index! + m[0].length });
   }
   const spans: Span[] = [];
   let from = 0;
@@ -96,9 +96,15 @@ function clausesOf(doc: Doc, sentence: Span): Span[] {
   return spans.map((s) => trimSpan(doc.text, s)).filter((s) => s.end > s.start);
 }
 
-/** Whether a quotation is open at `at`: curly quotes opened and not closed, or an odd number of straight double quotes. */
-function insideQuotation(text: string, at: number): boolean {
-  const before = text.slice(0, at);
+/**
+ * Whether a quotation is open at `at` (an offset into the sentence): inside a quote the quotes
+ * stage found (which may have opened sentences earlier), curly quotes opened and not closed, or
+ * an odd number of straight double quotes.
+ */
+function insideQuotation(doc: Doc, sentence: Span, at: number): boolean {
+  const offset = sentence.start + at;
+  if (doc.layers.quotes.some((q) => offset >= q.start && offset < q.end)) return true;
+  const before = doc.text.slice(sentence.start, offset);
   const opened = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
   return opened > 0 || (before.match(/"/g) ?? []).length % 2 === 1;
 }
@@ -147,12 +153,12 @@ export function stemKey(lemma: string): string {
 }
 
 /**
- * Who the sentence says the statement comes from: "according to X", a trailing "…, X said", a
- * leading "X said …", or the speaker the quotes stage found for a quotation in it.
+ * Who the sentence says the statement comes from: "according to X", a leading "X said …", a
+ * trailing "…, X said", or the speaker the quotes stage found for a quotation in it.
  */
 function attributionOf(doc: Doc, sentence: Span, mentions: Array<{ start: number; end: number; entity: ExportEntity }>): Attribution | null {
   const text = doc.text.slice(sentence.start, sentence.end);
-  for (const pattern of [PATTERNS.accordingTo, PATTERNS.trailing, PATTERNS.leading]) {
+  for (const pattern of [PATTERNS.accordingTo, PATTERNS.leading, PATTERNS.trailing]) {
     const m = pattern.exec(text);
     if (!m) continue;
     const whoText = m.groups!.who!;
@@ -163,7 +169,9 @@ function attributionOf(doc: Doc, sentence: Span, mentions: Array<{ start: number
     const start = sentence.start + m.index! + m[0].indexOf(words[1]!);
     return { span: { start, end: start + words[1]!.length }, who: nameOf(doc, who, whoText, mentions, sentence) };
   }
-  const quote = doc.layers.quotes.find((q) => q.kind === 'speech' && q.start >= sentence.start && q.end <= sentence.end && q.cue && q.speaker);
+  // The quotes stage's speaker, when its name and cue are in this sentence (a pronoun's antecedent may be sentences away).
+  const inside = (s: Span | null): s is Span => s !== null && s.start >= sentence.start && s.end <= sentence.end;
+  const quote = doc.layers.quotes.find((q) => q.kind === 'speech' && q.start >= sentence.start && q.end <= sentence.end && inside(q.cue) && inside(q.speaker));
   if (quote?.cue && quote.speaker) {
     const start = Math.min(quote.cue.start, quote.speaker.start);
     const end = Math.max(quote.cue.end, quote.speaker.end);

@@ -1,0 +1,63 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { analyze } from '../src/pipeline/analyze.js';
+import type { ExportStory, StoryExport } from '../src/export/types.js';
+import { verifyBriefSentence } from '../src/brief/verify.js';
+import { EXAMPLES, EXAMPLES_GOLD, SEEDS } from './paths.js';
+
+async function exportOf(dir: string): Promise<StoryExport> {
+  const db = join(mkdtempSync(join(tmpdir(), 'corroborate-claims-')), 'store.db');
+  return (await analyze([dir], { db })).export;
+}
+
+const mainStory = (data: StoryExport): ExportStory => [...data.stories].sort((a, b) => b.articleIds.length - a.articleIds.length)[0]!;
+
+function assertBriefVerifies(data: StoryExport, story: ExportStory) {
+  const texts = new Map(data.articles.map((a) => [a.id, a.text]));
+  assert.ok(story.brief.length >= 3 && story.brief.length <= 7, `brief of 3–7 sentences, got ${story.brief.length}`);
+  for (const sentence of story.brief) {
+    const verdict = verifyBriefSentence(sentence.text, sentence.citations.map((c) => ({ text: c.text, actual: texts.get(c.articleId)!.slice(c.start, c.end) })));
+    assert.ok(verdict.ok, `${sentence.text}: ${verdict.ok ? '' : verdict.why}`);
+  }
+}
+
+test('seeds: facts several outlets carry are corroborated, the call length is disputed with both sides, the brief verifies', async () => {
+  const data = await exportOf(SEEDS);
+  const story = mainStory(data);
+  const corroborated = story.claims.filter((c) => c.status === 'corroborated');
+  assert.ok(corroborated.length >= 5, `corroborated claims: ${corroborated.length}`);
+  for (const claim of corroborated) {
+    assert.ok(claim.independentSources >= 2);
+    assert.ok(new Set(claim.evidence.map((e) => e.articleId)).size >= 2, 'evidence from two articles at least');
+  }
+  assert.ok(story.claims.some((c) => c.status === 'single-source' && /exceeded 100 people/.test(c.text) && /Cabello/.test(c.attributedTo ?? '')), 'the death toll rests on Cabello alone');
+  const call = story.conflicts.find((c) => c.positions.some((p) => /just under an hour/.test(p.value)));
+  assert.ok(call, `a conflict on the call's length; conflicts: ${JSON.stringify(story.conflicts.map((c) => c.positions.map((p) => p.value)))}`);
+  assert.ok(call.positions.some((p) => /more than hour-long/.test(p.value)));
+  for (const position of call.positions) assert.ok(position.evidence.every((e) => e.text.includes(position.value)));
+  assert.ok(story.claims.some((c) => c.status === 'disputed' && c.evidence.some((e) => e.text.includes('just under an hour'))));
+  assertBriefVerifies(data, story);
+});
+
+test('examples: the gold conflicts are found with their sides, and the syndicated copy adds no source', async () => {
+  const data = await exportOf(EXAMPLES);
+  const gold = JSON.parse(readFileSync(EXAMPLES_GOLD, 'utf8')) as { conflicts: Array<{ positions: Array<{ value: string }> }> };
+  const story = mainStory(data);
+  const file = new Map(data.articles.map((a) => [a.id, basename(a.input)]));
+  for (const conflict of gold.conflicts) {
+    const found = story.conflicts.find((c) => conflict.positions.every((g) => c.positions.some((p) => p.value.toLowerCase().includes(g.value.toLowerCase()))));
+    assert.ok(found, `conflict ${conflict.positions.map((p) => p.value).join(' vs ')}; found ${JSON.stringify(story.conflicts.map((c) => c.positions.map((p) => p.value)))}`);
+  }
+  // A fact only the wire and its syndicated copy carry rests on one source.
+  const wireOnly = story.claims.filter((c) => c.evidence.every((e) => /^0[16]-/.test(file.get(e.articleId)!)));
+  assert.ok(wireOnly.length > 0);
+  for (const claim of wireOnly) assert.equal(claim.independentSources, 1, claim.text);
+  assertBriefVerifies(data, story);
+  // A story of one article has nothing corroborated and says so in its brief.
+  const single = data.stories.find((s) => s.articleIds.length === 1)!;
+  assert.ok(single.claims.length > 0 && single.claims.every((c) => c.status === 'single-source'));
+  assert.ok(single.brief.every((s) => s.text.startsWith('Only one source reports:')));
+});
