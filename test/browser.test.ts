@@ -57,6 +57,21 @@ test('a reader browses the examples in a real browser', { skip: existsSync(CHROM
       await page.goto(storyUrl);
     });
 
+    await t.test('claims carry status badges and a conflict shows both sides with their words', async () => {
+      assert.ok((await page.locator('.badge.corroborated').count()) > 0, 'corroborated claims are badged');
+      assert.ok((await page.locator('.badge.single-source').count()) > 0, 'single-source claims are badged');
+      const conflict = page.locator('.conflict').filter({ hasText: 'three hours' });
+      const values = await conflict.locator('.position .value').allTextContents();
+      assert.ok(values.some((v) => v.includes('just under three hours')) && values.some((v) => v.includes('more than three hours')), `both sides: ${values.join(' | ')}`);
+      // Each side quotes the words it rests on: the value is in its evidence.
+      for (const position of await conflict.locator('.position').all()) {
+        const value = (await position.locator('.value').textContent())!.split(' / ')[0]!;
+        assert.ok((await position.locator('q').allTextContents()).some((q) => q.includes(value)));
+      }
+      await conflict.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SHOTS, 'conflict.png'), fullPage: true });
+    });
+
     await t.test('an article page shows clean text, what was removed and the homoglyph warning', async () => {
       await page.getByRole('link', { name: /passengers recount long wait/ }).click();
       await page.waitForURL(/\/articles\//);

@@ -98,6 +98,10 @@ function storyPage(story: ExportStory, articles: ExportArticle[]): Fragment {
     const n = members.findIndex((a) => a.id === span.articleId) + 1;
     return html`<a class="cite" href="/articles/${span.articleId}?start=${span.start}&end=${span.end}#cited" title="${span.text}">[${n}]</a>`;
   };
+  const sourceName = (articleId: string) => {
+    const a = members.find((m) => m.id === articleId);
+    return a?.source.name ?? a?.source.domain ?? a?.title ?? articleId;
+  };
   // One link per citing article (its first span): [2][2] would read as a mistake.
   const cites = (spans: ExportSpan[]) => spans.filter((span, i) => spans.findIndex((x) => x.articleId === span.articleId) === i).map(cite);
   return html`<h1>${story.title}</h1>
@@ -106,7 +110,13 @@ function storyPage(story: ExportStory, articles: ExportArticle[]): Fragment {
     ${story.timeline.length ? html`<section aria-labelledby="timeline"><h2 id="timeline">Timeline</h2><ol class="timeline">${story.timeline.map((t) => html`<li><time>${t.date}${t.end ? ` – ${t.end}` : ''}</time> ${t.description} ${cites(t.evidence)}</li>`)}</ol></section>` : ''}
     ${story.conflicts.length
       ? html`<section aria-labelledby="conflicts"><h2 id="conflicts">Conflicts</h2>${story.conflicts.map(
-          (conflict) => html`<div class="conflict"><h3>${conflict.subject}</h3><div class="positions">${conflict.positions.map((p) => html`<div class="position"><strong>${p.value}</strong> ${cites(p.evidence)}</div>`)}</div></div>`,
+          (conflict) =>
+            html`<div class="conflict"><h3>${conflict.subject}</h3><div class="positions">${conflict.positions.map(
+              (p) =>
+                html`<div class="position"><strong class="value">${p.value}</strong> <small>(${new Set(p.evidence.map((e) => e.articleId)).size} article(s))</small><ul>${p.evidence.map(
+                  (e) => html`<li><q>${e.text}</q> — ${sourceName(e.articleId)} ${cite(e)}</li>`,
+                )}</ul></div>`,
+            )}</div></div>`,
         )}</section>`
       : ''}
     ${story.claims.length
