@@ -4,6 +4,8 @@ import type { ClaimUnit } from './units.js';
 export interface UnitVectors {
   vectors: Array<Map<string, number>>;
   norms: number[];
+  /** The weight of a term in this story: rarer is heavier. */
+  weight: (key: string) => number;
 }
 
 /**
@@ -15,13 +17,31 @@ export function unitVectors(units: ClaimUnit[]): UnitVectors {
   const df = new Map<string, number>();
   for (const u of units) for (const key of u.terms.keys()) df.set(key, (df.get(key) ?? 0) + 1);
   const n = units.length;
-  const vectors = units.map((u) => {
-    const v = new Map<string, number>();
-    for (const [key, count] of u.terms) v.set(key, (key.startsWith('e:') ? 2 : 1) * (1 + Math.log(count)) * Math.log(1 + n / df.get(key)!));
-    return v;
-  });
-  const norms = vectors.map((v) => Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0)));
-  return { vectors, norms };
+  const weight = (key: string) => (key.startsWith('e:') ? 2 : 1) * Math.log(1 + n / (df.get(key) ?? 1));
+  const vectors = units.map((u) => weighted(u.terms, weight));
+  const norms = vectors.map(norm);
+  return { vectors, norms, weight };
+}
+
+/** Term counts as TF-IDF weights (sublinear term frequency). */
+export function weighted(terms: Map<string, number>, weight: (key: string) => number): Map<string, number> {
+  const v = new Map<string, number>();
+  for (const [key, count] of terms) v.set(key, (1 + Math.log(count)) * weight(key));
+  return v;
+}
+
+const norm = (v: Map<string, number>) => Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0));
+
+/** Cosine similarity of two weighted term vectors. */
+export function vectorCosine(a: Map<string, number>, b: Map<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [key, x] of small) {
+    const y = large.get(key);
+    if (y !== undefined) dot += x * y;
+  }
+  const denominator = norm(a) * norm(b);
+  return denominator === 0 ? 0 : dot / denominator;
 }
 
 export function cosine(space: UnitVectors, i: number, j: number): number {

@@ -1,5 +1,5 @@
 import { overlaps, type Interval } from '../quantities/interval.js';
-import { cosine, type UnitVectors } from './align.js';
+import { cosine, vectorCosine, weighted, type UnitVectors } from './align.js';
 import { foldTerm } from '../../cluster/features.js';
 import { stemKey, type ClaimUnit } from './units.js';
 
@@ -20,10 +20,24 @@ export interface QuantityConflict {
   positions: Position[];
 }
 
-/** Clauses this similar measure the same thing whatever their values. */
-const SAME_SLOT_SIMILARITY = 0.35;
-/** Values this close (gap under half the smaller value) measure the same thing when the clauses share any term. */
+/**
+ * How similar the contexts of two quantities must be for them to measure one thing, by how their
+ * values relate. Measured on the two team-written corpora (`npm run bench -- corroborate`).
+ */
+const SIMILARITY_NEEDED = {
+  /** The same bounded value ("11 people" / "Eleven passengers"): agreement is cheap to link. */
+  agreeing: 0.1,
+  /** Values that just miss each other ("just under three hours" / "more than three hours"). */
+  nearMiss: 0.1,
+  /** Values far apart ("two days" / "19 days"): only a close context makes it one slot. */
+  farApart: 0.25,
+  /** Open-ended values ("at least 16") share values with nearly anything: they link on a close context only. */
+  openEnded: 0.35,
+} as const;
+/** A gap under this share of the smaller value is a near miss. */
 const NEAR_GAP_RATIO = 0.5;
+/** Values more than this many times apart are different things (a city's population and a leak's victims). */
+const FAR_RATIO = 20;
 
 const magnitude = (i: Interval) => (Number.isFinite(i.high) ? (i.low + i.high) / 2 : i.low);
 
@@ -43,9 +57,9 @@ function nearMiss(a: Interval, b: Interval): boolean {
  *
  * Two quantities are of one slot ("how long the rescue took") when they measure the same
  * dimension in the same unit (people counted as residents, riders or people alike), come from
- * different sources, and either their clauses are similar, or their clauses share a term and
- * their values just miss each other ("just under three hours" / "more than three hours": reports
- * that disagree by a little about one thing, the commonest dispute in news). Slots are the
+ * different sources, and their contexts are similar enough for how their values relate
+ * (`sameSlot`): values that just miss each other ("just under three hours" / "more than three
+ * hours", the commonest dispute in news) need less than values far apart. Slots are the
  * connected groups of such pairs. A slot's quantities are then grouped into positions, each a
  * set of intervals with a common value; a slot with two positions or more, held by different
  * sources, is a conflict. "At least 23" and "exceeded 100" share values, so they never conflict.
@@ -61,8 +75,7 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
       const [a, b] = [refs[i]!, refs[j]!];
       if (a.quantity.dimension !== b.quantity.dimension || a.quantity.unitClass !== b.quantity.unitClass) continue;
       if (sourceOf(units[a.unit]!) === sourceOf(units[b.unit]!)) continue;
-      const similarity = cosine(space, a.unit, b.unit);
-      if (similarity >= SAME_SLOT_SIMILARITY || (similarity > 0 && nearMiss(a.quantity.interval, b.quantity.interval))) parent[find(i)] = find(j);
+      if (sameSlot(a, b, space)) parent[find(i)] = find(j);
     }
   }
   const slots = new Map<number, QuantityRef[]>();
@@ -82,6 +95,22 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
     conflicts.push({ subject: subjectOf(slot, units), positions });
   }
   return conflicts;
+}
+
+/**
+ * Whether two quantities measure one thing. Context is the better of two readings: the words
+ * around each quantity, and its whole clause ("put the cost of the response … at €40,000" keeps
+ * "cost" far from the figure). The similarity needed depends on how the values relate.
+ */
+function sameSlot(a: QuantityRef, b: QuantityRef, space: UnitVectors): boolean {
+  const local = vectorCosine(weighted(a.quantity.context, space.weight), weighted(b.quantity.context, space.weight));
+  const similarity = Math.max(local, cosine(space, a.unit, b.unit));
+  const [x, y] = [a.quantity.interval, b.quantity.interval];
+  const bounded = Number.isFinite(x.high) && Number.isFinite(y.high);
+  if (overlaps(x, y)) return similarity >= (bounded ? SIMILARITY_NEEDED.agreeing : SIMILARITY_NEEDED.openEnded);
+  if (nearMiss(x, y)) return similarity >= SIMILARITY_NEEDED.nearMiss;
+  const ratio = Math.max(magnitude(x), magnitude(y)) / Math.max(Number.MIN_VALUE, Math.min(magnitude(x), magnitude(y)));
+  return ratio <= FAR_RATIO && similarity >= SIMILARITY_NEEDED.farApart;
 }
 
 /**

@@ -16,8 +16,11 @@ export interface ClaimUnit {
   sentence: Span;
   /** Content terms and entity ids (`e:…`), each with its count. */
   terms: Map<string, number>;
-  /** Quantities in the clause, offsets into `doc.text`; `unitClass` folds nouns for people together. */
-  quantities: Array<Quantity & { unitClass: string }>;
+  /**
+   * Quantities in the clause, offsets into `doc.text`; `unitClass` folds nouns for people
+   * together; `context` holds the terms of the words around the quantity, which say what it measures.
+   */
+  quantities: Array<Quantity & { unitClass: string; context: Map<string, number> }>;
   attribution: Attribution | null;
 }
 
@@ -67,11 +70,23 @@ export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
         start: q.start + clause.start,
         end: q.end + clause.start,
         unitClass: q.dimension === 'count' && PEOPLE_NOUNS.has(q.unit) ? 'person' : q.unit,
+        context: termsOf(doc, contextWindow(doc, sentence, q.start + clause.start, q.end + clause.start), mentions, attribution),
       }));
       units.push({ doc, span: clause, sentence, terms, quantities, attribution });
     }
   }
   return units;
+}
+
+/** Words either side of a quantity that make up its context: a short phrase's reach, not the whole sentence. */
+const CONTEXT_TOKENS = 6;
+
+/** The span of up to `CONTEXT_TOKENS` tokens before and after `[start, end)`, within the sentence. */
+function contextWindow(doc: Doc, sentence: Span, start: number, end: number): Span {
+  const tokens = doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end && /[\p{L}\p{N}]/u.test(doc.text.slice(t.start, t.end)));
+  const before = tokens.filter((t) => t.end <= start).slice(-CONTEXT_TOKENS);
+  const after = tokens.filter((t) => t.start >= end).slice(0, CONTEXT_TOKENS);
+  return { start: before[0]?.start ?? start, end: after.at(-1)?.end ?? end };
 }
 
 function clausesOf(doc: Doc, sentence: Span): Span[] {

@@ -41,7 +41,12 @@ export const CURRENCY_WORDS: Record<string, string> = {
 };
 
 /** Nouns that are not what a number counts ("3 p.m.", "the 1990s", "Article 5") never make a count. */
-export const NOT_COUNTED = new Set(['am', 'pm', 'a.m.', 'p.m.', 'percent', 'per', 'cent', 'of', 'to', 'and', 'or', 'the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'from', 'with']);
+export const NOT_COUNTED = new Set([
+  'am', 'pm', 'a.m.', 'p.m.', 'percent', 'per', 'cent', 'of', 'to', 'and', 'or', 'the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'from', 'with',
+  // Verbs end the noun phrase: "several were taken", "a single passenger came down".
+  'was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must',
+  'did', 'do', 'does', 'came', 'went', 'got', 'said', 'says', 'who', 'which', 'that',
+]);
 
 /** Irregular plurals of counted nouns, so "3 men" and "one man" share a unit. */
 export const SINGULAR: Record<string, string> = { people: 'person', persons: 'person', men: 'man', women: 'woman', children: 'child', feet: 'foot', teeth: 'tooth', mice: 'mouse', police: 'police', staff: 'staff', crew: 'crew' };

@@ -153,6 +153,8 @@ function unitAfter(rest: string, currency: string | undefined, value: number, wo
   const head = m.groups!.hyphen ? m[0].length - (m.groups!.more?.length ?? 0) : m[0].length - (m.groups!.more?.length ?? 0);
   if (unitWord === '%' || /^per ?cent$/.test(unitWord)) return { dimension: 'percent', unit: 'percent', factor: 1, length: head };
   const compact = unitWord.replace(/-long$/, '');
+  // "a second researcher": after "a", "second" is the ordinal far more often than the unit.
+  if (compact === 'second' && words && /^an?$/i.test(words)) return null;
   if (DURATION_MINUTES[compact] !== undefined) {
     const minutes = DURATION_MINUTES[compact]!;
     const half = /^\s+and a half\b/i.exec(rest.slice(head));
