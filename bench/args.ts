@@ -13,7 +13,7 @@ export interface BenchArgs {
   threshold: number | undefined;
   articles: number | undefined;
   seconds: number | undefined;
-  /** List each miss and wrong speaker (quotes bench). */
+  /** List each miss: wrong speakers (quotes), missed pairs, statuses and conflicts (corroborate). */
   errors: boolean;
   /** `extract`: write our {id: articleBody} here for outside scoring. */
   predictions: string | undefined;
