@@ -72,6 +72,11 @@ export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
         unitClass: q.dimension === 'count' && PEOPLE_NOUNS.has(q.unit) ? 'person' : q.unit,
         context: termsOf(doc, contextWindow(doc, sentence, q.start + clause.start, q.end + clause.start), mentions, attribution),
       }));
+      // The value itself is a term: "Thirty-four people" and "34 passengers" share it though no word matches.
+      for (const q of quantities) {
+        const key = `q:${q.dimension}:${q.unitClass}:${q.interval.low}-${q.interval.high}`;
+        terms.set(key, (terms.get(key) ?? 0) + 1);
+      }
       units.push({ doc, span: clause, sentence, terms, quantities, attribution });
     }
   }
