@@ -26,6 +26,11 @@ const READINGS: Array<[string, string, string, string]> = [
   ['Turnout rose to 64% this year.', '64%', 'percent:percent', '64'],
   ['Turnout was 64 percent.', '64 percent', 'percent:percent', '64'],
   ['He was fined more than £2,000 in total.', 'more than £2,000', 'money:GBP', '(2000, ∞)'],
+  ['The folder held records on 12,000-plus people.', '12,000-plus people', 'count:person', '[12000, ∞)'],
+  ['The files were open for nearly three weeks.', 'nearly three weeks', 'duration:minute', '[25704, 30240)'],
+  ['The response will cost under €10,000.', 'under €10,000', 'money:EUR', '[0, 10000)'],
+  ['The council says some 4,000 residents are affected.', 'some 4,000 residents', 'count:resident', '[3600, 4400]'],
+  ['Marrowick spent €6.2 million on repairs.', '€6.2 million', 'money:EUR', '6200000'],
 ];
 
 for (const [sentence, span, kind, interval] of READINGS) {
@@ -46,6 +51,8 @@ const NOT_QUANTITIES = [
   'A man said nothing.',
   'Tension rose often after the 1990s.',
   'The 3rd bridge was closed.',
+  'Every single passenger came down on foot.',
+  'A second researcher confirmed it.',
 ];
 for (const sentence of NOT_QUANTITIES) {
   test(`finds no quantity in "${sentence}"`, () => assert.deepEqual(findQuantities(sentence).map((q) => q.text), []));

@@ -39,6 +39,9 @@ const PATTERNS = {
   monthBefore: /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$/i,
   clockAfter: /^\s*(?:a\.?m\.?|p\.?m\.?|o'clock|GMT|UTC)\b|^:\d\d/i,
   ordinalAfter: /^(?:st|nd|rd|th)\b/i,
+  plusAfter: /^-plus\b/i,
+  /** "every single passenger": "single" there stresses "every", it counts nothing. */
+  intensifierBefore: /\b(?:every|each)\s+$/i,
 } as const;
 
 /** A bare four-digit number in this range is a year ("in 2025"), not a quantity. */
@@ -63,6 +66,7 @@ export function findQuantities(text: string): Quantity[] {
     const rest = text.slice(end);
     if (groups.digits && (PATTERNS.monthBefore.test(before) || PATTERNS.clockAfter.test(rest) || PATTERNS.ordinalAfter.test(rest))) continue;
 
+    if (groups.words?.toLowerCase() === 'single' && PATTERNS.intensifierBefore.test(before)) continue;
     const value = numberValue(groups.digits, groups.words, groups.scale);
     if (value === null) continue;
     let interval = closed(value, value);
@@ -77,9 +81,16 @@ export function findQuantities(text: string): Quantity[] {
         end += range[0].length;
       }
     }
-    const bound = PATTERNS.modifier.exec(before);
+    // "12,000-plus people": at least the number.
+    const plus = modifier === 'exact' ? PATTERNS.plusAfter.exec(text.slice(end)) : null;
+    if (plus) {
+      interval = { low: value, high: Infinity, lowClosed: true, highClosed: false };
+      modifier = 'at-least';
+      end += plus[0].length;
+    }
+    const bound = modifier === 'exact' ? PATTERNS.modifier.exec(before) : null;
     let spanStart = start;
-    if (modifier === 'exact' && bound) {
+    if (bound) {
       [interval, modifier] = applyModifier(bound.groups!.mod!.toLowerCase(), value);
       spanStart = start - bound[0].length;
     } else if (modifier === 'range' && PATTERNS.betweenBefore.test(before)) spanStart = start - (before.length - before.search(PATTERNS.betweenBefore));
