@@ -1,4 +1,4 @@
-import type { Doc, Span } from '../../doc/types.js';
+import type { Doc, Span, Token } from '../../doc/types.js';
 import type { ExportEntity } from '../../export/types.js';
 import { foldTerm } from '../../cluster/features.js';
 import { findQuantities, type Quantity } from '../quantities/parse-quantity.js';
@@ -61,16 +61,19 @@ export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
   const units: ClaimUnit[] = [];
   for (const sentence of doc.layers.sentences) {
     if (headings.some((h) => sentence.start >= h.start && sentence.end <= h.end)) continue;
-    const attribution = attributionOf(doc, sentence, mentions);
-    for (const clause of clausesOf(doc, sentence)) {
-      const terms = termsOf(doc, clause, mentions, attribution);
+    // Each sentence reads only its own tokens and mentions: scanning the article's for every clause is quadratic.
+    const tokens = within(doc.layers.tokens, sentence);
+    const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+    const attribution = attributionOf(doc, sentence, inSentence);
+    for (const clause of clausesOf(doc, sentence, tokens)) {
+      const terms = termsOf(doc, tokens, clause, inSentence, attribution);
       if ([...terms.values()].reduce((a, b) => a + b, 0) < MIN_CLAUSE_TERMS) continue;
       const quantities = findQuantities(doc.text.slice(clause.start, clause.end)).map((q) => ({
         ...q,
         start: q.start + clause.start,
         end: q.end + clause.start,
         unitClass: q.dimension === 'count' && PEOPLE_NOUNS.has(q.unit) ? 'person' : q.unit,
-        context: termsOf(doc, contextWindow(doc, sentence, q.start + clause.start, q.end + clause.start), mentions, attribution),
+        context: termsOf(doc, tokens, contextWindow(doc, tokens, q.start + clause.start, q.end + clause.start), inSentence, attribution),
       }));
       // The value itself is a term: "Thirty-four people" and "34 passengers" share it though no word matches.
       for (const q of quantities) {
@@ -86,15 +89,29 @@ export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
 /** Words either side of a quantity that make up its context: a short phrase's reach, not the whole sentence. */
 const CONTEXT_TOKENS = 6;
 
-/** The span of up to `CONTEXT_TOKENS` tokens before and after `[start, end)`, within the sentence. */
-function contextWindow(doc: Doc, sentence: Span, start: number, end: number): Span {
-  const tokens = doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end && /[\p{L}\p{N}]/u.test(doc.text.slice(t.start, t.end)));
-  const before = tokens.filter((t) => t.end <= start).slice(-CONTEXT_TOKENS);
-  const after = tokens.filter((t) => t.start >= end).slice(0, CONTEXT_TOKENS);
+/** The span of up to `CONTEXT_TOKENS` word tokens before and after `[start, end)`, among the sentence's tokens. */
+function contextWindow(doc: Doc, sentenceTokens: Token[], start: number, end: number): Span {
+  const words = sentenceTokens.filter((t) => /[\p{L}\p{N}]/u.test(doc.text.slice(t.start, t.end)));
+  const before = words.filter((t) => t.end <= start).slice(-CONTEXT_TOKENS);
+  const after = words.filter((t) => t.start >= end).slice(0, CONTEXT_TOKENS);
   return { start: before[0]?.start ?? start, end: after.at(-1)?.end ?? end };
 }
 
-function clausesOf(doc: Doc, sentence: Span): Span[] {
+/** The tokens inside a span, found by binary search (tokens are in text order). */
+function within(tokens: Token[], span: Span): Token[] {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.start < span.start) low = mid + 1;
+    else high = mid;
+  }
+  const out: Token[] = [];
+  for (let i = low; i < tokens.length && tokens[i]!.end <= span.end; i++) out.push(tokens[i]!);
+  return out;
+}
+
+function clausesOf(doc: Doc, sentence: Span, tokens: Token[]): Span[] {
   const text = doc.text.slice(sentence.start, sentence.end);
   const cuts: Array<{ at: number; next: number }> = [];
   for (const m of text.matchAll(PATTERNS.clauseJoint)) {
@@ -107,7 +124,7 @@ function clausesOf(doc: Doc, sentence: Span): Span[] {
     const left = { start: sentence.start + from, end: sentence.start + cut.at };
     const right = { start: sentence.start + cut.next, end: sentence.end };
     // Split only where both sides have a verb of their own: "names, addresses and bank details" is one statement.
-    if (hasVerb(doc, left) && hasVerb(doc, right)) {
+    if (hasVerb(tokens, left) && hasVerb(tokens, right)) {
       spans.push(left);
       from = cut.next;
     }
@@ -129,7 +146,7 @@ function insideQuotation(doc: Doc, sentence: Span, at: number): boolean {
   return opened > 0 || (before.match(/"/g) ?? []).length % 2 === 1;
 }
 
-const hasVerb = (doc: Doc, span: Span) => doc.layers.tokens.some((t) => t.start >= span.start && t.end <= span.end && (t.pos === 'VERB' || t.pos === 'AUX'));
+const hasVerb = (tokens: Token[], span: Span) => tokens.some((t) => t.start >= span.start && t.end <= span.end && (t.pos === 'VERB' || t.pos === 'AUX'));
 
 function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;
@@ -144,12 +161,12 @@ function trimSpan(text: string, span: Span): Span {
  * trailing vowels dropped: "injury"/"injured", "expose"/"exposure" meet). Words of the
  * attribution are left out: who said it is not what was said.
  */
-function termsOf(doc: Doc, clause: Span, mentions: Array<{ start: number; end: number; entity: ExportEntity }>, attribution: Attribution | null): Map<string, number> {
+function termsOf(doc: Doc, tokens: Token[], clause: Span, mentions: Array<{ start: number; end: number; entity: ExportEntity }>, attribution: Attribution | null): Map<string, number> {
   const terms = new Map<string, number>();
   const add = (key: string) => terms.set(key, (terms.get(key) ?? 0) + 1);
   const inAttribution = (start: number) => attribution !== null && start >= attribution.span.start && start < attribution.span.end;
   let lastMention: ExportEntity | null = null;
-  for (const token of doc.layers.tokens) {
+  for (const token of tokens) {
     if (token.start < clause.start || token.end > clause.end || inAttribution(token.start)) continue;
     const mention = mentions.find((m) => token.start >= m.start && token.end <= m.end);
     if (mention) {
