@@ -34,26 +34,24 @@ const norm = (v: Map<string, number>) => Math.sqrt([...v.values()].reduce((s, x)
 
 /** Cosine similarity of two weighted term vectors. */
 export function vectorCosine(a: Map<string, number>, b: Map<string, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [key, x] of small) {
-    const y = large.get(key);
-    if (y !== undefined) dot += x * y;
-  }
   const denominator = norm(a) * norm(b);
-  return denominator === 0 ? 0 : dot / denominator;
+  return denominator === 0 ? 0 : dot(a, b) / denominator;
 }
 
+/** Cosine similarity of two units of a story, with their norms computed once. */
 export function cosine(space: UnitVectors, i: number, j: number): number {
-  const [a, b] = [space.vectors[i]!, space.vectors[j]!];
+  const denominator = space.norms[i]! * space.norms[j]!;
+  return denominator === 0 ? 0 : dot(space.vectors[i]!, space.vectors[j]!) / denominator;
+}
+
+function dot(a: Map<string, number>, b: Map<string, number>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
+  let sum = 0;
   for (const [key, x] of small) {
     const y = large.get(key);
-    if (y !== undefined) dot += x * y;
+    if (y !== undefined) sum += x * y;
   }
-  const norm = space.norms[i]! * space.norms[j]!;
-  return norm === 0 ? 0 : dot / norm;
+  return sum;
 }
 
 /** Measured on `npm run bench -- corroborate` (examples' gold; the council corpus checks it). */

@@ -68,6 +68,8 @@ function nearMiss(a: Interval, b: Interval): boolean {
  */
 export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: (unit: ClaimUnit) => string): QuantityConflict[] {
   const refs: QuantityRef[] = units.flatMap((u, unit) => u.quantities.map((quantity) => ({ unit, quantity })));
+  // Weighed once here, not once per pair below.
+  const contexts = refs.map((r) => weighted(r.quantity.context, space.weight));
   const parent = refs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   for (let i = 0; i < refs.length; i++) {
@@ -75,7 +77,8 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
       const [a, b] = [refs[i]!, refs[j]!];
       if (a.quantity.dimension !== b.quantity.dimension || a.quantity.unitClass !== b.quantity.unitClass) continue;
       if (sourceOf(units[a.unit]!) === sourceOf(units[b.unit]!)) continue;
-      if (sameSlot(a, b, space)) parent[find(i)] = find(j);
+      const local = vectorCosine(contexts[i]!, contexts[j]!);
+      if (sameSlot(a, b, Math.max(local, cosine(space, a.unit, b.unit)))) parent[find(i)] = find(j);
     }
   }
   const slots = new Map<number, QuantityRef[]>();
@@ -98,13 +101,11 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
 }
 
 /**
- * Whether two quantities measure one thing. Context is the better of two readings: the words
+ * Whether two quantities measure one thing, given the similarity of their contexts: the better of two readings, the words
  * around each quantity, and its whole clause ("put the cost of the response … at €40,000" keeps
  * "cost" far from the figure). The similarity needed depends on how the values relate.
  */
-function sameSlot(a: QuantityRef, b: QuantityRef, space: UnitVectors): boolean {
-  const local = vectorCosine(weighted(a.quantity.context, space.weight), weighted(b.quantity.context, space.weight));
-  const similarity = Math.max(local, cosine(space, a.unit, b.unit));
+function sameSlot(a: QuantityRef, b: QuantityRef, similarity: number): boolean {
   const [x, y] = [a.quantity.interval, b.quantity.interval];
   const bounded = Number.isFinite(x.high) && Number.isFinite(y.high);
   if (overlaps(x, y)) return similarity >= (bounded ? SIMILARITY_NEEDED.agreeing : SIMILARITY_NEEDED.openEnded);
