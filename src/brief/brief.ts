@@ -18,6 +18,8 @@ const MAX_CONFLICTS = 2;
 const MAX_SINGLE = 1;
 /** A claim this similar to one already in the brief would repeat it. */
 const REPEAT_SIMILARITY = 0.3;
+/** A statement this similar to a brief sentence's own is cited for it (`npm run bench -- facts`: brief support). */
+const CITE_SIMILARITY = 0.45;
 
 /**
  * A short extractive brief: the most widely carried facts first (by independent sources, then
@@ -46,26 +48,35 @@ export function buildBrief(story: StoryClaims): BriefSentence[] {
   const disputes = story.conflicts.slice(0, MAX_CONFLICTS).map((c) => disputeSentence(c, story.units));
   const singles = story.claims.filter((c) => c.status === 'single-source').sort(byProminence);
   const single = pick(singles, MAX_SINGLE);
-  const sentences = [...corroborated.map(claimSentence), ...disputes, ...single.map((c) => ({ ...claimSentence(c), text: `${BRIEF_LEADS.singleSource} ${claimText(c.units[0]!)}` }))];
+  const sentences = [...corroborated.map((c) => claimSentence(c, story)), ...disputes, ...single.map((c) => ({ ...claimSentence(c, story), text: `${BRIEF_LEADS.singleSource} ${claimText(c.units[0]!)}` }))];
   // Too short a story for the plan above: fill with the next facts, most carried first.
   for (const claim of story.claims.filter((c) => !chosen.includes(c) && c.status !== 'disputed').sort(byProminence)) {
     if (sentences.length >= MIN_SENTENCES) break;
     if (claim.quoted || repeats(claim)) continue;
     chosen.push(claim);
-    const sentence = claimSentence(claim);
+    const sentence = claimSentence(claim, story);
     sentences.push(claim.status === 'single-source' ? { ...sentence, text: `${BRIEF_LEADS.singleSource} ${sentence.text}` } : sentence);
   }
   return sentences.slice(0, MAX_SENTENCES);
 }
 
-/** The claim as its representative article prints it, citing every article's statement of it. */
-function claimSentence(claim: Claim): BriefSentence {
+/**
+ * The claim as its representative article prints it, citing the statements of other articles
+ * that say the same as that sentence: a claim's members are alike on average, but a citation
+ * must carry the very sentence it supports, so each is checked against the representative.
+ */
+function claimSentence(claim: Claim, story: StoryClaims): BriefSentence {
   const [representative, ...others] = claim.units;
+  const at = story.units.indexOf(representative!);
+  const same = others.filter((unit) => cosine(story.space, at, story.units.indexOf(unit)) >= CITE_SIMILARITY);
   return {
     text: claimText(representative!),
-    citations: [...statementSpans(representative!).map((span) => ({ unit: representative!, span })), ...others.map((unit) => ({ unit, span: unit.span }))],
+    citations: [{ unit: representative!, span: covering(statementSpans(representative!)) }, ...same.map((unit) => ({ unit, span: unit.span }))],
   };
 }
+
+/** One span from the first to the last of some spans of one sentence: the clause with its attribution cited as one passage. */
+const covering = (spans: Span[]): Span => ({ start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) });
 
 /** "Accounts differ (rescue, took): “just under three hours” vs “more than three hours”." citing each position's statements. */
 function disputeSentence(conflict: QuantityConflict, units: ClaimUnit[]): BriefSentence {
