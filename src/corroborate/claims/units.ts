@@ -62,13 +62,19 @@ export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
     .flatMap((e) => e.mentions.filter((m) => m.articleId === doc.id).map((m) => ({ start: m.start, end: m.end, entity: e })))
     .sort((a, b) => a.start - b.start);
   const units: ClaimUnit[] = [];
-  for (const sentence of doc.layers.sentences) {
-    if (headings.some((h) => sentence.start >= h.start && sentence.end <= h.end)) continue;
+  // The headline printed at the top of the text is a headline, not a statement.
+  const titleEnd = doc.title && doc.text.startsWith(doc.title) ? doc.title.length : 0;
+  for (const sentence of statementSentences(doc)) {
+    if (sentence.start < titleEnd || headings.some((h) => sentence.start >= h.start && sentence.end <= h.end)) continue;
+    // A question asserts nothing to check.
+    if (/\?["”’)]*$/.test(doc.text.slice(sentence.start, sentence.end))) continue;
     // Each sentence reads only its own tokens and mentions: scanning the article's for every clause is quadratic.
     const tokens = within(doc.layers.tokens, sentence);
     const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     const attribution = attributionOf(doc, sentence, inSentence);
     for (const clause of clausesOf(doc, sentence, tokens)) {
+      // A clause without a verb is a fragment, a name or a caption ("Arcade Joseph Comeaux Jr."): nothing to check.
+      if (!hasVerb(tokens, clause)) continue;
       const terms = termsOf(doc, tokens, clause, attribution);
       if ([...terms.values()].reduce((a, b) => a + b, 0) < MIN_CLAUSE_TERMS) continue;
       const quantities = findQuantities(doc.text.slice(clause.start, clause.end)).map((q) => ({
@@ -89,6 +95,27 @@ export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
     }
   }
   return units;
+}
+
+/**
+ * A stop after an initial, a title or a clock abbreviation ("a . m .", "A . J . Smith", "Jr .",
+ * "Feb . 1" in tokenised text) rarely ends a sentence; nor does one before a lower-case word or a
+ * digit. The sentence layer splits there in tokenised and abbreviation-heavy text.
+ */
+const ABBREVIATION_STOP = /(?:^|[\s.])(?:\p{L}|[ap]\s?\.\s?m|jr|sr|dr|mr|mrs|ms|st|gen|gov|sen|rep|lt|sgt|col|capt|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|vs)\s?\.$/iu;
+const CONTINUES = /^[\p{Ll}\p{N}]/u;
+
+/** The article's sentences with the splits at abbreviations undone (offsets into `doc.text`). */
+function statementSentences(doc: Doc): Span[] {
+  const out: Span[] = [];
+  for (const sentence of doc.layers.sentences) {
+    const previous = out.at(-1);
+    const between = previous ? doc.text.slice(previous.end, sentence.start) : '';
+    if (previous && !between.includes('\n') && (ABBREVIATION_STOP.test(doc.text.slice(previous.start, previous.end)) || CONTINUES.test(doc.text.slice(sentence.start, sentence.end)))) {
+      out[out.length - 1] = { start: previous.start, end: sentence.end };
+    } else out.push({ start: sentence.start, end: sentence.end });
+  }
+  return out;
 }
 
 /** Words either side of a quantity that make up its context: a short phrase's reach, not the whole sentence. */
