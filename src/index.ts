@@ -20,6 +20,8 @@ export { docFromHtml } from './ingest/html/html-doc.js';
 export { docsFromFeed } from './ingest/feed/feed-docs.js';
 export { createFetcher } from './ingest/fetch/fetch-url.js';
 export type { Fetcher, Fetched, FetcherOptions } from './ingest/fetch/fetch-url.js';
+export { compareStatements } from './corroborate/claims/compare.js';
+export type { StatementComparison } from './corroborate/claims/compare.js';
 export { buildExport } from './export/build.js';
 export { renderMarkdown } from './export/markdown.js';
 export type * from './export/types.js';

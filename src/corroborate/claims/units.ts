@@ -34,7 +34,7 @@ export interface Attribution {
   who: string | null;
 }
 
-const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM', 'ADV']);
+export const CONTENT_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM', 'ADV']);
 /** A clause with fewer content terms than this states nothing checkable on its own. */
 const MIN_CLAUSE_TERMS = 3;
 const PRONOUN = /^(he|she|they|it|we|i)$/i;
