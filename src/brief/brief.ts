@@ -1,5 +1,5 @@
 import type { Span } from '../doc/types.js';
-import { cosine } from '../corroborate/claims/align.js';
+import { similarity } from '../corroborate/claims/align.js';
 import { claimText, statementSpans, type Claim, type StoryClaims } from '../corroborate/claims/claims.js';
 import { sharedWords, type QuantityConflict } from '../corroborate/claims/conflicts.js';
 import type { ClaimUnit } from '../corroborate/claims/units.js';
@@ -32,7 +32,7 @@ const CITE_SIMILARITY = 0.45;
  */
 export function buildBrief(story: StoryClaims): BriefSentence[] {
   const chosen: Claim[] = [];
-  const repeats = (claim: Claim) => chosen.some((c) => cosine(story.space, story.units.indexOf(c.units[0]!), story.units.indexOf(claim.units[0]!)) >= REPEAT_SIMILARITY);
+  const repeats = (claim: Claim) => chosen.some((c) => similarity(story.space, story.units.indexOf(c.units[0]!), story.units.indexOf(claim.units[0]!)) >= REPEAT_SIMILARITY);
   const pick = (candidates: Claim[], limit: number) => {
     const picked: Claim[] = [];
     for (const claim of candidates) {
@@ -68,7 +68,7 @@ export function buildBrief(story: StoryClaims): BriefSentence[] {
 function claimSentence(claim: Claim, story: StoryClaims): BriefSentence {
   const [representative, ...others] = claim.units;
   const at = story.units.indexOf(representative!);
-  const same = others.filter((unit) => cosine(story.space, at, story.units.indexOf(unit)) >= CITE_SIMILARITY);
+  const same = others.filter((unit) => similarity(story.space, at, story.units.indexOf(unit)) >= CITE_SIMILARITY);
   return {
     text: claimText(representative!),
     citations: [{ unit: representative!, span: covering(statementSpans(representative!)) }, ...same.map((unit) => ({ unit, span: unit.span }))],

@@ -3,7 +3,7 @@ import type { CopyLink } from '../../cluster/copies.js';
 import type { Doc, Span } from '../../doc/types.js';
 import type { ExportEntity } from '../../export/types.js';
 import { outletKey } from '../independence.js';
-import { alignUnits, cosine, unitVectors, type UnitVectors } from './align.js';
+import { alignUnits, similarity, unitVectors, type UnitVectors } from './align.js';
 import { findConflicts, type QuantityConflict } from './conflicts.js';
 import { claimUnits, type ClaimUnit } from './units.js';
 
@@ -76,7 +76,7 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
 
 /** The group's most central statement (highest summed similarity to the others), preferring originals to copies. */
 function representativeFirst(group: number[], space: UnitVectors, copies: Map<string, CopyLink>, units: ClaimUnit[]): number[] {
-  const score = (i: number) => (copies.has(units[i]!.doc.id) ? -1 : 0) * 1e6 + group.reduce((s, j) => (j === i ? s : s + cosine(space, i, j)), 0);
+  const score = (i: number) => (copies.has(units[i]!.doc.id) ? -1 : 0) * 1e6 + group.reduce((s, j) => (j === i ? s : s + similarity(space, i, j)), 0);
   return [...group].sort((a, b) => score(b) - score(a));
 }
 

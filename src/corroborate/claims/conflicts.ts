@@ -1,5 +1,5 @@
 import { overlaps, type Interval } from '../quantities/interval.js';
-import { ALIGN_THRESHOLD, cosine, vectorCosine, weighted, type UnitVectors } from './align.js';
+import { ALIGN_THRESHOLD, similarity, vectorCosine, weighted, type UnitVectors } from './align.js';
 import { termKey, type ClaimUnit } from './units.js';
 
 /** A quantity as one unit states it. */
@@ -93,7 +93,7 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
       // A clause that also gives the other's figure is stating two things, not disputing one:
       // "one count of murder and three counts of homicide" beside "three counts of homicide".
       if (!agree && (givesValue(units[a.unit]!, b.quantity) || givesValue(units[b.unit]!, a.quantity))) continue;
-      if (!sameSlot(a, b, vectorCosine(contexts[i]!, contexts[j]!), cosine(space, a.unit, b.unit))) continue;
+      if (!sameSlot(a, b, vectorCosine(contexts[i]!, contexts[j]!), similarity(space, a.unit, b.unit))) continue;
       if (agree) {
         agreeing[i]!.push(j);
         agreeing[j]!.push(i);

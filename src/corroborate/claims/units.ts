@@ -23,6 +23,8 @@ export interface ClaimUnit {
    */
   quantities: Array<Quantity & { unitClass: string; context: Map<string, number>; head: string | null }>;
   attribution: Attribution | null;
+  /** The terms of its verbs, common nouns and numbers: what the clause says happened, apart from who. */
+  predicates: Set<string>;
   /** Story-wide ids of the people the clause names (outside its attribution): whom it is about. */
   people: Set<string>;
 }
@@ -91,7 +93,7 @@ export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
         terms.set(key, (terms.get(key) ?? 0) + 1);
       }
       const people = new Set(inSentence.filter((m) => m.entity.type === 'person' && m.start >= clause.start && m.end <= clause.end && !(attribution && m.start >= attribution.span.start && m.end <= attribution.span.end)).map((m) => m.entity.id));
-      units.push({ doc, span: clause, sentence, terms, quantities, attribution, people });
+      units.push({ doc, span: clause, sentence, terms, quantities, attribution, people, predicates: predicatesOf(doc, tokens, clause, attribution) });
     }
   }
   return units;
@@ -226,6 +228,20 @@ function termsOf(doc: Doc, tokens: Token[], clause: Span, attribution: Attributi
     if (key) terms.set(key, (terms.get(key) ?? 0) + 1);
   }
   return terms;
+}
+
+const PREDICATE_POS = new Set(['VERB', 'NOUN', 'NUM']);
+
+/** The terms of a clause's verbs, common nouns and numbers (outside its attribution). */
+function predicatesOf(doc: Doc, tokens: Token[], clause: Span, attribution: Attribution | null): Set<string> {
+  const out = new Set<string>();
+  for (const token of tokens) {
+    if (token.start < clause.start || token.end > clause.end || !PREDICATE_POS.has(token.pos)) continue;
+    if (attribution && token.start >= attribution.span.start && token.start < attribution.span.end) continue;
+    const key = termKey(doc.text.slice(token.start, token.end), token);
+    if (key) out.add(key);
+  }
+  return out;
 }
 
 /** A content token's term: the stem of its lemma, null for stop words, punctuation and single letters. */
