@@ -37,7 +37,7 @@ export function buildBrief(story: StoryClaims): BriefSentence[] {
     const picked: Claim[] = [];
     for (const claim of candidates) {
       if (picked.length >= limit) break;
-      if (claim.quoted || repeats(claim)) continue;
+      if (claim.quoted || !standsAlone(claim) || repeats(claim)) continue;
       picked.push(claim);
       chosen.push(claim);
     }
@@ -47,15 +47,17 @@ export function buildBrief(story: StoryClaims): BriefSentence[] {
   const corroborated = pick(story.claims.filter((c) => c.status === 'corroborated').sort(byProminence), MAX_CORROBORATED);
   const disputes = story.conflicts.slice(0, MAX_CONFLICTS).map((c) => disputeSentence(c, story.units));
   const singles = story.claims.filter((c) => c.status === 'single-source').sort(byProminence);
-  const single = pick(singles, MAX_SINGLE);
-  const sentences = [...corroborated.map((c) => claimSentence(c, story)), ...disputes, ...single.map((c) => ({ ...claimSentence(c, story), text: `${BRIEF_LEADS.singleSource} ${claimText(c.units[0]!)}` }))];
+  // A single-source detail only where the story's shared facts do not fill the brief: what one
+  // outlet alone says is the least a summary should rest on.
+  const single = corroborated.length + disputes.length < MIN_SENTENCES ? pick(singles, MAX_SINGLE) : [];
+  const sentences = [...corroborated.map((c) => claimSentence(c, story)), ...disputes, ...single.map((c) => singleSourceSentence(claimSentence(c, story)))];
   // Too short a story for the plan above: fill with the next facts, most carried first.
   for (const claim of story.claims.filter((c) => !chosen.includes(c) && c.status !== 'disputed').sort(byProminence)) {
     if (sentences.length >= MIN_SENTENCES) break;
-    if (claim.quoted || repeats(claim)) continue;
+    if (claim.quoted || !standsAlone(claim) || repeats(claim)) continue;
     chosen.push(claim);
     const sentence = claimSentence(claim, story);
-    sentences.push(claim.status === 'single-source' ? { ...sentence, text: `${BRIEF_LEADS.singleSource} ${sentence.text}` } : sentence);
+    sentences.push(claim.status === 'single-source' ? singleSourceSentence(sentence) : sentence);
   }
   return sentences.slice(0, MAX_SENTENCES);
 }
@@ -66,7 +68,8 @@ export function buildBrief(story: StoryClaims): BriefSentence[] {
  * must carry the very sentence it supports, so each is checked against the representative.
  */
 function claimSentence(claim: Claim, story: StoryClaims): BriefSentence {
-  const [representative, ...others] = claim.units;
+  const representative = claim.units.find(isWholeStatement)!;
+  const others = claim.units.filter((u) => u !== representative);
   const at = story.units.indexOf(representative!);
   const same = others.filter((unit) => similarity(story.space, at, story.units.indexOf(unit)) >= CITE_SIMILARITY);
   return {
@@ -74,6 +77,20 @@ function claimSentence(claim: Claim, story: StoryClaims): BriefSentence {
     citations: [{ unit: representative!, span: covering(statementSpans(representative!)) }, ...same.map((unit) => ({ unit, span: unit.span }))],
   };
 }
+
+const singleSourceSentence = (sentence: BriefSentence): BriefSentence => ({ ...sentence, text: `${BRIEF_LEADS.singleSource} ${sentence.text}` });
+
+/** Words that point back at an earlier sentence: a statement opening with one does not stand alone in a brief. */
+const ANAPHORIC_OPENING = /^(?:that|this|these|those|it|he|she|they|his|her|their|its|there)\b/i;
+
+/** A statement printed as a sentence of its own: a capital first, no pointer back, the sentence's end at its end. */
+function isWholeStatement(unit: ClaimUnit): boolean {
+  const text = unit.doc.text.slice(unit.span.start, unit.span.end);
+  return /^["“‘(]?\p{Lu}/u.test(text) && !ANAPHORIC_OPENING.test(text.replace(/^["“‘(]/, '')) && unit.span.end === unit.sentence.end;
+}
+
+/** Whether some statement of the claim can open a brief sentence (`isWholeStatement`). */
+const standsAlone = (claim: Claim) => claim.units.some(isWholeStatement);
 
 /** One span from the first to the last of some spans of one sentence: the clause with its attribution cited as one passage. */
 const covering = (spans: Span[]): Span => ({ start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) });
