@@ -1,7 +1,7 @@
 import type { Span } from '../doc/types.js';
 import { similarity } from '../corroborate/claims/align.js';
 import { claimText, statementSpans, type Claim, type StoryClaims } from '../corroborate/claims/claims.js';
-import { sharedWords, type QuantityConflict } from '../corroborate/claims/conflicts.js';
+import { sharedWords, type Conflict } from '../corroborate/claims/conflicts.js';
 import type { ClaimUnit } from '../corroborate/claims/units.js';
 import { BRIEF_LEADS } from './connectives.js';
 
@@ -96,10 +96,10 @@ const standsAlone = (claim: Claim) => claim.units.some(isWholeStatement);
 const covering = (spans: Span[]): Span => ({ start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) });
 
 /** "Accounts differ (rescue, took): “just under three hours” vs “more than three hours”." citing each position's statements. */
-function disputeSentence(conflict: QuantityConflict, units: ClaimUnit[]): BriefSentence {
+function disputeSentence(conflict: Conflict, units: ClaimUnit[]): BriefSentence {
   const refs = conflict.positions.flatMap((p) => p.refs);
-  const about = sharedWords(refs.map((r) => units[r.unit]!), refs.map((r) => r.quantity));
-  const values = conflict.positions.map((p) => `“${p.refs[0]!.quantity.text}”`).join(` ${BRIEF_LEADS.versus} `);
+  const about = sharedWords(refs.map((r) => units[r.unit]!), refs.map((r) => r.value));
+  const values = conflict.positions.map((p) => `“${p.refs[0]!.value.text}”`).join(` ${BRIEF_LEADS.versus} `);
   const lead = BRIEF_LEADS.disputed.replace(/:$/, about.length ? ` (${about.join(', ')}):` : ':');
   const cited = [...new Set(refs.map((r) => units[r.unit]!))];
   return { text: `${lead} ${values}.`, citations: cited.map((unit) => ({ unit, span: unit.span })) };

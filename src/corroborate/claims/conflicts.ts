@@ -8,13 +8,20 @@ export interface QuantityRef {
   quantity: ClaimUnit['quantities'][number];
 }
 
+/** A value as one unit states it: the unit, and the printed words of the value. */
+export interface ValueRef {
+  unit: number;
+  value: { start: number; end: number; text: string };
+}
+
 /** Values that can all be true at once, and the statements giving them. */
 export interface Position {
   value: string;
-  refs: QuantityRef[];
+  refs: ValueRef[];
 }
 
-export interface QuantityConflict {
+/** One slot (a quantity, a person's age or home town) on which sources give values that cannot all be true. */
+export interface Conflict {
   subject: string;
   positions: Position[];
 }
@@ -72,7 +79,7 @@ function nearMiss(a: Interval, b: Interval): boolean {
  * Quantities of one source are never set against each other: an outlet's own figures are
  * updates or different things, not a dispute between sources.
  */
-export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: (unit: ClaimUnit) => string): QuantityConflict[] {
+export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: (unit: ClaimUnit) => string): Conflict[] {
   const refs: QuantityRef[] = units.flatMap((u, unit) => u.quantities.map((quantity) => ({ unit, quantity })));
   // Weighed once here, not once per pair below.
   const contexts = refs.map((r) => weighted(r.quantity.context, space.weight));
@@ -119,7 +126,7 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
     if (slot) slot.push(refs[i]!);
     else slots.set(root, [refs[i]!]);
   }
-  const conflicts: QuantityConflict[] = [];
+  const conflicts: Conflict[] = [];
   for (const slot of slots.values()) {
     const positions = positionsOf(slot);
     if (positions.length < 2) continue;
@@ -170,7 +177,7 @@ function positionsOf(slot: QuantityRef[]): Position[] {
       joined.refs.push(ref);
     } else open.push({ common: i, refs: [ref] });
   }
-  return open.map((p) => ({ value: [...new Set(p.refs.map((r) => r.quantity.text))].join(' / '), refs: p.refs }));
+  return open.map((p) => ({ value: [...new Set(p.refs.map((r) => r.quantity.text))].join(' / '), refs: p.refs.map((r) => ({ unit: r.unit, value: r.quantity })) }));
 }
 
 function intersect(a: Interval, b: Interval): Interval {

@@ -3,6 +3,7 @@ import type { ExportEntity } from '../../export/types.js';
 import { foldTerm } from '../../cluster/features.js';
 import { findQuantities, type Quantity } from '../quantities/parse-quantity.js';
 import { stemWord } from '../../text/stem.js';
+import { personAttributes, type PersonAttribute } from './attributes.js';
 import { CLAIM_STOP_LEMMAS, PEOPLE_NOUNS, REPORTING_VERBS } from './lexicon.js';
 
 /**
@@ -25,6 +26,8 @@ export interface ClaimUnit {
   attribution: Attribution | null;
   /** The terms of its verbs, common nouns and numbers: what the clause says happened, apart from who. */
   predicates: Set<string>;
+  /** Ages and home towns printed beside the people the clause names. */
+  attributes: PersonAttribute[];
   /** Story-wide ids of the people the clause names (outside its attribution): whom it is about. */
   people: Set<string>;
 }
@@ -93,7 +96,7 @@ export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
         terms.set(key, (terms.get(key) ?? 0) + 1);
       }
       const people = new Set(inSentence.filter((m) => m.entity.type === 'person' && m.start >= clause.start && m.end <= clause.end && !(attribution && m.start >= attribution.span.start && m.end <= attribution.span.end)).map((m) => m.entity.id));
-      units.push({ doc, span: clause, sentence, terms, quantities, attribution, people, predicates: predicatesOf(doc, tokens, clause, attribution) });
+      units.push({ doc, span: clause, sentence, terms, quantities, attribution, people, predicates: predicatesOf(doc, tokens, clause, attribution), attributes: personAttributes(doc, clause, inSentence) });
     }
   }
   return units;
