@@ -45,11 +45,11 @@ export function buildBrief(story: StoryClaims): BriefSentence[] {
   };
   const byProminence = (a: Claim, b: Claim) => b.independentSources - a.independentSources || a.prominence - b.prominence;
   const corroborated = pick(story.claims.filter((c) => c.status === 'corroborated').sort(byProminence), MAX_CORROBORATED);
-  const disputes = story.conflicts.slice(0, MAX_CONFLICTS).map((c) => disputeSentence(c, story.units));
+  const disputes = story.conflicts.slice(0, MAX_CONFLICTS).flatMap((c) => disputeSentences(c, story.units));
   const singles = story.claims.filter((c) => c.status === 'single-source').sort(byProminence);
   // A single-source detail only where the story's shared facts do not fill the brief: what one
   // outlet alone says is the least a summary should rest on.
-  const single = corroborated.length + disputes.length < MIN_SENTENCES ? pick(singles, MAX_SINGLE) : [];
+  const single = corroborated.length + Math.min(1, disputes.length) < MIN_SENTENCES ? pick(singles, MAX_SINGLE) : [];
   const sentences = [...corroborated.map((c) => claimSentence(c, story)), ...disputes, ...single.map((c) => singleSourceSentence(claimSentence(c, story)))];
   // Too short a story for the plan above: fill with the next facts, most carried first.
   for (const claim of story.claims.filter((c) => !chosen.includes(c) && c.status !== 'disputed').sort(byProminence)) {
@@ -95,12 +95,20 @@ const standsAlone = (claim: Claim) => claim.units.some(isWholeStatement);
 /** One span from the first to the last of some spans of one sentence: the clause with its attribution cited as one passage. */
 const covering = (spans: Span[]): Span => ({ start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) });
 
-/** "Accounts differ (rescue, took): “just under three hours” vs “more than three hours”." citing each position's statements. */
-function disputeSentence(conflict: Conflict, units: ClaimUnit[]): BriefSentence {
+/**
+ * A dispute as one brief sentence per position, in order: "Accounts differ (rescue, took):
+ * “just under three hours”." then "vs “more than three hours”.", each citing only the statements
+ * that give its value, so that every citation of a sentence states what that sentence says.
+ */
+function disputeSentences(conflict: Conflict, units: ClaimUnit[]): BriefSentence[] {
   const refs = conflict.positions.flatMap((p) => p.refs);
-  const about = sharedWords(refs.map((r) => units[r.unit]!), refs.map((r) => r.value));
-  const values = conflict.positions.map((p) => `“${p.refs[0]!.value.text}”`).join(` ${BRIEF_LEADS.versus} `);
+  // What the figures are about, in words the first position's statements print (its sentence cites those alone).
+  const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const printed = new Set(conflict.positions[0]!.refs.flatMap((r) => wordsOf(units[r.unit]!.doc.text.slice(units[r.unit]!.span.start, units[r.unit]!.span.end))));
+  const about = sharedWords(refs.map((r) => units[r.unit]!), refs.map((r) => r.value)).filter((w) => wordsOf(w).every((x) => printed.has(x)));
   const lead = BRIEF_LEADS.disputed.replace(/:$/, about.length ? ` (${about.join(', ')}):` : ':');
-  const cited = [...new Set(refs.map((r) => units[r.unit]!))];
-  return { text: `${lead} ${values}.`, citations: cited.map((unit) => ({ unit, span: unit.span })) };
+  return conflict.positions.map((p, i) => ({
+    text: `${i === 0 ? lead : BRIEF_LEADS.versus} “${p.refs[0]!.value.text}”.`,
+    citations: [...new Set(p.refs.map((r) => units[r.unit]!))].map((unit) => ({ unit, span: unit.span })),
+  }));
 }
