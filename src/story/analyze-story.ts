@@ -1,5 +1,6 @@
 import { briefStage, claimsStage, entitiesStage, quotesStage, selectStage, sourcesStage, timelineStage, titleStage } from './stages.js';
-import { buildStoryPipeline, type StoryInput } from './stage.js';
+import { DEFAULT_LIMITS } from './select.js';
+import { buildStoryPipeline, type StoryInput, type StoryLimits } from './stage.js';
 import { ANALYSIS_VERSION, type StoryAnalysis } from './types.js';
 
 /**
@@ -13,8 +14,8 @@ const runStages = buildStoryPipeline(
 );
 
 /** The analysis of one version of a story: pure, plain JSON out (nothing references a `Doc`). */
-export function analyzeStory(input: StoryInput): StoryAnalysis {
-  const out = runStages(input);
+export function analyzeStory(input: StoryInput, limits: StoryLimits = DEFAULT_LIMITS): StoryAnalysis {
+  const out = runStages({ ...input, limits });
   return {
     storyId: input.storyId,
     version: input.version,

@@ -13,12 +13,24 @@ export interface StoryInput {
   copies: Map<string, CopyLink>;
 }
 
+/** How much of a story the analysis reads (defaults in `select.ts`). */
+export interface StoryLimits {
+  /** Members analysed in full; past it, the most central originals. */
+  maxArticles: number;
+  /** Sentences the claims stage reads over all analysed members: each reads its lead of `sentenceBudget / members` sentences… */
+  sentenceBudget: number;
+  /** …but never fewer than this many. */
+  minLeadSentences: number;
+}
+
 /** Which members the story-level analysis reads, and how much of each (see `select.ts`). */
 export interface Selection {
   /** Members analysed in full, in joining order: all of them unless the story is over the article cap. */
   analysed: Doc[];
   /** The analysed members as the claims stage sees them: each one's lead sentences only. */
   leads: Doc[];
+  /** Sentences of each analysed member the claims stage reads. */
+  leadSentences: number;
   /** Members left out of the analysis (over the cap), and analysed members whose sentences past the lead were not read for claims. */
   leftOut: number;
   cutShort: number;
@@ -32,6 +44,7 @@ export interface Selection {
 export interface StoryLayers extends Pick<StoryAnalysis, 'title' | 'independentSourceCount' | 'brief' | 'entities' | 'quotes' | 'timeline' | 'claims' | 'conflicts' | 'warnings'> {
   members: Doc[];
   copies: Map<string, CopyLink>;
+  limits: StoryLimits;
   selection: Selection;
   corroboration: StoryClaims;
 }
@@ -51,13 +64,13 @@ export function storyStage<R extends Key, W extends Key>(name: string, reads: R[
   return { name, reads, writes, run };
 }
 
-const INPUTS: Key[] = ['members', 'copies'];
+const INPUTS: Key[] = ['members', 'copies', 'limits'];
 
 /**
  * Checks, when the pipeline is built, that every stage reads only what the input or an earlier
  * stage wrote, and that the stages together write every `required` layer; returns the runner.
  */
-export function buildStoryPipeline<K extends Key>(stages: StoryStage[], required: K[]): (input: Pick<StoryLayers, 'members' | 'copies'>) => Pick<StoryLayers, K> {
+export function buildStoryPipeline<K extends Key>(stages: StoryStage[], required: K[]): (input: Pick<StoryLayers, 'members' | 'copies' | 'limits'>) => Pick<StoryLayers, K> {
   const written = new Set<Key>(INPUTS);
   for (const stage of stages) {
     const missing = stage.reads.filter((layer) => !written.has(layer));

@@ -9,7 +9,7 @@ import { independentSourceCount } from '../corroborate/independence.js';
 import { buildTimeline } from '../corroborate/timeline.js';
 import type { Doc, Span } from '../doc/types.js';
 import type { ExportClaim, ExportConflict, ExportEntity, ExportQuote, ExportSpan, ExportWarning } from '../export/types.js';
-import { LEAD_SENTENCES, selectMembers } from './select.js';
+import { selectMembers } from './select.js';
 import { storyStage } from './stage.js';
 
 /** A span of a document as the export and the stored analysis carry it: with its words. */
@@ -21,15 +21,15 @@ export const spanOf = (doc: Pick<Doc, 'id' | 'text'>, span: Span): ExportSpan =>
 });
 
 /** Which members are analysed, and how much of each; a story over the caps says so. */
-export const selectStage = storyStage('select', ['members', 'copies'], ['selection', 'warnings'], ({ members, copies }) => {
-  const selection = selectMembers(members, copies);
+export const selectStage = storyStage('select', ['members', 'copies', 'limits'], ['selection', 'warnings'], ({ members, copies, limits }) => {
+  const selection = selectMembers(members, copies, limits);
   const warnings: ExportWarning[] = [];
   if (selection.leftOut > 0 || selection.cutShort > 0) {
     const parts = [
       ...(selection.leftOut > 0
         ? [`only the ${selection.analysed.length} most central of ${members.length} articles were analysed (originals before copies); the other ${selection.leftOut} count toward the title and the independent sources only`]
         : []),
-      ...(selection.cutShort > 0 ? [`claims were read from the first ${LEAD_SENTENCES} sentences of ${selection.cutShort} longer article(s)`] : []),
+      ...(selection.cutShort > 0 ? [`claims were read from the first ${selection.leadSentences} sentences of ${selection.cutShort} longer article(s)`] : []),
     ];
     warnings.push({ code: 'story-truncated', message: `${parts.join('; ')}.` });
   }
