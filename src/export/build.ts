@@ -1,8 +1,7 @@
 import type { CopyLink } from '../cluster/copies.js';
-import type { Doc } from '../doc/types.js';
 import type { StoryAnalysis } from '../story/types.js';
 import { spanOf } from '../story/stages.js';
-import type { StoredStory } from '../store/store.js';
+import type { ArticleText, StoredStory } from '../store/store.js';
 import type { ExportArticle, ExportStory, StoryExport } from './types.js';
 
 /**
@@ -12,7 +11,7 @@ import type { ExportArticle, ExportStory, StoryExport } from './types.js';
  * left out. A copy whose original is in another story is marked as a copy but counts as a
  * source of its own story: there it is the only instance of the text.
  */
-export function buildExport(docs: Doc[], stories: StoredStory[], analyses: Map<string, StoryAnalysis>, generatedAt: Date, copies: Map<string, CopyLink> = new Map()): StoryExport {
+export function buildExport(docs: ArticleText[], stories: StoredStory[], analyses: Map<string, StoryAnalysis>, generatedAt: Date, copies: Map<string, CopyLink> = new Map()): StoryExport {
   const known = new Set(docs.map((d) => d.id));
   const exportStories: ExportStory[] = [];
   for (const story of stories) {
@@ -39,7 +38,7 @@ export function buildExport(docs: Doc[], stories: StoredStory[], analyses: Map<s
   return { version: 1, generatedAt: generatedAt.toISOString(), articles, stories: exportStories };
 }
 
-function exportArticle(doc: Doc, copy: { of: string; similarity: number } | null): ExportArticle {
+function exportArticle(doc: ArticleText, copy: { of: string; similarity: number } | null): ExportArticle {
   return {
     id: doc.id,
     input: doc.meta.input,

@@ -156,7 +156,7 @@ export async function exportStories(store: Store, storyIds?: string[], generated
   const stories = storyIds ? await store.getStories(storyIds) : await store.listStories();
   const analyses = await storyAnalyses(store, stories);
   const ids = stories.flatMap((s) => s.articleIds);
-  return buildExport(await store.getArticles(ids), stories, analyses, generatedAt, await store.copiesOf(ids));
+  return buildExport(await store.getArticleTexts(ids), stories, analyses, generatedAt, await store.copiesOf(ids));
 }
 
 export interface AnalyzeOptions extends IngestOptions {

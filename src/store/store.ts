@@ -3,6 +3,9 @@ import type { StorySummary, TermStats } from '../cluster/stories.js';
 import type { Doc } from '../doc/types.js';
 import type { StoryAnalysis } from '../story/types.js';
 
+/** What the export shows of a stored article: no layers (the story analysis has what they gave), no raw input. */
+export type ArticleText = Pick<Doc, 'id' | 'meta' | 'title' | 'text' | 'removed' | 'messages'>;
+
 /** A story as stored: its members in the order they joined. */
 export interface StoredStory {
   id: string;
@@ -83,6 +86,8 @@ export interface Store {
   findByHash(contentHash: string): Promise<string | null>;
   addArticle(doc: Doc, placement: Placement): Promise<AddResult>;
   getArticles(ids?: string[]): Promise<Doc[]>;
+  /** The named articles without layers or raw input (unknown ids are skipped): cheap to read for an export. */
+  getArticleTexts(ids: string[]): Promise<ArticleText[]>;
   listStories(): Promise<StoredStory[]>;
   /** The named stories (unknown ids are skipped), members in joining order. */
   getStories(ids: string[]): Promise<StoredStory[]>;

@@ -3,7 +3,7 @@ import { CorroborateError } from '../../doc/errors.js';
 import type { Doc } from '../../doc/types.js';
 import type { CopyLink, CopySketch } from '../../cluster/copies.js';
 import type { StorySummary, TermStats } from '../../cluster/stories.js';
-import type { AddResult, ClusterWrite, Placement, SearchHit, Store, StoredStory, StoryListing, StoryMerge } from '../store.js';
+import type { AddResult, ArticleText, ClusterWrite, Placement, SearchHit, Store, StoredStory, StoryListing, StoryMerge } from '../store.js';
 import type { StoryAnalysis } from '../../story/types.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -201,6 +201,16 @@ export class SqliteStore implements Store {
       ? ids.map((id) => this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined).filter((r): r is ArticleRow => r !== undefined)
       : (this.db.prepare('SELECT * FROM articles ORDER BY seq').all() as ArticleRow[]);
     return rows.map(fromRow);
+  }
+
+  async getArticleTexts(ids: string[]): Promise<ArticleText[]> {
+    const get = this.sql('SELECT id, input, source_name, source_domain, url, title, byline, published_at, published_at_basis, language, text, removed, messages FROM articles WHERE id = ?');
+    const out: ArticleText[] = [];
+    for (const id of ids) {
+      const row = get.get(id) as Omit<ArticleRow, 'content_hash' | 'raw' | 'segments' | 'layers'> | undefined;
+      if (row) out.push({ id: row.id, meta: metaOf(row), title: row.title, text: row.text, removed: JSON.parse(row.removed), messages: JSON.parse(row.messages) });
+    }
+    return out;
   }
 
   async listStories(): Promise<StoredStory[]> {
@@ -411,15 +421,7 @@ function fromRow(row: ArticleRow): Doc {
   return {
     id: row.id,
     contentHash: row.content_hash,
-    meta: {
-      input: row.input,
-      source: { name: row.source_name, domain: row.source_domain },
-      url: row.url,
-      byline: row.byline,
-      publishedAt: row.published_at,
-      publishedAtBasis: row.published_at_basis,
-      language: row.language,
-    },
+    meta: metaOf(row),
     raw: row.raw,
     title: row.title,
     text: row.text,
@@ -427,5 +429,17 @@ function fromRow(row: ArticleRow): Doc {
     removed: JSON.parse(row.removed),
     layers: JSON.parse(row.layers),
     messages: JSON.parse(row.messages),
+  };
+}
+
+function metaOf(row: Pick<ArticleRow, 'input' | 'source_name' | 'source_domain' | 'url' | 'byline' | 'published_at' | 'published_at_basis' | 'language'>): Doc['meta'] {
+  return {
+    input: row.input,
+    source: { name: row.source_name, domain: row.source_domain },
+    url: row.url,
+    byline: row.byline,
+    publishedAt: row.published_at,
+    publishedAtBasis: row.published_at_basis,
+    language: row.language,
   };
 }
