@@ -1,4 +1,4 @@
-import { briefStage, claimsStage, entitiesStage, quotesStage, selectStage, sourcesStage, timelineStage, titleStage } from './stages.js';
+import { briefStage, claimsStage, entityMergeStage, utterancesStage, selectStage, sourcesStage, timelineStage, titleStage } from './stages.js';
 import { DEFAULT_LIMITS } from './select.js';
 import { buildStoryPipeline, type StoryInput, type StoryLimits } from './stage.js';
 import { ANALYSIS_VERSION, type StoryAnalysis } from './types.js';
@@ -9,7 +9,7 @@ import { ANALYSIS_VERSION, type StoryAnalysis } from './types.js';
  * timeline, title and independent sources. `buildStoryPipeline` checks the order at start-up.
  */
 const runStages = buildStoryPipeline(
-  [selectStage, entitiesStage, quotesStage, claimsStage, briefStage, timelineStage, titleStage, sourcesStage],
+  [selectStage, entityMergeStage, utterancesStage, claimsStage, briefStage, timelineStage, titleStage, sourcesStage],
   ['title', 'independentSourceCount', 'brief', 'entities', 'quotes', 'timeline', 'claims', 'conflicts', 'warnings'],
 );
 

@@ -40,7 +40,7 @@ export const selectStage = storyStage('select', ['members', 'copies', 'limits'],
  * The story's entities merged across its articles. Articles stored before the entities stage
  * existed have no `entities` layer; theirs are found now from the stored tokens.
  */
-export const entitiesStage = storyStage('entities', ['selection'], ['entities'], ({ selection }) => {
+export const entityMergeStage = storyStage('entity-merge', ['selection'], ['entities'], ({ selection }) => {
   const withLayer = selection.analysed.map((d) => (d.layers.entities ? d : { ...d, layers: { ...d.layers, entities: findEntities(d) } }));
   const byId = new Map(withLayer.map((d) => [d.id, d]));
   const entities: ExportEntity[] = mergeEntities(withLayer).map((e) => ({
@@ -59,7 +59,7 @@ export const entitiesStage = storyStage('entities', ['selection'], ['entities'],
  * The speaker is the entity whose mention covers the speaker's words in some printing; failing
  * that, the entity the speaker's name resolves to unambiguously; else null (never a guess).
  */
-export const quotesStage = storyStage('quotes', ['selection', 'entities'], ['quotes'], ({ selection, entities }) => {
+export const utterancesStage = storyStage('utterances', ['selection', 'entities'], ['quotes'], ({ selection, entities }) => {
   const quotes: ExportQuote[] = storyQuotes(selection.analysed).map((q) => {
     const covering = q.speakerMentions.map((s) => entityAt(entities, s.doc.id, s.span.start, s.span.end)).find((e) => e?.type === 'person' || e?.type === 'organization');
     const speakerId = covering?.id ?? (q.speakerName ? resolveName(entities, q.speakerName) : null);

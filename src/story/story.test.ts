@@ -8,7 +8,7 @@ import type { Doc } from '../doc/types.js';
 import { analyzeStory } from './analyze-story.js';
 import { leadView, selectMembers } from './select.js';
 import { buildStoryPipeline, storyStage } from './stage.js';
-import { entitiesStage, selectStage } from './stages.js';
+import { entityMergeStage, selectStage } from './stages.js';
 
 const EXAMPLES = new URL('../../../examples/articles/', import.meta.url).pathname;
 const SEEDS = new URL('../../../../shared/seeds/', import.meta.url).pathname;
@@ -21,9 +21,9 @@ const read = (dir: string): Doc[] =>
 
 test('a story stage that reads what no earlier stage writes is refused when the pipeline is built', () => {
   const reader = storyStage('test/reads-entities', ['entities'], [], () => ({}));
-  assert.throws(() => buildStoryPipeline([reader, selectStage, entitiesStage], []), /test\/reads-entities reads entities before any stage writes it/);
+  assert.throws(() => buildStoryPipeline([reader, selectStage, entityMergeStage], []), /test\/reads-entities reads entities before any stage writes it/);
   assert.throws(() => buildStoryPipeline([selectStage], ['entities']), /no stage writes entities/);
-  assert.doesNotThrow(() => buildStoryPipeline([selectStage, entitiesStage, reader], ['entities']));
+  assert.doesNotThrow(() => buildStoryPipeline([selectStage, entityMergeStage, reader], ['entities']));
 });
 
 test('a lead view keeps the first n body sentences and every offset', () => {
