@@ -39,7 +39,7 @@ import { SHARED_DATA } from './args.js';
 const TUNED = ['event-2_ecbplus.json', 'event-5_ecbplus.json'];
 const LEADS = [5, 10, 15, 20, 25, 30, Infinity];
 const SIZES = [100, 500, 1000];
-const UNCAPPED_SIZES = [100, 250];
+const UNCAPPED_SIZES = [100, 250, 600];
 
 const Fact = z.object({ id: z.string(), mentions: z.array(z.object({ article: z.string(), quote: z.string() })) });
 const Gold = z.object({ event: z.string(), articles: z.array(z.string()), facts: z.array(Fact) });
