@@ -23,6 +23,10 @@ export type { Fetcher, Fetched, FetcherOptions } from './ingest/fetch/fetch-url.
 export { compareStatements } from './corroborate/claims/compare.js';
 export type { StatementComparison } from './corroborate/claims/compare.js';
 export { buildExport } from './export/build.js';
+export { analyzeStory } from './story/analyze-story.js';
+export { ANALYSIS_VERSION } from './story/types.js';
+export type { StoryAnalysis } from './story/types.js';
+export type { StoryInput, StoryLimits } from './story/stage.js';
 export { renderMarkdown } from './export/markdown.js';
 export type * from './export/types.js';
 export type { Doc, Span, Token, Paragraph, EntityMention, EntityType, Layers, Message, Removal, ArticleMeta } from './doc/types.js';

@@ -59,12 +59,8 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES 
   app.get('/api/stories', valid('query', PageQuerySchema), async (c) => {
     const { limit: pageSize, offset } = c.req.valid('query');
     const [page, counts] = await Promise.all([store.pageStories(pageSize, offset), store.counts()]);
-    const summaries = await Promise.all(
-      page.map(async (s) => {
-        const story = (await stories.get(s.id))?.stories[0];
-        return { id: s.id, title: story?.title ?? '', articleCount: s.articleCount, independentSourceCount: story?.independentSourceCount ?? 0, updatedAt: s.updatedAt };
-      }),
-    );
+    // Summaries only, from the stored analyses: a list never builds a story export.
+    const summaries = page.map((s) => ({ id: s.id, title: s.title ?? '', articleCount: s.articleCount, independentSourceCount: s.independentSourceCount ?? 0, updatedAt: s.updatedAt }));
     return c.json({ stories: summaries, limit: pageSize, offset, total: counts.stories });
   });
 

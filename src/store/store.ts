@@ -1,6 +1,10 @@
 import type { CopyLink, CopySketch } from '../cluster/copies.js';
 import type { StorySummary, TermStats } from '../cluster/stories.js';
 import type { Doc } from '../doc/types.js';
+import type { StoryAnalysis } from '../story/types.js';
+
+/** What the export shows of a stored article: no layers (the story analysis has what they gave), no raw input. */
+export type ArticleText = Pick<Doc, 'id' | 'meta' | 'title' | 'text' | 'removed' | 'messages'>;
 
 /** A story as stored: its members in the order they joined. */
 export interface StoredStory {
@@ -8,6 +12,8 @@ export interface StoredStory {
   articleIds: string[];
   createdAt: string;
   updatedAt: string;
+  /** Rises whenever the story's members or the copy links among them change (a join, a merge, a repointed copy). */
+  version: number;
 }
 
 /** Where a new article goes: an existing story, or a new one with the given id. */
@@ -50,6 +56,9 @@ export interface StoryListing {
   articleCount: number;
   createdAt: string;
   updatedAt: string;
+  /** From the story's stored analysis (possibly of an earlier version); null when it was never analysed. */
+  title: string | null;
+  independentSourceCount: number | null;
 }
 
 export interface SearchHit {
@@ -77,6 +86,8 @@ export interface Store {
   findByHash(contentHash: string): Promise<string | null>;
   addArticle(doc: Doc, placement: Placement): Promise<AddResult>;
   getArticles(ids?: string[]): Promise<Doc[]>;
+  /** The named articles without layers or raw input (unknown ids are skipped): cheap to read for an export. */
+  getArticleTexts(ids: string[]): Promise<ArticleText[]>;
   listStories(): Promise<StoredStory[]>;
   /** The named stories (unknown ids are skipped), members in joining order. */
   getStories(ids: string[]): Promise<StoredStory[]>;
@@ -96,7 +107,11 @@ export interface Store {
   storyMerges(): Promise<StoryMerge[]>;
   storyOf(articleId: string): Promise<string | null>;
   counts(): Promise<{ articles: number; stories: number }>;
-  /** Stories by last update, newest first. */
+  /** The stored analyses of the named stories, whatever versions they were computed from (unknown or never analysed ids are absent). */
+  getStoryAnalyses(ids: string[]): Promise<Map<string, StoryAnalysis>>;
+  /** Stores a story's analysis, replacing an older one; ignored when the story no longer exists or a newer version is stored. */
+  putStoryAnalysis(analysis: StoryAnalysis): Promise<void>;
+  /** Stories by last update, newest first, with the title and source count of their stored analyses (no analysis is computed). */
   pageStories(limit: number, offset: number): Promise<StoryListing[]>;
   /** Full-text search over titles and clean texts; `query` is plain words (no query syntax). */
   search(query: string, limit: number): Promise<SearchHit[]>;

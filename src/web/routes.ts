@@ -18,7 +18,8 @@ export function webRoutes(store: Store, stories: StoryExportCache): Hono {
 
   web.get('/', async (c) => {
     const page = await store.pageStories(50, 0);
-    const byId = new Map((await Promise.all(page.map((s) => stories.get(s.id)))).flatMap((e) => (e?.stories[0] ? [[e.stories[0].id, e.stories[0]] as const] : [])));
+    // Summaries only (title and source count from the stored analyses): the home page never builds a story export.
+    const byId = new Map(page.map((s) => [s.id, { title: s.title ?? undefined, independentSourceCount: s.independentSourceCount ?? 0 }]));
     return c.html(
       layout(
         'Stories',

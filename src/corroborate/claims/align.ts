@@ -89,8 +89,9 @@ const MAX_POSTINGS = 200;
  */
 export function alignUnits(units: ClaimUnit[], threshold = ALIGN_THRESHOLD): number[][] {
   const space = unitVectors(units);
-  const sims = new Map<number, number>();
-  const pairKey = (i: number, j: number) => (i < j ? i * units.length + j : j * units.length + i);
+  // Similarities keyed per unit (sims[i].get(j), i < j): one Map of all pairs overflows a Map's size limit (2^24) on large stories.
+  const sims = units.map(() => new Map<number, number>());
+  const simOf = (i: number, j: number) => (i < j ? sims[i]!.get(j) : sims[j]!.get(i));
   const candidates: Array<[number, number, number]> = [];
   const byTerm = new Map<string, number[]>();
   units.forEach((u, i) => {
@@ -103,17 +104,14 @@ export function alignUnits(units: ClaimUnit[], threshold = ALIGN_THRESHOLD): num
   // Pairs are found through the terms they share. A term in most units ("Petro" in a story about
   // him) finds every pair and decides none; pairs that share only such terms score low anyway.
   const commonest = Math.max(MAX_POSTINGS, units.length * 0.2);
-  const seen = new Set<number>();
   for (const members of byTerm.values()) {
     if (members.length > commonest) continue;
     for (const i of members) {
       for (const j of members) {
         if (j <= i || units[i]!.doc.id === units[j]!.doc.id) continue;
-        const key = pairKey(i, j);
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (sims[i]!.has(j)) continue;
         const s = similarity(space, i, j);
-        sims.set(key, s);
+        sims[i]!.set(j, s);
         if (s >= threshold) candidates.push([s, i, j]);
       }
     }
@@ -129,7 +127,7 @@ export function alignUnits(units: ClaimUnit[], threshold = ALIGN_THRESHOLD): num
     const docsA = docsOf(a);
     if ([...docsOf(b)].some((d) => docsA.has(d))) continue;
     let total = 0;
-    for (const x of a) for (const y of b) total += sims.get(pairKey(x, y)) ?? 0;
+    for (const x of a) for (const y of b) total += simOf(x, y) ?? 0;
     if (total / (a.length * b.length) < threshold) continue;
     for (const y of b) groupOf[y] = gi;
     groups.set(gi, [...a, ...b]);

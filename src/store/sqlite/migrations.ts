@@ -104,4 +104,20 @@ export const MIGRATIONS: string[] = [
     merged_at TEXT NOT NULL
   );
   `,
+  // 4: stored story analyses. A story's version rises whenever its members or copy links change;
+  // its analysis (claims, conflicts, brief, entities, quotes, timeline) is stored with the story
+  // version and the analysis code's version it was computed from, and recomputed when either moves.
+  // Title and source count are columns so story lists read them without the JSON.
+  `
+  ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  CREATE TABLE story_analyses (
+    story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+    story_version INTEGER NOT NULL,
+    analysis_version INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    independent_sources INTEGER NOT NULL,
+    analysis TEXT NOT NULL,
+    analysed_at TEXT NOT NULL
+  );
+  `,
 ];

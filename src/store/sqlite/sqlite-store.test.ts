@@ -101,3 +101,44 @@ test('a bridging article merges two stories: members move, the merge is recorded
   assert.deepEqual((await store.copyCandidates([7], 10)).sort(), [a.id, b.id, bridge.id].sort());
   await store.close();
 });
+
+test("a story version rises with each change of members or copy links; a merged story's analysis goes with it", async () => {
+  const store = SqliteStore.open(tempDb());
+  const write = (storyId: string, size: number, extra: Partial<ClusterWrite> = {}): ClusterWrite => ({
+    terms: ['ferry'],
+    story: { id: storyId, size, centroid: new Map([['ferry', 1]]), firstAt: null, lastAt: null },
+    storyKeys: ['ferry'],
+    merged: [],
+    sketch: { shingles: new Uint32Array([1, 2, 3]), bands: [7], publishedAt: null, length: 10 },
+    copyOf: null,
+    repoint: [],
+    ...extra,
+  });
+  const version = async (id: string) => (await store.getStories([id]))[0]?.version;
+  const analysis = (storyId: string, v: number) => ({ storyId, version: v, analysisVersion: 1, articleIds: [], title: `t ${storyId}`, independentSourceCount: 1, brief: [], entities: [], quotes: [], timeline: [], claims: [], conflicts: [], warnings: [] });
+  const [a, b, c, d] = [article(20), article(21), article(22), article(23)];
+  await store.addArticle(a, { storyId: 's-a', isNewStory: true, cluster: write('s-a', 1) });
+  assert.equal(await version('s-a'), 1);
+  await store.addArticle(b, { storyId: 's-a', isNewStory: false, cluster: write('s-a', 2) });
+  assert.equal(await version('s-a'), 2);
+  await store.addArticle(c, { storyId: 's-c', isNewStory: true, cluster: write('s-c', 1) });
+  await store.putStoryAnalysis(analysis('s-a', 2));
+  await store.putStoryAnalysis(analysis('s-c', 1));
+  await store.putStoryAnalysis(analysis('s-a', 1));
+  assert.equal((await store.getStoryAnalyses(['s-a'])).get('s-a')!.version, 2, 'an older version never replaces a newer one');
+  assert.deepEqual((await store.pageStories(10, 0)).map((s) => [s.id, s.title]).sort(), [['s-a', 't s-a'], ['s-c', 't s-c']]);
+
+  // d, in s-a, turns out to be the original that c (in s-c) copies: s-c's copy links change too.
+  await store.addArticle(d, { storyId: 's-a', isNewStory: false, cluster: write('s-a', 3, { repoint: [{ articleId: c.id, link: { of: d.id, similarity: 0.9 } }] }) });
+  assert.equal(await version('s-a'), 3);
+  assert.equal(await version('s-c'), 2);
+
+  // A bridge folds s-c into s-a: s-a moves on, s-c and its stored analysis are gone.
+  const bridge = article(24);
+  await store.addArticle(bridge, { storyId: 's-a', isNewStory: false, cluster: write('s-a', 5, { merged: [{ storyId: 's-c', score: 0.5 }] }) });
+  assert.equal(await version('s-a'), 4);
+  assert.deepEqual([...(await store.getStoryAnalyses(['s-a', 's-c'])).keys()], ['s-a']);
+  await store.putStoryAnalysis(analysis('s-c', 9));
+  assert.equal((await store.getStoryAnalyses(['s-c'])).size, 0, 'no analysis for a story that no longer exists');
+  await store.close();
+});

@@ -3,7 +3,8 @@ import { CorroborateError } from '../../doc/errors.js';
 import type { Doc } from '../../doc/types.js';
 import type { CopyLink, CopySketch } from '../../cluster/copies.js';
 import type { StorySummary, TermStats } from '../../cluster/stories.js';
-import type { AddResult, ClusterWrite, Placement, SearchHit, Store, StoredStory, StoryListing, StoryMerge } from '../store.js';
+import type { AddResult, ArticleText, ClusterWrite, Placement, SearchHit, Store, StoredStory, StoryListing, StoryMerge } from '../store.js';
+import type { StoryAnalysis } from '../../story/types.js';
 import { MIGRATIONS } from './migrations.js';
 
 export const DEFAULT_DB_PATH = './corroborate.db';
@@ -106,9 +107,9 @@ export class SqliteStore implements Store {
          VALUES (@id, @content_hash, @input, @source_name, @source_domain, @url, @title, @byline, @published_at,
            @published_at_basis, @language, @raw, @text, @segments, @removed, @layers, @messages, @seq, @ingested_at)`,
       ).run({ ...toRow(doc), seq, ingested_at: now });
-      if (placement.isNewStory) this.sql('INSERT INTO stories (id, created_at, updated_at) VALUES (?, ?, ?)').run(placement.storyId, now, now);
+      if (placement.isNewStory) this.sql('INSERT INTO stories (id, created_at, updated_at, version) VALUES (?, ?, ?, 1)').run(placement.storyId, now, now);
       else {
-        const updated = this.sql('UPDATE stories SET updated_at = ? WHERE id = ?').run(now, placement.storyId);
+        const updated = this.sql('UPDATE stories SET updated_at = ?, version = version + 1 WHERE id = ?').run(now, placement.storyId);
         if (updated.changes === 0) throw new CorroborateError('store-error', `story ${placement.storyId} does not exist`);
       }
       this.sql('INSERT INTO story_articles (article_id, story_id, seq) VALUES (?, ?, ?)').run(doc.id, placement.storyId, seq);
@@ -167,6 +168,11 @@ export class SqliteStore implements Store {
     const link = this.sql('INSERT INTO article_copies (article_id, original_id, similarity) VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET original_id = excluded.original_id, similarity = excluded.similarity');
     if (write.copyOf) link.run(articleId, write.copyOf.of, write.copyOf.similarity);
     for (const { articleId: copy, link: to } of write.repoint) {
+      // The links of the repointed copy and of the articles copying it change: their stories' analyses are stale.
+      this.sql(
+        `UPDATE stories SET version = version + 1 WHERE id != ? AND id IN (
+           SELECT story_id FROM story_articles WHERE article_id = ? OR article_id IN (SELECT article_id FROM article_copies WHERE original_id = ?))`,
+      ).run(storyId, copy, copy);
       this.sql('UPDATE article_copies SET original_id = ? WHERE original_id = ?').run(to.of, copy);
       link.run(copy, to.of, to.similarity);
     }
@@ -197,12 +203,22 @@ export class SqliteStore implements Store {
     return rows.map(fromRow);
   }
 
+  async getArticleTexts(ids: string[]): Promise<ArticleText[]> {
+    const get = this.sql('SELECT id, input, source_name, source_domain, url, title, byline, published_at, published_at_basis, language, text, removed, messages FROM articles WHERE id = ?');
+    const out: ArticleText[] = [];
+    for (const id of ids) {
+      const row = get.get(id) as Omit<ArticleRow, 'content_hash' | 'raw' | 'segments' | 'layers'> | undefined;
+      if (row) out.push({ id: row.id, meta: metaOf(row), title: row.title, text: row.text, removed: JSON.parse(row.removed), messages: JSON.parse(row.messages) });
+    }
+    return out;
+  }
+
   async listStories(): Promise<StoredStory[]> {
-    const stories = this.db.prepare('SELECT id, created_at, updated_at FROM stories ORDER BY created_at, id').all() as Array<{ id: string; created_at: string; updated_at: string }>;
+    const stories = this.db.prepare('SELECT id, created_at, updated_at, version FROM stories ORDER BY created_at, id').all() as Array<{ id: string; created_at: string; updated_at: string; version: number }>;
     const members = this.db.prepare('SELECT story_id, article_id FROM story_articles ORDER BY seq').all() as Array<{ story_id: string; article_id: string }>;
     const byStory = new Map<string, string[]>();
     for (const m of members) byStory.set(m.story_id, [...(byStory.get(m.story_id) ?? []), m.article_id]);
-    return stories.map((s) => ({ id: s.id, articleIds: byStory.get(s.id) ?? [], createdAt: s.created_at, updatedAt: s.updated_at }));
+    return stories.map((s) => ({ id: s.id, articleIds: byStory.get(s.id) ?? [], createdAt: s.created_at, updatedAt: s.updated_at, version: s.version }));
   }
 
   async storyOf(articleId: string): Promise<string | null> {
@@ -213,10 +229,10 @@ export class SqliteStore implements Store {
   async getStories(ids: string[]): Promise<StoredStory[]> {
     const stories: StoredStory[] = [];
     for (const id of ids) {
-      const row = this.sql('SELECT id, created_at, updated_at FROM stories WHERE id = ?').get(id) as { id: string; created_at: string; updated_at: string } | undefined;
+      const row = this.sql('SELECT id, created_at, updated_at, version FROM stories WHERE id = ?').get(id) as { id: string; created_at: string; updated_at: string; version: number } | undefined;
       if (!row) continue;
       const members = this.sql('SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY seq').all(id) as Array<{ article_id: string }>;
-      stories.push({ id: row.id, articleIds: members.map((m) => m.article_id), createdAt: row.created_at, updatedAt: row.updated_at });
+      stories.push({ id: row.id, articleIds: members.map((m) => m.article_id), createdAt: row.created_at, updatedAt: row.updated_at, version: row.version });
     }
     return stories;
   }
@@ -303,15 +319,43 @@ export class SqliteStore implements Store {
     return { articles, stories };
   }
 
+  async getStoryAnalyses(ids: string[]): Promise<Map<string, StoryAnalysis>> {
+    const get = this.sql('SELECT analysis FROM story_analyses WHERE story_id = ?');
+    const out = new Map<string, StoryAnalysis>();
+    for (const id of ids) {
+      const row = get.get(id) as { analysis: string } | undefined;
+      if (row) out.set(id, JSON.parse(row.analysis) as StoryAnalysis);
+    }
+    return out;
+  }
+
+  async putStoryAnalysis(analysis: StoryAnalysis): Promise<void> {
+    this.sql(
+      `INSERT INTO story_analyses (story_id, story_version, analysis_version, title, independent_sources, analysis, analysed_at)
+       SELECT @id, @version, @analysisVersion, @title, @sources, @json, @now WHERE EXISTS (SELECT 1 FROM stories WHERE id = @id)
+       ON CONFLICT (story_id) DO UPDATE SET story_version = excluded.story_version, analysis_version = excluded.analysis_version,
+         title = excluded.title, independent_sources = excluded.independent_sources, analysis = excluded.analysis, analysed_at = excluded.analysed_at
+       WHERE excluded.story_version >= story_analyses.story_version`,
+    ).run({
+      id: analysis.storyId,
+      version: analysis.version,
+      analysisVersion: analysis.analysisVersion,
+      title: analysis.title,
+      sources: analysis.independentSourceCount,
+      json: JSON.stringify(analysis),
+      now: new Date().toISOString(),
+    });
+  }
+
   async pageStories(limit: number, offset: number): Promise<StoryListing[]> {
     const rows = this.db
       .prepare(
-        `SELECT s.id, s.created_at, s.updated_at, count(m.article_id) AS n
-         FROM stories s LEFT JOIN story_articles m ON m.story_id = s.id
+        `SELECT s.id, s.created_at, s.updated_at, count(m.article_id) AS n, a.title, a.independent_sources
+         FROM stories s LEFT JOIN story_articles m ON m.story_id = s.id LEFT JOIN story_analyses a ON a.story_id = s.id
          GROUP BY s.id ORDER BY s.updated_at DESC, s.id LIMIT ? OFFSET ?`,
       )
-      .all(limit, offset) as Array<{ id: string; created_at: string; updated_at: string; n: number }>;
-    return rows.map((r) => ({ id: r.id, articleCount: r.n, createdAt: r.created_at, updatedAt: r.updated_at }));
+      .all(limit, offset) as Array<{ id: string; created_at: string; updated_at: string; n: number; title: string | null; independent_sources: number | null }>;
+    return rows.map((r) => ({ id: r.id, articleCount: r.n, createdAt: r.created_at, updatedAt: r.updated_at, title: r.title, independentSourceCount: r.independent_sources }));
   }
 
   async search(query: string, limit: number): Promise<SearchHit[]> {
@@ -377,15 +421,7 @@ function fromRow(row: ArticleRow): Doc {
   return {
     id: row.id,
     contentHash: row.content_hash,
-    meta: {
-      input: row.input,
-      source: { name: row.source_name, domain: row.source_domain },
-      url: row.url,
-      byline: row.byline,
-      publishedAt: row.published_at,
-      publishedAtBasis: row.published_at_basis,
-      language: row.language,
-    },
+    meta: metaOf(row),
     raw: row.raw,
     title: row.title,
     text: row.text,
@@ -393,5 +429,17 @@ function fromRow(row: ArticleRow): Doc {
     removed: JSON.parse(row.removed),
     layers: JSON.parse(row.layers),
     messages: JSON.parse(row.messages),
+  };
+}
+
+function metaOf(row: Pick<ArticleRow, 'input' | 'source_name' | 'source_domain' | 'url' | 'byline' | 'published_at' | 'published_at_basis' | 'language'>): Doc['meta'] {
+  return {
+    input: row.input,
+    source: { name: row.source_name, domain: row.source_domain },
+    url: row.url,
+    byline: row.byline,
+    publishedAt: row.published_at,
+    publishedAtBasis: row.published_at_basis,
+    language: row.language,
   };
 }
