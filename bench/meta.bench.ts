@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { docFromText } from '../src/ingest/plain-text.js';
 import { parseHtmlDocument } from '../src/ingest/html/dom.js';
 import { readMetadata } from '../src/ingest/html/metadata.js';
+import { docFromHtml } from '../src/ingest/html/html-doc.js';
+import { attributeArticle } from '../src/ingest/attribution.js';
+import { hostnameOf } from '../src/ingest/plain-text.js';
 import { prf, REPO, round, SHARED_DATA } from './args.js';
 
 /**
@@ -149,7 +152,55 @@ function headlineBench(dataDir: string, errors: boolean) {
   };
 }
 
+/**
+ * Outlet and byline from the page's words when its metadata is gone: every Zyte page whose tags
+ * (JSON-LD, OpenGraph, <meta>) give a site name or an author is read again with its <head>, JSON-LD
+ * and <meta> tags stripped, and what `attributeArticle` finds in the text (datelines, by-lines,
+ * copyright lines) is compared with what the tags said. Not tuned on (held out).
+ * Right: the same words, case and punctuation aside, or one name containing the other ("BBC" /
+ * "BBC News"). Baselines in the same run: the outlet is the URL's domain; the byline is the first
+ * "By …" line of the extracted text.
+ */
+function attributionBench(dataDir: string, errors: boolean) {
+  const dir = join(dataDir, 'zyte-article-extraction');
+  const gold = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { url: string }>;
+  const fold = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const same = (a: string | null, b: string) => a !== null && fold(a) !== '' && (fold(a).includes(fold(b)) || fold(b).includes(fold(a)));
+  const tally = () => ({ pages: 0, found: 0, right: 0, wrong: 0 });
+  const outlet = { ours: tally(), baselineDomain: tally() };
+  const byline = { ours: tally(), baselineByLine: tally() };
+  const misses: string[] = [];
+  const count = (t: ReturnType<typeof tally>, got: string | null, want: string) => {
+    t.pages++;
+    if (got === null) return;
+    t.found++;
+    if (same(got, want)) t.right++;
+    else t.wrong++;
+  };
+  for (const file of readdirSync(join(dir, 'pages')).sort()) {
+    const html = readFileSync(join(dir, 'pages', file), 'utf8');
+    const page = readMetadata(parseHtmlDocument(html));
+    if (!page.siteName && !page.byline) continue;
+    const bare = html.replace(/<head[\s>][\s\S]*?<\/head>/i, '').replace(/<script[^>]*ld\+json[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<meta\b[^>]*>/gi, '');
+    const doc = docFromHtml(bare, file);
+    const said = attributeArticle(doc);
+    const id = file.replace(/\.html$/, '');
+    if (page.siteName) {
+      count(outlet.ours, said.source.basis === 'domain' ? null : said.source.name, page.siteName);
+      count(outlet.baselineDomain, hostnameOf(gold[id]?.url ?? ''), page.siteName);
+      if (!same(said.source.name, page.siteName)) misses.push(`${id.slice(0, 8)} outlet want ${JSON.stringify(page.siteName)} got ${JSON.stringify(said.source.name)} (${said.source.basis})`);
+    }
+    if (page.byline) {
+      count(byline.ours, said.byline, page.byline);
+      const byLine = /^by\s+(.{3,60})$/im.exec(doc.text)?.[1] ?? null;
+      count(byline.baselineByLine, byLine, page.byline);
+      if (!same(said.byline, page.byline)) misses.push(`${id.slice(0, 8)} byline want ${JSON.stringify(page.byline)} got ${JSON.stringify(said.byline)}`);
+    }
+  }
+  return { note: 'Zyte pages with metadata stripped; found = a name given, right = it matches the stripped metadata', outlet, byline, ...(errors ? { misses } : {}) };
+}
+
 export function runMetaBench(data: string | undefined, errors: boolean) {
   const dataDir = data ?? SHARED_DATA;
-  return { headlines: headlineBench(dataDir, errors) };
+  return { headlines: headlineBench(dataDir, errors), outletAndByline: attributionBench(dataDir, errors) };
 }

@@ -1,5 +1,5 @@
 import type { CopyLink } from '../cluster/copies.js';
-import { independentSourceCount } from '../corroborate/independence.js';
+import { attributionOf, independenceWarnings, independentSourceCount } from '../corroborate/independence.js';
 import { storyTitle } from '../brief/title.js';
 import { buildTimeline } from '../corroborate/timeline.js';
 import { corroborateStory, type StoryClaims } from '../corroborate/claims/claims.js';
@@ -40,6 +40,7 @@ export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Da
       title: storyTitle(members),
       articleIds: members.map((d) => d.id),
       independentSourceCount: independentSourceCount(members, storyCopies),
+      ...optionalWarnings(independenceWarnings(members, storyCopies)),
       brief: buildBrief(corroborated).map((s) => ({ text: s.text, citations: s.citations.map((c) => exportSpan(c.unit.doc, c.span)) })),
       entities,
       quotes: exportQuotes(members, entities),
@@ -109,14 +110,19 @@ function exportClaims(story: StoryClaims): { claims: ExportClaim[]; conflicts: E
   };
 }
 
+const optionalWarnings = (warnings: Array<{ code: string; message: string }>) => (warnings.length ? { warnings } : {});
+
 function exportArticle(doc: Doc, copy: { of: string; similarity: number } | null): ExportArticle {
+  const said = attributionOf(doc);
   return {
     id: doc.id,
     input: doc.meta.input,
-    source: doc.meta.source,
+    source: said.source,
     url: doc.meta.url,
     title: doc.title,
-    byline: doc.meta.byline,
+    byline: said.byline,
+    bylineBasis: said.bylineBasis,
+    wire: said.wire && { name: said.wire.name, evidence: said.wire.evidence.map((span) => exportSpan(doc, span)) },
     publishedAt: doc.meta.publishedAt,
     publishedAtBasis: doc.meta.publishedAtBasis,
     language: doc.meta.language,

@@ -20,10 +20,15 @@ export interface ExportWarning {
 export interface ExportArticle {
   id: string;
   input: string;
-  source: { name: string | null; domain: string | null };
+  /** `basis`: where the outlet name came from (metadata, sidecar, feed, dateline, byline, copyright, domain). */
+  source: { name: string | null; domain: string | null; basis?: string | null };
   url: string | null;
   title: string | null;
   byline: string | null;
+  /** Where the byline came from: metadata, sidecar, feed, or a by-line printed in the text (`byline`). */
+  bylineBasis?: string | null;
+  /** The agency whose copy the article runs (it counts as that agency); null for the outlet's own reporting. */
+  wire?: { name: string; evidence: ExportSpan[] } | null;
   publishedAt: string | null;
   publishedAtBasis: PublishedAtBasis;
   language: string | null;
@@ -79,6 +84,8 @@ export interface ExportStory {
   title: string;
   articleIds: string[];
   independentSourceCount: number;
+  /** Caveats on the story as a whole (`outlet-unknown`: articles counted as sources though no outlet is known); absent when none. */
+  warnings?: ExportWarning[];
   brief: Array<{ text: string; citations: ExportSpan[] }>;
   entities: ExportEntity[];
   quotes: ExportQuote[];
