@@ -7,6 +7,9 @@ import { docFromHtml } from '../src/ingest/html/html-doc.js';
 import { attributeArticle } from '../src/ingest/attribution.js';
 import { hostnameOf } from '../src/ingest/plain-text.js';
 import { prf, REPO, round, SHARED_DATA } from './args.js';
+import { sentencesAndTokens } from '../src/analyze/sentences.js';
+import { dateOnlyLine, decidePublication } from '../src/analyze/time/published-at.js';
+import { daysBetween, parseYmd, type Ymd } from '../src/analyze/time/calendar.js';
 
 /**
  * Article metadata read from crawled text (`npm run bench -- meta`).
@@ -200,7 +203,69 @@ function attributionBench(dataDir: string, errors: boolean) {
   return { note: 'Zyte pages with metadata stripped; found = a name given, right = it matches the stripped metadata', outlet, byline, ...(errors ? { misses } : {}) };
 }
 
+/** Days a publication date may fall after the inferred one and still be right: news reports the last few days. */
+const RIGHT_WITHIN_DAYS = 7;
+
+/**
+ * Publication dates inferred from content alone, with every printed date of the article removed:
+ * right = on the true date or up to a week before it (the inference is a lower bound: the latest
+ * past happening the text dates), wrong = after it or more than a week before, null = no date.
+ * - MEANTIME: the dateline line blanked; truth = the DCT. Tuned: airbus + apple; held out: gm + stock.
+ * - ECB+ `ecbplus` documents that print their date on a line of its own near the top ("May 2, 2013,
+ *   1:12 PM"): that line removed; truth = that date. Tuned: train topics; held out: dev topics.
+ */
+function publicationBench(dataDir: string, errors: boolean) {
+  type Case = { set: string; id: string; text: string; paragraphs: Array<{ start: number; end: number }>; truth: Ymd };
+  const cases: Case[] = [];
+  const meantime = readFileSync(join(dataDir, 'meantime', 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; collection: string; dct?: { value: string } | null; text: string; sentences: Array<{ start: number; end: number }> });
+  for (const d of meantime) {
+    const truth = parseYmd(d.dct?.value ?? '');
+    const line = d.sentences[1];
+    if (!truth || !line) continue;
+    const text = d.text.slice(0, line.start) + ' '.repeat(line.end - line.start) + d.text.slice(line.end);
+    const set = ['corpus_airbus', 'corpus_apple'].includes(d.collection) ? 'meantime airbus+apple (tuned)' : 'meantime gm+stock (held out)';
+    cases.push({ set, id: d.id, text, paragraphs: d.sentences.map((s) => ({ start: s.start, end: s.end })), truth });
+  }
+  const ecb = readFileSync(join(dataDir, 'ecbplus', 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; split: string; text: string });
+  for (const d of ecb) {
+    if (!d.id.endsWith('ecbplus')) continue;
+    const lines = d.text.split('\n').map(detokenise);
+    let truth: Ymd | null = null;
+    const kept = lines.filter((line, i) => {
+      const printed = i < 4 ? dateOnlyLine(line, { start: 0, end: line.length }) : null;
+      if (printed?.year && !truth) truth = { y: printed.year, m: printed.month, d: printed.day };
+      return !(i < 4 && printed);
+    });
+    if (!truth) continue;
+    const text = kept.join('\n\n');
+    const paragraphs: Array<{ start: number; end: number }> = [];
+    for (const m of text.matchAll(/[^\n]+/g)) paragraphs.push({ start: m.index, end: m.index + m[0].length });
+    cases.push({ set: d.split === 'train' ? 'ecbplus train (tuned)' : 'ecbplus dev (held out)', id: d.id, text, paragraphs, truth });
+  }
+  const table: Record<string, { articles: number; right: number; nullDate: number; wrong: number; exact: number; wrongShare: number; misses?: string[] }> = {};
+  for (const c of cases) {
+    const row = (table[c.set] ??= { articles: 0, right: 0, nullDate: 0, wrong: 0, exact: 0, wrongShare: 0, ...(errors ? { misses: [] } : {}) });
+    row.articles++;
+    const nlp = sentencesAndTokens(c.text);
+    const decision = decidePublication(c.text, c.paragraphs, nlp.sentences, nlp.tokens, { publishedAt: null, basis: 'unknown' });
+    const got = decision.publishedAt ? parseYmd(decision.publishedAt) : null;
+    if (!got) {
+      row.nullDate++;
+      continue;
+    }
+    const gap = daysBetween(got, c.truth);
+    if (gap === 0) row.exact++;
+    if (gap >= 0 && gap <= RIGHT_WITHIN_DAYS) row.right++;
+    else {
+      row.wrong++;
+      row.misses?.push(`${c.id}: ${decision.publishedAt} (${decision.basis}: ${decision.reason}) vs ${c.truth.y}-${c.truth.m}-${c.truth.d}`);
+    }
+  }
+  for (const row of Object.values(table)) row.wrongShare = round(row.wrong / Math.max(1, row.articles));
+  return { note: `right = on the true date or up to ${RIGHT_WITHIN_DAYS} days before it; wrong = after it or earlier; every printed date line removed`, ...table };
+}
+
 export function runMetaBench(data: string | undefined, errors: boolean) {
   const dataDir = data ?? SHARED_DATA;
-  return { headlines: headlineBench(dataDir, errors), outletAndByline: attributionBench(dataDir, errors) };
+  return { headlines: headlineBench(dataDir, errors), outletAndByline: attributionBench(dataDir, errors), publicationDates: publicationBench(dataDir, errors) };
 }
