@@ -10,6 +10,9 @@ import { prf, REPO, round, SHARED_DATA } from './args.js';
 import { sentencesAndTokens } from '../src/analyze/sentences.js';
 import { dateOnlyLine, decidePublication } from '../src/analyze/time/published-at.js';
 import { daysBetween, parseYmd, type Ymd } from '../src/analyze/time/calendar.js';
+import { inferStoryDates } from '../src/analyze/time/story-dates.js';
+import { processDoc } from '../src/pipeline/analyze.js';
+import type { Doc } from '../src/doc/types.js';
 
 /**
  * Article metadata read from crawled text (`npm run bench -- meta`).
@@ -265,7 +268,48 @@ function publicationBench(dataDir: string, errors: boolean) {
   return { note: `right = on the true date or up to ${RIGHT_WITHIN_DAYS} days before it; wrong = after it or earlier; every printed date line removed`, ...table };
 }
 
+/**
+ * Cross-article dates: in each ECB+ `ecbplus` story, the documents that print their date (a date
+ * line, read as their dateline) are analysed; then one at a time a document's date line is hidden
+ * and `inferStoryDates` gives it a range from the others. Right = the range holds its printed date.
+ * Tuned: train topics; held out: dev topics.
+ */
+function storyDatesBench(dataDir: string) {
+  const docs = readFileSync(join(dataDir, 'ecbplus', 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; split: string; subtopic: string; text: string });
+  type Dated = { id: string; split: string; subtopic: string; truth: Ymd; withDate: Doc; hidden: Doc };
+  const dated: Dated[] = [];
+  const ctx = { now: new Date() };
+  for (const d of docs) {
+    if (!d.id.endsWith('ecbplus')) continue;
+    const lines = d.text.split('\n').map(detokenise);
+    const at = lines.findIndex((line, i) => i < 4 && dateOnlyLine(line, { start: 0, end: line.length })?.year);
+    if (at === -1) continue;
+    const printed = dateOnlyLine(lines[at]!, { start: 0, end: lines[at]!.length })!;
+    const withDate = processDoc(docFromText(lines.join('\n\n'), d.id, null), ctx);
+    if (withDate.meta.publishedAtBasis !== 'dateline') continue;
+    const hidden = processDoc(docFromText(lines.filter((_, i) => i !== at).join('\n\n'), d.id, null), ctx);
+    dated.push({ id: d.id, split: d.split, subtopic: d.subtopic, truth: { y: printed.year!, m: printed.month, d: printed.day }, withDate, hidden });
+  }
+  const table: Record<string, { hidden: number; undatedAfterHiding: number; range: number; right: number; wrong: number; meanDays: number }> = {};
+  for (const doc of dated) {
+    const row = (table[doc.split === 'train' ? 'ecbplus train (tuned)' : 'ecbplus dev (held out)'] ??= { hidden: 0, undatedAfterHiding: 0, range: 0, right: 0, wrong: 0, meanDays: 0 });
+    row.hidden++;
+    if (doc.hidden.meta.publishedAt) continue;
+    row.undatedAfterHiding++;
+    const story = [doc.hidden, ...dated.filter((o) => o.subtopic === doc.subtopic && o.id !== doc.id).map((o) => o.withDate)];
+    const range = inferStoryDates(story).find((r) => r.articleId === doc.hidden.id);
+    if (!range) continue;
+    row.range++;
+    const [start, end] = [parseYmd(range.start)!, parseYmd(range.end)!];
+    if (daysBetween(start, doc.truth) >= 0 && daysBetween(doc.truth, end) >= 0) row.right++;
+    else row.wrong++;
+    row.meanDays += daysBetween(start, end) + 1;
+  }
+  for (const row of Object.values(table)) row.meanDays = round(row.meanDays / Math.max(1, row.range), 1);
+  return { note: 'one document at a time has its date line hidden; range right = it holds the printed date; meanDays = mean range width', ...table };
+}
+
 export function runMetaBench(data: string | undefined, errors: boolean) {
   const dataDir = data ?? SHARED_DATA;
-  return { headlines: headlineBench(dataDir, errors), outletAndByline: attributionBench(dataDir, errors), publicationDates: publicationBench(dataDir, errors) };
+  return { headlines: headlineBench(dataDir, errors), outletAndByline: attributionBench(dataDir, errors), publicationDates: publicationBench(dataDir, errors), storyDates: storyDatesBench(dataDir) };
 }

@@ -2,6 +2,7 @@ import type { CopyLink } from '../cluster/copies.js';
 import { attributionOf, independenceWarnings, independentSourceCount } from '../corroborate/independence.js';
 import { storyTitle } from '../brief/title.js';
 import { buildTimeline } from '../corroborate/timeline.js';
+import { inferStoryDates, type StoryDateRange } from '../analyze/time/story-dates.js';
 import { corroborateStory, type StoryClaims } from '../corroborate/claims/claims.js';
 import { buildBrief } from '../brief/brief.js';
 import { storyQuotes } from '../analyze/quotes/story-quotes.js';
@@ -28,9 +29,11 @@ export const exportSpan = (doc: Doc, span: Span): ExportSpan => ({
 export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Date, copies: Map<string, CopyLink> = new Map()): StoryExport {
   const byId = new Map(docs.map((d) => [d.id, d]));
   const exportStories: ExportStory[] = [];
+  const dateRanges = new Map<string, StoryDateRange>();
   for (const story of stories) {
     const members = story.articleIds.map((id) => byId.get(id)).filter((d): d is Doc => d !== undefined);
     if (members.length === 0) continue;
+    for (const range of inferStoryDates(members)) dateRanges.set(range.articleId, range);
     const inStory = new Set(story.articleIds);
     const storyCopies = new Map([...copies].filter(([id, link]) => inStory.has(id) && inStory.has(link.of)));
     const entities = storyEntities(members);
@@ -49,7 +52,7 @@ export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Da
     });
   }
   const inStories = new Set(exportStories.flatMap((s) => s.articleIds));
-  const articles = docs.filter((d) => inStories.has(d.id)).map((d) => exportArticle(d, copies.get(d.id) ?? null));
+  const articles = docs.filter((d) => inStories.has(d.id)).map((d) => exportArticle(d, copies.get(d.id) ?? null, dateRanges.get(d.id) ?? null));
   return { version: 1, generatedAt: generatedAt.toISOString(), articles, stories: exportStories };
 }
 
@@ -112,7 +115,7 @@ function exportClaims(story: StoryClaims): { claims: ExportClaim[]; conflicts: E
 
 const optionalWarnings = (warnings: Array<{ code: string; message: string }>) => (warnings.length ? { warnings } : {});
 
-function exportArticle(doc: Doc, copy: { of: string; similarity: number } | null): ExportArticle {
+function exportArticle(doc: Doc, copy: { of: string; similarity: number } | null, range: StoryDateRange | null): ExportArticle {
   const said = attributionOf(doc);
   return {
     id: doc.id,
@@ -125,6 +128,7 @@ function exportArticle(doc: Doc, copy: { of: string; similarity: number } | null
     wire: said.wire && { name: said.wire.name, evidence: said.wire.evidence.map((span) => exportSpan(doc, span)) },
     publishedAt: doc.meta.publishedAt,
     publishedAtBasis: doc.meta.publishedAtBasis,
+    ...(range ? { publishedAtRange: { start: range.start, end: range.end, basis: 'inferred' as const, reason: range.reason, evidence: range.evidence.map((e) => exportSpan(e.doc, e.span)) } } : {}),
     language: doc.meta.language,
     text: doc.text,
     removed: doc.removed.map((r) => ({ text: r.text, reason: r.reason })),

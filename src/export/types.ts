@@ -31,6 +31,12 @@ export interface ExportArticle {
   wire?: { name: string; evidence: ExportSpan[] } | null;
   publishedAt: string | null;
   publishedAtBasis: PublishedAtBasis;
+  /**
+   * For an article with no date of its own: the days it can have been published on, from what the
+   * story's dated articles pin down ("on Saturday" of a raid another article dates), with the words
+   * of both articles as evidence. Absent when nothing narrows it.
+   */
+  publishedAtRange?: { start: string; end: string; basis: 'inferred'; reason: string; evidence: ExportSpan[] };
   language: string | null;
   text: string;
   removed: Array<{ text: string; reason: string }>;
