@@ -66,6 +66,8 @@ export interface ExportQuote {
 export interface ExportTimelineEntry {
   date: string;
   end?: string;
+  /** `happening` of the story, `scheduled` (told in the future or after its latest report), or `background` (listed last). */
+  kind?: 'happening' | 'scheduled' | 'background';
   description: string;
   evidence: ExportSpan[];
 }
