@@ -47,8 +47,9 @@ const HEADLINE_PATTERNS = {
   quoteLabel: /^["'“‘][^"“”]{3,80}["'”’]\s*:\s/u,
   /** A second sentence on the line ("… Hadits ini. Jangan …"): text, not a headline. An initial or a title ("U.S. Marshals", "Rep. Ilhan Omar") is not a sentence end. */
   innerSentenceEnd: /(\s\p{Ll}{2,}|\p{L}{5,})[.!?]["'”’]?\s+["'“‘]?\p{Lu}/u,
-  /** Headlines drop auxiliaries and the day of the week; ledes keep them ("has died", "was sentenced Saturday"). */
+  /** Headlines drop the day of the week and the time of day; ledes keep them ("was sentenced Saturday morning"). */
   dayWord: /^(yesterday|today|tonight|weekend|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i,
+  /** Headlines drop auxiliaries, reporting verbs and relative pronouns; ledes keep them ("has died", "a judge said", "who starred"). */
   ledeWord: /^(is|are|was|were|has|have|had|said|says|told|who|which|whose)$/i,
   /** Verbs only in the simple past (not participles, which headlines use: "Man charged"), the tense of ledes (headlines tell the past in the present: "Bomb explodes"). */
   pastTense: /^(began|broke|came|went|took|fell|gave|saw|ran|stole|became|rose|drove|flew|threw|wrote|grew|knew|ate|spoke|chose|froze|swore|tore|wore|woke|died)$/i,
@@ -71,10 +72,14 @@ export interface HeadlineDecision {
  * - not a headline: a line continued on the next one, ending on a comma or colon, opening with a
  *   wire dateline, only dating the page, printed again as the start of the next line, or longer
  *   than a headline;
- * - a headline: a line in headline case (most longer words capitalised, or all capitals);
- * - a line that does not end as a sentence is a headline;
- * - one that does is a headline only when short and in headlinese: no opening article or pronoun,
- *   no auxiliary, reporting verb or weekday (headlines drop them; ledes keep them).
+ * - a headline: a line in headline case (most longer words capitalised, or all capitals), or
+ *   quoted words then a colon;
+ * - not a headline: two sentences on the line, or an opening pronoun, interjection or time;
+ * - a short line that does not end as a sentence is a headline; a long one unless it names the
+ *   day or uses the simple past (Daily Mail-style long headlines keep auxiliaries);
+ * - one that ends as a sentence is a headline only when short and in headlinese: no opening
+ *   article or preposition, no auxiliary, reporting verb, weekday or simple past (headlines drop
+ *   them; ledes keep them).
  * Known failure: a short lede in the simple past with none of those words ("Hansbrough broke
  * Ford's record at North Carolina during the game.") reads as a headline.
  */
