@@ -139,7 +139,7 @@ export function storyTimexes(doc: Doc, storyDays: Ymd[]): Timex[] {
  * Each dated happening of the story: the sentence that tells it (its text is the description,
  * so nothing is invented), its resolved date or range, and the sentences of every article that
  * tell it. A sentence is one entry, under its most precise date (a sentence dated twice is not
- * listed twice); dates inside quoted speech are what someone said, not happenings, and are left
+ * listed twice), or two when it tells one thing done and one planned; dates inside quoted speech are what someone said, not happenings, and are left
  * out; dateline dates are not happenings. The story's own happenings and scheduled ones come
  * first, oldest first, then the background, oldest first (`kind` says which). Unresolved dates
  * (`XXXX-…`) are left out rather than guessed. Undated reports take their year from the story
@@ -152,7 +152,8 @@ export function buildTimeline(docs: Doc[]): TimelineEntry[] {
     const timexes = storyTimexes(doc, storyDays);
     const headings = doc.layers.paragraphs.filter((p) => p.kind === 'heading');
     const speech = (doc.layers.quotes ?? []).filter((q) => q.kind === 'speech');
-    const told = new Set<number>();
+    // One entry per sentence and tense: "announced on Friday that he will host Petro in February" tells two happenings, one done and one planned.
+    const told = new Set<string>();
     // Most precise first, so a sentence dated "in 2019 … on March 3, 2020" is listed under March 3, 2020.
     const byPrecision = [...timexes].sort((a, b) => (calendarDate(b)?.date.length ?? 0) - (calendarDate(a)?.date.length ?? 0) || a.start - b.start);
     for (const t of byPrecision) {
@@ -161,8 +162,10 @@ export function buildTimeline(docs: Doc[]): TimelineEntry[] {
       if (speech.some((q) => q.start <= t.start && t.end <= q.end)) continue;
       const when = calendarDate(t);
       const sentence = doc.layers.sentences.find((s) => s.start <= t.start && t.start < s.end);
-      if (!when || !sentence || told.has(sentence.start)) continue;
-      told.add(sentence.start);
+      if (!when || !sentence) continue;
+      const key = `${sentence.start}:${t.tense === 'future'}`;
+      if (told.has(key)) continue;
+      told.add(key);
       const dated: Dated = { ...when, future: t.tense === 'future', doc, sentence, words: contentWords(doc, sentence, timexes) };
       // Compared with the entry's first telling only, so a chain of loosely similar sentences does not snowball into one entry.
       const entry = entries.find((e) => sameHappening(e.first, dated));
