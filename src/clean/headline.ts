@@ -24,7 +24,7 @@ const HEADLINE_PATTERNS = {
    * A wire dateline opens the lede, never a headline: "WASHINGTON (Reuters) -", "PARIS, Jan 9 —",
    * "Mannheim, Germany (Sports Network) -".
    */
-  dateline: /^(\p{Lu}[\p{Lu}.'’ -]{2,}(,\s*[\p{L}.'’ ]+)?(,\s*\p{L}{3,}\.?\s+\d{1,2})?\s*(\([^)]{2,40}\))?|\p{Lu}[\p{L}.'’ ,-]{1,40}\([^)]{2,40}\))\s*[—–-]{1,2}\s/u,
+  dateline: /^(\p{Lu}[\p{Lu}.'’ -]{2,30}(,\s*[\p{L}.'’ ]+)?(,\s*\p{L}{3,}\.?\s+\d{1,2})?\s*(\([^)]{2,40}\))?|\p{Lu}[\p{L}.'’ ,-]{1,40}\([^)]{2,40}\))\s*[—–-]{1,2}\s/u,
   /**
    * Words of a line that only dates the page: "May 2, 2013, 1:12 PM", "Updated Saturday, December
    * 05, 2009 8:28 PM", "Article posted on 08.07.2012", "21 July 2013 Last updated at 11:11 GMT".
@@ -45,8 +45,8 @@ const HEADLINE_PATTERNS = {
   clauseOpening: /^["'“‘]?(a|an|the|this|that|these|those|after|as|when|while|if|in|on|at|for|with|yesterday|today|earlier|according)\b/i,
   /** Quoted words then a colon: a headline's form ("‘He died in my hands’: 3 demonstrators killed …"). */
   quoteLabel: /^["'“‘][^"“”]{3,80}["'”’]\s*:\s/u,
-  /** A second sentence on the line ("… Hadits ini. Jangan …"): text, not a headline. An initial or a title ("U.S. Marshals", "Rep. Ilhan Omar") is not a sentence end. */
-  innerSentenceEnd: /(\s\p{Ll}{2,}|\p{L}{5,})[.!?]["'”’]?\s+["'“‘]?\p{Lu}/u,
+  /** A second sentence on the line ("… Hadits ini. Jangan …"): text, not a headline. An initial, a title or an abbreviation ("U.S. Marshals", "Rep. Ilhan Omar", "vs. Steelers") is not a sentence end. */
+  innerSentenceEnd: /(\s\p{Ll}{2,}|\p{L}{5,})(?<!\b(?:[Vv]s|[Ee]tc|[Aa]pprox|[Nn]o|[Nn]os|[Ss]t|[Ff]t|[Jj]r|[Ss]r|[Ii]nc|[Cc]orp|[Ll]td|[Gg]ov|[Ss]en|[Rr]ep|[Gg]en|[Mm]r|[Mm]rs|[Mm]s|[Dd]r))[.!?]["'”’]?\s+["'“‘]?\p{Lu}/u,
   /** Headlines drop the day of the week and the time of day; ledes keep them ("was sentenced Saturday morning"). */
   dayWord: /^(yesterday|today|tonight|weekend|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i,
   /** Headlines drop auxiliaries, reporting verbs and relative pronouns; ledes keep them ("has died", "a judge said", "who starred"). */
