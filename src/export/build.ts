@@ -1,5 +1,5 @@
 import type { CopyLink } from '../cluster/copies.js';
-import type { StoryAnalysis } from '../story/types.js';
+import type { ArticleAttribution, StoryAnalysis } from '../story/types.js';
 import { spanOf } from '../story/stages.js';
 import type { ArticleText, StoredStory } from '../store/store.js';
 import type { ExportArticle, ExportStory, StoryExport } from './types.js';
@@ -14,10 +14,12 @@ import type { ExportArticle, ExportStory, StoryExport } from './types.js';
 export function buildExport(docs: ArticleText[], stories: StoredStory[], analyses: Map<string, StoryAnalysis>, generatedAt: Date, copies: Map<string, CopyLink> = new Map()): StoryExport {
   const known = new Set(docs.map((d) => d.id));
   const exportStories: ExportStory[] = [];
+  const attributions = new Map<string, ArticleAttribution>();
   for (const story of stories) {
     const analysis = analyses.get(story.id);
     const articleIds = story.articleIds.filter((id) => known.has(id));
     if (!analysis || articleIds.length === 0) continue;
+    for (const a of analysis.articles) attributions.set(a.id, a);
     exportStories.push({
       id: story.id,
       title: analysis.title,
@@ -34,20 +36,23 @@ export function buildExport(docs: ArticleText[], stories: StoredStory[], analyse
     });
   }
   const inStories = new Set(exportStories.flatMap((s) => s.articleIds));
-  const articles = docs.filter((d) => inStories.has(d.id)).map((d) => exportArticle(d, copies.get(d.id) ?? null));
+  const articles = docs.filter((d) => inStories.has(d.id)).map((d) => exportArticle(d, copies.get(d.id) ?? null, attributions.get(d.id) ?? null));
   return { version: 1, generatedAt: generatedAt.toISOString(), articles, stories: exportStories };
 }
 
-function exportArticle(doc: ArticleText, copy: { of: string; similarity: number } | null): ExportArticle {
+/** An article as exported; what the story stage read of its outlet, byline, wire and dates (`said`) wins over the stored metadata. */
+function exportArticle(doc: ArticleText, copy: { of: string; similarity: number } | null, said: ArticleAttribution | null): ExportArticle {
   return {
     id: doc.id,
     input: doc.meta.input,
-    source: doc.meta.source,
+    source: said?.source ?? doc.meta.source,
     url: doc.meta.url,
     title: doc.title,
-    byline: doc.meta.byline,
+    byline: said ? said.byline : doc.meta.byline,
+    ...(said ? { bylineBasis: said.bylineBasis, wire: said.wire } : {}),
     publishedAt: doc.meta.publishedAt,
     publishedAtBasis: doc.meta.publishedAtBasis,
+    ...(said?.publishedAtRange ? { publishedAtRange: said.publishedAtRange } : {}),
     language: doc.meta.language,
     text: doc.text,
     removed: doc.removed.map((r) => ({ text: r.text, reason: r.reason })),

@@ -5,7 +5,8 @@ import { storyQuotes } from '../analyze/quotes/story-quotes.js';
 import { buildBrief } from '../brief/brief.js';
 import { storyTitle } from '../brief/title.js';
 import { corroborateStory, type StoryClaims } from '../corroborate/claims/claims.js';
-import { independentSourceCount } from '../corroborate/independence.js';
+import { attributionOf, independenceWarnings, independentSourceCount } from '../corroborate/independence.js';
+import { inferStoryDates } from '../analyze/time/story-dates.js';
 import { buildTimeline } from '../corroborate/timeline.js';
 import type { Doc, Span } from '../doc/types.js';
 import type { ExportClaim, ExportConflict, ExportEntity, ExportQuote, ExportSpan, ExportWarning } from '../export/types.js';
@@ -86,9 +87,29 @@ export const timelineStage = storyStage('timeline', ['selection'], ['timeline'],
 /** Title and source count read every member: both are cheap (headlines; outlets). */
 export const titleStage = storyStage('title', ['members'], ['title'], ({ members }) => ({ title: storyTitle(members) }));
 
-export const sourcesStage = storyStage('sources', ['members', 'copies'], ['independentSourceCount'], ({ members, copies }) => ({
+export const sourcesStage = storyStage('sources', ['members', 'copies'], ['independentSourceCount', 'sourceWarnings'], ({ members, copies }) => ({
   independentSourceCount: independentSourceCount(members, copies),
+  sourceWarnings: independenceWarnings(members, copies),
 }));
+
+/** Each member's outlet, byline and wire (from its text when no metadata gives them), and the publication range the story's dated articles give an undated one. */
+export const articlesStage = storyStage('articles', ['members'], ['articles'], ({ members }) => {
+  const ranges = new Map(inferStoryDates(members).map((r) => [r.articleId, r]));
+  return {
+    articles: members.map((doc) => {
+      const said = attributionOf(doc);
+      const range = ranges.get(doc.id);
+      return {
+        id: doc.id,
+        source: said.source,
+        byline: said.byline,
+        bylineBasis: said.bylineBasis,
+        wire: said.wire && { name: said.wire.name, evidence: said.wire.evidence.map((span) => spanOf(doc, span)) },
+        ...(range ? { publishedAtRange: { start: range.start, end: range.end, basis: 'inferred' as const, reason: range.reason, evidence: range.evidence.map((e) => spanOf(e.doc, e.span)) } } : {}),
+      };
+    }),
+  };
+});
 
 function exportClaims(story: StoryClaims): { claims: ExportClaim[]; conflicts: ExportConflict[] } {
   return {

@@ -1,11 +1,11 @@
-import type { ExportClaim, ExportConflict, ExportEntity, ExportQuote, ExportSpan, ExportTimelineEntry, ExportWarning } from '../export/types.js';
+import type { ExportArticle, ExportClaim, ExportConflict, ExportEntity, ExportQuote, ExportSpan, ExportTimelineEntry, ExportWarning } from '../export/types.js';
 
 /**
  * Bump whenever the story analysis (this folder, or the claims, brief, quotes, entity merge and
  * timeline code it calls) changes what it produces: stored analyses of an older version are
  * recomputed on their next read.
  */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 /**
  * The story-level analysis of one version of a story, as stored: plain JSON, every span an
@@ -26,6 +26,11 @@ export interface StoryAnalysis {
   timeline: ExportTimelineEntry[];
   claims: ExportClaim[];
   conflicts: ExportConflict[];
-  /** Story-level warnings, e.g. `story-truncated` when the story was too large to analyse every article in full. */
+  /** Story-level warnings: `story-truncated` (too large to analyse every article in full), `outlet-unknown`. */
   warnings: ExportWarning[];
+  /** Each member's outlet, byline and wire as read from its text, and its publication range inferred from the story. */
+  articles: ArticleAttribution[];
 }
+
+/** What the story stage reads of one member article's provenance: the export's article fields of the same names. */
+export type ArticleAttribution = { id: string } & Pick<ExportArticle, 'source' | 'byline' | 'bylineBasis' | 'wire' | 'publishedAtRange'>;

@@ -115,7 +115,7 @@ test("a story version rises with each change of members or copy links; a merged 
     ...extra,
   });
   const version = async (id: string) => (await store.getStories([id]))[0]?.version;
-  const analysis = (storyId: string, v: number) => ({ storyId, version: v, analysisVersion: 1, articleIds: [], title: `t ${storyId}`, independentSourceCount: 1, brief: [], entities: [], quotes: [], timeline: [], claims: [], conflicts: [], warnings: [] });
+  const analysis = (storyId: string, v: number) => ({ storyId, version: v, analysisVersion: 1, articleIds: [], title: `t ${storyId}`, independentSourceCount: 1, brief: [], entities: [], quotes: [], timeline: [], claims: [], conflicts: [], warnings: [], articles: [] });
   const [a, b, c, d] = [article(20), article(21), article(22), article(23)];
   await store.addArticle(a, { storyId: 's-a', isNewStory: true, cluster: write('s-a', 1) });
   assert.equal(await version('s-a'), 1);
