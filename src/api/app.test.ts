@@ -80,6 +80,32 @@ test('bad requests get a 4xx with {error: {code, message, details}}', async () =
   await store.close();
 });
 
+test('errors name the field at fault; a wrong method is 405 with Allow', async () => {
+  const store = freshStore();
+  const app = createApp({ store });
+  const message = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
+  assert.match(await message(await post(app, { source: 'no text' })), /text: text is required/);
+  assert.match(await message(await post(app, { text: 42 })), /text: text must be a string/);
+  assert.match(await message(await post(app, { articles: [ARTICLE, { source: 'x' }] })), /articles\.1\.text: text is required/);
+  assert.match(await message(await post(app, { articles: [] })), /articles: articles must hold at least one/);
+  assert.match(await message(await app.request('/api/search')), /q: q is required/);
+
+  const cases: Array<[string, string, string]> = [
+    ['GET', '/api/articles', 'POST'],
+    ['DELETE', '/api/stories', 'GET, HEAD'],
+    ['PUT', '/api/stories/s-000000000000', 'GET, HEAD'],
+    ['POST', '/stories/s-000000000000', 'GET, HEAD'],
+  ];
+  for (const [method, path, allow] of cases) {
+    const response = await app.request(path, { method });
+    assert.equal(response.status, 405, `${method} ${path}`);
+    assert.equal(response.headers.get('allow'), allow);
+    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'method-not-allowed');
+  }
+  assert.equal((await app.request('/api/stories', { method: 'HEAD' })).status, 200);
+  await store.close();
+});
+
 test('with a token, writes need it and reads do not', async () => {
   const store = freshStore();
   const app = createApp({ store, token: 'sekret-token' });
@@ -96,12 +122,17 @@ test('stories, one story, one article and search read back what was posted', asy
   const { results } = (await (await post(app, ARTICLE)).json()) as { results: Array<{ id: string; storyId: string }> };
   const { id, storyId } = results[0]!;
 
-  const list = (await (await app.request('/api/stories')).json()) as { stories: Array<{ id: string; title: string; articleCount: number; independentSourceCount: number }>; total: number };
+  type Listing = { stories: Array<{ id: string; title: string; articleCount: number; outlets: string[]; lastPublishedAt: string | null; digest: { independentSources: number } | null }>; total: number };
+  const list = (await (await app.request('/api/stories')).json()) as Listing;
   assert.equal(list.total, 1);
-  assert.deepEqual(list.stories.map((s) => [s.id, s.title, s.articleCount, s.independentSourceCount]), [[storyId, 'Tram line closed after bridge crack found', 1, 1]]);
+  // Before the story is first analysed the list knows its members, not its analysis.
+  assert.deepEqual(list.stories.map((s) => [s.id, s.title, s.articleCount, s.outlets, s.digest]), [[storyId, 'Tram line closed after bridge crack found', 1, ['Osterby Post'], null]]);
 
-  const story = await (await app.request(`/api/stories/${storyId}`)).json();
+  const story = (await (await app.request(`/api/stories/${storyId}`)).json()) as { articles: Array<{ input: string }> };
   assert.ok(validate(story), JSON.stringify(validate.errors));
+  assert.deepEqual(story.articles.map((a) => a.input), ['https://osterby-post.example/tram'], 'the URL stands for the input');
+  const analysed = (await (await app.request('/api/stories')).json()) as Listing;
+  assert.equal(analysed.stories[0]!.digest?.independentSources, 1, 'reading the story stored its figures for the list');
 
   const article = (await (await app.request(`/api/articles/${id}`)).json()) as { id: string; source: { name: string }; storyId: string; text: string };
   assert.equal(article.source.name, 'Osterby Post');

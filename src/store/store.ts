@@ -1,6 +1,6 @@
 import type { CopyLink, CopySketch } from '../cluster/copies.js';
 import type { StorySummary, TermStats } from '../cluster/stories.js';
-import type { Doc } from '../doc/types.js';
+import type { Doc, PublishedAtBasis } from '../doc/types.js';
 
 /** A story as stored: its members in the order they joined. */
 export interface StoredStory {
@@ -52,12 +52,60 @@ export interface StoryListing {
   updatedAt: string;
 }
 
+/** Marks around matched words in snippets and highlights: control characters, which news text does not hold (unlike « »). */
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
+
 export interface SearchHit {
   articleId: string;
   title: string | null;
-  /** A short extract with the matched words between « and ». */
+  /** A short extract with the matched words between MARK_START and MARK_END. */
   snippet: string;
   storyId: string | null;
+  /** The story's analysed title, when it has been analysed. */
+  storyTitle: string | null;
+  source: { name: string | null; domain: string | null };
+  publishedAt: string | null;
+  publishedAtBasis: PublishedAtBasis;
+}
+
+/** The few figures of a story's analysis that lists show, saved when its export is built. */
+export interface StoryDigest {
+  storyId: string;
+  /** The story's `updatedAt` the analysis was made at: older than the story's means stale. */
+  storyUpdatedAt: string;
+  title: string;
+  independentSources: number;
+  claims: number;
+  corroborated: number;
+  disputed: number;
+  conflicts: number;
+  /** The brief's sentences, joined: what story search reads besides the title. */
+  brief: string;
+}
+
+/** One story as the home page shows it, read from the store alone (no story is analysed for it). */
+export interface StoryCard {
+  id: string;
+  articleCount: number;
+  updatedAt: string;
+  /** The digest's title, else the first member's headline (null when it has none). */
+  title: string | null;
+  /** Outlet names (else domains) of the members, most articles first. */
+  outlets: string[];
+  /** Earliest and latest publication date among the members, and whether any of them was inferred rather than stated. */
+  firstPublishedAt: string | null;
+  lastPublishedAt: string | null;
+  datesInferred: boolean;
+  /** Null when the story changed since it was last analysed (or never was). */
+  digest: Pick<StoryDigest, 'independentSources' | 'claims' | 'corroborated' | 'disputed' | 'conflicts'> | null;
+}
+
+export interface StorySearchHit {
+  storyId: string;
+  title: string;
+  /** From the title or brief, the matched words between MARK_START and MARK_END. */
+  snippet: string;
 }
 
 export interface AddResult {
@@ -100,5 +148,12 @@ export interface Store {
   pageStories(limit: number, offset: number): Promise<StoryListing[]>;
   /** Full-text search over titles and clean texts; `query` is plain words (no query syntax). */
   search(query: string, limit: number): Promise<SearchHit[]>;
+  /** Stories whose analysed title or brief matches (stemmed, like `search`). */
+  searchStories(query: string, limit: number): Promise<StorySearchHit[]>;
+  /** The article's clean text with the words matching `query` between \u0002 and \u0003 (null when no such article). */
+  highlightArticle(articleId: string, query: string): Promise<string | null>;
+  saveStoryDigest(digest: StoryDigest): Promise<void>;
+  /** A page of stories for lists, by latest article first, from stored figures only. */
+  pageStoryCards(limit: number, offset: number): Promise<StoryCard[]>;
   close(): Promise<void>;
 }

@@ -104,4 +104,35 @@ export const MIGRATIONS: string[] = [
     merged_at TEXT NOT NULL
   );
   `,
+  // 4: stemmed search and what the home page reads. Articles are re-indexed with the porter
+  // stemmer ("tariff" finds "tariffs"); story_digests holds the few figures of a story's analysis
+  // that lists show (title, claim counts), written whenever its export is built, keyed by the
+  // story's updated_at so a stale digest is known as such; stories_fts indexes each digest's
+  // title and brief for story search; stories_last orders the home page by the latest article.
+  `
+  DROP TRIGGER articles_fts_insert;
+  DROP TRIGGER articles_fts_delete;
+  DROP TABLE articles_fts;
+  CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2');
+  CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text);
+  END;
+  CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
+  END;
+  INSERT INTO articles_fts(rowid, title, text) SELECT rowid, coalesce(title, ''), text FROM articles;
+  CREATE TABLE story_digests (
+    story_id TEXT PRIMARY KEY,
+    story_updated_at TEXT NOT NULL,
+    title TEXT NOT NULL,
+    independent_sources INTEGER NOT NULL,
+    claims INTEGER NOT NULL,
+    corroborated INTEGER NOT NULL,
+    disputed INTEGER NOT NULL,
+    conflicts INTEGER NOT NULL,
+    brief TEXT NOT NULL
+  );
+  CREATE VIRTUAL TABLE stories_fts USING fts5(story_id UNINDEXED, title, brief, tokenize='porter unicode61 remove_diacritics 2');
+  CREATE INDEX stories_last ON stories(last_at DESC);
+  `,
 ];

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { CorroborateError } from '../../doc/errors.js';
-import type { Doc } from '../../doc/types.js';
+import type { Doc, PublishedAtBasis } from '../../doc/types.js';
 import type { CopyLink, CopySketch } from '../../cluster/copies.js';
 import type { StorySummary, TermStats } from '../../cluster/stories.js';
-import type { AddResult, ClusterWrite, Placement, SearchHit, Store, StoredStory, StoryListing, StoryMerge } from '../store.js';
+import { MARK_END, MARK_START } from '../store.js';
+import type { AddResult, ClusterWrite, Placement, SearchHit, Store, StoryCard, StoryDigest, StoredStory, StoryListing, StoryMerge, StorySearchHit } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
 
 export const DEFAULT_DB_PATH = './corroborate.db';
@@ -317,14 +318,96 @@ export class SqliteStore implements Store {
   async search(query: string, limit: number): Promise<SearchHit[]> {
     const match = ftsQuery(query);
     if (!match) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT a.id, a.title, snippet(articles_fts, 1, '«', '»', '…', 12) AS snippet, m.story_id
-         FROM articles_fts f JOIN articles a ON a.rowid = f.rowid LEFT JOIN story_articles m ON m.article_id = a.id
-         WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
-      )
-      .all(match, limit) as Array<{ id: string; title: string | null; snippet: string; story_id: string | null }>;
-    return rows.map((r) => ({ articleId: r.id, title: r.title, snippet: r.snippet, storyId: r.story_id }));
+    const rows = this.sql(
+      `SELECT a.id, a.title, snippet(articles_fts, 1, '${MARK_START}', '${MARK_END}', '…', 12) AS snippet, m.story_id, d.title AS story_title,
+         a.source_name, a.source_domain, a.published_at, a.published_at_basis
+       FROM articles_fts f JOIN articles a ON a.rowid = f.rowid LEFT JOIN story_articles m ON m.article_id = a.id
+         LEFT JOIN story_digests d ON d.story_id = m.story_id
+       WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
+    ).all(match, limit) as Array<{ id: string; title: string | null; snippet: string; story_id: string | null; story_title: string | null; source_name: string | null; source_domain: string | null; published_at: string | null; published_at_basis: PublishedAtBasis }>;
+    return rows.map((r) => ({
+      articleId: r.id,
+      title: r.title,
+      snippet: r.snippet,
+      storyId: r.story_id,
+      storyTitle: r.story_title,
+      source: { name: r.source_name, domain: r.source_domain },
+      publishedAt: r.published_at,
+      publishedAtBasis: r.published_at_basis,
+    }));
+  }
+
+  async searchStories(query: string, limit: number): Promise<StorySearchHit[]> {
+    const match = ftsQuery(query);
+    if (!match) return [];
+    // Merged stories no longer exist: the join to stories leaves their digests out.
+    const rows = this.sql(
+      `SELECT f.story_id, f.title, snippet(stories_fts, -1, '${MARK_START}', '${MARK_END}', '…', 16) AS snippet
+       FROM stories_fts f JOIN stories s ON s.id = f.story_id
+       WHERE stories_fts MATCH ? ORDER BY rank LIMIT ?`,
+    ).all(match, limit) as Array<{ story_id: string; title: string; snippet: string }>;
+    return rows.map((r) => ({ storyId: r.story_id, title: r.title, snippet: r.snippet }));
+  }
+
+  async highlightArticle(articleId: string, query: string): Promise<string | null> {
+    const match = ftsQuery(query);
+    const row = match
+      ? (this.sql(
+          `SELECT highlight(articles_fts, 1, '${MARK_START}', '${MARK_END}') AS text
+           FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE a.id = ? AND articles_fts MATCH ?`,
+        ).get(articleId, match) as { text: string } | undefined)
+      : undefined;
+    if (row) return row.text;
+    // No match (or no words): the text as it is.
+    return (this.sql('SELECT text FROM articles WHERE id = ?').get(articleId) as { text: string } | undefined)?.text ?? null;
+  }
+
+  async saveStoryDigest(d: StoryDigest): Promise<void> {
+    this.db.transaction(() => {
+      this.sql(
+        `INSERT INTO story_digests (story_id, story_updated_at, title, independent_sources, claims, corroborated, disputed, conflicts, brief)
+         VALUES (@storyId, @storyUpdatedAt, @title, @independentSources, @claims, @corroborated, @disputed, @conflicts, @brief)
+         ON CONFLICT (story_id) DO UPDATE SET story_updated_at = excluded.story_updated_at, title = excluded.title,
+           independent_sources = excluded.independent_sources, claims = excluded.claims,
+           corroborated = excluded.corroborated, disputed = excluded.disputed, conflicts = excluded.conflicts, brief = excluded.brief`,
+      ).run(d);
+      this.sql('DELETE FROM stories_fts WHERE story_id = ?').run(d.storyId);
+      this.sql('INSERT INTO stories_fts (story_id, title, brief) VALUES (?, ?, ?)').run(d.storyId, d.title, d.brief);
+    })();
+  }
+
+  async pageStoryCards(limit: number, offset: number): Promise<StoryCard[]> {
+    // The page's stories first (an index walk), then their members: work bounded by the page, not the store.
+    const stories = this.sql(
+      `SELECT s.id, s.updated_at, d.story_updated_at, d.title, d.independent_sources, d.claims, d.corroborated, d.disputed, d.conflicts
+       FROM stories s LEFT JOIN story_digests d ON d.story_id = s.id
+       ORDER BY s.last_at IS NULL, s.last_at DESC, s.updated_at DESC, s.id LIMIT ? OFFSET ?`,
+    ).all(limit, offset) as Array<{ id: string; updated_at: string; story_updated_at: string | null; title: string | null; independent_sources: number; claims: number; corroborated: number; disputed: number; conflicts: number }>;
+    const members = this.sql(
+      `SELECT a.title, a.source_name, a.source_domain, a.published_at, a.published_at_basis
+       FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY m.seq`,
+    );
+    return stories.map((s) => {
+      const rows = members.all(s.id) as Array<{ title: string | null; source_name: string | null; source_domain: string | null; published_at: string | null; published_at_basis: PublishedAtBasis }>;
+      const outlets = new Map<string, number>();
+      for (const r of rows) {
+        const outlet = r.source_name ?? r.source_domain;
+        if (outlet) outlets.set(outlet, (outlets.get(outlet) ?? 0) + 1);
+      }
+      const dated = rows.filter((r) => r.published_at !== null).sort((a, b) => Date.parse(a.published_at!) - Date.parse(b.published_at!));
+      const fresh = s.story_updated_at === s.updated_at;
+      return {
+        id: s.id,
+        articleCount: rows.length,
+        updatedAt: s.updated_at,
+        title: s.title ?? rows.find((r) => r.title)?.title ?? null,
+        outlets: [...outlets].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name),
+        firstPublishedAt: dated[0]?.published_at ?? null,
+        lastPublishedAt: dated.at(-1)?.published_at ?? null,
+        datesInferred: dated.some((r) => r.published_at_basis === 'inferred'),
+        digest: fresh ? { independentSources: s.independent_sources, claims: s.claims, corroborated: s.corroborated, disputed: s.disputed, conflicts: s.conflicts } : null,
+      };
+    });
   }
 
   async close(): Promise<void> {
