@@ -210,7 +210,7 @@ function storyCard(card: StoryCard): Fragment {
       · ${card.outlets.length} ${card.outlets.length === 1 ? 'outlet' : 'outlets'}${shownOutlets.length ? html`: ${shownOutlets.join(', ')}${card.outlets.length > shownOutlets.length ? ` and ${card.outlets.length - shownOutlets.length} more` : ''}` : ''}</p>
     <p class="meta">${card.digest
       ? html`<span class="badge corroborated">${card.digest.corroborated} corroborated</span> <span class="badge disputed">${card.digest.disputed} disputed</span> of ${card.digest.claims} claims`
-      : html`<span class="badge">not analysed since its last article</span>`}
+      : html`<span class="badge">claims not counted yet: open the story</span>`}
       ${card.lastPublishedAt ? html` · latest article <time datetime="${card.lastPublishedAt}">${day(card.lastPublishedAt)}</time>` : ''}</p>
   </li>`;
 }

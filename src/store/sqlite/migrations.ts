@@ -133,6 +133,9 @@ export const MIGRATIONS: string[] = [
     brief TEXT NOT NULL
   );
   CREATE VIRTUAL TABLE stories_fts USING fts5(story_id UNINDEXED, title, brief, tokenize='porter unicode61 remove_diacritics 2');
-  CREATE INDEX stories_last ON stories(last_at DESC);
+  ALTER TABLE stories ADD COLUMN latest_published_at TEXT;
+  UPDATE stories SET latest_published_at = (SELECT max(a.published_at) FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = stories.id);
+  -- NULLs sort last under DESC, so undated stories come after dated ones with no extra key.
+  CREATE INDEX stories_latest ON stories(latest_published_at, id);
   `,
 ];

@@ -115,6 +115,7 @@ export class SqliteStore implements Store {
       this.sql('INSERT INTO story_articles (article_id, story_id, seq) VALUES (?, ?, ?)').run(doc.id, placement.storyId, seq);
       if (placement.cluster) this.writeCluster(doc.id, placement.storyId, placement.cluster, seq, now);
       else this.sql('UPDATE stories SET size = size + 1, active_seq = ? WHERE id = ?').run(seq, placement.storyId);
+      this.noteLatestPublished(placement.storyId, doc.meta.publishedAt, (placement.cluster?.merged.length ?? 0) > 0);
       return { added: true, id: doc.id };
     })();
     // The cache follows the database only once the transaction has committed.
@@ -171,6 +172,14 @@ export class SqliteStore implements Store {
       this.sql('UPDATE article_copies SET original_id = ? WHERE original_id = ?').run(to.of, copy);
       link.run(copy, to.of, to.similarity);
     }
+  }
+
+  /** Keeps `latest_published_at` (the home page's order): one comparison per join, a recount after a merge brought other members. */
+  private noteLatestPublished(storyId: string, publishedAt: string | null, merged: boolean): void {
+    if (merged)
+      this.sql('UPDATE stories SET latest_published_at = (SELECT max(a.published_at) FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?) WHERE id = ?').run(storyId, storyId);
+    else if (publishedAt !== null)
+      this.sql('UPDATE stories SET latest_published_at = ? WHERE id = ? AND (latest_published_at IS NULL OR latest_published_at < ?)').run(publishedAt, storyId, publishedAt);
   }
 
   /** Rewrites a story's postings: only the changed keywords while its activity bucket stays, all of them when it moves on. */
@@ -381,7 +390,7 @@ export class SqliteStore implements Store {
     const stories = this.sql(
       `SELECT s.id, s.updated_at, d.story_updated_at, d.title, d.independent_sources, d.claims, d.corroborated, d.disputed, d.conflicts
        FROM stories s LEFT JOIN story_digests d ON d.story_id = s.id
-       ORDER BY s.last_at IS NULL, s.last_at DESC, s.updated_at DESC, s.id LIMIT ? OFFSET ?`,
+       ORDER BY s.latest_published_at DESC, s.id DESC LIMIT ? OFFSET ?`,
     ).all(limit, offset) as Array<{ id: string; updated_at: string; story_updated_at: string | null; title: string | null; independent_sources: number; claims: number; corroborated: number; disputed: number; conflicts: number }>;
     const members = this.sql(
       `SELECT a.title, a.source_name, a.source_domain, a.published_at, a.published_at_basis
