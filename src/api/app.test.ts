@@ -131,6 +131,12 @@ test('stories, one story, one article and search read back what was posted', asy
   const story = (await (await app.request(`/api/stories/${storyId}`)).json()) as { articles: Array<{ input: string }> };
   assert.ok(validate(story), JSON.stringify(validate.errors));
   assert.deepEqual(story.articles.map((a) => a.input), ['https://osterby-post.example/tram'], 'the URL stands for the input');
+  const changes = (await (await app.request(`/api/stories/${storyId}/changes`)).json()) as { storyId: string; changes: unknown[] };
+  assert.equal(changes.storyId, storyId);
+  assert.ok(Array.isArray(changes.changes));
+  const feed = await app.request(`/stories/${storyId}/feed.atom`);
+  assert.match(feed.headers.get('content-type')!, /application\/atom\+xml/);
+  assert.match(await feed.text(), /<title>Tram line closed after bridge crack found<\/title>/);
   const analysed = (await (await app.request('/api/stories')).json()) as Listing;
   assert.equal(analysed.stories[0]!.digest?.independentSources, 1, 'reading the story stored its figures for the list');
 
@@ -154,7 +160,7 @@ test('the OpenAPI document is generated from the request schemas', async () => {
     paths: Record<string, Record<string, { parameters?: Array<{ name: string }>; requestBody?: { content: Record<string, { schema: unknown }> } }>>;
   };
   assert.equal(doc.openapi, '3.1.0');
-  assert.deepEqual(Object.keys(doc.paths).sort(), ['/api/articles', '/api/articles/{id}', '/api/openapi.json', '/api/search', '/api/stories', '/api/stories/{id}']);
+  assert.deepEqual(Object.keys(doc.paths).sort(), ['/api/articles', '/api/articles/{id}', '/api/openapi.json', '/api/search', '/api/stories', '/api/stories/{id}', '/api/stories/{id}/changes']);
   assert.deepEqual(doc.paths['/api/stories']!.get!.parameters!.map((p) => p.name), ['limit', 'offset']);
   assert.match(JSON.stringify(doc.paths['/api/articles']!.post!.requestBody!.content['application/json']!.schema), /"text"/);
   await store.close();

@@ -9,6 +9,7 @@ import type { InputFile } from '../ingest/read-inputs.js';
 import { charsetOfContentType } from '../ingest/markup-encoding.js';
 import { MARK_END, MARK_START, type Store } from '../store/store.js';
 import { webRoutes } from '../web/routes.js';
+import { changesSince, type FollowableStory } from '../web/feed.js';
 import { ApiError, errorBody } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { refuseOtherMethods } from './methods.js';
@@ -69,6 +70,13 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES 
     const exported = await stories.get(id);
     if (!exported) throw new ApiError(404, 'not-found', `no story ${id}`);
     return c.json(exported);
+  });
+
+  app.get('/api/stories/:id/changes', valid('param', IdParamSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    const story = (await stories.get(id))?.stories[0] as FollowableStory | undefined;
+    if (!story) throw new ApiError(404, 'not-found', `no story ${id}`);
+    return c.json({ storyId: id, version: story.version ?? null, changes: changesSince(story, c.req.query('since')) });
   });
 
   app.get('/api/articles/:id', valid('param', IdParamSchema), async (c) => {

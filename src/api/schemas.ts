@@ -99,3 +99,20 @@ export const SearchResultSchema = z
     ),
   })
   .meta({ id: 'SearchResult' });
+
+export const ChangesSchema = z
+  .object({
+    storyId: z.string(),
+    version: z.number().int().nullable(),
+    changes: z.array(
+      z.object({
+        version: z.number().int(),
+        at: z.string(),
+        kind: z.string().describe('article-added, fact-corroborated, fact-disputed, conflict-added, merged, split, corrected, …'),
+        detail: z.string().optional(),
+        articleIds: z.array(z.string()).optional(),
+        storyIds: z.array(z.string()).optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'Changes' });

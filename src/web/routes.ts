@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import type { ExportArticle, ExportClaim, ExportSpan, ExportStory } from '../export/types.js';
+import type { ExportArticle, ExportClaim, ExportSpan } from '../export/types.js';
 import { renderMarkdown } from '../export/markdown.js';
 import { MARK_END, MARK_START, type Store, type StoryCard } from '../store/store.js';
 import type { StoryExportCache } from '../api/story-cache.js';
 import { STYLE } from './style.js';
+import { atomFeed, changesSince, type FollowableStory } from './feed.js';
 
 type Fragment = HtmlEscapedString | Promise<HtmlEscapedString>;
 type Status = ExportClaim['status'];
@@ -37,15 +38,7 @@ interface StoryEvent {
   where: string | null;
   when: { start: string; end?: string } | null;
 }
-/** A change log entry (schema: story.changes), read when the export carries it. */
-interface StoryChange {
-  version: number;
-  at: string;
-  kind: string;
-  detail?: string;
-  articleIds?: string[];
-}
-type ExportStoryPlus = ExportStory & { event?: StoryEvent | null; version?: number; changes?: StoryChange[] };
+type ExportStoryPlus = FollowableStory & { event?: StoryEvent | null };
 
 /**
  * The web UI: plain server-rendered HTML, no client script. Every interpolated value goes
@@ -78,7 +71,15 @@ export function webRoutes(store: Store, stories: StoryExportCache): Hono {
     const loaded = await loadStory(stories, c.req.param('id'));
     if (!loaded) return notFound(c, 'story');
     const filters = claimFilters(c.req.query('status'), c.req.query('outlet'), c.req.query('page'));
-    return c.html(layout(loaded.story.title, storyPage(loaded.story, loaded.members, filters)));
+    return c.html(layout(loaded.story.title, storyPage(loaded.story, loaded.members, filters, c.req.query('since'))));
+  });
+
+  web.get('/stories/:id/feed.atom', async (c) => {
+    const exported = await stories.get(c.req.param('id'));
+    const story = exported?.stories[0];
+    if (!exported || !story) return notFound(c, 'story');
+    c.header('Content-Type', 'application/atom+xml; charset=utf-8');
+    return c.body(await atomFeed(story, new URL(c.req.url).origin, exported.generatedAt));
   });
 
   web.get('/stories/:id/coverage', async (c) => {
@@ -189,7 +190,9 @@ const searchForm = (q: string) =>
 /** Store snippets mark matches with control characters; the text between is escaped, the marks become <mark>. */
 const marked = (snippet: string) => snippet.split(new RegExp(`[${MARK_START}${MARK_END}]`)).map((part, i) => (i % 2 ? html`<mark>${part}</mark>` : html`${part}`));
 
-const outletOf = (a: Pick<ExportArticle, 'source'>) => a.source.name ?? a.source.domain ?? 'outlet unknown';
+/** Articles that name no outlet are grouped under this label (listed last, not counted as an outlet). */
+const NO_OUTLET = 'outlet unknown';
+const outletOf = (a: Pick<ExportArticle, 'source'>) => a.source.name ?? a.source.domain ?? NO_OUTLET;
 
 /** A date as the reader needs it (day, and time when stated), with how it was learned when that was not the page itself. */
 function dateLabel(iso: string | null, basis: ExportArticle['publishedAtBasis']): Fragment {
@@ -241,7 +244,9 @@ function claimFilters(status: string | undefined, outlet: string | undefined, pa
 /** What the story's pages share: who said what, per outlet. */
 class StoryView {
   readonly byId: Map<string, ExportArticle>;
+  /** Outlets most claims first, NO_OUTLET (if any member lacks one) last. */
   readonly outlets: string[];
+  readonly namedOutlets: number;
   /** Claim ids each outlet carries (through any of its articles). */
   readonly claimsOf = new Map<string, Set<string>>();
   readonly claims: ExportClaim[];
@@ -259,7 +264,10 @@ class StoryView {
       }
     const articlesOf = new Map<string, number>();
     for (const a of members) articlesOf.set(outletOf(a), (articlesOf.get(outletOf(a)) ?? 0) + 1);
-    this.outlets = [...articlesOf.keys()].sort((a, b) => (this.claimsOf.get(b)?.size ?? 0) - (this.claimsOf.get(a)?.size ?? 0) || a.localeCompare(b));
+    this.outlets = [...articlesOf.keys()].sort(
+      (a, b) => Number(a === NO_OUTLET) - Number(b === NO_OUTLET) || (this.claimsOf.get(b)?.size ?? 0) - (this.claimsOf.get(a)?.size ?? 0) || a.localeCompare(b),
+    );
+    this.namedOutlets = this.outlets.filter((o) => o !== NO_OUTLET).length;
     // Corroborated first, then disputed, then what one source says; more sources first within each.
     this.claims = story.claims
       .map((claim, i) => ({ claim, i }))
@@ -269,7 +277,7 @@ class StoryView {
 
   outletOfSpan(span: ExportSpan): string {
     const a = this.byId.get(span.articleId);
-    return a ? outletOf(a) : 'outlet unknown';
+    return a ? outletOf(a) : NO_OUTLET;
   }
 
   /** One link per citing article (its first span), named by its outlet: a screen reader says who, not "[2]". */
@@ -288,15 +296,17 @@ class StoryView {
   }
 }
 
-function storyPage(story: ExportStoryPlus, members: ExportArticle[], filters: ClaimFilters): Fragment {
+function storyPage(story: ExportStoryPlus, members: ExportArticle[], filters: ClaimFilters, since: string | undefined): Fragment {
   const view = new StoryView(story, members);
   const dated = members.filter((a) => a.publishedAt).sort((a, b) => Date.parse(a.publishedAt!) - Date.parse(b.publishedAt!));
   const first = dated[0];
   const last = dated.at(-1);
   const counts = Object.fromEntries(STATUSES.map((s) => [s, story.claims.filter((c) => c.status === s).length])) as Record<Status, number>;
+  const changes = changesSince(story, since);
   const sections: Array<[string, string, boolean]> = [
+    ['changes', since ? `Changes since ${since} (${changes.length})` : `Changes (${changes.length})`, story.changes !== undefined],
     ['brief', 'Brief', story.brief.length > 0],
-    ['sources', `Sources (${view.outlets.length})`, true],
+    ['sources', `Sources (${view.namedOutlets})`, true],
     ['conflicts', `Conflicts (${story.conflicts.length})`, story.conflicts.length > 0],
     ['claims', `Claims (${story.claims.length})`, story.claims.length > 0],
     ['quotes', `Quotes (${story.quotes.length})`, story.quotes.length > 0],
@@ -304,7 +314,7 @@ function storyPage(story: ExportStoryPlus, members: ExportArticle[], filters: Cl
     ['entities', `Who and where (${story.entities.length})`, story.entities.length > 0],
   ];
   return html`<h1>${story.title}</h1>
-    <p class="meta">${members.length} articles from ${view.outlets.length} outlets, ${story.independentSourceCount} independent
+    <p class="meta">${members.length} articles from ${view.namedOutlets} outlets${view.namedOutlets < view.outlets.length ? ' and unnamed ones' : ''}, ${story.independentSourceCount} independent
       ${first && last ? html` · reported ${dateLabel(first.publishedAt, first.publishedAtBasis)}${first !== last ? html` to ${dateLabel(last.publishedAt, last.publishedAtBasis)}` : ''}` : ''}
       · <span class="badge corroborated">${counts.corroborated} corroborated</span> <span class="badge disputed">${counts.disputed} disputed</span> <span class="badge single-source">${counts['single-source']} single-source</span>
     </p>
@@ -314,9 +324,11 @@ function storyPage(story: ExportStoryPlus, members: ExportArticle[], filters: Cl
       <li><a href="/stories/${story.id}/coverage">Coverage grid</a></li>
       <li><a href="/stories/${story.id}/export.json" download>JSON</a></li>
       <li><a href="/stories/${story.id}/export.md" download>Markdown</a></li>
+      <li><a href="/stories/${story.id}/feed.atom" type="application/atom+xml">Follow (Atom)</a></li>
     </ul></nav>
+    ${story.changes !== undefined ? section('changes', sections[0]![1], since !== undefined, changeList(story, changes)) : ''}
     ${story.brief.length ? section('brief', 'Brief', true, html`<ul class="brief">${story.brief.map((s) => html`<li>${s.text} <span class="cites">${view.cites(s.citations)}</span></li>`)}</ul>`) : ''}
-    ${section('sources', `Sources (${view.outlets.length})`, true, sourceList(view))}
+    ${section('sources', `Sources (${view.namedOutlets})`, true, sourceList(view))}
     ${story.conflicts.length ? section('conflicts', `Conflicts (${story.conflicts.length})`, true, conflictList(view)) : ''}
     ${story.claims.length ? section('claims', `Claims (${story.claims.length})`, true, claimList(view, filters)) : ''}
     ${story.quotes.length
@@ -328,6 +340,12 @@ function storyPage(story: ExportStoryPlus, members: ExportArticle[], filters: Cl
     ${story.entities.length
       ? section('entities', `Who and where (${story.entities.length})`, false, html`<ul>${story.entities.map((e) => html`<li><strong>${e.name}</strong> (${e.type})${e.aliases.length ? html`: also ${e.aliases.join(', ')}` : ''}</li>`)}</ul>`)
       : ''}`;
+}
+
+function changeList(story: ExportStoryPlus, changes: ReturnType<typeof changesSince>): Fragment {
+  return html`<p class="meta">This is version ${story.version ?? 'unknown'} of the story.</p>
+    <form class="filters" method="get" action="#changes"><label>Changes since (version or date) <input name="since" size="12" /></label> <button type="submit">Show</button></form>
+    <ol class="changes">${changes.map((c) => html`<li><strong>v${c.version}</strong> <time datetime="${c.at}">${c.at.slice(0, 16).replace('T', ' ')}</time> ${c.kind}${c.detail ? html`: ${c.detail}` : ''}</li>`)}</ol>`;
 }
 
 /** A collapsible section; its heading stays a heading (inside the summary) so heading navigation finds it. */
@@ -356,10 +374,17 @@ function sourceList(view: StoryView): Fragment {
         const original = a.duplicateOf ? view.byId.get(a.duplicateOf) : undefined;
         const safeUrl = a.url && /^https?:\/\//i.test(a.url) ? a.url : null;
         return html`<li><a href="/articles/${a.id}">${a.title ?? '(no headline)'}</a> · ${dateLabel(a.publishedAt, a.publishedAtBasis)}
-          ${a.duplicateOf ? html` <span class="badge copy">copy of ${original ? outletOf(original) : a.duplicateOf}${a.duplicateSimilarity !== null ? ` (${Math.round(a.duplicateSimilarity * 100)}% shared)` : ''}</span>` : ''}
+          ${a.duplicateOf ? html` <span class="badge copy">copy of ${copiedFrom(original, a.duplicateOf)}${a.duplicateSimilarity !== null ? ` (${Math.round(a.duplicateSimilarity * 100)}% shared)` : ''}</span>` : ''}
           ${safeUrl ? html` · <a href="${safeUrl}" rel="noopener noreferrer">original<span class="vh"> at ${outlet}</span></a>` : ''}</li>`;
       })}</ul></li>`;
   })}</ul>`;
+}
+
+/** Names the article a copy was taken from: its outlet, else its headline. */
+function copiedFrom(original: ExportArticle | undefined, id: string): string {
+  if (!original) return id;
+  if (outletOf(original) !== NO_OUTLET) return outletOf(original);
+  return original.title ? `“${original.title}”` : id;
 }
 
 function conflictList(view: StoryView): Fragment {
