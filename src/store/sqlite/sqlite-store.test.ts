@@ -101,3 +101,44 @@ test('a bridging article merges two stories: members move, the merge is recorded
   assert.deepEqual((await store.copyCandidates([7], 10)).sort(), [a.id, b.id, bridge.id].sort());
   await store.close();
 });
+
+test('search stems: a word finds its other forms, and an article highlights them', async () => {
+  const store = SqliteStore.open(tempDb());
+  const rescue = docFromText('Crews rescue hikers\n\nRescuers lowered two hikers from the ridge on Monday; the rescued pair were unhurt.\n', 'rescue.txt', null);
+  await store.addArticle(rescue, { storyId: 's-9', isNewStory: true });
+  await store.addArticle(article(7), { storyId: 's-7', isNewStory: true });
+  for (const q of ['rescue', 'rescued', 'rescues', 'lowering']) assert.deepEqual((await store.search(q, 10)).map((h) => h.articleId), [rescue.id], q);
+  const [hit] = await store.search('rescues', 10);
+  assert.equal(hit!.source.name, null);
+  assert.match(hit!.snippet, /\u0002rescued\u0003 pair/);
+  assert.equal(await store.highlightArticle(rescue.id, 'lowering'), rescue.text.replace('lowered', '\u0002lowered\u0003'));
+  assert.equal(await store.highlightArticle(rescue.id, 'ferry'), rescue.text, 'no match: the text unmarked');
+  await store.close();
+});
+
+test('story cards come from the store alone, latest article first; a digest older than its story is not shown', async () => {
+  const store = SqliteStore.open(tempDb());
+  const dated = (n: number, publishedAt: string, source: string) => {
+    const doc = article(n);
+    return { ...doc, meta: { ...doc.meta, publishedAt, publishedAtBasis: 'metadata' as const, source: { name: source, domain: null } } };
+  };
+  await store.addArticle(dated(1, '2026-01-05T10:00:00Z', 'Osterby Post'), { storyId: 's-old', isNewStory: true });
+  await store.addArticle(dated(2, '2026-02-01T10:00:00Z', 'Harbour Times'), { storyId: 's-new', isNewStory: true });
+  assert.deepEqual((await store.pageStoryCards(10, 0)).map((c) => c.id), ['s-new', 's-old']);
+  const digest = { storyId: 's-old', title: 'Ferry service resumes', independentSources: 1, claims: 3, corroborated: 0, disputed: 0, conflicts: 0, brief: 'The ferry ran again.' };
+  const [before] = await store.getStories(['s-old']);
+  await store.saveStoryDigest({ ...digest, storyUpdatedAt: before!.updatedAt });
+  assert.deepEqual((await store.pageStoryCards(10, 0)).find((c) => c.id === 's-old')!.digest, { independentSources: 1, claims: 3, corroborated: 0, disputed: 0, conflicts: 0 });
+  // A later article moves the old story to the top; its figures are now stale.
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  await store.addArticle(dated(3, '2026-03-01T10:00:00Z', 'Harbour Times'), { storyId: 's-old', isNewStory: false });
+  const cards = await store.pageStoryCards(10, 0);
+  assert.deepEqual(cards.map((c) => c.id), ['s-old', 's-new']);
+  assert.deepEqual(cards[0]!.outlets, ['Harbour Times', 'Osterby Post']);
+  assert.equal(cards[0]!.firstPublishedAt, '2026-01-05T10:00:00Z');
+  assert.equal(cards[0]!.lastPublishedAt, '2026-03-01T10:00:00Z');
+  assert.equal(cards[0]!.digest, null);
+  assert.deepEqual((await store.pageStoryCards(1, 1)).map((c) => c.id), ['s-new'], 'paged');
+  assert.deepEqual((await store.searchStories('resume', 5)).map((h) => h.storyId), ['s-old'], 'story search reads the digest');
+  await store.close();
+});
