@@ -212,3 +212,29 @@ test('the server listens on a free loopback port, and refuses a public address w
   await assert.rejects(startServer({ store, port: 0, host: '0.0.0.0' }), (e: CorroborateError) => e.code === 'bad-option' && /CORROBORATE_TOKEN/.test(e.message));
   await store.close();
 });
+
+test('the add form stores a pasted article, refuses cross-site posts and wants the token when the server has one', async () => {
+  const store = freshStore();
+  const form = (fields: Record<string, string>, origin: string | null) =>
+    ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(origin ? { origin } : {}) }, body: new URLSearchParams(fields).toString() }) as RequestInit;
+  const fields = { text: ARTICLE.text, source: 'Osterby Post', url: '', publishedAt: '2026-04-06' };
+  const open = createApp({ store });
+  assert.equal((await open.request('http://localhost/add', form(fields, 'https://evil.example'))).status, 403, 'a cross-site form post');
+  assert.equal((await open.request('http://localhost/add', form(fields, null))).status, 403, 'no Origin, no Sec-Fetch-Site');
+  const missing = await open.request('http://localhost/add', form({ source: 'x' }, 'http://localhost'));
+  assert.equal(missing.status, 400);
+  assert.match(await missing.text(), /text: text is required/);
+  const added = await open.request('http://localhost/add', form(fields, 'http://localhost'));
+  assert.equal(added.status, 303);
+  assert.match(added.headers.get('location')!, /^\/articles\/a-[0-9a-f]{12}\?added=1$/);
+  const article = (await (await open.request(`/api${added.headers.get('location')!.split('?')[0]}`)).json()) as { source: { name: string }; publishedAt: string };
+  assert.deepEqual([article.source.name, article.publishedAt.slice(0, 10)], ['Osterby Post', '2026-04-06']);
+
+  const guarded = createApp({ store, token: 'sekret-token' });
+  assert.match(await (await guarded.request('/add')).text(), /name="token"/);
+  const other = { ...fields, text: 'Ferry back on schedule\n\nThe Osterby ferry ran on time on Tuesday for the first time in a week.\n' };
+  assert.equal((await guarded.request('http://localhost/add', form(other, 'http://localhost'))).status, 401);
+  assert.equal((await guarded.request('http://localhost/add', form({ ...other, token: 'wrong' }, 'http://localhost'))).status, 401);
+  assert.equal((await guarded.request('http://localhost/add', form({ ...other, token: 'sekret-token' }, 'http://localhost'))).status, 303);
+  await store.close();
+});

@@ -1,4 +1,9 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { ArticleInputSchema } from '../api/schemas.js';
+import { ingestInputs } from '../pipeline/analyze.js';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ExportArticle, ExportClaim, ExportSpan } from '../export/types.js';
@@ -46,8 +51,41 @@ type ExportStoryPlus = FollowableStory & { event?: StoryEvent | null };
  * shows as text; only http(s) URLs become links. Lists read stored figures only
  * (`pageStoryCards`, search); only a story's own pages build its export.
  */
-export function webRoutes(store: Store, stories: StoryExportCache): Hono {
+export interface WebOptions {
+  /** The server's write token: the add form asks for it when set. */
+  token?: string | undefined;
+  maxBodyBytes?: number;
+}
+
+/** Constant-time comparison, so the time a wrong token takes says nothing of the right one. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+export function webRoutes(store: Store, stories: StoryExportCache, options: WebOptions = {}): Hono {
   const web = new Hono();
+
+  web.get('/add', (c) => c.html(layout('Add an article', addPage(Boolean(options.token), null, {}))));
+
+  // A form post from another site is refused (Origin / Sec-Fetch-Site must be this site), and a
+  // server with a token wants it in the form: a page cannot make the browser add it.
+  web.post('/add', bodyLimit({ maxSize: options.maxBodyBytes ?? 5 * 1024 * 1024, onError: (c) => c.html(layout('Too large', html`<h1>Too large</h1><p>The article is over the size this server accepts.</p>`), 413) }), csrf(), async (c) => {
+    const form = await c.req.parseBody();
+    const field = (name: string) => (typeof form[name] === 'string' && (form[name] as string).trim() ? (form[name] as string).trim() : undefined);
+    const values = { text: field('text'), source: field('source'), url: field('url'), publishedAt: field('publishedAt') };
+    const again = (status: 400 | 401, message: string) => c.html(layout('Add an article', addPage(Boolean(options.token), message, values)), status);
+    if (options.token && !sameSecret(field('token') ?? '', options.token)) return again(401, 'The token is missing or wrong.');
+    const parsed = ArticleInputSchema.safeParse(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)));
+    if (!parsed.success) return again(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'form'}: ${i.message}`).join('; '));
+    const { text, ...sidecar } = parsed.data;
+    const report = await ingestInputs(store, [{ input: 'web-form', bytes: new TextEncoder().encode(text), sidecar }]);
+    const result = report.files[0];
+    if (!result || result.status === 'failed') return again(400, result?.status === 'failed' ? `${result.error.code}: ${result.error.message}` : 'nothing was read');
+    // Post/redirect/get: reloading the article page does not post again.
+    return c.redirect(`/articles/${result.id}?${result.status}=1`, 303);
+  });
 
   web.get('/', async (c) => {
     const page = positiveInt(c.req.query('page'), 1);
@@ -118,7 +156,8 @@ export function webRoutes(store: Store, stories: StoryExportCache): Hono {
     const q = (c.req.query('q') ?? '').slice(0, 500).trim();
     // The store marks what its stemmed index matched, so "tariff" lights up "tariffs" too.
     const highlighted = !cited && q ? await store.highlightArticle(id, q) : null;
-    return c.html(layout(article.title ?? article.id, articlePage(article, storyId, exported!.stories[0]?.title ?? storyId, cited, highlighted)));
+    const notice = c.req.query('added') ? 'Added. The story below now includes it.' : c.req.query('unchanged') ? 'This text was already stored: here it is.' : null;
+    return c.html(layout(article.title ?? article.id, html`${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}${articlePage(article, storyId, exported!.stories[0]?.title ?? storyId, cited, highlighted)}`));
   });
 
   web.get('/search', async (c) => {
@@ -173,7 +212,7 @@ function layout(title: string, body: Fragment): Fragment {
       </head>
       <body>
         <a class="skip" href="#main">Skip to content</a>
-        <header><nav aria-label="Site"><a href="/">Corroborate</a> <a href="/search">Search</a></nav></header>
+        <header><nav aria-label="Site"><a href="/">Corroborate</a> <a href="/search">Search</a> <a href="/add">Add an article</a></nav></header>
         <main id="main" tabindex="-1">${body}</main>
       </body>
     </html>`;
@@ -285,8 +324,10 @@ class StoryView {
     return spans.filter((span, i) => spans.findIndex((x) => x.articleId === span.articleId) === i).map((span) => this.cite(span));
   }
 
-  cite(span: ExportSpan): Fragment {
-    return html`<a class="cite" href="/articles/${span.articleId}?start=${span.start}&end=${span.end}#cited" title="${span.text}">${this.outletOfSpan(span)}</a>`;
+  /** A citation link named by its outlet; `compact` shows a tick instead (the grid's column already says which outlet). */
+  cite(span: ExportSpan, compact = false): Fragment {
+    const outlet = this.outletOfSpan(span);
+    return html`<a class="cite" href="/articles/${span.articleId}?start=${span.start}&end=${span.end}#cited" title="${span.text}">${compact ? html`<span aria-hidden="true">✓</span><span class="vh">${outlet}</span>` : outlet}</a>`;
   }
 
   filtered(filters: ClaimFilters): ExportClaim[] {
@@ -452,12 +493,27 @@ function coveragePage(story: ExportStoryPlus, members: ExportArticle[], filters:
           for (const span of claim.evidence) if (!first.has(view.outletOfSpan(span))) first.set(view.outletOfSpan(span), span);
           return html`<tr><th scope="row"><span class="badge ${claim.status}">${claim.status}</span> <a href="/stories/${story.id}#${claim.id}">${claim.text}</a></th>${view.outlets.map((o) => {
             const span = first.get(o);
-            return span ? html`<td class="has">${view.cite(span)}</td>` : html`<td><span class="vh">not in ${o}</span></td>`;
+            return span ? html`<td class="has">${view.cite(span, true)}</td>` : html`<td><span class="vh">not in ${o}</span></td>`;
           })}</tr>`;
         })}</tbody>
       </table>
     </div>
     ${pager(`/stories/${story.id}/coverage`, page, pages, keep)}`;
+}
+
+function addPage(needsToken: boolean, error: string | null, values: Record<string, string | undefined>): Fragment {
+  return html`<h1>Add an article</h1>
+    <p>Paste an article as a crawler would save it: the headline on the first line, then the body. It joins the story it belongs to.</p>
+    ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+    <form class="add" method="post" action="/add">
+      <label for="text">Article text (required)</label>
+      <textarea id="text" name="text" rows="14" required>${values.text ?? ''}</textarea>
+      <label for="source">Outlet</label> <input id="source" name="source" value="${values.source ?? ''}" />
+      <label for="url">Original URL</label> <input id="url" name="url" type="url" value="${values.url ?? ''}" />
+      <label for="publishedAt">Published (date or date and time)</label> <input id="publishedAt" name="publishedAt" value="${values.publishedAt ?? ''}" placeholder="2026-03-13" />
+      ${needsToken ? html`<label for="token">Write token</label> <input id="token" name="token" type="password" autocomplete="current-password" required />` : ''}
+      <button type="submit">Add</button>
+    </form>`;
 }
 
 function articlePage(article: ExportArticle, storyId: string, storyTitle: string, cited: { start: number; end: number } | null, highlighted: string | null): Fragment {

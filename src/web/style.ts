@@ -42,7 +42,9 @@ section { margin: 1rem 0; border-top: 1px solid #e4e4e4; padding-top: .5rem; }
 .card h2 { font-size: 1.1rem; margin: 0 0 .2rem; line-height: 1.3; } .card p { margin: .1rem 0; }
 .pager { display: flex; gap: 1rem; align-items: center; margin: 1rem 0; } .pager a { display: inline-block; padding: .3rem .6rem; min-height: 24px; }
 .hits > li { margin-bottom: .75rem; } .hits p { margin: .1rem 0; }
-.scroll { overflow-x: auto; max-width: 100%; }
-.grid { font-size: .9rem; } .grid thead th { font-size: .8rem; min-width: 5rem; } .grid th[scope=row] { min-width: 16rem; font-weight: normal; } .grid td { text-align: center; }
+.scroll { overflow-x: auto; max-width: 100%; position: relative; } /* relative: hidden labels inside stay in the region */
+.grid { font-size: .9rem; } .grid thead th { font-size: .8rem; min-width: 5rem; } .grid th[scope=row] { min-width: 13rem; font-weight: normal; } .grid td { text-align: center; } .grid .cite { min-width: 28px; } .grid caption { text-align: left; }
+.add { display: grid; gap: .3rem; max-width: 40rem; } .add textarea, .add input { font: inherit; width: 100%; } .add button { justify-self: start; font: inherit; min-height: 32px; margin-top: .5rem; }
+.error { color: #a50e0e; font-weight: 700; } .notice { background: #e6f4ea; padding: .4rem .6rem; border-radius: .3rem; }
 blockquote { margin: 0; font-style: italic; display: inline; }
 `;
