@@ -160,7 +160,7 @@ test('the OpenAPI document is generated from the request schemas', async () => {
     paths: Record<string, Record<string, { parameters?: Array<{ name: string }>; requestBody?: { content: Record<string, { schema: unknown }> } }>>;
   };
   assert.equal(doc.openapi, '3.1.0');
-  assert.deepEqual(Object.keys(doc.paths).sort(), ['/api/articles', '/api/articles/{id}', '/api/openapi.json', '/api/search', '/api/stories', '/api/stories/{id}', '/api/stories/{id}/changes']);
+  assert.deepEqual(Object.keys(doc.paths).sort(), ['/api/articles', '/api/articles/{id}', '/api/openapi.json', '/api/search', '/api/stories', '/api/stories/{id}', '/api/stories/{id}/changes', '/stories/{id}/export.json', '/stories/{id}/export.md', '/stories/{id}/feed.atom']);
   assert.deepEqual(doc.paths['/api/stories']!.get!.parameters!.map((p) => p.name), ['limit', 'offset']);
   assert.match(JSON.stringify(doc.paths['/api/articles']!.post!.requestBody!.content['application/json']!.schema), /"text"/);
   await store.close();

@@ -52,6 +52,9 @@ export function openApiDocument(): JsonSchema {
       },
       '/api/articles/{id}': { get: { summary: 'One article as exported, with its story id', parameters: parameters(IdParamSchema, 'path'), responses: { 200: { description: 'the article' }, 404: error('no such article') } } },
       '/api/search': { get: { summary: 'Full-text search over articles', parameters: parameters(SearchQuerySchema, 'query'), responses: { 200: json(SearchResultSchema, 'matching articles'), 400: error('invalid query') } } },
+      '/stories/{id}/feed.atom': { get: { summary: "Atom feed of one story's change log, newest first", parameters: parameters(IdParamSchema, 'path'), responses: { 200: { description: 'Atom 1.0', content: { 'application/atom+xml': { schema: { type: 'string' } } } }, 404: { description: 'no such story (HTML page)' } } } },
+      '/stories/{id}/export.json': { get: { summary: 'One story as the export contract, as a download', parameters: parameters(IdParamSchema, 'path'), responses: { 200: exportContract, 404: { description: 'no such story (HTML page)' } } } },
+      '/stories/{id}/export.md': { get: { summary: 'One story as a Markdown report, as a download', parameters: parameters(IdParamSchema, 'path'), responses: { 200: { description: 'Markdown', content: { 'text/markdown': { schema: { type: 'string' } } } }, 404: { description: 'no such story (HTML page)' } } } },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
     },
   };
