@@ -29,7 +29,7 @@ export const GRID_ROWS_PER_PAGE = 100;
 const STATUSES: Status[] = ['corroborated', 'disputed', 'single-source'];
 const STATUS_RANK: Record<Status, number> = { corroborated: 0, disputed: 1, 'single-source': 2 };
 const BASIS: Record<ExportArticle['publishedAtBasis'], string> = {
-  metadata: 'from the page',
+  metadata: 'from its metadata',
   feed: 'from the feed',
   dateline: 'from the dateline',
   inferred: 'inferred',
@@ -233,11 +233,14 @@ const marked = (snippet: string) => snippet.split(new RegExp(`[${MARK_START}${MA
 const NO_OUTLET = 'outlet unknown';
 const outletOf = (a: Pick<ExportArticle, 'source'>) => a.source.name ?? a.source.domain ?? NO_OUTLET;
 
-/** A date as the reader needs it (day, and time when stated), with how it was learned when that was not the page itself. */
-function dateLabel(iso: string | null, basis: ExportArticle['publishedAtBasis']): Fragment {
+/**
+ * A date as the reader needs it (day, and time when stated), with how it was learned: always when
+ * `withBasis` (the source list), else only when that was not the page itself.
+ */
+function dateLabel(iso: string | null, basis: ExportArticle['publishedAtBasis'], withBasis = false): Fragment {
   if (!iso) return html`date unknown`;
   const shown = /T00:00(:00(\.0+)?)?Z$/.test(iso) || !iso.includes('T') ? iso.slice(0, 10) : `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-  return html`<time datetime="${iso}">${shown}</time>${basis === 'metadata' ? '' : html` <small class="basis">(${BASIS[basis]})</small>`}`;
+  return html`<time datetime="${iso}">${shown}</time>${basis === 'metadata' && !withBasis ? '' : html` <small class="basis">(${BASIS[basis]})</small>`}`;
 }
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -414,7 +417,7 @@ function sourceList(view: StoryView): Fragment {
       <ul>${articles.map((a) => {
         const original = a.duplicateOf ? view.byId.get(a.duplicateOf) : undefined;
         const safeUrl = a.url && /^https?:\/\//i.test(a.url) ? a.url : null;
-        return html`<li><a href="/articles/${a.id}">${a.title ?? '(no headline)'}</a> · ${dateLabel(a.publishedAt, a.publishedAtBasis)}
+        return html`<li><a href="/articles/${a.id}">${a.title ?? '(no headline)'}</a> · ${dateLabel(a.publishedAt, a.publishedAtBasis, true)}
           ${a.duplicateOf ? html` <span class="badge copy">copy of ${copiedFrom(original, a.duplicateOf)}${a.duplicateSimilarity !== null ? ` (${Math.round(a.duplicateSimilarity * 100)}% shared)` : ''}</span>` : ''}
           ${safeUrl ? html` · <a href="${safeUrl}" rel="noopener noreferrer">original<span class="vh"> at ${outlet}</span></a>` : ''}</li>`;
       })}</ul></li>`;
