@@ -60,7 +60,7 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES 
 
   app.get('/api/stories', valid('query', PageQuerySchema), async (c) => {
     const { limit: pageSize, offset } = c.req.valid('query');
-    // Stored figures only: a list never builds story exports.
+    // Stored figures only (the stored analyses' columns and the articles table): a list never builds or reads a story's analysis.
     const [cards, counts] = await Promise.all([store.pageStoryCards(pageSize, offset), store.counts()]);
     return c.json({ stories: cards, limit: pageSize, offset, total: counts.stories });
   });

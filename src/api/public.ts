@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
-import type { ExportArticle, ExportStory, StoryExport } from '../export/types.js';
-import type { StoryDigest } from '../store/store.js';
+import type { ExportArticle, StoryExport } from '../export/types.js';
 
 /**
  * What the server says about where an article came from: its URL when it has one, else the base
@@ -14,20 +13,4 @@ export function publicInput(article: Pick<ExportArticle, 'input' | 'url'>): stri
 /** An export fit to send: every article's `input` reduced by `publicInput`. */
 export function publicExport(data: StoryExport): StoryExport {
   return { ...data, articles: data.articles.map((a) => ({ ...a, input: publicInput(a) })) };
-}
-
-/** The figures lists show of one analysed story. */
-export function digestOf(story: ExportStory, storyUpdatedAt: string): StoryDigest {
-  const count = (status: string) => story.claims.filter((c) => c.status === status).length;
-  return {
-    storyId: story.id,
-    storyUpdatedAt,
-    title: story.title,
-    independentSources: story.independentSourceCount,
-    claims: story.claims.length,
-    corroborated: count('corroborated'),
-    disputed: count('disputed'),
-    conflicts: story.conflicts.length,
-    brief: story.brief.map((s) => s.text).join(' '),
-  };
 }

@@ -66,7 +66,7 @@ export const StoryListSchema = z
         id: z.string(),
         articleCount: z.number().int(),
         updatedAt: z.string().describe('when the story last changed in this store (an article joined, stories merged)'),
-        title: z.string().nullable().describe("the analysed title; before the story's first analysis, its first article's headline"),
+        title: z.string().nullable().describe("the stored analysis's title (possibly of an earlier version); before the story's first analysis, its first article's headline"),
         outlets: z.array(z.string()).describe('outlet names (else domains), most articles first'),
         firstPublishedAt: z.string().nullable(),
         lastPublishedAt: z.string().nullable().describe('publication date of the latest article: the list is sorted by it'),
@@ -74,7 +74,7 @@ export const StoryListSchema = z
         digest: z
           .object({ independentSources: z.number().int(), claims: z.number().int(), corroborated: z.number().int(), disputed: z.number().int(), conflicts: z.number().int() })
           .nullable()
-          .describe('figures of the latest analysis; null when the story changed since (or was never analysed)'),
+          .describe("figures of the story's stored analysis; null when the story (or the analysis code) changed since, or it was never analysed"),
       }),
     ),
     limit: z.number().int(),

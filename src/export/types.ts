@@ -79,12 +79,16 @@ export interface ExportStory {
   title: string;
   articleIds: string[];
   independentSourceCount: number;
+  /** The story's version (rises whenever its members or copy links change). */
+  version?: number;
   brief: Array<{ text: string; citations: ExportSpan[] }>;
   entities: ExportEntity[];
   quotes: ExportQuote[];
   timeline: ExportTimelineEntry[];
   claims: ExportClaim[];
   conflicts: ExportConflict[];
+  /** Story-level warnings, e.g. `story-truncated` when not every article could be analysed in full. */
+  warnings?: ExportWarning[];
 }
 
 export interface StoryExport {

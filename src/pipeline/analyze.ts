@@ -14,6 +14,7 @@ import { expandPaths, readInput, type InputFile, type ReadOptions, type ReadResu
 import { SqliteStore, DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { placeArticle } from './cluster-article.js';
+import { refreshStoryAnalyses, storyAnalyses } from './story-analyses.js';
 import { buildPipeline, type StageContext } from './stage.js';
 
 /** The per-document analysis, in order; `buildPipeline` checks that each stage's inputs exist. */
@@ -78,6 +79,8 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
     }
     options.onProgress?.({ done: index + 1, total: files.length, input: path });
   }
+  // Once per batch, not per article: a story that gained many articles is analysed once.
+  await refreshStoryAnalyses(store, storyIds);
   return summarise(outcomes, storyIds);
 }
 
@@ -85,7 +88,9 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
 export async function ingestInputs(store: Store, files: InputFile[], options: IngestOptions = {}): Promise<IngestReport> {
   const outcomes: FileOutcome[] = [];
   for (const file of files) outcomes.push(...(await storeInput(store, file, options)));
-  return summarise(outcomes, [...new Set(outcomes.flatMap((o) => (o.status !== 'failed' && o.storyId ? [o.storyId] : [])))]);
+  const storyIds = [...new Set(outcomes.flatMap((o) => (o.status !== 'failed' && o.storyId ? [o.storyId] : [])))];
+  await refreshStoryAnalyses(store, storyIds);
+  return summarise(outcomes, storyIds);
 }
 
 function summarise(outcomes: FileOutcome[], storyIds: string[]): IngestReport {
@@ -143,11 +148,15 @@ async function storeDoc(store: Store, doc: Doc): Promise<FileOutcome> {
   }
 }
 
-/** The export of the given stories (all stories when none are named). */
+/**
+ * The export of the given stories (all stories when none are named): their stored analyses
+ * (computed and stored first for any that are missing or stale) and their articles.
+ */
 export async function exportStories(store: Store, storyIds?: string[], generatedAt = new Date()): Promise<StoryExport> {
   const stories = storyIds ? await store.getStories(storyIds) : await store.listStories();
+  const analyses = await storyAnalyses(store, stories);
   const ids = stories.flatMap((s) => s.articleIds);
-  return buildExport(await store.getArticles(ids), stories, generatedAt, await store.copiesOf(ids));
+  return buildExport(await store.getArticleTexts(ids), stories, analyses, generatedAt, await store.copiesOf(ids));
 }
 
 export interface AnalyzeOptions extends IngestOptions {

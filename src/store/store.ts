@@ -1,6 +1,10 @@
 import type { CopyLink, CopySketch } from '../cluster/copies.js';
 import type { StorySummary, TermStats } from '../cluster/stories.js';
 import type { Doc, PublishedAtBasis } from '../doc/types.js';
+import type { StoryAnalysis } from '../story/types.js';
+
+/** What the export shows of a stored article: no layers (the story analysis has what they gave), no raw input. */
+export type ArticleText = Pick<Doc, 'id' | 'meta' | 'title' | 'text' | 'removed' | 'messages'>;
 
 /** A story as stored: its members in the order they joined. */
 export interface StoredStory {
@@ -8,6 +12,8 @@ export interface StoredStory {
   articleIds: string[];
   createdAt: string;
   updatedAt: string;
+  /** Rises whenever the story's members or the copy links among them change (a join, a merge, a repointed copy). */
+  version: number;
 }
 
 /** Where a new article goes: an existing story, or a new one with the given id. */
@@ -44,14 +50,6 @@ export interface StoryMerge {
   score: number;
 }
 
-/** One row of a page of stories (the API's list), newest first. */
-export interface StoryListing {
-  id: string;
-  articleCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
 /** Marks around matched words in snippets and highlights: control characters, which news text does not hold (unlike « »). */
 export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';
@@ -69,19 +67,13 @@ export interface SearchHit {
   publishedAtBasis: PublishedAtBasis;
 }
 
-/** The few figures of a story's analysis that lists show, saved when its export is built. */
-export interface StoryDigest {
-  storyId: string;
-  /** The story's `updatedAt` the analysis was made at: older than the story's means stale. */
-  storyUpdatedAt: string;
-  title: string;
+/** The figures of a story's stored analysis that lists show: columns stored beside the analysis, so read without it. */
+export interface StoryFigures {
   independentSources: number;
   claims: number;
   corroborated: number;
   disputed: number;
   conflicts: number;
-  /** The brief's sentences, joined: what story search reads besides the title. */
-  brief: string;
 }
 
 /** One story as the home page shows it, read from the store alone (no story is analysed for it). */
@@ -89,7 +81,7 @@ export interface StoryCard {
   id: string;
   articleCount: number;
   updatedAt: string;
-  /** The digest's title, else the first member's headline (null when it has none). */
+  /** The stored analysis's title (possibly of an earlier version), else the first member's headline (null when it has none). */
   title: string | null;
   /** Outlet names (else domains) of the members, most articles first. */
   outlets: string[];
@@ -97,8 +89,8 @@ export interface StoryCard {
   firstPublishedAt: string | null;
   lastPublishedAt: string | null;
   datesInferred: boolean;
-  /** Null when the story changed since it was last analysed (or never was). */
-  digest: Pick<StoryDigest, 'independentSources' | 'claims' | 'corroborated' | 'disputed' | 'conflicts'> | null;
+  /** From the stored analysis; null when it is not current (the story or the analysis code changed since, or it was never analysed). */
+  digest: StoryFigures | null;
 }
 
 export interface StorySearchHit {
@@ -125,6 +117,8 @@ export interface Store {
   findByHash(contentHash: string): Promise<string | null>;
   addArticle(doc: Doc, placement: Placement): Promise<AddResult>;
   getArticles(ids?: string[]): Promise<Doc[]>;
+  /** The named articles without layers or raw input (unknown ids are skipped): cheap to read for an export. */
+  getArticleTexts(ids: string[]): Promise<ArticleText[]>;
   listStories(): Promise<StoredStory[]>;
   /** The named stories (unknown ids are skipped), members in joining order. */
   getStories(ids: string[]): Promise<StoredStory[]>;
@@ -144,16 +138,21 @@ export interface Store {
   storyMerges(): Promise<StoryMerge[]>;
   storyOf(articleId: string): Promise<string | null>;
   counts(): Promise<{ articles: number; stories: number }>;
-  /** Stories by last update, newest first. */
-  pageStories(limit: number, offset: number): Promise<StoryListing[]>;
+  /** The stored analyses of the named stories, whatever versions they were computed from (unknown or never analysed ids are absent). */
+  getStoryAnalyses(ids: string[]): Promise<Map<string, StoryAnalysis>>;
+  /**
+   * Stores a story's analysis with its list figures (`StoryFigures`, the brief's text for
+   * `searchStories`), replacing an older one; ignored when the story no longer exists or a newer
+   * version is stored.
+   */
+  putStoryAnalysis(analysis: StoryAnalysis): Promise<void>;
   /** Full-text search over titles and clean texts; `query` is plain words (no query syntax). */
   search(query: string, limit: number): Promise<SearchHit[]>;
-  /** Stories whose analysed title or brief matches (stemmed, like `search`). */
+  /** Stories whose stored analysis's title or brief matches (stemmed, like `search`). */
   searchStories(query: string, limit: number): Promise<StorySearchHit[]>;
   /** The article's clean text with the words matching `query` between \u0002 and \u0003 (null when no such article). */
   highlightArticle(articleId: string, query: string): Promise<string | null>;
-  saveStoryDigest(digest: StoryDigest): Promise<void>;
-  /** A page of stories for lists, by latest article first, from stored figures only. */
+  /** A page of stories for lists, by latest article first, from stored figures only (no analysis is computed or read). */
   pageStoryCards(limit: number, offset: number): Promise<StoryCard[]>;
   close(): Promise<void>;
 }
