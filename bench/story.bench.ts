@@ -195,7 +195,7 @@ async function storeReads(docs: Doc[]) {
     const compute = await timed(1, () => storyAnalyses(store, [story!]));
     const analysisRead = await timed(21, () => storyAnalyses(store, [story!]));
     const exportRead = await timed(5, () => exportStories(store, ['s-bench']));
-    const listRead = await timed(21, () => store.pageStories(50, 0));
+    const listRead = await timed(21, () => store.pageStoryCards(50, 0));
     const bytes = Buffer.byteLength(JSON.stringify((await store.getStoryAnalyses(['s-bench'])).get('s-bench')));
     await store.close();
     return {

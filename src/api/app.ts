@@ -7,11 +7,13 @@ import { ingestInputs, type IngestReport } from '../pipeline/analyze.js';
 import { StoryExportCache } from './story-cache.js';
 import type { InputFile } from '../ingest/read-inputs.js';
 import { charsetOfContentType } from '../ingest/markup-encoding.js';
-import type { Store } from '../store/store.js';
+import { MARK_END, MARK_START, type Store } from '../store/store.js';
 import { webRoutes } from '../web/routes.js';
+import { changesSince, type FollowableStory } from '../web/feed.js';
 import { ApiError, errorBody } from './errors.js';
 import { openApiDocument } from './openapi.js';
-import { ArticlesBodySchema, IdParamSchema, PageQuerySchema, SearchQuerySchema } from './schemas.js';
+import { refuseOtherMethods } from './methods.js';
+import { parseArticlesBody, IdParamSchema, PageQuerySchema, SearchQuerySchema } from './schemas.js';
 
 export interface AppOptions {
   store: Store;
@@ -58,10 +60,9 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES 
 
   app.get('/api/stories', valid('query', PageQuerySchema), async (c) => {
     const { limit: pageSize, offset } = c.req.valid('query');
-    const [page, counts] = await Promise.all([store.pageStories(pageSize, offset), store.counts()]);
-    // Summaries only, from the stored analyses: a list never builds a story export.
-    const summaries = page.map((s) => ({ id: s.id, title: s.title ?? '', articleCount: s.articleCount, independentSourceCount: s.independentSourceCount ?? 0, updatedAt: s.updatedAt }));
-    return c.json({ stories: summaries, limit: pageSize, offset, total: counts.stories });
+    // Stored figures only (the stored analyses' columns and the articles table): a list never builds or reads a story's analysis.
+    const [cards, counts] = await Promise.all([store.pageStoryCards(pageSize, offset), store.counts()]);
+    return c.json({ stories: cards, limit: pageSize, offset, total: counts.stories });
   });
 
   app.get('/api/stories/:id', valid('param', IdParamSchema), async (c) => {
@@ -69,6 +70,13 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES 
     const exported = await stories.get(id);
     if (!exported) throw new ApiError(404, 'not-found', `no story ${id}`);
     return c.json(exported);
+  });
+
+  app.get('/api/stories/:id/changes', valid('param', IdParamSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    const story = (await stories.get(id))?.stories[0] as FollowableStory | undefined;
+    if (!story) throw new ApiError(404, 'not-found', `no story ${id}`);
+    return c.json({ storyId: id, version: story.version ?? null, changes: changesSince(story, c.req.query('since')) });
   });
 
   app.get('/api/articles/:id', valid('param', IdParamSchema), async (c) => {
@@ -81,13 +89,15 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES 
 
   app.get('/api/search', valid('query', SearchQuerySchema), async (c) => {
     const { q, limit: max } = c.req.valid('query');
-    return c.json({ hits: await store.search(q, max) });
+    const hits = await store.search(q, max);
+    return c.json({ hits: hits.map((h) => ({ ...h, snippet: h.snippet.replaceAll(MARK_START, '«').replaceAll(MARK_END, '»') })) });
   });
 
   const openApi = openApiDocument();
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
-  app.route('/', webRoutes(store, stories));
+  app.route('/', webRoutes(store, stories, { token, maxBodyBytes }));
+  refuseOtherMethods(app);
 
   app.notFound((c) => c.json(errorBody('not-found', `no route ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {
@@ -117,7 +127,7 @@ async function articleInputs(c: Context): Promise<InputFile[]> {
   } catch (error) {
     throw new ApiError(400, 'invalid-json', `the body is not valid JSON (${(error as Error).message})`);
   }
-  const parsed = ArticlesBodySchema.safeParse(json);
+  const parsed = parseArticlesBody(json);
   if (!parsed.success)
     throw new ApiError(400, 'invalid-request', `invalid body: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`, parsed.error.issues);
   const articles = 'articles' in parsed.data ? parsed.data.articles : [parsed.data];

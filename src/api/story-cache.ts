@@ -1,6 +1,7 @@
 import { exportStories } from '../pipeline/analyze.js';
 import type { StoryExport } from '../export/types.js';
 import type { Store } from '../store/store.js';
+import { publicExport } from './public.js';
 
 /** Stories kept in memory; a story export is a few hundred KB at most, so this bounds the cache to tens of MB. */
 const DEFAULT_MAX_STORIES = 500;
@@ -10,7 +11,7 @@ const DEFAULT_MAX_STORIES = 500;
  * story's stored analysis (`exportStories` computes it only when the story changed since), the
  * rest from its stored articles, which never change once stored. A story's version rises with
  * every change of its members or copy links, so `(id, version)` is a complete cache key: a
- * reader never sees a stale story.
+ * reader never sees a stale story. Exports are kept as served (no server paths).
  */
 export class StoryExportCache {
   private readonly entries = new Map<string, { version: number; export: StoryExport }>();
@@ -30,7 +31,7 @@ export class StoryExportCache {
       this.entries.set(id, hit);
       return hit.export;
     }
-    const built = await exportStories(this.store, [id]);
+    const built = publicExport(await exportStories(this.store, [id]));
     this.entries.set(id, { version: story.version, export: built });
     if (this.entries.size > this.maxStories) this.entries.delete(this.entries.keys().next().value!);
     return built;

@@ -98,21 +98,23 @@ test('an analysis made by other analysis code is recomputed on its next read', a
   await store.close();
 });
 
-test('story lists read stored summaries only: they load no article', async () => {
+test('story lists read stored summaries only: they load no article and no stored analysis', async () => {
   const { store } = countingStore();
   const { storyIds } = await ingestPaths(store, seedFiles);
   const noArticles = new Proxy(store, {
     get(target, key, receiver) {
-      if (key === 'getArticles') return () => Promise.reject(new Error('a story list loaded articles'));
+      if (key === 'getArticles' || key === 'getStoryAnalyses') return () => Promise.reject(new Error(`a story list called ${key}`));
       return Reflect.get(target, key, receiver);
     },
   });
   const app = createApp({ store: noArticles });
   const api = await app.request('/api/stories');
   assert.equal(api.status, 200);
-  const body = (await api.json()) as { stories: Array<{ id: string; title: string; independentSourceCount: number }> };
+  const body = (await api.json()) as { stories: Array<{ id: string; title: string; digest: { independentSources: number; claims: number } | null }> };
   assert.deepEqual(body.stories.map((s) => s.id), storyIds);
-  assert.ok(body.stories[0]!.title.length > 0 && body.stories[0]!.independentSourceCount > 0);
+  const [analysis] = (await store.getStoryAnalyses(storyIds)).values();
+  assert.equal(body.stories[0]!.title, analysis!.title);
+  assert.deepEqual([body.stories[0]!.digest?.independentSources, body.stories[0]!.digest?.claims], [analysis!.independentSourceCount, analysis!.claims.length], 'the figures of the analysis the ingest stored');
   const home = await app.request('/');
   assert.equal(home.status, 200);
   assert.match(await home.text(), new RegExp(body.stories[0]!.title.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));

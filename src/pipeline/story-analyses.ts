@@ -12,6 +12,9 @@ export interface StoryAnalysesOptions {
  * The current analyses of the given stories: read from the store, and for those missing or
  * stale (the story changed, or the analysis code did) computed from the members and stored.
  * The one place story analyses are computed; a read of an unchanged story computes nothing.
+ * The stored analysis is the one stored result per story: what lists show of it (title, source
+ * and claim counts, the brief's text for story search) is kept as columns of the same row by
+ * `putStoryAnalysis`, so lists read it without the analysis and never see figures of another one.
  */
 export async function storyAnalyses(store: Store, stories: StoredStory[], options: StoryAnalysesOptions = {}): Promise<Map<string, StoryAnalysis>> {
   const analyze = options.analyze ?? analyzeStory;

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import { CorroborateError } from '../../doc/errors.js';
-import type { Doc } from '../../doc/types.js';
+import type { Doc, PublishedAtBasis } from '../../doc/types.js';
 import type { CopyLink, CopySketch } from '../../cluster/copies.js';
 import type { StorySummary, TermStats } from '../../cluster/stories.js';
-import type { AddResult, ArticleText, ClusterWrite, Placement, SearchHit, Store, StoredStory, StoryListing, StoryMerge } from '../store.js';
-import type { StoryAnalysis } from '../../story/types.js';
+import { MARK_END, MARK_START } from '../store.js';
+import type { AddResult, ArticleText, ClusterWrite, Placement, SearchHit, Store, StoryCard, StoredStory, StoryMerge, StorySearchHit } from '../store.js';
+import { ANALYSIS_VERSION, type StoryAnalysis } from '../../story/types.js';
 import { MIGRATIONS } from './migrations.js';
 
 export const DEFAULT_DB_PATH = './corroborate.db';
@@ -115,6 +116,7 @@ export class SqliteStore implements Store {
       this.sql('INSERT INTO story_articles (article_id, story_id, seq) VALUES (?, ?, ?)').run(doc.id, placement.storyId, seq);
       if (placement.cluster) this.writeCluster(doc.id, placement.storyId, placement.cluster, seq, now);
       else this.sql('UPDATE stories SET size = size + 1, active_seq = ? WHERE id = ?').run(seq, placement.storyId);
+      this.noteLatestPublished(placement.storyId, doc.meta.publishedAt, (placement.cluster?.merged.length ?? 0) > 0);
       return { added: true, id: doc.id };
     })();
     // The cache follows the database only once the transaction has committed.
@@ -176,6 +178,14 @@ export class SqliteStore implements Store {
       this.sql('UPDATE article_copies SET original_id = ? WHERE original_id = ?').run(to.of, copy);
       link.run(copy, to.of, to.similarity);
     }
+  }
+
+  /** Keeps `latest_published_at` (the home page's order): one comparison per join, a recount after a merge brought other members. */
+  private noteLatestPublished(storyId: string, publishedAt: string | null, merged: boolean): void {
+    if (merged)
+      this.sql('UPDATE stories SET latest_published_at = (SELECT max(a.published_at) FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?) WHERE id = ?').run(storyId, storyId);
+    else if (publishedAt !== null)
+      this.sql('UPDATE stories SET latest_published_at = ? WHERE id = ? AND (latest_published_at IS NULL OR latest_published_at < ?)').run(publishedAt, storyId, publishedAt);
   }
 
   /** Rewrites a story's postings: only the changed keywords while its activity bucket stays, all of them when it moves on. */
@@ -330,11 +340,15 @@ export class SqliteStore implements Store {
   }
 
   async putStoryAnalysis(analysis: StoryAnalysis): Promise<void> {
+    // The list figures are columns of the analysis's own row, written by the same statement (and
+    // the story search index by triggers on it): one stored result per story, never out of step.
+    const count = (status: string) => analysis.claims.filter((c) => c.status === status).length;
     this.sql(
-      `INSERT INTO story_analyses (story_id, story_version, analysis_version, title, independent_sources, analysis, analysed_at)
-       SELECT @id, @version, @analysisVersion, @title, @sources, @json, @now WHERE EXISTS (SELECT 1 FROM stories WHERE id = @id)
+      `INSERT INTO story_analyses (story_id, story_version, analysis_version, title, independent_sources, analysis, analysed_at, claims, corroborated, disputed, conflicts, brief)
+       SELECT @id, @version, @analysisVersion, @title, @sources, @json, @now, @claims, @corroborated, @disputed, @conflicts, @brief WHERE EXISTS (SELECT 1 FROM stories WHERE id = @id)
        ON CONFLICT (story_id) DO UPDATE SET story_version = excluded.story_version, analysis_version = excluded.analysis_version,
-         title = excluded.title, independent_sources = excluded.independent_sources, analysis = excluded.analysis, analysed_at = excluded.analysed_at
+         title = excluded.title, independent_sources = excluded.independent_sources, analysis = excluded.analysis, analysed_at = excluded.analysed_at,
+         claims = excluded.claims, corroborated = excluded.corroborated, disputed = excluded.disputed, conflicts = excluded.conflicts, brief = excluded.brief
        WHERE excluded.story_version >= story_analyses.story_version`,
     ).run({
       id: analysis.storyId,
@@ -344,31 +358,92 @@ export class SqliteStore implements Store {
       sources: analysis.independentSourceCount,
       json: JSON.stringify(analysis),
       now: new Date().toISOString(),
+      claims: analysis.claims.length,
+      corroborated: count('corroborated'),
+      disputed: count('disputed'),
+      conflicts: analysis.conflicts.length,
+      brief: analysis.brief.map((s) => s.text).join(' '),
     });
-  }
-
-  async pageStories(limit: number, offset: number): Promise<StoryListing[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT s.id, s.created_at, s.updated_at, count(m.article_id) AS n, a.title, a.independent_sources
-         FROM stories s LEFT JOIN story_articles m ON m.story_id = s.id LEFT JOIN story_analyses a ON a.story_id = s.id
-         GROUP BY s.id ORDER BY s.updated_at DESC, s.id LIMIT ? OFFSET ?`,
-      )
-      .all(limit, offset) as Array<{ id: string; created_at: string; updated_at: string; n: number; title: string | null; independent_sources: number | null }>;
-    return rows.map((r) => ({ id: r.id, articleCount: r.n, createdAt: r.created_at, updatedAt: r.updated_at, title: r.title, independentSourceCount: r.independent_sources }));
   }
 
   async search(query: string, limit: number): Promise<SearchHit[]> {
     const match = ftsQuery(query);
     if (!match) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT a.id, a.title, snippet(articles_fts, 1, '«', '»', '…', 12) AS snippet, m.story_id
-         FROM articles_fts f JOIN articles a ON a.rowid = f.rowid LEFT JOIN story_articles m ON m.article_id = a.id
-         WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
-      )
-      .all(match, limit) as Array<{ id: string; title: string | null; snippet: string; story_id: string | null }>;
-    return rows.map((r) => ({ articleId: r.id, title: r.title, snippet: r.snippet, storyId: r.story_id }));
+    const rows = this.sql(
+      `SELECT a.id, a.title, snippet(articles_fts, 1, '${MARK_START}', '${MARK_END}', '…', 12) AS snippet, m.story_id, d.title AS story_title,
+         a.source_name, a.source_domain, a.published_at, a.published_at_basis
+       FROM articles_fts f JOIN articles a ON a.rowid = f.rowid LEFT JOIN story_articles m ON m.article_id = a.id
+         LEFT JOIN story_analyses d ON d.story_id = m.story_id
+       WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
+    ).all(match, limit) as Array<{ id: string; title: string | null; snippet: string; story_id: string | null; story_title: string | null; source_name: string | null; source_domain: string | null; published_at: string | null; published_at_basis: PublishedAtBasis }>;
+    return rows.map((r) => ({
+      articleId: r.id,
+      title: r.title,
+      snippet: r.snippet,
+      storyId: r.story_id,
+      storyTitle: r.story_title,
+      source: { name: r.source_name, domain: r.source_domain },
+      publishedAt: r.published_at,
+      publishedAtBasis: r.published_at_basis,
+    }));
+  }
+
+  async searchStories(query: string, limit: number): Promise<StorySearchHit[]> {
+    const match = ftsQuery(query);
+    if (!match) return [];
+    // A merged story's analysis, and with it its index row, went with the story (migration 5's triggers).
+    const rows = this.sql(
+      `SELECT f.story_id, f.title, snippet(stories_fts, -1, '${MARK_START}', '${MARK_END}', '…', 16) AS snippet
+       FROM stories_fts f
+       WHERE stories_fts MATCH ? ORDER BY rank LIMIT ?`,
+    ).all(match, limit) as Array<{ story_id: string; title: string; snippet: string }>;
+    return rows.map((r) => ({ storyId: r.story_id, title: r.title, snippet: r.snippet }));
+  }
+
+  async highlightArticle(articleId: string, query: string): Promise<string | null> {
+    const match = ftsQuery(query);
+    const row = match
+      ? (this.sql(
+          `SELECT highlight(articles_fts, 1, '${MARK_START}', '${MARK_END}') AS text
+           FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE a.id = ? AND articles_fts MATCH ?`,
+        ).get(articleId, match) as { text: string } | undefined)
+      : undefined;
+    if (row) return row.text;
+    // No match (or no words): the text as it is.
+    return (this.sql('SELECT text FROM articles WHERE id = ?').get(articleId) as { text: string } | undefined)?.text ?? null;
+  }
+
+  async pageStoryCards(limit: number, offset: number): Promise<StoryCard[]> {
+    // The page's stories first (an index walk), then their members: work bounded by the page, not the store.
+    const stories = this.sql(
+      `SELECT s.id, s.updated_at, a.story_version = s.version AND a.analysis_version = ? AS current, a.title, a.independent_sources, a.claims, a.corroborated, a.disputed, a.conflicts
+       FROM stories s LEFT JOIN story_analyses a ON a.story_id = s.id
+       ORDER BY s.latest_published_at DESC, s.id DESC LIMIT ? OFFSET ?`,
+    ).all(ANALYSIS_VERSION, limit, offset) as Array<{ id: string; updated_at: string; current: number | null; title: string | null; independent_sources: number; claims: number; corroborated: number; disputed: number; conflicts: number }>;
+    const members = this.sql(
+      `SELECT a.title, a.source_name, a.source_domain, a.published_at, a.published_at_basis
+       FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY m.seq`,
+    );
+    return stories.map((s) => {
+      const rows = members.all(s.id) as Array<{ title: string | null; source_name: string | null; source_domain: string | null; published_at: string | null; published_at_basis: PublishedAtBasis }>;
+      const outlets = new Map<string, number>();
+      for (const r of rows) {
+        const outlet = r.source_name ?? r.source_domain;
+        if (outlet) outlets.set(outlet, (outlets.get(outlet) ?? 0) + 1);
+      }
+      const dated = rows.filter((r) => r.published_at !== null).sort((a, b) => Date.parse(a.published_at!) - Date.parse(b.published_at!));
+      return {
+        id: s.id,
+        articleCount: rows.length,
+        updatedAt: s.updated_at,
+        title: s.title ?? rows.find((r) => r.title)?.title ?? null,
+        outlets: [...outlets].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name),
+        firstPublishedAt: dated[0]?.published_at ?? null,
+        lastPublishedAt: dated.at(-1)?.published_at ?? null,
+        datesInferred: dated.some((r) => r.published_at_basis === 'inferred'),
+        digest: s.current ? { independentSources: s.independent_sources, claims: s.claims, corroborated: s.corroborated, disputed: s.disputed, conflicts: s.conflicts } : null,
+      };
+    });
   }
 
   async close(): Promise<void> {
