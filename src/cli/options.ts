@@ -21,8 +21,10 @@ export interface CommandSpec {
   minPositionals: number;
 }
 
+const debug: OptionSpec = { type: 'boolean', help: 'with an internal error (a bug), print its stack' };
 const common: Record<string, OptionSpec> = {
   help: { type: 'boolean', short: 'h', help: 'show this help' },
+  debug,
   json: { type: 'boolean', help: 'print a machine-readable JSON report on stdout' },
 };
 const db: Record<string, OptionSpec> = { db: { type: 'string', value: 'FILE', help: 'SQLite store (default ./corroborate.db)' } };
@@ -60,7 +62,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'export',
     usage: 'corroborate export [--story ID…] [options]',
     summary: 'export stories from the store as JSON (the export contract) or Markdown',
-    options: { help: common.help!, ...db, ...output, story: { type: 'string', value: 'ID', help: 'only this story (repeatable; default all)' } },
+    options: { help: common.help!, debug, ...db, ...output, story: { type: 'string', value: 'ID', help: 'only this story (repeatable; default all)' } },
     minPositionals: 0,
   },
   {
@@ -69,6 +71,7 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'HTTP API and web UI over the store (writes need CORROBORATE_TOKEN when one is set; required off loopback)',
     options: {
       help: common.help!,
+      debug,
       ...db,
       port: { type: 'string', short: 'p', value: 'N', help: 'port to listen on (default 8080; 0 picks a free one)' },
       host: { type: 'string', value: 'ADDR', help: 'address to bind (default 127.0.0.1)' },
@@ -79,7 +82,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'annotate',
     usage: 'corroborate annotate INPUT.jsonl [--out OUT.jsonl]',
     summary: 'analysis layers for JSONL lines {id, text, publishedAt?}, offsets into the given text (no cleaning)',
-    options: { help: common.help!, out: { type: 'string', short: 'o', value: 'FILE', help: 'write JSONL here instead of stdout' } },
+    options: { help: common.help!, debug, out: { type: 'string', short: 'o', value: 'FILE', help: 'write JSONL here instead of stdout (written atomically)' } },
     minPositionals: 1,
   },
 ];

@@ -2,7 +2,7 @@ import { entitiesStage } from '../analyze/entities/extract.js';
 import { quotesStage } from '../analyze/quotes/quotes.js';
 import { sentencesStage } from '../analyze/sentences.js';
 import { timexesStage } from '../analyze/time/stage.js';
-import { CorroborateError, isCorroborateError } from '../doc/errors.js';
+import { asInputError, CorroborateError, isCorroborateError } from '../doc/errors.js';
 import type { Doc, Message } from '../doc/types.js';
 import { buildExport } from '../export/build.js';
 import type { StoryExport } from '../export/types.js';
@@ -84,7 +84,7 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
 /** Ingests inputs already in memory (the HTTP API's bodies), with the same guarantees as `ingestPaths`. */
 export async function ingestInputs(store: Store, files: InputFile[], options: IngestOptions = {}): Promise<IngestReport> {
   const outcomes: FileOutcome[] = [];
-  for (const file of files) outcomes.push(...(await storeInput(store, file, options)));
+  for (const file of files) for (const outcome of await storeInput(store, file, options)) outcomes.push(outcome);
   return summarise(outcomes, [...new Set(outcomes.flatMap((o) => (o.status !== 'failed' && o.storyId ? [o.storyId] : [])))]);
 }
 
@@ -93,24 +93,32 @@ function summarise(outcomes: FileOutcome[], storyIds: string[]): IngestReport {
   return { files: outcomes, added: count('added'), unchanged: count('unchanged'), failed: count('failed'), storyIds };
 }
 
-/** One path or URL: read (or fetch) it, then store what it holds. */
+/**
+ * One path or URL: read (or fetch) it, then store what it holds. Reading, decoding, analysis and
+ * storing are one unit: whatever goes wrong in it is this input's failure, never the batch's.
+ */
 async function ingestOne(store: Store, path: string, options: IngestOptions): Promise<FileOutcome[]> {
-  const read = isUrl(path) ? await fetchInput(path, options) : await readInput(path, options);
-  if (!read.ok) return [{ input: path === '-' ? 'stdin' : path, status: 'failed', error: read.failure.error }];
-  return storeInput(store, read.file, options);
+  const input = path === '-' ? 'stdin' : path;
+  try {
+    const read = isUrl(path) ? await fetchInput(path, options) : await readInput(path, options);
+    if (!read.ok) return [{ input, status: 'failed', error: read.failure.error }];
+    return await storeInput(store, read.file, options);
+  } catch (error) {
+    return [{ input, status: 'failed', error: asInputError(error, input) }];
+  }
 }
 
 /**
  * One input's documents, stored one by one. Every document of a feed is read before any is
- * stored, so a feed that fails to parse stores nothing; each stored article is its own transaction.
+ * stored, so a feed that fails to parse stores nothing; each stored article is its own
+ * transaction, and one that fails to store fails alone.
  */
 async function storeInput(store: Store, file: InputFile, options: IngestOptions): Promise<FileOutcome[]> {
   let docs: Doc[];
   try {
     docs = docsFromInput(file, options);
   } catch (error) {
-    if (isCorroborateError(error)) return [{ input: file.input, status: 'failed', error }];
-    throw error;
+    return [{ input: file.input, status: 'failed', error: asInputError(error, file.input) }];
   }
   const outcomes: FileOutcome[] = [];
   for (const doc of docs) outcomes.push(await storeDoc(store, doc));
@@ -138,8 +146,7 @@ async function storeDoc(store: Store, doc: Doc): Promise<FileOutcome> {
     if (!result.added) return { input, status: 'unchanged', id: result.existingId!, storyId: await store.storyOf(result.existingId!), messages: doc.messages };
     return { input, status: 'added', id: doc.id, storyId: placement.storyId, messages: doc.messages };
   } catch (error) {
-    if (isCorroborateError(error)) return { input, status: 'failed', error };
-    throw error;
+    return { input, status: 'failed', error: asInputError(error, input) };
   }
 }
 
