@@ -9,7 +9,7 @@ import type { StoryExport } from '../export/types.js';
 import { createFetcher } from '../ingest/fetch/fetch-url.js';
 import { exportStories, ingestPaths, openStore, type IngestReport } from '../pipeline/analyze.js';
 import { DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
-import { COMMANDS, commandHelp, mainHelp, parseByteSize, parseCommand, type Parsed } from './options.js';
+import { COMMANDS, commandHelp, mainHelp, parseByteSize, parseCommand, parseCount, type Parsed } from './options.js';
 import { progressBar } from './progress.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../api/server.js';
 
@@ -100,7 +100,9 @@ async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io):
   const quiet = values.quiet === true || values.json === true;
   // Options are checked before the store is opened, so a usage error leaves no database behind.
   const maxBytesOption = str(values['max-bytes']);
-  const maxBytes = maxBytesOption ? parseByteSize(maxBytesOption) : undefined;
+  const maxBytes = maxBytesOption !== undefined ? parseByteSize(maxBytesOption) : undefined;
+  const maxCharsOption = str(values['max-chars']);
+  const maxChars = maxCharsOption !== undefined ? parseCount('max-chars', maxCharsOption) : undefined;
   const timeout = str(values.timeout);
   const fetcher = createFetcher({ allowPrivate: values['allow-private'] === true, ...(maxBytes ? { maxBytes } : {}), ...(timeout ? { timeoutMs: parseSeconds(timeout) } : {}) });
   const store = await openStore(str(values.db) ?? DEFAULT_DB_PATH);
@@ -109,6 +111,7 @@ async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io):
     const encoding = str(values.encoding);
     const report = await ingestPaths(store, parsed.positionals, {
       ...(maxBytes ? { maxBytes } : {}),
+      ...(maxChars ? { maxChars } : {}),
       fetcher,
       ...(encoding ? { encoding } : {}),
       meta: { source: str(values.source) ?? null, publishedAt: str(values['published-at']) ?? null },

@@ -34,6 +34,7 @@ const output: Record<string, OptionSpec> = {
 };
 const ingest: Record<string, OptionSpec> = {
   'max-bytes': { type: 'string', value: 'N', help: 'refuse input files larger than N bytes (default 20000000; suffixes K, M)' },
+  'max-chars': { type: 'string', value: 'N', help: 'analyse and store at most N characters of clean text per article, with a truncated warning (default 1000000)' },
   encoding: { type: 'string', value: 'NAME', help: 'read inputs in this encoding instead of detecting it' },
   source: { type: 'string', value: 'NAME', help: 'outlet name for every input (overrides sidecars)' },
   'published-at': { type: 'string', value: 'DATE', help: 'publication date for every input, ISO 8601 (overrides sidecars)' },
@@ -125,10 +126,18 @@ export function mainHelp(version: string): string {
   ].join('\n');
 }
 
-/** "20M", "512K", "1000" → bytes. */
+/** "20M", "512K", "1000" → bytes; a cap of 0 would refuse every input, so it is a usage error, not "no cap". */
 export function parseByteSize(value: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([kKmMgG]?)[bB]?$/.exec(value.trim());
   if (!m) throw new CorroborateError('bad-option', `--max-bytes: "${value}" is not a size (examples: 500000, 512K, 20M)`);
   const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
-  return Math.floor(Number(m[1]) * unit);
+  const bytes = Math.floor(Number(m[1]) * unit);
+  if (bytes < 1) throw new CorroborateError('bad-option', `--max-bytes: "${value}" is no size at all; give at least 1 byte (examples: 500000, 512K, 20M)`);
+  return bytes;
+}
+
+/** A count option (`--max-chars 500000`): a whole number of at least 1. */
+export function parseCount(option: string, value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new CorroborateError('bad-option', `--${option}: expected a whole number of at least 1, got "${value}"`);
+  return Number(value);
 }

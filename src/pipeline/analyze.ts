@@ -13,6 +13,7 @@ import type { MetaOverrides } from '../ingest/plain-text.js';
 import { expandPaths, readInput, type InputFile, type ReadOptions, type ReadResult } from '../ingest/read-inputs.js';
 import { SqliteStore, DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
+import { capText } from './cap-text.js';
 import { placeArticle } from './cluster-article.js';
 import { buildPipeline, type StageContext } from './stage.js';
 
@@ -26,6 +27,8 @@ export interface IngestOptions extends ReadOptions {
   /** Called after each input, for progress display. */
   onProgress?: (progress: { done: number; total: number; input: string }) => void;
   ctx?: StageContext;
+  /** Clean text analysed and stored per article (default `DEFAULT_MAX_TEXT_CHARS`); longer text is cut with a `truncated` warning. */
+  maxChars?: number;
   /** Fetches http(s) inputs; default: `createFetcher()` (public addresses only, timeout and size cap). */
   fetcher?: Fetcher;
 }
@@ -48,9 +51,9 @@ export interface IngestReport {
  * Decodes and analyses one input into its documents (pure once the bytes are read): one for a
  * text file or an HTML page, one per item for a feed.
  */
-export function docsFromInput(file: InputFile, options: Pick<IngestOptions, 'encoding' | 'meta' | 'ctx'> = {}): Doc[] {
+export function docsFromInput(file: InputFile, options: Pick<IngestOptions, 'encoding' | 'meta' | 'ctx' | 'maxChars'> = {}): Doc[] {
   const ctx = options.ctx ?? { now: new Date() };
-  return readDocs(file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.meta ? { meta: options.meta } : {}) }).map((doc) => processDoc(doc, ctx));
+  return readDocs(file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.meta ? { meta: options.meta } : {}) }).map((doc) => processDoc(capText(doc, options.maxChars), ctx));
 }
 
 const isUrl = (path: string): boolean => /^https?:\/\//i.test(path);

@@ -68,7 +68,15 @@ function sharedAttribution(ctx: QuoteContext, quotes: Quote[], done: Array<{ spa
   return quotes.map((q, i) => {
     if (q.kind !== 'scare') return q;
     const sentence = sentenceIndexAt(ctx, done[i]!.span.start);
-    const later = quotes.findIndex((o, k) => k > i && o.kind === 'speech' && sentenceIndexAt(ctx, done[k]!.span.end - 1) === sentence && /^quotes\/(?:x-said|said-x)$/.test(o.attribution ?? ''));
+    // Quotes are in text order: only those starting in this sentence can end in it.
+    let later = -1;
+    for (let k = i + 1; k < quotes.length && sentenceIndexAt(ctx, done[k]!.span.start) <= sentence; k++) {
+      const o = quotes[k]!;
+      if (o.kind === 'speech' && sentenceIndexAt(ctx, done[k]!.span.end - 1) === sentence && /^quotes\/(?:x-said|said-x)$/.test(o.attribution ?? '')) {
+        later = k;
+        break;
+      }
+    }
     if (later < 0) return q;
     const source = quotes[later]!;
     return { ...q, kind: 'speech', reason: 'shares the attribution after a later quote of its sentence', speaker: source.speaker, speakerName: source.speakerName, cue: source.cue, attribution: 'quotes/shared' };
