@@ -33,6 +33,12 @@ const MAX_TRAILER_GAP = 16; // tokens from a closing mark to its speech verb (,�
 const MAX_LOOKBACK_SENTENCES = 4; // sentences searched back for the person a pronoun stands for
 const MAX_PRONOUN_CHAIN = 30; // "He stated … He said …": sentences of pronouns followed back to the name
 const MAX_APPOSITION = 20; // tokens skipped back over ", Colombia's first leftist president," or ", who hails from …,"
+/**
+ * Tokens of a sentence read back from where attribution looks (a quote's mark, a pronoun). Far
+ * longer than a real sentence, it keeps a document that is one endless "sentence" from costing
+ * the square of its length.
+ */
+const MAX_SENTENCE_TOKENS = 150;
 const MAX_SPEAKER_AFTER = 16; // tokens read after "said" for the name ("said the general secretary of the union, Tony Woodley")
 const MODIFIER_PREPOSITIONS = new Set(['of', 'at', 'for', 'from', 'with']);
 const CLAUSE_WORDS = new Set(['who', 'which', 'that', 'whose', 'where', 'when', 'after', 'before', 'because', 'as', 'in', 'on']);
@@ -364,15 +370,17 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
     const sentence = ctx.sentences[s];
     if (!sentence) continue;
     const limit = Math.min(sentence.end, at);
+    const firstToken = Math.max(tokenAt(ctx, sentence.start), tokenAt(ctx, limit) - MAX_SENTENCE_TOKENS);
+    const read = { start: Math.max(sentence.start, ctx.tokens[firstToken]?.start ?? sentence.start), end: sentence.end };
     const candidates: Array<{ chunk: NameChunk | null; pronoun: Span | null; tokenEnd: number }> = [];
-    for (const chunk of chunksIn(ctx, sentence)) {
+    for (const chunk of chunksIn(ctx, read)) {
       if (chunk.start < sentence.start || chunk.end > limit || inQuote(ctx, chunk.start)) continue;
       if (!isPersonChunk(ctx.text, chunk, ctx.chunks)) continue;
       if (role && !chunk.titles.some((t) => role.includes(t))) continue;
       candidates.push({ chunk, pronoun: null, tokenEnd: chunk.last });
     }
     if (!role) {
-      for (let i = tokenAt(ctx, sentence.start); i < ctx.tokens.length && ctx.tokens[i]!.start < limit; i++) {
+      for (let i = firstToken; i < ctx.tokens.length && ctx.tokens[i]!.start < limit; i++) {
         const t = ctx.tokens[i]!;
         if (PERSON_PRONOUNS.has(lower(ctx, i)) && !inQuote(ctx, t.start) && t.start !== at) candidates.push({ chunk: null, pronoun: t, tokenEnd: i });
       }
@@ -503,8 +511,8 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
   const si = sentenceIndexAt(ctx, open);
   const sentence = ctx.sentences[si];
   if (!sentence) return null;
-  const first = tokenAt(ctx, sentence.start);
   const markToken = tokenAt(ctx, open);
+  const first = Math.max(tokenAt(ctx, sentence.start), markToken - MAX_SENTENCE_TOKENS);
   const rule = 'quotes/intro-verb';
   // "Secretary of the Air Force James Roche: “Oy.”": a name and a colon introduce what follows.
   if (lower(ctx, markToken - 1) === ':') {
