@@ -5,6 +5,8 @@
 export type ErrorCode =
   | 'binary-file'
   | 'empty-file'
+  /** The input was read, but almost no article text is left once boilerplate is removed. */
+  | 'empty-body'
   | 'too-large'
   | 'unreadable'
   | 'not-found'

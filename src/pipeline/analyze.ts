@@ -124,8 +124,27 @@ async function storeInput(store: Store, file: InputFile, options: IngestOptions)
     return [{ input: file.input, status: 'failed', error: asInputError(error, file.input) }];
   }
   const outcomes: FileOutcome[] = [];
-  for (const doc of docs) outcomes.push(await storeDoc(store, doc));
+  for (const doc of docs) {
+    const empty = emptyBody(doc);
+    outcomes.push(empty ? { input: doc.meta.input, status: 'failed', error: empty } : await storeDoc(store, doc));
+  }
   return outcomes;
+}
+
+/**
+ * Fewer words than this in the clean text and the input is refused, not stored: a page whose body
+ * was not found, or a feed item with only a title, leaves a link line or a caption, and the
+ * shortest real news item (a one-sentence brief) has more. Stored, such "articles" become stories
+ * of their own with nothing to cross-check.
+ */
+export const MIN_ARTICLE_WORDS = 5;
+
+function emptyBody(doc: Doc): CorroborateError | null {
+  let words = 0;
+  for (const _ of doc.text.matchAll(/[\p{L}\p{N}]+/gu)) if (++words >= MIN_ARTICLE_WORDS) return null;
+  const input = doc.meta.input;
+  const found = words === 0 ? 'no article text' : `only ${words} word(s) of article text`;
+  return new CorroborateError('empty-body', `${input}: ${found} after removing page boilerplate (at least ${MIN_ARTICLE_WORDS} are needed); nothing stored`, { subject: input });
 }
 
 async function fetchInput(url: string, options: IngestOptions): Promise<ReadResult> {
