@@ -138,10 +138,17 @@ async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io):
   }
 }
 
+/**
+ * A file name or message as it may be shown on a terminal: control characters (a name can hold
+ * "\x1b[2J" or a newline) and bidirectional overrides are written as escapes, never sent raw.
+ */
+export const printable = (text: string): string =>
+  text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 function printOutcomes(report: IngestReport, stderr: Writable, debug: boolean): void {
   for (const f of report.files) {
     if (f.status === 'failed') {
-      stderr.write(`${f.input}: error: ${stripSubject(f.error.message, f.input)} [${f.error.code}]\n`);
+      stderr.write(`${printable(`${f.input}: error: ${stripSubject(f.error.message, f.input)} [${f.error.code}]`)}\n`);
       const stack = debug ? stackOf(f.error) : undefined;
       if (stack) stderr.write(`${stack}\n`);
     }
@@ -156,7 +163,7 @@ function printOutcomes(report: IngestReport, stderr: Writable, debug: boolean): 
 const stripSubject = (message: string, input: string) => (message.startsWith(`${input}: `) ? message.slice(input.length + 2) : message);
 
 /** `file:start-end warning reason [code]`, like vfile-reporter; offsets index the article's clean text. */
-const formatMessage = (input: string, m: Message) => `${input}${m.place ? `:${m.place.start}-${m.place.end}` : ''}: ${m.level}: ${m.reason} [${m.source}/${m.code}]\n`;
+const formatMessage = (input: string, m: Message) => `${printable(`${input}${m.place ? `:${m.place.start}-${m.place.end}` : ''}: ${m.level}: ${m.reason} [${m.source}/${m.code}]`)}\n`;
 
 function jsonReport(report: IngestReport, debug: boolean) {
   return {

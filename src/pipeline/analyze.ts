@@ -13,7 +13,7 @@ import type { MetaOverrides } from '../ingest/plain-text.js';
 import { expandPaths, readInput, type InputFile, type ReadOptions, type ReadResult } from '../ingest/read-inputs.js';
 import { SqliteStore, DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
-import { capText } from './cap-text.js';
+import { capText, cleanTitle } from './cap-text.js';
 import { placeArticle } from './cluster-article.js';
 import { buildPipeline, type StageContext } from './stage.js';
 
@@ -53,7 +53,7 @@ export interface IngestReport {
  */
 export function docsFromInput(file: InputFile, options: Pick<IngestOptions, 'encoding' | 'meta' | 'ctx' | 'maxChars'> = {}): Doc[] {
   const ctx = options.ctx ?? { now: new Date() };
-  return readDocs(file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.meta ? { meta: options.meta } : {}) }).map((doc) => processDoc(capText(doc, options.maxChars), ctx));
+  return readDocs(file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.meta ? { meta: options.meta } : {}) }).map((doc) => processDoc(capText(cleanTitle(doc), options.maxChars), ctx));
 }
 
 const isUrl = (path: string): boolean => /^https?:\/\//i.test(path);

@@ -46,3 +46,21 @@ function withoutPlace<T extends { place?: unknown }>(message: T): Omit<T, 'place
   const { place: _dropped, ...rest } = message;
   return rest;
 }
+
+/**
+ * Invisible characters that change how a title reads without showing: bidirectional embeddings,
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069: "Trump\u202Eyalp" shows reversed) and
+ * zero-width spaces, word joiners and stray byte-order marks. Zero-width (non-)joiners are kept:
+ * Persian, Indic scripts and emoji need them.
+ */
+const INVISIBLE_IN_TITLE = /[\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF]/g;
+
+/** Removes INVISIBLE_IN_TITLE from the title, with a warning saying how many; titles carry no spans, so nothing else moves. */
+export function cleanTitle(doc: Doc): Doc {
+  const title = doc.title?.replace(INVISIBLE_IN_TITLE, '') ?? null;
+  if (title === doc.title) return doc;
+  const messages = [...doc.messages];
+  const removed = doc.title!.length - title!.length;
+  messageSink('ingest', messages).warn('title-invisible-removed', `${removed} invisible formatting character(s) (bidirectional overrides or zero-width spaces) removed from the title`, { actual: String(removed) });
+  return { ...doc, title: title!.trim() || null, messages };
+}
