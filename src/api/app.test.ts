@@ -175,3 +175,29 @@ test('the server listens on a free loopback port, and refuses a public address w
   await assert.rejects(startServer({ store, port: 0, host: '0.0.0.0' }), (e: CorroborateError) => e.code === 'bad-option' && /CORROBORATE_TOKEN/.test(e.message));
   await store.close();
 });
+
+test('without a token, writes from another site or to a non-loopback host name are refused; the own origin and --allowed-origins pass', async () => {
+  const store = freshStore();
+  const app = createApp({ store, allowedOrigins: ['https://desk.example'] });
+  const textPost = (headers: Record<string, string>) =>
+    app.request('http://127.0.0.1:8080/api/articles', { method: 'POST', headers: { 'content-type': 'text/plain', ...headers }, body: ARTICLE.text });
+  // A cross-site text/plain POST needs no CORS preflight: the browser sends it with the site's Origin.
+  const crossSite = await textPost({ origin: 'https://evil.example', host: '127.0.0.1:8080' });
+  assert.equal(crossSite.status, 403);
+  assert.equal(((await crossSite.json()) as { error: { code: string } }).error.code, 'forbidden-origin');
+  // DNS rebinding: the evil name now points at 127.0.0.1, the browser calls it same-origin.
+  const rebound = await textPost({ origin: 'http://evil.example:8080', host: 'evil.example:8080' });
+  assert.equal(((await rebound.json()) as { error: { code: string } }).error.code, 'forbidden-host');
+  assert.equal((await store.counts()).articles, 0);
+  assert.equal((await textPost({ origin: 'https://desk.example', host: '127.0.0.1:8080' })).status, 201);
+  assert.equal((await textPost({ origin: 'http://127.0.0.1:8080', host: '127.0.0.1:8080' })).status, 200);
+  assert.equal((await textPost({ host: 'localhost:8080' })).status, 200, 'a client that sends no Origin (curl) is not a browser page');
+  await store.close();
+});
+
+test('a token a bearer header cannot carry is refused at start-up, not on every write', async () => {
+  const store = freshStore();
+  await assert.rejects(startServer({ store, port: 0, token: 'secret with spaces' }), (e: unknown) => e instanceof CorroborateError && e.code === 'bad-option' && /CORROBORATE_TOKEN/.test(e.message));
+  await assert.rejects(startServer({ store, port: 0, allowedOrigins: ['https://desk.example/path'] }), (e: unknown) => e instanceof CorroborateError && /not an origin/.test(e.message));
+  await store.close();
+});

@@ -265,7 +265,8 @@ async function runServe(parsed: Parsed, io: Io): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CorroborateError('bad-option', `--port must be a number from 0 to 65535, not "${portText}"`);
   const store = await openStore(str(parsed.values.db) ?? DEFAULT_DB_PATH);
   try {
-    const { server, url } = await startServer({ store, port, host: str(parsed.values.host) ?? DEFAULT_HOST, token: io.env?.CORROBORATE_TOKEN || undefined });
+    const allowedOrigins = (str(parsed.values['allowed-origins']) ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+    const { server, url } = await startServer({ store, port, host: str(parsed.values.host) ?? DEFAULT_HOST, token: io.env?.CORROBORATE_TOKEN || undefined, allowedOrigins });
     io.stderr.write(`serving ${url} (web UI at ${url}/, API at ${url}/api/stories); Ctrl-C stops\n`);
     await new Promise<void>((resolve) => {
       if (io.signal?.aborted) resolve();

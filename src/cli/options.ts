@@ -76,6 +76,7 @@ export const COMMANDS: CommandSpec[] = [
       ...db,
       port: { type: 'string', short: 'p', value: 'N', help: 'port to listen on (default 8080; 0 picks a free one)' },
       host: { type: 'string', value: 'ADDR', help: 'address to bind (default 127.0.0.1)' },
+      'allowed-origins': { type: 'string', value: 'LIST', help: 'without a token, comma-separated origins besides the server\'s own whose pages may write (e.g. https://desk.example)' },
     },
     minPositionals: 0,
   },
