@@ -201,3 +201,24 @@ test('a token a bearer header cannot carry is refused at start-up, not on every 
   await assert.rejects(startServer({ store, port: 0, allowedOrigins: ['https://desk.example/path'] }), (e: unknown) => e instanceof CorroborateError && /not an origin/.test(e.message));
   await store.close();
 });
+
+test('a 413 on a chunked upload keeps the connection: the request after it on the same socket is answered', async () => {
+  const { serve } = await import('@hono/node-server');
+  const { connect } = await import('node:net');
+  const store = freshStore();
+  const server = serve({ fetch: createApp({ store, maxBodyBytes: 1000 }).fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const socket = connect((server.address() as { port: number }).port, '127.0.0.1');
+  let received = '';
+  socket.on('data', (d: Buffer) => (received += d.toString()));
+  const chunk = 'x'.repeat(30_000);
+  socket.write('POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n');
+  for (let i = 0; i < 4; i++) socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+  socket.write('0\r\n\r\nGET /api/openapi.json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+  // Bounded wait: both answers, or fail after 5 s.
+  for (let waited = 0; waited < 5000 && (received.match(/HTTP\/1\.1 \d+/g) ?? []).length < 2; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  socket.destroy();
+  server.close();
+  await store.close();
+  assert.deepEqual(received.match(/HTTP\/1\.1 \d+/g), ['HTTP/1.1 413', 'HTTP/1.1 200']);
+});
