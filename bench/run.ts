@@ -7,12 +7,13 @@ import { runEntitiesBench } from './entities.bench.js';
 import { runQuotesBench } from './quotes.bench.js';
 import { runExtractBench } from './extract.bench.js';
 import { runCorroborateBench } from './corroborate.bench.js';
+import { runHostileBench } from './hostile.bench.js';
 import { DEFAULT_SCALE_SIZES, runScaleBench } from './scale.bench.js';
 
 /**
  * `npm run bench -- NAME [--data DIR] [--json]`. Each bench prints ours beside a baseline
  * measured in the same run. NAME: clean, extract, cluster, scale, time, entities, quotes,
- * corroborate, api, or all (default; api and scale left out: they run for minutes and want the
+ * corroborate, hostile, api, or all (default; api and scale left out: they run for minutes and want the
  * machine to themselves). `--errors` lists each miss (quotes, corroborate).
  * `--sizes 1000,10000,100000` sets the scale bench's checkpoints (100k is not a default: it takes minutes).
  */
@@ -28,6 +29,7 @@ const benches: Record<string, () => unknown | Promise<unknown>> = {
   quotes: () => runQuotesBench(args.data, args.split, args.errors),
   extract: () => runExtractBench(args.data, args.predictions),
   corroborate: () => runCorroborateBench(args.data, args.errors),
+  hostile: () => runHostileBench(),
 };
 const LONG_RUNNING = new Set(['api', 'scale']);
 const chosen = name === 'all' ? Object.keys(benches).filter((n) => !LONG_RUNNING.has(n)) : [name];
