@@ -10,12 +10,13 @@ import { runCorroborateBench } from './corroborate.bench.js';
 import { runFactsBench } from './facts.bench.js';
 import { runStoryBench } from './story.bench.js';
 import { runMetaBench } from './meta.bench.js';
+import { runHostileBench } from './hostile.bench.js';
 import { DEFAULT_SCALE_SIZES, runScaleBench } from './scale.bench.js';
 
 /**
  * `npm run bench -- NAME [--data DIR] [--json]`. Each bench prints ours beside a baseline
  * measured in the same run. NAME: clean, extract, cluster, scale, time, entities, quotes,
- * corroborate, facts, meta, story, api, or all (default; api, scale and story left out: they run for minutes and want the
+ * corroborate, facts, meta, story, hostile, api, or all (default; api, scale, story and hostile left out: they run for minutes and want the
  * machine to themselves). `--errors` lists each miss (quotes, corroborate, meta).
  * `--sizes 1000,10000,100000` sets the scale bench's checkpoints (100k is not a default: it takes minutes).
  */
@@ -34,8 +35,9 @@ const benches: Record<string, () => unknown | Promise<unknown>> = {
   facts: () => runFactsBench(args.data),
   story: () => runStoryBench(args.data),
   meta: () => runMetaBench(args.data, args.errors),
+  hostile: () => runHostileBench(),
 };
-const LONG_RUNNING = new Set(['api', 'scale', 'story']);
+const LONG_RUNNING = new Set(['api', 'scale', 'story', 'hostile']);
 const chosen = name === 'all' ? Object.keys(benches).filter((n) => !LONG_RUNNING.has(n)) : [name];
 const unknown = chosen.filter((n) => !benches[n]);
 if (unknown.length) {

@@ -236,3 +236,50 @@ test('the add form stores a pasted article, refuses cross-site posts and wants t
   assert.equal((await guarded.request('http://localhost/add', form({ ...other, token: 'sekret-token' }, 'http://localhost'))).status, 303);
   await store.close();
 });
+
+test('without a token, writes from another site or to a non-loopback host name are refused; the own origin and --allowed-origins pass', async () => {
+  const store = freshStore();
+  const app = createApp({ store, allowedOrigins: ['https://desk.example'] });
+  const textPost = (headers: Record<string, string>) =>
+    app.request('http://127.0.0.1:8080/api/articles', { method: 'POST', headers: { 'content-type': 'text/plain', ...headers }, body: ARTICLE.text });
+  // A cross-site text/plain POST needs no CORS preflight: the browser sends it with the site's Origin.
+  const crossSite = await textPost({ origin: 'https://evil.example', host: '127.0.0.1:8080' });
+  assert.equal(crossSite.status, 403);
+  assert.equal(((await crossSite.json()) as { error: { code: string } }).error.code, 'forbidden-origin');
+  // DNS rebinding: the evil name now points at 127.0.0.1, the browser calls it same-origin.
+  const rebound = await textPost({ origin: 'http://evil.example:8080', host: 'evil.example:8080' });
+  assert.equal(((await rebound.json()) as { error: { code: string } }).error.code, 'forbidden-host');
+  assert.equal((await store.counts()).articles, 0);
+  assert.equal((await textPost({ origin: 'https://desk.example', host: '127.0.0.1:8080' })).status, 201);
+  assert.equal((await textPost({ origin: 'http://127.0.0.1:8080', host: '127.0.0.1:8080' })).status, 200);
+  assert.equal((await textPost({ host: 'localhost:8080' })).status, 200, 'a client that sends no Origin (curl) is not a browser page');
+  await store.close();
+});
+
+test('a token a bearer header cannot carry is refused at start-up, not on every write', async () => {
+  const store = freshStore();
+  await assert.rejects(startServer({ store, port: 0, token: 'secret with spaces' }), (e: unknown) => e instanceof CorroborateError && e.code === 'bad-option' && /CORROBORATE_TOKEN/.test(e.message));
+  await assert.rejects(startServer({ store, port: 0, allowedOrigins: ['https://desk.example/path'] }), (e: unknown) => e instanceof CorroborateError && /not an origin/.test(e.message));
+  await store.close();
+});
+
+test('a 413 on a chunked upload keeps the connection: the request after it on the same socket is answered', async () => {
+  const { serve } = await import('@hono/node-server');
+  const { connect } = await import('node:net');
+  const store = freshStore();
+  const server = serve({ fetch: createApp({ store, maxBodyBytes: 1000 }).fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const socket = connect((server.address() as { port: number }).port, '127.0.0.1');
+  let received = '';
+  socket.on('data', (d: Buffer) => (received += d.toString()));
+  const chunk = 'x'.repeat(30_000);
+  socket.write('POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n');
+  for (let i = 0; i < 4; i++) socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+  socket.write('0\r\n\r\nGET /api/openapi.json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+  // Bounded wait: both answers, or fail after 5 s.
+  for (let waited = 0; waited < 5000 && (received.match(/HTTP\/1\.1 \d+/g) ?? []).length < 2; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  socket.destroy();
+  server.close();
+  await store.close();
+  assert.deepEqual(received.match(/HTTP\/1\.1 \d+/g), ['HTTP/1.1 413', 'HTTP/1.1 200']);
+});

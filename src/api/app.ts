@@ -21,7 +21,15 @@ export interface AppOptions {
   token?: string | undefined;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /**
+   * Without a token: origins (`https://desk.example`) whose pages may write besides the server's
+   * own. A write from any other origin, or addressed to a host name that is not loopback, is refused.
+   */
+  allowedOrigins?: string[];
 }
+
+/** Host names a tokenless (loopback-only) server answers writes for; any other name is DNS rebinding. */
+const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
 
 /** Large enough for a long article with its HTML; small enough that one request cannot exhaust memory. */
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -38,7 +46,7 @@ const valid = <T extends z.ZodType>(target: 'query' | 'param' | 'json', schema: 
 /**
  * The HTTP API and the web UI of one store. Tested without a server through `app.request()`.
  */
-export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES }: AppOptions): Hono {
+export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, allowedOrigins = [] }: AppOptions): Hono {
   const app = new Hono();
   const stories = new StoryExportCache(store);
   const writeGuard = token ? bearerAuth({ token, noAuthenticationHeader: { message: errorBody('unauthorized', 'a bearer token is required for writes') }, invalidToken: { message: errorBody('unauthorized', 'the bearer token is not valid') } }) : undefined;
@@ -49,8 +57,19 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES 
     },
   });
 
-  // Every write under /api needs the token; reads stay open.
-  app.use('/api/*', async (c, next) => (writeGuard && c.req.method !== 'GET' && c.req.method !== 'HEAD' ? writeGuard(c, next) : next()));
+  // Every write under /api needs the token; reads stay open. Without a token, a browser page on
+  // another site (a cross-site form or text/plain POST needs no preflight) or a rebound DNS name
+  // could write through the user's browser: writes must come from the server's own origin.
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    if (writeGuard) return writeGuard(c, next);
+    const host = c.req.header('host') ?? new URL(c.req.url).host;
+    if (!LOOPBACK_HOST.test(host)) throw new ApiError(403, 'forbidden-host', `writes without a token are accepted only for a loopback host name, not "${host}"`);
+    const origin = c.req.header('origin');
+    if (origin !== undefined && origin !== `http://${host}` && !allowedOrigins.includes(origin))
+      throw new ApiError(403, 'forbidden-origin', `writes from ${origin} are refused: only this server's own pages (or --allowed-origins) may write without a token`);
+    return next();
+  });
 
   app.post('/api/articles', limit, async (c) => {
     const files = await articleInputs(c);

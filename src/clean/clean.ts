@@ -60,7 +60,7 @@ export function cleanPlainText(raw: string, titleHint: string | null = null): Cl
     if (verdict) removed.push({ text: line.text, reason: `${verdict.rule}: ${verdict.reason}`, rawStart: line.rawStart, rawEnd: line.rawEnd });
     else kept.push(line);
   }
-  removed.push(...blankRuns(raw));
+  for (const run of blankRuns(raw)) removed.push(run);
   removed.sort((a, b) => (a.rawStart ?? 0) - (b.rawStart ?? 0));
 
   const { text, segments, paragraphs } = assemble(kept);
