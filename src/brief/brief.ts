@@ -45,7 +45,12 @@ export function buildBrief(story: StoryClaims): BriefSentence[] {
   };
   const byProminence = (a: Claim, b: Claim) => b.independentSources - a.independentSources || a.prominence - b.prominence;
   const corroborated = pick(story.claims.filter((c) => c.status === 'corroborated').sort(byProminence), MAX_CORROBORATED);
-  const disputes = story.conflicts.slice(0, MAX_CONFLICTS).flatMap((c) => disputeSentences(c, story.units));
+  // Whole disputes only, each with every position, within the brief's length after the corroborated facts.
+  const disputes: BriefSentence[] = [];
+  for (const conflict of story.conflicts.slice(0, MAX_CONFLICTS)) {
+    const sides = disputeSentences(conflict, story.units);
+    if (corroborated.length + disputes.length + sides.length <= MAX_SENTENCES) disputes.push(...sides);
+  }
   const singles = story.claims.filter((c) => c.status === 'single-source').sort(byProminence);
   // A single-source detail only where the story's shared facts do not fill the brief: what one
   // outlet alone says is the least a summary should rest on.
