@@ -2,7 +2,7 @@ import type { EntityType } from '../../doc/types.js';
 import type { Word } from './chunk.js';
 import { demonymOf, placeOf } from './lexicon/gazetteer.js';
 import { LOCATION_PREFIX_CUES, LOCATION_SUFFIX_CUES } from './lexicon/locations.js';
-import { EVENT_PREFIXES, EVENT_SUFFIXES, MARKET_INDICES } from './lexicon/not-names.js';
+import { EVENT_PREFIXES, EVENT_SUFFIXES } from './lexicon/not-names.js';
 import { KNOWN_ORGANIZATIONS, ORG_LEADING_CUES, ORG_PREFIX_CUES, ORG_SUFFIX_CUES } from './lexicon/organizations.js';
 import { nameKey } from './normalize.js';
 import { PATTERNS } from './patterns.js';
@@ -42,7 +42,6 @@ export function classifyName(words: Word[]): Typing | null {
   if (KNOWN_ORGANIZATIONS.has(nameKey(text))) return { type: 'organization', score: 1, rule: 'entities/known-organization' };
   const first = lower(words[0]!);
   const last = lower(words.at(-1)!);
-  if (MARKET_INDICES.has(nameKey(text))) return { type: 'other', score: 0.9, rule: 'entities/market-index' };
   if (words.length > 1 && (EVENT_PREFIXES.has(first) || EVENT_SUFFIXES.has(last))) return { type: 'other', score: 0.9, rule: 'entities/event-name' };
   if (words.length > 1 && ORG_SUFFIX_CUES.has(last)) return { type: 'organization', score: 0.9, rule: 'entities/org-cue' };
   if (words.length > 2 && ORG_PREFIX_CUES.has(first) && words.some((w) => w.text === 'of')) return { type: 'organization', score: 0.9, rule: 'entities/org-cue' };

@@ -80,7 +80,7 @@ describe('entities: per-article mentions', () => {
   });
 
   test('a geographic noun after an unknown name makes a place; an organisation noun after it stops that', () => {
-    assert.deepEqual(names('The cabin hung above the Varn gorge for hours.'), ['Varn gorge/location']);
+    assert.deepEqual(names('The cabin hung above the Varn valley for hours.'), ['Varn valley/location']);
     assert.ok(!names('A Varn coast guard boat came.').includes('Varn coast/location'));
   });
 
