@@ -36,9 +36,19 @@ export const DEFAULT_HEADING_CAPITALS = 0.5;
  */
 export function wordsOf(text: string, tokens: Token[]): Word[] {
   const words: Word[] = [];
-  for (const token of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k]!;
     const value = text.slice(token.start, token.end);
     const prev = words.at(-1);
+    // A hyphen with no space either side joins its words: "Bre-X", "Rolls-Royce" are one name.
+    const next = tokens[k + 1];
+    if (prev && next && value === '-' && prev.end === token.start && next.start === token.end && PATTERNS.wordLike.test(prev.text) && PATTERNS.wordLike.test(text.slice(next.start, next.end))) {
+      prev.end = next.end;
+      prev.text = text.slice(prev.start, prev.end);
+      if (next.pos === 'PROPN') prev.pos = 'PROPN';
+      k++;
+      continue;
+    }
     const joinable = PATTERNS.wordLike.test(value) && !PATTERNS.possessiveEnd.test(value) && token.pos !== 'PART';
     if (prev && prev.end === token.start && joinable && PATTERNS.wordLike.test(prev.text)) {
       prev.end = token.end;

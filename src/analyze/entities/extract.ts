@@ -1,13 +1,17 @@
 import type { Doc, EntityMention, Span, Token } from '../../doc/types.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { isHeadingLike, nameRuns, wordsOf, type Word } from './chunk.js';
+import { isHeadingLike, isNameWord, nameRuns, wordsOf, type Word } from './chunk.js';
+import { NAME_CONNECTORS } from './lexicon/not-names.js';
 import { classifyName, type Typing } from './classify.js';
 import { placeOf } from './lexicon/gazetteer.js';
 import { PLACE_FEATURES } from './lexicon/locations.js';
-import { ORG_SUFFIX_CUES } from './lexicon/organizations.js';
+import { ORG_DROPPABLE_SUFFIXES, ORG_SUFFIX_CUES } from './lexicon/organizations.js';
 import { keyWords, nameKey } from './normalize.js';
 import { PATTERNS } from './patterns.js';
 import { appositiveAfter, lowercaseTitleBefore, splitTitle } from './title.js';
+import { ORG_ROLES, typeFromContext } from './context.js';
+import { demonymOf } from './lexicon/gazetteer.js';
+import { TITLE_MODIFIERS } from './lexicon/titles.js';
 
 /** Rule of a lone unknown word opening a sentence: dropped unless it turns out to be a surname. */
 const UNKNOWN_INITIAL = 'entities/unknown-initial';
@@ -94,23 +98,18 @@ function withPlaceFeature(sentence: Word[], name: Word[], typing: Typing): { wor
   // "the Estravan coast guard" is an organisation whose name starts with a place noun.
   const after = sentence[at]?.text;
   if (after && ORG_SUFFIX_CUES.has(after)) return { words: name, typing };
-  if (words.length === name.length) return placeAfterPreposition(sentence, name, typing);
+  if (words.length === name.length) return typedByContext(sentence, name, typing);
   return { words, typing: { type: 'location', score: 0.8, rule: 'entities/place-feature' } };
 }
 
-/** Prepositions after which a lone unknown name is a place ("in Velmora", "near Brenholm"). */
-const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'around', 'throughout']);
-
 /**
- * Types a lone unknown name after "in", "near", "outside"… as a place.
- * Why: "crews from across Velmora" / "the cable car in Velmora" — a town the gazetteer lacks.
+ * Types an unknown name from the words around it (see `typeFromContext`).
+ * Why: "the cable car in Velmora" is a place, "the airline Aeroflot" an organisation.
  * Fails on: an organisation after "in" ("a stake in Boeing").
  */
-function placeAfterPreposition(sentence: Word[], name: Word[], typing: Typing): { words: Word[]; typing: Typing } {
-  if (typing.rule !== 'entities/unknown-name' || name.length !== 1) return { words: name, typing };
-  const before = sentence[sentence.findIndex((w) => w.start === name[0]!.start) - 1];
-  if (!before || !PLACE_PREPOSITIONS.has(before.text)) return { words: name, typing };
-  return { words: name, typing: { type: 'location', score: 0.5, rule: 'entities/place-preposition' } };
+function typedByContext(sentence: Word[], name: Word[], typing: Typing): { words: Word[]; typing: Typing } {
+  if (typing.rule !== 'entities/unknown-name') return { words: name, typing };
+  return { words: name, typing: typeFromContext(sentence, name) ?? typing };
 }
 
 /**
@@ -121,8 +120,11 @@ function placeAfterPreposition(sentence: Word[], name: Word[], typing: Typing): 
  */
 export function isDateline(sentence: Word[], run: Word[], paragraphStart: number): boolean {
   if (run[0]!.start !== paragraphStart || !run.every((w) => PATTERNS.allCaps.test(w.text) && w.text.length > 1)) return false;
-  const after = sentence[sentence.indexOf(run.at(-1)!) + 1];
-  return after !== undefined && PATTERNS.datelineEnd.test(after.text);
+  const at = sentence.indexOf(run.at(-1)!) + 1;
+  const after = sentence[at];
+  if (after === undefined || !PATTERNS.datelineAfter.test(after.text)) return false;
+  // A date after the place, or prose after the dash: "SOCCER - PREMIER LEAGUE RESULTS" is a shouted heading, not a dateline.
+  return PATTERNS.number.test(after.text[0] ?? '') || sentence.slice(at + 1).some((w) => PATTERNS.lowerCaseWord.test(w.text) && w.text === w.text.toLowerCase());
 }
 
 /**
@@ -140,6 +142,8 @@ function mentionsOfRun(sentence: Word[], run: Word[], paragraphStart = -1): Enti
   for (const part of splitAtConjunction(run).flatMap(splitAtOf)) {
     const { title, name, rest } = splitTitle(part);
     for (const place of placesIn(title)) out.push({ ...spanOf(place.words), type: 'location', score: 1, rule: 'entities/gazetteer', ref: place.ref });
+    const owner = ownerInTitle(title);
+    if (owner.length) out.push({ ...spanOf(owner), ...(classifyTyped(owner) ?? { type: 'organization', score: 0.7, rule: 'entities/title-owner' }) });
     if (rest.length) out.push(...mentionsOfRun(sentence, rest));
     if (name.length === 0) continue;
     const lowerTitle = title.length ? [] : lowercaseTitleBefore(sentence, name[0]!.start);
@@ -168,12 +172,35 @@ function mentionsOfRun(sentence: Word[], run: Word[], paragraphStart = -1): Enti
   return out;
 }
 
+/**
+ * The organisation named at the head of a capitalised title: the words before its first role
+ * word, when they are not a place, a demonym or a modifier ("Apple" in "Apple CEO Steve Jobs",
+ * "Uralsib" in "Uralsib Analyst").
+ * Why: the person holds the role at that organisation; dropping the words lost the company.
+ * Fails on: a person's name before a role ("Smith Chief of Staff…" is rare in capitalised runs).
+ */
+export function ownerInTitle(title: Word[]): Word[] {
+  const role = title.findIndex((w) => ORG_ROLES.has(w.text.toLowerCase()) || TITLE_MODIFIERS.has(w.text.toLowerCase()));
+  if (role <= 0) return [];
+  const owner = title.slice(0, role);
+  const text = owner.map((w) => w.text).join(' ');
+  if (placeOf(text) || demonymOf(text) || owner.some((w) => placeOf(w.text) || demonymOf(w.text) || !PATTERNS.capitalised.test(w.text))) return [];
+  return owner;
+}
+
+/** The typing of a name when a lexicon or gazetteer knows it; null when only its shape does. */
+function classifyTyped(words: Word[]): Typing | null {
+  const typing = classifyName(words);
+  return typing && typing.rule !== 'entities/unknown-name' ? typing : null;
+}
+
 /** Weakest evidence spread to the other mentions of a name: a lone "in Chrysler" must not make every "Chrysler" a place. */
 const MIN_SPREAD_SCORE = 0.6;
 
 /**
- * Spreads the strongest type over every mention of the same name in one article, and makes a
- * lone word that is the last word of a person's name in the article that person's.
+ * Spreads the strongest type over every mention of the same name in one article, makes the
+ * short form of an organisation's name an organisation ("Apple" beside "Apple Computer"), and
+ * makes a lone word that is the last word of a person's name in the article that person's.
  * Why: "Colombian President Gustavo Petro… Petro said" — the bare "Petro" is a surname.
  * Fails on: a company named like a person's surname mentioned beside that person ("Ford" near "Henry Ford").
  */
@@ -190,9 +217,19 @@ export function propagateTypes(text: string, mentions: EntityMention[]): EntityM
     const words = keyWords(text.slice(m.start, m.end));
     if (m.type === 'person' && m.score >= 0.6 && words.length > 1) surnames.add(words.at(-1)!);
   }
+  // "Apple Computer", "Kestrel Motor Company": the name without its corporate words is the organisation's short form.
+  const shortForms = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'organization' || m.score < MIN_SPREAD_SCORE) continue;
+    const words = keyWords(text.slice(m.start, m.end));
+    let end = words.length;
+    while (end > 1 && (ORG_SUFFIX_CUES.has(words[end - 1]!) || ORG_DROPPABLE_SUFFIXES.has(words[end - 1]!))) end--;
+    if (end < words.length) shortForms.add(words.slice(0, end).join(' '));
+  }
   return mentions.map((m) => {
     const k = key(m);
     const strongest = best.get(k)!;
+    if (m.score < MIN_SPREAD_SCORE && strongest.score < MIN_SPREAD_SCORE && shortForms.has(k)) return { ...m, type: 'organization', score: 0.7, rule: 'entities/org-short-form' };
     // A sentence-initial unknown word is a name when the article also capitalises it mid-sentence.
     const confirmsInitial = m.rule === UNKNOWN_INITIAL && strongest.rule !== UNKNOWN_INITIAL;
     if (strongest.score > m.score && (strongest.score >= MIN_SPREAD_SCORE || confirmsInitial)) return { ...m, type: strongest.type, score: strongest.score, rule: `${strongest.rule}+same-name` };
@@ -217,10 +254,61 @@ export function isCommonNounInDisguise(word: string, lowerCaseWords: Set<string>
 /** The words of a text written wholly in lower case. */
 export const lowerCaseWords = (text: string): Set<string> => new Set(text.match(PATTERNS.lowerCaseWord) ?? []);
 
-/** The entity mentions of a document's prose paragraphs (headings and captions are skipped). */
+/** Most words of a name looked for in a heading line. */
+const MAX_HEADING_NAME_WORDS = 5;
+
+/** Rules whose evidence holds in a heading too: lexicons and gazetteers, not the shape of capitals. */
+const HEADING_RULES = new Set(['entities/gazetteer', 'entities/known-organization', 'entities/package-place', 'entities/package-organization']);
+
+/**
+ * The mentions of a heading, caption, table row or list line, where capitals say nothing: the
+ * longest spans of capitalised words that the article's prose names (typed as there), or that a
+ * gazetteer, a known institution or an organisation cue types; and a dateline's place ("LONDON
+ * 1996-12-06", "BRENHOLM —").
+ * Why: "Steve Jobs resigns as Apple CEO" names Steve Jobs and Apple, known from the article;
+ * a results table names clubs and towns; "SOCCER" in a heading is no place.
+ * Fails on: a name that only the heading gives and no lexicon knows.
+ */
+function headingMentions(sentence: Word[], known: Map<string, EntityMention>, text: string): EntityMention[] {
+  const out: EntityMention[] = [];
+  // A dateline opens its own line ("LONDON 1996-12-06"): each line of the sentence is read for one.
+  sentence.forEach((first, k) => {
+    const lineStart = first.start === 0 || text[first.start - 1] === '\n';
+    if (lineStart && !placeOf(first.text) && isDateline(sentence.slice(k), [first], first.start)) out.push({ ...spanOf([first]), type: 'location', score: 0.8, rule: 'entities/dateline' });
+  });
+  const taken = new Set(out.map((m) => m.start));
+  for (let i = 0; i < sentence.length; ) {
+    let length = 0;
+    if (taken.has(sentence[i]!.start)) {
+      i++;
+      continue;
+    }
+    for (let n = Math.min(MAX_HEADING_NAME_WORDS, sentence.length - i); n >= 1 && !length; n--) {
+      const words = sentence.slice(i, i + n);
+      if (text.slice(words[0]!.start, words.at(-1)!.end).includes('\n')) continue;
+      if (!PATTERNS.capitalised.test(words[0]!.text) || !PATTERNS.capitalised.test(words.at(-1)!.text) || words.some((w) => !PATTERNS.capitalised.test(w.text) && !NAME_CONNECTORS.has(w.text))) continue;
+      if (n === 1 && !isNameWord({ ...words[0]!, initial: false })) continue;
+      const span = spanOf(words);
+      const same = known.get(nameKey(text.slice(span.start, span.end)));
+      const typing: Typing | null = same ? { type: same.type, score: same.score, rule: `${same.rule}+heading`, ...(same.ref ? { ref: same.ref } : {}) } : classifyName(words);
+      if (!typing || (!same && !HEADING_RULES.has(typing.rule))) continue;
+      out.push({ ...span, type: typing.type, score: typing.score, rule: typing.rule, ...(typing.ref ? { ref: typing.ref } : {}) });
+      length = n;
+    }
+    i += length || 1;
+  }
+  return out;
+}
+
+/**
+ * The entity mentions of a document: name runs in its prose, then names in its headings,
+ * captions, tables and lists (lines whose capitals say nothing), by agreement with the prose
+ * and by lexicons (see `headingMentions`).
+ */
 export function findEntities(doc: Pick<Doc, 'text' | 'layers'>): EntityMention[] {
   const { text } = doc;
   const mentions: EntityMention[] = [];
+  const headings: Word[][] = [];
   const tokens = doc.layers.tokens;
   const paragraphs = doc.layers.paragraphs;
   // Sentences, tokens and paragraphs are all in text order: one pass with a cursor in each.
@@ -233,14 +321,22 @@ export function findEntities(doc: Pick<Doc, 'text' | 'layers'>): EntityMention[]
     while (p < paragraphs.length && paragraphs[p]!.end < sentence.end) p++;
     const candidate = paragraphs[p];
     const paragraph = candidate && candidate.start <= sentence.start ? candidate : undefined;
-    if (!paragraph || isHeadingLike(text.slice(paragraph.start, paragraph.end), paragraph)) continue;
     const words = wordsOf(text, inSentence);
+    if (!paragraph || isHeadingLike(text.slice(paragraph.start, paragraph.end), paragraph)) {
+      headings.push(words);
+      continue;
+    }
     for (const run of nameRuns(words)) mentions.push(...mentionsOfRun(words, run, paragraph.start));
   }
   const lowerWords = lowerCaseWords(text);
-  return propagateTypes(text, mentions)
-    .filter((m) => m.rule !== UNKNOWN_INITIAL && !(m.rule === 'entities/unknown-name' && isCommonNounInDisguise(text.slice(m.start, m.end), lowerWords)))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const prose = propagateTypes(text, mentions).filter((m) => m.rule !== UNKNOWN_INITIAL && !(m.rule === 'entities/unknown-name' && isCommonNounInDisguise(text.slice(m.start, m.end), lowerWords)));
+  const known = new Map<string, EntityMention>();
+  for (const m of prose) {
+    const key = nameKey(text.slice(m.start, m.end));
+    if (m.type !== 'other' && (known.get(key)?.score ?? 0) < m.score) known.set(key, m);
+  }
+  const inHeadings = headings.flatMap((words) => headingMentions(words, known, text));
+  return [...prose, ...inHeadings].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /** Writes `entities`: typed name mentions with their role descriptions. */

@@ -30,6 +30,8 @@ export const PATTERNS = {
   closeQuote: /^([”"’»']|'')$/u,
   /** What ends a dateline's place: "VELMORA, March 13", "BRENHOLM —". */
   datelineEnd: /^[,—–-]$/u,
+  /** What follows a dateline's place on a line of its own: punctuation or a date ("LONDON 1996-12-06"). */
+  datelineAfter: /^(?:[,—–-]|\d[\d\/.-]*)$/u,
   /** A middle initial: "R." in "James R. Bodiford". */
   middleInitial: /^\p{Lu}\.$/u,
   number: /^\d+$/,

@@ -7,7 +7,7 @@ export const NOT_NAMES = new Set([
   'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday', 'tuesday',
   'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'i', 'god', 'christmas', 'easter', 'ramadan', 'today',
   'tonight', 'yesterday', 'tomorrow', 'am', 'pm', 'a.m.', 'p.m.', 'gmt', 'utc', 'est', 'edt', 'ok', 'okay', 'no', 'yes',
-  'breaking', 'update', 'updated', 'exclusive', 'live', 'video', 'photo', 'photos', 'watch', 'read', 'more', 'see',
+  'no.', 'breaking', 'update', 'updated', 'exclusive', 'live', 'video', 'photo', 'photos', 'watch', 'read', 'more', 'see',
   'all', 'start', 'share', 'subscribe', 'sponsored', 'opinion', 'analysis', 'editorial',
 ]);
 
