@@ -51,6 +51,8 @@ export function classifyName(words: Word[]): Typing | null {
   if (known.has('location')) return { type: 'location', score: 0.8, rule: 'entities/package-place' };
   if (known.has('organization')) return { type: 'organization', score: 0.7, rule: 'entities/package-organization' };
   if (words.length > 1 && (EVENT_PREFIXES.has(first) || EVENT_SUFFIXES.has(last))) return { type: 'other', score: 0.9, rule: 'entities/event-name' };
+  // A model code names a product, not its maker ("A380", "Airbus A380", "DC-9").
+  if (words.some((w) => PATTERNS.modelCode.test(w.text))) return { type: 'other', score: 0.8, rule: 'entities/model-code' };
   if (words.length > 1 && ORG_SUFFIX_CUES.has(last)) return { type: 'organization', score: 0.9, rule: 'entities/org-cue' };
   if (words.length > 2 && ORG_PREFIX_CUES.has(first) && words.some((w) => w.text === 'of')) return { type: 'organization', score: 0.9, rule: 'entities/org-cue' };
   if (words.length > 1 && ORG_LEADING_CUES.has(first)) return { type: 'organization', score: 0.8, rule: 'entities/org-cue' };

@@ -35,6 +35,8 @@ export const PATTERNS = {
   /** A middle initial: "R." in "James R. Bodiford". */
   middleInitial: /^\p{Lu}\.$/u,
   number: /^\d+$/,
+  /** A product's model code: capitals then digits ("A380", "DC-9", "F-35"). */
+  modelCode: /^\p{Lu}{1,3}-?\d+\p{Lu}?$/u,
   /** A channel or model number after an acronym: "9" in "VTV 9". */
   shortNumber: /^\d{1,3}$/,
   /** A currency sign in a word: "US$", "C$" are amounts, not the country. */

@@ -18,5 +18,5 @@ export const NAME_CONNECTORS = new Set(['of', 'and', '&', 'de', 'del', 'da', 'do
 export const EVENT_PREFIXES = new Set(['operation', 'hurricane', 'storm', 'typhoon', 'cyclone', 'tropical', 'battle', 'treaty', 'accord', 'summit', 'olympics', 'cup']);
 
 /** Last words of names of events: such a name is `other` ("Worldwide Developers Conference"). */
-export const EVENT_SUFFIXES = new Set(['conference', 'summit', 'festival', 'games', 'championship', 'championships', 'olympics', 'cup', 'war', 'crisis', 'agreement', 'act', 'treaty', 'accords', 'award', 'awards', 'prize']);
+export const EVENT_SUFFIXES = new Set(['conference', 'summit', 'festival', 'games', 'championship', 'championships', 'olympics', 'cup', 'war', 'crisis', 'agreement', 'act', 'treaty', 'accords', 'award', 'awards', 'prize', 'flight']);
 
