@@ -1,7 +1,7 @@
 import type { Paragraph, Span, Token } from '../../doc/types.js';
 import { placeOf } from './lexicon/gazetteer.js';
 import { NAME_CONNECTORS, NOT_NAMES } from './lexicon/not-names.js';
-import { KNOWN_ORGANIZATIONS } from './lexicon/organizations.js';
+import { KNOWN_ORGANIZATIONS, ORG_PREFIX_CUES } from './lexicon/organizations.js';
 import { HONORIFICS, TITLE_HEADS } from './lexicon/titles.js';
 import { PATTERNS } from './patterns.js';
 
@@ -121,6 +121,14 @@ export function nameRuns(words: Word[]): Word[][] {
     const bridge = NAME_CONNECTORS.has(word.text) || PATTERNS.number.test(word.text) || PATTERNS.middleInitial.test(word.text);
     if (run.length > 0 && bridge && next && isNameWord({ ...next, initial: false })) {
       run.push(word);
+      continue;
+    }
+    // "Secretary of the Navy", "Bank of the Philippine Islands": "of the" inside a title or an institution's name.
+    const afterThe = words[i + 2];
+    const head = run.at(-1)?.text.toLowerCase() ?? '';
+    if ((TITLE_HEADS.has(head) || ORG_PREFIX_CUES.has(head)) && word.text === 'of' && next?.text === 'the' && afterThe && isNameWord({ ...afterThe, initial: false })) {
+      run.push(word, next);
+      i++;
       continue;
     }
     if (run.length > 0 && isChannelNumber(run, words, i)) {

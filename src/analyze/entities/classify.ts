@@ -65,7 +65,7 @@ export function classifyName(words: Word[]): Typing | null {
   if ((words.length === 1 || channel) && PATTERNS.allCaps.test(acronym) && !PATTERNS.initialism.test(acronym) && acronym.length >= 2 && acronym.length <= DEFAULT_MAX_ACRONYM && /\p{L}/u.test(acronym)) {
     return { type: 'organization', score: 0.6, rule: 'entities/acronym' };
   }
-  const nameShaped = words.every((w) => PATTERNS.capitalised.test(w.text) && !PATTERNS.allCaps.test(w.text));
+  const nameShaped = words.every((w) => PATTERNS.capitalised.test(w.text) && (!PATTERNS.allCaps.test(w.text) || PATTERNS.middleInitial.test(w.text)));
   // Two to four capitalised words are a person's name when the first is a known first name ("Marco Rubio");
   // otherwise the shape alone proves nothing ("Northrop Grumman", "Border Protection"): context may still type it.
   if (words.length >= 2 && words.length <= DEFAULT_MAX_PERSON_WORDS && nameShaped && isFirstName(words[0]!.text)) return { type: 'person', score: 0.7, rule: 'entities/first-name' };

@@ -25,6 +25,9 @@ export const ORG_ROLES = new Set([
   'board', 'shareholders', 'chairperson', 'vice', 'official', 'officials',
 ]);
 
+/** Verb forms of saying next to a speaker's name ("Jusman Syafii Djamal said", "said Avi Bell"). */
+const SPEECH_FORMS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'explained', 'wrote', 'stated', 'noted', 'argued', 'insisted', 'warned', 'recalled']);
+
 /** How strong context evidence is: above the spreading threshold, below any gazetteer. */
 const CONTEXT_SCORE = 0.7;
 
@@ -32,8 +35,9 @@ const CONTEXT_SCORE = 0.7;
  * Types a name that no lexicon typed from the words around it in its sentence: a kind of
  * organisation before it ("the airline Aeroflot"), a role after it that someone holds at it
  * ("Apple CEO", "Airbus chief executive", "Uralsib analyst"), a word only organisations take
- * ("Apple shares", "shares of Apple"), "X, the … company"; a place preposition before a lone
- * word ("in Velmora"). Returns null when the context says nothing.
+ * ("Apple shares", "shares of Apple"), "X, the … company"; a verb of saying next to a name of
+ * two or more words (a person); a place preposition before a lone word ("in Velmora").
+ * Returns null when the context says nothing.
  * Fails on: a person named after a kind noun ("label founder"), read as its organisation.
  */
 export function typeFromContext(sentence: Word[], name: Word[]): Typing | null {
@@ -50,6 +54,9 @@ export function typeFromContext(sentence: Word[], name: Word[]): Typing | null {
   if (after && /^['’]s?$/.test(after) && after2 && (ORG_AFTER.has(after2) || ORG_ROLES.has(after2))) return org('possessive-role');
   if (before === 'of' && sentence[at - 2]?.text.toLowerCase() === 'shares') return org('shares-of');
   if (after === ',' && sentence[end + 2]?.text === 'the' && sentence.slice(end + 3, end + 8).some((w) => ORG_KIND_NOUNS.has(w.text))) return org('appositive');
+  // Two or more name-shaped words that speak are a person: an organisation with a cue word was typed before this.
+  const nameShaped = name.length >= 2 && name.every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) || /^\p{Lu}\.$/u.test(w.text));
+  if (nameShaped && ((after && SPEECH_FORMS.has(after)) || (before && SPEECH_FORMS.has(before)))) return { type: 'person', score: CONTEXT_SCORE, rule: 'entities/context-speaker' };
   if (name.length === 1 && before && PLACE_PREPOSITIONS.has(before)) return { type: 'location', score: 0.5, rule: 'entities/place-preposition' };
   return null;
 }

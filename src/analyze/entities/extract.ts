@@ -66,6 +66,23 @@ export function splitAtOf(run: Word[]): Word[][] {
   return [left, ...splitAtOf(run.slice(at + 1))];
 }
 
+/**
+ * How many leading words of a run are a place or a demonym that qualifies the untyped name
+ * after it (0 when the whole run is a typed name, or nothing is left after the place).
+ * Why: "President of the United States Barack Obama" leaves the run "United States Barack
+ * Obama"; "Japanese Toyota" names Toyota.
+ * Fails on: a cue-less organisation named after its country ("Indonesia Airasia" loses "Indonesia").
+ */
+export function leadingPlaceWords(run: Word[]): number {
+  const whole = classifyName(run);
+  if (!whole || whole.rule !== 'entities/unknown-name') return 0;
+  for (let n = Math.min(MAX_PLACE_WORDS, run.length - 1); n >= 1; n--) {
+    const text = run.slice(0, n).map((w) => w.text).join(' ');
+    if (placeOf(text) || demonymOf(text)) return n;
+  }
+  return 0;
+}
+
 /** Places named inside a title ("U.S." in "U.S. President Donald Trump"), longest match first. */
 function placesIn(words: Word[]): Array<{ words: Word[]; ref: string }> {
   const found: Array<{ words: Word[]; ref: string }> = [];
@@ -139,7 +156,11 @@ function mentionsOfRun(sentence: Word[], run: Word[], paragraphStart = -1): Enti
   if (isDateline(sentence, run, paragraphStart) && !placeOf(run.map((w) => w.text).join(' '))) {
     return [{ ...spanOf(run), type: 'location', score: 0.8, rule: 'entities/dateline' }];
   }
-  for (const part of splitAtConjunction(run).flatMap(splitAtOf)) {
+  for (const whole of splitAtConjunction(run).flatMap(splitAtOf)) {
+    // "United States Barack Obama", "Japanese Toyota": a leading place or demonym before an untyped name qualifies it.
+    const lead = splitTitle(whole).title.length ? 0 : leadingPlaceWords(whole);
+    const part = whole.slice(lead);
+    if (lead > 0 && placeOf(whole.slice(0, lead).map((w) => w.text).join(' '))) out.push(...mentionsOfRun(sentence, whole.slice(0, lead)));
     const { title, name, rest } = splitTitle(part);
     for (const place of placesIn(title)) out.push({ ...spanOf(place.words), type: 'location', score: 1, rule: 'entities/gazetteer', ref: place.ref });
     const owner = ownerInTitle(title);
@@ -194,6 +215,9 @@ function classifyTyped(words: Word[]): Typing | null {
   return typing && typing.rule !== 'entities/unknown-name' ? typing : null;
 }
 
+/** Suffixes after a surname ("Jr.", "III"), as name keys. */
+const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
 /** Weakest evidence spread to the other mentions of a name: a lone "in Chrysler" must not make every "Chrysler" a place. */
 const MIN_SPREAD_SCORE = 0.6;
 
@@ -215,6 +239,8 @@ export function propagateTypes(text: string, mentions: EntityMention[]): EntityM
   const surnames = new Set<string>();
   for (const m of mentions) {
     const words = keyWords(text.slice(m.start, m.end));
+    // "James P. Kennedy Jr." is Kennedy: a generational suffix is not the surname.
+    while (words.length > 2 && GENERATIONAL.has(words.at(-1)!)) words.pop();
     if (m.type === 'person' && m.score >= 0.6 && words.length > 1) surnames.add(words.at(-1)!);
   }
   // "Apple Computer", "Kestrel Motor Company": the name without its corporate words is the organisation's short form.

@@ -159,7 +159,7 @@ function resolveOrganisation(ctx: QuoteContext, at: number): Found | null {
   for (let s = si; s >= Math.max(0, si - MAX_LOOKBACK_SENTENCES); s--) {
     const sentence = ctx.sentences[s]!;
     const org = ctx.chunks.find((c) => {
-      if (c.start < sentence.start || c.end > Math.min(sentence.end, at) || !c.name || c.personLike || inQuote(ctx, c.start)) return false;
+      if (c.start < sentence.start || c.end > Math.min(sentence.end, at) || !c.name || c.type !== 'organization' || inQuote(ctx, c.start)) return false;
       let k = c.last + 1;
       while (ctx.tokens[k]?.pos === 'ADV' || SUBJECT_VERB_FILLERS.has(lower(ctx, k))) k++;
       return ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX';
@@ -360,6 +360,9 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
     const person = resolvePerson(ctx, found.span.start, roleWords(ctx, found));
     if (person) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
   }
+  // A lone capitalised word the entity layer left untyped ("Obama explained") is still a name, not a description.
+  const words = ctx.text.slice(found.span.start, found.span.end);
+  if (/^\p{Lu}[\p{L}'’-]+$/u.test(words)) return { speaker: found.span, speakerName: fullestName(ctx.text, found.span, ctx.chunks), cue: null, rule };
   return { speaker: found.span, speakerName: null, cue: null, rule };
 }
 
