@@ -1,4 +1,4 @@
-import type { Doc, EntityMention, Span, Token } from '../../doc/types.js';
+import type { Doc, EntityMention, Paragraph, Span, Token } from '../../doc/types.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { isHeadingLike, isNameWord, nameRuns, wordsOf, type Word } from './chunk.js';
 import { NAME_CONNECTORS } from './lexicon/not-names.js';
@@ -134,14 +134,16 @@ function typedByContext(sentence: Word[], name: Word[], typing: Typing): { words
  * a comma or a dash.
  * Why: "BRENHOLM — A field guide…", "WASHINGTON, Jan 09 —" name where the report was filed.
  * Fails on: a shouted organisation opening a paragraph ("NASA, in a statement, …").
+ * `at`: index of the word after the run, when the caller knows it (saves a search of the sentence).
  */
-export function isDateline(sentence: Word[], run: Word[], paragraphStart: number): boolean {
+export function isDateline(sentence: Word[], run: Word[], paragraphStart: number, at = sentence.indexOf(run.at(-1)!) + 1): boolean {
   if (run[0]!.start !== paragraphStart || !run.every((w) => PATTERNS.allCaps.test(w.text) && w.text.length > 1)) return false;
-  const at = sentence.indexOf(run.at(-1)!) + 1;
   const after = sentence[at];
   if (after === undefined || !PATTERNS.datelineAfter.test(after.text)) return false;
   // A date after the place, or prose after the dash: "SOCCER - PREMIER LEAGUE RESULTS" is a shouted heading, not a dateline.
-  return PATTERNS.number.test(after.text[0] ?? '') || sentence.slice(at + 1).some((w) => PATTERNS.lowerCaseWord.test(w.text) && w.text === w.text.toLowerCase());
+  if (PATTERNS.number.test(after.text[0] ?? '')) return true;
+  for (let k = at + 1; k < sentence.length; k++) if (PATTERNS.lowerCaseWord.test(sentence[k]!.text) && sentence[k]!.text === sentence[k]!.text.toLowerCase()) return true;
+  return false;
 }
 
 /**
@@ -160,12 +162,12 @@ function mentionsOfRun(sentence: Word[], run: Word[], paragraphStart = -1): Enti
     // "United States Barack Obama", "Japanese Toyota": a leading place or demonym before an untyped name qualifies it.
     const lead = splitTitle(whole).title.length ? 0 : leadingPlaceWords(whole);
     const part = whole.slice(lead);
-    if (lead > 0 && placeOf(whole.slice(0, lead).map((w) => w.text).join(' '))) out.push(...mentionsOfRun(sentence, whole.slice(0, lead)));
+    if (lead > 0 && placeOf(whole.slice(0, lead).map((w) => w.text).join(' '))) for (const mention of mentionsOfRun(sentence, whole.slice(0, lead))) out.push(mention);
     const { title, name, rest } = splitTitle(part);
     for (const place of placesIn(title)) out.push({ ...spanOf(place.words), type: 'location', score: 1, rule: 'entities/gazetteer', ref: place.ref });
     const owner = ownerInTitle(title);
     if (owner.length) out.push({ ...spanOf(owner), ...(classifyTyped(owner) ?? { type: 'organization', score: 0.7, rule: 'entities/title-owner' }) });
-    if (rest.length) out.push(...mentionsOfRun(sentence, rest));
+    if (rest.length) for (const mention of mentionsOfRun(sentence, rest)) out.push(mention);
     if (name.length === 0) continue;
     const lowerTitle = title.length ? [] : lowercaseTitleBefore(sentence, name[0]!.start);
     const described = title.length ? title : lowerTitle;
@@ -300,7 +302,7 @@ function headingMentions(sentence: Word[], known: Map<string, EntityMention>, te
   // A dateline opens its own line ("LONDON 1996-12-06"): each line of the sentence is read for one.
   sentence.forEach((first, k) => {
     const lineStart = first.start === 0 || text[first.start - 1] === '\n';
-    if (lineStart && !placeOf(first.text) && isDateline(sentence.slice(k), [first], first.start)) out.push({ ...spanOf([first]), type: 'location', score: 0.8, rule: 'entities/dateline' });
+    if (lineStart && !placeOf(first.text) && isDateline(sentence, [first], first.start, k + 1)) out.push({ ...spanOf([first]), type: 'location', score: 0.8, rule: 'entities/dateline' });
   });
   const taken = new Set(out.map((m) => m.start));
   for (let i = 0; i < sentence.length; ) {
@@ -340,6 +342,9 @@ export function findEntities(doc: Pick<Doc, 'text' | 'layers'>): EntityMention[]
   // Sentences, tokens and paragraphs are all in text order: one pass with a cursor in each.
   let t = 0;
   let p = 0;
+  // Whether a paragraph is prose is decided once per paragraph, not once per sentence in it.
+  let judged: { paragraph: Paragraph; heading: boolean } | null = null;
+  const headingLike = (paragraph: Paragraph) => (judged?.paragraph === paragraph ? judged : (judged = { paragraph, heading: isHeadingLike(text.slice(paragraph.start, paragraph.end), paragraph) })).heading;
   for (const sentence of doc.layers.sentences) {
     const inSentence: Token[] = [];
     while (t < tokens.length && tokens[t]!.start < sentence.start) t++;
@@ -348,11 +353,11 @@ export function findEntities(doc: Pick<Doc, 'text' | 'layers'>): EntityMention[]
     const candidate = paragraphs[p];
     const paragraph = candidate && candidate.start <= sentence.start ? candidate : undefined;
     const words = wordsOf(text, inSentence);
-    if (!paragraph || isHeadingLike(text.slice(paragraph.start, paragraph.end), paragraph)) {
+    if (!paragraph || headingLike(paragraph)) {
       headings.push(words);
       continue;
     }
-    for (const run of nameRuns(words)) mentions.push(...mentionsOfRun(words, run, paragraph.start));
+    for (const run of nameRuns(words)) for (const mention of mentionsOfRun(words, run, paragraph.start)) mentions.push(mention);
   }
   const lowerWords = lowerCaseWords(text);
   const prose = propagateTypes(text, mentions).filter((m) => m.rule !== UNKNOWN_INITIAL && !(m.rule === 'entities/unknown-name' && isCommonNounInDisguise(text.slice(m.start, m.end), lowerWords)));

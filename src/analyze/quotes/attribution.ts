@@ -3,7 +3,7 @@ import type { ExportEntity } from '../../export/types.js';
 import { entityAt, resolveName } from '../entities/link.js';
 import { findQuotedSpans } from './01-find-marks.js';
 import { chunksFromEntities } from './02-names.js';
-import { isSpeechVerb, resolveFound, subjectAfter, subjectBefore, tokenAt, type Attribution, type QuoteContext } from './03-attribute.js';
+import { firstIndex, inQuote, isSpeechVerb, resolveFound, subjectAfter, subjectBefore, tokenAt, type Attribution, type QuoteContext } from './03-attribute.js';
 
 /** Who a sentence says its statement comes from, read by the same model that attributes quotes. */
 export interface SentenceAttribution {
@@ -38,7 +38,6 @@ function contextOf(doc: AttributableDoc): QuoteContext {
 }
 
 const word = (ctx: QuoteContext, i: number) => (ctx.tokens[i] ? ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[i]!.end).toLowerCase() : '');
-const inQuote = (ctx: QuoteContext, at: number) => ctx.quoted.some((q) => at >= q.start && at < q.end);
 
 /**
  * The attribution of one sentence of a document with its `tokens`, `sentences` and `entities`
@@ -77,7 +76,13 @@ export function sentenceAttribution(doc: AttributableDoc, sentence: Span, storyE
   }
   const chosen = found ?? according;
   if (chosen) return withEntity(doc, chosen.attribution, chosen.verb, sentence, storyEntities);
-  const quote = doc.layers.quotes.find((q) => q.kind === 'speech' && q.start >= sentence.start && q.end <= sentence.end && q.speaker);
+  // Quotes are in text order: only those from the sentence's start on are read, not the document's.
+  const quotes = doc.layers.quotes;
+  let quote: (typeof quotes)[number] | undefined;
+  for (let k = firstIndex(quotes, (q) => q.start >= sentence.start); k < quotes.length && quotes[k]!.start < sentence.end && !quote; k++) {
+    const q = quotes[k]!;
+    if (q.kind === 'speech' && q.end <= sentence.end && q.speaker) quote = q;
+  }
   if (!quote?.speaker) return null;
   return withEntity(doc, { speaker: quote.speaker, speakerName: quote.speakerName, cue: quote.cue, rule: quote.attribution ?? 'quotes/quote' }, quote.cue ?? quote.speaker, sentence, storyEntities);
 }
