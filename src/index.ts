@@ -12,6 +12,8 @@ export { findEntities, entitiesStage } from './analyze/entities/extract.js';
 export { mergeEntities, entityId } from './analyze/entities/merge.js';
 export type { StoryEntity, MentionRef } from './analyze/entities/merge.js';
 export { entityAt, resolveName } from './analyze/entities/link.js';
+export { sentenceAttribution } from './analyze/quotes/attribution.js';
+export type { SentenceAttribution } from './analyze/quotes/attribution.js';
 export { cleanPlainText } from './clean/clean.js';
 export type { Cleaned } from './clean/clean.js';
 export { decodeText } from './ingest/decode.js';

@@ -61,7 +61,7 @@ export function annotate(input: AnnotateInput): AnnotateOutput {
       const entity = entityOf.get(m.start);
       return entity ? [{ start: m.start, end: m.end, text: slice(m), type: entity.type, entityId: entity.id }] : [];
     }),
-    quotes: findQuotes(input.text, sentences, tokens)
+    quotes: findQuotes(input.text, sentences, tokens, mentions)
       .filter((q) => q.kind === 'speech')
       .map((q) => ({ start: q.start, end: q.end, text: slice(q), speaker: q.speaker ? { start: q.speaker.start, end: q.speaker.end, text: slice(q.speaker) } : null, speakerName: q.speakerName })),
     timexes: timexes.map((t) => ({ start: t.start, end: t.end, text: slice(t), type: t.type, value: t.value, ...(t.mod ? { mod: t.mod } : {}) })),

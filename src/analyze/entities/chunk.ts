@@ -1,7 +1,7 @@
 import type { Paragraph, Span, Token } from '../../doc/types.js';
 import { placeOf } from './lexicon/gazetteer.js';
 import { NAME_CONNECTORS, NOT_NAMES } from './lexicon/not-names.js';
-import { KNOWN_ORGANIZATIONS } from './lexicon/organizations.js';
+import { KNOWN_ORGANIZATIONS, ORG_PREFIX_CUES } from './lexicon/organizations.js';
 import { HONORIFICS, TITLE_HEADS } from './lexicon/titles.js';
 import { PATTERNS } from './patterns.js';
 
@@ -36,9 +36,19 @@ export const DEFAULT_HEADING_CAPITALS = 0.5;
  */
 export function wordsOf(text: string, tokens: Token[]): Word[] {
   const words: Word[] = [];
-  for (const token of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k]!;
     const value = text.slice(token.start, token.end);
     const prev = words.at(-1);
+    // A hyphen with no space either side joins its words: "Bre-X", "Rolls-Royce" are one name.
+    const next = tokens[k + 1];
+    if (prev && next && value === '-' && prev.end === token.start && next.start === token.end && PATTERNS.wordLike.test(prev.text) && PATTERNS.wordLike.test(text.slice(next.start, next.end))) {
+      prev.end = next.end;
+      prev.text = text.slice(prev.start, prev.end);
+      if (next.pos === 'PROPN') prev.pos = 'PROPN';
+      k++;
+      continue;
+    }
     const joinable = PATTERNS.wordLike.test(value) && !PATTERNS.possessiveEnd.test(value) && token.pos !== 'PART';
     if (prev && prev.end === token.start && joinable && PATTERNS.wordLike.test(prev.text)) {
       prev.end = token.end;
@@ -111,6 +121,14 @@ export function nameRuns(words: Word[]): Word[][] {
     const bridge = NAME_CONNECTORS.has(word.text) || PATTERNS.number.test(word.text) || PATTERNS.middleInitial.test(word.text);
     if (run.length > 0 && bridge && next && isNameWord({ ...next, initial: false })) {
       run.push(word);
+      continue;
+    }
+    // "Secretary of the Navy", "Bank of the Philippine Islands": "of the" inside a title or an institution's name.
+    const afterThe = words[i + 2];
+    const head = run.at(-1)?.text.toLowerCase() ?? '';
+    if ((TITLE_HEADS.has(head) || ORG_PREFIX_CUES.has(head)) && word.text === 'of' && next?.text === 'the' && afterThe && isNameWord({ ...afterThe, initial: false })) {
+      run.push(word, next);
+      i++;
       continue;
     }
     if (run.length > 0 && isChannelNumber(run, words, i)) {

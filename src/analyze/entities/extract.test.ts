@@ -45,7 +45,9 @@ describe('entities: per-article mentions', () => {
 
   test('a lower-case role right before a name is its description', () => {
     assert.deepEqual(names("The firm's managing director Ivo Brask resigned."), ['Ivo Brask/person[managing director]']);
-    assert.deepEqual(names('A report by Ivo Brask was published.'), ['Ivo Brask/person']);
+    // Without a role, two capitalised words are a person's name only when the first is a known first name.
+    assert.deepEqual(names('A report by Anna Brask was published.'), ['Anna Brask/person']);
+    assert.deepEqual(names('A report by Ivo Brask was published.'), ['Ivo Brask/other']);
   });
 
   test('countries by any spelling, capitals with or without accents are places; currency and company codes are not', () => {
@@ -80,7 +82,7 @@ describe('entities: per-article mentions', () => {
   });
 
   test('a geographic noun after an unknown name makes a place; an organisation noun after it stops that', () => {
-    assert.deepEqual(names('The cabin hung above the Varn gorge for hours.'), ['Varn gorge/location']);
+    assert.deepEqual(names('The cabin hung above the Varn valley for hours.'), ['Varn valley/location']);
     assert.ok(!names('A Varn coast guard boat came.').includes('Varn coast/location'));
   });
 
@@ -98,12 +100,12 @@ describe('entities: per-article mentions', () => {
 
   test('a middle initial stays inside a name; "on" between two names splits them', () => {
     assert.deepEqual(names('Judge James R. Bodiford ruled.'), ['James R. Bodiford/person[Judge]']);
-    assert.deepEqual(names('A Porsche on Pacific Coast Highway crashed.'), ['Porsche/organization', 'Pacific Coast Highway/location']);
+    assert.deepEqual(names('A Porsche on Pacific Coast Highway crashed.'), ['Porsche/other', 'Pacific Coast Highway/location']);
   });
 
   test('a role between commas after a name is its description and makes it a person', () => {
     assert.deepEqual(names('We met Ivo Brask, the mayor of Lima, at noon.'), ['Ivo Brask/person[the mayor of Lima]', 'Lima/location']);
-    assert.deepEqual(names('We met Ivo Brask, Hana Lee and Mira Solt at noon.'), ['Ivo Brask/person', 'Hana Lee/person', 'Mira Solt/person']);
+    assert.deepEqual(names('We met Anna Brask, Hana Lee and Mira Solt at noon.'), ['Anna Brask/person', 'Hana Lee/person', 'Mira Solt/person']);
   });
 
   test('a short number after an acronym is part of its name unless it counts the next word', () => {
@@ -118,5 +120,24 @@ describe('entities: per-article mentions', () => {
 
   test('a lone unknown name after "in" is a place', () => {
     assert.deepEqual(names('Shops in Dunmere closed early.'), ['Dunmere/location']);
+  });
+  test('headings, tables and datelines on lines of their own give the names the prose or a gazetteer knows', () => {
+    assert.deepEqual(names('## Harlow Board Quits After Audit\nThe audit was long.'), []);
+    assert.deepEqual(names('## Anna Brask Quits Harlow Post\nAnna Brask left on Monday.'), ['Anna Brask/person', 'Anna Brask/person']);
+    assert.deepEqual(names('LONDON 1996-12-06\nThe markets fell.'), ['LONDON/location']);
+    assert.deepEqual(names('DUNMERE 1996-12-06\nThe markets fell.'), ['DUNMERE/location']);
+    assert.deepEqual(names('SOCCER - LEAGUE RESULTS\nHarlow 3 Dunmere 1'), []);
+  });
+
+  test('a lone unknown capitalised word stays untyped; context types it', () => {
+    assert.deepEqual(names('Crews from Varnex arrived.'), ['Varnex/other']);
+    assert.deepEqual(names('The airline Varnex cut flights.'), ['Varnex/organization']);
+    assert.deepEqual(names('Varnex CEO Anna Brask resigned.'), ['Varnex/organization', 'Anna Brask/person[Varnex CEO]']);
+    assert.deepEqual(names('Varnex Airways cut flights, and Varnex said more would go.'), ['Varnex Airways/organization', 'Varnex/organization']);
+  });
+
+  test('two capitalised words without a first name or role are no person; a hyphenated name is one word', () => {
+    assert.ok(!names('Customs and Border Protection agents came.').some((n) => n.endsWith('/person')));
+    assert.deepEqual(names('Shares of Bre-X fell.'), ['Bre-X/organization']);
   });
 });

@@ -1,13 +1,17 @@
 import type { Doc, EntityMention, Paragraph, Span, Token } from '../../doc/types.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { isHeadingLike, nameRuns, wordsOf, type Word } from './chunk.js';
+import { isHeadingLike, isNameWord, nameRuns, wordsOf, type Word } from './chunk.js';
+import { NAME_CONNECTORS } from './lexicon/not-names.js';
 import { classifyName, type Typing } from './classify.js';
 import { placeOf } from './lexicon/gazetteer.js';
 import { PLACE_FEATURES } from './lexicon/locations.js';
-import { ORG_SUFFIX_CUES } from './lexicon/organizations.js';
+import { ORG_DROPPABLE_SUFFIXES, ORG_SUFFIX_CUES } from './lexicon/organizations.js';
 import { keyWords, nameKey } from './normalize.js';
 import { PATTERNS } from './patterns.js';
 import { appositiveAfter, lowercaseTitleBefore, splitTitle } from './title.js';
+import { ORG_ROLES, typeFromContext } from './context.js';
+import { demonymOf } from './lexicon/gazetteer.js';
+import { TITLE_MODIFIERS } from './lexicon/titles.js';
 
 /** Rule of a lone unknown word opening a sentence: dropped unless it turns out to be a surname. */
 const UNKNOWN_INITIAL = 'entities/unknown-initial';
@@ -62,6 +66,23 @@ export function splitAtOf(run: Word[]): Word[][] {
   return [left, ...splitAtOf(run.slice(at + 1))];
 }
 
+/**
+ * How many leading words of a run are a place or a demonym that qualifies the untyped name
+ * after it (0 when the whole run is a typed name, or nothing is left after the place).
+ * Why: "President of the United States Barack Obama" leaves the run "United States Barack
+ * Obama"; "Japanese Toyota" names Toyota.
+ * Fails on: a cue-less organisation named after its country ("Indonesia Airasia" loses "Indonesia").
+ */
+export function leadingPlaceWords(run: Word[]): number {
+  const whole = classifyName(run);
+  if (!whole || whole.rule !== 'entities/unknown-name') return 0;
+  for (let n = Math.min(MAX_PLACE_WORDS, run.length - 1); n >= 1; n--) {
+    const text = run.slice(0, n).map((w) => w.text).join(' ');
+    if (placeOf(text) || demonymOf(text)) return n;
+  }
+  return 0;
+}
+
 /** Places named inside a title ("U.S." in "U.S. President Donald Trump"), longest match first. */
 function placesIn(words: Word[]): Array<{ words: Word[]; ref: string }> {
   const found: Array<{ words: Word[]; ref: string }> = [];
@@ -94,23 +115,18 @@ function withPlaceFeature(sentence: Word[], name: Word[], typing: Typing): { wor
   // "the Estravan coast guard" is an organisation whose name starts with a place noun.
   const after = sentence[at]?.text;
   if (after && ORG_SUFFIX_CUES.has(after)) return { words: name, typing };
-  if (words.length === name.length) return placeAfterPreposition(sentence, name, typing);
+  if (words.length === name.length) return typedByContext(sentence, name, typing);
   return { words, typing: { type: 'location', score: 0.8, rule: 'entities/place-feature' } };
 }
 
-/** Prepositions after which a lone unknown name is a place ("in Velmora", "near Brenholm"). */
-const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'around', 'throughout']);
-
 /**
- * Types a lone unknown name after "in", "near", "outside"… as a place.
- * Why: "crews from across Velmora" / "the cable car in Velmora" — a town the gazetteer lacks.
+ * Types an unknown name from the words around it (see `typeFromContext`).
+ * Why: "the cable car in Velmora" is a place, "the airline Aeroflot" an organisation.
  * Fails on: an organisation after "in" ("a stake in Boeing").
  */
-function placeAfterPreposition(sentence: Word[], name: Word[], typing: Typing): { words: Word[]; typing: Typing } {
-  if (typing.rule !== 'entities/unknown-name' || name.length !== 1) return { words: name, typing };
-  const before = sentence[sentence.findIndex((w) => w.start === name[0]!.start) - 1];
-  if (!before || !PLACE_PREPOSITIONS.has(before.text)) return { words: name, typing };
-  return { words: name, typing: { type: 'location', score: 0.5, rule: 'entities/place-preposition' } };
+function typedByContext(sentence: Word[], name: Word[], typing: Typing): { words: Word[]; typing: Typing } {
+  if (typing.rule !== 'entities/unknown-name') return { words: name, typing };
+  return { words: name, typing: typeFromContext(sentence, name) ?? typing };
 }
 
 /**
@@ -118,11 +134,16 @@ function placeAfterPreposition(sentence: Word[], name: Word[], typing: Typing): 
  * a comma or a dash.
  * Why: "BRENHOLM — A field guide…", "WASHINGTON, Jan 09 —" name where the report was filed.
  * Fails on: a shouted organisation opening a paragraph ("NASA, in a statement, …").
+ * `at`: index of the word after the run, when the caller knows it (saves a search of the sentence).
  */
-export function isDateline(sentence: Word[], run: Word[], paragraphStart: number): boolean {
+export function isDateline(sentence: Word[], run: Word[], paragraphStart: number, at = sentence.indexOf(run.at(-1)!) + 1): boolean {
   if (run[0]!.start !== paragraphStart || !run.every((w) => PATTERNS.allCaps.test(w.text) && w.text.length > 1)) return false;
-  const after = sentence[sentence.indexOf(run.at(-1)!) + 1];
-  return after !== undefined && PATTERNS.datelineEnd.test(after.text);
+  const after = sentence[at];
+  if (after === undefined || !PATTERNS.datelineAfter.test(after.text)) return false;
+  // A date after the place, or prose after the dash: "SOCCER - PREMIER LEAGUE RESULTS" is a shouted heading, not a dateline.
+  if (PATTERNS.number.test(after.text[0] ?? '')) return true;
+  for (let k = at + 1; k < sentence.length; k++) if (PATTERNS.lowerCaseWord.test(sentence[k]!.text) && sentence[k]!.text === sentence[k]!.text.toLowerCase()) return true;
+  return false;
 }
 
 /**
@@ -137,9 +158,15 @@ function mentionsOfRun(sentence: Word[], run: Word[], paragraphStart = -1): Enti
   if (isDateline(sentence, run, paragraphStart) && !placeOf(run.map((w) => w.text).join(' '))) {
     return [{ ...spanOf(run), type: 'location', score: 0.8, rule: 'entities/dateline' }];
   }
-  for (const part of splitAtConjunction(run).flatMap(splitAtOf)) {
+  for (const whole of splitAtConjunction(run).flatMap(splitAtOf)) {
+    // "United States Barack Obama", "Japanese Toyota": a leading place or demonym before an untyped name qualifies it.
+    const lead = splitTitle(whole).title.length ? 0 : leadingPlaceWords(whole);
+    const part = whole.slice(lead);
+    if (lead > 0 && placeOf(whole.slice(0, lead).map((w) => w.text).join(' '))) for (const mention of mentionsOfRun(sentence, whole.slice(0, lead))) out.push(mention);
     const { title, name, rest } = splitTitle(part);
     for (const place of placesIn(title)) out.push({ ...spanOf(place.words), type: 'location', score: 1, rule: 'entities/gazetteer', ref: place.ref });
+    const owner = ownerInTitle(title);
+    if (owner.length) out.push({ ...spanOf(owner), ...(classifyTyped(owner) ?? { type: 'organization', score: 0.7, rule: 'entities/title-owner' }) });
     if (rest.length) for (const mention of mentionsOfRun(sentence, rest)) out.push(mention);
     if (name.length === 0) continue;
     const lowerTitle = title.length ? [] : lowercaseTitleBefore(sentence, name[0]!.start);
@@ -168,12 +195,38 @@ function mentionsOfRun(sentence: Word[], run: Word[], paragraphStart = -1): Enti
   return out;
 }
 
+/**
+ * The organisation named at the head of a capitalised title: the words before its first role
+ * word, when they are not a place, a demonym or a modifier ("Apple" in "Apple CEO Steve Jobs",
+ * "Uralsib" in "Uralsib Analyst").
+ * Why: the person holds the role at that organisation; dropping the words lost the company.
+ * Fails on: a person's name before a role ("Smith Chief of Staff…" is rare in capitalised runs).
+ */
+export function ownerInTitle(title: Word[]): Word[] {
+  const role = title.findIndex((w) => ORG_ROLES.has(w.text.toLowerCase()) || TITLE_MODIFIERS.has(w.text.toLowerCase()));
+  if (role <= 0) return [];
+  const owner = title.slice(0, role);
+  const text = owner.map((w) => w.text).join(' ');
+  if (placeOf(text) || demonymOf(text) || owner.some((w) => placeOf(w.text) || demonymOf(w.text) || !PATTERNS.capitalised.test(w.text))) return [];
+  return owner;
+}
+
+/** The typing of a name when a lexicon or gazetteer knows it; null when only its shape does. */
+function classifyTyped(words: Word[]): Typing | null {
+  const typing = classifyName(words);
+  return typing && typing.rule !== 'entities/unknown-name' ? typing : null;
+}
+
+/** Suffixes after a surname ("Jr.", "III"), as name keys. */
+const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
 /** Weakest evidence spread to the other mentions of a name: a lone "in Chrysler" must not make every "Chrysler" a place. */
 const MIN_SPREAD_SCORE = 0.6;
 
 /**
- * Spreads the strongest type over every mention of the same name in one article, and makes a
- * lone word that is the last word of a person's name in the article that person's.
+ * Spreads the strongest type over every mention of the same name in one article, makes the
+ * short form of an organisation's name an organisation ("Apple" beside "Apple Computer"), and
+ * makes a lone word that is the last word of a person's name in the article that person's.
  * Why: "Colombian President Gustavo Petro… Petro said" — the bare "Petro" is a surname.
  * Fails on: a company named like a person's surname mentioned beside that person ("Ford" near "Henry Ford").
  */
@@ -188,11 +241,23 @@ export function propagateTypes(text: string, mentions: EntityMention[]): EntityM
   const surnames = new Set<string>();
   for (const m of mentions) {
     const words = keyWords(text.slice(m.start, m.end));
+    // "James P. Kennedy Jr." is Kennedy: a generational suffix is not the surname.
+    while (words.length > 2 && GENERATIONAL.has(words.at(-1)!)) words.pop();
     if (m.type === 'person' && m.score >= 0.6 && words.length > 1) surnames.add(words.at(-1)!);
+  }
+  // "Apple Computer", "Kestrel Motor Company": the name without its corporate words is the organisation's short form.
+  const shortForms = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'organization' || m.score < MIN_SPREAD_SCORE) continue;
+    const words = keyWords(text.slice(m.start, m.end));
+    let end = words.length;
+    while (end > 1 && (ORG_SUFFIX_CUES.has(words[end - 1]!) || ORG_DROPPABLE_SUFFIXES.has(words[end - 1]!))) end--;
+    if (end < words.length) shortForms.add(words.slice(0, end).join(' '));
   }
   return mentions.map((m) => {
     const k = key(m);
     const strongest = best.get(k)!;
+    if (m.score < MIN_SPREAD_SCORE && strongest.score < MIN_SPREAD_SCORE && shortForms.has(k)) return { ...m, type: 'organization', score: 0.7, rule: 'entities/org-short-form' };
     // A sentence-initial unknown word is a name when the article also capitalises it mid-sentence.
     const confirmsInitial = m.rule === UNKNOWN_INITIAL && strongest.rule !== UNKNOWN_INITIAL;
     if (strongest.score > m.score && (strongest.score >= MIN_SPREAD_SCORE || confirmsInitial)) return { ...m, type: strongest.type, score: strongest.score, rule: `${strongest.rule}+same-name` };
@@ -217,10 +282,61 @@ export function isCommonNounInDisguise(word: string, lowerCaseWords: Set<string>
 /** The words of a text written wholly in lower case. */
 export const lowerCaseWords = (text: string): Set<string> => new Set(text.match(PATTERNS.lowerCaseWord) ?? []);
 
-/** The entity mentions of a document's prose paragraphs (headings and captions are skipped). */
+/** Most words of a name looked for in a heading line. */
+const MAX_HEADING_NAME_WORDS = 5;
+
+/** Rules whose evidence holds in a heading too: lexicons and gazetteers, not the shape of capitals. */
+const HEADING_RULES = new Set(['entities/gazetteer', 'entities/known-organization', 'entities/package-place', 'entities/package-organization']);
+
+/**
+ * The mentions of a heading, caption, table row or list line, where capitals say nothing: the
+ * longest spans of capitalised words that the article's prose names (typed as there), or that a
+ * gazetteer, a known institution or an organisation cue types; and a dateline's place ("LONDON
+ * 1996-12-06", "BRENHOLM —").
+ * Why: "Steve Jobs resigns as Apple CEO" names Steve Jobs and Apple, known from the article;
+ * a results table names clubs and towns; "SOCCER" in a heading is no place.
+ * Fails on: a name that only the heading gives and no lexicon knows.
+ */
+function headingMentions(sentence: Word[], known: Map<string, EntityMention>, text: string): EntityMention[] {
+  const out: EntityMention[] = [];
+  // A dateline opens its own line ("LONDON 1996-12-06"): each line of the sentence is read for one.
+  sentence.forEach((first, k) => {
+    const lineStart = first.start === 0 || text[first.start - 1] === '\n';
+    if (lineStart && !placeOf(first.text) && isDateline(sentence, [first], first.start, k + 1)) out.push({ ...spanOf([first]), type: 'location', score: 0.8, rule: 'entities/dateline' });
+  });
+  const taken = new Set(out.map((m) => m.start));
+  for (let i = 0; i < sentence.length; ) {
+    let length = 0;
+    if (taken.has(sentence[i]!.start)) {
+      i++;
+      continue;
+    }
+    for (let n = Math.min(MAX_HEADING_NAME_WORDS, sentence.length - i); n >= 1 && !length; n--) {
+      const words = sentence.slice(i, i + n);
+      if (text.slice(words[0]!.start, words.at(-1)!.end).includes('\n')) continue;
+      if (!PATTERNS.capitalised.test(words[0]!.text) || !PATTERNS.capitalised.test(words.at(-1)!.text) || words.some((w) => !PATTERNS.capitalised.test(w.text) && !NAME_CONNECTORS.has(w.text))) continue;
+      if (n === 1 && !isNameWord({ ...words[0]!, initial: false })) continue;
+      const span = spanOf(words);
+      const same = known.get(nameKey(text.slice(span.start, span.end)));
+      const typing: Typing | null = same ? { type: same.type, score: same.score, rule: `${same.rule}+heading`, ...(same.ref ? { ref: same.ref } : {}) } : classifyName(words);
+      if (!typing || (!same && !HEADING_RULES.has(typing.rule))) continue;
+      out.push({ ...span, type: typing.type, score: typing.score, rule: typing.rule, ...(typing.ref ? { ref: typing.ref } : {}) });
+      length = n;
+    }
+    i += length || 1;
+  }
+  return out;
+}
+
+/**
+ * The entity mentions of a document: name runs in its prose, then names in its headings,
+ * captions, tables and lists (lines whose capitals say nothing), by agreement with the prose
+ * and by lexicons (see `headingMentions`).
+ */
 export function findEntities(doc: Pick<Doc, 'text' | 'layers'>): EntityMention[] {
   const { text } = doc;
   const mentions: EntityMention[] = [];
+  const headings: Word[][] = [];
   const tokens = doc.layers.tokens;
   const paragraphs = doc.layers.paragraphs;
   // Sentences, tokens and paragraphs are all in text order: one pass with a cursor in each.
@@ -236,14 +352,22 @@ export function findEntities(doc: Pick<Doc, 'text' | 'layers'>): EntityMention[]
     while (p < paragraphs.length && paragraphs[p]!.end < sentence.end) p++;
     const candidate = paragraphs[p];
     const paragraph = candidate && candidate.start <= sentence.start ? candidate : undefined;
-    if (!paragraph || headingLike(paragraph)) continue;
     const words = wordsOf(text, inSentence);
+    if (!paragraph || headingLike(paragraph)) {
+      headings.push(words);
+      continue;
+    }
     for (const run of nameRuns(words)) for (const mention of mentionsOfRun(words, run, paragraph.start)) mentions.push(mention);
   }
   const lowerWords = lowerCaseWords(text);
-  return propagateTypes(text, mentions)
-    .filter((m) => m.rule !== UNKNOWN_INITIAL && !(m.rule === 'entities/unknown-name' && isCommonNounInDisguise(text.slice(m.start, m.end), lowerWords)))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const prose = propagateTypes(text, mentions).filter((m) => m.rule !== UNKNOWN_INITIAL && !(m.rule === 'entities/unknown-name' && isCommonNounInDisguise(text.slice(m.start, m.end), lowerWords)));
+  const known = new Map<string, EntityMention>();
+  for (const m of prose) {
+    const key = nameKey(text.slice(m.start, m.end));
+    if (m.type !== 'other' && (known.get(key)?.score ?? 0) < m.score) known.set(key, m);
+  }
+  const inHeadings = headings.flatMap((words) => headingMentions(words, known, text));
+  return [...prose, ...inHeadings].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /** Writes `entities`: typed name mentions with their role descriptions. */

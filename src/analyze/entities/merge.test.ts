@@ -63,8 +63,8 @@ describe('entities: merging across the articles of a story', () => {
   });
 
   test('a bare name joins the place it names with a geographic noun', () => {
-    const entities = story('The cabin hung above the Varn gorge.', 'Divers searched the Varn river gorge and found nothing near Varn.');
-    const varn = holding(entities, 'Varn gorge');
+    const entities = story('The cabin hung above the Varn valley.', 'Divers searched the Varn river valley and found nothing near Varn.');
+    const varn = holding(entities, 'Varn valley');
     assert.equal(varn.length, 1);
     assert.equal(varn[0]!.type, 'location');
   });

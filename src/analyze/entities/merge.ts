@@ -174,6 +174,12 @@ function mergeOrganizations(items: Item[], uf: UnionFind, isOrgLike: (i: number)
       break;
     }
   });
+  // A name no article could type ("Shares of Kestrel fell") joins the organisation whose short form it is.
+  items.forEach((item, i) => {
+    if (item.mention.rule !== 'entities/unknown-name') return;
+    const core = byCore.get(item.words.join(' '));
+    if (core !== undefined) uf.union(core, i);
+  });
   const roots = (list: number[]) => new Set(list.map((f) => uf.find(f)));
   for (const [rest, led] of placeLed) {
     const bare = byCore.get(rest);

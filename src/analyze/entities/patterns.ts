@@ -30,9 +30,13 @@ export const PATTERNS = {
   closeQuote: /^([”"’»']|'')$/u,
   /** What ends a dateline's place: "VELMORA, March 13", "BRENHOLM —". */
   datelineEnd: /^[,—–-]$/u,
+  /** What follows a dateline's place on a line of its own: punctuation or a date ("LONDON 1996-12-06"). */
+  datelineAfter: /^(?:[,—–-]|\d[\d\/.-]*)$/u,
   /** A middle initial: "R." in "James R. Bodiford". */
   middleInitial: /^\p{Lu}\.$/u,
   number: /^\d+$/,
+  /** A product's model code: capitals then digits ("A380", "DC-9", "F-35"). */
+  modelCode: /^\p{Lu}{1,3}-?\d+\p{Lu}?$/u,
   /** A channel or model number after an acronym: "9" in "VTV 9". */
   shortNumber: /^\d{1,3}$/,
   /** A currency sign in a word: "US$", "C$" are amounts, not the country. */

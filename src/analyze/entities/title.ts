@@ -1,6 +1,7 @@
 import type { Word } from './chunk.js';
-import { demonymOf } from './lexicon/gazetteer.js';
+import { demonymOf, placeOf } from './lexicon/gazetteer.js';
 import { ORG_SUFFIX_CUES } from './lexicon/organizations.js';
+import { isFirstName } from './lexicon/package-names.js';
 import { HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon/titles.js';
 
 /** A name with the role words in front of it taken off. */
@@ -36,14 +37,32 @@ export function splitTitle(run: Word[]): TitledName {
   for (let i = 0; i < run.length; i++) if (TITLE_HEADS.has(lower(run[i]!))) head = i;
   if (head < 0) return { title: [], name: run, rest: [] };
   let end = head + 1;
+  // "President of the United States Barack Obama": a place after "of" belongs to the title when a name follows it.
+  const place = run[end] && lower(run[end]!) === 'of' ? placeAfterOf(run, end + 1) : 0;
+  if (place > 0 && place < run.length) return { title: run.slice(0, place), name: run.slice(place), rest: [] };
   if (run[end] && lower(run[end]!) === 'of') {
     let k = end + 1;
     while (k < run.length - 1 && PORTFOLIO.has(lower(run[k]!))) k++;
     // "President of Colombia": nothing after the portfolio, so the words after "of" are a place, not a name.
     if (k === end + 1 || k >= run.length) return { title: run.slice(0, end), name: [], rest: run.slice(end + 1) };
     end = k;
+    // "Secretary of the Navy Paul Orrin": what the portfolio leaves is the department and then a person's name.
+    const name = run.slice(end);
+    if (name.length >= 3 && isFirstName(name.at(-2)!.text)) end = run.length - 2;
   }
   return { title: run.slice(0, end), name: run.slice(end), rest: [] };
+}
+
+/** Most words of a place name after a title's "of" ("the United States"). */
+const MAX_PLACE_WORDS = 4;
+
+/** The index just past the longest place name starting at `from` (a "the" before it allowed), or 0. */
+function placeAfterOf(run: Word[], from: number): number {
+  const start = run[from] && lower(run[from]!) === 'the' ? from + 1 : from;
+  for (let n = Math.min(MAX_PLACE_WORDS, run.length - start); n >= 1; n--) {
+    if (placeOf(run.slice(start, start + n).map((w) => w.text).join(' '))) return start + n;
+  }
+  return 0;
 }
 
 /** How many lower-case words before a name a role description may take ("the company's longtime managing director"). */

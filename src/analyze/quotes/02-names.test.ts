@@ -1,18 +1,18 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { sentencesAndTokens } from '../sentences.js';
-import { fullestName, isPersonChunk, nameChunks } from './02-names.js';
+import { entityDoc } from '../../../test/entity-doc.js';
+import { chunksFromEntities, fullestName, isPersonChunk } from './02-names.js';
 
 const chunksOf = (text: string) => {
-  const { tokens } = sentencesAndTokens(text);
-  return { text, chunks: nameChunks(text, tokens) };
+  const doc = entityDoc('t', text);
+  return { text, chunks: chunksFromEntities(text, doc.layers.tokens, doc.layers.entities) };
 };
 const names = (text: string) => {
   const { chunks } = chunksOf(text);
   return chunks.map((c) => (c.name ? text.slice(c.name.start, c.name.end) : null));
 };
 
-test('titles before a name are split off; an organisation keeps its whole name', () => {
+test('the chunks are the entity layer\'s names, titles apart; an organisation keeps its whole name', () => {
   assert.ok(names('The talks were led by Deputy Mayor Ilse Varga on Monday.').includes('Ilse Varga'));
   assert.ok(names('A statement came from the Harbor Water Authority yesterday.').includes('Harbor Water Authority'));
   assert.ok(names('It was signed by Secretary of the Navy Paul Orrin last week.').includes('Paul Orrin'));

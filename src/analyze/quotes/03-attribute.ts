@@ -1,5 +1,6 @@
 import type { Span, Token } from '../../doc/types.js';
 import { fullestName, isPersonChunk, type NameChunk } from './02-names.js';
+import { genderOfFirstName } from '../entities/lexicon/package-names.js';
 import { ANAPHORIC_ROLES, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS } from './lexicon/people.js';
 import { SPEECH_VERBS, SUBJECT_VERB_FILLERS, TRAILER_VERBS } from './lexicon/speech-verbs.js';
 
@@ -90,7 +91,7 @@ function contextIndex(ctx: QuoteContext): ContextIndex {
 }
 
 /** The first index from `lo` where `test` holds (it must hold from there on), else `list.length`. */
-function firstIndex<T>(list: readonly T[], test: (item: T) => boolean, lo = 0): number {
+export function firstIndex<T>(list: readonly T[], test: (item: T) => boolean, lo = 0): number {
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -100,7 +101,7 @@ function firstIndex<T>(list: readonly T[], test: (item: T) => boolean, lo = 0): 
   return lo;
 }
 
-const inQuote = (ctx: QuoteContext, at: number) => {
+export const inQuote = (ctx: QuoteContext, at: number) => {
   const quoted = contextIndex(ctx).quoted;
   const q = quoted[firstIndex(quoted, (s) => s.end > at)];
   return q !== undefined && q.start <= at;
@@ -236,7 +237,7 @@ function resolveOrganisation(ctx: QuoteContext, at: number): Found | null {
   for (let s = si; s >= Math.max(0, si - MAX_LOOKBACK_SENTENCES); s--) {
     const sentence = ctx.sentences[s]!;
     const org = chunksIn(ctx, sentence).find((c) => {
-      if (c.start < sentence.start || c.end > Math.min(sentence.end, at) || !c.name || c.personLike || inQuote(ctx, c.start)) return false;
+      if (c.start < sentence.start || c.end > Math.min(sentence.end, at) || !c.name || c.type !== 'organization' || inQuote(ctx, c.start)) return false;
       let k = c.last + 1;
       while (ctx.tokens[k]?.pos === 'ADV' || SUBJECT_VERB_FILLERS.has(lower(ctx, k))) k++;
       return ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX';
@@ -360,10 +361,32 @@ export function subjectAfter(ctx: QuoteContext, start: number): Found | null {
  * Fails when the subject of the previous sentence is not the one meant: "Trump said Petro called.
  * He…" gives Trump for a "he" that may mean Petro.
  */
+/** Title and role words that say a person's gender ("Mrs", "spokeswoman", "king"). */
+const FEMALE_TITLES = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'madam', 'dame', 'lady', 'queen', 'princess', 'duchess', 'spokeswoman', 'chairwoman', 'businesswoman', 'congresswoman', 'councilwoman', 'actress', 'sister', 'mother', 'wife', 'daughter', 'grandmother']);
+const MALE_TITLES = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'duke', 'spokesman', 'chairman', 'businessman', 'congressman', 'councilman', 'actor', 'brother', 'father', 'husband', 'son', 'grandfather']);
+
+/** The gender a pronoun stands for. */
+const pronounGender = (word: string): 'female' | 'male' | null => (word === 'she' ? 'female' : word === 'he' ? 'male' : null);
+
+/**
+ * The gender a person's chunk shows: a gendered title ("Mrs", "spokeswoman"), else the first
+ * name of the fullest form of the name in the article, from the package first-name lists;
+ * null when neither tells (a name given to both, or unknown).
+ */
+export function chunkGender(ctx: QuoteContext, chunk: NameChunk): 'female' | 'male' | null {
+  if (chunk.titles.some((t) => FEMALE_TITLES.has(t))) return 'female';
+  if (chunk.titles.some((t) => MALE_TITLES.has(t))) return 'male';
+  if (!chunk.name) return null;
+  const first = fullestName(ctx.text, chunk.name, ctx.chunks).split(/\s+/)[0] ?? '';
+  return genderOfFirstName(first);
+}
+
 export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | null = null, depth = 0): NameChunk | null {
   // Each step moves at least one sentence back, so a chain of "He … He …" ends; the cap only bounds the work.
   if (depth > MAX_PRONOUN_CHAIN) return null;
   const si = sentenceIndexAt(ctx, at);
+  // The pronoun being resolved ("he", "she") says which gender its person has.
+  const gender = role ? null : pronounGender(lower(ctx, tokenAt(ctx, at)));
   // A description ("the Colombian leader") may point back to a name given at the top of the article.
   const floor = role ? 0 : Math.max(0, si - MAX_LOOKBACK_SENTENCES);
   for (let s = si; s >= floor; s--) {
@@ -382,7 +405,20 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
     if (!role) {
       for (let i = firstToken; i < ctx.tokens.length && ctx.tokens[i]!.start < limit; i++) {
         const t = ctx.tokens[i]!;
-        if (PERSON_PRONOUNS.has(lower(ctx, i)) && !inQuote(ctx, t.start) && t.start !== at) candidates.push({ chunk: null, pronoun: t, tokenEnd: i });
+        if (PERSON_PRONOUNS.has(lower(ctx, i)) && !inQuote(ctx, t.start) && t.start !== at && (!gender || pronounGender(lower(ctx, i)) === gender)) candidates.push({ chunk: null, pronoun: t, tokenEnd: i });
+      }
+    }
+    // "she" is not the man named beside her: a name or title of the other gender gives way to one that fits.
+    // Only gives way: first-name lists misgender unisex names ("Taylor"), so a lone candidate stays.
+    let byGender: (typeof candidates)[number] | undefined;
+    if (gender) {
+      const fits = candidates.filter((c) => !c.chunk || (chunkGender(ctx, c.chunk) ?? gender) === gender);
+      // The one person of the pronoun's gender beside someone of the other: "Mary Holt met John Wade. … he …".
+      const sure = fits.filter((c) => c.chunk && chunkGender(ctx, c.chunk) === gender);
+      if (fits.length < candidates.length && sure.length === 1) byGender = sure[0];
+      if (fits.length > 0) {
+        candidates.length = 0;
+        for (const c of fits) candidates.push(c);
       }
     }
     if (candidates.length === 0) {
@@ -402,6 +438,7 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
       candidates.find((c) => followedBy(c, (k) => isSpeechVerb(ctx, k)) || afterSpeechVerb(c)) ??
       candidates.find((c) => followedBy(c, (k) => ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX' || lower(ctx, k) === ',')) ??
       candidates.find((c) => c.chunk !== null && c.chunk.start === sentence.start) ??
+      byGender ??
       (role ? candidates.at(-1) : undefined);
     // A sentence that names people only as objects ("…run on Intel processors") does not tell who "he" is: look further back.
     if (!pick) continue;
@@ -443,6 +480,9 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
     const person = resolvePerson(ctx, found.span.start, roleWords(ctx, found));
     if (person) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
   }
+  // A lone capitalised word the entity layer left untyped ("Obama explained") is still a name, not a description.
+  const words = ctx.text.slice(found.span.start, found.span.end);
+  if (/^\p{Lu}[\p{L}'’-]+$/u.test(words)) return { speaker: found.span, speakerName: fullestName(ctx.text, found.span, ctx.chunks), cue: null, rule };
   return { speaker: found.span, speakerName: null, cue: null, rule };
 }
 

@@ -131,3 +131,14 @@ test('"she" after a quote attributed with "said X" points at X', () => {
   const text = '“We will rebuild,” said Mayor Lena Hart. “It takes time,” she added.';
   assert.deepEqual(quotesOf(text).map((q) => [q.speaker, q.rule]), [['Lena Hart', 'quotes/said-x'], ['Lena Hart', 'quotes/x-said']]);
 });
+
+test('"she" and "he" go to the person whose first name or title has that gender', () => {
+  assert.equal(only('Mary Holt met John Wade in the hall. Later she told reporters: “It went well.”').speaker, 'Mary Holt');
+  assert.equal(only('Mary Holt met John Wade in the hall. Later he told reporters: “It went well.”').speaker, 'John Wade');
+  // "Taylor" is in one first-name list only: no gender is taken from it, so a lone candidate stays the speaker.
+  assert.equal(only('Taylor Swift spoke after the show. “I just want to perform,” she said.').speaker, 'Taylor Swift');
+});
+
+test('"it" and "they" stand for an organisation the entity layer typed, not for a person', () => {
+  assert.equal(only('The airline Varnex cut 40 flights on Monday. “Safety comes first,” it said.').speaker, 'Varnex');
+});

@@ -1,9 +1,14 @@
-import type { Doc, Quote, Span, Token } from '../../doc/types.js';
+import type { Doc, EntityMention, Paragraph, Quote, Span, Token } from '../../doc/types.js';
+import { emptyLayers } from '../../doc/types.js';
+import { findEntities } from '../entities/extract.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { findQuotedSpans } from './01-find-marks.js';
-import { nameChunks } from './02-names.js';
+import { chunksFromEntities } from './02-names.js';
 import { introAttribution, introIsDirect, previousSentenceAttribution, sentenceIndexAt, tokenAt, trailerAttribution, type Attribution, type QuoteContext } from './03-attribute.js';
 import { classifyQuote } from './04-classify.js';
+
+/** Characters before a quote read as its sentence's lead-in (far more than a real sentence holds). */
+const MAX_INTRO_CHARS = 1000;
 
 /**
  * Direct quotations of one text with their kind and speaker. Every quoted span is kept, speech or
@@ -14,12 +19,9 @@ import { classifyQuote } from './04-classify.js';
  * short phrase counts as speech only when a speaker was found for it; a last pass lets a partial
  * quote share the attribution of a later quote in its sentence.
  */
-/** Characters before a quote read as its sentence's lead-in (far more than a real sentence holds). */
-const MAX_INTRO_CHARS = 1000;
-
-export function findQuotes(text: string, sentences: Span[], tokens: Token[]): Quote[] {
+export function findQuotes(text: string, sentences: Span[], tokens: Token[], entities: EntityMention[] = entitiesOfLines(text, sentences, tokens)): Quote[] {
   const spans = findQuotedSpans(text);
-  const ctx: QuoteContext = { text, tokens, sentences, chunks: nameChunks(text, tokens), quoted: spans.map((q) => ({ start: q.open, end: q.close })) };
+  const ctx: QuoteContext = { text, tokens, sentences, chunks: chunksFromEntities(text, tokens, entities), quoted: spans.map((q) => ({ start: q.open, end: q.close })) };
   const done: Array<{ span: Span; attribution: Attribution | null }> = [];
   const quotes: Quote[] = [];
   for (const q of spans) {
@@ -62,6 +64,12 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[]): Qu
   return sharedAttribution(ctx, quotes, done);
 }
 
+/** The entity mentions of a text whose lines are its paragraphs, for callers that have no entity layer. */
+function entitiesOfLines(text: string, sentences: Span[], tokens: Token[]): EntityMention[] {
+  const paragraphs: Paragraph[] = [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'paragraph' }));
+  return findEntities({ text, layers: { ...emptyLayers(), paragraphs, sentences, tokens } });
+}
+
 /**
  * A short quote left without a speaker takes the speaker named after a later quote of the same
  * sentence: "The outages were “terribly disruptive” and, at the moment, “we won't roll the dice,”
@@ -90,10 +98,10 @@ function sharedAttribution(ctx: QuoteContext, quotes: Quote[], done: Array<{ spa
 /** Writes `quotes`: every quoted span of the clean text, speech or not, with its speaker. */
 export const quotesStage: Stage = {
   name: 'analyze/quotes',
-  reads: ['sentences', 'tokens'],
+  reads: ['sentences', 'tokens', 'entities'],
   writes: ['quotes'],
   run(doc: Doc) {
-    const quotes = findQuotes(doc.text, doc.layers.sentences, doc.layers.tokens);
+    const quotes = findQuotes(doc.text, doc.layers.sentences, doc.layers.tokens, doc.layers.entities);
     return { ...doc, layers: { ...doc.layers, quotes } };
   },
 };

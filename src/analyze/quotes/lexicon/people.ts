@@ -13,8 +13,7 @@ export const TITLE_WORDS = new Set([
   'king', 'queen', 'prince', 'princess', 'pope', 'bishop', 'rev.', 'reverend', 'managing', 'head', 'investigator',
   'fire', 'police', 'deputy', 'attorney', 'sheriff', 'chancellor', 'premier', 'congressman', 'congresswoman',
   'executive', 'founder', 'leader', 'coach', 'manager', 'analyst', 'economist', 'justice', 'speaker', 'health',
-  'finance', 'trade', 'economy', 'transport', 'transportation', 'energy', 'labor', 'labour', 'education', 'commerce',
-  'homeland', 'security', 'u.s.', 'us', 'uk', 'u.k.', 'un', 'u.n.', 'eu', 'former', 'acting', 'interim', 'senior',
+  'finance', 'trade', 'economy', 'transport', 'transportation', 'energy', 'labor', 'labour', 'education', 'commerce', 'security', 'u.s.', 'us', 'uk', 'u.k.', 'un', 'u.n.', 'eu', 'former', 'acting', 'interim', 'senior',
   'assistant', 'associate', 'vp', 'ex',
 ]);
 
@@ -31,15 +30,14 @@ export const DOCUMENT_NOUNS = new Set(['post', 'statement', 'letter', 'tweet', '
 export const ORG_WORDS = new Set([
   'company', 'co.', 'corp', 'corp.', 'corporation', 'inc', 'inc.', 'ltd', 'ltd.', 'llc', 'plc', 'group', 'service',
   'services', 'board', 'agency', 'ministry', 'department', 'council', 'university', 'bank', 'association', 'party',
-  'government', 'court', 'office', 'airlines', 'airways', 'motors', 'force', 'times', 'news', 'post', 'journal',
-  'herald', 'courier', 'wire', 'tribune', 'reuters', 'commission', 'committee', 'institute', 'foundation',
+  'government', 'court', 'office', 'airways', 'motors', 'force', 'times', 'news', 'post', 'journal',
+  'herald', 'courier', 'wire', 'tribune', 'commission', 'committee', 'institute', 'foundation',
   'federation', 'union', 'organization', 'organisation', 'authority', 'administration', 'house', 'congress',
   'senate', 'parliament', 'army', 'navy', 'police', 'school', 'hospital', 'club', 'team', 'network', 'channel',
   'television', 'radio', 'tv', 'magazine', 'daily', 'gazette', 'al', 'el', 'la', 'le', 'systems', 'technologies',
   'industries', 'holdings', 'partners', 'fund', 'exchange', 'station', 'airport', 'street', 'city', 'county',
-  'state', 'states', 'republic', 'kingdom', 'nations', 'united', 'social', 'truth', 'twitter', 'facebook',
-  'instagram', 'x', 'league', 'cup', 'games', 'conference', 'summit', 'center', 'centre', 'management', 'capital',
-  'securities', 'research', 'investments', 'advisors', 'advisers', 'associates', 'llc', 'ag', 'sa', 'gmbh', 'airplanes',
+  'state', 'states', 'republic', 'kingdom', 'nations', 'united', 'social', 'league', 'cup', 'games', 'conference', 'summit', 'center', 'centre', 'management', 'capital',
+  'securities', 'research', 'investments', 'advisors', 'advisers', 'associates', 'llc', 'ag', 'sa', 'gmbh',
 ]);
 
 /** Personal pronouns that can stand for one named person; "they"/"we" are left unresolved. */
@@ -49,7 +47,7 @@ export const PERSON_PRONOUNS = new Set(['he', 'she']);
 export const ANAPHORIC_ROLES = new Set(['president', 'leader', 'minister', 'chief', 'director', 'executive', 'ceo', 'chairman', 'senator', 'governor', 'mayor', 'spokesman', 'spokeswoman', 'secretary', 'premier', 'chancellor', 'king', 'queen', 'pope', 'founder', 'manager', 'coach', 'head']);
 
 /** Function words allowed inside a capitalised name chunk ("Velmora Fire and Rescue Service", "Bank of America"). */
-export const NAME_CONNECTORS = new Set(['and', 'of', 'for', 'de', 'del', 'da', 'van', 'von', 'der', 'bin', 'al-', '&', 'the']);
+export const NAME_CONNECTORS = new Set(['and', 'of', 'for', 'de', 'del', 'da', 'van', 'von', 'der', 'al-', '&', 'the']);
 
 /** Lowercase function words that a Title Case title may contain ("Talks Follow the Money in Caracas"). */
 export const TITLE_FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'for', 'to', 'with', 'at', 'by', 'from', 'and', 'or', 'but', 'as', 'into', 'vs', 'vs.']);
