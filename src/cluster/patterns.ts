@@ -8,4 +8,8 @@ export const PATTERNS = {
   termStart: /^\p{L}/u,
   /** Combining marks, removed after NFD so "São" and "Sao" are one term. */
   combiningMarks: /\p{M}/gu,
+  /** A word of three letters or more: what a dateline line has none of once its dates are gone. */
+  word3: /\p{L}{3,}/u,
+  /** Words a dateline line carries beside its dates ("First Published : …", "Updated 4 : 59 PM EDT"). */
+  datelineWords: /\b(?:first|published|updated|posted|by|on|at|am|pm|edt|est|gmt|utc|et)\b/giu,
 } as const;

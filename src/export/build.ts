@@ -8,9 +8,10 @@ import { storyQuotes } from '../analyze/quotes/story-quotes.js';
 import { entityAt, resolveName } from '../analyze/entities/link.js';
 import { findEntities } from '../analyze/entities/extract.js';
 import { mergeEntities } from '../analyze/entities/merge.js';
+import { storyEventView } from '../cluster/signature.js';
 import type { Doc, Span } from '../doc/types.js';
 import type { StoredStory } from '../store/store.js';
-import type { ExportArticle, ExportClaim, ExportConflict, ExportEntity, ExportQuote, ExportSpan, ExportStory, StoryExport } from './types.js';
+import type { ExportArticle, ExportClaim, ExportConflict, ExportEntity, ExportEvent, ExportQuote, ExportSpan, ExportStory, StoryExport } from './types.js';
 
 export const exportSpan = (doc: Doc, span: Span): ExportSpan => ({
   articleId: doc.id,
@@ -45,6 +46,7 @@ export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Da
       quotes: exportQuotes(members, entities),
       timeline: buildTimeline(members).map((e) => ({ ...e, evidence: e.evidence.map((x) => exportSpan(x.doc, x.span)) })),
       ...exportClaims(corroborated),
+      event: exportEvent(members),
     });
   }
   const inStories = new Set(exportStories.flatMap((s) => s.articleIds));
@@ -87,6 +89,11 @@ function exportQuotes(members: Doc[], entities: ExportEntity[]): ExportQuote[] {
       mentions: q.mentions.map((m) => exportSpan(m.doc, m.quote)),
     };
   });
+}
+
+function exportEvent(members: Doc[]): ExportEvent {
+  const { evidence, ...event } = storyEventView(members);
+  return { ...event, evidence: evidence.map((e) => ({ articleId: e.doc.id, start: e.span.start, end: e.span.end, text: e.doc.text.slice(e.span.start, e.span.end) })) };
 }
 
 function exportClaims(story: StoryClaims): { claims: ExportClaim[]; conflicts: ExportConflict[] } {

@@ -74,6 +74,15 @@ export interface ExportConflict {
   positions: Array<{ value: string; evidence: ExportSpan[] }>;
 }
 
+/** What the story reports: trigger, main participants, place, main-event dates, and the words each rests on. */
+export interface ExportEvent {
+  what: string | null;
+  who: string[];
+  where: string | null;
+  when: { start: string; end: string } | null;
+  evidence: ExportSpan[];
+}
+
 export interface ExportStory {
   id: string;
   title: string;
@@ -85,6 +94,7 @@ export interface ExportStory {
   timeline: ExportTimelineEntry[];
   claims: ExportClaim[];
   conflicts: ExportConflict[];
+  event?: ExportEvent | null;
 }
 
 export interface StoryExport {

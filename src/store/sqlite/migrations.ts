@@ -104,4 +104,9 @@ export const MIGRATIONS: string[] = [
     merged_at TEXT NOT NULL
   );
   `,
+  // 4: the event signature of each story (what/who/where counts and its main-event dates), JSON;
+  // stories stored before it have none and are grouped on their centroid alone.
+  `
+  ALTER TABLE stories ADD COLUMN event TEXT;
+  `,
 ];

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { CorroborateError } from '../../doc/errors.js';
 import type { Doc } from '../../doc/types.js';
 import type { CopyLink, CopySketch } from '../../cluster/copies.js';
-import type { StorySummary, TermStats } from '../../cluster/stories.js';
+import type { StoryEvent, StorySummary, TermStats } from '../../cluster/stories.js';
 import type { AddResult, ClusterWrite, Placement, SearchHit, Store, StoredStory, StoryListing, StoryMerge } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -139,12 +139,13 @@ export class SqliteStore implements Store {
       this.sql('INSERT INTO story_merges (from_id, into_id, article_id, score, merged_at) VALUES (?, ?, ?, ?, ?)').run(merge.storyId, storyId, articleId, merge.score, now);
     }
     const story = write.story;
-    this.sql('UPDATE stories SET size = ?, centroid = ?, first_at = ?, last_at = ?, active_seq = ? WHERE id = ?').run(
+    this.sql('UPDATE stories SET size = ?, centroid = ?, first_at = ?, last_at = ?, active_seq = ?, event = ? WHERE id = ?').run(
       story.size,
       JSON.stringify([...story.centroid]),
       story.firstAt,
       story.lastAt,
       seq,
+      story.event ? JSON.stringify({ what: [...story.event.what], who: [...story.event.who], where: [...story.event.where], when: story.event.when }) : null,
       storyId,
     );
     this.writeKeys(storyId, write.storyKeys, Math.floor(seq / ACTIVITY_BUCKET));
@@ -241,7 +242,7 @@ export class SqliteStore implements Store {
   }
 
   async storySummaries(ids: string[]): Promise<StorySummary[]> {
-    const get = this.sql('SELECT id, size, centroid, first_at, last_at FROM stories WHERE id = ?');
+    const get = this.sql('SELECT id, size, centroid, first_at, last_at, event FROM stories WHERE id = ?');
     const out: StorySummary[] = [];
     for (const id of ids) {
       const cached = this.summaries.get(id);
@@ -250,9 +251,10 @@ export class SqliteStore implements Store {
         out.push(cached);
         continue;
       }
-      const row = get.get(id) as { id: string; size: number; centroid: string; first_at: number | null; last_at: number | null } | undefined;
+      const row = get.get(id) as { id: string; size: number; centroid: string; first_at: number | null; last_at: number | null; event: string | null } | undefined;
       if (!row) continue;
-      const summary = { id: row.id, size: row.size, centroid: new Map(JSON.parse(row.centroid) as Array<[string, number]>), firstAt: row.first_at, lastAt: row.last_at };
+      const summary: StorySummary = { id: row.id, size: row.size, centroid: new Map(JSON.parse(row.centroid) as Array<[string, number]>), firstAt: row.first_at, lastAt: row.last_at };
+      if (row.event) summary.event = parseStoryEvent(row.event);
       this.remember(summary);
       out.push(summary);
     }
@@ -349,6 +351,11 @@ function refuseForeign(db: Database.Database, path: string, version: number): vo
     const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number };
     if (tables.n > 0) throw new CorroborateError('store-error', `${path}: is an SQLite database but not a Corroborate store; refusing to touch it`, { subject: path });
   }
+}
+
+function parseStoryEvent(json: string): StoryEvent {
+  const e = JSON.parse(json) as { what: Array<[string, number]>; who: Array<[string, number]>; where: Array<[string, number]>; when: StoryEvent['when'] };
+  return { what: new Map(e.what), who: new Map(e.who), where: new Map(e.where), when: e.when };
 }
 
 function toRow(doc: Doc): Omit<ArticleRow, never> {
