@@ -7,7 +7,7 @@ import { placeArticle } from '../src/pipeline/cluster-article.js';
 import { DEFAULT_JOIN_THRESHOLD } from '../src/cluster/stories.js';
 import type { Doc } from '../src/doc/types.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { round, SHARED_DATA } from './args.js';
+import { REPO, round, SHARED_DATA } from './args.js';
 import { averageLinkMerges, cutMerges, tfidfVectors, titleJaccardClusters } from './cluster-baselines.js';
 import { clusterScores, summarise } from './cluster-metrics.js';
 
@@ -25,10 +25,12 @@ import { clusterScores, summarise } from './cluster-metrics.js';
  * agglomeration over the whole stream, its threshold tuned on the tuning topics.
  *
  * Distractors: MEANTIME's 120 Wikinews articles (with their dates) are added to the first stream;
- * it reports the stories that hold more than one MEANTIME article, with their titles, to inspect.
+ * it reports the stories that hold more than one MEANTIME article, with their titles, to inspect,
+ * and scores our shared-actor gold on that run (distinct events with the same main actors).
  */
 const EcbDoc = z.object({ id: z.string(), topic: z.number(), subtopic: z.string(), text: z.string(), sentences: z.array(z.object({ start: z.number(), end: z.number() })) });
 type EcbDoc = z.infer<typeof EcbDoc>;
+const SharedActorGold = z.object({ groups: z.array(z.object({ actor: z.string(), events: z.array(z.object({ event: z.string(), ids: z.array(z.string()) })) })) });
 const MeantimeDoc = z.object({ id: z.string(), collection: z.string(), title: z.string(), text: z.string(), dct: z.object({ value: z.string() }).nullish() });
 
 /** Thresholds tried for baseline (b) on the tuning topics. */
@@ -89,6 +91,29 @@ function tunedTfidf(vectors: Array<Map<string, number>>, gold: string[], tuning:
   return best;
 }
 
+/**
+ * The shared-actor test: pairs of distinct events of one group that share a story (should be
+ * none), and pairs of reports of one event that do not (should be none).
+ */
+function sharedActorScores(gold: z.infer<typeof SharedActorGold>, storyOf: Map<string, string>) {
+  const fused: string[] = [];
+  const split: string[] = [];
+  let distinctPairs = 0, samePairs = 0;
+  for (const group of gold.groups)
+    group.events.forEach((a, i) => {
+      for (let x = 0; x < a.ids.length; x++)
+        for (let y = x + 1; y < a.ids.length; y++) {
+          samePairs++;
+          if (storyOf.get(a.ids[x]!) !== storyOf.get(a.ids[y]!)) split.push(`${a.ids[x]} / ${a.ids[y]} (${a.event})`);
+        }
+      for (const b of group.events.slice(i + 1)) {
+        distinctPairs++;
+        if (a.ids.some((p) => b.ids.some((q) => storyOf.get(p) === storyOf.get(q)))) fused.push(`${a.event} + ${b.event}`);
+      }
+    });
+  return { distinctEventPairs: distinctPairs, distinctEventsSharingAStory: fused, sameEventPairs: samePairs, sameEventSplit: split };
+}
+
 export async function runClusterBench(data: string | undefined, threshold = DEFAULT_JOIN_THRESHOLD, orders = DEFAULT_ORDERS) {
   const file = join(data ?? join(SHARED_DATA, 'ecbplus'), 'documents.jsonl');
   const ecb = readFileSync(file, 'utf8').trim().split('\n').map((l) => EcbDoc.parse(JSON.parse(l)));
@@ -119,6 +144,8 @@ export async function runClusterBench(data: string | undefined, threshold = DEFA
   withDistractors.labels.forEach((label, i) => members.set(label, [...(members.get(label) ?? []), mixed[i]!.id]));
   const meantimeStories = [...members.values()].filter((ids) => ids.some((id) => titleOf.has(id)));
   const multi = meantimeStories.filter((ids) => ids.filter((id) => titleOf.has(id)).length > 1);
+  const storyOfMeantime = new Map(meantime.map((m, i) => [m.id, withDistractors.labels[docs.length + i]!]));
+  const sharedActor = sharedActorScores(SharedActorGold.parse(JSON.parse(readFileSync(join(REPO, 'bench', 'gold', 'shared-actor-meantime.json'), 'utf8'))), storyOfMeantime);
 
   return {
     data: [file, meantimeFile],
@@ -157,5 +184,6 @@ export async function runClusterBench(data: string | undefined, threshold = DEFA
       storiesWithSeveralMeantime: multi.map((ids) => ids.map((id) => titleOf.get(id) ?? `ECB+ ${id}`)),
       ecbHeldOut: clusterScores(withDistractors.labels.slice(0, docs.length), gold, heldOut),
     },
+    sharedActor: { gold: 'bench/gold/shared-actor-meantime.json (distinct events, same main actors, within eight weeks; same run as the distractors)', ...sharedActor },
   };
 }
