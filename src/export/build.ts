@@ -47,6 +47,7 @@ export function buildExport(docs: Doc[], stories: StoredStory[], generatedAt: Da
       timeline: buildTimeline(members).map((e) => ({ ...e, evidence: e.evidence.map((x) => exportSpan(x.doc, x.span)) })),
       ...exportClaims(corroborated),
       event: exportEvent(members),
+      ...(story.redirects?.length ? { redirects: story.redirects } : {}),
     });
   }
   const inStories = new Set(exportStories.flatMap((s) => s.articleIds));

@@ -95,6 +95,8 @@ export interface ExportStory {
   claims: ExportClaim[];
   conflicts: ExportConflict[];
   event?: ExportEvent | null;
+  /** Ids of stories merged into this one: links to them lead here. */
+  redirects?: string[];
 }
 
 export interface StoryExport {

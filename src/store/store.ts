@@ -8,6 +8,8 @@ export interface StoredStory {
   articleIds: string[];
   createdAt: string;
   updatedAt: string;
+  /** Ids of stories folded into this one, directly or through a chain of merges: they now lead here. */
+  redirects?: string[];
 }
 
 /** Where a new article goes: an existing story, or a new one with the given id. */

@@ -105,8 +105,10 @@ export const MIGRATIONS: string[] = [
   );
   `,
   // 4: the event signature of each story (what/who/where counts and its main-event dates), JSON;
-  // stories stored before it have none and are grouped on their centroid alone.
+  // stories stored before it have none and are grouped on their centroid alone. Merges are read
+  // by the story they went into (a story's redirects).
   `
   ALTER TABLE stories ADD COLUMN event TEXT;
+  CREATE INDEX story_merges_into ON story_merges(into_id);
   `,
 ];

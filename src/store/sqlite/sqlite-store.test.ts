@@ -95,9 +95,35 @@ test('a bridging article merges two stories: members move, the merge is recorded
   await store.addArticle(bridge, { storyId: 's-a', isNewStory: false, cluster: write('s-a', 3, [{ storyId: 's-b', score: 0.4 }]) });
   assert.deepEqual((await store.listStories()).map((s) => [s.id, s.articleIds]), [['s-a', [a.id, b.id, bridge.id]]]);
   assert.deepEqual(await store.storyMerges(), [{ from: 's-b', into: 's-a', articleId: bridge.id, score: 0.4 }]);
+  assert.deepEqual((await store.getStories(['s-a']))[0]!.redirects, ['s-b'], 'the merged id leads to the survivor');
   assert.deepEqual([...(await store.storyCandidates(['ferry', 'key-s-b'], 10)).keys()], ['s-a']);
   assert.equal((await store.storySummaries(['s-a']))[0]!.size, 3);
   assert.deepEqual(await store.termStats(['ferry']), { docs: 3, df: new Map([['ferry', 3]]) });
   assert.deepEqual((await store.copyCandidates([7], 10)).sort(), [a.id, b.id, bridge.id].sort());
+  await store.close();
+});
+
+test('merges chain: a story merged into one that is merged again leads to the last survivor', async () => {
+  const store = SqliteStore.open(tempDb());
+  const write = (storyId: string, size: number, merged: Array<{ storyId: string; score: number }> = []): ClusterWrite => ({
+    terms: ['ferry'],
+    story: { id: storyId, size, centroid: new Map([['ferry', 1]]), firstAt: null, lastAt: null },
+    storyKeys: ['ferry'],
+    merged,
+    sketch: { shingles: new Uint32Array([1, 2, 3]), bands: [], publishedAt: null, length: 10 },
+    copyOf: null,
+    repoint: [],
+  });
+  const [a, b, c, first, second] = [article(20), article(21), article(22), article(23), article(24)];
+  await store.addArticle(a, { storyId: 's-a', isNewStory: true, cluster: write('s-a', 1) });
+  await store.addArticle(b, { storyId: 's-b', isNewStory: true, cluster: write('s-b', 1) });
+  await store.addArticle(c, { storyId: 's-c', isNewStory: true, cluster: write('s-c', 1) });
+  await store.addArticle(first, { storyId: 's-a', isNewStory: false, cluster: write('s-a', 3, [{ storyId: 's-b', score: 0.5 }]) });
+  assert.deepEqual((await store.listStories()).map((s) => [s.id, s.redirects ?? []]), [['s-a', ['s-b']], ['s-c', []]]);
+  await store.addArticle(second, { storyId: 's-c', isNewStory: false, cluster: write('s-c', 5, [{ storyId: 's-a', score: 0.5 }]) });
+  const [survivor] = await store.listStories();
+  assert.equal(survivor!.id, 's-c');
+  assert.deepEqual(survivor!.redirects, ['s-a', 's-b']);
+  assert.equal(survivor!.articleIds.length, 5);
   await store.close();
 });

@@ -203,7 +203,8 @@ export class SqliteStore implements Store {
     const members = this.db.prepare('SELECT story_id, article_id FROM story_articles ORDER BY seq').all() as Array<{ story_id: string; article_id: string }>;
     const byStory = new Map<string, string[]>();
     for (const m of members) byStory.set(m.story_id, [...(byStory.get(m.story_id) ?? []), m.article_id]);
-    return stories.map((s) => ({ id: s.id, articleIds: byStory.get(s.id) ?? [], createdAt: s.created_at, updatedAt: s.updated_at }));
+    const redirects = this.redirectsInto(stories.map((s) => s.id));
+    return stories.map((s) => withRedirects({ id: s.id, articleIds: byStory.get(s.id) ?? [], createdAt: s.created_at, updatedAt: s.updated_at }, redirects.get(s.id)));
   }
 
   async storyOf(articleId: string): Promise<string | null> {
@@ -219,7 +220,27 @@ export class SqliteStore implements Store {
       const members = this.sql('SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY seq').all(id) as Array<{ article_id: string }>;
       stories.push({ id: row.id, articleIds: members.map((m) => m.article_id), createdAt: row.created_at, updatedAt: row.updated_at });
     }
-    return stories;
+    const redirects = this.redirectsInto(stories.map((s) => s.id));
+    return stories.map((s) => withRedirects(s, redirects.get(s.id)));
+  }
+
+  /** For each story, the ids merged into it, following chains (b into a, then a into c: both lead to c), oldest merge first. */
+  private redirectsInto(ids: string[]): Map<string, string[]> {
+    const from = this.sql('SELECT from_id FROM story_merges WHERE into_id = ? ORDER BY rowid');
+    const out = new Map<string, string[]>();
+    for (const id of ids) {
+      const found: string[] = [];
+      const queue = [id];
+      while (queue.length > 0) {
+        for (const row of from.all(queue.shift()!) as Array<{ from_id: string }>) {
+          if (found.includes(row.from_id) || row.from_id === id) continue;
+          found.push(row.from_id);
+          queue.push(row.from_id);
+        }
+      }
+      if (found.length > 0) out.set(id, found);
+    }
+    return out;
   }
 
   async termStats(keys: string[]): Promise<TermStats> {
@@ -352,6 +373,8 @@ function refuseForeign(db: Database.Database, path: string, version: number): vo
     if (tables.n > 0) throw new CorroborateError('store-error', `${path}: is an SQLite database but not a Corroborate store; refusing to touch it`, { subject: path });
   }
 }
+
+const withRedirects = (story: StoredStory, redirects: string[] | undefined): StoredStory => (redirects ? { ...story, redirects } : story);
 
 function parseStoryEvent(json: string): StoryEvent {
   const e = JSON.parse(json) as { what: Array<[string, number]>; who: Array<[string, number]>; where: Array<[string, number]>; when: StoryEvent['when'] };
