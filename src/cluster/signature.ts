@@ -20,7 +20,7 @@ export function dateInterval(t: Pick<Timex, 'value' | 'range'>): { start: number
 }
 
 function partialDate(value: string, side: 'start' | 'end'): number | null {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-]|W)/.exec(value);
+  const m = PATTERNS.partialDate.exec(value);
   if (!m) return null;
   const y = Number(m[1]);
   if (m[3]) return Date.UTC(y, Number(m[2]) - 1, Number(m[3]));
@@ -34,8 +34,8 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * What the article reports, from its lead: the trigger words (content verbs and nouns, as
  * lemmas), the main participants (people and organisations named in the lead, each under the
  * fullest form of its name in the article), the places named there, and when it happened — the
- * latest dated expression of the lead (a past or present date with a stated year: the lead dates
- * the news, background dates are older), else the stated publication day. Each part keeps its words.
+ * latest day or month the lead dates (not a future one: the lead dates the news, background dates
+ * are older), else the stated publication day. Each part keeps its words.
  */
 export function eventSignature(doc: Pick<Doc, 'text' | 'layers' | 'meta'>): EventSignature {
   const lead = leadSpan(doc);
@@ -82,9 +82,9 @@ function eventWhen(doc: Pick<Doc, 'meta'>, leadTimexes: Timex[]): EventSignature
     // A bare year in a lead is mostly background ("borrowed in 1965", "champion since 2006").
     if (interval && interval.end - interval.start <= 31 * DAY_MS && (best === null || interval.start > best.start)) best = { ...interval, span: t };
   }
+  if (best) return { start: isoDay(best.start), end: isoDay(best.end), basis: 'text', span: { start: best.span.start, end: best.span.end } };
   // An inferred publication date is only the latest date the text mentions: it is not when the news broke.
   const stated = doc.meta.publishedAt && doc.meta.publishedAtBasis !== 'inferred' ? Date.parse(doc.meta.publishedAt) : NaN;
-  if (best) return { start: isoDay(best.start), end: isoDay(best.end), basis: 'text', span: { start: best.span.start, end: best.span.end } };
   if (Number.isFinite(stated)) return { start: isoDay(stated), end: isoDay(stated), basis: 'published', span: null };
   return null;
 }
