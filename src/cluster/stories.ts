@@ -185,8 +185,8 @@ export function timePenalty(gap: number | null): number | null {
  * threshold raised by the time penalty and the event agrees; else none (a new story). The event
  * agrees unless the main-event dates (when both are known) are further apart than the tolerance.
  * The article's vector already weighs its lead above the background (`DEFAULT_LEAD_WEIGHT`).
- * Other candidates that also clear it and whose centroids
- * are close to the winner's are merged into it.
+ * Other candidates that also clear it, whose centroids are close to the winner's and whose dates
+ * do not clash with it, are merged into it.
  */
 export function groupArticle(
   vector: TermVector,
@@ -203,7 +203,7 @@ export function groupArticle(
     const score = cosine(vector, story.centroid);
     best = Math.max(best, score);
     const penalty = timePenalty(gapDays(publishedAt, story));
-    if (penalty === null || (event && story.event && (datesClash(event, story.event, o)))) continue;
+    if (penalty === null || (event && story.event && datesClash(event, story.event, o))) continue;
     if (score >= threshold + penalty) passing.push({ story, score });
   }
   if (passing.length === 0) return { storyId: null, score: best, merge: [] };

@@ -19,8 +19,8 @@ export const DEFAULT_MAX_COPY_CANDIDATES = 50;
  * index over story keywords, LSH bands), so the work per article does not grow with the store.
  * The store writes the result with the article, in one transaction (`Store.addArticle`).
  */
-export async function placeArticle(store: Store, doc: Doc, options: Partial<GroupingOptions> & { leadWeight?: number } = {}): Promise<Placement & { cluster: ClusterWrite }> {
-  const features = articleFeatures(doc, options.leadWeight);
+export async function placeArticle(store: Store, doc: Doc, options: Partial<GroupingOptions> = {}): Promise<Placement & { cluster: ClusterWrite }> {
+  const features = articleFeatures(doc);
   // A doc analysed by a pipeline without the event stage gets its signature here.
   const event = doc.layers.event ?? eventSignature(doc);
   const terms = vectorKeys(features);
