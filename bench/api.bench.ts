@@ -74,7 +74,8 @@ async function load(url: string, paths: string[], seconds: number, connections: 
  * `npm run bench -- api`: 50 concurrent readers on loopback for 30 s against story pages while a
  * writer posts an article every 100 ms; then the store is checked. Baseline in the same run: the
  * same load on a route that reads nothing from the store (`/api/openapi.json`), so the ratio shows
- * what story reads cost over the server's own overhead.
+ * what story reads cost over the server's own overhead. Then the same load on the home page (three
+ * pages deep into the list), web and API search, still while the writer posts.
  */
 export async function runApiBench(options: ApiBenchOptions) {
   const db = join(mkdtempSync(join(tmpdir(), 'corroborate-api-bench-')), 'bench.db');
@@ -102,6 +103,9 @@ export async function runApiBench(options: ApiBenchOptions) {
     })();
     const paths = [...storyIds.slice(0, 200).map((id) => `/api/stories/${id}`), '/api/stories', '/api/stories?offset=40'];
     const reads = await load(server.url, paths, options.seconds, options.connections);
+    // Lists and search under the same writes: they read stored figures only, never story exports.
+    const listPaths = ['/', '/?page=2', '/?page=50', '/search?q=harbour+repairs', '/search?q=gondola', '/api/search?q=rescued', '/api/stories?offset=400'];
+    const lists = await load(server.url, listPaths, options.seconds, options.connections);
     writing = false;
     await writer;
 
@@ -116,6 +120,7 @@ export async function runApiBench(options: ApiBenchOptions) {
       connections: options.connections,
       seconds: options.seconds,
       storyReads: reads,
+      homeAndSearch: lists,
       baselineNoStoreRoute: baseline,
       p99Ratio: round(reads.p99Ms / Math.max(1, baseline.p99Ms), 2),
       writes: { posted, failed: postFailures },

@@ -127,7 +127,7 @@ const jaccard = (a: Set<string>, b: Set<string>) => {
 };
 
 /** Baseline (b): sentences of different articles with word-set Jaccard ≥ 0.3, grouped transitively. */
-function wordJaccardClaims(articles: ExportArticle[], all: ExportArticle[]): Claim[] {
+export function wordJaccardClaims(articles: ExportArticle[], all: ExportArticle[]): Claim[] {
   const sentences = sentencesOf(articles).map((s) => ({ ...s, words: wordSet(s.span.text) }));
   const parent = sentences.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));

@@ -7,13 +7,17 @@ import { runEntitiesBench } from './entities.bench.js';
 import { runQuotesBench } from './quotes.bench.js';
 import { runExtractBench } from './extract.bench.js';
 import { runCorroborateBench } from './corroborate.bench.js';
+import { runFactsBench } from './facts.bench.js';
+import { runStoryBench } from './story.bench.js';
+import { runMetaBench } from './meta.bench.js';
+import { runHostileBench } from './hostile.bench.js';
 import { DEFAULT_SCALE_SIZES, runScaleBench } from './scale.bench.js';
 
 /**
  * `npm run bench -- NAME [--data DIR] [--json]`. Each bench prints ours beside a baseline
  * measured in the same run. NAME: clean, extract, cluster, scale, time, entities, quotes,
- * corroborate, api, or all (default; api and scale left out: they run for minutes and want the
- * machine to themselves). `--errors` lists each miss (quotes, corroborate).
+ * corroborate, facts, meta, story, hostile, api, or all (default; api, scale, story and hostile left out: they run for minutes and want the
+ * machine to themselves). `--errors` lists each miss (quotes, corroborate, meta).
  * `--orders N` sets how many random arrival orders the cluster bench streams (default 5).
  * `--sizes 1000,10000,100000` sets the scale bench's checkpoints (100k is not a default: it takes minutes).
  */
@@ -29,8 +33,12 @@ const benches: Record<string, () => unknown | Promise<unknown>> = {
   quotes: () => runQuotesBench(args.data, args.split, args.errors),
   extract: () => runExtractBench(args.data, args.predictions),
   corroborate: () => runCorroborateBench(args.data, args.errors),
+  facts: () => runFactsBench(args.data),
+  story: () => runStoryBench(args.data),
+  meta: () => runMetaBench(args.data, args.errors),
+  hostile: () => runHostileBench(),
 };
-const LONG_RUNNING = new Set(['api', 'scale']);
+const LONG_RUNNING = new Set(['api', 'scale', 'story', 'hostile']);
 const chosen = name === 'all' ? Object.keys(benches).filter((n) => !LONG_RUNNING.has(n)) : [name];
 const unknown = chosen.filter((n) => !benches[n]);
 if (unknown.length) {

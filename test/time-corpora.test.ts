@@ -91,13 +91,15 @@ describe('examples/gold.json timexes', () => {
 });
 
 describe('story timeline in the export', () => {
-  test('seeds: oldest first, descriptions are evidence text, relative dates resolved against each article', async () => {
+  test('seeds: the story oldest first then background, descriptions are evidence text, relative dates resolved against each article', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'corroborate-time-')), 'store.db');
     const { export: data } = await analyze([SEEDS], { db });
     const timeline = data.stories.flatMap((s) => s.timeline);
     assert.ok(timeline.length >= 5, JSON.stringify(timeline.map((e) => e.date)));
-    const dates = timeline.map((e) => e.date);
-    assert.deepEqual(dates, [...dates].sort());
+    const story = timeline.filter((e) => e.kind !== 'background').map((e) => e.date);
+    const background = timeline.filter((e) => e.kind === 'background').map((e) => e.date);
+    assert.deepEqual(timeline.map((e) => e.date), [...[...story].sort(), ...[...background].sort()]);
+    assert.deepEqual([...new Set(background)], ['2025-09', '2025-10']);
     for (const e of timeline) assert.ok(e.evidence.some((s) => s.text === e.description), e.description);
     // 001: "announced on Friday" (dateline Jan 09) and "a phone call … on Wednesday".
     assert.ok(timeline.some((e) => e.date === '2026-01-09' && /announced on Friday/.test(e.description)));

@@ -18,23 +18,28 @@ export interface SentencesAndTokens {
  * runs from a heading into the next paragraph ("Petro-Trump Talks\nThis came after…").
  * Token offsets come from wink's lossless tokenisation (preceding spaces + token value).
  */
-export function sentencesAndTokens(text: string, offset = 0): SentencesAndTokens {
-  const sentences: Span[] = [];
-  const tokens: Token[] = [];
+export function sentencesAndTokens(text: string, offset = 0, into: SentencesAndTokens = { sentences: [], tokens: [] }): SentencesAndTokens {
   const lineRe = /[^\n]+/g;
-  for (const line of text.matchAll(lineRe)) {
-    const lineStart = offset + line.index!;
-    const { sentences: s, tokens: t } = analyseLine(line[0], lineStart);
-    sentences.push(...s);
-    tokens.push(...t);
-  }
-  return { sentences, tokens };
+  for (const line of text.matchAll(lineRe)) analyseLine(line[0], offset + line.index!, into);
+  return into;
 }
 
-function analyseLine(line: string, lineStart: number): SentencesAndTokens {
+/**
+ * A run of non-space characters longer than this is not a word (a pasted hash, base64, a line of
+ * dashes): it becomes one token tagged `X` and is not given to wink, whose tokenizer takes time
+ * growing with the square of a word's length.
+ */
+export const MAX_WORD_CHARS = 256;
+const LONG_RUN = new RegExp(`\\S{${MAX_WORD_CHARS + 1},}`, 'g');
+
+/** Appends one line's sentences and tokens to `into` (appended one by one: a spread of a long line's tokens overflows the stack). */
+function analyseLine(line: string, lineStart: number, into: SentencesAndTokens): void {
   const nlp = getNlp();
   const its = nlp.its;
-  const doc = nlp.readDoc(line);
+  const longRuns = [...line.matchAll(LONG_RUN)];
+  // Blanked to spaces of the same length, so every offset wink gives still indexes `line`.
+  const read = longRuns.length ? line.replace(LONG_RUN, (run) => ' '.repeat(run.length)) : line;
+  const doc = nlp.readDoc(read);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
@@ -46,20 +51,26 @@ function analyseLine(line: string, lineStart: number): SentencesAndTokens {
     at += spaces[i]!.length;
     const value = values[i]!;
     // wink keeps the text lossless; if a token ever does not sit where expected, search forward rather than emit a wrong span.
-    if (line.slice(at, at + value.length) !== value) at = line.indexOf(value, at);
+    if (read.slice(at, at + value.length) !== value) at = read.indexOf(value, at);
     starts.push(at);
     tokens.push({ start: lineStart + at, end: lineStart + at + value.length, pos: pos[i]!, lemma: lemmas[i] ?? value.toLowerCase() });
     at += value.length;
   }
-  const sentences: Span[] = [];
   doc.sentences().each((sentence: { out(f: unknown): unknown }) => {
-    const [first, last] = sentence.out(its.span) as unknown as [number, number];
-    const start = starts[first];
-    const lastToken = tokens[last];
+    const [from, to] = sentence.out(its.span) as unknown as [number, number];
+    const start = starts[from];
+    const lastToken = tokens[to];
     if (start === undefined || lastToken === undefined) return;
-    sentences.push({ start: lineStart + start, end: lastToken.end });
+    into.sentences.push({ start: lineStart + start, end: lastToken.end });
   });
-  return { sentences, tokens };
+  // The long runs go back among wink's tokens in text order.
+  let k = 0;
+  for (const run of longRuns) {
+    const start = lineStart + run.index!;
+    while (k < tokens.length && tokens[k]!.start < start) into.tokens.push(tokens[k++]!);
+    into.tokens.push({ start, end: start + run[0].length, pos: 'X', lemma: run[0].toLowerCase() });
+  }
+  while (k < tokens.length) into.tokens.push(tokens[k++]!);
 }
 
 /** Writes `sentences` and `tokens`; headings are one sentence each (they are single lines). */
@@ -68,13 +79,9 @@ export const sentencesStage: Stage = {
   reads: ['paragraphs'],
   writes: ['sentences', 'tokens'],
   run(doc) {
-    const sentences: Span[] = [];
-    const tokens: Token[] = [];
-    for (const paragraph of doc.layers.paragraphs as Paragraph[]) {
-      const result = sentencesAndTokens(doc.text.slice(paragraph.start, paragraph.end), paragraph.start);
-      sentences.push(...result.sentences);
-      tokens.push(...result.tokens);
-    }
+    const into: SentencesAndTokens = { sentences: [], tokens: [] };
+    for (const paragraph of doc.layers.paragraphs as Paragraph[]) sentencesAndTokens(doc.text.slice(paragraph.start, paragraph.end), paragraph.start, into);
+    const { sentences, tokens } = into;
     return { ...doc, layers: { ...doc.layers, sentences, tokens } };
   },
 };

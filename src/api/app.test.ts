@@ -80,6 +80,32 @@ test('bad requests get a 4xx with {error: {code, message, details}}', async () =
   await store.close();
 });
 
+test('errors name the field at fault; a wrong method is 405 with Allow', async () => {
+  const store = freshStore();
+  const app = createApp({ store });
+  const message = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
+  assert.match(await message(await post(app, { source: 'no text' })), /text: text is required/);
+  assert.match(await message(await post(app, { text: 42 })), /text: text must be a string/);
+  assert.match(await message(await post(app, { articles: [ARTICLE, { source: 'x' }] })), /articles\.1\.text: text is required/);
+  assert.match(await message(await post(app, { articles: [] })), /articles: articles must hold at least one/);
+  assert.match(await message(await app.request('/api/search')), /q: q is required/);
+
+  const cases: Array<[string, string, string]> = [
+    ['GET', '/api/articles', 'POST'],
+    ['DELETE', '/api/stories', 'GET, HEAD'],
+    ['PUT', '/api/stories/s-000000000000', 'GET, HEAD'],
+    ['POST', '/stories/s-000000000000', 'GET, HEAD'],
+  ];
+  for (const [method, path, allow] of cases) {
+    const response = await app.request(path, { method });
+    assert.equal(response.status, 405, `${method} ${path}`);
+    assert.equal(response.headers.get('allow'), allow);
+    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'method-not-allowed');
+  }
+  assert.equal((await app.request('/api/stories', { method: 'HEAD' })).status, 200);
+  await store.close();
+});
+
 test('with a token, writes need it and reads do not', async () => {
   const store = freshStore();
   const app = createApp({ store, token: 'sekret-token' });
@@ -96,12 +122,26 @@ test('stories, one story, one article and search read back what was posted', asy
   const { results } = (await (await post(app, ARTICLE)).json()) as { results: Array<{ id: string; storyId: string }> };
   const { id, storyId } = results[0]!;
 
-  const list = (await (await app.request('/api/stories')).json()) as { stories: Array<{ id: string; title: string; articleCount: number; independentSourceCount: number }>; total: number };
+  type Listing = { stories: Array<{ id: string; title: string; articleCount: number; outlets: string[]; lastPublishedAt: string | null; digest: { independentSources: number } | null }>; total: number };
+  const list = (await (await app.request('/api/stories')).json()) as Listing;
   assert.equal(list.total, 1);
-  assert.deepEqual(list.stories.map((s) => [s.id, s.title, s.articleCount, s.independentSourceCount]), [[storyId, 'Tram line closed after bridge crack found', 1, 1]]);
+  // The post analysed the story it touched and stored that analysis: the list reads its figures.
+  assert.deepEqual(list.stories.map((s) => [s.id, s.title, s.articleCount, s.outlets, s.digest?.independentSources]), [[storyId, 'Tram line closed after bridge crack found', 1, ['Osterby Post'], 1]]);
 
-  const story = await (await app.request(`/api/stories/${storyId}`)).json();
+  const story = (await (await app.request(`/api/stories/${storyId}`)).json()) as { articles: Array<{ input: string }> };
   assert.ok(validate(story), JSON.stringify(validate.errors));
+  assert.deepEqual(story.articles.map((a) => a.input), ['https://osterby-post.example/tram'], 'the URL stands for the input');
+  // The story's event, stored with its analysis, is exported and shown on the story page.
+  const event = (story as unknown as { stories: Array<{ event?: { what: string | null; where: string | null; when: { start: string } | null } }> }).stories[0]!.event!;
+  assert.deepEqual([event.what, event.where, event.when?.start], ['closed', 'Osterby', '2026-04-06']);
+  const page = await (await app.request(`/stories/${storyId}`)).text();
+  for (const row of ['<dt>What</dt><dd>closed</dd>', '<dt>Where</dt><dd>Osterby</dd>', '<dt>When</dt><dd>2026-04-06</dd>']) assert.ok(page.includes(row), `the story page shows ${row}`);
+  const changes = (await (await app.request(`/api/stories/${storyId}/changes`)).json()) as { storyId: string; changes: unknown[] };
+  assert.equal(changes.storyId, storyId);
+  assert.ok(Array.isArray(changes.changes));
+  const feed = await app.request(`/stories/${storyId}/feed.atom`);
+  assert.match(feed.headers.get('content-type')!, /application\/atom\+xml/);
+  assert.match(await feed.text(), /<title>Tram line closed after bridge crack found<\/title>/);
 
   const article = (await (await app.request(`/api/articles/${id}`)).json()) as { id: string; source: { name: string }; storyId: string; text: string };
   assert.equal(article.source.name, 'Osterby Post');
@@ -123,7 +163,7 @@ test('the OpenAPI document is generated from the request schemas', async () => {
     paths: Record<string, Record<string, { parameters?: Array<{ name: string }>; requestBody?: { content: Record<string, { schema: unknown }> } }>>;
   };
   assert.equal(doc.openapi, '3.1.0');
-  assert.deepEqual(Object.keys(doc.paths).sort(), ['/api/articles', '/api/articles/{id}', '/api/openapi.json', '/api/search', '/api/stories', '/api/stories/{id}']);
+  assert.deepEqual(Object.keys(doc.paths).sort(), ['/api/articles', '/api/articles/{id}', '/api/openapi.json', '/api/search', '/api/stories', '/api/stories/{id}', '/api/stories/{id}/changes', '/stories/{id}/export.json', '/stories/{id}/export.md', '/stories/{id}/feed.atom']);
   assert.deepEqual(doc.paths['/api/stories']!.get!.parameters!.map((p) => p.name), ['limit', 'offset']);
   assert.match(JSON.stringify(doc.paths['/api/articles']!.post!.requestBody!.content['application/json']!.schema), /"text"/);
   await store.close();
@@ -174,4 +214,77 @@ test('the server listens on a free loopback port, and refuses a public address w
   }
   await assert.rejects(startServer({ store, port: 0, host: '0.0.0.0' }), (e: CorroborateError) => e.code === 'bad-option' && /CORROBORATE_TOKEN/.test(e.message));
   await store.close();
+});
+
+test('the add form stores a pasted article, refuses cross-site posts and wants the token when the server has one', async () => {
+  const store = freshStore();
+  const form = (fields: Record<string, string>, origin: string | null) =>
+    ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(origin ? { origin } : {}) }, body: new URLSearchParams(fields).toString() }) as RequestInit;
+  const fields = { text: ARTICLE.text, source: 'Osterby Post', url: '', publishedAt: '2026-04-06' };
+  const open = createApp({ store });
+  assert.equal((await open.request('http://localhost/add', form(fields, 'https://evil.example'))).status, 403, 'a cross-site form post');
+  assert.equal((await open.request('http://localhost/add', form(fields, null))).status, 403, 'no Origin, no Sec-Fetch-Site');
+  const missing = await open.request('http://localhost/add', form({ source: 'x' }, 'http://localhost'));
+  assert.equal(missing.status, 400);
+  assert.match(await missing.text(), /text: text is required/);
+  const added = await open.request('http://localhost/add', form(fields, 'http://localhost'));
+  assert.equal(added.status, 303);
+  assert.match(added.headers.get('location')!, /^\/articles\/a-[0-9a-f]{12}\?added=1$/);
+  const article = (await (await open.request(`/api${added.headers.get('location')!.split('?')[0]}`)).json()) as { source: { name: string }; publishedAt: string };
+  assert.deepEqual([article.source.name, article.publishedAt.slice(0, 10)], ['Osterby Post', '2026-04-06']);
+
+  const guarded = createApp({ store, token: 'sekret-token' });
+  assert.match(await (await guarded.request('/add')).text(), /name="token"/);
+  const other = { ...fields, text: 'Ferry back on schedule\n\nThe Osterby ferry ran on time on Tuesday for the first time in a week.\n' };
+  assert.equal((await guarded.request('http://localhost/add', form(other, 'http://localhost'))).status, 401);
+  assert.equal((await guarded.request('http://localhost/add', form({ ...other, token: 'wrong' }, 'http://localhost'))).status, 401);
+  assert.equal((await guarded.request('http://localhost/add', form({ ...other, token: 'sekret-token' }, 'http://localhost'))).status, 303);
+  await store.close();
+});
+
+test('without a token, writes from another site or to a non-loopback host name are refused; the own origin and --allowed-origins pass', async () => {
+  const store = freshStore();
+  const app = createApp({ store, allowedOrigins: ['https://desk.example'] });
+  const textPost = (headers: Record<string, string>) =>
+    app.request('http://127.0.0.1:8080/api/articles', { method: 'POST', headers: { 'content-type': 'text/plain', ...headers }, body: ARTICLE.text });
+  // A cross-site text/plain POST needs no CORS preflight: the browser sends it with the site's Origin.
+  const crossSite = await textPost({ origin: 'https://evil.example', host: '127.0.0.1:8080' });
+  assert.equal(crossSite.status, 403);
+  assert.equal(((await crossSite.json()) as { error: { code: string } }).error.code, 'forbidden-origin');
+  // DNS rebinding: the evil name now points at 127.0.0.1, the browser calls it same-origin.
+  const rebound = await textPost({ origin: 'http://evil.example:8080', host: 'evil.example:8080' });
+  assert.equal(((await rebound.json()) as { error: { code: string } }).error.code, 'forbidden-host');
+  assert.equal((await store.counts()).articles, 0);
+  assert.equal((await textPost({ origin: 'https://desk.example', host: '127.0.0.1:8080' })).status, 201);
+  assert.equal((await textPost({ origin: 'http://127.0.0.1:8080', host: '127.0.0.1:8080' })).status, 200);
+  assert.equal((await textPost({ host: 'localhost:8080' })).status, 200, 'a client that sends no Origin (curl) is not a browser page');
+  await store.close();
+});
+
+test('a token a bearer header cannot carry is refused at start-up, not on every write', async () => {
+  const store = freshStore();
+  await assert.rejects(startServer({ store, port: 0, token: 'secret with spaces' }), (e: unknown) => e instanceof CorroborateError && e.code === 'bad-option' && /CORROBORATE_TOKEN/.test(e.message));
+  await assert.rejects(startServer({ store, port: 0, allowedOrigins: ['https://desk.example/path'] }), (e: unknown) => e instanceof CorroborateError && /not an origin/.test(e.message));
+  await store.close();
+});
+
+test('a 413 on a chunked upload keeps the connection: the request after it on the same socket is answered', async () => {
+  const { serve } = await import('@hono/node-server');
+  const { connect } = await import('node:net');
+  const store = freshStore();
+  const server = serve({ fetch: createApp({ store, maxBodyBytes: 1000 }).fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const socket = connect((server.address() as { port: number }).port, '127.0.0.1');
+  let received = '';
+  socket.on('data', (d: Buffer) => (received += d.toString()));
+  const chunk = 'x'.repeat(30_000);
+  socket.write('POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n');
+  for (let i = 0; i < 4; i++) socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+  socket.write('0\r\n\r\nGET /api/openapi.json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+  // Bounded wait: both answers, or fail after 5 s.
+  for (let waited = 0; waited < 5000 && (received.match(/HTTP\/1\.1 \d+/g) ?? []).length < 2; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  socket.destroy();
+  server.close();
+  await store.close();
+  assert.deepEqual(received.match(/HTTP\/1\.1 \d+/g), ['HTTP/1.1 413', 'HTTP/1.1 200']);
 });

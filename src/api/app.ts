@@ -7,11 +7,13 @@ import { ingestInputs, type IngestReport } from '../pipeline/analyze.js';
 import { StoryExportCache } from './story-cache.js';
 import type { InputFile } from '../ingest/read-inputs.js';
 import { charsetOfContentType } from '../ingest/markup-encoding.js';
-import type { Store } from '../store/store.js';
+import { MARK_END, MARK_START, type Store } from '../store/store.js';
 import { webRoutes } from '../web/routes.js';
+import { changesSince, type FollowableStory } from '../web/feed.js';
 import { ApiError, errorBody } from './errors.js';
 import { openApiDocument } from './openapi.js';
-import { ArticlesBodySchema, IdParamSchema, PageQuerySchema, SearchQuerySchema } from './schemas.js';
+import { refuseOtherMethods } from './methods.js';
+import { parseArticlesBody, IdParamSchema, PageQuerySchema, SearchQuerySchema } from './schemas.js';
 
 export interface AppOptions {
   store: Store;
@@ -19,7 +21,15 @@ export interface AppOptions {
   token?: string | undefined;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /**
+   * Without a token: origins (`https://desk.example`) whose pages may write besides the server's
+   * own. A write from any other origin, or addressed to a host name that is not loopback, is refused.
+   */
+  allowedOrigins?: string[];
 }
+
+/** Host names a tokenless (loopback-only) server answers writes for; any other name is DNS rebinding. */
+const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
 
 /** Large enough for a long article with its HTML; small enough that one request cannot exhaust memory. */
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -36,7 +46,7 @@ const valid = <T extends z.ZodType>(target: 'query' | 'param' | 'json', schema: 
 /**
  * The HTTP API and the web UI of one store. Tested without a server through `app.request()`.
  */
-export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES }: AppOptions): Hono {
+export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, allowedOrigins = [] }: AppOptions): Hono {
   const app = new Hono();
   const stories = new StoryExportCache(store);
   const writeGuard = token ? bearerAuth({ token, noAuthenticationHeader: { message: errorBody('unauthorized', 'a bearer token is required for writes') }, invalidToken: { message: errorBody('unauthorized', 'the bearer token is not valid') } }) : undefined;
@@ -47,8 +57,19 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES 
     },
   });
 
-  // Every write under /api needs the token; reads stay open.
-  app.use('/api/*', async (c, next) => (writeGuard && c.req.method !== 'GET' && c.req.method !== 'HEAD' ? writeGuard(c, next) : next()));
+  // Every write under /api needs the token; reads stay open. Without a token, a browser page on
+  // another site (a cross-site form or text/plain POST needs no preflight) or a rebound DNS name
+  // could write through the user's browser: writes must come from the server's own origin.
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    if (writeGuard) return writeGuard(c, next);
+    const host = c.req.header('host') ?? new URL(c.req.url).host;
+    if (!LOOPBACK_HOST.test(host)) throw new ApiError(403, 'forbidden-host', `writes without a token are accepted only for a loopback host name, not "${host}"`);
+    const origin = c.req.header('origin');
+    if (origin !== undefined && origin !== `http://${host}` && !allowedOrigins.includes(origin))
+      throw new ApiError(403, 'forbidden-origin', `writes from ${origin} are refused: only this server's own pages (or --allowed-origins) may write without a token`);
+    return next();
+  });
 
   app.post('/api/articles', limit, async (c) => {
     const files = await articleInputs(c);
@@ -58,14 +79,9 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES 
 
   app.get('/api/stories', valid('query', PageQuerySchema), async (c) => {
     const { limit: pageSize, offset } = c.req.valid('query');
-    const [page, counts] = await Promise.all([store.pageStories(pageSize, offset), store.counts()]);
-    const summaries = await Promise.all(
-      page.map(async (s) => {
-        const story = (await stories.get(s.id))?.stories[0];
-        return { id: s.id, title: story?.title ?? '', articleCount: s.articleCount, independentSourceCount: story?.independentSourceCount ?? 0, updatedAt: s.updatedAt };
-      }),
-    );
-    return c.json({ stories: summaries, limit: pageSize, offset, total: counts.stories });
+    // Stored figures only (the stored analyses' columns and the articles table): a list never builds or reads a story's analysis.
+    const [cards, counts] = await Promise.all([store.pageStoryCards(pageSize, offset), store.counts()]);
+    return c.json({ stories: cards, limit: pageSize, offset, total: counts.stories });
   });
 
   app.get('/api/stories/:id', valid('param', IdParamSchema), async (c) => {
@@ -73,6 +89,13 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES 
     const exported = await stories.get(id);
     if (!exported) throw new ApiError(404, 'not-found', `no story ${id}`);
     return c.json(exported);
+  });
+
+  app.get('/api/stories/:id/changes', valid('param', IdParamSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    const story = (await stories.get(id))?.stories[0] as FollowableStory | undefined;
+    if (!story) throw new ApiError(404, 'not-found', `no story ${id}`);
+    return c.json({ storyId: id, version: story.version ?? null, changes: changesSince(story, c.req.query('since')) });
   });
 
   app.get('/api/articles/:id', valid('param', IdParamSchema), async (c) => {
@@ -85,13 +108,15 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES 
 
   app.get('/api/search', valid('query', SearchQuerySchema), async (c) => {
     const { q, limit: max } = c.req.valid('query');
-    return c.json({ hits: await store.search(q, max) });
+    const hits = await store.search(q, max);
+    return c.json({ hits: hits.map((h) => ({ ...h, snippet: h.snippet.replaceAll(MARK_START, '«').replaceAll(MARK_END, '»') })) });
   });
 
   const openApi = openApiDocument();
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
-  app.route('/', webRoutes(store, stories));
+  app.route('/', webRoutes(store, stories, { token, maxBodyBytes }));
+  refuseOtherMethods(app);
 
   app.notFound((c) => c.json(errorBody('not-found', `no route ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {
@@ -121,7 +146,7 @@ async function articleInputs(c: Context): Promise<InputFile[]> {
   } catch (error) {
     throw new ApiError(400, 'invalid-json', `the body is not valid JSON (${(error as Error).message})`);
   }
-  const parsed = ArticlesBodySchema.safeParse(json);
+  const parsed = parseArticlesBody(json);
   if (!parsed.success)
     throw new ApiError(400, 'invalid-request', `invalid body: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`, parsed.error.issues);
   const articles = 'articles' in parsed.data ? parsed.data.articles : [parsed.data];

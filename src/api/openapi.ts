@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArticlesBodySchema, ErrorSchema, IdParamSchema, IngestResultSchema, PageQuerySchema, SearchQuerySchema, SearchResultSchema, StoryListSchema } from './schemas.js';
+import { ArticlesBodySchema, ChangesSchema, ErrorSchema, IdParamSchema, IngestResultSchema, PageQuerySchema, SearchQuerySchema, SearchResultSchema, StoryListSchema } from './schemas.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -23,7 +23,10 @@ const json = (schema: z.ZodType, description: string) => ({ description, content
 const error = (description: string) => json(ErrorSchema, description);
 const exportContract = { description: 'the export contract (story-export.schema.json, version 1) for one story', content: { 'application/json': { schema: { $ref: 'https://corroborate.invalid/spec/story-export.schema.json' } } } };
 
-/** The OpenAPI 3.1 document, generated from the zod schemas that validate the requests. */
+/**
+ * The OpenAPI 3.1 document, generated from the zod schemas that validate the requests. Any other
+ * method on these paths is answered 405 with an `Allow` header.
+ */
 export function openApiDocument(): JsonSchema {
   return {
     openapi: '3.1.0',
@@ -35,13 +38,23 @@ export function openApiDocument(): JsonSchema {
           summary: 'Add articles: JSON (one or {articles: […]}), a text/plain article, an HTML page, or an RSS/Atom/JSON feed',
           security: [{ bearer: [] }],
           requestBody: { required: true, content: { 'application/json': { schema: schemaOf(ArticlesBodySchema, 'input') }, 'text/plain': { schema: { type: 'string' } }, 'text/html': { schema: { type: 'string' } }, 'application/rss+xml': { schema: { type: 'string' } }, 'application/atom+xml': { schema: { type: 'string' } }, 'application/feed+json': { schema: { type: 'object' } } } },
-          responses: { 201: json(IngestResultSchema, 'stored (some articles new)'), 200: json(IngestResultSchema, 'nothing new: all already stored'), 400: error('invalid body or every article failed'), 401: error('missing or wrong token'), 413: error('body too large'), 415: error('unsupported content type') },
+          responses: { 201: json(IngestResultSchema, 'stored (some articles new)'), 200: json(IngestResultSchema, 'nothing new: all already stored'), 400: error('invalid body (the message names the field) or every article failed'), 401: error('missing or wrong token'), 413: error('body too large'), 415: error('unsupported content type') },
         },
       },
       '/api/stories': { get: { summary: 'Stories, newest first', parameters: parameters(PageQuerySchema, 'query'), responses: { 200: json(StoryListSchema, 'a page of stories'), 400: error('invalid query') } } },
       '/api/stories/{id}': { get: { summary: 'One story as the export contract', parameters: parameters(IdParamSchema, 'path'), responses: { 200: exportContract, 404: error('no such story') } } },
+      '/api/stories/{id}/changes': {
+        get: {
+          summary: "One story's change log, newest first (empty until the story stage records changes)",
+          parameters: [...parameters(IdParamSchema, 'path'), { name: 'since', in: 'query', required: false, schema: { type: 'string', description: 'a version number or an ISO date: only later changes' } }],
+          responses: { 200: json(ChangesSchema, 'the changes'), 404: error('no such story') },
+        },
+      },
       '/api/articles/{id}': { get: { summary: 'One article as exported, with its story id', parameters: parameters(IdParamSchema, 'path'), responses: { 200: { description: 'the article' }, 404: error('no such article') } } },
       '/api/search': { get: { summary: 'Full-text search over articles', parameters: parameters(SearchQuerySchema, 'query'), responses: { 200: json(SearchResultSchema, 'matching articles'), 400: error('invalid query') } } },
+      '/stories/{id}/feed.atom': { get: { summary: "Atom feed of one story's change log, newest first", parameters: parameters(IdParamSchema, 'path'), responses: { 200: { description: 'Atom 1.0', content: { 'application/atom+xml': { schema: { type: 'string' } } } }, 404: { description: 'no such story (HTML page)' } } } },
+      '/stories/{id}/export.json': { get: { summary: 'One story as the export contract, as a download', parameters: parameters(IdParamSchema, 'path'), responses: { 200: exportContract, 404: { description: 'no such story (HTML page)' } } } },
+      '/stories/{id}/export.md': { get: { summary: 'One story as a Markdown report, as a download', parameters: parameters(IdParamSchema, 'path'), responses: { 200: { description: 'Markdown', content: { 'text/markdown': { schema: { type: 'string' } } } }, 404: { description: 'no such story (HTML page)' } } } },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
     },
   };

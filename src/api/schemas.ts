@@ -6,12 +6,25 @@ import { SidecarSchema } from '../ingest/sidecar.js';
  * OpenAPI document, so the two cannot drift apart.
  */
 export const ArticleInputSchema = SidecarSchema.extend({
-  text: z.string().min(1, 'text must not be empty').describe('the article as a crawler saved it: headline line, then body'),
+  text: z
+    .string({ error: (issue) => (issue.input === undefined ? 'text is required (the article: headline line, then body)' : 'text must be a string') })
+    .min(1, 'text must not be empty').describe('the article as a crawler saved it: headline line, then body'),
 }).meta({ id: 'ArticleInput' });
 
+const ArticleListSchema = z.object({ articles: z.array(ArticleInputSchema).min(1, 'articles must hold at least one article').max(500, 'at most 500 articles per request') });
+
 export const ArticlesBodySchema = z
-  .union([ArticleInputSchema, z.object({ articles: z.array(ArticleInputSchema).min(1).max(500) })])
+  .union([ArticleInputSchema, ArticleListSchema])
   .meta({ id: 'ArticlesBody' });
+
+/**
+ * Parses a POST body with the branch of the union it means: `{articles: […]}` or one article.
+ * (The union's own error says only "Invalid input", naming no field.)
+ */
+export function parseArticlesBody(json: unknown) {
+  const many = typeof json === 'object' && json !== null && !Array.isArray(json) && 'articles' in json;
+  return many ? ArticleListSchema.safeParse(json) : ArticleInputSchema.safeParse(json);
+}
 
 export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(20),
@@ -19,7 +32,7 @@ export const PageQuerySchema = z.object({
 });
 
 export const SearchQuerySchema = z.object({
-  q: z.string().trim().min(1, 'q is required').max(500),
+  q: z.string({ error: 'q is required: the words to search for' }).trim().min(1, 'q is required: the words to search for').max(500),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
@@ -51,10 +64,17 @@ export const StoryListSchema = z
     stories: z.array(
       z.object({
         id: z.string(),
-        title: z.string(),
         articleCount: z.number().int(),
-        independentSourceCount: z.number().int(),
-        updatedAt: z.string(),
+        updatedAt: z.string().describe('when the story last changed in this store (an article joined, stories merged)'),
+        title: z.string().nullable().describe("the stored analysis's title (possibly of an earlier version); before the story's first analysis, its first article's headline"),
+        outlets: z.array(z.string()).describe('outlet names (else domains), most articles first'),
+        firstPublishedAt: z.string().nullable(),
+        lastPublishedAt: z.string().nullable().describe('publication date of the latest article: the list is sorted by it'),
+        datesInferred: z.boolean().describe("whether any member's date was inferred rather than stated"),
+        digest: z
+          .object({ independentSources: z.number().int(), claims: z.number().int(), corroborated: z.number().int(), disputed: z.number().int(), conflicts: z.number().int() })
+          .nullable()
+          .describe("figures of the story's stored analysis; null when the story (or the analysis code) changed since, or it was never analysed"),
       }),
     ),
     limit: z.number().int(),
@@ -64,5 +84,35 @@ export const StoryListSchema = z
   .meta({ id: 'StoryList' });
 
 export const SearchResultSchema = z
-  .object({ hits: z.array(z.object({ articleId: z.string(), title: z.string().nullable(), snippet: z.string(), storyId: z.string().nullable() })) })
+  .object({
+    hits: z.array(
+      z.object({
+        articleId: z.string(),
+        title: z.string().nullable(),
+        snippet: z.string().describe('the matched words between « and »'),
+        storyId: z.string().nullable(),
+        storyTitle: z.string().nullable(),
+        source: z.object({ name: z.string().nullable(), domain: z.string().nullable() }),
+        publishedAt: z.string().nullable(),
+        publishedAtBasis: z.enum(['metadata', 'feed', 'dateline', 'inferred', 'unknown']),
+      }),
+    ),
+  })
   .meta({ id: 'SearchResult' });
+
+export const ChangesSchema = z
+  .object({
+    storyId: z.string(),
+    version: z.number().int().nullable(),
+    changes: z.array(
+      z.object({
+        version: z.number().int(),
+        at: z.string(),
+        kind: z.string().describe('article-added, fact-corroborated, fact-disputed, conflict-added, merged, split, corrected, …'),
+        detail: z.string().optional(),
+        articleIds: z.array(z.string()).optional(),
+        storyIds: z.array(z.string()).optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'Changes' });

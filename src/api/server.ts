@@ -13,16 +13,24 @@ export interface ServeOptions {
   port?: number;
   host?: string;
   token?: string | undefined;
+  allowedOrigins?: string[];
 }
+
+/** RFC 6750's b64token (token68): what a bearer token may hold, so a correct header can always carry it. */
+const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
 
 /**
  * Starts the API and web UI. Without a token the server only binds loopback: writes would
  * otherwise be open to anyone who can reach the port.
  */
-export async function startServer({ store, port = DEFAULT_PORT, host = DEFAULT_HOST, token }: ServeOptions): Promise<{ server: ServerType; url: string }> {
+export async function startServer({ store, port = DEFAULT_PORT, host = DEFAULT_HOST, token, allowedOrigins = [] }: ServeOptions): Promise<{ server: ServerType; url: string }> {
+  if (token && !TOKEN68.test(token))
+    throw new CorroborateError('bad-option', 'CORROBORATE_TOKEN holds characters a bearer token cannot carry: use letters, digits and - . _ ~ + / (with = only at the end)');
+  for (const origin of allowedOrigins)
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new CorroborateError('bad-option', `--allowed-origins: "${origin}" is not an origin (scheme://host[:port], no path)`);
   if (!token && !LOOPBACK.test(host))
     throw new CorroborateError('bad-option', `refusing to serve on ${host} without a token: set CORROBORATE_TOKEN, or use --host 127.0.0.1`);
-  const app = createApp({ store, token });
+  const app = createApp({ store, token, allowedOrigins });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;

@@ -1,18 +1,20 @@
 import { exportStories } from '../pipeline/analyze.js';
 import type { StoryExport } from '../export/types.js';
 import type { Store } from '../store/store.js';
+import { publicExport } from './public.js';
 
 /** Stories kept in memory; a story export is a few hundred KB at most, so this bounds the cache to tens of MB. */
 const DEFAULT_MAX_STORIES = 500;
 
 /**
- * Story exports, built once per version of a story. A story's export depends only on its members
- * (articles never change once stored) and the copy links among them, which change only when a
- * member joins; every join or merge moves the story's `updatedAt`, so `(id, updatedAt)` is a
- * complete cache key: a reader never sees a stale story.
+ * Story exports kept in memory, one per version of a story. The analysed part comes from the
+ * story's stored analysis (`exportStories` computes it only when the story changed since), the
+ * rest from its stored articles, which never change once stored. A story's version rises with
+ * every change of its members or copy links, so `(id, version)` is a complete cache key: a
+ * reader never sees a stale story. Exports are kept as served (no server paths).
  */
 export class StoryExportCache {
-  private readonly entries = new Map<string, { updatedAt: string; export: StoryExport }>();
+  private readonly entries = new Map<string, { version: number; export: StoryExport }>();
 
   constructor(
     private readonly store: Store,
@@ -23,14 +25,14 @@ export class StoryExportCache {
     const [story] = await this.store.getStories([id]);
     if (!story) return null;
     const hit = this.entries.get(id);
-    if (hit && hit.updatedAt === story.updatedAt) {
+    if (hit && hit.version === story.version) {
       // Re-insert so the Map's order is least recently used first.
       this.entries.delete(id);
       this.entries.set(id, hit);
       return hit.export;
     }
-    const built = await exportStories(this.store, [id]);
-    this.entries.set(id, { updatedAt: story.updatedAt, export: built });
+    const built = publicExport(await exportStories(this.store, [id]));
+    this.entries.set(id, { version: story.version, export: built });
     if (this.entries.size > this.maxStories) this.entries.delete(this.entries.keys().next().value!);
     return built;
   }

@@ -1,7 +1,7 @@
 import type { Span } from '../doc/types.js';
-import { cosine } from '../corroborate/claims/align.js';
+import { similarity } from '../corroborate/claims/align.js';
 import { claimText, statementSpans, type Claim, type StoryClaims } from '../corroborate/claims/claims.js';
-import { sharedWords, type QuantityConflict } from '../corroborate/claims/conflicts.js';
+import { sharedWords, type Conflict } from '../corroborate/claims/conflicts.js';
 import type { ClaimUnit } from '../corroborate/claims/units.js';
 import { BRIEF_LEADS } from './connectives.js';
 
@@ -18,6 +18,8 @@ const MAX_CONFLICTS = 2;
 const MAX_SINGLE = 1;
 /** A claim this similar to one already in the brief would repeat it. */
 const REPEAT_SIMILARITY = 0.3;
+/** A statement this similar to a brief sentence's own is cited for it (`npm run bench -- facts`: brief support). */
+const CITE_SIMILARITY = 0.45;
 
 /**
  * A short extractive brief: the most widely carried facts first (by independent sources, then
@@ -30,12 +32,12 @@ const REPEAT_SIMILARITY = 0.3;
  */
 export function buildBrief(story: StoryClaims): BriefSentence[] {
   const chosen: Claim[] = [];
-  const repeats = (claim: Claim) => chosen.some((c) => cosine(story.space, story.units.indexOf(c.units[0]!), story.units.indexOf(claim.units[0]!)) >= REPEAT_SIMILARITY);
+  const repeats = (claim: Claim) => chosen.some((c) => similarity(story.space, story.units.indexOf(c.units[0]!), story.units.indexOf(claim.units[0]!)) >= REPEAT_SIMILARITY);
   const pick = (candidates: Claim[], limit: number) => {
     const picked: Claim[] = [];
     for (const claim of candidates) {
       if (picked.length >= limit) break;
-      if (claim.quoted || repeats(claim)) continue;
+      if (claim.quoted || !standsAlone(claim) || repeats(claim)) continue;
       picked.push(claim);
       chosen.push(claim);
     }
@@ -43,36 +45,70 @@ export function buildBrief(story: StoryClaims): BriefSentence[] {
   };
   const byProminence = (a: Claim, b: Claim) => b.independentSources - a.independentSources || a.prominence - b.prominence;
   const corroborated = pick(story.claims.filter((c) => c.status === 'corroborated').sort(byProminence), MAX_CORROBORATED);
-  const disputes = story.conflicts.slice(0, MAX_CONFLICTS).map((c) => disputeSentence(c, story.units));
+  const disputes = story.conflicts.slice(0, MAX_CONFLICTS).flatMap((c) => disputeSentences(c, story.units));
   const singles = story.claims.filter((c) => c.status === 'single-source').sort(byProminence);
-  const single = pick(singles, MAX_SINGLE);
-  const sentences = [...corroborated.map(claimSentence), ...disputes, ...single.map((c) => ({ ...claimSentence(c), text: `${BRIEF_LEADS.singleSource} ${claimText(c.units[0]!)}` }))];
+  // A single-source detail only where the story's shared facts do not fill the brief: what one
+  // outlet alone says is the least a summary should rest on.
+  const single = corroborated.length + Math.min(1, disputes.length) < MIN_SENTENCES ? pick(singles, MAX_SINGLE) : [];
+  const sentences = [...corroborated.map((c) => claimSentence(c, story)), ...disputes, ...single.map((c) => singleSourceSentence(claimSentence(c, story)))];
   // Too short a story for the plan above: fill with the next facts, most carried first.
   for (const claim of story.claims.filter((c) => !chosen.includes(c) && c.status !== 'disputed').sort(byProminence)) {
     if (sentences.length >= MIN_SENTENCES) break;
-    if (claim.quoted || repeats(claim)) continue;
+    if (claim.quoted || !standsAlone(claim) || repeats(claim)) continue;
     chosen.push(claim);
-    const sentence = claimSentence(claim);
-    sentences.push(claim.status === 'single-source' ? { ...sentence, text: `${BRIEF_LEADS.singleSource} ${sentence.text}` } : sentence);
+    const sentence = claimSentence(claim, story);
+    sentences.push(claim.status === 'single-source' ? singleSourceSentence(sentence) : sentence);
   }
   return sentences.slice(0, MAX_SENTENCES);
 }
 
-/** The claim as its representative article prints it, citing every article's statement of it. */
-function claimSentence(claim: Claim): BriefSentence {
-  const [representative, ...others] = claim.units;
+/**
+ * The claim as its representative article prints it, citing the statements of other articles
+ * that say the same as that sentence: a claim's members are alike on average, but a citation
+ * must carry the very sentence it supports, so each is checked against the representative.
+ */
+function claimSentence(claim: Claim, story: StoryClaims): BriefSentence {
+  const representative = claim.units.find(isWholeStatement)!;
+  const others = claim.units.filter((u) => u !== representative);
+  const at = story.units.indexOf(representative!);
+  const same = others.filter((unit) => similarity(story.space, at, story.units.indexOf(unit)) >= CITE_SIMILARITY);
   return {
     text: claimText(representative!),
-    citations: [...statementSpans(representative!).map((span) => ({ unit: representative!, span })), ...others.map((unit) => ({ unit, span: unit.span }))],
+    citations: [{ unit: representative!, span: covering(statementSpans(representative!)) }, ...same.map((unit) => ({ unit, span: unit.span }))],
   };
 }
 
-/** "Accounts differ (rescue, took): “just under three hours” vs “more than three hours”." citing each position's statements. */
-function disputeSentence(conflict: QuantityConflict, units: ClaimUnit[]): BriefSentence {
+const singleSourceSentence = (sentence: BriefSentence): BriefSentence => ({ ...sentence, text: `${BRIEF_LEADS.singleSource} ${sentence.text}` });
+
+/** Words that point back at an earlier sentence: a statement opening with one does not stand alone in a brief. */
+const ANAPHORIC_OPENING = /^(?:that|this|these|those|it|he|she|they|his|her|their|its|there)\b/i;
+
+/** A statement printed as a sentence of its own: a capital first, no pointer back, the sentence's end at its end. */
+function isWholeStatement(unit: ClaimUnit): boolean {
+  const text = unit.doc.text.slice(unit.span.start, unit.span.end);
+  return /^["“‘(]?\p{Lu}/u.test(text) && !ANAPHORIC_OPENING.test(text.replace(/^["“‘(]/, '')) && unit.span.end === unit.sentence.end;
+}
+
+/** Whether some statement of the claim can open a brief sentence (`isWholeStatement`). */
+const standsAlone = (claim: Claim) => claim.units.some(isWholeStatement);
+
+/** One span from the first to the last of some spans of one sentence: the clause with its attribution cited as one passage. */
+const covering = (spans: Span[]): Span => ({ start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) });
+
+/**
+ * A dispute as one brief sentence per position, in order: "Accounts differ (rescue, took):
+ * “just under three hours”." then "vs “more than three hours”.", each citing only the statements
+ * that give its value, so that every citation of a sentence states what that sentence says.
+ */
+function disputeSentences(conflict: Conflict, units: ClaimUnit[]): BriefSentence[] {
   const refs = conflict.positions.flatMap((p) => p.refs);
-  const about = sharedWords(refs.map((r) => units[r.unit]!), refs.map((r) => r.quantity));
-  const values = conflict.positions.map((p) => `“${p.refs[0]!.quantity.text}”`).join(` ${BRIEF_LEADS.versus} `);
+  // What the figures are about, in words the first position's statements print (its sentence cites those alone).
+  const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const printed = new Set(conflict.positions[0]!.refs.flatMap((r) => wordsOf(units[r.unit]!.doc.text.slice(units[r.unit]!.span.start, units[r.unit]!.span.end))));
+  const about = sharedWords(refs.map((r) => units[r.unit]!), refs.map((r) => r.value)).filter((w) => wordsOf(w).every((x) => printed.has(x)));
   const lead = BRIEF_LEADS.disputed.replace(/:$/, about.length ? ` (${about.join(', ')}):` : ':');
-  const cited = [...new Set(refs.map((r) => units[r.unit]!))];
-  return { text: `${lead} ${values}.`, citations: cited.map((unit) => ({ unit, span: unit.span })) };
+  return conflict.positions.map((p, i) => ({
+    text: `${i === 0 ? lead : BRIEF_LEADS.versus} “${p.refs[0]!.value.text}”.`,
+    citations: [...new Set(p.refs.map((r) => units[r.unit]!))].map((unit) => ({ unit, span: unit.span })),
+  }));
 }

@@ -1,6 +1,7 @@
 import type { Message, Paragraph, Removal, Segment, Verdict } from '../doc/types.js';
 import { messageSink } from '../doc/messages.js';
 import { latinSkeleton } from './lexicon/confusables.js';
+import { decideHeadline } from './headline.js';
 import { PATTERNS } from './patterns.js';
 import { bylineNames, LINE_RULES, type Line } from './rules/line-rules.js';
 import { mixedScriptWords } from './rules/mixed-script.js';
@@ -16,7 +17,7 @@ export interface Cleaned {
   messages: Message[];
 }
 
-/** A headline is at most this many words; a longer first line is the lead sentence. */
+/** A headline-like line of a link list is at most this many words. */
 const DEFAULT_MAX_HEADLINE_WORDS = 25;
 /** A sub-heading inside the body is at most this many words. */
 const DEFAULT_MAX_HEADING_WORDS = 10;
@@ -28,7 +29,7 @@ const PARAGRAPH_SEPARATOR = '\n\n';
  * chrome mixed in). Decides per line, never per exact string: each removed line is recorded
  * with the rule that removed it, every other line is kept. Passes, in order:
  *   1. split into lines with offsets into the input;
- *   2. take the headline (first line, when it looks like one);
+ *   2. take the headline (the first line, when its layout and form make it one: `decideHeadline`);
  *   3. judge every line with the line rules (counters, markup, credits, forms, navigation, promos);
  *   4. judge lines by their neighbours (captions above credits, repeated headline, lists of links);
  *   5. build the clean text: kept lines as paragraphs, a line broken mid-sentence joined back;
@@ -59,7 +60,7 @@ export function cleanPlainText(raw: string, titleHint: string | null = null): Cl
     if (verdict) removed.push({ text: line.text, reason: `${verdict.rule}: ${verdict.reason}`, rawStart: line.rawStart, rawEnd: line.rawEnd });
     else kept.push(line);
   }
-  removed.push(...blankRuns(raw));
+  for (const run of blankRuns(raw)) removed.push(run);
   removed.sort((a, b) => (a.rawStart ?? 0) - (b.rawStart ?? 0));
 
   const { text, segments, paragraphs } = assemble(kept);
@@ -95,19 +96,10 @@ function splitLines(raw: string): Line[] {
   return lines;
 }
 
-/**
- * The first line is the headline when it reads like one: no sentence-final period, short,
- * and not continued on the next line. Seen in scraped text: some crawlers drop the headline
- * and start with the lead ("US President … signalling a possible easing of tensions."), and
- * some break the lead over two lines ("… of US military action" / "against Colombia.").
- */
+/** The first line, when it is the headline (see `decideHeadline`) and no line rule claims it. */
 function takeHeadline(lines: Line[]): Line | null {
   const first = lines[0];
-  if (!first) return null;
-  const next = lines[1];
-  const continued = next !== undefined && next.index === first.index + 1 && PATTERNS.lowercaseStart.test(next.text);
-  const endsSentence = /[.;:,]["'”’)]*$/.test(first.text) && !/\b(\p{Lu}\.)+$/u.test(first.text);
-  if (continued || endsSentence || first.words.length > DEFAULT_MAX_HEADLINE_WORDS) return null;
+  if (!first || !decideHeadline(first, lines[1]).headline) return null;
   if (LINE_RULES.some((rule) => rule(first))) return null;
   return first;
 }

@@ -34,7 +34,8 @@ export const PATTERNS = {
   /** A count with its label first: "Shares 64", "Comments 12". */
   labelledCounter: /^(shares?|comments?|likes?|views?|reactions?)\s*\d[\d.,]*[kKmM]?$/i,
   /** An e-mail address: contact boxes ("Send us your news: desk@…"). */
-  email: /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/,
+  // Parts bounded by their maximum lengths (64, 63): unbounded, a long run of word characters with no "@" costs its length squared.
+  email: /\b[\w.+-]{1,64}@[\w-]{1,63}(\.[\w-]{1,63})+\b/,
   /** "Now playing: …", "Listen to this article", "Story continues below". */
   mediaControl: /^(now playing|listen to (this|the) (article|story)|story continues (below|after)|live)\b/i,
   /** Headers of link lists: "Trending in Marrowick", "Most read", "More on this story". */

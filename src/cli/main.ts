@@ -1,15 +1,15 @@
-import { readFile, writeFile, rename } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
 import { annotate, AnnotateInputSchema } from '../analyze/annotate.js';
-import { CorroborateError, isCorroborateError } from '../doc/errors.js';
+import { asInputError, CorroborateError, isCorroborateError } from '../doc/errors.js';
 import type { Message } from '../doc/types.js';
 import { renderMarkdown } from '../export/markdown.js';
 import type { StoryExport } from '../export/types.js';
 import { createFetcher } from '../ingest/fetch/fetch-url.js';
 import { exportStories, ingestPaths, openStore, type IngestReport } from '../pipeline/analyze.js';
 import { DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
-import { COMMANDS, commandHelp, mainHelp, parseByteSize, parseCommand, type Parsed } from './options.js';
+import { COMMANDS, commandHelp, mainHelp, parseByteSize, parseCommand, parseCount, type Parsed } from './options.js';
 import { progressBar } from './progress.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../api/server.js';
 
@@ -22,8 +22,11 @@ export interface Io {
   signal?: AbortSignal;
 }
 
-/** Exit codes: 0 all went through; 1 some inputs failed (or warned, with --frail); 2 usage or fatal error. */
-export const EXIT = { ok: 0, someFailed: 1, fatal: 2 } as const;
+/**
+ * Exit codes: 0 all went through; 1 some inputs failed (or warned, with --frail); 2 usage error or
+ * unusable store; 3 the tool itself failed (a bug, outside any one input: an input's own failure is 1).
+ */
+export const EXIT = { ok: 0, someFailed: 1, fatal: 2, internal: 3 } as const;
 
 const version = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 
@@ -73,9 +76,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`corroborate ${name}: ${error.message}\n`);
       return EXIT.fatal;
     }
-    throw error;
+    const debug = rest.includes('--debug');
+    io.stderr.write(`corroborate ${name}: internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run with --debug for the stack)'}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT.internal;
   }
 }
+
+/** The stack of an `internal` failure's cause, for --debug. */
+const stackOf = (error: CorroborateError): string | undefined => (error.code === 'internal' && error.cause instanceof Error ? error.cause.stack : undefined);
 
 const str = (v: Parsed['values'][string]) => (typeof v === 'string' ? v : undefined);
 
@@ -91,7 +100,9 @@ async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io):
   const quiet = values.quiet === true || values.json === true;
   // Options are checked before the store is opened, so a usage error leaves no database behind.
   const maxBytesOption = str(values['max-bytes']);
-  const maxBytes = maxBytesOption ? parseByteSize(maxBytesOption) : undefined;
+  const maxBytes = maxBytesOption !== undefined ? parseByteSize(maxBytesOption) : undefined;
+  const maxCharsOption = str(values['max-chars']);
+  const maxChars = maxCharsOption !== undefined ? parseCount('max-chars', maxCharsOption) : undefined;
   const timeout = str(values.timeout);
   const fetcher = createFetcher({ allowPrivate: values['allow-private'] === true, ...(maxBytes ? { maxBytes } : {}), ...(timeout ? { timeoutMs: parseSeconds(timeout) } : {}) });
   const store = await openStore(str(values.db) ?? DEFAULT_DB_PATH);
@@ -100,6 +111,7 @@ async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io):
     const encoding = str(values.encoding);
     const report = await ingestPaths(store, parsed.positionals, {
       ...(maxBytes ? { maxBytes } : {}),
+      ...(maxChars ? { maxChars } : {}),
       fetcher,
       ...(encoding ? { encoding } : {}),
       meta: { source: str(values.source) ?? null, publishedAt: str(values['published-at']) ?? null },
@@ -107,7 +119,8 @@ async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io):
       onProgress: ({ done, total, input }) => progress.update(done, total, input),
     });
     progress.stop();
-    if (!quiet) printOutcomes(report, io.stderr);
+    const debug = values.debug === true;
+    if (!quiet) printOutcomes(report, io.stderr, debug);
 
     let exported: StoryExport | null = null;
     if (command === 'analyze') {
@@ -115,7 +128,7 @@ async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io):
       const out = str(values.out);
       if (out || !values.json) await writeExport(exported, out, str(values.format), io);
     }
-    if (values.json) io.stdout.write(`${JSON.stringify({ ...jsonReport(report), ...(exported && !str(values.out) ? { export: exported } : {}) }, null, 2)}\n`);
+    if (values.json) io.stdout.write(`${JSON.stringify({ ...jsonReport(report, debug), ...(exported && !str(values.out) ? { export: exported } : {}) }, null, 2)}\n`);
 
     const warned = report.files.some((f) => f.status !== 'failed' && f.messages.some((m) => m.level === 'warning'));
     return report.failed > 0 || (values.frail === true && warned) ? EXIT.someFailed : EXIT.ok;
@@ -125,9 +138,20 @@ async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io):
   }
 }
 
-function printOutcomes(report: IngestReport, stderr: Writable): void {
+/**
+ * A file name or message as it may be shown on a terminal: control characters (a name can hold
+ * "\x1b[2J" or a newline) and bidirectional overrides are written as escapes, never sent raw.
+ */
+export const printable = (text: string): string =>
+  text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+function printOutcomes(report: IngestReport, stderr: Writable, debug: boolean): void {
   for (const f of report.files) {
-    if (f.status === 'failed') stderr.write(`${f.input}: error: ${stripSubject(f.error.message, f.input)} [${f.error.code}]\n`);
+    if (f.status === 'failed') {
+      stderr.write(`${printable(`${f.input}: error: ${stripSubject(f.error.message, f.input)} [${f.error.code}]`)}\n`);
+      const stack = debug ? stackOf(f.error) : undefined;
+      if (stack) stderr.write(`${stack}\n`);
+    }
     else if (f.status === 'added') for (const m of f.messages.filter((x) => x.level === 'warning')) stderr.write(formatMessage(f.input, m));
   }
   const unchanged = report.unchanged ? `, ${report.unchanged} already stored (unchanged)` : '';
@@ -139,9 +163,9 @@ function printOutcomes(report: IngestReport, stderr: Writable): void {
 const stripSubject = (message: string, input: string) => (message.startsWith(`${input}: `) ? message.slice(input.length + 2) : message);
 
 /** `file:start-end warning reason [code]`, like vfile-reporter; offsets index the article's clean text. */
-const formatMessage = (input: string, m: Message) => `${input}${m.place ? `:${m.place.start}-${m.place.end}` : ''}: ${m.level}: ${m.reason} [${m.source}/${m.code}]\n`;
+const formatMessage = (input: string, m: Message) => `${printable(`${input}${m.place ? `:${m.place.start}-${m.place.end}` : ''}: ${m.level}: ${m.reason} [${m.source}/${m.code}]`)}\n`;
 
-function jsonReport(report: IngestReport) {
+function jsonReport(report: IngestReport, debug: boolean) {
   return {
     added: report.added,
     unchanged: report.unchanged,
@@ -149,7 +173,7 @@ function jsonReport(report: IngestReport) {
     storyIds: report.storyIds,
     files: report.files.map((f) =>
       f.status === 'failed'
-        ? { input: f.input, status: f.status, error: { code: f.error.code, message: f.error.message } }
+        ? { input: f.input, status: f.status, error: { code: f.error.code, message: f.error.message, ...(debug && stackOf(f.error) ? { stack: stackOf(f.error) } : {}) } }
         : { input: f.input, status: f.status, id: f.id, storyId: f.storyId, warnings: f.messages.filter((m) => m.level === 'warning').map((m) => ({ code: m.code, message: m.reason })) },
     ),
   };
@@ -178,10 +202,20 @@ async function writeExport(data: StoryExport, out: string | undefined, format: s
     io.stdout.write(body);
     return;
   }
-  const tmp = `${out}.${process.pid}.tmp`;
-  await writeFile(tmp, body);
-  await rename(tmp, out);
+  await writeAtomically(out, body);
   io.stderr.write(`wrote ${out} (${data.stories.length} story(ies), ${data.articles.length} article(s))\n`);
+}
+
+/** Temp file + rename: a reader (or a crash) never sees half a file. */
+async function writeAtomically(path: string, body: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, body);
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw new CorroborateError('unwritable', `${path}: cannot write (${(error as Error).message})`, { subject: path, cause: error });
+  }
 }
 
 async function runAnnotate(parsed: Parsed, io: Io): Promise<number> {
@@ -207,11 +241,19 @@ async function runAnnotate(parsed: Parsed, io: Io): Promise<number> {
       failed++;
       continue;
     }
-    lines.push(JSON.stringify(annotate(doc.data)));
+    try {
+      lines.push(JSON.stringify(annotate(doc.data)));
+    } catch (error) {
+      const failure = asInputError(error, `${path}:${i + 1}`);
+      io.stderr.write(`${failure.message} [${failure.code}]\n`);
+      const stack = parsed.values.debug === true ? stackOf(failure) : undefined;
+      if (stack) io.stderr.write(`${stack}\n`);
+      failed++;
+    }
   }
   const body = lines.length ? `${lines.join('\n')}\n` : '';
   const out = str(parsed.values.out);
-  if (out) await writeFile(out, body);
+  if (out) await writeAtomically(out, body);
   else io.stdout.write(body);
   io.stderr.write(`annotated ${lines.length} document(s)${failed ? `, ${failed} line(s) failed` : ''}\n`);
   return failed ? EXIT.someFailed : EXIT.ok;
@@ -223,7 +265,8 @@ async function runServe(parsed: Parsed, io: Io): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CorroborateError('bad-option', `--port must be a number from 0 to 65535, not "${portText}"`);
   const store = await openStore(str(parsed.values.db) ?? DEFAULT_DB_PATH);
   try {
-    const { server, url } = await startServer({ store, port, host: str(parsed.values.host) ?? DEFAULT_HOST, token: io.env?.CORROBORATE_TOKEN || undefined });
+    const allowedOrigins = (str(parsed.values['allowed-origins']) ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+    const { server, url } = await startServer({ store, port, host: str(parsed.values.host) ?? DEFAULT_HOST, token: io.env?.CORROBORATE_TOKEN || undefined, allowedOrigins });
     io.stderr.write(`serving ${url} (web UI at ${url}/, API at ${url}/api/stories); Ctrl-C stops\n`);
     await new Promise<void>((resolve) => {
       if (io.signal?.aborted) resolve();

@@ -21,8 +21,10 @@ export interface CommandSpec {
   minPositionals: number;
 }
 
+const debug: OptionSpec = { type: 'boolean', help: 'with an internal error (a bug), print its stack' };
 const common: Record<string, OptionSpec> = {
   help: { type: 'boolean', short: 'h', help: 'show this help' },
+  debug,
   json: { type: 'boolean', help: 'print a machine-readable JSON report on stdout' },
 };
 const db: Record<string, OptionSpec> = { db: { type: 'string', value: 'FILE', help: 'SQLite store (default ./corroborate.db)' } };
@@ -32,6 +34,7 @@ const output: Record<string, OptionSpec> = {
 };
 const ingest: Record<string, OptionSpec> = {
   'max-bytes': { type: 'string', value: 'N', help: 'refuse input files larger than N bytes (default 20000000; suffixes K, M)' },
+  'max-chars': { type: 'string', value: 'N', help: 'analyse and store at most N characters of clean text per article, with a truncated warning (default 1000000)' },
   encoding: { type: 'string', value: 'NAME', help: 'read inputs in this encoding instead of detecting it' },
   source: { type: 'string', value: 'NAME', help: 'outlet name for every input (overrides sidecars)' },
   'published-at': { type: 'string', value: 'DATE', help: 'publication date for every input, ISO 8601 (overrides sidecars)' },
@@ -60,7 +63,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'export',
     usage: 'corroborate export [--story ID…] [options]',
     summary: 'export stories from the store as JSON (the export contract) or Markdown',
-    options: { help: common.help!, ...db, ...output, story: { type: 'string', value: 'ID', help: 'only this story (repeatable; default all)' } },
+    options: { help: common.help!, debug, ...db, ...output, story: { type: 'string', value: 'ID', help: 'only this story (repeatable; default all)' } },
     minPositionals: 0,
   },
   {
@@ -69,9 +72,11 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'HTTP API and web UI over the store (writes need CORROBORATE_TOKEN when one is set; required off loopback)',
     options: {
       help: common.help!,
+      debug,
       ...db,
       port: { type: 'string', short: 'p', value: 'N', help: 'port to listen on (default 8080; 0 picks a free one)' },
       host: { type: 'string', value: 'ADDR', help: 'address to bind (default 127.0.0.1)' },
+      'allowed-origins': { type: 'string', value: 'LIST', help: 'without a token, comma-separated origins besides the server\'s own whose pages may write (e.g. https://desk.example)' },
     },
     minPositionals: 0,
   },
@@ -79,7 +84,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'annotate',
     usage: 'corroborate annotate INPUT.jsonl [--out OUT.jsonl]',
     summary: 'analysis layers for JSONL lines {id, text, publishedAt?}, offsets into the given text (no cleaning)',
-    options: { help: common.help!, out: { type: 'string', short: 'o', value: 'FILE', help: 'write JSONL here instead of stdout' } },
+    options: { help: common.help!, debug, out: { type: 'string', short: 'o', value: 'FILE', help: 'write JSONL here instead of stdout (written atomically)' } },
     minPositionals: 1,
   },
 ];
@@ -122,10 +127,18 @@ export function mainHelp(version: string): string {
   ].join('\n');
 }
 
-/** "20M", "512K", "1000" → bytes. */
+/** "20M", "512K", "1000" → bytes; a cap of 0 would refuse every input, so it is a usage error, not "no cap". */
 export function parseByteSize(value: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([kKmMgG]?)[bB]?$/.exec(value.trim());
   if (!m) throw new CorroborateError('bad-option', `--max-bytes: "${value}" is not a size (examples: 500000, 512K, 20M)`);
   const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
-  return Math.floor(Number(m[1]) * unit);
+  const bytes = Math.floor(Number(m[1]) * unit);
+  if (bytes < 1) throw new CorroborateError('bad-option', `--max-bytes: "${value}" is no size at all; give at least 1 byte (examples: 500000, 512K, 20M)`);
+  return bytes;
+}
+
+/** A count option (`--max-chars 500000`): a whole number of at least 1. */
+export function parseCount(option: string, value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new CorroborateError('bad-option', `--${option}: expected a whole number of at least 1, got "${value}"`);
+  return Number(value);
 }

@@ -271,8 +271,8 @@ export function growStory(story: StorySummary | null, newId: string, vector: Ter
     id: survivor?.id ?? newId,
     size: parts.reduce((n, s) => n + s.size, 1),
     centroid: heaviest(centroid, DEFAULT_CENTROID_TERMS),
-    firstAt: times.length ? Math.min(...times) : null,
-    lastAt: times.length ? Math.max(...times) : null,
+    firstAt: times.length ? times.reduce((a, b) => Math.min(a, b)) : null,
+    lastAt: times.length ? times.reduce((a, b) => Math.max(a, b)) : null,
     event: growEvent(parts.map((p) => p.event), event),
   };
 }

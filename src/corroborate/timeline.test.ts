@@ -22,10 +22,10 @@ test('different happenings on one date stay apart', () => {
   assert.equal(buildTimeline([a, b]).filter((e) => e.date === '2026-01-12').length, 2);
 });
 
-test('entries are oldest first, scheduled events included, and the description is evidence text', () => {
+test('the story first, oldest first, scheduled events marked, background last; the description is evidence text', () => {
   const doc = article('a.txt', 'The harbour will reopen on January 20. Storm waves closed it on January 12. Dredging began in 2019.', '2026-01-14');
   const timeline = buildTimeline([doc]);
-  assert.deepEqual(timeline.map((e) => e.date), ['2019', '2026-01-12', '2026-01-20']);
+  assert.deepEqual(timeline.map((e) => [e.date, e.kind]), [['2026-01-12', 'happening'], ['2026-01-20', 'scheduled'], ['2019', 'background']]);
   for (const e of timeline) assert.ok(e.evidence.some((s) => s.doc.text.slice(s.span.start, s.span.end) === e.description));
 });
 
@@ -58,4 +58,28 @@ test('an undated report takes its year from the story: a yearless dateline, or c
 test('an undated report alone in its story stays out of the timeline', () => {
   const undated = article('u.txt', 'The harbour will reopen on February 2.', null);
   assert.equal(buildTimeline([undated]).length, 0);
+});
+
+test('seeds: a sentence listed once for what was done, the raid and the call are happenings, February 3 is scheduled, 2025 is background', async () => {
+  const { readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { readInput } = await import('../ingest/read-inputs.js');
+  const { docsFromInput } = await import('../pipeline/analyze.js');
+  const { SEEDS } = await import('../../test/paths.js');
+  const docs = [];
+  for (const f of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
+    const read = await readInput(join(SEEDS, f), {});
+    assert.ok(read.ok);
+    docs.push(docsFromInput(read.file)[0]!);
+  }
+  const timeline = buildTimeline(docs);
+  const sentences = timeline.filter((e) => e.kind !== 'scheduled').flatMap((e) => e.evidence.map((x) => `${x.doc.id}:${x.span.start}`));
+  assert.equal(new Set(sentences).size, sentences.length, 'no sentence under two dates of things done');
+  const kindOf = (words: string) => timeline.find((e) => e.description.includes(words))?.kind;
+  assert.equal(kindOf('captured by U.S. forces in Caracas'), 'happening');
+  assert.equal(kindOf('phone call between the two presidents on Wednesday'), 'happening');
+  assert.equal(kindOf('will meet US President Donald Trump on February 3'), 'scheduled');
+  assert.equal(kindOf('revoked Petro'), 'background');
+  const kinds = timeline.map((e) => e.kind);
+  assert.ok(kinds.indexOf('background') > kinds.lastIndexOf('happening'), 'background after the story');
 });

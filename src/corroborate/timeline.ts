@@ -3,14 +3,21 @@
  * cross-article: the same happening told by several reports becomes one entry carrying all their
  * evidence, which is corroboration; the brief only renders what this decides.
  */
-import { daysBetween, parseYmd, type Ymd } from '../analyze/time/calendar.js';
+import { daysBetween, lastDayOfMonth, parseYmd, type Ymd } from '../analyze/time/calendar.js';
 import { findTimexes } from '../analyze/time/detect.js';
 import type { Doc, Span, Timex } from '../doc/types.js';
+
+/**
+ * What an entry is to the story: one of its own happenings, a scheduled one (told in the future,
+ * or dated after the story's latest report), or background (over a month before its first report).
+ */
+export type TimelineKind = 'happening' | 'scheduled' | 'background';
 
 /** One dated happening; the export turns `evidence` into article spans. */
 export interface TimelineEntry {
   date: string;
   end?: string;
+  kind: TimelineKind;
   /** The text of the first evidence sentence: never written by us. */
   description: string;
   evidence: Array<{ doc: Doc; span: Span }>;
@@ -22,6 +29,9 @@ export const DEFAULT_SAME_HAPPENING_OVERLAP = 0.3;
 /** ...and at least this many, so a short sentence does not join on one shared word ("passengers"). */
 export const DEFAULT_MIN_SHARED_WORDS = 2;
 
+/** A happening ending this many days before the story's first report is background, not the story. */
+export const DEFAULT_BACKGROUND_DAYS = 31;
+
 /** An undated report joins the story's years only if its dateline falls this close to a dated report. */
 export const DEFAULT_STORY_WINDOW_DAYS = 14;
 
@@ -30,6 +40,7 @@ const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'NUM', 'ADJ']);
 interface Dated {
   date: string;
   end?: string;
+  future: boolean;
   doc: Doc;
   sentence: Span;
   words: Set<string>;
@@ -127,35 +138,77 @@ export function storyTimexes(doc: Doc, storyDays: Ymd[]): Timex[] {
 /**
  * Each dated happening of the story: the sentence that tells it (its text is the description,
  * so nothing is invented), its resolved date or range, and the sentences of every article that
- * tell it. Scheduled events ("will meet on February 3") are included; dateline dates are not
- * happenings. Oldest first; unresolved dates (`XXXX-…`) are left out rather than guessed.
- * Undated reports take their year from the story (`storyTimexes`).
+ * tell it. A sentence is one entry, under its most precise date (a sentence dated twice is not
+ * listed twice), or two when it tells one thing done and one planned; dates inside quoted speech are what someone said, not happenings, and are left
+ * out; dateline dates are not happenings. The story's own happenings and scheduled ones come
+ * first, oldest first, then the background, oldest first (`kind` says which). Unresolved dates
+ * (`XXXX-…`) are left out rather than guessed. Undated reports take their year from the story
+ * (`storyTimexes`).
  */
 export function buildTimeline(docs: Doc[]): TimelineEntry[] {
   const entries: Array<{ first: Dated; evidence: Dated[] }> = [];
-  const storyDays = docs.map((d) => (d.meta.publishedAt ? parseYmd(d.meta.publishedAt) : null)).filter((d): d is Ymd => d !== null);
+  const storyDays = docs.map((d) => (d.meta.publishedAt ? parseYmd(d.meta.publishedAt.slice(0, 10)) : null)).filter((d): d is Ymd => d !== null);
   for (const doc of docs) {
     const timexes = storyTimexes(doc, storyDays);
     const headings = doc.layers.paragraphs.filter((p) => p.kind === 'heading');
-    for (const t of timexes) {
+    const speech = (doc.layers.quotes ?? []).filter((q) => q.kind === 'speech');
+    // One entry per sentence and tense: "announced on Friday that he will host Petro in February" tells two happenings, one done and one planned.
+    const told = new Set<string>();
+    // Most precise first, so a sentence dated "in 2019 … on March 3, 2020" is listed under March 3, 2020.
+    const byPrecision = [...timexes].sort((a, b) => (calendarDate(b)?.date.length ?? 0) - (calendarDate(a)?.date.length ?? 0) || a.start - b.start);
+    for (const t of byPrecision) {
       // A dateline is a filing date; a sub-heading ("A Stop in January") names a topic, not a happening.
       if (t.label === 'dateline' || headings.some((h) => h.start <= t.start && t.start < h.end)) continue;
+      if (speech.some((q) => q.start <= t.start && t.end <= q.end)) continue;
       const when = calendarDate(t);
       const sentence = doc.layers.sentences.find((s) => s.start <= t.start && t.start < s.end);
       if (!when || !sentence) continue;
-      const dated: Dated = { ...when, doc, sentence, words: contentWords(doc, sentence, timexes) };
+      const key = `${sentence.start}:${t.tense === 'future'}`;
+      if (told.has(key)) continue;
+      told.add(key);
+      const dated: Dated = { ...when, future: t.tense === 'future', doc, sentence, words: contentWords(doc, sentence, timexes) };
       // Compared with the entry's first telling only, so a chain of loosely similar sentences does not snowball into one entry.
-      const entry = entries.find((e) => (e.first.doc === doc && e.first.sentence.start === sentence.start && e.first.date === dated.date && e.first.end === dated.end) || sameHappening(e.first, dated));
+      const entry = entries.find((e) => sameHappening(e.first, dated));
       if (!entry) entries.push({ first: dated, evidence: [dated] });
       else if (!entry.evidence.some((d) => d.doc === doc && d.sentence.start === sentence.start)) entry.evidence.push(dated);
     }
   }
+  const rank: Record<TimelineKind, number> = { happening: 0, scheduled: 0, background: 1 };
   return entries
-    .sort((a, b) => (a.first.date < b.first.date ? -1 : a.first.date > b.first.date ? 1 : (a.first.end ?? '').localeCompare(b.first.end ?? '')))
-    .map(({ first, evidence }) => ({
+    .map((e) => ({ ...e, kind: kindOf(e.first, e.evidence, storyDays) }))
+    .sort((a, b) => rank[a.kind] - rank[b.kind] || (a.first.date < b.first.date ? -1 : a.first.date > b.first.date ? 1 : (a.first.end ?? '').localeCompare(b.first.end ?? '')))
+    .map(({ first, evidence, kind }) => ({
       date: first.date,
       ...(first.end ? { end: first.end } : {}),
+      kind,
       description: first.doc.text.slice(first.sentence.start, first.sentence.end),
       evidence: evidence.map((d) => ({ doc: d.doc, span: d.sentence })),
     }));
+}
+
+/** First and last day of an ISO partial date ("2019" → Jan 1 and Dec 31). */
+function daysOf(date: string): { first: Ymd; last: Ymd } | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const month = m[2] ? Number(m[2]) : null;
+  const day = m[3] ? Number(m[3]) : null;
+  return { first: { y, m: month ?? 1, d: day ?? 1 }, last: { y, m: month ?? 12, d: day ?? lastDayOfMonth(y, month ?? 12) } };
+}
+
+/**
+ * Scheduled when every telling is in the future tense or the day comes after the story's latest
+ * report; background when it ended over `DEFAULT_BACKGROUND_DAYS` before its first report. With
+ * no dated report, only the tense tells.
+ */
+function kindOf(first: Dated, evidence: Dated[], storyDays: Ymd[]): TimelineKind {
+  const span = daysOf(first.end ?? first.date);
+  const start = daysOf(first.date);
+  if (evidence.every((d) => d.future)) return 'scheduled';
+  if (!span || !start || storyDays.length === 0) return 'happening';
+  const earliest = storyDays.reduce((a, b) => (daysBetween(a, b) < 0 ? b : a));
+  const latest = storyDays.reduce((a, b) => (daysBetween(a, b) > 0 ? b : a));
+  if (daysBetween(latest, start.first) > 0) return 'scheduled';
+  if (daysBetween(span.last, earliest) > DEFAULT_BACKGROUND_DAYS) return 'background';
+  return 'happening';
 }

@@ -5,14 +5,22 @@
 export type ErrorCode =
   | 'binary-file'
   | 'empty-file'
+  /** The input was read, but almost no article text is left once boilerplate is removed. */
+  | 'empty-body'
   | 'too-large'
   | 'unreadable'
   | 'not-found'
+  /** A FIFO, socket or device met in a directory walk: never opened, as reading it could block. */
+  | 'not-regular-file'
   | 'bad-encoding'
   | 'bad-sidecar'
   | 'bad-input'
   | 'bad-option'
-  | 'store-error';
+  /** An output file that cannot be written (missing folder, no permission, disk full). */
+  | 'unwritable'
+  | 'store-error'
+  /** Not the input's fault: the tool itself failed on it (a bug). The input fails alone. */
+  | 'internal';
 
 export class CorroborateError extends Error {
   readonly code: ErrorCode;
@@ -28,3 +36,13 @@ export class CorroborateError extends Error {
 }
 
 export const isCorroborateError = (error: unknown): error is CorroborateError => error instanceof CorroborateError;
+
+/**
+ * Any throwable as the failure of one input: errors the user can cause keep their code; anything
+ * else (a bug, a library throwing) becomes `internal`, with the original kept as `cause` for --debug.
+ */
+export function asInputError(error: unknown, subject: string): CorroborateError {
+  if (isCorroborateError(error)) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new CorroborateError('internal', `${subject}: internal error (${reason})`, { subject, cause: error });
+}

@@ -16,6 +16,7 @@ export function renderMarkdown(data: StoryExport): string {
     const cite = citer(members);
     out.push(`# ${story.title}`, '');
     out.push(`${members.length} article(s), ${story.independentSourceCount} independent source(s). Story \`${story.id}\`.`, '');
+    for (const w of story.warnings ?? []) out.push(`> \`${w.code}\`: ${w.message}`, '');
     out.push('## Articles', '');
     members.forEach((a, i) => {
       const copy = a.duplicateOf ? ` — copy of [${members.findIndex((m) => m.id === a.duplicateOf) + 1}] (similarity ${a.duplicateSimilarity})` : '';

@@ -20,12 +20,23 @@ export interface ExportWarning {
 export interface ExportArticle {
   id: string;
   input: string;
-  source: { name: string | null; domain: string | null };
+  /** `basis`: where the outlet name came from (metadata, sidecar, feed, dateline, byline, copyright, domain). */
+  source: { name: string | null; domain: string | null; basis?: string | null };
   url: string | null;
   title: string | null;
   byline: string | null;
+  /** Where the byline came from: metadata, sidecar, feed, or a by-line printed in the text (`byline`). */
+  bylineBasis?: string | null;
+  /** The agency whose copy the article runs (it counts as that agency); null for the outlet's own reporting. */
+  wire?: { name: string; evidence: ExportSpan[] } | null;
   publishedAt: string | null;
   publishedAtBasis: PublishedAtBasis;
+  /**
+   * For an article with no date of its own: the days it can have been published on, from what the
+   * story's dated articles pin down ("on Saturday" of a raid another article dates), with the words
+   * of both articles as evidence. Absent when nothing narrows it.
+   */
+  publishedAtRange?: { start: string; end: string; basis: 'inferred'; reason: string; evidence: ExportSpan[] };
   language: string | null;
   text: string;
   removed: Array<{ text: string; reason: string }>;
@@ -55,6 +66,8 @@ export interface ExportQuote {
 export interface ExportTimelineEntry {
   date: string;
   end?: string;
+  /** `happening` of the story, `scheduled` (told in the future or after its latest report), or `background` (listed last). */
+  kind?: 'happening' | 'scheduled' | 'background';
   description: string;
   evidence: ExportSpan[];
 }
@@ -88,6 +101,8 @@ export interface ExportStory {
   title: string;
   articleIds: string[];
   independentSourceCount: number;
+  /** The story's version (rises whenever its members or copy links change). */
+  version?: number;
   brief: Array<{ text: string; citations: ExportSpan[] }>;
   entities: ExportEntity[];
   quotes: ExportQuote[];
@@ -97,6 +112,11 @@ export interface ExportStory {
   event?: ExportEvent | null;
   /** Ids of stories merged into this one: links to them lead here. */
   redirects?: string[];
+  /**
+   * Caveats on the story as a whole, absent when none: `story-truncated` when not every article
+   * could be analysed in full, `outlet-unknown` when articles count as sources though no outlet is known.
+   */
+  warnings?: ExportWarning[];
 }
 
 export interface StoryExport {

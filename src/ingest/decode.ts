@@ -61,6 +61,13 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   if (startsWith(bytes, [0xff, 0xfe])) return checked(utf16(bytes.subarray(2), 'utf-16le', messages), subject);
   if (startsWith(bytes, [0xfe, 0xff])) return checked(utf16(bytes.subarray(2), 'utf-16be', messages), subject);
 
+  const bomless = utf16WithoutBom(bytes);
+  if (bomless) {
+    const decoded = utf16(bytes, bomless, messages);
+    sink.warn('encoding-guessed', `no byte-order mark; read as ${bomless}, which its zero bytes show (every other byte is 0 in Latin-script UTF-16)`, { actual: bomless });
+    return checked(decoded, subject);
+  }
+
   refuseBinary(bytes, subject);
 
   const strict = tryStrictUtf8(bytes);
@@ -106,6 +113,33 @@ function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', messages: M
     messageSink('ingest', messages).warn('encoding-replaced', `invalid ${encoding} sequences (unpaired surrogates) replaced with U+FFFD`);
     return { text: new TextDecoder(encoding).decode(bytes), encoding, messages };
   }
+}
+
+/** Share of 2-byte units that must have exactly one zero byte, always on the same side, to read bytes as UTF-16 without a BOM. */
+const MIN_UTF16_ZERO_SIDE_SHARE = 0.6;
+
+/**
+ * UTF-16 without a byte-order mark, told from its zero bytes: in text of Latin script every other
+ * byte is 0 (the high byte of ASCII letters, digits and spaces), on the same side throughout.
+ * Text in 8-bit encodings has no NUL bytes, binaries have them anywhere. The decoded text must
+ * also be free of control characters, so a binary that happens to fit is still refused.
+ * Fails on UTF-16 text with few ASCII characters (Chinese, Cyrillic): refused as binary.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const sample = bytes.subarray(0, 64 * 1024 - ((64 * 1024) % 2));
+  const units = Math.floor(sample.length / 2);
+  if (units < 4) return null;
+  let lowZero = 0;
+  let highZero = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    const [a, b] = [sample[i]!, sample[i + 1]!];
+    if (a !== 0 && b === 0) lowZero++;
+    else if (a === 0 && b !== 0) highZero++;
+  }
+  const encoding = lowZero / units >= MIN_UTF16_ZERO_SIDE_SHARE ? 'utf-16le' : highZero / units >= MIN_UTF16_ZERO_SIDE_SHARE ? 'utf-16be' : null;
+  if (!encoding) return null;
+  const text = new TextDecoder(encoding).decode(sample);
+  return /[\u0000-\u0008\u000e-\u001f]/.test(text) ? null : encoding;
 }
 
 function tryStrictUtf8(bytes: Uint8Array): string | null {

@@ -32,7 +32,7 @@ export function docFromText(raw: string, input: string, sidecar: Sidecar | null,
   const hash = contentHash(raw);
   const messages: Message[] = [...inputMessages];
   const cleaned = cleanPlainText(raw, overrides.title ?? sidecar?.title ?? null);
-  messages.push(...cleaned.messages);
+  for (const message of cleaned.messages) messages.push(message);
 
   const url = overrides.url ?? sidecar?.url ?? null;
   const domain = url ? hostnameOf(url) : null;

@@ -1,4 +1,5 @@
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
+import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { CorroborateError, isCorroborateError } from '../doc/errors.js';
@@ -38,7 +39,8 @@ export interface ReadOptions {
 
 /**
  * Expands paths, directories (recursively, article files only) and globs into a sorted,
- * de-duplicated list of article paths. A path that matches nothing is reported, not ignored.
+ * de-duplicated list of article paths. A path that matches nothing is reported, not ignored; a
+ * directory or entry that cannot be read fails alone and the walk goes on.
  */
 export async function expandPaths(paths: string[]): Promise<{ files: string[]; failures: InputFailure[] }> {
   const files = new Set<string>();
@@ -48,36 +50,82 @@ export async function expandPaths(paths: string[]): Promise<{ files: string[]; f
       files.add('-');
       continue;
     }
-    if (isDynamicPattern(path)) {
-      const matches = await glob(path, { onlyFiles: true, expandDirectories: false });
-      if (matches.length === 0) failures.push(notFound(path, 'the pattern matches no file'));
-      for (const match of matches.sort()) files.add(match);
-      continue;
+    try {
+      if (isDynamicPattern(path)) {
+        const matches = await glob(path, { onlyFiles: true, expandDirectories: false });
+        if (matches.length === 0) failures.push(notFound(path, 'the pattern matches no file'));
+        for (const match of matches.sort()) files.add(match);
+        continue;
+      }
+      const info = await stat(path).catch(() => null);
+      if (!info) failures.push(notFound(path, (await lstat(path).catch(() => null))?.isSymbolicLink() ? 'a broken symbolic link' : 'no such file or directory'));
+      else if (info.isDirectory()) {
+        const walked: Walk = { files: [], failures: [], seen: new Set() };
+        await walk(path, walked);
+        for (const failure of walked.failures) failures.push(failure);
+        if (walked.files.length === 0 && walked.failures.length === 0) failures.push(notFound(path, `the directory holds no article files (${[...ARTICLE_EXTENSIONS].join(', ')})`));
+        for (const file of walked.files) files.add(file);
+      } else files.add(path);
+    } catch (error) {
+      failures.push({ input: path, error: unreadable(path, error) });
     }
-    const info = await stat(path).catch(() => null);
-    if (!info) failures.push(notFound(path, 'no such file or directory'));
-    else if (info.isDirectory()) {
-      const found = await walk(path);
-      if (found.length === 0) failures.push(notFound(path, `the directory holds no article files (${[...ARTICLE_EXTENSIONS].join(', ')})`));
-      for (const file of found) files.add(file);
-    } else files.add(path);
   }
   return { files: [...files], failures };
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const out: string[] = [];
+interface Walk {
+  files: string[];
+  failures: InputFailure[];
+  /** Real paths of the directories walked, so a symbolic link loop is walked once. */
+  seen: Set<string>;
+}
+
+/**
+ * Walks one directory into `into`. Symbolic links are followed (a broken one is reported); a
+ * FIFO, socket or device named like an article is reported, never opened: reading it could block
+ * or never end. A sub-directory that cannot be read fails alone.
+ */
+async function walk(dir: string, into: Walk): Promise<void> {
+  let entries: Dirent[];
+  try {
+    const real = await realpath(dir);
+    if (into.seen.has(real)) return;
+    into.seen.add(real);
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    into.failures.push({ input: dir, error: unreadable(dir, error) });
+    return;
+  }
   const names = new Set(entries.filter((e) => e.isFile()).map((e) => e.name.toLowerCase()));
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     const ext = extname(entry.name).toLowerCase();
-    if (entry.isDirectory()) out.push(...(await walk(path)));
-    else if (entry.isFile() && ARTICLE_EXTENSIONS.has(ext) && (ext !== '.json' || (!isSidecar(entry.name, names) && (await isJsonFeed(path))))) out.push(path);
+    let kind: Stats | Dirent = entry;
+    if (entry.isSymbolicLink()) {
+      const target = await stat(path).catch(() => null);
+      if (!target) {
+        if (ARTICLE_EXTENSIONS.has(ext)) into.failures.push(notFound(path, 'a broken symbolic link'));
+        continue;
+      }
+      kind = target;
+    }
+    try {
+      if (kind.isDirectory()) await walk(path, into);
+      else if (!ARTICLE_EXTENSIONS.has(ext)) continue;
+      else if (!kind.isFile()) into.failures.push({ input: path, error: notRegular(path) });
+      else if (ext !== '.json' || (!isSidecar(entry.name, names) && (await isJsonFeed(path)))) into.files.push(path);
+    } catch (error) {
+      into.failures.push({ input: path, error: unreadable(path, error) });
+    }
   }
-  return out;
 }
+
+const unreadable = (subject: string, error: unknown): CorroborateError =>
+  isCorroborateError(error) ? error : new CorroborateError('unreadable', `${subject}: cannot read (${error instanceof Error ? error.message : String(error)})`, { subject, cause: error });
+
+const notRegular = (subject: string): CorroborateError =>
+  new CorroborateError('not-regular-file', `${subject}: not a regular file (a FIFO, socket or device); name it explicitly to read it`, { subject });
 
 /** `story.json` is a sidecar when `story.txt` (or `.html`…) sits beside it. */
 const isSidecar = (name: string, siblings: Set<string>): boolean => SIDECAR_OWNERS.some((ext) => siblings.has(`${basename(name, extname(name)).toLowerCase()}${ext}`));
@@ -125,20 +173,26 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
   }
 }
 
-/** Reads at most `maxBytes + 1` bytes, so a file that grows after `stat` is still refused. */
+/**
+ * Reads at most `maxBytes + 1` bytes, so a file that grows after `stat` is still refused. A FIFO
+ * or device named explicitly (`<(curl …)`, /dev/stdin) reports size 0: it is read in chunks to its end.
+ */
 async function readBounded(path: string, maxBytes: number): Promise<Uint8Array> {
   const handle = await open(path, 'r');
   try {
-    const buffer = Buffer.alloc(Math.min(maxBytes + 1, (await handle.stat()).size + 1));
+    const info = await handle.stat();
+    const chunkSize = info.isFile() ? info.size + 1 : 64 * 1024;
+    const chunks: Buffer[] = [];
     let length = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      const chunk = Buffer.alloc(Math.max(1, Math.min(chunkSize, maxBytes + 1 - length)));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
       length += bytesRead;
       if (length > maxBytes) throw tooLarge(path, length, maxBytes);
-      if (length === buffer.length) break;
     }
-    return buffer.subarray(0, length);
+    return Buffer.concat(chunks, length);
   } finally {
     await handle.close();
   }

@@ -2,7 +2,7 @@ import { entitiesStage } from '../analyze/entities/extract.js';
 import { quotesStage } from '../analyze/quotes/quotes.js';
 import { sentencesStage } from '../analyze/sentences.js';
 import { timexesStage } from '../analyze/time/stage.js';
-import { CorroborateError, isCorroborateError } from '../doc/errors.js';
+import { asInputError, CorroborateError, isCorroborateError } from '../doc/errors.js';
 import type { Doc, Message } from '../doc/types.js';
 import { buildExport } from '../export/build.js';
 import type { StoryExport } from '../export/types.js';
@@ -14,7 +14,9 @@ import { expandPaths, readInput, type InputFile, type ReadOptions, type ReadResu
 import { SqliteStore, DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { eventStage } from '../cluster/signature.js';
+import { capText, cleanTitle } from './cap-text.js';
 import { placeArticle } from './cluster-article.js';
+import { refreshStoryAnalyses, storyAnalyses } from './story-analyses.js';
 import { buildPipeline, type StageContext } from './stage.js';
 
 /** The per-document analysis, in order; `buildPipeline` checks that each stage's inputs exist. */
@@ -27,6 +29,8 @@ export interface IngestOptions extends ReadOptions {
   /** Called after each input, for progress display. */
   onProgress?: (progress: { done: number; total: number; input: string }) => void;
   ctx?: StageContext;
+  /** Clean text analysed and stored per article (default `DEFAULT_MAX_TEXT_CHARS`); longer text is cut with a `truncated` warning. */
+  maxChars?: number;
   /** Fetches http(s) inputs; default: `createFetcher()` (public addresses only, timeout and size cap). */
   fetcher?: Fetcher;
 }
@@ -49,9 +53,9 @@ export interface IngestReport {
  * Decodes and analyses one input into its documents (pure once the bytes are read): one for a
  * text file or an HTML page, one per item for a feed.
  */
-export function docsFromInput(file: InputFile, options: Pick<IngestOptions, 'encoding' | 'meta' | 'ctx'> = {}): Doc[] {
+export function docsFromInput(file: InputFile, options: Pick<IngestOptions, 'encoding' | 'meta' | 'ctx' | 'maxChars'> = {}): Doc[] {
   const ctx = options.ctx ?? { now: new Date() };
-  return readDocs(file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.meta ? { meta: options.meta } : {}) }).map((doc) => processDoc(doc, ctx));
+  return readDocs(file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.meta ? { meta: options.meta } : {}) }).map((doc) => processDoc(capText(cleanTitle(doc), options.maxChars), ctx));
 }
 
 const isUrl = (path: string): boolean => /^https?:\/\//i.test(path);
@@ -79,14 +83,18 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
     }
     options.onProgress?.({ done: index + 1, total: files.length, input: path });
   }
+  // Once per batch, not per article: a story that gained many articles is analysed once.
+  await refreshStoryAnalyses(store, storyIds);
   return summarise(outcomes, storyIds);
 }
 
 /** Ingests inputs already in memory (the HTTP API's bodies), with the same guarantees as `ingestPaths`. */
 export async function ingestInputs(store: Store, files: InputFile[], options: IngestOptions = {}): Promise<IngestReport> {
   const outcomes: FileOutcome[] = [];
-  for (const file of files) outcomes.push(...(await storeInput(store, file, options)));
-  return summarise(outcomes, [...new Set(outcomes.flatMap((o) => (o.status !== 'failed' && o.storyId ? [o.storyId] : [])))]);
+  for (const file of files) for (const outcome of await storeInput(store, file, options)) outcomes.push(outcome);
+  const storyIds = [...new Set(outcomes.flatMap((o) => (o.status !== 'failed' && o.storyId ? [o.storyId] : [])))];
+  await refreshStoryAnalyses(store, storyIds);
+  return summarise(outcomes, storyIds);
 }
 
 function summarise(outcomes: FileOutcome[], storyIds: string[]): IngestReport {
@@ -94,28 +102,55 @@ function summarise(outcomes: FileOutcome[], storyIds: string[]): IngestReport {
   return { files: outcomes, added: count('added'), unchanged: count('unchanged'), failed: count('failed'), storyIds };
 }
 
-/** One path or URL: read (or fetch) it, then store what it holds. */
+/**
+ * One path or URL: read (or fetch) it, then store what it holds. Reading, decoding, analysis and
+ * storing are one unit: whatever goes wrong in it is this input's failure, never the batch's.
+ */
 async function ingestOne(store: Store, path: string, options: IngestOptions): Promise<FileOutcome[]> {
-  const read = isUrl(path) ? await fetchInput(path, options) : await readInput(path, options);
-  if (!read.ok) return [{ input: path === '-' ? 'stdin' : path, status: 'failed', error: read.failure.error }];
-  return storeInput(store, read.file, options);
+  const input = path === '-' ? 'stdin' : path;
+  try {
+    const read = isUrl(path) ? await fetchInput(path, options) : await readInput(path, options);
+    if (!read.ok) return [{ input, status: 'failed', error: read.failure.error }];
+    return await storeInput(store, read.file, options);
+  } catch (error) {
+    return [{ input, status: 'failed', error: asInputError(error, input) }];
+  }
 }
 
 /**
  * One input's documents, stored one by one. Every document of a feed is read before any is
- * stored, so a feed that fails to parse stores nothing; each stored article is its own transaction.
+ * stored, so a feed that fails to parse stores nothing; each stored article is its own
+ * transaction, and one that fails to store fails alone.
  */
 async function storeInput(store: Store, file: InputFile, options: IngestOptions): Promise<FileOutcome[]> {
   let docs: Doc[];
   try {
     docs = docsFromInput(file, options);
   } catch (error) {
-    if (isCorroborateError(error)) return [{ input: file.input, status: 'failed', error }];
-    throw error;
+    return [{ input: file.input, status: 'failed', error: asInputError(error, file.input) }];
   }
   const outcomes: FileOutcome[] = [];
-  for (const doc of docs) outcomes.push(await storeDoc(store, doc));
+  for (const doc of docs) {
+    const empty = emptyBody(doc);
+    outcomes.push(empty ? { input: doc.meta.input, status: 'failed', error: empty } : await storeDoc(store, doc));
+  }
   return outcomes;
+}
+
+/**
+ * Fewer words than this in the clean text and the input is refused, not stored: a page whose body
+ * was not found, or a feed item with only a title, leaves a link line or a caption, and the
+ * shortest real news item (a one-sentence brief) has more. Stored, such "articles" become stories
+ * of their own with nothing to cross-check.
+ */
+export const MIN_ARTICLE_WORDS = 5;
+
+function emptyBody(doc: Doc): CorroborateError | null {
+  let words = 0;
+  for (const _ of doc.text.matchAll(/[\p{L}\p{N}]+/gu)) if (++words >= MIN_ARTICLE_WORDS) return null;
+  const input = doc.meta.input;
+  const found = words === 0 ? 'no article text' : `only ${words} word(s) of article text`;
+  return new CorroborateError('empty-body', `${input}: ${found} after removing page boilerplate (at least ${MIN_ARTICLE_WORDS} are needed); nothing stored`, { subject: input });
 }
 
 async function fetchInput(url: string, options: IngestOptions): Promise<ReadResult> {
@@ -139,16 +174,19 @@ async function storeDoc(store: Store, doc: Doc): Promise<FileOutcome> {
     if (!result.added) return { input, status: 'unchanged', id: result.existingId!, storyId: await store.storyOf(result.existingId!), messages: doc.messages };
     return { input, status: 'added', id: doc.id, storyId: placement.storyId, messages: doc.messages };
   } catch (error) {
-    if (isCorroborateError(error)) return { input, status: 'failed', error };
-    throw error;
+    return { input, status: 'failed', error: asInputError(error, input) };
   }
 }
 
-/** The export of the given stories (all stories when none are named). */
+/**
+ * The export of the given stories (all stories when none are named): their stored analyses
+ * (computed and stored first for any that are missing or stale) and their articles.
+ */
 export async function exportStories(store: Store, storyIds?: string[], generatedAt = new Date()): Promise<StoryExport> {
   const stories = storyIds ? await store.getStories(storyIds) : await store.listStories();
+  const analyses = await storyAnalyses(store, stories);
   const ids = stories.flatMap((s) => s.articleIds);
-  return buildExport(await store.getArticles(ids), stories, generatedAt, await store.copiesOf(ids));
+  return buildExport(await store.getArticleTexts(ids), stories, analyses, generatedAt, await store.copiesOf(ids));
 }
 
 export interface AnalyzeOptions extends IngestOptions {

@@ -1,6 +1,10 @@
 import type { CopyLink, CopySketch } from '../cluster/copies.js';
 import type { StorySummary, TermStats } from '../cluster/stories.js';
-import type { Doc } from '../doc/types.js';
+import type { Doc, PublishedAtBasis } from '../doc/types.js';
+import type { StoryAnalysis } from '../story/types.js';
+
+/** What the export shows of a stored article: no layers (the story analysis has what they gave), no raw input. */
+export type ArticleText = Pick<Doc, 'id' | 'meta' | 'title' | 'text' | 'removed' | 'messages'>;
 
 /** A story as stored: its members in the order they joined. */
 export interface StoredStory {
@@ -10,6 +14,8 @@ export interface StoredStory {
   updatedAt: string;
   /** Ids of stories folded into this one, directly or through a chain of merges: they now lead here. */
   redirects?: string[];
+  /** Rises whenever the story's members or the copy links among them change (a join, a merge, a repointed copy). */
+  version: number;
 }
 
 /** Where a new article goes: an existing story, or a new one with the given id. */
@@ -46,20 +52,54 @@ export interface StoryMerge {
   score: number;
 }
 
-/** One row of a page of stories (the API's list), newest first. */
-export interface StoryListing {
-  id: string;
-  articleCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** Marks around matched words in snippets and highlights: control characters, which news text does not hold (unlike « »). */
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
 
 export interface SearchHit {
   articleId: string;
   title: string | null;
-  /** A short extract with the matched words between « and ». */
+  /** A short extract with the matched words between MARK_START and MARK_END. */
   snippet: string;
   storyId: string | null;
+  /** The story's analysed title, when it has been analysed. */
+  storyTitle: string | null;
+  source: { name: string | null; domain: string | null };
+  publishedAt: string | null;
+  publishedAtBasis: PublishedAtBasis;
+}
+
+/** The figures of a story's stored analysis that lists show: columns stored beside the analysis, so read without it. */
+export interface StoryFigures {
+  independentSources: number;
+  claims: number;
+  corroborated: number;
+  disputed: number;
+  conflicts: number;
+}
+
+/** One story as the home page shows it, read from the store alone (no story is analysed for it). */
+export interface StoryCard {
+  id: string;
+  articleCount: number;
+  updatedAt: string;
+  /** The stored analysis's title (possibly of an earlier version), else the first member's headline (null when it has none). */
+  title: string | null;
+  /** Outlet names (else domains) of the members, most articles first. */
+  outlets: string[];
+  /** Earliest and latest publication date among the members, and whether any of them was inferred rather than stated. */
+  firstPublishedAt: string | null;
+  lastPublishedAt: string | null;
+  datesInferred: boolean;
+  /** From the stored analysis; null when it is not current (the story or the analysis code changed since, or it was never analysed). */
+  digest: StoryFigures | null;
+}
+
+export interface StorySearchHit {
+  storyId: string;
+  title: string;
+  /** From the title or brief, the matched words between MARK_START and MARK_END. */
+  snippet: string;
 }
 
 export interface AddResult {
@@ -79,6 +119,8 @@ export interface Store {
   findByHash(contentHash: string): Promise<string | null>;
   addArticle(doc: Doc, placement: Placement): Promise<AddResult>;
   getArticles(ids?: string[]): Promise<Doc[]>;
+  /** The named articles without layers or raw input (unknown ids are skipped): cheap to read for an export. */
+  getArticleTexts(ids: string[]): Promise<ArticleText[]>;
   listStories(): Promise<StoredStory[]>;
   /** The named stories (unknown ids are skipped), members in joining order. */
   getStories(ids: string[]): Promise<StoredStory[]>;
@@ -98,9 +140,21 @@ export interface Store {
   storyMerges(): Promise<StoryMerge[]>;
   storyOf(articleId: string): Promise<string | null>;
   counts(): Promise<{ articles: number; stories: number }>;
-  /** Stories by last update, newest first. */
-  pageStories(limit: number, offset: number): Promise<StoryListing[]>;
+  /** The stored analyses of the named stories, whatever versions they were computed from (unknown or never analysed ids are absent). */
+  getStoryAnalyses(ids: string[]): Promise<Map<string, StoryAnalysis>>;
+  /**
+   * Stores a story's analysis with its list figures (`StoryFigures`, the brief's text for
+   * `searchStories`), replacing an older one; ignored when the story no longer exists or a newer
+   * version is stored.
+   */
+  putStoryAnalysis(analysis: StoryAnalysis): Promise<void>;
   /** Full-text search over titles and clean texts; `query` is plain words (no query syntax). */
   search(query: string, limit: number): Promise<SearchHit[]>;
+  /** Stories whose stored analysis's title or brief matches (stemmed, like `search`). */
+  searchStories(query: string, limit: number): Promise<StorySearchHit[]>;
+  /** The article's clean text with the words matching `query` between \u0002 and \u0003 (null when no such article). */
+  highlightArticle(articleId: string, query: string): Promise<string | null>;
+  /** A page of stories for lists, by latest article first, from stored figures only (no analysis is computed or read). */
+  pageStoryCards(limit: number, offset: number): Promise<StoryCard[]>;
   close(): Promise<void>;
 }

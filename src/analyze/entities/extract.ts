@@ -1,4 +1,4 @@
-import type { Doc, EntityMention, Span, Token } from '../../doc/types.js';
+import type { Doc, EntityMention, Paragraph, Span, Token } from '../../doc/types.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { isHeadingLike, nameRuns, wordsOf, type Word } from './chunk.js';
 import { classifyName, type Typing } from './classify.js';
@@ -140,7 +140,7 @@ function mentionsOfRun(sentence: Word[], run: Word[], paragraphStart = -1): Enti
   for (const part of splitAtConjunction(run).flatMap(splitAtOf)) {
     const { title, name, rest } = splitTitle(part);
     for (const place of placesIn(title)) out.push({ ...spanOf(place.words), type: 'location', score: 1, rule: 'entities/gazetteer', ref: place.ref });
-    if (rest.length) out.push(...mentionsOfRun(sentence, rest));
+    if (rest.length) for (const mention of mentionsOfRun(sentence, rest)) out.push(mention);
     if (name.length === 0) continue;
     const lowerTitle = title.length ? [] : lowercaseTitleBefore(sentence, name[0]!.start);
     const described = title.length ? title : lowerTitle;
@@ -226,6 +226,9 @@ export function findEntities(doc: Pick<Doc, 'text' | 'layers'>): EntityMention[]
   // Sentences, tokens and paragraphs are all in text order: one pass with a cursor in each.
   let t = 0;
   let p = 0;
+  // Whether a paragraph is prose is decided once per paragraph, not once per sentence in it.
+  let judged: { paragraph: Paragraph; heading: boolean } | null = null;
+  const headingLike = (paragraph: Paragraph) => (judged?.paragraph === paragraph ? judged : (judged = { paragraph, heading: isHeadingLike(text.slice(paragraph.start, paragraph.end), paragraph) })).heading;
   for (const sentence of doc.layers.sentences) {
     const inSentence: Token[] = [];
     while (t < tokens.length && tokens[t]!.start < sentence.start) t++;
@@ -233,9 +236,9 @@ export function findEntities(doc: Pick<Doc, 'text' | 'layers'>): EntityMention[]
     while (p < paragraphs.length && paragraphs[p]!.end < sentence.end) p++;
     const candidate = paragraphs[p];
     const paragraph = candidate && candidate.start <= sentence.start ? candidate : undefined;
-    if (!paragraph || isHeadingLike(text.slice(paragraph.start, paragraph.end), paragraph)) continue;
+    if (!paragraph || headingLike(paragraph)) continue;
     const words = wordsOf(text, inSentence);
-    for (const run of nameRuns(words)) mentions.push(...mentionsOfRun(words, run, paragraph.start));
+    for (const run of nameRuns(words)) for (const mention of mentionsOfRun(words, run, paragraph.start)) mentions.push(mention);
   }
   const lowerWords = lowerCaseWords(text);
   return propagateTypes(text, mentions)

@@ -145,6 +145,44 @@ function makeChunk(text: string, tokens: Token[], first: number, last: number): 
 const words = (s: string) => foldName(s).split(/\s+/).filter(Boolean);
 
 /**
+ * What `fullestName` and `isPersonChunk` look up in an article's chunks, built once per chunk
+ * list so that each look-up costs the name's words, not the article's chunks.
+ */
+interface NameIndex {
+  /** Folded words of a tail (suffix) → the earliest of the longest chunk names longer than it ending with it. */
+  longestEnding: Map<string, { name: string; length: number }>;
+  /** Folded first word → the person-like names of two words or more starting with it. */
+  personStarting: Map<string, Set<string>>;
+  /** Folded last words of person-like names of two words or more ("Oskar Brandt" → "brandt"). */
+  personSurnames: Set<string>;
+}
+
+const indexes = new WeakMap<NameChunk[], NameIndex>();
+
+function nameIndex(text: string, chunks: NameChunk[]): NameIndex {
+  let index = indexes.get(chunks);
+  if (index) return index;
+  index = { longestEnding: new Map(), personStarting: new Map(), personSurnames: new Set() };
+  for (const chunk of chunks) {
+    if (!chunk.name) continue;
+    const name = text.slice(chunk.name.start, chunk.name.end);
+    const cw = words(name);
+    for (let k = 0; k < cw.length; k++) {
+      const tail = cw.slice(cw.length - k).join(' ');
+      const best = index.longestEnding.get(tail);
+      if (!best || cw.length > best.length) index.longestEnding.set(tail, { name, length: cw.length });
+    }
+    if (chunk.personLike && cw.length >= 2) {
+      const starting = index.personStarting.get(cw[0]!) ?? new Set<string>();
+      index.personStarting.set(cw[0]!, starting.add(name));
+      index.personSurnames.add(cw.at(-1)!);
+    }
+  }
+  indexes.set(chunks, index);
+  return index;
+}
+
+/**
  * The fullest form of a name in the article: the longest chunk name that ends with the same words
  * ("Petro" → "Gustavo Petro"; "Brandt" → "Oskar Brandt").
  * A first name alone takes the one longer name starting with it ("Steve" → "Steve Jobs").
@@ -153,23 +191,13 @@ const words = (s: string) => foldName(s).split(/\s+/).filter(Boolean);
 export function fullestName(text: string, name: Span, chunks: NameChunk[]): string {
   const own = text.slice(name.start, name.end);
   const ownWords = words(own);
-  let best = own;
-  let bestLength = ownWords.length;
-  for (const chunk of chunks) {
-    if (!chunk.name) continue;
-    const candidate = text.slice(chunk.name.start, chunk.name.end);
-    const cw = words(candidate);
-    if (cw.length <= bestLength) continue;
-    const tail = cw.slice(cw.length - ownWords.length);
-    if (tail.every((w, k) => w === ownWords[k])) {
-      best = candidate;
-      bestLength = cw.length;
-    }
-  }
+  const index = nameIndex(text, chunks);
+  const longer = index.longestEnding.get(ownWords.join(' '));
+  let best = longer ? longer.name : own;
   // A first name alone ("Steve called it…") stands for the one longer name in the article that starts with it.
-  if (bestLength === 1) {
-    const starting = new Set(chunks.filter((c) => c.name && c.personLike).map((c) => text.slice(c.name!.start, c.name!.end)).filter((n) => words(n).length >= 2 && words(n)[0] === ownWords[0]));
-    if (starting.size === 1) best = [...starting][0]!;
+  if ((longer?.length ?? ownWords.length) === 1) {
+    const starting = index.personStarting.get(ownWords[0]!);
+    if (starting?.size === 1) best = [...starting][0]!;
   }
   return best.replace(/['’]s$/u, '');
 }
@@ -187,5 +215,5 @@ export function isPersonChunk(text: string, chunk: NameChunk, chunks: NameChunk[
   // "said American president Obama": a lowercase title just before a single name.
   const before = text.slice(Math.max(0, chunk.start - 30), chunk.start).trim().split(/\s+/).at(-1)?.toLowerCase() ?? '';
   if (TITLE_WORDS.has(before) || ROLE_TITLES.has(before)) return true;
-  return chunks.some((c) => c !== chunk && c.personLike && c.name && words(text.slice(c.name.start, c.name.end)).length >= 2 && words(text.slice(c.name.start, c.name.end)).at(-1) === w[0]);
+  return nameIndex(text, chunks).personSurnames.has(w[0]!);
 }

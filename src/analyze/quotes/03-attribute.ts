@@ -33,6 +33,12 @@ const MAX_TRAILER_GAP = 16; // tokens from a closing mark to its speech verb (,�
 const MAX_LOOKBACK_SENTENCES = 4; // sentences searched back for the person a pronoun stands for
 const MAX_PRONOUN_CHAIN = 30; // "He stated … He said …": sentences of pronouns followed back to the name
 const MAX_APPOSITION = 20; // tokens skipped back over ", Colombia's first leftist president," or ", who hails from …,"
+/**
+ * Tokens of a sentence read back from where attribution looks (a quote's mark, a pronoun). Far
+ * longer than a real sentence, it keeps a document that is one endless "sentence" from costing
+ * the square of its length.
+ */
+const MAX_SENTENCE_TOKENS = 150;
 const MAX_SPEAKER_AFTER = 16; // tokens read after "said" for the name ("said the general secretary of the union, Tony Woodley")
 const MODIFIER_PREPOSITIONS = new Set(['of', 'at', 'for', 'from', 'with']);
 const CLAUSE_WORDS = new Set(['who', 'which', 'that', 'whose', 'where', 'when', 'after', 'before', 'because', 'as', 'in', 'on']);
@@ -44,15 +50,86 @@ const CLOSES_ATTRIBUTION = new Set(['.', '!', '?', '']);
 const MARK_TOKEN = /^(?:“|”|«|»|`|'|")+$/;
 
 const lower = (ctx: QuoteContext, i: number) => (ctx.tokens[i] ? ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[i]!.end).toLowerCase() : '');
-const inQuote = (ctx: QuoteContext, at: number) => ctx.quoted.some((q) => at >= q.start && at < q.end);
+/**
+ * Look-ups over one article's chunks and quotes, built once per context so that every question
+ * costs a binary search or a map read, not a scan of the article.
+ */
+interface ContextIndex {
+  /** The quoted spans merged and in order. */
+  quoted: Span[];
+  endingAt: Map<number, NameChunk>;
+  startingAt: Map<number, NameChunk>;
+  /** Title word → the chunks carrying it, in text order. */
+  titled: Map<string, NameChunk[]>;
+}
+
+const contextIndexes = new WeakMap<QuoteContext, ContextIndex>();
+
+function contextIndex(ctx: QuoteContext): ContextIndex {
+  let index = contextIndexes.get(ctx);
+  if (index) return index;
+  const quoted: Span[] = [];
+  for (const q of [...ctx.quoted].sort((a, b) => a.start - b.start)) {
+    const last = quoted.at(-1);
+    if (last && q.start <= last.end) last.end = Math.max(last.end, q.end);
+    else quoted.push({ start: q.start, end: q.end });
+  }
+  index = { quoted, endingAt: new Map(), startingAt: new Map(), titled: new Map() };
+  // The first chunk wins, as a search from the start would find it.
+  for (const c of ctx.chunks) {
+    if (!index.endingAt.has(c.last)) index.endingAt.set(c.last, c);
+    if (!index.startingAt.has(c.first)) index.startingAt.set(c.first, c);
+    for (const title of new Set(c.titles)) {
+      const list = index.titled.get(title);
+      if (list) list.push(c);
+      else index.titled.set(title, [c]);
+    }
+  }
+  contextIndexes.set(ctx, index);
+  return index;
+}
+
+/** The first index from `lo` where `test` holds (it must hold from there on), else `list.length`. */
+function firstIndex<T>(list: readonly T[], test: (item: T) => boolean, lo = 0): number {
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(list[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+const inQuote = (ctx: QuoteContext, at: number) => {
+  const quoted = contextIndex(ctx).quoted;
+  const q = quoted[firstIndex(quoted, (s) => s.end > at)];
+  return q !== undefined && q.start <= at;
+};
+
+/** Where the last chunk titled with one of `titles` starts before `at`, or -1. */
+function lastTitledBefore(ctx: QuoteContext, titles: string[], at: number): number {
+  let best = -1;
+  for (const title of titles) {
+    const list = contextIndex(ctx).titled.get(title) ?? [];
+    const c = list[firstIndex(list, (x) => x.start >= at) - 1];
+    if (c) best = Math.max(best, c.start);
+  }
+  return best;
+}
+
+/** The chunks that start inside a sentence (chunks are in text order). */
+function chunksIn(ctx: QuoteContext, sentence: Span): NameChunk[] {
+  const from = firstIndex(ctx.chunks, (c) => c.start >= sentence.start);
+  return ctx.chunks.slice(from, firstIndex(ctx.chunks, (c) => c.start >= sentence.end, from));
+}
 /** A quotation mark token; a lone apostrophe glued to the word before is a possessive ("Edmunds' director"). */
 const isMarkToken = (ctx: QuoteContext, i: number) => {
   const w = lower(ctx, i);
   if (!MARK_TOKEN.test(w)) return false;
   return !(/^['’]$/.test(w) && /\p{L}/u.test(ctx.text[ctx.tokens[i]!.start - 1] ?? ''));
 };
-const chunkEndingAt = (ctx: QuoteContext, i: number) => ctx.chunks.find((c) => c.last === i);
-const chunkStartingAt = (ctx: QuoteContext, i: number) => ctx.chunks.find((c) => c.first === i);
+const chunkEndingAt = (ctx: QuoteContext, i: number) => contextIndex(ctx).endingAt.get(i);
+const chunkStartingAt = (ctx: QuoteContext, i: number) => contextIndex(ctx).startingAt.get(i);
 
 /**
  * A verb of saying outside quotes: "said", "told", "wrote". wink sometimes tags one as a noun
@@ -140,7 +217,7 @@ function formerOrLatter(ctx: QuoteContext, j: number, which: 'former' | 'latter'
   const si = sentenceIndexAt(ctx, at);
   for (let s = si; s >= Math.max(0, si - 1); s--) {
     const sentence = ctx.sentences[s]!;
-    const people = ctx.chunks.filter((c) => c.start >= sentence.start && c.end <= Math.min(sentence.end, at) && !inQuote(ctx, c.start) && isPersonChunk(ctx.text, c, ctx.chunks));
+    const people = chunksIn(ctx, sentence).filter((c) => c.start >= sentence.start && c.end <= Math.min(sentence.end, at) && !inQuote(ctx, c.start) && isPersonChunk(ctx.text, c, ctx.chunks));
     if (people.length >= 2) return { kind: 'name', chunk: which === 'former' ? people[0]! : people.at(-1)! };
   }
   return null;
@@ -158,7 +235,7 @@ function resolveOrganisation(ctx: QuoteContext, at: number): Found | null {
   const si = sentenceIndexAt(ctx, at);
   for (let s = si; s >= Math.max(0, si - MAX_LOOKBACK_SENTENCES); s--) {
     const sentence = ctx.sentences[s]!;
-    const org = ctx.chunks.find((c) => {
+    const org = chunksIn(ctx, sentence).find((c) => {
       if (c.start < sentence.start || c.end > Math.min(sentence.end, at) || !c.name || c.personLike || inQuote(ctx, c.start)) return false;
       let k = c.last + 1;
       while (ctx.tokens[k]?.pos === 'ADV' || SUBJECT_VERB_FILLERS.has(lower(ctx, k))) k++;
@@ -293,20 +370,26 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
     const sentence = ctx.sentences[s];
     if (!sentence) continue;
     const limit = Math.min(sentence.end, at);
+    const firstToken = Math.max(tokenAt(ctx, sentence.start), tokenAt(ctx, limit) - MAX_SENTENCE_TOKENS);
+    const read = { start: Math.max(sentence.start, ctx.tokens[firstToken]?.start ?? sentence.start), end: sentence.end };
     const candidates: Array<{ chunk: NameChunk | null; pronoun: Span | null; tokenEnd: number }> = [];
-    for (const chunk of ctx.chunks) {
+    for (const chunk of chunksIn(ctx, read)) {
       if (chunk.start < sentence.start || chunk.end > limit || inQuote(ctx, chunk.start)) continue;
       if (!isPersonChunk(ctx.text, chunk, ctx.chunks)) continue;
       if (role && !chunk.titles.some((t) => role.includes(t))) continue;
       candidates.push({ chunk, pronoun: null, tokenEnd: chunk.last });
     }
     if (!role) {
-      for (let i = tokenAt(ctx, sentence.start); i < ctx.tokens.length && ctx.tokens[i]!.start < limit; i++) {
+      for (let i = firstToken; i < ctx.tokens.length && ctx.tokens[i]!.start < limit; i++) {
         const t = ctx.tokens[i]!;
         if (PERSON_PRONOUNS.has(lower(ctx, i)) && !inQuote(ctx, t.start) && t.start !== at) candidates.push({ chunk: null, pronoun: t, tokenEnd: i });
       }
     }
-    if (candidates.length === 0) continue;
+    if (candidates.length === 0) {
+      // With a role only chunks carrying one of its titles qualify: go straight to the sentence of the last one before this.
+      if (role) s = Math.min(s, sentenceIndexAt(ctx, lastTitledBefore(ctx, role, sentence.start)) + 1);
+      continue;
+    }
     candidates.sort((a, b) => a.tokenEnd - b.tokenEnd);
     const followedBy = (c: (typeof candidates)[number], test: (i: number) => boolean) => {
       let k = c.tokenEnd + 1;
@@ -428,8 +511,8 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
   const si = sentenceIndexAt(ctx, open);
   const sentence = ctx.sentences[si];
   if (!sentence) return null;
-  const first = tokenAt(ctx, sentence.start);
   const markToken = tokenAt(ctx, open);
+  const first = Math.max(tokenAt(ctx, sentence.start), markToken - MAX_SENTENCE_TOKENS);
   const rule = 'quotes/intro-verb';
   // "Secretary of the Air Force James Roche: “Oy.”": a name and a colon introduce what follows.
   if (lower(ctx, markToken - 1) === ':') {
@@ -518,7 +601,15 @@ export function previousSentenceAttribution(ctx: QuoteContext, open: number, pre
   const prev = ctx.sentences[si - 1];
   if (!prev) return null;
   const rule = 'quotes/previous-sentence';
-  const before = previous.filter((q) => q.span.start < open && q.span.end >= prev.start && q.attribution?.speaker).at(-1);
+  // Quotes are in text order and do not overlap: those reaching into the previous sentence are the last few.
+  let before: (typeof previous)[number] | undefined;
+  for (let k = previous.length - 1; k >= 0 && previous[k]!.span.end >= prev.start; k--) {
+    const q = previous[k]!;
+    if (q.span.start < open && q.attribution?.speaker) {
+      before = q;
+      break;
+    }
+  }
   if (before?.attribution) return { ...before.attribution, rule };
   const first = tokenAt(ctx, prev.start);
   const last = tokenAt(ctx, prev.end);

@@ -14,6 +14,9 @@ import { classifyQuote } from './04-classify.js';
  * short phrase counts as speech only when a speaker was found for it; a last pass lets a partial
  * quote share the attribution of a later quote in its sentence.
  */
+/** Characters before a quote read as its sentence's lead-in (far more than a real sentence holds). */
+const MAX_INTRO_CHARS = 1000;
+
 export function findQuotes(text: string, sentences: Span[], tokens: Token[]): Quote[] {
   const spans = findQuotedSpans(text);
   const ctx: QuoteContext = { text, tokens, sentences, chunks: nameChunks(text, tokens), quoted: spans.map((q) => ({ start: q.open, end: q.close })) };
@@ -23,7 +26,8 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[]): Qu
     const first = q.parts[0]!;
     const last = q.parts.at(-1)!;
     const sentence = ctx.sentences[sentenceIndexAt(ctx, q.open)];
-    const intro = sentence ? text.slice(Math.min(sentence.start, q.open), q.open) : '';
+    // At most MAX_INTRO_CHARS: a document that is one endless sentence must not cost its length per quote.
+    const intro = sentence ? text.slice(Math.max(Math.min(sentence.start, q.open), q.open - MAX_INTRO_CHARS), q.open) : '';
     const alone = !/[\p{L}\p{N}]/u.test(intro.replace(/[“”"«»`']/g, ''));
     // A quote never closed has no words after it that could attribute it.
     const after = q.rule === 'unclosed' ? null : trailerAttribution(ctx, q.close);
@@ -68,7 +72,15 @@ function sharedAttribution(ctx: QuoteContext, quotes: Quote[], done: Array<{ spa
   return quotes.map((q, i) => {
     if (q.kind !== 'scare') return q;
     const sentence = sentenceIndexAt(ctx, done[i]!.span.start);
-    const later = quotes.findIndex((o, k) => k > i && o.kind === 'speech' && sentenceIndexAt(ctx, done[k]!.span.end - 1) === sentence && /^quotes\/(?:x-said|said-x)$/.test(o.attribution ?? ''));
+    // Quotes are in text order: only those starting in this sentence can end in it.
+    let later = -1;
+    for (let k = i + 1; k < quotes.length && sentenceIndexAt(ctx, done[k]!.span.start) <= sentence; k++) {
+      const o = quotes[k]!;
+      if (o.kind === 'speech' && sentenceIndexAt(ctx, done[k]!.span.end - 1) === sentence && /^quotes\/(?:x-said|said-x)$/.test(o.attribution ?? '')) {
+        later = k;
+        break;
+      }
+    }
     if (later < 0) return q;
     const source = quotes[later]!;
     return { ...q, kind: 'speech', reason: 'shares the attribution after a later quote of its sentence', speaker: source.speaker, speakerName: source.speakerName, cue: source.cue, attribution: 'quotes/shared' };

@@ -29,8 +29,14 @@ const LEAD_MOD: Readonly<Record<string, string>> = { about: 'APPROX', around: 'A
  */
 export function selectLongest(candidates: Candidate[]): Candidate[] {
   const ranked = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || Number(a.rule === 'time/chrono') - Number(b.rule === 'time/chrono') || a.start - b.start);
+  // Characters already taken: the overlap test costs a candidate's length, not the number kept.
+  const taken = new Uint8Array(ranked.reduce((max, c) => Math.max(max, c.end), 0));
   const kept: Candidate[] = [];
-  for (const c of ranked) if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
+  for (const c of ranked) {
+    if (taken.subarray(c.start, c.end).includes(1)) continue;
+    taken.fill(1, c.start, c.end);
+    kept.push(c);
+  }
   return kept.sort((a, b) => a.start - b.start);
 }
 
@@ -52,7 +58,20 @@ export function leadIn(text: string, c: { start: number; end: number; rule: stri
   return { start: c.start - lead.length, ...(mod ? { mod } : {}) };
 }
 
-const sentenceAt = (sentences: Span[], at: number) => sentences.find((s) => s.start <= at && at < s.end);
+/** Index of the sentence holding `at`, or -1 (sentences are in order and do not overlap). */
+export function sentenceIndexAt(sentences: Span[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start > at) hi = mid - 1;
+    else if (sentences[mid]!.end <= at) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+const sentenceAt = (sentences: Span[], at: number): Span | undefined => sentences[sentenceIndexAt(sentences, at)];
 
 /**
  * Time expressions of a text, resolved: chrono's finds plus our refiners, longest first, each
@@ -88,13 +107,13 @@ export function findTimexes(text: string, options: FindTimexOptions): Timex[] {
  * last named date is not the one meant ("On March 3 … since 1998 … two years later").
  */
 export function fromLastMentioned(text: string, timexes: Timex[]): Timex[] {
-  return timexes.map((t, i) => {
-    if (t.rule !== 'time/from-mentioned') return t;
+  let base: Timex | undefined; // the last calendar date before the current one, kept as the list is walked
+  return timexes.map((t) => {
+    if (t.rule !== 'time/from-mentioned') {
+      if ((t.type === 'DATE' || t.type === 'TIME') && /^\d{4}(-\d{2}(-\d{2})?)?/.test(t.value)) base = t;
+      return t;
+    }
     const shift = mentionedShift(text.slice(t.start, t.end));
-    const base = timexes
-      .slice(0, i)
-      .reverse()
-      .find((d) => (d.type === 'DATE' || d.type === 'TIME') && /^\d{4}(-\d{2}(-\d{2})?)?/.test(d.value) && d.rule !== 'time/from-mentioned');
     if (!shift || !base) return t;
     const day = parseYmd(base.value);
     const month = /^(\d{4})-(\d{2})/.exec(base.value);
@@ -119,14 +138,15 @@ export const DEFAULT_CLOCK_DAY_LOOKBACK = 3;
  * Known failure: a background date just before a time meant for today.
  */
 export function timesOnTheirDay(timexes: Timex[], sentences: Span[]): Timex[] {
-  return timexes.map((t, i) => {
+  // The last dated expression so far, kept as the list (in text order) is walked: an earlier one starts no later.
+  let lastDay: Timex | undefined;
+  return timexes.map((t) => {
+    const named = lastDay;
+    if ((t.type === 'DATE' || t.type === 'TIME') && /^\d{4}-\d{2}-\d{2}/.test(t.value)) lastDay = t;
     if (t.type !== 'TIME' || !t.known.includes('hour') || t.known.includes('day') || t.known.includes('weekday')) return t;
-    const here = sentences.findIndex((s) => s.start <= t.start && t.start < s.end);
+    const here = sentenceIndexAt(sentences, t.start);
     const from = sentences[Math.max(0, here - DEFAULT_CLOCK_DAY_LOOKBACK)];
-    const day = timexes
-      .slice(0, i)
-      .reverse()
-      .find((d) => (d.type === 'DATE' || d.type === 'TIME') && /^\d{4}-\d{2}-\d{2}/.test(d.value) && here !== -1 && from !== undefined && d.start >= from.start);
+    const day = named && here !== -1 && from !== undefined && named.start >= from.start ? named : undefined;
     return day ? { ...t, value: day.value.slice(0, 10) + t.value.slice(10) } : t;
   });
 }

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import type { Span } from '../../doc/types.js';
 import { addDays, ymdString, ymString } from './calendar.js';
 import { MONTHS, NUMBER_WORDS, PARTS_OF_DAY, QUANTITY_MODS, UNIT_FACTOR, UNITS, WEEKDAYS } from './lexicon/units.js';
 import { TIME_PATTERNS } from './patterns.js';
@@ -463,11 +464,43 @@ export function isLength(matchText: string): boolean {
 /** The chrono parser, configured once: English, casual (it reads "today", "tonight", "5:40 p.m."). */
 const parser = chrono.casual.clone();
 
+/**
+ * A text longer than this goes to chrono in pieces: some of chrono's refiners match a pattern
+ * against all the text before each result, which is quadratic in a long document.
+ */
+export const CHRONO_PIECE_CHARS = 20_000;
+
+/**
+ * Pieces of at most about CHRONO_PIECE_CHARS, cut at a line break, else after a sentence's end,
+ * else at a space (a date is never cut unless the text has no space for that long). A text of an
+ * ordinary article's length is one piece, so it is read exactly as before.
+ */
+export function chronoPieces(text: string): Span[] {
+  const pieces: Span[] = [];
+  let start = 0;
+  while (text.length - start > CHRONO_PIECE_CHARS) {
+    const window = text.slice(start, start + CHRONO_PIECE_CHARS);
+    const cut = [window.lastIndexOf('\n'), lastSentenceEnd(window), window.lastIndexOf(' ')].find((at) => at > CHRONO_PIECE_CHARS / 2);
+    const end = start + (cut ?? CHRONO_PIECE_CHARS);
+    pieces.push({ start, end });
+    start = end;
+  }
+  pieces.push({ start, end: text.length });
+  return pieces;
+}
+
+function lastSentenceEnd(window: string): number {
+  let at = -1;
+  for (const m of window.matchAll(/[.!?]\s/g)) at = m.index! + 1;
+  return at;
+}
+
 /** chrono's results as candidates; `resolve` keeps chrono's known/implied split. */
 export function chronoCandidates(text: string, reference: Date, refiners: ReadonlySet<RefinerName>): Candidate[] {
-  const results = parser.parse(text, { instant: reference, timezone: 0 });
+  const results: Array<{ r: chrono.ParsedResult; at: number }> = [];
+  for (const piece of chronoPieces(text)) for (const r of parser.parse(text.slice(piece.start, piece.end), { instant: reference, timezone: 0 })) results.push({ r, at: piece.start + r.index });
   const out: Candidate[] = [];
-  for (const r of results) {
+  for (const { r, at } of results) {
     if (refiners.has('relative') && isMisreading(r.text.replace(/[\s,;:]+$/, ''))) continue;
     let length = r.text.replace(/[\s,;:]+$/, '').length;
     let keepEnd = true;
@@ -479,11 +512,11 @@ export function chronoCandidates(text: string, reference: Date, refiners: Readon
       keepEnd = false;
     }
     out.push({
-      start: r.index,
-      end: r.index + length,
+      start: at,
+      end: at + length,
       rule: 'time/chrono',
       resolve: (env: ResolveEnv) => {
-        const resolved = resolveChrono(r, text, env);
+        const resolved = resolveChrono(r, text, env, at);
         if (!resolved || keepEnd) return resolved;
         const { range: _dropped, ...rest } = resolved;
         return rest;
@@ -500,7 +533,7 @@ const TAGGED_PART: Readonly<Record<string, string>> = { 'casualReference/tonight
  * precision; missing fields come from our refiners (year by tense or context, weekday by tense),
  * or from chrono's implied values when the refiner is off.
  */
-export function resolveChrono(r: chrono.ParsedResult, text: string, env: ResolveEnv): Resolved | null {
+export function resolveChrono(r: chrono.ParsedResult, text: string, env: ResolveEnv, at = r.index): Resolved | null {
   const k: Record<string, number | undefined> = {};
   for (const name of ['year', 'month', 'day', 'weekday', 'hour', 'minute'] as const) if (r.start.isCertain(name)) k[name] = r.start.get(name) ?? undefined;
   const implied = (name: 'year' | 'month' | 'day') => r.start.get(name)!;
@@ -541,7 +574,7 @@ export function resolveChrono(r: chrono.ParsedResult, text: string, env: Resolve
   if (k.hour !== undefined) {
     const hh = String(k.hour).padStart(2, '0');
     const mm = String(k.minute ?? 0).padStart(2, '0');
-    const zone = /\b(UTC|GMT)\b(?!\s*[+-])/.test(text.slice(r.index, r.index + r.text.length + 6)) ? 'Z' : '';
+    const zone = /\b(UTC|GMT)\b(?!\s*[+-])/.test(text.slice(at, at + r.text.length + 6)) ? 'Z' : '';
     return { type: 'TIME', value: `${date}T${hh}:${mm}${zone}`, ...base };
   }
   if (/^(now|right now)$/i.test(r.text.trim())) return { type: 'DATE', value: 'PRESENT_REF', known: [] };

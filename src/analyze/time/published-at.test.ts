@@ -55,9 +55,24 @@ describe('publication date', () => {
     assert.equal(doc.layers.timexes.find((t) => doc.text.slice(t.start, t.end) === 'tonight')?.value, '2025-12-30TNI');
   });
   test('inferred: the latest past event dated to the day bounds it from below', () => {
-    const doc = analysed('Fees rose in August 2025. The board met on January 12 and will vote on March 3.');
+    const doc = analysed('Fees rose in August 2025. The board met on January 12, 2026 and will vote on March 3.');
     assert.equal(doc.meta.publishedAt, '2026-01-12');
     assert.equal(doc.meta.publishedAtBasis, 'inferred');
+  });
+  test('a date printed without a year is not pushed into a year the text does not state', () => {
+    // January 12 may be January 2025 (before the August rise) or 2026: the text does not say.
+    assert.equal(analysed('Fees rose in August 2025. The board met on January 12.').meta.publishedAt, null);
+    // "last year" is 2025, so this is 2026.
+    assert.equal(analysed('Fees rose in September 2025, and again late last year. The board met on January 12.').meta.publishedAt, '2026-01-12');
+  });
+  test('never a bound, a plan, a quoted date or background: "since", "until", quotes, a later year elsewhere', () => {
+    for (const text of [
+      'The company had been suspended since July 24, 2003 after violating federal law.',
+      'The road stays closed until June 1, 2018, officials said.',
+      'He read from the letter: "On March 3, 2017 we agreed to the terms."',
+      'The treaty was signed on February 8, 2017. Talks resumed in 2018.',
+    ])
+      assert.equal(analysed(text).meta.publishedAt, null, text);
   });
   test('inferred only when what the text schedules agrees: a scheduled day before the bound gives nothing', () => {
     const doc = analysed('The board met on March 12, 2026. The vote will be held on February 3, 2026.');

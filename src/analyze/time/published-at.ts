@@ -71,8 +71,8 @@ const anchorOf = (ymd: Ymd): Anchor => ({ y: ymd.y, m: ymd.m, d: ymd.d });
  * 2. a dateline: its year as written, else the one that puts it on or before the metadata date,
  *    else the first on or after the latest fully dated past event in the text (`yearContext`);
  *    with no year anywhere the date stays `null` (the dateline still anchors month and day);
- * 3. inferred: the latest past event the text dates to the day bounds publication from below
- *    (news reports the recent past) — if no event told in the future falls before it;
+ * 3. inferred: the latest past happening the lede dates to the day bounds publication from below
+ *    (news reports the recent past), when its year is consistent and nothing scheduled contradicts it;
  * 4. otherwise `null`, basis `unknown`.
  * Known failure: an article that dates nothing recent to the day (only "last week") stays unknown.
  */
@@ -94,30 +94,62 @@ export function decidePublication(text: string, paragraphs: Span[], sentences: S
     return { publishedAt: ymdString({ y: year, m: dateline.month, d: dateline.day }), basis: 'dateline', ...found, reason: `dateline${dateline.year === null ? ', year from the text’s other dates' : ''}` };
   }
   if (given) return { publishedAt: metadata.publishedAt, basis: metadata.basis, anchor: anchorOf(given), reason: 'metadata' };
-  const inferred = inferFromContent(undated);
+  const inferred = inferFromContent(undated, text, sentences);
   if (inferred.date) return { publishedAt: ymdString(inferred.date), basis: 'inferred', anchor: anchorOf(inferred.date), reason: inferred.reason };
   return { publishedAt: null, basis: 'unknown', anchor: null, reason: inferred.reason };
 }
 
 const dayOf = (t: Timex): Ymd | null => (/^\d{4}-\d{2}-\d{2}$/.test(t.value) ? parseYmd(t.value) : null);
 
+/** The news of a report is told in its first sentences; a date further down is mostly background. */
+const DEFAULT_LEDE_SENTENCES = 3;
+/** How far before a date its clause may set it as a bound or a plan ("until June 1", "is scheduled to … on"). */
+const DEFAULT_CUE_WINDOW = 40;
+
+const INFERENCE_PATTERNS = {
+  /** A date that bounds or plans rather than tells a happening: "until June 1", "since March 3", "due on", "will … on". */
+  notHappening: /\b(until|till|through|by|since|from|before|starting|beginning|scheduled|due|set for|expected|planned|plans?|will|would|deadline|effective)\b[^.;!?]*$/i,
+  quoteMark: /["“”]/g,
+} as const;
+
 /**
- * The lower bound the text gives its own date: the latest day-precise calendar date told outside
- * a future clause ("Petro told a cabinet meeting broadcast on January 14" → 2026-01-14, its year
- * from "September 2025"). It must agree with what the text tells as scheduled: an event "will"
- * happen on a day before it would contradict it, and then nothing is inferred.
- * Known failure: a look back at an old date in the present tense ("the deal, signed March 3,
- * stands") counts as past, which is right, but "is held on March 3" (scheduled) would too.
+ * The lower bound the text gives its own date: the latest day-precise calendar date of a past
+ * happening told in the lede ("Petro told a cabinet meeting broadcast on January 14" → 2026-01-14,
+ * its year from "September 2025"). Only a date that can be the news counts:
+ * - told in the first sentences, outside quotation marks (a quoted document's date is not the report's);
+ * - not future or scheduled, and not a bound ("until June 1", "since March 3");
+ * - its year consistent: no later year is told as past anywhere in the text (else the date is
+ *   background), and a date printed without a year is in the latest year the text states (or the
+ *   next, when the text calls that one "last year");
+ * - what the text schedules agrees: an event that "will" happen on a day before it contradicts it.
+ * Known failure: a lede that dates a happening weeks back ("the attack on March 3") gives a bound
+ * more than a week before publication.
  */
-export function inferFromContent(timexes: Timex[]): { date: Ymd | null; reason: string } {
+export function inferFromContent(timexes: Timex[], text = '', sentences: Span[] = []): { date: Ymd | null; reason: string } {
   const calendar = timexes.filter((t) => t.type === 'DATE' && t.rule === 'time/chrono' && t.known.includes('month') && t.known.includes('day'));
+  const ledeEnd = sentences.length ? sentences[Math.min(DEFAULT_LEDE_SENTENCES, sentences.length) - 1]!.end : Infinity;
+  const latestYear = Math.max(
+    -Infinity,
+    ...timexes.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && t.known.includes('year') && t.tense !== 'future' && /^\d{4}/.test(t.value)).map((t) => Number(t.value.slice(0, 4))),
+  );
+  const saysLastYear = timexes.some((t) => /\blast year\b/i.test(text.slice(t.start, t.end)));
   let latest: Ymd | null = null;
   for (const t of calendar) {
     const day = dayOf(t);
-    if (day && t.tense !== 'future' && (!latest || compareYmd(day, latest) > 0)) latest = day;
+    if (!day || t.tense === 'future' || t.start >= ledeEnd) continue;
+    const sentence = sentences.find((s) => s.start <= t.start && t.start < s.end);
+    const before = text.slice(sentence?.start ?? Math.max(0, t.start - DEFAULT_CUE_WINDOW), t.start);
+    if ((before.match(INFERENCE_PATTERNS.quoteMark)?.length ?? 0) % 2 === 1) continue;
+    // Spans keep their preposition ("since July 24, 2003"), so the cue is looked for up to the date's own words.
+    const cue = (before + text.slice(t.start, t.end)).slice(-DEFAULT_CUE_WINDOW - (t.end - t.start));
+    if (INFERENCE_PATTERNS.notHappening.test(cue.replace(/[\p{L}\p{N}\s,]+$/u, (tail) => tail.replace(/\b(on|in|at)\s*$/i, '')))) continue;
+    if (day.y < latestYear) continue;
+    // A date printed without its year takes the latest year the text states, or the next one when the text says "last year" of it.
+    if (!t.known.includes('year') && latestYear > -Infinity && day.y !== latestYear && !(day.y === latestYear + 1 && saysLastYear)) continue;
+    if (!latest || compareYmd(day, latest) > 0) latest = day;
   }
-  if (!latest) return { date: null, reason: 'no metadata, no dateline, and no event dated to the day with a known year' };
+  if (!latest) return { date: null, reason: 'no metadata, no dateline, and no past happening of the lede dated to the day with a consistent year' };
   const contradiction = calendar.find((t) => t.tense === 'future' && dayOf(t) && compareYmd(dayOf(t)!, latest!) < 0);
-  if (contradiction) return { date: null, reason: `the latest dated past event (${ymdString(latest)}) falls after an event told as scheduled (${contradiction.value})` };
-  return { date: latest, reason: `lower bound: the latest dated past event in the text (${ymdString(latest)})` };
+  if (contradiction) return { date: null, reason: `the latest dated past happening (${ymdString(latest)}) falls after an event told as scheduled (${contradiction.value})` };
+  return { date: latest, reason: `lower bound: the latest dated past happening in the lede (${ymdString(latest)})` };
 }

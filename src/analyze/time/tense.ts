@@ -46,16 +46,20 @@ function tokenTense(text: string, token: Token, next: Token | undefined, previou
  */
 export function clauseTense(text: string, tokens: Token[], sentence: Span | undefined, at: Span): Tense {
   if (!sentence) return 'none';
-  const inside = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
-  const first = inside.findIndex((t) => t.end > at.start);
-  const after = inside.findIndex((t) => t.start >= at.end);
-  const atFirst = first === -1 ? inside.length : first;
-  const atAfter = after === -1 ? inside.length : after;
+  // Tokens are in order and do not overlap: the sentence's are the run [from, to), found by binary search.
+  const from = firstIndex(tokens, (t) => t.start >= sentence.start);
+  const to = firstIndex(tokens, (t) => t.end > sentence.end, from);
+  const inside = (i: number) => (i >= from && i < to ? tokens[i] : undefined);
+  const atFirst = firstIndex(tokens, (t) => t.end > at.start, from, to);
+  const atAfter = firstIndex(tokens, (t) => t.start >= at.end, atFirst, to);
   let best: Cue = 'none';
   let bestDistance = Infinity;
-  for (let i = 0; i < inside.length; i++) {
+  // Only cues within the window can win, so a long sentence costs no more than a short one.
+  const lo = Math.max(from, atFirst - 2 * DEFAULT_TENSE_WINDOW - 1);
+  const hi = Math.min(to, atAfter + DEFAULT_TENSE_WINDOW + 1);
+  for (let i = lo; i < hi; i++) {
     if (i >= atFirst && i < atAfter) continue; // the expression's own words ("last week") do not count
-    const tense = tokenTense(text, inside[i]!, inside[i + 1], inside[i - 1], inside[i - 2]);
+    const tense = tokenTense(text, tokens[i]!, inside(i + 1), inside(i - 1), inside(i - 2));
     if (tense === 'none') continue;
     // The governing verb mostly comes first ("will meet … on February 3"); a cue after the expression counts only if none precedes it.
     const distance = i < atFirst ? atFirst - i - 1 : DEFAULT_TENSE_WINDOW + i - atAfter;
@@ -65,4 +69,14 @@ export function clauseTense(text: string, tokens: Token[], sentence: Span | unde
     }
   }
   return best === 'present' ? 'none' : best;
+}
+
+/** The first index in [lo, hi) where `test` holds (it must hold from there on), else `hi`. */
+function firstIndex<T>(list: T[], test: (item: T) => boolean, lo = 0, hi = list.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(list[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }

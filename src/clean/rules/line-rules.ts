@@ -175,7 +175,7 @@ export const pageControl: LineRule = (line) => {
   if (PATTERNS.sponsoredLabel.test(t)) return { rule: 'clean/page-control', reason: 'sponsored label' };
   if (PATTERNS.mediaControl.test(t) && isShort(line, 10) && !PATTERNS.terminalPunctuation.test(t)) return { rule: 'clean/page-control', reason: 'media or reading control' };
   if (PATTERNS.controlSymbol.test(t) && isShort(line, 8) && !/[.!?]/.test(t)) return { rule: 'clean/page-control', reason: 'control symbol or pictograph in a short line' };
-  if (PATTERNS.email.test(t) && isShort(line, 12)) return { rule: 'clean/page-control', reason: 'contact box' };
+  if (isShort(line, 12) && PATTERNS.email.test(t)) return { rule: 'clean/page-control', reason: 'contact box' };
   const segments = t.split(PATTERNS.breadcrumbSeparator);
   if (segments.length >= 3 && segments.every((s) => s.trim().split(/\s+/).length <= 4) && !PATTERNS.terminalPunctuation.test(t))
     return { rule: 'clean/page-control', reason: `breadcrumb (${segments.length} segments)` };

@@ -3,8 +3,9 @@ import type { CopyLink } from '../../cluster/copies.js';
 import type { Doc, Span } from '../../doc/types.js';
 import type { ExportEntity } from '../../export/types.js';
 import { outletKey } from '../independence.js';
-import { alignUnits, cosine, unitVectors, type UnitVectors } from './align.js';
-import { findConflicts, type QuantityConflict } from './conflicts.js';
+import { alignUnits, similarity, unitVectors, type UnitVectors } from './align.js';
+import { findAttributeConflicts } from './attributes.js';
+import { findConflicts, type Conflict } from './conflicts.js';
 import { claimUnits, type ClaimUnit } from './units.js';
 
 export type ClaimStatus = 'corroborated' | 'single-source' | 'disputed';
@@ -28,7 +29,7 @@ export interface Claim {
 
 export interface StoryClaims {
   claims: Claim[];
-  conflicts: QuantityConflict[];
+  conflicts: Conflict[];
   units: ClaimUnit[];
   space: UnitVectors;
 }
@@ -48,7 +49,7 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
     const original = byId.get(copies.get(unit.doc.id)?.of ?? '');
     return outletKey(original ?? unit.doc);
   };
-  const conflicts = findConflicts(units, space, sourceOf);
+  const conflicts = [...findConflicts(units, space, sourceOf), ...findAttributeConflicts(units, (i) => sourceOf(units[i]!))];
   const disputedUnits = new Set(conflicts.flatMap((c) => c.positions.flatMap((p) => p.refs.map((r) => r.unit))));
   const sentenceCount = new Map(members.map((d) => [d.id, Math.max(1, d.layers.sentences.length - 1)]));
   const claims = alignUnits(units).map((group): Claim => {
@@ -76,7 +77,7 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
 
 /** The group's most central statement (highest summed similarity to the others), preferring originals to copies. */
 function representativeFirst(group: number[], space: UnitVectors, copies: Map<string, CopyLink>, units: ClaimUnit[]): number[] {
-  const score = (i: number) => (copies.has(units[i]!.doc.id) ? -1 : 0) * 1e6 + group.reduce((s, j) => (j === i ? s : s + cosine(space, i, j)), 0);
+  const score = (i: number) => (copies.has(units[i]!.doc.id) ? -1 : 0) * 1e6 + group.reduce((s, j) => (j === i ? s : s + similarity(space, i, j)), 0);
   return [...group].sort((a, b) => score(b) - score(a));
 }
 

@@ -101,7 +101,8 @@ export function findQuantities(text: string): Quantity[] {
     const scaled = shiftInterval(scaleInterval(interval, measured.factor), measured.add ?? 0);
     found.push({ start: spanStart, end: end + measured.length, text: text.slice(spanStart, end + measured.length), dimension: measured.dimension, unit: measured.unit, interval: scaled, modifier });
   }
-  found.push(...vagueQuantities(text, found), ...boundedUnits(text, found));
+  const more = [...vagueQuantities(text, found), ...boundedUnits(text, found)];
+  for (const quantity of more) found.push(quantity);
   return found.sort((a, b) => a.start - b.start);
 }
 

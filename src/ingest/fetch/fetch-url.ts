@@ -5,7 +5,7 @@ import { isIP } from 'node:net';
 import { CorroborateError } from '../../doc/errors.js';
 import { isNonPublicAddress } from './address-policy.js';
 
-/** Whole-request time limit, connect to last byte. */
+/** Whole-request time limit, first lookup to last byte, redirects included. */
 export const DEFAULT_FETCH_TIMEOUT_MS = 15_000;
 /** A page or feed larger than this is refused (the same default cap as files). */
 export const DEFAULT_FETCH_MAX_BYTES = 20 * 1024 * 1024;
@@ -53,11 +53,25 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const { timeoutMs = DEFAULT_FETCH_TIMEOUT_MS, maxBytes = DEFAULT_FETCH_MAX_BYTES, maxRedirects = DEFAULT_MAX_REDIRECTS, allowPrivate = false, resolve = defaultResolve, isBlocked = isNonPublicAddress } = options;
   const blocked = allowPrivate ? () => false : isBlocked;
   return async function fetchUrl(url: string): Promise<Fetched> {
-    const deadline = Date.now() + timeoutMs;
+    // One deadline for the whole request (every hop's lookup, connect, headers and body): an idle
+    // timer alone lets a server that trickles a byte at a time hold the fetch for ever.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    try {
+      return await fetchWithin(url, deadline.signal);
+    } catch (error) {
+      if (deadline.signal.aborted) throw new CorroborateError('unreadable', `${url}: timed out after ${timeoutMs / 1000} s (the limit covers connecting, headers and body)`, { subject: url, cause: error });
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  async function fetchWithin(url: string, signal: AbortSignal): Promise<Fetched> {
     let current = parseUrl(url, url);
     for (let hop = 0; ; hop++) {
-      const address = await checkedAddress(current, url, blocked, resolve);
-      const response = await get(current, address, deadline, url);
+      const address = await abortable(checkedAddress(current, url, blocked, resolve), signal);
+      const response = await get(current, address, signal, url);
       const status = response.statusCode ?? 0;
       if (status >= 300 && status < 400 && response.headers.location) {
         response.resume();
@@ -69,10 +83,29 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         response.resume();
         throw new CorroborateError('unreadable', `${url}: the server answered HTTP ${status}`, { subject: url });
       }
-      const bytes = await readCapped(response, maxBytes, deadline, url);
+      const bytes = await readCapped(response, maxBytes, signal, url);
       return { url, finalUrl: current.toString(), contentType: response.headers['content-type'] ?? null, bytes };
     }
-  };
+  }
+}
+
+/** A promise that rejects when `signal` aborts (a name lookup cannot be cancelled, only left behind). */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Error('aborted'));
+  return new Promise((resolvePromise, reject) => {
+    const onAbort = () => reject(new Error('aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolvePromise(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 function parseUrl(value: string, subject: string): URL {
@@ -87,6 +120,7 @@ function parseUrl(value: string, subject: string): URL {
 }
 
 async function checkedAddress(url: URL, subject: string, isBlocked: (address: string) => boolean, resolve: (host: string) => Promise<string[]>): Promise<string> {
+  // The URL parser keeps IPv6 hosts in brackets and writes IPv4-mapped ones in hex ([::ffff:7f00:1]).
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: string[];
   try {
@@ -101,7 +135,7 @@ async function checkedAddress(url: URL, subject: string, isBlocked: (address: st
   return addresses[0]!;
 }
 
-function get(url: URL, address: string, deadline: number, subject: string): Promise<IncomingMessage> {
+function get(url: URL, address: string, signal: AbortSignal, subject: string): Promise<IncomingMessage> {
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolvePromise, reject) => {
     const req = request(
@@ -113,17 +147,16 @@ function get(url: URL, address: string, deadline: number, subject: string): Prom
         lookup: (_host: string, opts: { all?: boolean }, callback: (...args: unknown[]) => void) =>
           opts.all ? callback(null, [{ address, family: isIP(address) }]) : callback(null, address, isIP(address)),
         servername: isIP(url.hostname) ? undefined : url.hostname,
-        timeout: Math.max(1, deadline - Date.now()),
+        signal,
       } as never,
       resolvePromise,
     );
-    req.on('timeout', () => req.destroy(new CorroborateError('unreadable', `${subject}: timed out`, { subject })));
     req.on('error', (error) => reject(error instanceof CorroborateError ? error : new CorroborateError('unreadable', `${subject}: ${error.message}`, { subject, cause: error })));
     req.end();
   });
 }
 
-function readCapped(response: IncomingMessage, maxBytes: number, deadline: number, subject: string): Promise<Uint8Array> {
+function readCapped(response: IncomingMessage, maxBytes: number, signal: AbortSignal, subject: string): Promise<Uint8Array> {
   const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     response.destroy();
@@ -132,18 +165,21 @@ function readCapped(response: IncomingMessage, maxBytes: number, deadline: numbe
   return new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = [];
     let length = 0;
-    const timer = setTimeout(() => response.destroy(new CorroborateError('unreadable', `${subject}: timed out while reading`, { subject })), Math.max(1, deadline - Date.now()));
+    const onAbort = () => response.destroy(new Error('aborted'));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    const done = () => signal.removeEventListener('abort', onAbort);
     response.on('data', (chunk: Buffer) => {
       length += chunk.length;
       if (length > maxBytes) response.destroy(new CorroborateError('too-large', `${subject}: over the size cap of ${maxBytes} bytes`, { subject }));
       else chunks.push(chunk);
     });
     response.on('end', () => {
-      clearTimeout(timer);
+      done();
       resolvePromise(Buffer.concat(chunks));
     });
     response.on('error', (error) => {
-      clearTimeout(timer);
+      done();
       reject(error instanceof CorroborateError ? error : new CorroborateError('unreadable', `${subject}: ${error.message}`, { subject, cause: error }));
     });
   });

@@ -104,7 +104,71 @@ export const MIGRATIONS: string[] = [
     merged_at TEXT NOT NULL
   );
   `,
-  // 4: the event signature of each story (what/who/where counts and its main-event dates), JSON;
+  // 4: stored story analyses. A story's version rises whenever its members or copy links change;
+  // its analysis (claims, conflicts, brief, entities, quotes, timeline) is stored with the story
+  // version and the analysis code's version it was computed from, and recomputed when either moves.
+  // Title and source count are columns so story lists read them without the JSON.
+  `
+  ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  CREATE TABLE story_analyses (
+    story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+    story_version INTEGER NOT NULL,
+    analysis_version INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    independent_sources INTEGER NOT NULL,
+    analysis TEXT NOT NULL,
+    analysed_at TEXT NOT NULL
+  );
+  `,
+  // 5: stemmed search and what the home page reads. Articles are re-indexed with the porter
+  // stemmer ("tariff" finds "tariffs"). A story's list figures (claim counts, and the brief's text
+  // for story search) are more columns of its stored analysis, written in the same statement as
+  // the analysis itself, so there is one stored result per story and its figures cannot disagree
+  // with it; analyses stored before this migration get theirs from their JSON here. stories_fts
+  // indexes each analysis's title and brief for story search, kept by triggers on story_analyses
+  // (a merged story's analysis goes by cascade, and its index row with it). latest_published_at
+  // orders the home page by the latest article.
+  `
+  DROP TRIGGER articles_fts_insert;
+  DROP TRIGGER articles_fts_delete;
+  DROP TABLE articles_fts;
+  CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2');
+  CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text);
+  END;
+  CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
+  END;
+  INSERT INTO articles_fts(rowid, title, text) SELECT rowid, coalesce(title, ''), text FROM articles;
+  ALTER TABLE story_analyses ADD COLUMN claims INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE story_analyses ADD COLUMN corroborated INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE story_analyses ADD COLUMN disputed INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE story_analyses ADD COLUMN conflicts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE story_analyses ADD COLUMN brief TEXT NOT NULL DEFAULT '';
+  UPDATE story_analyses SET
+    claims = json_array_length(analysis, '$.claims'),
+    corroborated = (SELECT count(*) FROM json_each(story_analyses.analysis, '$.claims') WHERE json_extract(value, '$.status') = 'corroborated'),
+    disputed = (SELECT count(*) FROM json_each(story_analyses.analysis, '$.claims') WHERE json_extract(value, '$.status') = 'disputed'),
+    conflicts = json_array_length(analysis, '$.conflicts'),
+    brief = coalesce((SELECT group_concat(json_extract(value, '$.text'), ' ') FROM json_each(story_analyses.analysis, '$.brief')), '');
+  CREATE VIRTUAL TABLE stories_fts USING fts5(story_id UNINDEXED, title, brief, tokenize='porter unicode61 remove_diacritics 2');
+  CREATE TRIGGER stories_fts_insert AFTER INSERT ON story_analyses BEGIN
+    INSERT INTO stories_fts(story_id, title, brief) VALUES (new.story_id, new.title, new.brief);
+  END;
+  CREATE TRIGGER stories_fts_update AFTER UPDATE ON story_analyses BEGIN
+    DELETE FROM stories_fts WHERE story_id = old.story_id;
+    INSERT INTO stories_fts(story_id, title, brief) VALUES (new.story_id, new.title, new.brief);
+  END;
+  CREATE TRIGGER stories_fts_delete AFTER DELETE ON story_analyses BEGIN
+    DELETE FROM stories_fts WHERE story_id = old.story_id;
+  END;
+  INSERT INTO stories_fts(story_id, title, brief) SELECT story_id, title, brief FROM story_analyses;
+  ALTER TABLE stories ADD COLUMN latest_published_at TEXT;
+  UPDATE stories SET latest_published_at = (SELECT max(a.published_at) FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = stories.id);
+  -- NULLs sort last under DESC, so undated stories come after dated ones with no extra key.
+  CREATE INDEX stories_latest ON stories(latest_published_at, id);
+  `,
+  // 6: the event signature of each story (what/who/where counts and its main-event dates), JSON;
   // stories stored before it have none and are grouped on their centroid alone. Merges are read
   // by the story they went into (a story's redirects).
   `

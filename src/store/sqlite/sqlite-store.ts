@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
 import { CorroborateError } from '../../doc/errors.js';
-import type { Doc } from '../../doc/types.js';
+import type { Doc, PublishedAtBasis } from '../../doc/types.js';
 import type { CopyLink, CopySketch } from '../../cluster/copies.js';
 import type { StoryEvent, StorySummary, TermStats } from '../../cluster/stories.js';
-import type { AddResult, ClusterWrite, Placement, SearchHit, Store, StoredStory, StoryListing, StoryMerge } from '../store.js';
+import { MARK_END, MARK_START } from '../store.js';
+import type { AddResult, ArticleText, ClusterWrite, Placement, SearchHit, Store, StoryCard, StoredStory, StoryMerge, StorySearchHit } from '../store.js';
+import { ANALYSIS_VERSION, type StoryAnalysis } from '../../story/types.js';
 import { MIGRATIONS } from './migrations.js';
 
 export const DEFAULT_DB_PATH = './corroborate.db';
@@ -106,14 +108,15 @@ export class SqliteStore implements Store {
          VALUES (@id, @content_hash, @input, @source_name, @source_domain, @url, @title, @byline, @published_at,
            @published_at_basis, @language, @raw, @text, @segments, @removed, @layers, @messages, @seq, @ingested_at)`,
       ).run({ ...toRow(doc), seq, ingested_at: now });
-      if (placement.isNewStory) this.sql('INSERT INTO stories (id, created_at, updated_at) VALUES (?, ?, ?)').run(placement.storyId, now, now);
+      if (placement.isNewStory) this.sql('INSERT INTO stories (id, created_at, updated_at, version) VALUES (?, ?, ?, 1)').run(placement.storyId, now, now);
       else {
-        const updated = this.sql('UPDATE stories SET updated_at = ? WHERE id = ?').run(now, placement.storyId);
+        const updated = this.sql('UPDATE stories SET updated_at = ?, version = version + 1 WHERE id = ?').run(now, placement.storyId);
         if (updated.changes === 0) throw new CorroborateError('store-error', `story ${placement.storyId} does not exist`);
       }
       this.sql('INSERT INTO story_articles (article_id, story_id, seq) VALUES (?, ?, ?)').run(doc.id, placement.storyId, seq);
       if (placement.cluster) this.writeCluster(doc.id, placement.storyId, placement.cluster, seq, now);
       else this.sql('UPDATE stories SET size = size + 1, active_seq = ? WHERE id = ?').run(seq, placement.storyId);
+      this.noteLatestPublished(placement.storyId, doc.meta.publishedAt, (placement.cluster?.merged.length ?? 0) > 0);
       return { added: true, id: doc.id };
     })();
     // The cache follows the database only once the transaction has committed.
@@ -168,9 +171,22 @@ export class SqliteStore implements Store {
     const link = this.sql('INSERT INTO article_copies (article_id, original_id, similarity) VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET original_id = excluded.original_id, similarity = excluded.similarity');
     if (write.copyOf) link.run(articleId, write.copyOf.of, write.copyOf.similarity);
     for (const { articleId: copy, link: to } of write.repoint) {
+      // The links of the repointed copy and of the articles copying it change: their stories' analyses are stale.
+      this.sql(
+        `UPDATE stories SET version = version + 1 WHERE id != ? AND id IN (
+           SELECT story_id FROM story_articles WHERE article_id = ? OR article_id IN (SELECT article_id FROM article_copies WHERE original_id = ?))`,
+      ).run(storyId, copy, copy);
       this.sql('UPDATE article_copies SET original_id = ? WHERE original_id = ?').run(to.of, copy);
       link.run(copy, to.of, to.similarity);
     }
+  }
+
+  /** Keeps `latest_published_at` (the home page's order): one comparison per join, a recount after a merge brought other members. */
+  private noteLatestPublished(storyId: string, publishedAt: string | null, merged: boolean): void {
+    if (merged)
+      this.sql('UPDATE stories SET latest_published_at = (SELECT max(a.published_at) FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?) WHERE id = ?').run(storyId, storyId);
+    else if (publishedAt !== null)
+      this.sql('UPDATE stories SET latest_published_at = ? WHERE id = ? AND (latest_published_at IS NULL OR latest_published_at < ?)').run(publishedAt, storyId, publishedAt);
   }
 
   /** Rewrites a story's postings: only the changed keywords while its activity bucket stays, all of them when it moves on. */
@@ -198,13 +214,23 @@ export class SqliteStore implements Store {
     return rows.map(fromRow);
   }
 
+  async getArticleTexts(ids: string[]): Promise<ArticleText[]> {
+    const get = this.sql('SELECT id, input, source_name, source_domain, url, title, byline, published_at, published_at_basis, language, text, removed, messages FROM articles WHERE id = ?');
+    const out: ArticleText[] = [];
+    for (const id of ids) {
+      const row = get.get(id) as Omit<ArticleRow, 'content_hash' | 'raw' | 'segments' | 'layers'> | undefined;
+      if (row) out.push({ id: row.id, meta: metaOf(row), title: row.title, text: row.text, removed: JSON.parse(row.removed), messages: JSON.parse(row.messages) });
+    }
+    return out;
+  }
+
   async listStories(): Promise<StoredStory[]> {
-    const stories = this.db.prepare('SELECT id, created_at, updated_at FROM stories ORDER BY created_at, id').all() as Array<{ id: string; created_at: string; updated_at: string }>;
+    const stories = this.db.prepare('SELECT id, created_at, updated_at, version FROM stories ORDER BY created_at, id').all() as Array<{ id: string; created_at: string; updated_at: string; version: number }>;
     const members = this.db.prepare('SELECT story_id, article_id FROM story_articles ORDER BY seq').all() as Array<{ story_id: string; article_id: string }>;
     const byStory = new Map<string, string[]>();
     for (const m of members) byStory.set(m.story_id, [...(byStory.get(m.story_id) ?? []), m.article_id]);
     const redirects = this.redirectsInto(stories.map((s) => s.id));
-    return stories.map((s) => withRedirects({ id: s.id, articleIds: byStory.get(s.id) ?? [], createdAt: s.created_at, updatedAt: s.updated_at }, redirects.get(s.id)));
+    return stories.map((s) => withRedirects({ id: s.id, articleIds: byStory.get(s.id) ?? [], createdAt: s.created_at, updatedAt: s.updated_at, version: s.version }, redirects.get(s.id)));
   }
 
   async storyOf(articleId: string): Promise<string | null> {
@@ -215,10 +241,10 @@ export class SqliteStore implements Store {
   async getStories(ids: string[]): Promise<StoredStory[]> {
     const stories: StoredStory[] = [];
     for (const id of ids) {
-      const row = this.sql('SELECT id, created_at, updated_at FROM stories WHERE id = ?').get(id) as { id: string; created_at: string; updated_at: string } | undefined;
+      const row = this.sql('SELECT id, created_at, updated_at, version FROM stories WHERE id = ?').get(id) as { id: string; created_at: string; updated_at: string; version: number } | undefined;
       if (!row) continue;
       const members = this.sql('SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY seq').all(id) as Array<{ article_id: string }>;
-      stories.push({ id: row.id, articleIds: members.map((m) => m.article_id), createdAt: row.created_at, updatedAt: row.updated_at });
+      stories.push({ id: row.id, articleIds: members.map((m) => m.article_id), createdAt: row.created_at, updatedAt: row.updated_at, version: row.version });
     }
     const redirects = this.redirectsInto(stories.map((s) => s.id));
     return stories.map((s) => withRedirects(s, redirects.get(s.id)));
@@ -326,28 +352,121 @@ export class SqliteStore implements Store {
     return { articles, stories };
   }
 
-  async pageStories(limit: number, offset: number): Promise<StoryListing[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT s.id, s.created_at, s.updated_at, count(m.article_id) AS n
-         FROM stories s LEFT JOIN story_articles m ON m.story_id = s.id
-         GROUP BY s.id ORDER BY s.updated_at DESC, s.id LIMIT ? OFFSET ?`,
-      )
-      .all(limit, offset) as Array<{ id: string; created_at: string; updated_at: string; n: number }>;
-    return rows.map((r) => ({ id: r.id, articleCount: r.n, createdAt: r.created_at, updatedAt: r.updated_at }));
+  async getStoryAnalyses(ids: string[]): Promise<Map<string, StoryAnalysis>> {
+    const get = this.sql('SELECT analysis FROM story_analyses WHERE story_id = ?');
+    const out = new Map<string, StoryAnalysis>();
+    for (const id of ids) {
+      const row = get.get(id) as { analysis: string } | undefined;
+      if (row) out.set(id, JSON.parse(row.analysis) as StoryAnalysis);
+    }
+    return out;
+  }
+
+  async putStoryAnalysis(analysis: StoryAnalysis): Promise<void> {
+    // The list figures are columns of the analysis's own row, written by the same statement (and
+    // the story search index by triggers on it): one stored result per story, never out of step.
+    const count = (status: string) => analysis.claims.filter((c) => c.status === status).length;
+    this.sql(
+      `INSERT INTO story_analyses (story_id, story_version, analysis_version, title, independent_sources, analysis, analysed_at, claims, corroborated, disputed, conflicts, brief)
+       SELECT @id, @version, @analysisVersion, @title, @sources, @json, @now, @claims, @corroborated, @disputed, @conflicts, @brief WHERE EXISTS (SELECT 1 FROM stories WHERE id = @id)
+       ON CONFLICT (story_id) DO UPDATE SET story_version = excluded.story_version, analysis_version = excluded.analysis_version,
+         title = excluded.title, independent_sources = excluded.independent_sources, analysis = excluded.analysis, analysed_at = excluded.analysed_at,
+         claims = excluded.claims, corroborated = excluded.corroborated, disputed = excluded.disputed, conflicts = excluded.conflicts, brief = excluded.brief
+       WHERE excluded.story_version >= story_analyses.story_version`,
+    ).run({
+      id: analysis.storyId,
+      version: analysis.version,
+      analysisVersion: analysis.analysisVersion,
+      title: analysis.title,
+      sources: analysis.independentSourceCount,
+      json: JSON.stringify(analysis),
+      now: new Date().toISOString(),
+      claims: analysis.claims.length,
+      corroborated: count('corroborated'),
+      disputed: count('disputed'),
+      conflicts: analysis.conflicts.length,
+      brief: analysis.brief.map((s) => s.text).join(' '),
+    });
   }
 
   async search(query: string, limit: number): Promise<SearchHit[]> {
     const match = ftsQuery(query);
     if (!match) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT a.id, a.title, snippet(articles_fts, 1, '«', '»', '…', 12) AS snippet, m.story_id
-         FROM articles_fts f JOIN articles a ON a.rowid = f.rowid LEFT JOIN story_articles m ON m.article_id = a.id
-         WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
-      )
-      .all(match, limit) as Array<{ id: string; title: string | null; snippet: string; story_id: string | null }>;
-    return rows.map((r) => ({ articleId: r.id, title: r.title, snippet: r.snippet, storyId: r.story_id }));
+    const rows = this.sql(
+      `SELECT a.id, a.title, snippet(articles_fts, 1, '${MARK_START}', '${MARK_END}', '…', 12) AS snippet, m.story_id, d.title AS story_title,
+         a.source_name, a.source_domain, a.published_at, a.published_at_basis
+       FROM articles_fts f JOIN articles a ON a.rowid = f.rowid LEFT JOIN story_articles m ON m.article_id = a.id
+         LEFT JOIN story_analyses d ON d.story_id = m.story_id
+       WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
+    ).all(match, limit) as Array<{ id: string; title: string | null; snippet: string; story_id: string | null; story_title: string | null; source_name: string | null; source_domain: string | null; published_at: string | null; published_at_basis: PublishedAtBasis }>;
+    return rows.map((r) => ({
+      articleId: r.id,
+      title: r.title,
+      snippet: r.snippet,
+      storyId: r.story_id,
+      storyTitle: r.story_title,
+      source: { name: r.source_name, domain: r.source_domain },
+      publishedAt: r.published_at,
+      publishedAtBasis: r.published_at_basis,
+    }));
+  }
+
+  async searchStories(query: string, limit: number): Promise<StorySearchHit[]> {
+    const match = ftsQuery(query);
+    if (!match) return [];
+    // A merged story's analysis, and with it its index row, went with the story (migration 5's triggers).
+    const rows = this.sql(
+      `SELECT f.story_id, f.title, snippet(stories_fts, -1, '${MARK_START}', '${MARK_END}', '…', 16) AS snippet
+       FROM stories_fts f
+       WHERE stories_fts MATCH ? ORDER BY rank LIMIT ?`,
+    ).all(match, limit) as Array<{ story_id: string; title: string; snippet: string }>;
+    return rows.map((r) => ({ storyId: r.story_id, title: r.title, snippet: r.snippet }));
+  }
+
+  async highlightArticle(articleId: string, query: string): Promise<string | null> {
+    const match = ftsQuery(query);
+    const row = match
+      ? (this.sql(
+          `SELECT highlight(articles_fts, 1, '${MARK_START}', '${MARK_END}') AS text
+           FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE a.id = ? AND articles_fts MATCH ?`,
+        ).get(articleId, match) as { text: string } | undefined)
+      : undefined;
+    if (row) return row.text;
+    // No match (or no words): the text as it is.
+    return (this.sql('SELECT text FROM articles WHERE id = ?').get(articleId) as { text: string } | undefined)?.text ?? null;
+  }
+
+  async pageStoryCards(limit: number, offset: number): Promise<StoryCard[]> {
+    // The page's stories first (an index walk), then their members: work bounded by the page, not the store.
+    const stories = this.sql(
+      `SELECT s.id, s.updated_at, a.story_version = s.version AND a.analysis_version = ? AS current, a.title, a.independent_sources, a.claims, a.corroborated, a.disputed, a.conflicts
+       FROM stories s LEFT JOIN story_analyses a ON a.story_id = s.id
+       ORDER BY s.latest_published_at DESC, s.id DESC LIMIT ? OFFSET ?`,
+    ).all(ANALYSIS_VERSION, limit, offset) as Array<{ id: string; updated_at: string; current: number | null; title: string | null; independent_sources: number; claims: number; corroborated: number; disputed: number; conflicts: number }>;
+    const members = this.sql(
+      `SELECT a.title, a.source_name, a.source_domain, a.published_at, a.published_at_basis
+       FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY m.seq`,
+    );
+    return stories.map((s) => {
+      const rows = members.all(s.id) as Array<{ title: string | null; source_name: string | null; source_domain: string | null; published_at: string | null; published_at_basis: PublishedAtBasis }>;
+      const outlets = new Map<string, number>();
+      for (const r of rows) {
+        const outlet = r.source_name ?? r.source_domain;
+        if (outlet) outlets.set(outlet, (outlets.get(outlet) ?? 0) + 1);
+      }
+      const dated = rows.filter((r) => r.published_at !== null).sort((a, b) => Date.parse(a.published_at!) - Date.parse(b.published_at!));
+      return {
+        id: s.id,
+        articleCount: rows.length,
+        updatedAt: s.updated_at,
+        title: s.title ?? rows.find((r) => r.title)?.title ?? null,
+        outlets: [...outlets].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name),
+        firstPublishedAt: dated[0]?.published_at ?? null,
+        lastPublishedAt: dated.at(-1)?.published_at ?? null,
+        datesInferred: dated.some((r) => r.published_at_basis === 'inferred'),
+        digest: s.current ? { independentSources: s.independent_sources, claims: s.claims, corroborated: s.corroborated, disputed: s.disputed, conflicts: s.conflicts } : null,
+      };
+    });
   }
 
   async close(): Promise<void> {
@@ -407,15 +526,7 @@ function fromRow(row: ArticleRow): Doc {
   return {
     id: row.id,
     contentHash: row.content_hash,
-    meta: {
-      input: row.input,
-      source: { name: row.source_name, domain: row.source_domain },
-      url: row.url,
-      byline: row.byline,
-      publishedAt: row.published_at,
-      publishedAtBasis: row.published_at_basis,
-      language: row.language,
-    },
+    meta: metaOf(row),
     raw: row.raw,
     title: row.title,
     text: row.text,
@@ -423,5 +534,17 @@ function fromRow(row: ArticleRow): Doc {
     removed: JSON.parse(row.removed),
     layers: JSON.parse(row.layers),
     messages: JSON.parse(row.messages),
+  };
+}
+
+function metaOf(row: Pick<ArticleRow, 'input' | 'source_name' | 'source_domain' | 'url' | 'byline' | 'published_at' | 'published_at_basis' | 'language'>): Doc['meta'] {
+  return {
+    input: row.input,
+    source: { name: row.source_name, domain: row.source_domain },
+    url: row.url,
+    byline: row.byline,
+    publishedAt: row.published_at,
+    publishedAtBasis: row.published_at_basis,
+    language: row.language,
   };
 }

@@ -1,0 +1,315 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { docFromText } from '../src/ingest/plain-text.js';
+import { parseHtmlDocument } from '../src/ingest/html/dom.js';
+import { readMetadata } from '../src/ingest/html/metadata.js';
+import { docFromHtml } from '../src/ingest/html/html-doc.js';
+import { attributeArticle } from '../src/ingest/attribution.js';
+import { hostnameOf } from '../src/ingest/plain-text.js';
+import { prf, REPO, round, SHARED_DATA } from './args.js';
+import { sentencesAndTokens } from '../src/analyze/sentences.js';
+import { dateOnlyLine, decidePublication } from '../src/analyze/time/published-at.js';
+import { daysBetween, parseYmd, type Ymd } from '../src/analyze/time/calendar.js';
+import { inferStoryDates } from '../src/analyze/time/story-dates.js';
+import { processDoc } from '../src/pipeline/analyze.js';
+import type { Doc } from '../src/doc/types.js';
+
+/**
+ * Article metadata read from crawled text (`npm run bench -- meta`).
+ *
+ * Headlines: crawler-format texts (first line, blank line, body) built from real documents, and
+ * whether the ingest takes the first line for the headline. Gold:
+ * - ECB+ (`bench/gold/meta-headlines-ecbplus.tsv`, written by hand: is each document's first line
+ *   its headline; `?` where a reader cannot tell, not scored). The corpus is tokenised; the texts
+ *   are detokenised first so they read as printed. Every document is given twice: as it is (its
+ *   first line the headline or not), and — when the first line is the headline — without it and
+ *   without the date/standfirst lines up to the first sentence of 12+ words ending with a full stop, so the first line
+ *   is the lede (expected: no headline, the lede kept in the body).
+ * - Zyte pages: the page's own headline (JSON-LD/OpenGraph/<title>) above the gold body, and the
+ *   gold body alone (expected: no headline).
+ * Both layouts are scored for every text: the body's lines joined by one newline, and by a blank
+ * line, so "a blank line after the first line" never gives the answer away.
+ * Tuned on ECB+ train topics and the Zyte pages whose id starts 0-7; ECB+ dev topics and the
+ * Zyte pages 8-f are held out (ECB+ test topics are not in the shared data).
+ * Baseline in the same run: "the first line is the headline".
+ */
+interface HeadlineCase {
+  set: 'ecbplus-train' | 'ecbplus-dev' | 'zyte-tune' | 'zyte-held';
+  id: string;
+  text: string;
+  expected: string | null;
+  layout: 'newline' | 'blank-line';
+}
+
+/** ECB+ tokens joined back as printed: "Reid 's" → "Reid's", "`` Scrubs , ''" → "“Scrubs,”". */
+export function detokenise(s: string): string {
+  return s
+    .replace(/``\s*/g, '“')
+    .replace(/\s*''/g, '”')
+    .replace(/\s+([.,;:!?%)\]}])/g, '$1')
+    .replace(/([([{$])\s+/g, '$1')
+    .replace(/\s+(n't|'s|'re|'ve|'ll|'d|'m)\b/gi, '$1')
+    .replace(/(\d):\s+(\d\d)/g, '$1:$2')
+    .replace(/\b(\p{L})\.\s+(?=\p{L}\.)/gu, '$1.')
+    .replace(/(\p{L}|\d)\s+-\s+(?=\p{L}|\d)/gu, (m, a: string) => (/\d/.test(a) ? `${a}-` : m))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const norm = (s: string | null) => (s === null ? null : s.replace(/\s+/g, ' ').trim().replace(/[“”]/g, '"'));
+
+function ecbCases(dataDir: string): HeadlineCase[] {
+  const gold = new Map(
+    readFileSync(join(REPO, 'bench', 'gold', 'meta-headlines-ecbplus.tsv'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split('\t') as [string, string]),
+  );
+  const docs = readFileSync(join(dataDir, 'ecbplus', 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; split: string; text: string });
+  const cases: HeadlineCase[] = [];
+  for (const d of docs) {
+    const label = gold.get(d.id);
+    if (label === undefined || label === '?') continue;
+    const lines = d.text.split('\n').map(detokenise).filter((l) => l !== '');
+    const set = d.split === 'train' ? 'ecbplus-train' : 'ecbplus-dev';
+    cases.push(...layouts(set, d.id, lines, label === '1' ? lines[0]! : null));
+    if (label !== '1') continue;
+    const lede = lines.findIndex((l, i) => i > 0 && l.split(' ').length >= 12 && /[.!?]["'”’)]*$/.test(l));
+    if (lede > 0) cases.push(...layouts(set, `${d.id}/lede-first`, lines.slice(lede), null));
+  }
+  return cases;
+}
+
+function layouts(set: HeadlineCase['set'], id: string, lines: string[], expected: string | null): HeadlineCase[] {
+  const [first, ...body] = lines;
+  return [
+    { set, id, expected, layout: 'newline', text: `${first}\n\n${body.join('\n')}\n` },
+    { set, id, expected, layout: 'blank-line', text: `${lines.join('\n\n')}\n` },
+  ];
+}
+
+function zyteCases(dataDir: string): HeadlineCase[] {
+  const dir = join(dataDir, 'zyte-article-extraction');
+  const gold = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string }>;
+  const cases: HeadlineCase[] = [];
+  for (const file of readdirSync(join(dir, 'pages')).sort()) {
+    const id = file.replace(/\.html$/, '');
+    const body = gold[id]?.articleBody.trim();
+    if (!body) continue;
+    const title = readMetadata(parseHtmlDocument(readFileSync(join(dir, 'pages', file), 'utf8'))).title;
+    const paragraphs = body.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+    // Split fixed before looking: ids starting 0-7 tuned on, 8-f held out.
+    const set = /^[0-7]/.test(id) ? 'zyte-tune' : 'zyte-held';
+    if (title) cases.push(...layouts(set, id, [title, ...paragraphs], title));
+    cases.push(...layouts(set, `${id}/body-only`, paragraphs, null));
+  }
+  return cases;
+}
+
+const firstLine = (c: HeadlineCase) => c.text.split('\n').find((l) => l.trim() !== '')!.trim();
+
+function scoreHeadlines(cases: HeadlineCase[], predict: (c: HeadlineCase) => { title: string | null; ledeKept: boolean }) {
+  let tp = 0, fp = 0, fn = 0, ledeCases = 0, ledeKept = 0;
+  const misses: string[] = [];
+  for (const c of cases) {
+    const got = predict(c);
+    const want = norm(c.expected);
+    const title = norm(got.title);
+    if (title !== null && title === want) tp++;
+    else if (title !== want) {
+      if (title !== null) fp++;
+      if (want !== null) fn++;
+      misses.push(`${c.set} ${c.id} [${c.layout}] want ${JSON.stringify(want?.slice(0, 80) ?? null)} got ${JSON.stringify(title?.slice(0, 80) ?? null)}`);
+    }
+    if (want === null && firstLine(c).split(' ').length >= 8) {
+      ledeCases++;
+      if (got.ledeKept) ledeKept++;
+    }
+  }
+  const { precision, recall, f1 } = prf(tp, fp, fn);
+  return { texts: cases.length, withHeadline: cases.filter((c) => c.expected !== null).length, precision, recall, f1, ledeKeptInBody: round(ledeKept / Math.max(1, ledeCases)), misses };
+}
+
+function headlineBench(dataDir: string, errors: boolean) {
+  const cases = [...ecbCases(dataDir), ...zyteCases(dataDir)];
+  const ours = (c: HeadlineCase) => {
+    const doc = docFromText(c.text, c.id, null);
+    return { title: doc.title, ledeKept: doc.text.includes(firstLine(c).slice(0, 40)) };
+  };
+  const baseline = (c: HeadlineCase) => ({ title: firstLine(c), ledeKept: false });
+  const bySet = (set: string) => cases.filter((c) => c.set === set);
+  const sets = {
+    'ecbplus-train (tuned)': bySet('ecbplus-train'),
+    'zyte 0-7 (tuned)': bySet('zyte-tune'),
+    'ecbplus-dev (held out)': bySet('ecbplus-dev'),
+    'zyte 8-f (held out)': bySet('zyte-held'),
+  };
+  const table = (predict: typeof ours) =>
+    Object.fromEntries(
+      Object.entries(sets).map(([name, cs]) => {
+        const { misses, ...score } = scoreHeadlines(cs, predict);
+        return [name, errors ? { ...score, misses } : score];
+      }),
+    );
+  return {
+    note: 'precision/recall of the headline taken from the first line of crawler-format text; ledeKeptInBody: share of texts without a headline whose first line (8+ words) stays in the clean text',
+    ours: table(ours),
+    baselineFirstLine: table(baseline),
+  };
+}
+
+/**
+ * Outlet and byline from the page's words when its metadata is gone: every Zyte page whose tags
+ * (JSON-LD, OpenGraph, <meta>) give a site name or an author is read again with its <head>, JSON-LD
+ * and <meta> tags stripped, and what `attributeArticle` finds in the text (datelines, by-lines,
+ * copyright lines) is compared with what the tags said. Not tuned on (held out).
+ * Right: the same words, case and punctuation aside, or one name containing the other ("BBC" /
+ * "BBC News"). Baselines in the same run: the outlet is the URL's domain; the byline is the first
+ * "By …" line of the extracted text.
+ */
+function attributionBench(dataDir: string, errors: boolean) {
+  const dir = join(dataDir, 'zyte-article-extraction');
+  const gold = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { url: string }>;
+  const fold = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const same = (a: string | null, b: string) => a !== null && fold(a) !== '' && (fold(a).includes(fold(b)) || fold(b).includes(fold(a)));
+  const tally = () => ({ pages: 0, found: 0, right: 0, wrong: 0 });
+  const outlet = { ours: tally(), baselineDomain: tally() };
+  const byline = { ours: tally(), baselineByLine: tally() };
+  const misses: string[] = [];
+  const count = (t: ReturnType<typeof tally>, got: string | null, want: string) => {
+    t.pages++;
+    if (got === null) return;
+    t.found++;
+    if (same(got, want)) t.right++;
+    else t.wrong++;
+  };
+  for (const file of readdirSync(join(dir, 'pages')).sort()) {
+    const html = readFileSync(join(dir, 'pages', file), 'utf8');
+    const page = readMetadata(parseHtmlDocument(html));
+    if (!page.siteName && !page.byline) continue;
+    const bare = html.replace(/<head[\s>][\s\S]*?<\/head>/i, '').replace(/<script[^>]*ld\+json[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<meta\b[^>]*>/gi, '');
+    const doc = docFromHtml(bare, file);
+    const said = attributeArticle(doc);
+    const id = file.replace(/\.html$/, '');
+    if (page.siteName) {
+      count(outlet.ours, said.source.basis === 'domain' ? null : said.source.name, page.siteName);
+      count(outlet.baselineDomain, hostnameOf(gold[id]?.url ?? ''), page.siteName);
+      if (!same(said.source.name, page.siteName)) misses.push(`${id.slice(0, 8)} outlet want ${JSON.stringify(page.siteName)} got ${JSON.stringify(said.source.name)} (${said.source.basis})`);
+    }
+    if (page.byline) {
+      count(byline.ours, said.byline, page.byline);
+      const byLine = /^by\s+(.{3,60})$/im.exec(doc.text)?.[1] ?? null;
+      count(byline.baselineByLine, byLine, page.byline);
+      if (!same(said.byline, page.byline)) misses.push(`${id.slice(0, 8)} byline want ${JSON.stringify(page.byline)} got ${JSON.stringify(said.byline)}`);
+    }
+  }
+  return { note: 'Zyte pages with metadata stripped; found = a name given, right = it matches the stripped metadata', outlet, byline, ...(errors ? { misses } : {}) };
+}
+
+/** Days a publication date may fall after the inferred one and still be right: news reports the last few days. */
+const RIGHT_WITHIN_DAYS = 7;
+
+/**
+ * Publication dates inferred from content alone, with every printed date of the article removed:
+ * right = on the true date or up to a week before it (the inference is a lower bound: the latest
+ * past happening the text dates), wrong = after it or more than a week before, null = no date.
+ * - MEANTIME: the dateline line blanked; truth = the DCT. Tuned: airbus + apple; held out: gm + stock.
+ * - ECB+ `ecbplus` documents that print their date on a line of its own near the top ("May 2, 2013,
+ *   1:12 PM"): that line removed; truth = that date. Tuned: train topics; held out: dev topics.
+ */
+function publicationBench(dataDir: string, errors: boolean) {
+  type Case = { set: string; id: string; text: string; paragraphs: Array<{ start: number; end: number }>; truth: Ymd };
+  const cases: Case[] = [];
+  const meantime = readFileSync(join(dataDir, 'meantime', 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; collection: string; dct?: { value: string } | null; text: string; sentences: Array<{ start: number; end: number }> });
+  for (const d of meantime) {
+    const truth = parseYmd(d.dct?.value ?? '');
+    const line = d.sentences[1];
+    if (!truth || !line) continue;
+    const text = d.text.slice(0, line.start) + ' '.repeat(line.end - line.start) + d.text.slice(line.end);
+    const set = ['corpus_airbus', 'corpus_apple'].includes(d.collection) ? 'meantime airbus+apple (tuned)' : 'meantime gm+stock (held out)';
+    cases.push({ set, id: d.id, text, paragraphs: d.sentences.map((s) => ({ start: s.start, end: s.end })), truth });
+  }
+  const ecb = readFileSync(join(dataDir, 'ecbplus', 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; split: string; text: string });
+  for (const d of ecb) {
+    if (!d.id.endsWith('ecbplus')) continue;
+    const lines = d.text.split('\n').map(detokenise);
+    let truth: Ymd | null = null;
+    const kept = lines.filter((line, i) => {
+      const printed = i < 4 ? dateOnlyLine(line, { start: 0, end: line.length }) : null;
+      if (printed?.year && !truth) truth = { y: printed.year, m: printed.month, d: printed.day };
+      return !(i < 4 && printed);
+    });
+    if (!truth) continue;
+    const text = kept.join('\n\n');
+    const paragraphs: Array<{ start: number; end: number }> = [];
+    for (const m of text.matchAll(/[^\n]+/g)) paragraphs.push({ start: m.index, end: m.index + m[0].length });
+    cases.push({ set: d.split === 'train' ? 'ecbplus train (tuned)' : 'ecbplus dev (held out)', id: d.id, text, paragraphs, truth });
+  }
+  const table: Record<string, { articles: number; right: number; nullDate: number; wrong: number; exact: number; wrongShare: number; misses?: string[] }> = {};
+  for (const c of cases) {
+    const row = (table[c.set] ??= { articles: 0, right: 0, nullDate: 0, wrong: 0, exact: 0, wrongShare: 0, ...(errors ? { misses: [] } : {}) });
+    row.articles++;
+    const nlp = sentencesAndTokens(c.text);
+    const decision = decidePublication(c.text, c.paragraphs, nlp.sentences, nlp.tokens, { publishedAt: null, basis: 'unknown' });
+    const got = decision.publishedAt ? parseYmd(decision.publishedAt) : null;
+    if (!got) {
+      row.nullDate++;
+      continue;
+    }
+    const gap = daysBetween(got, c.truth);
+    if (gap === 0) row.exact++;
+    if (gap >= 0 && gap <= RIGHT_WITHIN_DAYS) row.right++;
+    else {
+      row.wrong++;
+      row.misses?.push(`${c.id}: ${decision.publishedAt} (${decision.basis}: ${decision.reason}) vs ${c.truth.y}-${c.truth.m}-${c.truth.d}`);
+    }
+  }
+  for (const row of Object.values(table)) row.wrongShare = round(row.wrong / Math.max(1, row.articles));
+  return { note: `right = on the true date or up to ${RIGHT_WITHIN_DAYS} days before it; wrong = after it or earlier; every printed date line removed`, ...table };
+}
+
+/**
+ * Cross-article dates: in each ECB+ `ecbplus` story, the documents that print their date (a date
+ * line, read as their dateline) are analysed; then one at a time a document's date line is hidden
+ * and `inferStoryDates` gives it a range from the others. Right = the range holds its printed date.
+ * Tuned: train topics; held out: dev topics.
+ */
+function storyDatesBench(dataDir: string) {
+  const docs = readFileSync(join(dataDir, 'ecbplus', 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; split: string; subtopic: string; text: string });
+  type Dated = { id: string; split: string; subtopic: string; truth: Ymd; withDate: Doc; hidden: Doc };
+  const dated: Dated[] = [];
+  const ctx = { now: new Date() };
+  for (const d of docs) {
+    if (!d.id.endsWith('ecbplus')) continue;
+    const lines = d.text.split('\n').map(detokenise);
+    const at = lines.findIndex((line, i) => i < 4 && dateOnlyLine(line, { start: 0, end: line.length })?.year);
+    if (at === -1) continue;
+    const printed = dateOnlyLine(lines[at]!, { start: 0, end: lines[at]!.length })!;
+    const withDate = processDoc(docFromText(lines.join('\n\n'), d.id, null), ctx);
+    if (withDate.meta.publishedAtBasis !== 'dateline') continue;
+    const hidden = processDoc(docFromText(lines.filter((_, i) => i !== at).join('\n\n'), d.id, null), ctx);
+    dated.push({ id: d.id, split: d.split, subtopic: d.subtopic, truth: { y: printed.year!, m: printed.month, d: printed.day }, withDate, hidden });
+  }
+  const table: Record<string, { hidden: number; undatedAfterHiding: number; range: number; right: number; wrong: number; meanDays: number }> = {};
+  for (const doc of dated) {
+    const row = (table[doc.split === 'train' ? 'ecbplus train (tuned)' : 'ecbplus dev (held out)'] ??= { hidden: 0, undatedAfterHiding: 0, range: 0, right: 0, wrong: 0, meanDays: 0 });
+    row.hidden++;
+    if (doc.hidden.meta.publishedAt) continue;
+    row.undatedAfterHiding++;
+    const story = [doc.hidden, ...dated.filter((o) => o.subtopic === doc.subtopic && o.id !== doc.id).map((o) => o.withDate)];
+    const range = inferStoryDates(story).find((r) => r.articleId === doc.hidden.id);
+    if (!range) continue;
+    row.range++;
+    const [start, end] = [parseYmd(range.start)!, parseYmd(range.end)!];
+    if (daysBetween(start, doc.truth) >= 0 && daysBetween(doc.truth, end) >= 0) row.right++;
+    else row.wrong++;
+    row.meanDays += daysBetween(start, end) + 1;
+  }
+  for (const row of Object.values(table)) row.meanDays = round(row.meanDays / Math.max(1, row.range), 1);
+  return { note: 'one document at a time has its date line hidden; range right = it holds the printed date; meanDays = mean range width', ...table };
+}
+
+export function runMetaBench(data: string | undefined, errors: boolean) {
+  const dataDir = data ?? SHARED_DATA;
+  return { headlines: headlineBench(dataDir, errors), outletAndByline: attributionBench(dataDir, errors), publicationDates: publicationBench(dataDir, errors), storyDates: storyDatesBench(dataDir) };
+}

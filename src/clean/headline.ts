@@ -1,0 +1,125 @@
+import type { Line } from './rules/line-rules.js';
+import { PATTERNS } from './patterns.js';
+
+/** A headline is at most this many words; a longer first line is the lead sentence. */
+const DEFAULT_MAX_HEADLINE_WORDS = 40;
+/** A first line that ends as a sentence is a headline only when it is this short and written as one. */
+const DEFAULT_MAX_SENTENCE_HEADLINE_WORDS = 16;
+/** Share of the longer words capitalised from which a line is in headline case ("Lohan Checks Into Rehab"). */
+const DEFAULT_MIN_HEADLINE_CASE_SHARE = 0.85;
+/** A dateline opens a lede sentence; a short line under a capitalised label ("BREAKING NEWS - 3 DEAD …") is a headline. */
+const DEFAULT_MIN_DATELINE_LEDE_WORDS = 12;
+/** A first line repeated at the start of the next one is a lede printed twice only when it has this many words. */
+const DEFAULT_MIN_REPEATED_WORDS = 6;
+
+const HEADLINE_PATTERNS = {
+  /** Ends as a sentence: a full stop, but not the one of an abbreviation or initial ("in K.C.", "U.S."). */
+  fullStop: /\.["'”’)\]]*$/,
+  abbreviationEnd: /\b(\p{Lu}\.)+["'”’)\]]*$/u,
+  /** Ends as a question or an exclamation. */
+  questionOrExclamation: /[?!]["'”’)\]]*$/,
+  /** Ends mid-sentence: a comma, a semicolon, a colon or a dash. */
+  openEnd: /[,;:–—-]["'”’)\]]*$/,
+  /**
+   * A wire dateline opens the lede, never a headline: "WASHINGTON (Reuters) -", "PARIS, Jan 9 —",
+   * "Mannheim, Germany (Sports Network) -".
+   */
+  dateline: /^(\p{Lu}[\p{Lu}.'’ -]{2,30}(,\s*[\p{L}.'’ ]+)?(,\s*\p{L}{3,}\.?\s+\d{1,2})?\s*(\([^)]{2,40}\))?|\p{Lu}[\p{L}.'’ ,-]{1,40}\([^)]{2,40}\))\s*[—–-]{1,2}\s/u,
+  /**
+   * Words of a line that only dates the page: "May 2, 2013, 1:12 PM", "Updated Saturday, December
+   * 05, 2009 8:28 PM", "Article posted on 08.07.2012", "21 July 2013 Last updated at 11:11 GMT".
+   */
+  dateWord:
+    /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted|updated|published|last|article|story|created|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|bst|cet|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|ist|aest|akdt|th|st|nd|rd)\.?$/i,
+  /**
+   * What opens a lede and not a headline: an article or demonstrative, a pronoun, an interjection
+   * or a discourse adverb ("A publicist says…", "It's about time, right?", "Well, here's…"), or
+   * a time ("Last May, a stray bullet…").
+   */
+  ledeOpening:
+    /^["'“‘]?((it|it's|its|he|she|they|we|i|you|there|there's|here's|well|oh|so|now|just|yes|no|and|but)\b|(last|this|earlier this|late last) (week|month|year|night|weekend|season|spring|summer|fall|autumn|winter|(mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)\b)/i,
+  /**
+   * What opens a lede sentence, but also some headlines ("The Guardian view on Hong Kong: a city on
+   * the brink", "With Web attacks increasing, Microsoft fixes IE bug").
+   */
+  clauseOpening: /^["'“‘]?(a|an|the|this|that|these|those|after|as|when|while|if|in|on|at|for|with|yesterday|today|earlier|according)\b/i,
+  /** Quoted words then a colon: a headline's form ("‘He died in my hands’: 3 demonstrators killed …"). */
+  quoteLabel: /^["'“‘][^"“”]{3,80}["'”’]\s*:\s/u,
+  /** A second sentence on the line ("… Hadits ini. Jangan …"): text, not a headline. An initial, a title or an abbreviation ("U.S. Marshals", "Rep. Ilhan Omar", "vs. Steelers") is not a sentence end. */
+  innerSentenceEnd: /(\s\p{Ll}{2,}|\p{L}{5,})(?<!\b(?:[Vv]s|[Ee]tc|[Aa]pprox|[Nn]o|[Nn]os|[Ss]t|[Ff]t|[Jj]r|[Ss]r|[Ii]nc|[Cc]orp|[Ll]td|[Gg]ov|[Ss]en|[Rr]ep|[Gg]en|[Mm]r|[Mm]rs|[Mm]s|[Dd]r))[.!?]["'”’]?\s+["'“‘]?\p{Lu}/u,
+  /** Headlines drop the day of the week and the time of day; ledes keep them ("was sentenced Saturday morning"). */
+  dayWord: /^(yesterday|today|tonight|weekend|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i,
+  /** Headlines drop auxiliaries, reporting verbs and relative pronouns; ledes keep them ("has died", "a judge said", "who starred"). */
+  ledeWord: /^(is|are|was|were|has|have|had|said|says|told|who|which|whose)$/i,
+  /** Verbs only in the simple past (not participles, which headlines use: "Man charged"), the tense of ledes (headlines tell the past in the present: "Bomb explodes"). */
+  pastTense: /^(began|broke|came|went|took|fell|gave|saw|ran|stole|became|rose|drove|flew|threw|wrote|grew|knew|ate|spoke|chose|froze|swore|tore|wore|woke|died)$/i,
+  /** A number as dates and times print it: "05", "28th", "8:28", "08.07.2012", "11/30/09". */
+  number: /^\d[\d.:/-]*(st|nd|rd|th|am|pm)?$/i,
+  /** A word that counts for headline case: four letters or more ("Into", "Rehab"), not a number. */
+  longWord: /^\p{L}[\p{L}'’-]{3,}$/u,
+} as const;
+
+/** Why the first line is or is not the headline (for tests and the bench's error listing). */
+export interface HeadlineDecision {
+  headline: boolean;
+  reason: string;
+}
+
+/**
+ * Decides whether the first line of a crawled text is its headline, from layout and form — never
+ * from final punctuation alone ("Democratic Party alleges Trump-Russia conspiracy in new lawsuit."
+ * is a headline; "Tara Reid is seeking help at rehabilitation facility in California." is a lede):
+ * - not a headline: a line continued on the next one, ending on a comma or colon, opening with a
+ *   wire dateline, only dating the page, printed again as the start of the next line, or longer
+ *   than a headline;
+ * - a headline: a line in headline case (most longer words capitalised, or all capitals), or
+ *   quoted words then a colon;
+ * - not a headline: two sentences on the line, or an opening pronoun, interjection or time;
+ * - a short line that does not end as a sentence is a headline; a long one unless it names the
+ *   day or uses the simple past (Daily Mail-style long headlines keep auxiliaries);
+ * - one that ends as a sentence is a headline only when short and in headlinese: no opening
+ *   article or preposition, no auxiliary, reporting verb, weekday or simple past (headlines drop
+ *   them; ledes keep them).
+ * Known failure: a short lede in the simple past with none of those words ("Hansbrough broke
+ * Ford's record at North Carolina during the game.") reads as a headline.
+ */
+export function decideHeadline(first: Line, next: Line | undefined): HeadlineDecision {
+  const text = first.text;
+  const words = first.words;
+  if (words.length === 0) return { headline: false, reason: 'no words' };
+  if (next && next.index === first.index + 1 && PATTERNS.lowercaseStart.test(next.text)) return { headline: false, reason: 'continued on the next line' };
+  if (words.length > DEFAULT_MAX_HEADLINE_WORDS) return { headline: false, reason: 'longer than a headline' };
+  if (HEADLINE_PATTERNS.openEnd.test(text)) return { headline: false, reason: 'ends mid-sentence' };
+  if (words.every((w) => HEADLINE_PATTERNS.number.test(w) || HEADLINE_PATTERNS.dateWord.test(w))) return { headline: false, reason: 'only dates the page' };
+  if (words.length >= DEFAULT_MIN_DATELINE_LEDE_WORDS && HEADLINE_PATTERNS.dateline.test(text)) return { headline: false, reason: 'opens with a wire dateline' };
+  if (next && words.length >= DEFAULT_MIN_REPEATED_WORDS && squash(next.text).startsWith(squash(text))) return { headline: false, reason: 'the lede, printed again below' };
+  if (headlineCase(words)) return { headline: true, reason: 'headline case' };
+  if (HEADLINE_PATTERNS.quoteLabel.test(text)) return { headline: true, reason: 'quoted words then a colon' };
+  if (HEADLINE_PATTERNS.innerSentenceEnd.test(text)) return { headline: false, reason: 'more than one sentence' };
+  const long = words.length > DEFAULT_MAX_SENTENCE_HEADLINE_WORDS;
+  // "in K.C." ends a headline on an abbreviation; a long line ending "in Chapel Hill, N.C." is a sentence.
+  const fullStop = HEADLINE_PATTERNS.fullStop.test(text) && (long || !HEADLINE_PATTERNS.abbreviationEnd.test(text));
+  const endsAsSentence = fullStop || HEADLINE_PATTERNS.questionOrExclamation.test(text);
+  if (HEADLINE_PATTERNS.ledeOpening.test(text)) return { headline: false, reason: 'opens as a lede' };
+  if (!endsAsSentence && !long) return { headline: true, reason: 'short, and does not end as a sentence' };
+  if (endsAsSentence && long) return { headline: false, reason: 'a long sentence' };
+  if (HEADLINE_PATTERNS.clauseOpening.test(text)) return { headline: false, reason: 'opens as a lede sentence' };
+  // Long headlines that do not end as a sentence keep auxiliaries ("… mother is shot dead …"), not the day or the simple past.
+  if (!endsAsSentence) {
+    const day = words.find((w) => HEADLINE_PATTERNS.dayWord.test(w) || HEADLINE_PATTERNS.pastTense.test(w) || /^(who|which|whose)$/i.test(w));
+    return day ? { headline: false, reason: `"${day}": a lede's word` } : { headline: true, reason: 'a long line in headlinese that does not end as a sentence' };
+  }
+  const ledeWord = words.find((w) => HEADLINE_PATTERNS.ledeWord.test(w) || HEADLINE_PATTERNS.dayWord.test(w) || HEADLINE_PATTERNS.pastTense.test(w));
+  if (ledeWord) return { headline: false, reason: `"${ledeWord}": a lede's word` };
+  return { headline: true, reason: 'a short sentence in headlinese' };
+}
+
+/** Most longer words capitalised, or the whole line in capitals. */
+function headlineCase(words: string[]): boolean {
+  const long = words.slice(1).filter((w) => HEADLINE_PATTERNS.longWord.test(w));
+  if (long.length < 2) return false;
+  if (long.every((w) => w === w.toUpperCase())) return true;
+  return long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= DEFAULT_MIN_HEADLINE_CASE_SHARE;
+}
+
+const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');

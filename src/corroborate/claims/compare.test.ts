@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { compareStatements, statementComparer } from './compare.js';
+
+// Statements from ECB+ articles about one event (the 76ers' coaching change, 2005).
+const story = [
+  "the Sixers fired Jim O'Brien on Monday after one season as coach",
+  "Jim O'Brien has been relieved of his duties as head coach of the Philadelphia 76ers",
+  'Maurice Cheeks has been hired as the 21st head coach of the Philadelphia 76ers',
+  "Cheeks will be introduced as Philadelphia's 21st head coach at a Tuesday news conference",
+  'He retired in 1993 as the league\'s all - time leader in steals',
+];
+
+test('compareStatements: two outlets\' words for one fact are the same, a different fact about the same people is not', () => {
+  const compare = statementComparer(story);
+  const hired = compare(story[2]!, story[3]!);
+  assert.ok(hired.same, `21st head coach: ${hired.score}`);
+  const different = compare(story[0]!, story[2]!);
+  assert.ok(!different.same, `firing vs hiring: ${different.score}`);
+  assert.ok(hired.score > different.score);
+});
+
+test('compareStatements: inflections meet (fired / firing), and the result is symmetric and bounded', () => {
+  const a = compareStatements("The Sixers fired Jim O'Brien.", "Firing Jim O'Brien, the Sixers moved on.");
+  const b = compareStatements("Firing Jim O'Brien, the Sixers moved on.", "The Sixers fired Jim O'Brien.");
+  assert.equal(a.score, b.score);
+  assert.ok(a.same && a.score <= 1 && a.score > 0.5, String(a.score));
+  assert.deepEqual(compareStatements('', 'The Sixers fired him.'), { same: false, score: 0 });
+});

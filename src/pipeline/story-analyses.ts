@@ -1,0 +1,44 @@
+import { analyzeStory, isCurrent } from '../story/analyze-story.js';
+import type { StoryInput } from '../story/stage.js';
+import type { StoryAnalysis } from '../story/types.js';
+import type { Store, StoredStory } from '../store/store.js';
+
+export interface StoryAnalysesOptions {
+  /** The story analysis to run (tests inject a counting one); default `analyzeStory`. */
+  analyze?: (input: StoryInput) => StoryAnalysis;
+}
+
+/**
+ * The current analyses of the given stories: read from the store, and for those missing or
+ * stale (the story changed, or the analysis code did) computed from the members and stored.
+ * The one place story analyses are computed; a read of an unchanged story computes nothing.
+ * The stored analysis is the one stored result per story: what lists show of it (title, source
+ * and claim counts, the brief's text for story search) is kept as columns of the same row by
+ * `putStoryAnalysis`, so lists read it without the analysis and never see figures of another one.
+ */
+export async function storyAnalyses(store: Store, stories: StoredStory[], options: StoryAnalysesOptions = {}): Promise<Map<string, StoryAnalysis>> {
+  const analyze = options.analyze ?? analyzeStory;
+  const stored = await store.getStoryAnalyses(stories.map((s) => s.id));
+  const out = new Map<string, StoryAnalysis>();
+  for (const story of stories) {
+    const known = stored.get(story.id);
+    if (known && isCurrent(known, story)) {
+      out.set(story.id, known);
+      continue;
+    }
+    // One story's members at a time, so memory holds one story's documents however many stories are stale.
+    const members = await store.getArticles(story.articleIds);
+    if (members.length === 0) continue;
+    const inStory = new Set(members.map((d) => d.id));
+    const copies = new Map([...(await store.copiesOf([...inStory]))].filter(([, link]) => inStory.has(link.of)));
+    const analysis = analyze({ storyId: story.id, version: story.version, members, copies });
+    await store.putStoryAnalysis(analysis);
+    out.set(story.id, analysis);
+  }
+  return out;
+}
+
+/** After a batch is stored: brings the analyses of the stories it touched up to date. */
+export async function refreshStoryAnalyses(store: Store, storyIds: string[], options: StoryAnalysesOptions = {}): Promise<void> {
+  if (storyIds.length > 0) await storyAnalyses(store, await store.getStories(storyIds), options);
+}

@@ -1,0 +1,55 @@
+import { html } from 'hono/html';
+import type { ExportStory } from '../export/types.js';
+
+/** A change log entry as the export schema has it (`story.changes`). */
+export interface StoryChange {
+  version: number;
+  at: string;
+  kind: string;
+  detail?: string;
+  articleIds?: string[];
+  storyIds?: string[];
+}
+
+/** The optional follow-a-story fields of the export schema, read when a story carries them. */
+export type FollowableStory = ExportStory & { version?: number; changes?: StoryChange[] };
+
+/** Changes newer than `since` (a version number or an ISO date), newest first. */
+export function changesSince(story: FollowableStory, since: string | undefined): StoryChange[] {
+  const changes = [...(story.changes ?? [])].reverse();
+  if (!since) return changes;
+  if (/^\d+$/.test(since)) return changes.filter((c) => c.version > Number(since));
+  const at = Date.parse(since);
+  return Number.isNaN(at) ? changes : changes.filter((c) => Date.parse(c.at) > at);
+}
+
+/**
+ * An Atom feed of one story's change log: one entry per change, newest first, each linking to the
+ * story page as of that version. A story without a change log yields a valid feed with no entries.
+ */
+export async function atomFeed(story: FollowableStory, origin: string, generatedAt: string): Promise<string> {
+  const changes = changesSince(story, undefined);
+  const page = `${origin}/stories/${story.id}`;
+  const updated = changes[0]?.at ?? generatedAt;
+  const body = html`<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>${page}</id>
+  <title>${story.title}</title>
+  <subtitle>Changes to the story: articles added, claims corroborated or disputed, conflicts, merges and corrections</subtitle>
+  <link rel="alternate" type="text/html" href="${page}"/>
+  <link rel="self" type="application/atom+xml" href="${page}/feed.atom"/>
+  <updated>${updated}</updated>
+  <author><name>Corroborate</name></author>
+${changes.map(
+  (c) => html`  <entry>
+    <id>${page}#v${c.version}-${c.kind}-${c.at}</id>
+    <title>Version ${c.version}: ${c.kind}</title>
+    <link rel="alternate" type="text/html" href="${page}?since=${c.version - 1}#changes"/>
+    <updated>${c.at}</updated>
+    <content type="text">${c.detail ?? c.kind}${c.articleIds?.length ? ` (articles: ${c.articleIds.join(', ')})` : ''}</content>
+  </entry>
+`,
+)}</feed>
+`;
+  return (await body).toString();
+}

@@ -1,0 +1,137 @@
+/**
+ * Bounded, linear cost per input (issue 13, item 2): one long document costs about four times a
+ * document a quarter of its length, long lines and long "words" cost no more than their length,
+ * and text past the cap is cut with a warning while every span still indexes the stored text.
+ * The documents are real article text (the seeds) repeated, not synthetic words.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Doc } from '../src/doc/types.js';
+import { docsFromInput } from '../src/pipeline/analyze.js';
+import { BIN, SEEDS } from './paths.js';
+
+let TMP = '';
+before(() => {
+  TMP = mkdtempSync(join(tmpdir(), 'corroborate-linear-'));
+});
+after(() => {
+  if (TMP) rmSync(TMP, { recursive: true, force: true });
+});
+
+const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS, f));
+/** The seeds' bodies (headline lines dropped), paragraphs kept. */
+const BODY = seedFiles.map((f) => readFileSync(f, 'utf8').split('\n').slice(1).join('\n').trim()).join('\n\n');
+
+/** A headline and real article paragraphs repeated to `chars` characters. */
+function longArticle(chars: number, shape: 'paragraphs' | 'one-line' = 'paragraphs'): string {
+  const unit = shape === 'one-line' ? `${BODY.replace(/\s+/g, ' ')} ` : `${BODY}\n\n`;
+  return `Long report on the talks\n\n${unit.repeat(Math.ceil(chars / unit.length))}`.slice(0, chars);
+}
+
+const read = (text: string, maxChars = Number.MAX_SAFE_INTEGER): Doc[] => docsFromInput({ input: 'long.txt', bytes: Buffer.from(text), sidecar: null }, { maxChars, ctx: { now: new Date('2026-01-20T00:00:00Z') } });
+
+/** Median CPU seconds of three runs (CPU, not wall: other processes share the machine). */
+function cpuSeconds(run: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(start);
+    times.push((used.user + used.system) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[1]!;
+}
+
+/** Every span of every layer lies inside the text. */
+function assertSpansValid(doc: Doc): void {
+  const n = doc.text.length;
+  const layers = doc.layers as unknown as Record<string, Array<{ start: number; end: number }>>;
+  for (const [name, spans] of Object.entries(layers))
+    for (const s of spans) assert.ok(s.start >= 0 && s.start <= s.end && s.end <= n, `${name} span ${s.start}-${s.end} outside 0-${n}`);
+  for (const m of doc.messages) if (m.place) assert.ok(m.place.end <= n, `message ${m.code} place outside the text`);
+}
+
+describe('cost per document', () => {
+  test('time(4n) / time(n) <= 5 for one article of real text, n = 250 kB', (t) => {
+    const n = 250_000;
+    read(longArticle(20_000)); // load wink's model and warm the code first
+    const small = cpuSeconds(() => read(longArticle(n)));
+    const large = cpuSeconds(() => read(longArticle(4 * n)));
+    const ratio = large / small;
+    t.diagnostic(`250 kB: ${small.toFixed(2)} CPU s, 1 MB: ${large.toFixed(2)} CPU s, ratio ${ratio.toFixed(2)}`);
+    assert.ok(ratio <= 5, `1 MB took ${large.toFixed(2)} s, 250 kB ${small.toFixed(2)} s: ratio ${ratio.toFixed(2)}`);
+  });
+
+  test('a document that is one long line costs linear time too (it once overflowed the stack)', () => {
+    const n = 200_000;
+    read(longArticle(20_000, 'one-line'));
+    const small = cpuSeconds(() => read(longArticle(n, 'one-line')));
+    const large = cpuSeconds(() => read(longArticle(4 * n, 'one-line')));
+    assert.ok(large / small <= 5, `800 kB line ${large.toFixed(2)} s, 200 kB ${small.toFixed(2)} s`);
+  });
+
+  test('a 100 kB "word" costs linear time and is one token, the words around it tokenised as usual', () => {
+    const withRun = (chars: number) => `Long report on the talks\n\nThe ministry published the file ${'Ab0+'.repeat(chars / 4)} on Tuesday, officials said.\n\n${BODY}`;
+    read(withRun(1000));
+    const small = cpuSeconds(() => read(withRun(25_000)));
+    const large = cpuSeconds(() => read(withRun(100_000)));
+    assert.ok(large / small <= 5, `100 kB word ${large.toFixed(2)} s, 25 kB ${small.toFixed(2)} s`);
+    const [doc] = read(withRun(100_000));
+    const long = doc!.layers.tokens.filter((t) => t.end - t.start > 1000);
+    assert.equal(long.length, 1);
+    assert.equal(doc!.text.slice(long[0]!.start, long[0]!.end), 'Ab0+'.repeat(25_000));
+    const after = doc!.layers.tokens.find((t) => t.start >= long[0]!.end)!;
+    assert.equal(doc!.text.slice(after.start, after.end), 'on');
+    assertSpansValid(doc!);
+  });
+});
+
+describe('the cap on analysed text', () => {
+  test('text past the cap is cut at a paragraph end with a `truncated` warning; every span stays inside the stored text', () => {
+    const [doc] = read(longArticle(120_000), 50_000);
+    assert.ok(doc!.text.length <= 50_000 && doc!.text.length > 45_000, `kept ${doc!.text.length}`);
+    const warning = doc!.messages.find((m) => m.code === 'truncated');
+    assert.ok(warning && warning.level === 'warning', 'a truncated warning');
+    assert.ok(BODY.includes(doc!.text.slice(-200)), 'the cut falls at the end of a paragraph of the original');
+    assertSpansValid(doc!);
+    assert.ok(doc!.layers.sentences.length > 100 && doc!.layers.entities.length > 10, 'the kept text is analysed');
+  });
+
+  test('a single line past the cap is cut at a space', () => {
+    const [doc] = read(longArticle(120_000, 'one-line'), 50_000);
+    assert.ok(doc!.text.length <= 50_000 && doc!.text.length > 49_000);
+    assert.ok(!/\s$/.test(doc!.text));
+    assertSpansValid(doc!);
+  });
+
+  test('the default cap is documented in the CLI help', () => {
+    const help = spawnSync(process.execPath, [BIN, 'analyze', '--help'], { encoding: 'utf8' }).stdout;
+    assert.match(help, /--max-chars N .*default 1000000/);
+  });
+});
+
+describe('end to end', () => {
+  test('an 800 kB one-line article beside a normal one: both stored, the export written, exit 0', () => {
+    const long = join(TMP, 'long-line.txt');
+    writeFileSync(long, longArticle(800_000, 'one-line'));
+    const out = join(TMP, 'out.json');
+    const r = spawnSync(process.execPath, [BIN, 'analyze', long, seedFiles[0]!, '--db', join(TMP, 'e2e.db'), '-q', '--out', out], { encoding: 'utf8', timeout: 300_000 });
+    assert.equal(r.status, 0, r.stderr);
+    const exported = JSON.parse(readFileSync(out, 'utf8')) as { articles: Array<{ input: string; text: string }> };
+    assert.deepEqual(exported.articles.map((a) => a.input).sort(), [long, seedFiles[0]!].sort());
+  });
+
+  test('annotate: a line holding an 800 kB text does not stop the lines after it', () => {
+    const input = join(TMP, 'docs.jsonl');
+    const lines = [{ id: 'a', text: 'The mayor said on Monday that the bridge would reopen.' }, { id: 'long', text: longArticle(800_000, 'one-line') }, { id: 'b', text: 'Officials confirmed the vote on Friday.' }];
+    writeFileSync(input, lines.map((l) => JSON.stringify(l)).join('\n'));
+    const out = join(TMP, 'layers.jsonl');
+    const r = spawnSync(process.execPath, [BIN, 'annotate', input, '--out', out], { encoding: 'utf8', timeout: 300_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(readFileSync(out, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id), ['a', 'long', 'b']);
+  });
+});
