@@ -19,12 +19,14 @@ export interface BenchArgs {
   predictions: string | undefined;
   /** Checkpoints of the scale bench. */
   sizes: number[] | undefined;
+  /** Arrival orders of the cluster bench. */
+  orders: number | undefined;
 }
 
 export function benchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' }, errors: { type: 'boolean' }, predictions: { type: 'string' }, sizes: { type: 'string' } },
+    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' }, errors: { type: 'boolean' }, predictions: { type: 'string' }, sizes: { type: 'string' }, orders: { type: 'string' } },
     allowPositionals: false,
   });
   return {
@@ -37,6 +39,7 @@ export function benchArgs(argv: string[]): BenchArgs {
     errors: values.errors === true,
     predictions: values.predictions,
     sizes: values.sizes?.split(',').map(Number),
+    orders: num(values.orders),
   };
 }
 

@@ -1,7 +1,11 @@
 import { round } from './args.js';
 
-/** B³ precision, recall and F1 over items (Bagga & Baldwin 1998), from the contingency table. */
-export function bcubed(labels: ReadonlyArray<string | number>, gold: readonly string[]) {
+/**
+ * B³ precision, recall and F1 (Bagga & Baldwin 1998), averaged over the items in `mask` (all by
+ * default). An item's precision counts its whole cluster, items outside the mask included: a
+ * held-out article grouped with tuning articles is wrong there, not invisible.
+ */
+export function bcubed(labels: ReadonlyArray<string | number>, gold: readonly string[], mask?: readonly boolean[]) {
   const pairs = new Map<string, number>();
   const ours = new Map<string | number, number>();
   const theirs = new Map<string, number>();
@@ -11,14 +15,16 @@ export function bcubed(labels: ReadonlyArray<string | number>, gold: readonly st
     ours.set(l, (ours.get(l) ?? 0) + 1);
     theirs.set(gold[i]!, (theirs.get(gold[i]!) ?? 0) + 1);
   });
-  let p = 0, r = 0;
+  let p = 0, r = 0, n = 0;
   labels.forEach((l, i) => {
+    if (mask && !mask[i]) return;
     const both = pairs.get(`${l}\u0000${gold[i]}`)!;
     p += both / ours.get(l)!;
     r += both / theirs.get(gold[i]!)!;
+    n++;
   });
-  p /= labels.length;
-  r /= labels.length;
+  p /= n;
+  r /= n;
   return { precision: round(p), recall: round(r), f1: round((2 * p * r) / (p + r)) };
 }
 
@@ -42,7 +48,23 @@ export function adjustedRand(labels: ReadonlyArray<string | number>, gold: reado
   return max === expected ? 1 : round((index - expected) / (max - expected));
 }
 
-/** Everything the cluster bench prints for one clustering. */
-export function clusterScores(labels: ReadonlyArray<string | number>, gold: readonly string[]) {
-  return { ...bcubed(labels, gold), ari: adjustedRand(labels, gold), clusters: new Set(labels).size };
+/**
+ * Everything the cluster bench prints for one clustering, over the items in `mask`: B³ (see
+ * above), ARI over those items alone, and how many stories hold at least one of them.
+ */
+export function clusterScores(labels: ReadonlyArray<string | number>, gold: readonly string[], mask?: readonly boolean[]) {
+  const kept = mask ? labels.filter((_, i) => mask[i]) : labels;
+  const keptGold = mask ? gold.filter((_, i) => mask[i]) : gold;
+  return { ...bcubed(labels, gold, mask), ari: adjustedRand(kept, keptGold), clusters: new Set(kept).size };
+}
+
+type Scores = ReturnType<typeof clusterScores>;
+
+/** Mean and spread (max − min) of each score over several runs (arrival orders). */
+export function summarise(runs: Scores[]) {
+  const stat = (pick: (s: Scores) => number) => {
+    const xs = runs.map(pick);
+    return { mean: round(xs.reduce((a, b) => a + b, 0) / xs.length), spread: round(Math.max(...xs) - Math.min(...xs)) };
+  };
+  return { precision: stat((s) => s.precision), recall: stat((s) => s.recall), f1: stat((s) => s.f1), ari: stat((s) => s.ari), clusters: stat((s) => s.clusters) };
 }

@@ -18,6 +18,7 @@ import { DEFAULT_SCALE_SIZES, runScaleBench } from './scale.bench.js';
  * measured in the same run. NAME: clean, extract, cluster, scale, time, entities, quotes,
  * corroborate, facts, meta, story, hostile, api, or all (default; api, scale, story and hostile left out: they run for minutes and want the
  * machine to themselves). `--errors` lists each miss (quotes, corroborate, meta).
+ * `--orders N` sets how many random arrival orders the cluster bench streams (default 5).
  * `--sizes 1000,10000,100000` sets the scale bench's checkpoints (100k is not a default: it takes minutes).
  */
 const [name = 'all', ...rest] = process.argv.slice(2);
@@ -25,7 +26,7 @@ const args = benchArgs(rest);
 const benches: Record<string, () => unknown | Promise<unknown>> = {
   api: () => runApiBench({ articles: args.articles ?? 10_000, seconds: args.seconds ?? 30, connections: 50 }),
   clean: () => runCleanBench(args.data),
-  cluster: () => runClusterBench(args.data, args.split, args.threshold),
+  cluster: () => runClusterBench(args.data, args.threshold, args.orders),
   scale: () => runScaleBench(args.data, args.sizes ?? DEFAULT_SCALE_SIZES),
   time: () => runTimeBench(args.data),
   entities: () => runEntitiesBench(args.data),

@@ -55,6 +55,11 @@ test('seeds: the export meets the contract, all five articles form one story, th
     for (const junk of ['Most popular', 'LEAVE A REPLY', 'free trial', 'credit:', '.jpeg)', 'One thought on']) assert.ok(!a.text.includes(junk), `${a.input} has no "${junk}"`);
   }
   for (const story of data.stories) for (const key of ['brief', 'entities', 'quotes', 'timeline', 'claims', 'conflicts'] as const) assert.ok(Array.isArray(story[key]));
+  // The event: both presidents among who, a date from the leads, each part resting on words in a member.
+  const event = data.stories[0]!.event!;
+  assert.ok(event.who.some((w) => /Petro/.test(w)) && event.who.some((w) => /Trump/.test(w)), JSON.stringify(event.who));
+  assert.ok(event.when && event.when.start.startsWith('2026-'), JSON.stringify(event.when));
+  for (const name of event.who) assert.ok(event.evidence.some((e) => e.text === name), `${name} has evidence`);
 });
 
 interface Gold {

@@ -49,7 +49,10 @@ function cpuSeconds(run: () => void): number {
 /** Every span of every layer lies inside the text. */
 function assertSpansValid(doc: Doc): void {
   const n = doc.text.length;
-  const layers = doc.layers as unknown as Record<string, Array<{ start: number; end: number }>>;
+  const { event, ...spanLayers } = doc.layers;
+  const layers: Record<string, Array<{ start: number; end: number }>> = { ...(spanLayers as unknown as Record<string, Array<{ start: number; end: number }>>) };
+  // The event signature is not a list: its parts and its date's words are.
+  if (event) layers.event = [...event.what, ...event.who, ...event.where, ...(event.when?.span ? [event.when.span] : [])];
   for (const [name, spans] of Object.entries(layers))
     for (const s of spans) assert.ok(s.start >= 0 && s.start <= s.end && s.end <= n, `${name} span ${s.start}-${s.end} outside 0-${n}`);
   for (const m of doc.messages) if (m.place) assert.ok(m.place.end <= n, `message ${m.code} place outside the text`);

@@ -131,6 +131,11 @@ test('stories, one story, one article and search read back what was posted', asy
   const story = (await (await app.request(`/api/stories/${storyId}`)).json()) as { articles: Array<{ input: string }> };
   assert.ok(validate(story), JSON.stringify(validate.errors));
   assert.deepEqual(story.articles.map((a) => a.input), ['https://osterby-post.example/tram'], 'the URL stands for the input');
+  // The story's event, stored with its analysis, is exported and shown on the story page.
+  const event = (story as unknown as { stories: Array<{ event?: { what: string | null; where: string | null; when: { start: string } | null } }> }).stories[0]!.event!;
+  assert.deepEqual([event.what, event.where, event.when?.start], ['closed', 'Osterby', '2026-04-06']);
+  const page = await (await app.request(`/stories/${storyId}`)).text();
+  for (const row of ['<dt>What</dt><dd>closed</dd>', '<dt>Where</dt><dd>Osterby</dd>', '<dt>When</dt><dd>2026-04-06</dd>']) assert.ok(page.includes(row), `the story page shows ${row}`);
   const changes = (await (await app.request(`/api/stories/${storyId}/changes`)).json()) as { storyId: string; changes: unknown[] };
   assert.equal(changes.storyId, storyId);
   assert.ok(Array.isArray(changes.changes));

@@ -30,9 +30,11 @@ test('a year counts as a term; other numbers and reporting verbs do not', () => 
   assert.ok(f.terms.has('festival'));
 });
 
-test('sub-headings are left out: they repeat the body', () => {
-  const text = 'Harbour Works\nCranes were idle at the harbour.';
-  assert.ok(!features(text, [[0, 13]]).terms.has('work'));
+test('sub-headings are left out: they repeat the body; a heading that opens the text is the headline and counts', () => {
+  const text = 'Cranes idle in Lendra\nCranes were idle at the harbour.\nHarbour Works\nThe dock stayed shut.';
+  const sub = text.indexOf('Harbour Works');
+  assert.ok(!features(text, [[0, 21], [sub, sub + 13]]).terms.has('work'));
+  assert.ok(features(text, [[0, 21], [sub, sub + 13]]).terms.has('lendra'));
   assert.ok(features(text).terms.has('work'));
 });
 

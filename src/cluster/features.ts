@@ -1,4 +1,4 @@
-import type { Doc } from '../doc/types.js';
+import type { Doc, Span } from '../doc/types.js';
 import { LIGHT_VERBS } from './lexicon/light-verbs.js';
 import { PATTERNS } from './patterns.js';
 
@@ -19,6 +19,14 @@ const MIN_TERM_LENGTH = 3;
 /** Weight of a year mention among the terms: a year is a strong sign of which occurrence of a recurring event (an award, an election) a report is about. */
 const YEAR_WEIGHT = 2;
 
+/**
+ * How much more a term of the lead counts than one further down: the lead says what happened,
+ * later paragraphs add background that two look-alike events share (the history of a feud, the
+ * previous title fight). On ECB+ (short texts, mostly lead) it neither helps nor hurts at the
+ * chosen threshold: see `DEFAULT_JOIN_THRESHOLD` for the figures.
+ */
+export const DEFAULT_LEAD_WEIGHT = 1.5;
+
 /** Lower case without accents, so "Velmora" and "VELMORA", "São" and "Sao" are one term. */
 export function foldTerm(word: string): string {
   return word.toLowerCase().normalize('NFD').replace(PATTERNS.combiningMarks, '');
@@ -30,10 +38,12 @@ export function foldTerm(word: string): string {
  * is not a chunk because "President" is tagged a noun; "Gustavo Petro" is).
  * Known failure: a sentence-initial common word the tagger calls a proper noun joins the next name.
  */
-export function articleFeatures(doc: Pick<Doc, 'text' | 'layers' | 'meta'>): ArticleFeatures {
+export function articleFeatures(doc: Pick<Doc, 'text' | 'layers' | 'meta'>, leadWeight = DEFAULT_LEAD_WEIGHT): ArticleFeatures {
   const terms = new Map<string, number>();
+  const lead = leadSpan(doc);
   const entities = new Map<string, number>();
-  const headings = doc.layers.paragraphs.filter((p) => p.kind === 'heading');
+  // A heading that opens the text is the headline, the densest line of all; later ones are sub-headings.
+  const headings = doc.layers.paragraphs.filter((p, i) => p.kind === 'heading' && i > 0);
   const inHeading = (start: number) => headings.some((h) => start >= h.start && start < h.end);
   let chunk: string[] = [];
   let chunkEnd = -1;
@@ -46,7 +56,7 @@ export function articleFeatures(doc: Pick<Doc, 'text' | 'layers' | 'meta'>): Art
     if (token.pos !== 'PROPN' || token.start - chunkEnd > 1 || inHeading(token.start)) closeChunk();
     if (inHeading(token.start)) continue;
     if (token.pos === 'NUM' && PATTERNS.year.test(surface)) {
-      add(terms, surface, YEAR_WEIGHT);
+      add(terms, surface, YEAR_WEIGHT * (token.start < lead.end ? leadWeight : 1));
       continue;
     }
     const weight = POS_WEIGHTS[token.pos];
@@ -54,7 +64,7 @@ export function articleFeatures(doc: Pick<Doc, 'text' | 'layers' | 'meta'>): Art
     const term = foldTerm(token.pos === 'PROPN' ? surface : token.lemma);
     if (term.length < MIN_TERM_LENGTH || !PATTERNS.termStart.test(term)) continue;
     if (token.pos === 'VERB' && LIGHT_VERBS.has(term)) continue;
-    add(terms, term, weight);
+    add(terms, term, weight * (token.start < lead.end ? leadWeight : 1));
     if (token.pos === 'PROPN') {
       chunk.push(term);
       chunkEnd = token.end;
@@ -66,6 +76,26 @@ export function articleFeatures(doc: Pick<Doc, 'text' | 'layers' | 'meta'>): Art
   const stated = doc.meta.publishedAt && doc.meta.publishedAtBasis !== 'inferred' ? doc.meta.publishedAt : null;
   const published = stated ? Date.parse(stated) : NaN;
   return { terms, entities, publishedAt: Number.isFinite(published) ? published : null };
+}
+
+/**
+ * Sentences that make an article's lead: the headline (when the text starts with it) and the
+ * opening sentences, where a news report says what happened, to whom, where and when. Later
+ * sentences carry the background (history, "last year…") more often than the event.
+ */
+export const LEAD_SENTENCES = 3;
+/** The lead of an article: its first `LEAD_SENTENCES` sentences, a dateline-only line not counted. */
+export function leadSpan(doc: Pick<Doc, 'text' | 'layers'>): Span {
+  const sentences = doc.layers.sentences.filter((s) => !isOnlyDateline(doc, s));
+  const last = sentences[Math.min(LEAD_SENTENCES, sentences.length) - 1];
+  return { start: sentences[0]?.start ?? 0, end: last?.end ?? Math.min(doc.text.length, 600) };
+}
+
+/** A line that is nothing but time expressions and punctuation ("May 02 , 2013", "11 / 30 / 09 05 : 40 PM ET"). */
+function isOnlyDateline(doc: Pick<Doc, 'text' | 'layers'>, sentence: Span): boolean {
+  let rest = doc.text.slice(sentence.start, sentence.end);
+  for (const t of doc.layers.timexes) if (t.start >= sentence.start && t.end <= sentence.end) rest = rest.slice(0, t.start - sentence.start) + ' '.repeat(t.end - t.start) + rest.slice(t.end - sentence.start);
+  return !PATTERNS.word3.test(rest.replace(PATTERNS.datelineWords, ''));
 }
 
 function add(map: Map<string, number>, key: string, weight: number): void {

@@ -8,4 +8,10 @@ export const PATTERNS = {
   termStart: /^\p{L}/u,
   /** Combining marks, removed after NFD so "São" and "Sao" are one term. */
   combiningMarks: /\p{M}/gu,
+  /** A TIMEX3 calendar value at year, month or day precision (`2013`, `2013-05`, `2013-05-02T10:00`); not a week (`2013-W18`). */
+  partialDate: /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-]|W)/,
+  /** A word of three letters or more: what a dateline line has none of once its dates are gone. */
+  word3: /\p{L}{3,}/u,
+  /** Words a dateline line carries beside its dates ("First Published : …", "Updated 4 : 59 PM EDT"). */
+  datelineWords: /\b(?:first|published|updated|posted|by|on|at|am|pm|edt|est|gmt|utc|et)\b/giu,
 } as const;

@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_COLD_DAYS, DEFAULT_JOIN_THRESHOLD, gapDays, groupArticle, growStory, timePenalty, type StorySummary, type TermVector } from './stories.js';
+import type { EventSignature } from '../doc/types.js';
+import { DEFAULT_COLD_DAYS, DEFAULT_JOIN_THRESHOLD, DEFAULT_WHEN_TOLERANCE_DAYS, gapDays, groupArticle, growEvent, growStory, timePenalty, type StorySummary, type TermVector } from './stories.js';
 
 const DAY = 86_400_000;
 const vector = (entries: Record<string, number>): TermVector => new Map(Object.entries(entries));
@@ -43,4 +44,26 @@ test('a bridging article merges two close stories into the larger; a merely simi
   assert.equal(grown.size, 7);
   assert.equal(grown.firstAt, 0);
   assert.equal(grown.lastAt, DAY);
+});
+
+const signature = (start: string, end = start): EventSignature => ({ what: [], who: [], where: [], when: { start, end, basis: 'text', span: { start: 0, end: 4 } } });
+
+test('same words, main-event dates years apart: the article starts a story of its own; within the tolerance it joins', () => {
+  const centroid = vector({ klitschko: 2, title: 1, defend: 1, round: 1 });
+  const fight = { ...story('s-fight', centroid, null), event: growEvent([], signature('2008-12-13')) };
+  const rematch = vector({ klitschko: 2, title: 1, defend: 1, knockout: 1 });
+  assert.equal(groupArticle(rematch, null, [fight], DEFAULT_JOIN_THRESHOLD, signature('2012-07-07')).storyId, null);
+  assert.equal(groupArticle(rematch, null, [fight], DEFAULT_JOIN_THRESHOLD, signature('2008-12-14')).storyId, 's-fight');
+  const edge = new Date(Date.parse('2008-12-13') + (DEFAULT_WHEN_TOLERANCE_DAYS - 1) * DAY).toISOString().slice(0, 10);
+  assert.equal(groupArticle(rematch, null, [fight], DEFAULT_JOIN_THRESHOLD, signature(edge)).storyId, 's-fight');
+  // Without a date on either side the words decide.
+  assert.equal(groupArticle(rematch, null, [fight], DEFAULT_JOIN_THRESHOLD, null).storyId, 's-fight');
+});
+
+test("a story's event counts each lead's parts and spans its members' dates", () => {
+  const first = growEvent([], { what: [{ key: 'quake', start: 0, end: 5 }], who: [], where: [{ key: 'IDN', start: 9, end: 18 }], when: { start: '2009-09-30', end: '2009-09-30', basis: 'text', span: null } });
+  const grown = growEvent([first], { what: [{ key: 'quake', start: 0, end: 5 }], who: [], where: [], when: { start: '2009-10-02', end: '2009-10-02', basis: 'published', span: null } });
+  assert.equal(grown.what.get('quake'), 2);
+  assert.equal(grown.where.get('IDN'), 1);
+  assert.deepEqual(grown.when, { start: '2009-09-30', end: '2009-10-02' });
 });

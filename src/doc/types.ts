@@ -82,6 +82,22 @@ export interface Quote extends Span {
   attribution: string | null;
 }
 
+/** One part of an event signature: a normalised key ("check", "lindsay lohan", "USA") and the words it was read from. */
+export interface EventPart extends Span {
+  key: string;
+}
+
+/**
+ * What an article reports, read from its lead: trigger lemmas (what), main participants (who),
+ * places (where) and the main event's date (when; `span` is null when it is the publication day).
+ */
+export interface EventSignature {
+  what: EventPart[];
+  who: EventPart[];
+  where: EventPart[];
+  when: { start: string; end: string; basis: 'text' | 'published'; span: Span | null } | null;
+}
+
 /** Layers a stage can write. Later stages (entities, times, claims) add theirs here. */
 export interface Layers {
   paragraphs: Paragraph[];
@@ -90,6 +106,8 @@ export interface Layers {
   timexes: Timex[];
   entities: EntityMention[];
   quotes: Quote[];
+  /** The event signature (cluster stage); absent on articles stored before it existed. */
+  event?: EventSignature;
 }
 
 export type MessageLevel = 'info' | 'warning' | 'error';

@@ -32,6 +32,8 @@ export function buildExport(docs: ArticleText[], stories: StoredStory[], analyse
       timeline: analysis.timeline,
       claims: analysis.claims,
       conflicts: analysis.conflicts,
+      event: analysis.event,
+      ...(story.redirects?.length ? { redirects: story.redirects } : {}),
       ...(analysis.warnings.length > 0 ? { warnings: analysis.warnings } : {}),
     });
   }

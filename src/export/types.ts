@@ -87,6 +87,15 @@ export interface ExportConflict {
   positions: Array<{ value: string; evidence: ExportSpan[] }>;
 }
 
+/** What the story reports: trigger, main participants, place, main-event dates, and the words each rests on. */
+export interface ExportEvent {
+  what: string | null;
+  who: string[];
+  where: string | null;
+  when: { start: string; end: string } | null;
+  evidence: ExportSpan[];
+}
+
 export interface ExportStory {
   id: string;
   title: string;
@@ -100,6 +109,9 @@ export interface ExportStory {
   timeline: ExportTimelineEntry[];
   claims: ExportClaim[];
   conflicts: ExportConflict[];
+  event?: ExportEvent | null;
+  /** Ids of stories merged into this one: links to them lead here. */
+  redirects?: string[];
   /**
    * Caveats on the story as a whole, absent when none: `story-truncated` when not every article
    * could be analysed in full, `outlet-unknown` when articles count as sources though no outlet is known.

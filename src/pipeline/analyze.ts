@@ -13,13 +13,14 @@ import type { MetaOverrides } from '../ingest/plain-text.js';
 import { expandPaths, readInput, type InputFile, type ReadOptions, type ReadResult } from '../ingest/read-inputs.js';
 import { SqliteStore, DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
+import { eventStage } from '../cluster/signature.js';
 import { capText, cleanTitle } from './cap-text.js';
 import { placeArticle } from './cluster-article.js';
 import { refreshStoryAnalyses, storyAnalyses } from './story-analyses.js';
 import { buildPipeline, type StageContext } from './stage.js';
 
 /** The per-document analysis, in order; `buildPipeline` checks that each stage's inputs exist. */
-export const processDoc = buildPipeline([sentencesStage, timexesStage, entitiesStage, quotesStage]);
+export const processDoc = buildPipeline([sentencesStage, timexesStage, entitiesStage, quotesStage, eventStage]);
 
 export interface IngestOptions extends ReadOptions {
   /** Force an input encoding instead of detecting it. */

@@ -1,7 +1,8 @@
 import { decideCopies } from '../cluster/copies.js';
 import { articleFeatures } from '../cluster/features.js';
 import { bandKeys, minhashSignature, shingleHashes } from '../cluster/minhash.js';
-import { articleVector, groupArticle, growStory, queryKeys, storyKeys, vectorKeys } from '../cluster/stories.js';
+import { articleVector, groupArticle, growStory, queryKeys, storyKeys, vectorKeys, type GroupingOptions } from '../cluster/stories.js';
+import { eventSignature } from '../cluster/signature.js';
 import type { Doc } from '../doc/types.js';
 import type { ClusterWrite, Placement, Store } from '../store/store.js';
 
@@ -18,8 +19,10 @@ export const DEFAULT_MAX_COPY_CANDIDATES = 50;
  * index over story keywords, LSH bands), so the work per article does not grow with the store.
  * The store writes the result with the article, in one transaction (`Store.addArticle`).
  */
-export async function placeArticle(store: Store, doc: Doc, options: { joinThreshold?: number } = {}): Promise<Placement & { cluster: ClusterWrite }> {
+export async function placeArticle(store: Store, doc: Doc, options: Partial<GroupingOptions> = {}): Promise<Placement & { cluster: ClusterWrite }> {
   const features = articleFeatures(doc);
+  // A doc analysed by a pipeline without the event stage gets its signature here.
+  const event = doc.layers.event ?? eventSignature(doc);
   const terms = vectorKeys(features);
   const vector = articleVector(features, await store.termStats(terms));
   const hits = await store.storyCandidates(queryKeys(vector), DEFAULT_CANDIDATES_PER_KEY);
@@ -28,10 +31,10 @@ export async function placeArticle(store: Store, doc: Doc, options: { joinThresh
     .slice(0, DEFAULT_MAX_CANDIDATES)
     .map(([id]) => id);
   const candidates = await store.storySummaries(ids);
-  const assignment = groupArticle(vector, features.publishedAt, candidates, options.joinThreshold);
+  const assignment = groupArticle(vector, features.publishedAt, candidates, options.joinThreshold, event, options);
   const joined = candidates.find((c) => c.id === assignment.storyId) ?? null;
   const bridged = candidates.filter((c) => assignment.merge.some((m) => m.storyId === c.id));
-  const story = growStory(joined, `s-${doc.id.slice(2)}`, vector, features.publishedAt, bridged);
+  const story = growStory(joined, `s-${doc.id.slice(2)}`, vector, features.publishedAt, bridged, event);
   const scoreOf = (id: string) => (id === assignment.storyId ? assignment.score : assignment.merge.find((m) => m.storyId === id)!.score);
   const merged = [...(joined ? [joined] : []), ...bridged].filter((s) => s.id !== story.id).map((s) => ({ storyId: s.id, score: Number(scoreOf(s.id).toFixed(3)) }));
 

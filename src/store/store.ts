@@ -12,6 +12,8 @@ export interface StoredStory {
   articleIds: string[];
   createdAt: string;
   updatedAt: string;
+  /** Ids of stories folded into this one, directly or through a chain of merges: they now lead here. */
+  redirects?: string[];
   /** Rises whenever the story's members or the copy links among them change (a join, a merge, a repointed copy). */
   version: number;
 }

@@ -1,4 +1,4 @@
-import { articlesStage, briefStage, claimsStage, entityMergeStage, utterancesStage, selectStage, sourcesStage, timelineStage, titleStage } from './stages.js';
+import { articlesStage, briefStage, claimsStage, entityMergeStage, eventStage, utterancesStage, selectStage, sourcesStage, timelineStage, titleStage } from './stages.js';
 import { DEFAULT_LIMITS } from './select.js';
 import { buildStoryPipeline, type StoryInput, type StoryLimits } from './stage.js';
 import { ANALYSIS_VERSION, type StoryAnalysis } from './types.js';
@@ -6,11 +6,11 @@ import { ANALYSIS_VERSION, type StoryAnalysis } from './types.js';
 /**
  * The story-level stages, in order (after the per-document stages and grouping): which members
  * to read, the entity merge, quotes grouped by utterance, claims and conflicts, the brief, the
- * timeline, title and independent sources, each article's provenance. `buildStoryPipeline` checks the order at start-up.
+ * timeline, title and independent sources, the story's event, each article's provenance. `buildStoryPipeline` checks the order at start-up.
  */
 const runStages = buildStoryPipeline(
-  [selectStage, entityMergeStage, utterancesStage, claimsStage, briefStage, timelineStage, titleStage, sourcesStage, articlesStage],
-  ['title', 'independentSourceCount', 'sourceWarnings', 'brief', 'entities', 'quotes', 'timeline', 'claims', 'conflicts', 'warnings', 'articles'],
+  [selectStage, entityMergeStage, utterancesStage, claimsStage, briefStage, timelineStage, titleStage, sourcesStage, eventStage, articlesStage],
+  ['title', 'independentSourceCount', 'sourceWarnings', 'brief', 'entities', 'quotes', 'timeline', 'claims', 'conflicts', 'event', 'warnings', 'articles'],
 );
 
 /** The analysis of one version of a story: pure, plain JSON out (nothing references a `Doc`). */
@@ -29,6 +29,7 @@ export function analyzeStory(input: StoryInput, limits: StoryLimits = DEFAULT_LI
     timeline: out.timeline,
     claims: out.claims,
     conflicts: out.conflicts,
+    event: out.event,
     warnings: [...out.warnings, ...out.sourceWarnings],
     articles: out.articles,
   };

@@ -41,7 +41,7 @@ export interface Selection {
  * stages: the inputs first, then each stage's output. Everything but `corroboration` (the
  * claims stage's working state, which the brief reads) ends up in the stored `StoryAnalysis`.
  */
-export interface StoryLayers extends Pick<StoryAnalysis, 'title' | 'independentSourceCount' | 'brief' | 'entities' | 'quotes' | 'timeline' | 'claims' | 'conflicts' | 'warnings' | 'articles'> {
+export interface StoryLayers extends Pick<StoryAnalysis, 'title' | 'independentSourceCount' | 'brief' | 'entities' | 'quotes' | 'timeline' | 'claims' | 'conflicts' | 'event' | 'warnings' | 'articles'> {
   /** The sources stage's caveats (`outlet-unknown`), joined to `warnings` in the analysis. */
   sourceWarnings: StoryAnalysis['warnings'];
   members: Doc[];

@@ -8,6 +8,7 @@ import { corroborateStory, type StoryClaims } from '../corroborate/claims/claims
 import { attributionOf, independenceWarnings, independentSourceCount } from '../corroborate/independence.js';
 import { inferStoryDates } from '../analyze/time/story-dates.js';
 import { buildTimeline } from '../corroborate/timeline.js';
+import { storyEventView } from '../cluster/signature.js';
 import type { Doc, Span } from '../doc/types.js';
 import type { ExportClaim, ExportConflict, ExportEntity, ExportQuote, ExportSpan, ExportWarning } from '../export/types.js';
 import { selectMembers } from './select.js';
@@ -91,6 +92,12 @@ export const sourcesStage = storyStage('sources', ['members', 'copies'], ['indep
   independentSourceCount: independentSourceCount(members, copies),
   sourceWarnings: independenceWarnings(members, copies),
 }));
+
+/** What the members' leads report, read from each member's stored event signature (cheap: leads only). */
+export const eventStage = storyStage('event', ['members'], ['event'], ({ members }) => {
+  const { evidence, ...event } = storyEventView(members);
+  return { event: { ...event, evidence: evidence.map((e) => spanOf(e.doc, e.span)) } };
+});
 
 /** Each member's outlet, byline and wire (from its text when no metadata gives them), and the publication range the story's dated articles give an undated one. */
 export const articlesStage = storyStage('articles', ['members'], ['articles'], ({ members }) => {

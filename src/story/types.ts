@@ -1,11 +1,11 @@
-import type { ExportArticle, ExportClaim, ExportConflict, ExportEntity, ExportQuote, ExportSpan, ExportTimelineEntry, ExportWarning } from '../export/types.js';
+import type { ExportArticle, ExportClaim, ExportConflict, ExportEntity, ExportEvent, ExportQuote, ExportSpan, ExportTimelineEntry, ExportWarning } from '../export/types.js';
 
 /**
  * Bump whenever the story analysis (this folder, or the claims, brief, quotes, entity merge and
  * timeline code it calls) changes what it produces: stored analyses of an older version are
  * recomputed on their next read.
  */
-export const ANALYSIS_VERSION = 3;
+export const ANALYSIS_VERSION = 4;
 
 /**
  * The story-level analysis of one version of a story, as stored: plain JSON, every span an
@@ -26,6 +26,8 @@ export interface StoryAnalysis {
   timeline: ExportTimelineEntry[];
   claims: ExportClaim[];
   conflicts: ExportConflict[];
+  /** What the members' leads report (trigger, participants, place, main-event date), each part cited. */
+  event: ExportEvent;
   /** Story-level warnings: `story-truncated` (too large to analyse every article in full), `outlet-unknown`. */
   warnings: ExportWarning[];
   /** Each member's outlet, byline and wire as read from its text, and its publication range inferred from the story. */

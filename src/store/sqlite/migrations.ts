@@ -168,4 +168,11 @@ export const MIGRATIONS: string[] = [
   -- NULLs sort last under DESC, so undated stories come after dated ones with no extra key.
   CREATE INDEX stories_latest ON stories(latest_published_at, id);
   `,
+  // 6: the event signature of each story (what/who/where counts and its main-event dates), JSON;
+  // stories stored before it have none and are grouped on their centroid alone. Merges are read
+  // by the story they went into (a story's redirects).
+  `
+  ALTER TABLE stories ADD COLUMN event TEXT;
+  CREATE INDEX story_merges_into ON story_merges(into_id);
+  `,
 ];

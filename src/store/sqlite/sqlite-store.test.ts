@@ -15,7 +15,7 @@ import { MIGRATIONS } from './migrations.js';
 const tempDb = () => join(mkdtempSync(join(tmpdir(), 'corroborate-store-')), 'store.db');
 /** An analysis with nothing found: tests fill in what they look at. */
 const analysisOf = (storyId: string, version: number): StoryAnalysis => ({
-  storyId, version, analysisVersion: ANALYSIS_VERSION, articleIds: [], title: '', independentSourceCount: 1, brief: [], entities: [], quotes: [], timeline: [], claims: [], conflicts: [], warnings: [], articles: [],
+  storyId, version, analysisVersion: ANALYSIS_VERSION, articleIds: [], title: '', independentSourceCount: 1, brief: [], entities: [], quotes: [], timeline: [], claims: [], conflicts: [], event: { what: null, who: [], where: null, when: null, evidence: [] }, warnings: [], articles: [],
 });
 const article = (n: number) =>
   docFromText(`Ferry service resumes on line ${n}\n\nThe ferry on line ${n} ran again on Monday after a two-day stop, the operator said.\n`, `ferry-${n}.txt`, null);
@@ -66,6 +66,32 @@ test("a store at migration 4 (stored analyses) upgrades: articles re-indexed ste
   await store.close();
 });
 
+test('a store at migration 5 upgrades to the event signature: its stories have none, their merges read as redirects', async () => {
+  const path = tempDb();
+  const db = new Database(path);
+  for (const [v, sql] of MIGRATIONS.slice(0, 5).entries()) {
+    db.exec(sql);
+    db.pragma(`user_version = ${v + 1}`);
+  }
+  const doc = article(31);
+  db.prepare(
+    `INSERT INTO articles (id, content_hash, input, title, published_at, published_at_basis, raw, text, segments, removed, layers, messages, seq, ingested_at)
+     VALUES (?, ?, 'ferry-31.txt', ?, NULL, 'unknown', ?, ?, '[]', '[]', '{}', '[]', 1, '2026-01-06T00:00:00Z')`,
+  ).run(doc.id, doc.contentHash, doc.title, doc.raw, doc.text);
+  db.prepare(`INSERT INTO stories (id, created_at, updated_at, size, centroid, version) VALUES ('s-kept', '2026-01-06T00:00:00Z', '2026-01-06T00:00:00Z', 1, '[["ferry",1]]', 2)`).run();
+  db.prepare(`INSERT INTO story_articles (article_id, story_id, seq) VALUES (?, 's-kept', 1)`).run(doc.id);
+  db.prepare(`INSERT INTO story_merges (from_id, into_id, article_id, score, merged_at) VALUES ('s-gone', 's-kept', ?, 0.5, '2026-01-06T00:00:00Z')`).run(doc.id);
+  db.close();
+
+  const store = SqliteStore.open(path);
+  const [summary] = await store.storySummaries(['s-kept']);
+  assert.equal(summary!.size, 1);
+  assert.equal(summary!.event, undefined, 'no signature was stored before the upgrade');
+  const [story] = await store.getStories(['s-kept']);
+  assert.equal(story!.version, 2);
+  assert.deepEqual(story!.redirects, ['s-gone']);
+  await store.close();
+});
 test('an article and its story land together, and read back equal', async () => {
   const store = SqliteStore.open(tempDb());
   const doc = article(1);
@@ -139,10 +165,36 @@ test('a bridging article merges two stories: members move, the merge is recorded
   await store.addArticle(bridge, { storyId: 's-a', isNewStory: false, cluster: write('s-a', 3, [{ storyId: 's-b', score: 0.4 }]) });
   assert.deepEqual((await store.listStories()).map((s) => [s.id, s.articleIds]), [['s-a', [a.id, b.id, bridge.id]]]);
   assert.deepEqual(await store.storyMerges(), [{ from: 's-b', into: 's-a', articleId: bridge.id, score: 0.4 }]);
+  assert.deepEqual((await store.getStories(['s-a']))[0]!.redirects, ['s-b'], 'the merged id leads to the survivor');
   assert.deepEqual([...(await store.storyCandidates(['ferry', 'key-s-b'], 10)).keys()], ['s-a']);
   assert.equal((await store.storySummaries(['s-a']))[0]!.size, 3);
   assert.deepEqual(await store.termStats(['ferry']), { docs: 3, df: new Map([['ferry', 3]]) });
   assert.deepEqual((await store.copyCandidates([7], 10)).sort(), [a.id, b.id, bridge.id].sort());
+  await store.close();
+});
+
+test('merges chain: a story merged into one that is merged again leads to the last survivor', async () => {
+  const store = SqliteStore.open(tempDb());
+  const write = (storyId: string, size: number, merged: Array<{ storyId: string; score: number }> = []): ClusterWrite => ({
+    terms: ['ferry'],
+    story: { id: storyId, size, centroid: new Map([['ferry', 1]]), firstAt: null, lastAt: null },
+    storyKeys: ['ferry'],
+    merged,
+    sketch: { shingles: new Uint32Array([1, 2, 3]), bands: [], publishedAt: null, length: 10 },
+    copyOf: null,
+    repoint: [],
+  });
+  const [a, b, c, first, second] = [article(20), article(21), article(22), article(23), article(24)];
+  await store.addArticle(a, { storyId: 's-a', isNewStory: true, cluster: write('s-a', 1) });
+  await store.addArticle(b, { storyId: 's-b', isNewStory: true, cluster: write('s-b', 1) });
+  await store.addArticle(c, { storyId: 's-c', isNewStory: true, cluster: write('s-c', 1) });
+  await store.addArticle(first, { storyId: 's-a', isNewStory: false, cluster: write('s-a', 3, [{ storyId: 's-b', score: 0.5 }]) });
+  assert.deepEqual((await store.listStories()).map((s) => [s.id, s.redirects ?? []]), [['s-a', ['s-b']], ['s-c', []]]);
+  await store.addArticle(second, { storyId: 's-c', isNewStory: false, cluster: write('s-c', 5, [{ storyId: 's-a', score: 0.5 }]) });
+  const [survivor] = await store.listStories();
+  assert.equal(survivor!.id, 's-c');
+  assert.deepEqual(survivor!.redirects, ['s-a', 's-b']);
+  assert.equal(survivor!.articleIds.length, 5);
   await store.close();
 });
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { CorroborateError } from '../../doc/errors.js';
 import type { Doc, PublishedAtBasis } from '../../doc/types.js';
 import type { CopyLink, CopySketch } from '../../cluster/copies.js';
-import type { StorySummary, TermStats } from '../../cluster/stories.js';
+import type { StoryEvent, StorySummary, TermStats } from '../../cluster/stories.js';
 import { MARK_END, MARK_START } from '../store.js';
 import type { AddResult, ArticleText, ClusterWrite, Placement, SearchHit, Store, StoryCard, StoredStory, StoryMerge, StorySearchHit } from '../store.js';
 import { ANALYSIS_VERSION, type StoryAnalysis } from '../../story/types.js';
@@ -142,12 +142,13 @@ export class SqliteStore implements Store {
       this.sql('INSERT INTO story_merges (from_id, into_id, article_id, score, merged_at) VALUES (?, ?, ?, ?, ?)').run(merge.storyId, storyId, articleId, merge.score, now);
     }
     const story = write.story;
-    this.sql('UPDATE stories SET size = ?, centroid = ?, first_at = ?, last_at = ?, active_seq = ? WHERE id = ?').run(
+    this.sql('UPDATE stories SET size = ?, centroid = ?, first_at = ?, last_at = ?, active_seq = ?, event = ? WHERE id = ?').run(
       story.size,
       JSON.stringify([...story.centroid]),
       story.firstAt,
       story.lastAt,
       seq,
+      story.event ? JSON.stringify({ what: [...story.event.what], who: [...story.event.who], where: [...story.event.where], when: story.event.when }) : null,
       storyId,
     );
     this.writeKeys(storyId, write.storyKeys, Math.floor(seq / ACTIVITY_BUCKET));
@@ -228,7 +229,8 @@ export class SqliteStore implements Store {
     const members = this.db.prepare('SELECT story_id, article_id FROM story_articles ORDER BY seq').all() as Array<{ story_id: string; article_id: string }>;
     const byStory = new Map<string, string[]>();
     for (const m of members) byStory.set(m.story_id, [...(byStory.get(m.story_id) ?? []), m.article_id]);
-    return stories.map((s) => ({ id: s.id, articleIds: byStory.get(s.id) ?? [], createdAt: s.created_at, updatedAt: s.updated_at, version: s.version }));
+    const redirects = this.redirectsInto(stories.map((s) => s.id));
+    return stories.map((s) => withRedirects({ id: s.id, articleIds: byStory.get(s.id) ?? [], createdAt: s.created_at, updatedAt: s.updated_at, version: s.version }, redirects.get(s.id)));
   }
 
   async storyOf(articleId: string): Promise<string | null> {
@@ -244,7 +246,27 @@ export class SqliteStore implements Store {
       const members = this.sql('SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY seq').all(id) as Array<{ article_id: string }>;
       stories.push({ id: row.id, articleIds: members.map((m) => m.article_id), createdAt: row.created_at, updatedAt: row.updated_at, version: row.version });
     }
-    return stories;
+    const redirects = this.redirectsInto(stories.map((s) => s.id));
+    return stories.map((s) => withRedirects(s, redirects.get(s.id)));
+  }
+
+  /** For each story, the ids merged into it, following chains (b into a, then a into c: both lead to c), oldest merge first. */
+  private redirectsInto(ids: string[]): Map<string, string[]> {
+    const from = this.sql('SELECT from_id FROM story_merges WHERE into_id = ? ORDER BY rowid');
+    const out = new Map<string, string[]>();
+    for (const id of ids) {
+      const found: string[] = [];
+      const queue = [id];
+      while (queue.length > 0) {
+        for (const row of from.all(queue.shift()!) as Array<{ from_id: string }>) {
+          if (found.includes(row.from_id) || row.from_id === id) continue;
+          found.push(row.from_id);
+          queue.push(row.from_id);
+        }
+      }
+      if (found.length > 0) out.set(id, found);
+    }
+    return out;
   }
 
   async termStats(keys: string[]): Promise<TermStats> {
@@ -267,7 +289,7 @@ export class SqliteStore implements Store {
   }
 
   async storySummaries(ids: string[]): Promise<StorySummary[]> {
-    const get = this.sql('SELECT id, size, centroid, first_at, last_at FROM stories WHERE id = ?');
+    const get = this.sql('SELECT id, size, centroid, first_at, last_at, event FROM stories WHERE id = ?');
     const out: StorySummary[] = [];
     for (const id of ids) {
       const cached = this.summaries.get(id);
@@ -276,9 +298,10 @@ export class SqliteStore implements Store {
         out.push(cached);
         continue;
       }
-      const row = get.get(id) as { id: string; size: number; centroid: string; first_at: number | null; last_at: number | null } | undefined;
+      const row = get.get(id) as { id: string; size: number; centroid: string; first_at: number | null; last_at: number | null; event: string | null } | undefined;
       if (!row) continue;
-      const summary = { id: row.id, size: row.size, centroid: new Map(JSON.parse(row.centroid) as Array<[string, number]>), firstAt: row.first_at, lastAt: row.last_at };
+      const summary: StorySummary = { id: row.id, size: row.size, centroid: new Map(JSON.parse(row.centroid) as Array<[string, number]>), firstAt: row.first_at, lastAt: row.last_at };
+      if (row.event) summary.event = parseStoryEvent(row.event);
       this.remember(summary);
       out.push(summary);
     }
@@ -468,6 +491,13 @@ function refuseForeign(db: Database.Database, path: string, version: number): vo
     const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number };
     if (tables.n > 0) throw new CorroborateError('store-error', `${path}: is an SQLite database but not a Corroborate store; refusing to touch it`, { subject: path });
   }
+}
+
+const withRedirects = (story: StoredStory, redirects: string[] | undefined): StoredStory => (redirects ? { ...story, redirects } : story);
+
+function parseStoryEvent(json: string): StoryEvent {
+  const e = JSON.parse(json) as { what: Array<[string, number]>; who: Array<[string, number]>; where: Array<[string, number]>; when: StoryEvent['when'] };
+  return { what: new Map(e.what), who: new Map(e.who), where: new Map(e.where), when: e.when };
 }
 
 function toRow(doc: Doc): Omit<ArticleRow, never> {

@@ -1,0 +1,157 @@
+import type { Doc, EntityMention, EventPart, EventSignature, Span, Timex } from '../doc/types.js';
+import type { Stage } from '../pipeline/stage.js';
+import { foldTerm, leadSpan } from './features.js';
+import { LIGHT_VERBS } from './lexicon/light-verbs.js';
+import { PATTERNS } from './patterns.js';
+
+/** Triggers kept per article: the lead's first content verbs and event nouns. */
+const MAX_TRIGGERS = 8;
+/** Participants and places kept per article. */
+const MAX_NAMES = 6;
+const DAY_MS = 86_400_000;
+
+/** Calendar interval of a resolved DATE value (`2013`, `2013-05`, `2013-05-02`, or its `range`), ms since the epoch; null when the year is not known. */
+export function dateInterval(t: Pick<Timex, 'value' | 'range'>): { start: number; end: number } | null {
+  const from = t.range?.start ?? t.value;
+  const to = t.range?.end ?? t.value;
+  const start = partialDate(from, 'start');
+  const end = partialDate(to, 'end');
+  return start !== null && end !== null && end >= start ? { start, end } : null;
+}
+
+function partialDate(value: string, side: 'start' | 'end'): number | null {
+  const m = PATTERNS.partialDate.exec(value);
+  if (!m) return null;
+  const y = Number(m[1]);
+  if (m[3]) return Date.UTC(y, Number(m[2]) - 1, Number(m[3]));
+  if (m[2]) return side === 'start' ? Date.UTC(y, Number(m[2]) - 1, 1) : Date.UTC(y, Number(m[2]), 0);
+  return side === 'start' ? Date.UTC(y, 0, 1) : Date.UTC(y, 11, 31);
+}
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * What the article reports, from its lead: the trigger words (content verbs and nouns, as
+ * lemmas), the main participants (people and organisations named in the lead, each under the
+ * fullest form of its name in the article), the places named there, and when it happened — the
+ * latest day or month the lead dates (not a future one: the lead dates the news, background dates
+ * are older), else the stated publication day. Each part keeps its words.
+ */
+export function eventSignature(doc: Pick<Doc, 'text' | 'layers' | 'meta'>): EventSignature {
+  const lead = leadSpan(doc);
+  const inLead = (s: Span) => s.start >= lead.start && s.end <= lead.end;
+  const inTimex = (s: Span) => doc.layers.timexes.some((t) => s.start >= t.start && s.end <= t.end);
+  const names = doc.layers.entities.filter(inLead);
+  const what: EventPart[] = [];
+  for (const token of doc.layers.tokens) {
+    if (!inLead(token) || (token.pos !== 'VERB' && token.pos !== 'NOUN') || inTimex(token)) continue;
+    // A name's own words, and a title just before a name ("President Donald Trump"), are who, not what.
+    if (names.some((e) => (token.start >= e.start && token.end <= e.end) || (e.start > token.end && e.start - token.end <= 1))) continue;
+    const key = foldTerm(token.lemma);
+    if (key.length < 3 || !PATTERNS.termStart.test(key) || LIGHT_VERBS.has(key) || what.some((w) => w.key === key)) continue;
+    what.push({ key, start: token.start, end: token.end });
+    if (what.length === MAX_TRIGGERS) break;
+  }
+  return {
+    what,
+    who: distinctNames(doc, names.filter((e) => e.type === 'person' || e.type === 'organization')),
+    where: distinctNames(doc, names.filter((e) => e.type === 'location')),
+    when: eventWhen(doc, doc.layers.timexes.filter(inLead)),
+  };
+}
+
+/** One part per distinct name, keyed by the fullest form in the article that ends like it ("Lohan" → "lindsay lohan"), or by its gazetteer id. */
+function distinctNames(doc: Pick<Doc, 'text' | 'layers'>, mentions: EntityMention[]): EventPart[] {
+  const forms = doc.layers.entities.map((e) => ({ type: e.type, name: foldTerm(doc.text.slice(e.start, e.end)) }));
+  const parts: EventPart[] = [];
+  for (const mention of mentions) {
+    const name = foldTerm(doc.text.slice(mention.start, mention.end));
+    const fullest = forms.filter((f) => f.type === mention.type && (f.name === name || f.name.endsWith(` ${name}`))).reduce((best, f) => (f.name.length > best.length ? f.name : best), name);
+    const key = mention.ref ?? fullest;
+    if (!parts.some((p) => p.key === key)) parts.push({ key, start: mention.start, end: mention.end });
+    if (parts.length === MAX_NAMES) break;
+  }
+  return parts;
+}
+
+function eventWhen(doc: Pick<Doc, 'meta'>, leadTimexes: Timex[]): EventSignature['when'] {
+  let best: { start: number; end: number; span: Timex } | null = null;
+  for (const t of leadTimexes) {
+    if (t.type !== 'DATE' || t.tense === 'future') continue;
+    const interval = dateInterval(t);
+    // A bare year in a lead is mostly background ("borrowed in 1965", "champion since 2006").
+    if (interval && interval.end - interval.start <= 31 * DAY_MS && (best === null || interval.start > best.start)) best = { ...interval, span: t };
+  }
+  if (best) return { start: isoDay(best.start), end: isoDay(best.end), basis: 'text', span: { start: best.span.start, end: best.span.end } };
+  // An inferred publication date is only the latest date the text mentions: it is not when the news broke.
+  const stated = doc.meta.publishedAt && doc.meta.publishedAtBasis !== 'inferred' ? Date.parse(doc.meta.publishedAt) : NaN;
+  if (Number.isFinite(stated)) return { start: isoDay(stated), end: isoDay(stated), basis: 'published', span: null };
+  return null;
+}
+
+/** Days between two intervals (0 when they overlap). */
+export function intervalGapDays(a: { start: string; end: string }, b: { start: string; end: string }): number {
+  const gap = Math.max(Date.parse(a.start) - Date.parse(b.end), Date.parse(b.start) - Date.parse(a.end), 0);
+  return gap / DAY_MS;
+}
+
+/** Writes `event`, the article's event signature, for grouping and the export. */
+export const eventStage: Stage = {
+  name: 'cluster/event',
+  reads: ['sentences', 'tokens', 'timexes', 'entities'],
+  writes: ['event'],
+  run: (doc) => ({ ...doc, layers: { ...doc.layers, event: eventSignature(doc) } }),
+};
+
+/** A story's event as the export shows it: each part read from the members' leads, with the words it rests on. */
+export interface StoryEventView {
+  what: string | null;
+  who: string[];
+  where: string | null;
+  when: { start: string; end: string } | null;
+  evidence: Array<{ doc: Pick<Doc, 'id' | 'text'>; span: Span }>;
+}
+
+/** Participants shown per story. */
+const SHOWN_PARTICIPANTS = 3;
+
+/**
+ * The story's event from its members' signatures: the trigger, participants and place named in
+ * the most leads (a participant only when more than one member names it, unless the story has one
+ * article), and the main-event date most members give. Null parts when the leads say nothing.
+ */
+export function storyEventView(members: Array<Pick<Doc, 'id' | 'text' | 'layers' | 'meta'>>): StoryEventView {
+  const signed = members.map((doc) => ({ doc, event: doc.layers.event ?? eventSignature(doc) }));
+  const minimum = members.length > 1 ? 2 : 1;
+  const ranked = (pick: (e: EventSignature) => EventPart[]) => {
+    const seen = new Map<string, { count: number; doc: Pick<Doc, 'id' | 'text'>; span: Span }>();
+    for (const { doc, event } of signed)
+      for (const part of pick(event)) {
+        const entry = seen.get(part.key);
+        if (entry) entry.count++;
+        else seen.set(part.key, { count: 1, doc, span: { start: part.start, end: part.end } });
+      }
+    // Counted once per article: a key repeated in one lead is not two reports.
+    return [...seen.values()].filter((e) => e.count >= minimum).sort((a, b) => b.count - a.count);
+  };
+  const what = ranked((e) => e.what)[0];
+  const who = ranked((e) => e.who).slice(0, SHOWN_PARTICIPANTS);
+  const where = ranked((e) => e.where)[0];
+  const whens = new Map<string, { count: number; when: { start: string; end: string }; doc: Pick<Doc, 'id' | 'text'>; span: Span | null }>();
+  for (const { doc, event } of signed) {
+    if (!event.when) continue;
+    const key = `${event.when.start}/${event.when.end}`;
+    const entry = whens.get(key);
+    if (entry) entry.count++;
+    else whens.set(key, { count: 1, when: { start: event.when.start, end: event.when.end }, doc, span: event.when.span });
+  }
+  const when = [...whens.values()].sort((a, b) => b.count - a.count)[0];
+  const shown = (e: { doc: Pick<Doc, 'id' | 'text'>; span: Span }) => e.doc.text.slice(e.span.start, e.span.end);
+  return {
+    what: what ? shown(what) : null,
+    who: who.map(shown),
+    where: where ? shown(where) : null,
+    when: when?.when ?? null,
+    evidence: [...(what ? [what] : []), ...who, ...(where ? [where] : []), ...(when?.span ? [{ doc: when.doc, span: when.span }] : [])].map((e) => ({ doc: e.doc, span: e.span })),
+  };
+}
