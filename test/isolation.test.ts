@@ -11,6 +11,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { sink } from './sink.js';
 import { EXIT, main } from '../src/cli/main.js';
 import type { Doc } from '../src/doc/types.js';
 import { ingestPaths, openStore } from '../src/pipeline/analyze.js';
@@ -27,17 +28,6 @@ after(() => {
 
 const seedFiles = () => readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS, f));
 
-/** A stream that keeps what is written to it. */
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return Object.assign(stream, { text: () => chunks.join('') });
-}
 
 describe('one input, one unit', () => {
   test('an unexpected exception while storing one article fails that input as `internal`; the others are stored', async () => {

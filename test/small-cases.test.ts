@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { sink } from './sink.js';
 import { EXIT, main } from '../src/cli/main.js';
 import { docsFromInput, ingestPaths, openStore } from '../src/pipeline/analyze.js';
 import { SEEDS } from './paths.js';
@@ -24,16 +24,6 @@ after(() => {
 const SEED = join(SEEDS, '001_d3b05db66c009ede.txt');
 const seedText = readFileSync(SEED, 'utf8');
 
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return Object.assign(stream, { text: () => chunks.join('') });
-}
 const io = () => ({ stdout: sink(), stderr: sink(), readStdin: async () => new Uint8Array() });
 
 describe('titles', () => {
