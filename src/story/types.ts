@@ -1,4 +1,4 @@
-import type { ExportArticle, ExportClaim, ExportConflict, ExportEntity, ExportEvent, ExportQuote, ExportSpan, ExportTimelineEntry, ExportWarning } from '../export/types.js';
+import type { ExportArticle, ExportEvent, ExportStory, ExportWarning } from '../export/types.js';
 
 /**
  * Bump whenever the story analysis (this folder, or the claims, brief, quotes, entity merge and
@@ -11,21 +11,13 @@ export const ANALYSIS_VERSION = 4;
  * The story-level analysis of one version of a story, as stored: plain JSON, every span an
  * `{articleId, start, end, text}` into the clean text of a member article.
  */
-export interface StoryAnalysis {
+export interface StoryAnalysis extends Pick<ExportStory, 'title' | 'independentSourceCount' | 'brief' | 'entities' | 'quotes' | 'timeline' | 'claims' | 'conflicts'> {
   storyId: string;
   /** The story's version this was computed from (rises with every change of members or copy links). */
   version: number;
   analysisVersion: number;
   /** The members it was computed over, in joining order. */
   articleIds: string[];
-  title: string;
-  independentSourceCount: number;
-  brief: Array<{ text: string; citations: ExportSpan[] }>;
-  entities: ExportEntity[];
-  quotes: ExportQuote[];
-  timeline: ExportTimelineEntry[];
-  claims: ExportClaim[];
-  conflicts: ExportConflict[];
   /** What the members' leads report (trigger, participants, place, main-event date), each part cited. */
   event: ExportEvent;
   /** Story-level warnings: `story-truncated` (too large to analyse every article in full), `outlet-unknown`. */
