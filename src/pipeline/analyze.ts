@@ -5,7 +5,7 @@ import { timexesStage } from '../analyze/time/stage.js';
 import { asInputError, CorroborateError, isCorroborateError } from '../doc/errors.js';
 import type { Doc, Message } from '../doc/types.js';
 import { buildExport } from '../export/build.js';
-import type { StoryExport } from '../export/types.js';
+import type { StoryChange, StoryExport } from '../export/types.js';
 import { docsFromInput as readDocs } from '../ingest/dispatch.js';
 import { createFetcher, type Fetcher } from '../ingest/fetch/fetch-url.js';
 import { charsetOfContentType } from '../ingest/markup-encoding.js';
@@ -186,7 +186,20 @@ export async function exportStories(store: Store, storyIds?: string[], generated
   const stories = storyIds ? await store.getStories(storyIds) : await store.listStories();
   const analyses = await storyAnalyses(store, stories);
   const ids = stories.flatMap((s) => s.articleIds);
-  return buildExport(await store.getArticleTexts(ids), stories, analyses, generatedAt, await store.copiesOf(ids));
+  const changes = new Map<string, StoryChange[]>();
+  for (const story of stories) changes.set(story.id, await store.storyChanges(story.id));
+  return buildExport(await store.getArticleTexts(ids), stories, analyses, generatedAt, await store.copiesOf(ids), changes);
+}
+
+/**
+ * Deletes one stored article (see `Store.deleteArticle`) and brings the analyses of the stories it
+ * changed up to date, which logs the removal in their change logs. Null when no such article.
+ */
+export async function deleteArticle(store: Store, articleId: string): Promise<{ storyId: string; storyDeleted: boolean } | null> {
+  const deleted = await store.deleteArticle(articleId);
+  if (!deleted) return null;
+  await refreshStoryAnalyses(store, deleted.changedStoryIds);
+  return { storyId: deleted.storyId, storyDeleted: deleted.storyDeleted };
 }
 
 export interface AnalyzeOptions extends IngestOptions {

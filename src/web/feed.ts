@@ -1,18 +1,8 @@
 import { html } from 'hono/html';
-import type { ExportStory } from '../export/types.js';
+import type { ExportStory, StoryChange } from '../export/types.js';
 
-/** A change log entry as the export schema has it (`story.changes`). */
-export interface StoryChange {
-  version: number;
-  at: string;
-  kind: string;
-  detail?: string;
-  articleIds?: string[];
-  storyIds?: string[];
-}
-
-/** The optional follow-a-story fields of the export schema, read when a story carries them. */
-export type FollowableStory = ExportStory & { version?: number; changes?: StoryChange[] };
+/** A story as the feed and the change views read it: the export's story, change log included. */
+export type FollowableStory = ExportStory;
 
 /** Changes newer than `since` (a version number or an ISO date), newest first. */
 export function changesSince(story: FollowableStory, since: string | undefined): StoryChange[] {

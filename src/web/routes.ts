@@ -3,7 +3,10 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { ArticleInputSchema } from '../api/schemas.js';
-import { ingestInputs } from '../pipeline/analyze.js';
+import { deleteArticle, ingestInputs, ingestPaths, type FileOutcome } from '../pipeline/analyze.js';
+import type { Fetcher } from '../ingest/fetch/fetch-url.js';
+import type { InputFile } from '../ingest/read-inputs.js';
+import { charsetOfContentType } from '../ingest/markup-encoding.js';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ExportArticle, ExportClaim, ExportSpan } from '../export/types.js';
@@ -55,6 +58,8 @@ export interface WebOptions {
   /** The server's write token: the add form asks for it when set. */
   token?: string | undefined;
   maxBodyBytes?: number;
+  /** Fetches a page the add form names by URL (tests pass one that serves local pages). */
+  fetcher?: Fetcher;
 }
 
 /** Constant-time comparison, so the time a wrong token takes says nothing of the right one. */
@@ -67,24 +72,49 @@ function sameSecret(given: string, expected: string): boolean {
 export function webRoutes(store: Store, stories: StoryExportCache, options: WebOptions = {}): Hono {
   const web = new Hono();
 
-  web.get('/add', (c) => c.html(layout('Add an article', addPage(Boolean(options.token), null, {}))));
+  web.get('/add', (c) => c.html(layout('Add articles', addPage(Boolean(options.token), null, {}))));
 
-  // A form post from another site is refused (Origin / Sec-Fetch-Site must be this site), and a
+  const tooLarge = bodyLimit({ maxSize: options.maxBodyBytes ?? 5 * 1024 * 1024, onError: (c) => c.html(layout('Too large', html`<h1>Too large</h1><p>The request is over the size this server accepts.</p>`), 413) });
+
+  // A form post from another site is refused (csrf(): Origin / Sec-Fetch-Site must be this site), and a
   // server with a token wants it in the form: a page cannot make the browser add it.
-  web.post('/add', bodyLimit({ maxSize: options.maxBodyBytes ?? 5 * 1024 * 1024, onError: (c) => c.html(layout('Too large', html`<h1>Too large</h1><p>The article is over the size this server accepts.</p>`), 413) }), csrf(), async (c) => {
-    const form = await c.req.parseBody();
+  web.post('/add', tooLarge, csrf(), async (c) => {
+    const form = await c.req.parseBody({ all: true });
     const field = (name: string) => (typeof form[name] === 'string' && (form[name] as string).trim() ? (form[name] as string).trim() : undefined);
-    const values = { text: field('text'), source: field('source'), url: field('url'), publishedAt: field('publishedAt') };
-    const again = (status: 400 | 401, message: string) => c.html(layout('Add an article', addPage(Boolean(options.token), message, values)), status);
+    const values = { text: field('text'), source: field('source'), url: field('url'), publishedAt: field('publishedAt'), page: field('page') };
+    const again = (status: 400 | 401, message: string) => c.html(layout('Add articles', addPage(Boolean(options.token), message, values)), status);
     if (options.token && !sameSecret(field('token') ?? '', options.token)) return again(401, 'The token is missing or wrong.');
-    const parsed = ArticleInputSchema.safeParse(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)));
-    if (!parsed.success) return again(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'form'}: ${i.message}`).join('; '));
-    const { text, ...sidecar } = parsed.data;
-    const report = await ingestInputs(store, [{ input: 'web-form', bytes: new TextEncoder().encode(text), sidecar }]);
-    const result = report.files[0];
-    if (!result || result.status === 'failed') return again(400, result?.status === 'failed' ? `${result.error.code}: ${result.error.message}` : 'nothing was read');
+    const uploads = [form['files']].flat().filter((f): f is File => f instanceof File && f.size > 0);
+    if (!values.text && !values.page && uploads.length === 0) return again(400, 'Nothing to add: paste the article text, give a page URL, or choose files.');
+    if (values.page && !/^https?:\/\//i.test(values.page)) return again(400, `page URL: "${values.page}" does not start with http:// or https://`);
+    const inputs: InputFile[] = [];
+    if (values.text) {
+      const { page: _page, ...pasted } = values;
+      const parsed = ArticleInputSchema.safeParse(Object.fromEntries(Object.entries(pasted).filter(([, v]) => v !== undefined)));
+      if (!parsed.success) return again(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'form'}: ${i.message}`).join('; '));
+      const { text, ...sidecar } = parsed.data;
+      inputs.push({ input: 'pasted text', bytes: new TextEncoder().encode(text), sidecar });
+    }
+    // A file's name only (browsers send no folder; a crafted name with one shows no path either).
+    for (const file of uploads) inputs.push({ input: file.name.split(/[\\/]/).pop() || 'upload', bytes: new Uint8Array(await file.arrayBuffer()), sidecar: null, transportCharset: charsetOfContentType(file.type) });
+    const reports = [...(inputs.length ? [await ingestInputs(store, inputs)] : []), ...(values.page ? [await ingestPaths(store, [values.page], options.fetcher ? { fetcher: options.fetcher } : {})] : [])];
+    const outcomes = reports.flatMap((r) => r.files);
+    const only = outcomes.length === 1 ? outcomes[0]! : null;
+    if (only?.status === 'failed') return again(400, `${only.error.code}: ${only.error.message}`);
     // Post/redirect/get: reloading the article page does not post again.
-    return c.redirect(`/articles/${result.id}?${result.status}=1`, 303);
+    if (only) return c.redirect(`/articles/${only.id}?${only.status}=1`, 303);
+    return c.html(layout('Added', addedPage(outcomes)), outcomes.every((o) => o.status === 'failed') ? 400 : 200);
+  });
+
+  // Deleting is a form post too (a link could be followed by a prefetcher), with the same CSRF check and token.
+  web.post('/articles/:id/delete', tooLarge, csrf(), async (c) => {
+    const id = c.req.param('id');
+    const form = await c.req.parseBody();
+    const token = typeof form['token'] === 'string' ? form['token'] : '';
+    if (options.token && !sameSecret(token, options.token)) return c.html(layout('Not deleted', html`<h1>Not deleted</h1><p class="error" role="alert">The token is missing or wrong.</p><p><a href="/articles/${id}">Back to the article</a></p>`), 401);
+    const deleted = await deleteArticle(store, id);
+    if (!deleted) return notFound(c, 'article');
+    return c.redirect(deleted.storyDeleted ? '/?deleted=1' : `/stories/${deleted.storyId}?deleted=1#changes`, 303);
   });
 
   web.get('/', async (c) => {
@@ -109,7 +139,8 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
     const loaded = await loadStory(stories, c.req.param('id'));
     if (!loaded) return notFound(c, 'story');
     const filters = claimFilters(c.req.query('status'), c.req.query('outlet'), c.req.query('page'));
-    return c.html(layout(loaded.story.title, storyPage(loaded.story, loaded.members, filters, c.req.query('since'))));
+    const notice = c.req.query('deleted') ? html`<p class="notice" role="status">Deleted. The story was analysed again without the article; see its changes.</p>` : '';
+    return c.html(layout(loaded.story.title, html`${notice}${storyPage(loaded.story, loaded.members, filters, c.req.query('since'))}`));
   });
 
   web.get('/stories/:id/feed.atom', async (c) => {
@@ -157,7 +188,12 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
     // The store marks what its stemmed index matched, so "tariff" lights up "tariffs" too.
     const highlighted = !cited && q ? await store.highlightArticle(id, q) : null;
     const notice = c.req.query('added') ? 'Added. The story below now includes it.' : c.req.query('unchanged') ? 'This text was already stored: here it is.' : null;
-    return c.html(layout(article.title ?? article.id, html`${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}${articlePage(article, storyId, exported!.stories[0]?.title ?? storyId, cited, highlighted)}`));
+    return c.html(
+      layout(
+        article.title ?? article.id,
+        html`${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}${articlePage(article, storyId, exported!.stories[0]?.title ?? storyId, cited, highlighted)}${deleteForm(id, Boolean(options.token))}`,
+      ),
+    );
   });
 
   web.get('/search', async (c) => {
@@ -505,18 +541,49 @@ function coveragePage(story: ExportStoryPlus, members: ExportArticle[], filters:
 }
 
 function addPage(needsToken: boolean, error: string | null, values: Record<string, string | undefined>): Fragment {
-  return html`<h1>Add an article</h1>
-    <p>Paste an article as a crawler would save it: the headline on the first line, then the body. It joins the story it belongs to.</p>
+  return html`<h1>Add articles</h1>
+    <p>Paste an article as a crawler would save it (the headline on the first line, then the body), give the address of a page to fetch, or choose files (text, HTML pages, RSS, Atom or JSON feeds). Each article joins the story it belongs to.</p>
     ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-    <form class="add" method="post" action="/add">
-      <label for="text">Article text (required)</label>
-      <textarea id="text" name="text" rows="14" required>${values.text ?? ''}</textarea>
-      <label for="source">Outlet</label> <input id="source" name="source" value="${values.source ?? ''}" />
-      <label for="url">Original URL</label> <input id="url" name="url" type="url" value="${values.url ?? ''}" />
-      <label for="publishedAt">Published (date or date and time)</label> <input id="publishedAt" name="publishedAt" value="${values.publishedAt ?? ''}" placeholder="2026-03-13" />
+    <form class="add" method="post" action="/add" enctype="multipart/form-data">
+      <fieldset><legend>Paste the text</legend>
+        <label for="text">Article text</label>
+        <textarea id="text" name="text" rows="12">${values.text ?? ''}</textarea>
+        <label for="source">Outlet</label> <input id="source" name="source" value="${values.source ?? ''}" />
+        <label for="url">Original URL</label> <input id="url" name="url" type="url" value="${values.url ?? ''}" />
+        <label for="publishedAt">Published (date or date and time)</label> <input id="publishedAt" name="publishedAt" value="${values.publishedAt ?? ''}" placeholder="2026-03-13" />
+      </fieldset>
+      <fieldset><legend>Or fetch a page</legend>
+        <label for="page">Page URL</label> <input id="page" name="page" type="url" value="${values.page ?? ''}" placeholder="https://" />
+      </fieldset>
+      <fieldset><legend>Or upload files</legend>
+        <label for="files">Files</label> <input id="files" name="files" type="file" multiple accept=".txt,.html,.htm,.xml,.rss,.atom,.json,text/plain,text/html,application/xml" />
+      </fieldset>
       ${needsToken ? html`<label for="token">Write token</label> <input id="token" name="token" type="password" autocomplete="current-password" required />` : ''}
       <button type="submit">Add</button>
     </form>`;
+}
+
+/** What a form post with several inputs (files, a feed) did, input by input. */
+function addedPage(outcomes: FileOutcome[]): Fragment {
+  const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
+  return html`<h1>Added ${count('added')} of ${outcomes.length}</h1>
+    <p class="meta" role="status">${count('added')} added, ${count('unchanged')} already stored, ${count('failed')} failed.</p>
+    <ul class="results">${outcomes.map((o) =>
+      o.status === 'failed'
+        ? html`<li><strong>${o.input}</strong>: <span class="error">failed: ${o.error.code}: ${o.error.message}</span></li>`
+        : html`<li><strong>${o.input}</strong>: ${o.status === 'added' ? 'added' : 'already stored'} · <a href="/articles/${o.id}">the article</a>${o.storyId ? html` · <a href="/stories/${o.storyId}">its story</a>` : ''}</li>`,
+    )}</ul>
+    <p><a href="/add">Add more</a></p>`;
+}
+
+/** Delete form under an article: a POST (never a link), with the token when the server has one. */
+function deleteForm(articleId: string, needsToken: boolean): Fragment {
+  return html`<section aria-labelledby="delete"><h2 id="delete">Delete this article</h2>
+    <p>Removes it from the store; its story is analysed again without it and the removal enters the story's change log.</p>
+    <form class="delete" method="post" action="/articles/${articleId}/delete">
+      ${needsToken ? html`<label for="delete-token">Write token</label> <input id="delete-token" name="token" type="password" autocomplete="current-password" required />` : ''}
+      <button type="submit">Delete the article</button>
+    </form></section>`;
 }
 
 function articlePage(article: ExportArticle, storyId: string, storyTitle: string, cited: { start: number; end: number } | null, highlighted: string | null): Fragment {

@@ -6,6 +6,7 @@ import type { StoryEvent, StorySummary, TermStats } from '../../cluster/stories.
 import { MARK_END, MARK_START } from '../store.js';
 import type { AddResult, ArticleText, ClusterWrite, Placement, SearchHit, Store, StoryCard, StoredStory, StoryMerge, StorySearchHit } from '../store.js';
 import { ANALYSIS_VERSION, type StoryAnalysis } from '../../story/types.js';
+import type { StoryChange } from '../../export/types.js';
 import { MIGRATIONS } from './migrations.js';
 
 export const DEFAULT_DB_PATH = './corroborate.db';
@@ -362,31 +363,90 @@ export class SqliteStore implements Store {
     return out;
   }
 
-  async putStoryAnalysis(analysis: StoryAnalysis): Promise<void> {
+  async putStoryAnalysis(analysis: StoryAnalysis, changes: StoryChange[] = []): Promise<void> {
     // The list figures are columns of the analysis's own row, written by the same statement (and
     // the story search index by triggers on it): one stored result per story, never out of step.
     const count = (status: string) => analysis.claims.filter((c) => c.status === status).length;
-    this.sql(
-      `INSERT INTO story_analyses (story_id, story_version, analysis_version, title, independent_sources, analysis, analysed_at, claims, corroborated, disputed, conflicts, brief)
-       SELECT @id, @version, @analysisVersion, @title, @sources, @json, @now, @claims, @corroborated, @disputed, @conflicts, @brief WHERE EXISTS (SELECT 1 FROM stories WHERE id = @id)
-       ON CONFLICT (story_id) DO UPDATE SET story_version = excluded.story_version, analysis_version = excluded.analysis_version,
-         title = excluded.title, independent_sources = excluded.independent_sources, analysis = excluded.analysis, analysed_at = excluded.analysed_at,
-         claims = excluded.claims, corroborated = excluded.corroborated, disputed = excluded.disputed, conflicts = excluded.conflicts, brief = excluded.brief
-       WHERE excluded.story_version >= story_analyses.story_version`,
-    ).run({
-      id: analysis.storyId,
-      version: analysis.version,
-      analysisVersion: analysis.analysisVersion,
-      title: analysis.title,
-      sources: analysis.independentSourceCount,
-      json: JSON.stringify(analysis),
-      now: new Date().toISOString(),
-      claims: analysis.claims.length,
-      corroborated: count('corroborated'),
-      disputed: count('disputed'),
-      conflicts: analysis.conflicts.length,
-      brief: analysis.brief.map((s) => s.text).join(' '),
-    });
+    this.db.transaction(() => {
+      const stored = this.sql('SELECT story_version FROM story_analyses WHERE story_id = ?').get(analysis.storyId) as { story_version: number } | undefined;
+      const written = this.sql(
+        `INSERT INTO story_analyses (story_id, story_version, analysis_version, title, independent_sources, analysis, analysed_at, claims, corroborated, disputed, conflicts, brief)
+         SELECT @id, @version, @analysisVersion, @title, @sources, @json, @now, @claims, @corroborated, @disputed, @conflicts, @brief WHERE EXISTS (SELECT 1 FROM stories WHERE id = @id)
+         ON CONFLICT (story_id) DO UPDATE SET story_version = excluded.story_version, analysis_version = excluded.analysis_version,
+           title = excluded.title, independent_sources = excluded.independent_sources, analysis = excluded.analysis, analysed_at = excluded.analysed_at,
+           claims = excluded.claims, corroborated = excluded.corroborated, disputed = excluded.disputed, conflicts = excluded.conflicts, brief = excluded.brief
+         WHERE excluded.story_version >= story_analyses.story_version`,
+      ).run({
+        id: analysis.storyId,
+        version: analysis.version,
+        analysisVersion: analysis.analysisVersion,
+        title: analysis.title,
+        sources: analysis.independentSourceCount,
+        json: JSON.stringify(analysis),
+        now: new Date().toISOString(),
+        claims: analysis.claims.length,
+        corroborated: count('corroborated'),
+        disputed: count('disputed'),
+        conflicts: analysis.conflicts.length,
+        brief: analysis.brief.map((s) => s.text).join(' '),
+      });
+      if (written.changes === 0 || (stored && stored.story_version >= analysis.version)) return;
+      const log = this.sql('INSERT INTO story_changes (story_id, version, at, kind, detail, article_ids, story_ids) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const list = (ids: string[] | undefined) => (ids?.length ? JSON.stringify(ids) : null);
+      for (const c of changes) log.run(analysis.storyId, c.version, c.at, c.kind, c.detail ?? null, list(c.articleIds), list(c.storyIds));
+    })();
+  }
+
+  async storyChanges(storyId: string): Promise<StoryChange[]> {
+    const rows = this.sql('SELECT version, at, kind, detail, article_ids, story_ids FROM story_changes WHERE story_id = ? ORDER BY version, rowid').all(storyId) as Array<{
+      version: number;
+      at: string;
+      kind: StoryChange['kind'];
+      detail: string | null;
+      article_ids: string | null;
+      story_ids: string | null;
+    }>;
+    return rows.map((r) => ({
+      version: r.version,
+      at: r.at,
+      kind: r.kind,
+      ...(r.detail !== null ? { detail: r.detail } : {}),
+      ...(r.article_ids !== null ? { articleIds: JSON.parse(r.article_ids) as string[] } : {}),
+      ...(r.story_ids !== null ? { storyIds: JSON.parse(r.story_ids) as string[] } : {}),
+    }));
+  }
+
+  async deleteArticle(articleId: string): Promise<{ storyId: string; storyDeleted: boolean; changedStoryIds: string[] } | null> {
+    const result = this.db.transaction(() => {
+      const member = this.sql('SELECT story_id FROM story_articles WHERE article_id = ?').get(articleId) as { story_id: string } | undefined;
+      if (!member) return null;
+      const storyId = member.story_id;
+      // Stories holding copies of this article: their copy links change, so must their analyses.
+      const copyStories = (
+        this.sql('SELECT DISTINCT m.story_id FROM article_copies c JOIN story_articles m ON m.article_id = c.article_id WHERE c.original_id = ?').all(articleId) as Array<{ story_id: string }>
+      ).map((r) => r.story_id);
+      this.sql('DELETE FROM article_copies WHERE article_id = ? OR original_id = ?').run(articleId, articleId);
+      this.sql('DELETE FROM lsh_bands WHERE article_id = ?').run(articleId);
+      this.sql('DELETE FROM article_sketches WHERE article_id = ?').run(articleId);
+      this.sql('DELETE FROM story_articles WHERE article_id = ?').run(articleId);
+      this.sql('DELETE FROM articles WHERE id = ?').run(articleId);
+      const left = (this.sql('SELECT count(*) AS n FROM story_articles WHERE story_id = ?').get(storyId) as { n: number }).n;
+      if (left === 0) {
+        this.sql('DELETE FROM story_keys WHERE story_id = ?').run(storyId);
+        this.sql('DELETE FROM stories WHERE id = ?').run(storyId);
+      } else
+        this.sql(
+          `UPDATE stories SET version = version + 1, size = ?, updated_at = ?,
+             latest_published_at = (SELECT max(a.published_at) FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = stories.id)
+           WHERE id = ?`,
+        ).run(left, new Date().toISOString(), storyId);
+      const bump = this.sql('UPDATE stories SET version = version + 1 WHERE id = ?');
+      const others = [...new Set(copyStories)].filter((id) => id !== storyId);
+      for (const id of others) bump.run(id);
+      return { storyId, storyDeleted: left === 0, changedStoryIds: [...(left === 0 ? [] : [storyId]), ...others] };
+    })();
+    if (result) this.summaries.delete(result.storyId);
+    return result;
   }
 
   async search(query: string, limit: number): Promise<SearchHit[]> {
