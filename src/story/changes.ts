@@ -9,7 +9,7 @@ export const MAX_CHANGES_PER_KIND = 20;
 
 const spanKey = (span: ExportSpan) => `${span.articleId}:${span.start}:${span.end}`;
 const outletsOf = (analysis: StoryAnalysis, ids: string[]) => {
-  const names = new Set(ids.map((id) => analysis.articles.find((a) => a.id === id)?.source.name ?? null).filter((n): n is string => n !== null));
+  const names = new Set(ids.map((id) => analysis.articles.find((a) => a.id === id)?.source ?? null).map((s) => s?.name ?? s?.domain ?? null).filter((n): n is string => n !== null));
   return names.size ? ` (${[...names].join(', ')})` : '';
 };
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -9,7 +9,7 @@ import type { InputFile } from '../ingest/read-inputs.js';
 import { charsetOfContentType } from '../ingest/markup-encoding.js';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import type { ExportArticle, ExportClaim, ExportSpan } from '../export/types.js';
+import type { ExportArticle, ExportClaim, ExportSpan, StoryChange } from '../export/types.js';
 import { renderMarkdown } from '../export/markdown.js';
 import { MARK_END, MARK_START, type Store, type StoryCard } from '../store/store.js';
 import type { StoryExportCache } from '../api/story-cache.js';
@@ -384,7 +384,7 @@ function storyPage(story: ExportStoryPlus, members: ExportArticle[], filters: Cl
   const counts = Object.fromEntries(STATUSES.map((s) => [s, story.claims.filter((c) => c.status === s).length])) as Record<Status, number>;
   const changes = changesSince(story, since);
   const sections: Array<[string, string, boolean]> = [
-    ['changes', since ? `Changes since ${since} (${changes.length})` : `Changes (${changes.length})`, story.changes !== undefined],
+    ['changes', since ? `Changes since ${/^\d+$/.test(since) ? `version ${since}` : since} (${changes.length})` : `Changes (${changes.length})`, story.changes !== undefined],
     ['brief', 'Brief', story.brief.length > 0],
     ['sources', `Sources (${view.namedOutlets})`, true],
     ['conflicts', `Conflicts (${story.conflicts.length})`, story.conflicts.length > 0],
@@ -406,7 +406,7 @@ function storyPage(story: ExportStoryPlus, members: ExportArticle[], filters: Cl
       <li><a href="/stories/${story.id}/export.md" download>Markdown</a></li>
       <li><a href="/stories/${story.id}/feed.atom" type="application/atom+xml">Follow (Atom)</a></li>
     </ul></nav>
-    ${story.changes !== undefined ? section('changes', sections[0]![1], since !== undefined, changeList(story, changes)) : ''}
+    ${story.changes !== undefined ? section('changes', sections[0]![1], since !== undefined, changeList(view, changes, since)) : ''}
     ${story.brief.length ? section('brief', 'Brief', true, html`<ul class="brief">${story.brief.map((s) => html`<li>${s.text} <span class="cites">${view.cites(s.citations)}</span></li>`)}</ul>`) : ''}
     ${section('sources', `Sources (${view.namedOutlets})`, true, sourceList(view))}
     ${story.conflicts.length ? section('conflicts', `Conflicts (${story.conflicts.length})`, true, conflictList(view)) : ''}
@@ -422,10 +422,28 @@ function storyPage(story: ExportStoryPlus, members: ExportArticle[], filters: Cl
       : ''}`;
 }
 
-function changeList(story: ExportStoryPlus, changes: ReturnType<typeof changesSince>): Fragment {
-  return html`<p class="meta">This is version ${story.version ?? 'unknown'} of the story.</p>
-    <form class="filters" method="get" action="#changes"><label>Changes since (version or date) <input name="since" size="12" /></label> <button type="submit">Show</button></form>
-    <ol class="changes">${changes.map((c) => html`<li><strong>v${c.version}</strong> <time datetime="${c.at}">${c.at.slice(0, 16).replace('T', ' ')}</time> ${c.kind}${c.detail ? html`: ${c.detail}` : ''}</li>`)}</ol>`;
+const CHANGE_LABEL: Record<StoryChange['kind'], string> = {
+  created: 'Story first analysed',
+  'article-added': 'Articles added',
+  'article-removed': 'Articles removed',
+  'fact-corroborated': 'Newly corroborated',
+  'fact-disputed': 'Newly disputed',
+  'conflict-added': 'New conflict',
+  merged: 'Stories merged in',
+  corrected: 'Correction',
+};
+
+function changeList(view: StoryView, changes: StoryChange[], since: string | undefined): Fragment {
+  const story = view.story;
+  const versions = [...new Set((story.changes ?? []).map((c) => c.version))].reverse();
+  return html`<p class="meta">This is version ${story.version ?? 'unknown'} of the story. ${since ? html`<a href="/stories/${story.id}#changes">Show every change</a>` : ''}</p>
+    ${versions.length > 1 ? html`<form class="filters" method="get" action="/stories/${story.id}#changes"><label>Changes since <select name="since">${versions.slice(1).map((v) => html`<option value="${v}" ${since === String(v) ? 'selected' : ''}>version ${v}</option>`)}</select></label> <button type="submit">Show</button></form>` : ''}
+    <form class="filters" method="get" action="/stories/${story.id}#changes"><label>Changes since the date <input name="since" type="date" value="${since && !/^\d+$/.test(since) ? since.slice(0, 10) : ''}" /></label> <button type="submit">Show</button></form>
+    ${changes.length ? '' : html`<p>No change${since ? ' since then' : ''}.</p>`}
+    <ol class="changes">${changes.map(
+      (c) => html`<li><strong>v${c.version}</strong> <time datetime="${c.at}">${c.at.slice(0, 16).replace('T', ' ')} UTC</time> · ${CHANGE_LABEL[c.kind] ?? c.kind}${c.detail ? html`: ${c.detail}` : ''}
+        ${c.articleIds?.length && c.kind !== 'article-removed' ? html`<span class="cites">${c.articleIds.filter((id) => view.byId.has(id)).slice(0, 8).map((id) => html`<a class="cite" href="/articles/${id}">${outletOf(view.byId.get(id)!)}</a>`)}</span>` : ''}</li>`,
+    )}</ol>`;
 }
 
 /** A collapsible section; its heading stays a heading (inside the summary) so heading navigation finds it. */
