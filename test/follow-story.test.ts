@@ -165,3 +165,39 @@ test('the add form takes uploaded files and a page URL, naming inputs without se
     await store.close();
   }
 });
+
+test("deleting an original leaves its copy standing alone, the original unsearchable, the copy's story recomputed", async () => {
+  const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), 'corroborate-copy-')), 'copy.db'));
+  const app = createApp({ store });
+  try {
+    const text = docs.get(STORY.articles[2]!)!.text;
+    // A wire copy: the same report with a different last line, as a second outlet runs it.
+    const { results } = (await (
+      await app.request('/api/articles', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ articles: [{ text, source: 'First Wire' }, { text: `${text}\nMore on this story as it develops.`, source: 'Second Paper' }] }),
+      })
+    ).json()) as { results: Array<{ id: string; storyId: string }> };
+    // Which of the two is taken for the copy is the copy detection's call (dates, then length): read it.
+    const links = await store.copiesOf(results.map((r) => r.id));
+    assert.equal(links.size, 1, 'one is stored as a copy of the other');
+    const copy = results.find((r) => links.has(r.id));
+    const original = results.find((r) => r.id === links.get(copy!.id)!.of);
+    const word = /\b[A-Z][a-z]{5,}\b/.exec(text)![0];
+    assert.equal((await store.search(word, 10)).length, 2);
+    const [storyBefore] = await store.getStories([copy!.storyId]);
+
+    const result = await store.deleteArticle(original!.id);
+    assert.ok(result);
+    assert.equal((await store.copiesOf([copy!.id])).size, 0, 'the copy is an original now');
+    assert.deepEqual((await store.search(word, 10)).map((h) => h.articleId), [copy!.id]);
+    assert.equal(await store.findByHash((await store.getArticles([copy!.id]))[0]!.contentHash), copy!.id);
+    const [storyAfter] = await store.getStories([copy!.storyId]);
+    assert.ok(storyAfter!.version > storyBefore!.version);
+    assert.ok(result.changedStoryIds.includes(copy!.storyId));
+    assert.equal(await store.deleteArticle(original!.id), null, 'a second delete finds nothing');
+  } finally {
+    await store.close();
+  }
+});

@@ -31,8 +31,9 @@ export async function atomFeed(story: FollowableStory, origin: string, generated
   <updated>${updated}</updated>
   <author><name>Corroborate</name></author>
 ${changes.map(
-  (c) => html`  <entry>
-    <id>${page}#v${c.version}-${c.kind}-${c.at}</id>
+  // The log only grows, so an entry's place in it (oldest = 1) is a stable, unique id.
+  (c, i) => html`  <entry>
+    <id>${page}#change-${changes.length - i}</id>
     <title>Version ${c.version}: ${c.kind}</title>
     <link rel="alternate" type="text/html" href="${page}?since=${c.version - 1}#changes"/>
     <updated>${c.at}</updated>
