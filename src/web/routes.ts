@@ -383,8 +383,8 @@ function storyPage(story: ExportStoryPlus, members: ExportArticle[], filters: Cl
   const last = dated.at(-1);
   const counts = Object.fromEntries(STATUSES.map((s) => [s, story.claims.filter((c) => c.status === s).length])) as Record<Status, number>;
   const changes = changesSince(story, since);
+  const changesTitle = since ? `Changes since ${/^\d+$/.test(since) ? `version ${since}` : since} (${changes.length})` : `Changes (${changes.length})`;
   const sections: Array<[string, string, boolean]> = [
-    ['changes', since ? `Changes since ${/^\d+$/.test(since) ? `version ${since}` : since} (${changes.length})` : `Changes (${changes.length})`, story.changes !== undefined],
     ['brief', 'Brief', story.brief.length > 0],
     ['sources', `Sources (${view.namedOutlets})`, true],
     ['conflicts', `Conflicts (${story.conflicts.length})`, story.conflicts.length > 0],
@@ -392,6 +392,8 @@ function storyPage(story: ExportStoryPlus, members: ExportArticle[], filters: Cl
     ['quotes', `Quotes (${story.quotes.length})`, story.quotes.length > 0],
     ['timeline', `Timeline (${story.timeline.length})`, story.timeline.length > 0],
     ['entities', `Who and where (${story.entities.length})`, story.entities.length > 0],
+    // Last on the page, folded unless asked for: the feed's entries link straight to it.
+    ['changes', changesTitle, story.changes !== undefined],
   ];
   return html`<h1>${story.title}</h1>
     <p class="meta">${members.length} articles from ${view.namedOutlets} outlets${view.namedOutlets < view.outlets.length ? ' and unnamed ones' : ''}, ${story.independentSourceCount} independent
@@ -406,7 +408,6 @@ function storyPage(story: ExportStoryPlus, members: ExportArticle[], filters: Cl
       <li><a href="/stories/${story.id}/export.md" download>Markdown</a></li>
       <li><a href="/stories/${story.id}/feed.atom" type="application/atom+xml">Follow (Atom)</a></li>
     </ul></nav>
-    ${story.changes !== undefined ? section('changes', sections[0]![1], since !== undefined, changeList(view, changes, since)) : ''}
     ${story.brief.length ? section('brief', 'Brief', true, html`<ul class="brief">${story.brief.map((s) => html`<li>${s.text} <span class="cites">${view.cites(s.citations)}</span></li>`)}</ul>`) : ''}
     ${section('sources', `Sources (${view.namedOutlets})`, true, sourceList(view))}
     ${story.conflicts.length ? section('conflicts', `Conflicts (${story.conflicts.length})`, true, conflictList(view)) : ''}
@@ -419,7 +420,8 @@ function storyPage(story: ExportStoryPlus, members: ExportArticle[], filters: Cl
       : ''}
     ${story.entities.length
       ? section('entities', `Who and where (${story.entities.length})`, false, html`<ul>${story.entities.map((e) => html`<li><strong>${e.name}</strong> (${e.type})${e.aliases.length ? html`: also ${e.aliases.join(', ')}` : ''}</li>`)}</ul>`)
-      : ''}`;
+      : ''}
+    ${story.changes !== undefined ? section('changes', changesTitle, since !== undefined, changeList(view, changes, since)) : ''}`;
 }
 
 const CHANGE_LABEL: Record<StoryChange['kind'], string> = {
@@ -437,8 +439,8 @@ function changeList(view: StoryView, changes: StoryChange[], since: string | und
   const story = view.story;
   const versions = [...new Set((story.changes ?? []).map((c) => c.version))].reverse();
   return html`<p class="meta">This is version ${story.version ?? 'unknown'} of the story. ${since ? html`<a href="/stories/${story.id}#changes">Show every change</a>` : ''}</p>
-    ${versions.length > 1 ? html`<form class="filters" method="get" action="/stories/${story.id}#changes"><label>Changes since <select name="since">${versions.slice(1).map((v) => html`<option value="${v}" ${since === String(v) ? 'selected' : ''}>version ${v}</option>`)}</select></label> <button type="submit">Show</button></form>` : ''}
-    <form class="filters" method="get" action="/stories/${story.id}#changes"><label>Changes since the date <input name="since" type="date" value="${since && !/^\d+$/.test(since) ? since.slice(0, 10) : ''}" /></label> <button type="submit">Show</button></form>
+    ${versions.length > 1 ? html`<form class="since" method="get" action="/stories/${story.id}#changes"><label>Changes since <select name="since">${versions.slice(1).map((v) => html`<option value="${v}" ${since === String(v) ? 'selected' : ''}>version ${v}</option>`)}</select></label> <button type="submit">Show</button></form>` : ''}
+    <form class="since" method="get" action="/stories/${story.id}#changes"><label>Changes since the date <input name="since" type="date" value="${since && !/^\d+$/.test(since) ? since.slice(0, 10) : ''}" /></label> <button type="submit">Show</button></form>
     ${changes.length ? '' : html`<p>No change${since ? ' since then' : ''}.</p>`}
     <ol class="changes">${changes.map(
       (c) => html`<li><strong>v${c.version}</strong> <time datetime="${c.at}">${c.at.slice(0, 16).replace('T', ' ')} UTC</time> · ${CHANGE_LABEL[c.kind] ?? c.kind}${c.detail ? html`: ${c.detail}` : ''}
@@ -472,6 +474,7 @@ function sourceList(view: StoryView): Fragment {
         const original = a.duplicateOf ? view.byId.get(a.duplicateOf) : undefined;
         const safeUrl = a.url && /^https?:\/\//i.test(a.url) ? a.url : null;
         return html`<li><a href="/articles/${a.id}">${a.title ?? '(no headline)'}</a> · ${dateLabel(a.publishedAt, a.publishedAtBasis, true)}
+          ${a.wire ? html` <span class="badge copy">wire: ${a.wire.name}</span>` : ''}
           ${a.duplicateOf ? html` <span class="badge copy">copy of ${copiedFrom(original, a.duplicateOf)}${a.duplicateSimilarity !== null ? ` (${Math.round(a.duplicateSimilarity * 100)}% shared)` : ''}</span>` : ''}
           ${safeUrl ? html` · <a href="${safeUrl}" rel="noopener noreferrer">original<span class="vh"> at ${outlet}</span></a>` : ''}</li>`;
       })}</ul></li>`;

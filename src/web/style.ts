@@ -33,8 +33,8 @@ section { margin: 1rem 0; border-top: 1px solid #e4e4e4; padding-top: .5rem; }
 .positions { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: .75rem; }
 .position { border: 1px solid #ddd; border-radius: .4rem; padding: .5rem; }
 .position ul, .evidence { padding-left: 1.2rem; }
-.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: .5rem 0; }
-.filters select, .filters button, .search input, .search button { font: inherit; min-height: 32px; max-width: 100%; }
+.filters, .since { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: .5rem 0; }
+.filters select, .filters button, .since select, .since button, .since input, .search input, .search button { font: inherit; min-height: 32px; max-width: 100%; }
 .search { display: flex; flex-wrap: wrap; gap: .25rem .5rem; align-items: center; margin: .5rem 0 1rem; }
 .quick a { display: inline-block; min-height: 24px; padding: 0 .3rem; } .quick a[aria-current] { font-weight: 700; }
 .claims > li { margin: .35rem 0; } .claims summary { padding: .1rem 0; }
