@@ -90,6 +90,30 @@ test('a store at migration 5 upgrades to the event signature: its stories have n
   const [story] = await store.getStories(['s-kept']);
   assert.equal(story!.version, 2);
   assert.deepEqual(story!.redirects, ['s-gone']);
+  // Migration 7: the merge outlives the article that bridged the stories.
+  const second = article(32);
+  await store.addArticle(second, { storyId: 's-kept', isNewStory: false });
+  const deleted = await store.deleteArticle(doc.id);
+  assert.deepEqual(deleted, { storyId: 's-kept', storyDeleted: false, changedStoryIds: ['s-kept'] });
+  const [after] = await store.getStories(['s-kept']);
+  assert.deepEqual([after!.articleIds, after!.redirects, after!.version], [[second.id], ['s-gone'], 4]);
+  assert.deepEqual(await store.storyChanges('s-kept'), []);
+  await store.close();
+});
+
+test('a change log is appended only with an analysis of a newer story version, oldest first', async () => {
+  const store = SqliteStore.open(tempDb());
+  await store.addArticle(article(40), { storyId: 's-log', isNewStory: true });
+  const change = (version: number, detail: string) => ({ version, at: '2026-01-06T00:00:00Z', kind: 'article-added' as const, detail });
+  await store.putStoryAnalysis(analysisOf('s-log', 1), [change(1, 'first')]);
+  await store.putStoryAnalysis(analysisOf('s-log', 1), [change(1, 'the same version again')]);
+  await store.putStoryAnalysis(analysisOf('s-log', 3), [change(3, 'third'), change(3, 'third, second entry')]);
+  await store.putStoryAnalysis(analysisOf('s-log', 2), [change(2, 'older than what is stored')]);
+  await store.putStoryAnalysis(analysisOf('s-none', 5), [change(5, 'no such story')]);
+  assert.deepEqual((await store.storyChanges('s-log')).map((c) => c.detail), ['first', 'third', 'third, second entry']);
+  assert.deepEqual(await store.storyChanges('s-none'), []);
+  await store.deleteArticle(article(40).id);
+  assert.deepEqual(await store.storyChanges('s-log'), [], 'a story deleted with its last article takes its log along');
   await store.close();
 });
 test('an article and its story land together, and read back equal', async () => {
