@@ -86,7 +86,8 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
         const stepped = await storeAnalysed(store, analysed);
         outcomes.push(...stepped);
         stored += stepped.length;
-        options.onProgress?.({ done: ++done, total: files.length, input: files[done - 1]! });
+        done++;
+        options.onProgress?.({ done, total: files.length, input: files[done - 1]! });
       }
     });
   }
