@@ -94,7 +94,7 @@ export class SqliteStore implements Store {
   }
 
   async findByHash(contentHash: string): Promise<string | null> {
-    const row = this.db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(contentHash) as { id: string } | undefined;
+    const row = this.sql('SELECT id FROM articles WHERE content_hash = ?').get(contentHash) as { id: string } | undefined;
     return row?.id ?? null;
   }
 
@@ -228,7 +228,7 @@ export class SqliteStore implements Store {
 
   async getArticles(ids?: string[]): Promise<Doc[]> {
     const rows = ids
-      ? ids.map((id) => this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined).filter((r): r is ArticleRow => r !== undefined)
+      ? ids.map((id) => this.sql('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined).filter((r): r is ArticleRow => r !== undefined)
       : (this.db.prepare('SELECT * FROM articles ORDER BY seq').all() as ArticleRow[]);
     return rows.map(fromRow);
   }
@@ -247,13 +247,17 @@ export class SqliteStore implements Store {
     const stories = this.db.prepare('SELECT id, created_at, updated_at, version FROM stories ORDER BY created_at, id').all() as Array<{ id: string; created_at: string; updated_at: string; version: number }>;
     const members = this.db.prepare('SELECT story_id, article_id FROM story_articles ORDER BY seq').all() as Array<{ story_id: string; article_id: string }>;
     const byStory = new Map<string, string[]>();
-    for (const m of members) byStory.set(m.story_id, [...(byStory.get(m.story_id) ?? []), m.article_id]);
+    for (const m of members) {
+      const ids = byStory.get(m.story_id);
+      if (ids) ids.push(m.article_id);
+      else byStory.set(m.story_id, [m.article_id]);
+    }
     const redirects = this.redirectsInto(stories.map((s) => s.id));
     return stories.map((s) => withRedirects({ id: s.id, articleIds: byStory.get(s.id) ?? [], createdAt: s.created_at, updatedAt: s.updated_at, version: s.version }, redirects.get(s.id)));
   }
 
   async storyOf(articleId: string): Promise<string | null> {
-    const row = this.db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').get(articleId) as { story_id: string } | undefined;
+    const row = this.sql('SELECT story_id FROM story_articles WHERE article_id = ?').get(articleId) as { story_id: string } | undefined;
     return row?.story_id ?? null;
   }
 
@@ -274,16 +278,16 @@ export class SqliteStore implements Store {
     const from = this.sql('SELECT from_id FROM story_merges WHERE into_id = ? ORDER BY rowid');
     const out = new Map<string, string[]>();
     for (const id of ids) {
-      const found: string[] = [];
+      const found = new Set<string>();
       const queue = [id];
       while (queue.length > 0) {
         for (const row of from.all(queue.shift()!) as Array<{ from_id: string }>) {
-          if (found.includes(row.from_id) || row.from_id === id) continue;
-          found.push(row.from_id);
+          if (found.has(row.from_id) || row.from_id === id) continue;
+          found.add(row.from_id);
           queue.push(row.from_id);
         }
       }
-      if (found.length > 0) out.set(id, found);
+      if (found.size > 0) out.set(id, [...found]);
     }
     return out;
   }
@@ -366,8 +370,8 @@ export class SqliteStore implements Store {
   }
 
   async counts(): Promise<{ articles: number; stories: number }> {
-    const articles = (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-    const stories = (this.db.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }).n;
+    const articles = (this.sql('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    const stories = (this.sql('SELECT count(*) AS n FROM stories').get() as { n: number }).n;
     return { articles, stories };
   }
 
