@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { bearerAuth } from 'hono/bearer-auth';
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
+import { inlineAnalyser, type Analyser } from '../pipeline/analyser.js';
 import { deleteArticle, ingestInputs, type IngestReport } from '../pipeline/analyze.js';
 import type { Fetcher } from '../ingest/fetch/fetch-url.js';
 import { StoryExportCache } from './story-cache.js';
@@ -29,6 +30,8 @@ export interface AppOptions {
   allowedOrigins?: string[];
   /** Fetches the pages the add form names by URL (default: public addresses only, see ingest/fetch). */
   fetcher?: Fetcher;
+  /** Where posted articles and stale stories are analysed: `startServer` passes worker threads; default the calling thread (tests). */
+  analyser?: Analyser;
 }
 
 /** Host names a tokenless (loopback-only) server answers writes for; any other name is DNS rebinding. */
@@ -49,9 +52,9 @@ const valid = <T extends z.ZodType>(target: 'query' | 'param' | 'json', schema: 
 /**
  * The HTTP API and the web UI of one store. Tested without a server through `app.request()`.
  */
-export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, allowedOrigins = [], fetcher }: AppOptions): Hono {
+export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, allowedOrigins = [], analyser = inlineAnalyser, fetcher }: AppOptions): Hono {
   const app = new Hono();
-  const stories = new StoryExportCache(store);
+  const stories = new StoryExportCache(store, analyser);
   const writeGuard = token ? bearerAuth({ token, noAuthenticationHeader: { message: errorBody('unauthorized', 'a bearer token is required for writes') }, invalidToken: { message: errorBody('unauthorized', 'the bearer token is not valid') } }) : undefined;
   const limit = bodyLimit({
     maxSize: maxBodyBytes,
@@ -76,7 +79,7 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
 
   app.post('/api/articles', limit, async (c) => {
     const files = await articleInputs(c);
-    const report = await ingestInputs(store, files);
+    const report = await ingestInputs(store, files, { analyser });
     return c.json(ingestBody(report), report.added > 0 ? 201 : report.failed === report.files.length ? 400 : 200);
   });
 
@@ -111,7 +114,7 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
 
   app.delete('/api/articles/:id', valid('param', IdParamSchema), async (c) => {
     const { id } = c.req.valid('param');
-    const deleted = await deleteArticle(store, id);
+    const deleted = await deleteArticle(store, id, analyser);
     if (!deleted) throw new ApiError(404, 'not-found', `no article ${id}`);
     return c.json({ deleted: id, ...deleted });
   });
@@ -125,7 +128,7 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
   const openApi = openApiDocument();
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
-  app.route('/', webRoutes(store, stories, { token, maxBodyBytes, ...(fetcher ? { fetcher } : {}) }));
+  app.route('/', webRoutes(store, stories, { token, maxBodyBytes, analyser, ...(fetcher ? { fetcher } : {}) }));
   refuseOtherMethods(app);
 
   app.notFound((c) => c.json(errorBody('not-found', `no route ${c.req.method} ${c.req.path}`), 404));

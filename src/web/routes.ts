@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { ArticleInputSchema } from '../api/schemas.js';
+import type { Analyser } from '../pipeline/analyser.js';
 import { deleteArticle, ingestInputs, ingestPaths, type FileOutcome } from '../pipeline/analyze.js';
 import type { Fetcher } from '../ingest/fetch/fetch-url.js';
 import type { InputFile } from '../ingest/read-inputs.js';
@@ -60,6 +61,8 @@ export interface WebOptions {
   maxBodyBytes?: number;
   /** Fetches a page the add form names by URL (tests pass one that serves local pages). */
   fetcher?: Fetcher;
+  /** Where a posted article is analysed (the server's worker threads). */
+  analyser?: Analyser;
 }
 
 /** Constant-time comparison, so the time a wrong token takes says nothing of the right one. */
@@ -97,7 +100,7 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
     }
     // A file's name only (browsers send no folder; a crafted name with one shows no path either).
     for (const file of uploads) inputs.push({ input: file.name.split(/[\\/]/).pop() || 'upload', bytes: new Uint8Array(await file.arrayBuffer()), sidecar: null, transportCharset: charsetOfContentType(file.type) });
-    const reports = [...(inputs.length ? [await ingestInputs(store, inputs)] : []), ...(values.page ? [await ingestPaths(store, [values.page], options.fetcher ? { fetcher: options.fetcher } : {})] : [])];
+    const reports = [...(inputs.length ? [await ingestInputs(store, inputs, options.analyser ? { analyser: options.analyser } : {})] : []), ...(values.page ? [await ingestPaths(store, [values.page], { ...(options.fetcher ? { fetcher: options.fetcher } : {}), ...(options.analyser ? { analyser: options.analyser } : {}) })] : [])];
     const outcomes = reports.flatMap((r) => r.files);
     const only = outcomes.length === 1 ? outcomes[0]! : null;
     if (only?.status === 'failed') return again(400, `${only.error.code}: ${only.error.message}`);
@@ -112,7 +115,7 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
     const form = await c.req.parseBody();
     const token = typeof form['token'] === 'string' ? form['token'] : '';
     if (options.token && !sameSecret(token, options.token)) return c.html(layout('Not deleted', html`<h1>Not deleted</h1><p class="error" role="alert">The token is missing or wrong.</p><p><a href="/articles/${id}">Back to the article</a></p>`), 401);
-    const deleted = await deleteArticle(store, id);
+    const deleted = await deleteArticle(store, id, options.analyser);
     if (!deleted) return notFound(c, 'article');
     return c.redirect(deleted.storyDeleted ? '/?deleted=1' : `/stories/${deleted.storyId}?deleted=1#changes`, 303);
   });

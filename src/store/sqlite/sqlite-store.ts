@@ -73,6 +73,8 @@ export class SqliteStore implements Store {
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      // 64 MiB of page cache (the default is 2 MiB): the indexes of a large store stay in memory.
+      db.pragma('cache_size = -65536');
       const store = new SqliteStore(db);
       store.migrate(version);
       return store;
@@ -93,7 +95,7 @@ export class SqliteStore implements Store {
   }
 
   async findByHash(contentHash: string): Promise<string | null> {
-    const row = this.db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(contentHash) as { id: string } | undefined;
+    const row = this.sql('SELECT id FROM articles WHERE content_hash = ?').get(contentHash) as { id: string } | undefined;
     return row?.id ?? null;
   }
 
@@ -131,6 +133,23 @@ export class SqliteStore implements Store {
       }
     } else if (result.added) this.summaries.delete(placement.storyId);
     return result;
+  }
+
+  async batch(work: () => Promise<void>): Promise<void> {
+    if (this.db.inTransaction) return work();
+    // IMMEDIATE: take the write lock now, so a commit never fails on a lock another process took meanwhile.
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      await work();
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      // The caches took in the batch's articles as each savepoint was released.
+      this.summaries.clear();
+      this.df.clear();
+      this.docs = null;
+      throw error;
+    }
   }
 
   /** The grouping's and copy detection's share of `addArticle` (inside its transaction). */
@@ -210,7 +229,7 @@ export class SqliteStore implements Store {
 
   async getArticles(ids?: string[]): Promise<Doc[]> {
     const rows = ids
-      ? ids.map((id) => this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined).filter((r): r is ArticleRow => r !== undefined)
+      ? ids.map((id) => this.sql('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined).filter((r): r is ArticleRow => r !== undefined)
       : (this.db.prepare('SELECT * FROM articles ORDER BY seq').all() as ArticleRow[]);
     return rows.map(fromRow);
   }
@@ -229,13 +248,17 @@ export class SqliteStore implements Store {
     const stories = this.db.prepare('SELECT id, created_at, updated_at, version FROM stories ORDER BY created_at, id').all() as Array<{ id: string; created_at: string; updated_at: string; version: number }>;
     const members = this.db.prepare('SELECT story_id, article_id FROM story_articles ORDER BY seq').all() as Array<{ story_id: string; article_id: string }>;
     const byStory = new Map<string, string[]>();
-    for (const m of members) byStory.set(m.story_id, [...(byStory.get(m.story_id) ?? []), m.article_id]);
+    for (const m of members) {
+      const ids = byStory.get(m.story_id);
+      if (ids) ids.push(m.article_id);
+      else byStory.set(m.story_id, [m.article_id]);
+    }
     const redirects = this.redirectsInto(stories.map((s) => s.id));
     return stories.map((s) => withRedirects({ id: s.id, articleIds: byStory.get(s.id) ?? [], createdAt: s.created_at, updatedAt: s.updated_at, version: s.version }, redirects.get(s.id)));
   }
 
   async storyOf(articleId: string): Promise<string | null> {
-    const row = this.db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').get(articleId) as { story_id: string } | undefined;
+    const row = this.sql('SELECT story_id FROM story_articles WHERE article_id = ?').get(articleId) as { story_id: string } | undefined;
     return row?.story_id ?? null;
   }
 
@@ -256,16 +279,16 @@ export class SqliteStore implements Store {
     const from = this.sql('SELECT from_id FROM story_merges WHERE into_id = ? ORDER BY rowid');
     const out = new Map<string, string[]>();
     for (const id of ids) {
-      const found: string[] = [];
+      const found = new Set<string>();
       const queue = [id];
       while (queue.length > 0) {
         for (const row of from.all(queue.shift()!) as Array<{ from_id: string }>) {
-          if (found.includes(row.from_id) || row.from_id === id) continue;
-          found.push(row.from_id);
+          if (found.has(row.from_id) || row.from_id === id) continue;
+          found.add(row.from_id);
           queue.push(row.from_id);
         }
       }
-      if (found.length > 0) out.set(id, found);
+      if (found.size > 0) out.set(id, [...found]);
     }
     return out;
   }
@@ -348,8 +371,8 @@ export class SqliteStore implements Store {
   }
 
   async counts(): Promise<{ articles: number; stories: number }> {
-    const articles = (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-    const stories = (this.db.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }).n;
+    const articles = (this.sql('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    const stories = (this.sql('SELECT count(*) AS n FROM stories').get() as { n: number }).n;
     return { articles, stories };
   }
 
