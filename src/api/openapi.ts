@@ -63,6 +63,20 @@ export function openApiDocument(): JsonSchema {
       '/stories/{id}/feed.atom': { get: { summary: "Atom feed of one story's change log, newest first", parameters: parameters(IdParamSchema, 'path'), responses: { 200: { description: 'Atom 1.0', content: { 'application/atom+xml': { schema: { type: 'string' } } } }, 404: { description: 'no such story (HTML page)' } } } },
       '/stories/{id}/export.json': { get: { summary: 'One story as the export contract, as a download', parameters: parameters(IdParamSchema, 'path'), responses: { 200: exportContract, 404: { description: 'no such story (HTML page)' } } } },
       '/stories/{id}/export.md': { get: { summary: 'One story as a Markdown report, as a download', parameters: parameters(IdParamSchema, 'path'), responses: { 200: { description: 'Markdown', content: { 'text/markdown': { schema: { type: 'string' } } } }, 404: { description: 'no such story (HTML page)' } } } },
+      '/add': {
+        post: {
+          summary: 'The add form (HTML, same-origin only): pasted text with its outlet, URL and date, a page URL to fetch, or uploaded files; `token` when the server has one',
+          requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { text: { type: 'string' }, source: { type: 'string' }, url: { type: 'string' }, publishedAt: { type: 'string' }, page: { type: 'string', description: 'a page to fetch (http or https)' }, files: { type: 'array', items: { type: 'string', format: 'binary' } }, token: { type: 'string' } } } } } },
+          responses: { 303: { description: 'one article: to its page' }, 200: { description: 'several inputs: what happened to each (HTML)' }, 400: { description: 'nothing to add, or every input failed (HTML, the form again with the reason)' }, 401: { description: 'token missing or wrong' }, 403: { description: 'cross-site post' }, 413: { description: 'too large' } },
+        },
+      },
+      '/articles/{id}/delete': {
+        post: {
+          summary: "The delete form under an article (HTML, same-origin only; `token` when the server has one): like DELETE /api/articles/{id}",
+          parameters: parameters(IdParamSchema, 'path'),
+          responses: { 303: { description: 'to the story (its change log), or home when the story went with it' }, 401: { description: 'token missing or wrong' }, 403: { description: 'cross-site post' }, 404: { description: 'no such article (HTML page)' } },
+        },
+      },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
     },
   };
