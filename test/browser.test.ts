@@ -60,6 +60,8 @@ test('a reader checks real stories in a real browser', { skip }, async (t) => {
       desktop: await browser.newContext({ viewport: { width: WIDTHS.desktop, height: 900 } }),
       phone: await browser.newContext({ viewport: { width: WIDTHS.phone, height: 844 }, isMobile: true, hasTouch: true }),
     };
+    // Waits, not timing asserts: on a loaded 2-core CI machine a post that analyses can take over Playwright's 30 s default.
+    for (const context of Object.values(contexts)) context.setDefaultTimeout(120_000);
     const page = await contexts.desktop.newPage();
     const phone = await contexts.phone.newPage();
     const shot = async (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}-${p === phone ? WIDTHS.phone : WIDTHS.desktop}.png`), fullPage: true });
