@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Doc } from '../src/doc/types.js';
 import { docsFromInput } from '../src/pipeline/analyze.js';
 import { BIN, SEEDS } from './paths.js';
+import { assertSpansValid } from './spans.js';
 
 let TMP = '';
 before(() => {
@@ -44,18 +45,6 @@ function cpuSeconds(run: () => void): number {
     times.push((used.user + used.system) / 1e6);
   }
   return times.sort((a, b) => a - b)[1]!;
-}
-
-/** Every span of every layer lies inside the text. */
-function assertSpansValid(doc: Doc): void {
-  const n = doc.text.length;
-  const { event, ...spanLayers } = doc.layers;
-  const layers: Record<string, Array<{ start: number; end: number }>> = { ...(spanLayers as unknown as Record<string, Array<{ start: number; end: number }>>) };
-  // The event signature is not a list: its parts and its date's words are.
-  if (event) layers.event = [...event.what, ...event.who, ...event.where, ...(event.when?.span ? [event.when.span] : [])];
-  for (const [name, spans] of Object.entries(layers))
-    for (const s of spans) assert.ok(s.start >= 0 && s.start <= s.end && s.end <= n, `${name} span ${s.start}-${s.end} outside 0-${n}`);
-  for (const m of doc.messages) if (m.place) assert.ok(m.place.end <= n, `message ${m.code} place outside the text`);
 }
 
 describe('cost per document', () => {
