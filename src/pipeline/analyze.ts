@@ -31,6 +31,8 @@ export interface IngestOptions extends ReadOptions {
   ctx?: StageContext;
   /** Clean text analysed and stored per article (default `DEFAULT_MAX_TEXT_CHARS`); longer text is cut with a `truncated` warning. */
   maxChars?: number;
+  /** Wall-clock milliseconds one document's analysis may take (default `DEFAULT_TIME_BUDGET_MS`); see `StageContext.budget`. */
+  timeBudgetMs?: number;
   /** Fetches http(s) inputs; default: `createFetcher()` (public addresses only, timeout and size cap). */
   fetcher?: Fetcher;
 }
@@ -50,11 +52,19 @@ export interface IngestReport {
 }
 
 /**
+ * Wall-clock time one document's analysis (sentences, time, entities, quotes, event) may take.
+ * A document at the text cap (1,000,000 characters) takes about 2 CPU seconds; a minute leaves
+ * room for a machine loaded many times over while stopping a pathological input from holding a
+ * run (or a server) for minutes.
+ */
+export const DEFAULT_TIME_BUDGET_MS = 60_000;
+
+/**
  * Decodes and analyses one input into its documents (pure once the bytes are read): one for a
  * text file or an HTML page, one per item for a feed.
  */
-export function docsFromInput(file: InputFile, options: Pick<IngestOptions, 'encoding' | 'meta' | 'ctx' | 'maxChars'> = {}): Doc[] {
-  const ctx = options.ctx ?? { now: new Date() };
+export function docsFromInput(file: InputFile, options: Pick<IngestOptions, 'encoding' | 'meta' | 'ctx' | 'maxChars' | 'timeBudgetMs'> = {}): Doc[] {
+  const ctx = { budget: { ms: options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS }, ...(options.ctx ?? { now: new Date() }) };
   return readDocs(file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.meta ? { meta: options.meta } : {}) }).map((doc) => processDoc(capText(cleanTitle(doc), options.maxChars), ctx));
 }
 
