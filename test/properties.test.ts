@@ -8,8 +8,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -22,52 +21,13 @@ import { decodeText } from '../src/ingest/decode.js';
 import { decodeMarkup } from '../src/ingest/markup-encoding.js';
 import { docsFromInput } from '../src/pipeline/analyze.js';
 import { analyzeStory } from '../src/story/analyze-story.js';
-import { EXAMPLES, SCHEMA, SEEDS } from './paths.js';
+import { anyText, FUZZ_SEED, mutatedText, wrapAs, FUZZ_EXTENSION, type FuzzKind } from './fuzz-texts.js';
+import { SCHEMA } from './paths.js';
 import { assertSpansMatch, assertSpansValid } from './spans.js';
 
 /** Same seed every run: a failure in CI is a failure on every machine. */
-const SEED = 20261206;
+const SEED = FUZZ_SEED;
 const runs = (numRuns: number) => ({ seed: SEED, numRuns });
-
-const REAL = [...readdirSync(SEEDS).map((f) => join(SEEDS, f)), ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.txt')).map((f) => join(EXAMPLES, f))]
-  .sort()
-  .map((f) => readFileSync(f, 'utf8'));
-
-/** Pieces that have broken text tools before: quote marks, dates, abbreviations, invisible and control characters, lone surrogates, markup. */
-const NASTY = ['“', '”', '"', "'", '‘', '’', '«', '»', '\u202E', '\u2066', '\u200B', '\u200D', '\uFEFF', '\u0000', '\u0007', '\u001B[2J', '\uD800', '\uDC00', '😀', '\r\n', '\r', '\n\n\n', '\t', '\u00A0', '\u2028', '—', '…', '...', 'U.S.', 'Mr. ', 'Jan. 5, 2026', 'on Monday', 'last week', '12:00', '3 p.m.', '2026-13-45', 'said', ' said.', '"We will," he said, "go."', '<p>', '</div>', '&amp;', '&#0;', '<![CDATA[', 'http://x.example/a?b=c', 'Ab0+'.repeat(80), '-'.repeat(300), 'AP —', 'By Jane Doe', 'Advertisement', '1.5bn', '€40', '%'];
-
-const WORDS = ['the', 'mayor', 'Petro', 'Trump', 'White House', 'said', 'on', 'Tuesday', 'police', 'reported', 'in', 'Bogotá', 'and', 'that', '2026', 'three', 'people', 'were', 'killed', 'a', 'spokesman', 'for', 'Reuters', 'told'];
-
-/** Text made up from words, nasty pieces, arbitrary graphemes and arbitrary UTF-16 code units. */
-const generatedText = fc
-  .array(fc.oneof({ arbitrary: fc.constantFrom(...WORDS), weight: 6 }, { arbitrary: fc.constantFrom(' ', ' ', '. ', ', ', '\n', '\n\n'), weight: 6 }, { arbitrary: fc.constantFrom(...NASTY), weight: 2 }, { arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }), weight: 1 }, { arbitrary: fc.string({ unit: 'binary', maxLength: 3 }), weight: 1 }), { maxLength: 400 })
-  .map((parts) => parts.join(''));
-
-type Mutation = { kind: 'delete' | 'insert' | 'duplicate' | 'upper' | 'cut'; at: number; length: number; insert: string };
-const mutation: fc.Arbitrary<Mutation> = fc.record({
-  kind: fc.constantFrom('delete', 'insert', 'insert', 'duplicate', 'upper', 'cut'),
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  length: fc.nat({ max: 400 }),
-  insert: fc.oneof(fc.constantFrom(...NASTY), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 4 })),
-});
-
-function mutate(text: string, mutations: Mutation[]): string {
-  let t = text;
-  for (const m of mutations) {
-    const at = Math.floor(m.at * t.length);
-    const end = Math.min(t.length, at + m.length);
-    if (m.kind === 'delete') t = t.slice(0, at) + t.slice(end);
-    else if (m.kind === 'insert') t = t.slice(0, at) + m.insert + t.slice(at);
-    else if (m.kind === 'duplicate') t = t.slice(0, end) + t.slice(at, end) + t.slice(end);
-    else if (m.kind === 'upper') t = t.slice(0, at) + t.slice(at, end).toUpperCase() + t.slice(end);
-    else t = t.slice(0, at);
-  }
-  return t;
-}
-
-/** A real article with up to eight random mutations. */
-const mutatedText = fc.tuple(fc.nat({ max: REAL.length - 1 }), fc.array(mutation, { maxLength: 8 })).map(([i, ms]) => mutate(REAL[i]!, ms));
-const anyText = fc.oneof(mutatedText, generatedText);
 
 /** Runs `f`; an error other than a `CorroborateError` (a refusal with a code) is a crash. */
 function refusedOr<T>(f: () => T): T | null {
@@ -157,17 +117,12 @@ test('sentencesAndTokens: sentences and tokens are ordered, non-empty, inside th
 });
 
 const NOW = { now: new Date('2026-01-20T00:00:00Z') };
-/** The same article as a text file, an HTML page and an RSS item: the three readers the pipeline sniffs between. */
-const asInput = (text: string, kind: 'text' | 'html' | 'feed', input: string) => {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const body = kind === 'text' ? text : kind === 'html' ? `<!doctype html><html><head><title>T</title></head><body><article>${escaped.split('\n\n').map((p) => `<p>${p}</p>`).join('')}</article></body></html>` : `<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><title>T</title><link>https://e.example/1</link><description>${escaped.replace(/]]>/g, '')}</description></item></channel></rss>`;
-  return { input, bytes: Buffer.from(body), sidecar: null };
-};
+const asInput = (text: string, kind: FuzzKind, input: string) => ({ input, bytes: Buffer.from(wrapAs(text, kind)), sidecar: null });
 
 test('the per-document pipeline (decode, clean, sentences, time, entities, quotes, event): no crash; every span inside the text', () => {
   fc.assert(
-    fc.property(anyText, fc.constantFrom('text', 'html', 'feed') as fc.Arbitrary<'text'>, (text, kind) => {
-      const docs = refusedOr(() => docsFromInput(asInput(text, kind, `fuzz.${kind === 'text' ? 'txt' : kind === 'html' ? 'html' : 'xml'}`), { ctx: NOW }));
+    fc.property(anyText, fc.constantFrom<FuzzKind>('text', 'html', 'feed'), (text, kind) => {
+      const docs = refusedOr(() => docsFromInput(asInput(text, kind, `fuzz.${FUZZ_EXTENSION[kind]}`), { ctx: NOW }));
       for (const doc of docs ?? []) {
         assertSpansValid(doc);
         for (const t of doc.layers.timexes) assert.ok(t.end > t.start && /^(?:\d{2,4}|XXXX|P|R|T|PRESENT_REF|PAST_REF|FUTURE_REF)/.test(t.value), `timex "${doc.text.slice(t.start, t.end)}" → ${t.value}`);

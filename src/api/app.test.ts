@@ -288,3 +288,18 @@ test('a 413 on a chunked upload keeps the connection: the request after it on th
   await store.close();
   assert.deepEqual(received.match(/HTTP\/1\.1 \d+/g), ['HTTP/1.1 413', 'HTTP/1.1 200']);
 });
+
+test("the server's analyses go through its analyser (worker threads under startServer): a post's article and its story, and no analysis for a read", async () => {
+  const { inlineAnalyser } = await import('../pipeline/analyser.js');
+  const calls = { docs: 0, story: 0 };
+  const analyser = {
+    ...inlineAnalyser,
+    docs: (...args: Parameters<typeof inlineAnalyser.docs>) => (calls.docs++, inlineAnalyser.docs(...args)),
+    story: (...args: Parameters<typeof inlineAnalyser.story>) => (calls.story++, inlineAnalyser.story(...args)),
+  };
+  const app = createApp({ store: freshStore(), analyser });
+  const posted = (await (await post(app, ARTICLE)).json()) as { results: Array<{ storyId: string }> };
+  assert.deepEqual(calls, { docs: 1, story: 1 });
+  assert.equal((await app.request(`/api/stories/${posted.results[0]!.storyId}`)).status, 200);
+  assert.deepEqual(calls, { docs: 1, story: 1 }, 'the story read serves the stored analysis');
+});

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { bearerAuth } from 'hono/bearer-auth';
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
+import { inlineAnalyser, type Analyser } from '../pipeline/analyser.js';
 import { ingestInputs, type IngestReport } from '../pipeline/analyze.js';
 import { StoryExportCache } from './story-cache.js';
 import type { InputFile } from '../ingest/read-inputs.js';
@@ -26,6 +27,8 @@ export interface AppOptions {
    * own. A write from any other origin, or addressed to a host name that is not loopback, is refused.
    */
   allowedOrigins?: string[];
+  /** Where posted articles and stale stories are analysed: `startServer` passes worker threads; default the calling thread (tests). */
+  analyser?: Analyser;
 }
 
 /** Host names a tokenless (loopback-only) server answers writes for; any other name is DNS rebinding. */
@@ -46,9 +49,9 @@ const valid = <T extends z.ZodType>(target: 'query' | 'param' | 'json', schema: 
 /**
  * The HTTP API and the web UI of one store. Tested without a server through `app.request()`.
  */
-export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, allowedOrigins = [] }: AppOptions): Hono {
+export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, allowedOrigins = [], analyser = inlineAnalyser }: AppOptions): Hono {
   const app = new Hono();
-  const stories = new StoryExportCache(store);
+  const stories = new StoryExportCache(store, analyser);
   const writeGuard = token ? bearerAuth({ token, noAuthenticationHeader: { message: errorBody('unauthorized', 'a bearer token is required for writes') }, invalidToken: { message: errorBody('unauthorized', 'the bearer token is not valid') } }) : undefined;
   const limit = bodyLimit({
     maxSize: maxBodyBytes,
@@ -73,7 +76,7 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
 
   app.post('/api/articles', limit, async (c) => {
     const files = await articleInputs(c);
-    const report = await ingestInputs(store, files);
+    const report = await ingestInputs(store, files, { analyser });
     return c.json(ingestBody(report), report.added > 0 ? 201 : report.failed === report.files.length ? 400 : 200);
   });
 
@@ -115,7 +118,7 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
   const openApi = openApiDocument();
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
-  app.route('/', webRoutes(store, stories, { token, maxBodyBytes }));
+  app.route('/', webRoutes(store, stories, { token, maxBodyBytes, analyser }));
   refuseOtherMethods(app);
 
   app.notFound((c) => c.json(errorBody('not-found', `no route ${c.req.method} ${c.req.path}`), 404));

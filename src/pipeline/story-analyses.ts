@@ -4,8 +4,8 @@ import type { StoryAnalysis } from '../story/types.js';
 import type { Store, StoredStory } from '../store/store.js';
 
 export interface StoryAnalysesOptions {
-  /** The story analysis to run (tests inject a counting one); default `analyzeStory`. */
-  analyze?: (input: StoryInput) => StoryAnalysis;
+  /** The story analysis to run (an `Analyser`'s, to run it in a worker thread; tests inject a counting one); default `analyzeStory`. */
+  analyze?: (input: StoryInput) => StoryAnalysis | Promise<StoryAnalysis>;
 }
 
 /**
@@ -31,7 +31,7 @@ export async function storyAnalyses(store: Store, stories: StoredStory[], option
     if (members.length === 0) continue;
     const inStory = new Set(members.map((d) => d.id));
     const copies = new Map([...(await store.copiesOf([...inStory]))].filter(([, link]) => inStory.has(link.of)));
-    const analysis = analyze({ storyId: story.id, version: story.version, members, copies });
+    const analysis = await analyze({ storyId: story.id, version: story.version, members, copies });
     await store.putStoryAnalysis(analysis);
     out.set(story.id, analysis);
   }

@@ -118,6 +118,12 @@ export interface Store {
   /** The id of the article already stored with this content hash, if any. */
   findByHash(contentHash: string): Promise<string | null>;
   addArticle(doc: Doc, placement: Placement): Promise<AddResult>;
+  /**
+   * Runs `work` as one transaction in which each `addArticle` is a savepoint (many articles, one
+   * commit: the writes cost far less; a failed article still rolls back alone). Optional: a store
+   * without it commits each article on its own. Inside `work`, no other writer may use the store.
+   */
+  batch?(work: () => Promise<void>): Promise<void>;
   getArticles(ids?: string[]): Promise<Doc[]>;
   /** The named articles without layers or raw input (unknown ids are skipped): cheap to read for an export. */
   getArticleTexts(ids: string[]): Promise<ArticleText[]>;

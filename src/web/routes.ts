@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { ArticleInputSchema } from '../api/schemas.js';
+import type { Analyser } from '../pipeline/analyser.js';
 import { ingestInputs } from '../pipeline/analyze.js';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
@@ -55,6 +56,8 @@ export interface WebOptions {
   /** The server's write token: the add form asks for it when set. */
   token?: string | undefined;
   maxBodyBytes?: number;
+  /** Where a posted article is analysed (the server's worker threads). */
+  analyser?: Analyser;
 }
 
 /** Constant-time comparison, so the time a wrong token takes says nothing of the right one. */
@@ -80,7 +83,7 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
     const parsed = ArticleInputSchema.safeParse(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)));
     if (!parsed.success) return again(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'form'}: ${i.message}`).join('; '));
     const { text, ...sidecar } = parsed.data;
-    const report = await ingestInputs(store, [{ input: 'web-form', bytes: new TextEncoder().encode(text), sidecar }]);
+    const report = await ingestInputs(store, [{ input: 'web-form', bytes: new TextEncoder().encode(text), sidecar }], options.analyser ? { analyser: options.analyser } : {});
     const result = report.files[0];
     if (!result || result.status === 'failed') return again(400, result?.status === 'failed' ? `${result.error.code}: ${result.error.message}` : 'nothing was read');
     // Post/redirect/get: reloading the article page does not post again.

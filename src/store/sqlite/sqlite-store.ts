@@ -72,6 +72,8 @@ export class SqliteStore implements Store {
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      // 64 MiB of page cache (the default is 2 MiB): the indexes of a large store stay in memory.
+      db.pragma('cache_size = -65536');
       const store = new SqliteStore(db);
       store.migrate(version);
       return store;
@@ -130,6 +132,23 @@ export class SqliteStore implements Store {
       }
     } else if (result.added) this.summaries.delete(placement.storyId);
     return result;
+  }
+
+  async batch(work: () => Promise<void>): Promise<void> {
+    if (this.db.inTransaction) return work();
+    // IMMEDIATE: take the write lock now, so a commit never fails on a lock another process took meanwhile.
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      await work();
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      // The caches took in the batch's articles as each savepoint was released.
+      this.summaries.clear();
+      this.df.clear();
+      this.docs = null;
+      throw error;
+    }
   }
 
   /** The grouping's and copy detection's share of `addArticle` (inside its transaction). */
