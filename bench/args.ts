@@ -21,12 +21,17 @@ export interface BenchArgs {
   sizes: number[] | undefined;
   /** Arrival orders of the cluster bench. */
   orders: number | undefined;
+  /** `api-load`: writer clients, posts per writer, reader connections. */
+  writers: number | undefined;
+  posts: number | undefined;
+  readers: number | undefined;
+  storeCache: string | undefined;
 }
 
 export function benchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' }, errors: { type: 'boolean' }, predictions: { type: 'string' }, sizes: { type: 'string' }, orders: { type: 'string' } },
+    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' }, errors: { type: 'boolean' }, predictions: { type: 'string' }, sizes: { type: 'string' }, orders: { type: 'string' }, writers: { type: 'string' }, posts: { type: 'string' }, readers: { type: 'string' }, 'store-cache': { type: 'string' } },
     allowPositionals: false,
   });
   return {
@@ -40,6 +45,10 @@ export function benchArgs(argv: string[]): BenchArgs {
     predictions: values.predictions,
     sizes: values.sizes?.split(',').map(Number),
     orders: num(values.orders),
+    writers: num(values.writers),
+    posts: num(values.posts),
+    readers: num(values.readers),
+    storeCache: values['store-cache'],
   };
 }
 

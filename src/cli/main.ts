@@ -91,9 +91,9 @@ const stackOf = (error: CorroborateError): string | undefined => (error.code ===
 const str = (v: Parsed['values'][string]) => (typeof v === 'string' ? v : undefined);
 
 /** `--timeout 2.5` → 2500 ms; anything but a positive number is a usage error. */
-function parseSeconds(value: string): number {
+function parseSeconds(value: string, option = 'timeout'): number {
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new CorroborateError('bad-option', `--timeout: expected a positive number of seconds, got "${value}"`);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new CorroborateError('bad-option', `--${option}: expected a positive number of seconds, got "${value}"`);
   return Math.round(seconds * 1000);
 }
 
@@ -105,6 +105,8 @@ async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io):
   const maxBytes = maxBytesOption !== undefined ? parseByteSize(maxBytesOption) : undefined;
   const maxCharsOption = str(values['max-chars']);
   const maxChars = maxCharsOption !== undefined ? parseCount('max-chars', maxCharsOption) : undefined;
+  const timeBudget = str(values['time-budget']);
+  const timeBudgetMs = timeBudget !== undefined ? parseSeconds(timeBudget, 'time-budget') : undefined;
   const timeout = str(values.timeout);
   const fetcher = createFetcher({ allowPrivate: values['allow-private'] === true, ...(maxBytes ? { maxBytes } : {}), ...(timeout ? { timeoutMs: parseSeconds(timeout) } : {}) });
   const threads = threadsOption(parsed);
@@ -116,6 +118,7 @@ async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io):
     const report = await ingestPaths(store, parsed.positionals, {
       ...(maxBytes ? { maxBytes } : {}),
       ...(maxChars ? { maxChars } : {}),
+      ...(timeBudgetMs ? { timeBudgetMs } : {}),
       fetcher,
       ...(encoding ? { encoding } : {}),
       meta: { source: str(values.source) ?? null, publishedAt: str(values['published-at']) ?? null },

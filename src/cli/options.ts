@@ -37,6 +37,7 @@ const output: Record<string, OptionSpec> = {
 const ingest: Record<string, OptionSpec> = {
   'max-bytes': { type: 'string', value: 'N', help: 'refuse input files larger than N bytes (default 20000000; suffixes K, M)' },
   'max-chars': { type: 'string', value: 'N', help: 'analyse and store at most N characters of clean text per article, with a truncated warning (default 1000000)' },
+  'time-budget': { type: 'string', value: 'SECONDS', help: 'refuse an article whose analysis runs past this many seconds, with over-time-budget (default 60)' },
   encoding: { type: 'string', value: 'NAME', help: 'read inputs in this encoding instead of detecting it' },
   source: { type: 'string', value: 'NAME', help: 'outlet name for every input (overrides sidecars)' },
   'published-at': { type: 'string', value: 'DATE', help: 'publication date for every input, ISO 8601 (overrides sidecars)' },

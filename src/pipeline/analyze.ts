@@ -12,7 +12,7 @@ import { placeArticle } from './cluster-article.js';
 import type { DocOptions } from './docs-from-input.js';
 import { refreshStoryAnalyses, storyAnalyses } from './story-analyses.js';
 
-export { docsFromInput, processDoc } from './docs-from-input.js';
+export { DEFAULT_TIME_BUDGET_MS, docsFromInput, processDoc } from './docs-from-input.js';
 
 export interface IngestOptions extends ReadOptions, DocOptions {
   /** Called after each input, for progress display. */
@@ -153,8 +153,8 @@ async function analyse(file: InputFile, options: IngestOptions, analyser: Analys
 }
 
 /** The plain-data part of the options, as sent to a worker thread. */
-function docOptions({ encoding, meta, ctx, maxChars }: IngestOptions): DocOptions {
-  return { ...(encoding ? { encoding } : {}), ...(meta ? { meta } : {}), ...(ctx ? { ctx } : {}), ...(maxChars !== undefined ? { maxChars } : {}) };
+function docOptions({ encoding, meta, ctx, maxChars, timeBudgetMs }: IngestOptions): DocOptions {
+  return { ...(encoding ? { encoding } : {}), ...(meta ? { meta } : {}), ...(ctx ? { ctx } : {}), ...(maxChars !== undefined ? { maxChars } : {}), ...(timeBudgetMs !== undefined ? { timeBudgetMs } : {}) };
 }
 
 /** An input's documents, stored one by one: one that fails to store fails alone. */

@@ -21,7 +21,17 @@ export interface DocOptions {
   ctx?: StageContext;
   /** Clean text analysed and stored per article (default `DEFAULT_MAX_TEXT_CHARS`); longer text is cut with a `truncated` warning. */
   maxChars?: number;
+  /** Wall-clock milliseconds one document's analysis may take (default `DEFAULT_TIME_BUDGET_MS`); see `StageContext.budget`. */
+  timeBudgetMs?: number;
 }
+
+/**
+ * Wall-clock time one document's analysis (sentences, time, entities, quotes, event) may take.
+ * A document at the text cap (1,000,000 characters) takes about 2 CPU seconds; a minute leaves
+ * room for a machine loaded many times over while stopping a pathological input from holding a
+ * run (or a server) for minutes.
+ */
+export const DEFAULT_TIME_BUDGET_MS = 60_000;
 
 /**
  * Decodes and analyses one input into its documents (pure once the bytes are read): one for a
@@ -29,6 +39,6 @@ export interface DocOptions {
  * that a worker thread loads only the analysis.
  */
 export function docsFromInput(file: InputFile, options: DocOptions = {}): Doc[] {
-  const ctx = options.ctx ?? { now: new Date() };
+  const ctx = { budget: { ms: options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS }, ...(options.ctx ?? { now: new Date() }) };
   return readDocs(file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.meta ? { meta: options.meta } : {}) }).map((doc) => processDoc(capText(cleanTitle(doc), options.maxChars), ctx));
 }
