@@ -2,9 +2,9 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
-/** Benchmarks run from dist/bench; the repo root is two levels up, shared data beside the repo. */
+/** Benchmarks run from dist/bench; the repo root is two levels up, shared data beside the repo (or in $CORROBORATE_SHARED_DATA, for a worktree elsewhere). */
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
-export const SHARED_DATA = join(REPO, '..', 'shared', 'data');
+export const SHARED_DATA = process.env.CORROBORATE_SHARED_DATA ?? join(REPO, '..', 'shared', 'data');
 
 export interface BenchArgs {
   data: string | undefined;
