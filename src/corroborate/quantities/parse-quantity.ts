@@ -232,13 +232,15 @@ function vagueQuantities(text: string, numbers: Quantity[]): Quantity[] {
 
 /** How far either way "about 7 p.m." reaches, in minutes. */
 const CLOCK_SLACK = 10;
+/** How far either way a time printed without "about" reaches: outlets round "8:39" to "8:40" or "8:35". */
+const CLOCK_ROUNDING = 3;
 /** What "just after 7 p.m." may mean, in minutes past the hour named. */
 const CLOCK_JUST = 15;
 
 /**
  * Times of day: "7 p.m.", "9.35am", "1:30 a.m." and tokenised "1 : 30 a . m .", as minutes after
- * midnight; "about"/"around" widen them by `CLOCK_SLACK`, "just after"/"just before" reach
- * `CLOCK_JUST`. An hour needs "a.m."/"p.m.": a bare "at 10" is no clock time.
+ * midnight; a printed time covers what rounding to five minutes covers (`CLOCK_ROUNDING`),
+ * "about"/"around" widen it to `CLOCK_SLACK`, "just after"/"just before" reach `CLOCK_JUST`. An hour needs "a.m."/"p.m.": a bare "at 10" is no clock time.
  */
 export function clockTimes(text: string): Quantity[] {
   const out: Quantity[] = [];
@@ -252,7 +254,7 @@ export function clockTimes(text: string): Quantity[] {
       mod === 'just after' || mod === 'shortly after' ? [{ low: value, high: value + CLOCK_JUST, lowClosed: false, highClosed: true }, 'just-over']
       : mod === 'just before' || mod === 'shortly before' ? [{ low: value - CLOCK_JUST, high: value, lowClosed: true, highClosed: false }, 'just-under']
       : mod ? [closed(value - CLOCK_SLACK, value + CLOCK_SLACK), 'about']
-      : [closed(value, value), 'exact'];
+      : [closed(value - CLOCK_ROUNDING, value + CLOCK_ROUNDING), 'exact'];
     const end = m.index! + m[0].trimEnd().length;
     out.push({ start: m.index!, end, text: text.slice(m.index!, end), dimension: 'time', unit: 'clock', interval, modifier });
   }
