@@ -44,7 +44,7 @@ export function buildBrief(story: StoryClaims): BriefSentence[] {
     return picked;
   };
   const byProminence = (a: Claim, b: Claim) => b.independentSources - a.independentSources || a.prominence - b.prominence;
-  const corroborated = pick(story.claims.filter((c) => c.status === 'corroborated').sort(byProminence), MAX_CORROBORATED);
+  const corroborated = pick(leadFirst(story.claims.filter((c) => c.status === 'corroborated').sort(byProminence)), MAX_CORROBORATED);
   // Whole disputes only, each with every position, within the brief's length after the corroborated facts.
   const disputes: BriefSentence[] = [];
   for (const conflict of story.conflicts.slice(0, MAX_CONFLICTS)) {
@@ -65,6 +65,17 @@ export function buildBrief(story: StoryClaims): BriefSentence[] {
     sentences.push(claim.status === 'single-source' ? singleSourceSentence(sentence) : sentence);
   }
   return sentences.slice(0, MAX_SENTENCES);
+}
+
+/**
+ * The story's main event first: of the facts carried by at least half as many sources as the
+ * most carried one, the one nearest the top of its articles (news leads with what happened), then
+ * the rest in order. A background fact every outlet repeats lower down does not open the brief.
+ */
+function leadFirst(claims: Claim[]): Claim[] {
+  const most = claims[0]?.independentSources ?? 0;
+  const lead = claims.filter((c) => c.independentSources * 2 >= most && !c.quoted && standsAlone(c)).sort((a, b) => a.prominence - b.prominence)[0];
+  return lead ? [lead, ...claims.filter((c) => c !== lead)] : claims;
 }
 
 /**

@@ -27,3 +27,12 @@ test('compareStatements: inflections meet (fired / firing), and the result is sy
   assert.ok(a.same && a.score <= 1 && a.score > 0.5, String(a.score));
   assert.deepEqual(compareStatements('', 'The Sixers fired him.'), { same: false, score: 0 });
 });
+
+test('compareStatements: near-synonyms for one happening meet ("died" / "was killed"), other verbs do not', () => {
+  const context = ['A woman died Wednesday night outside a store in Bloomington', 'A woman was killed Wednesday night outside a store in Bloomington', 'A woman was shopping Wednesday night at a store in Bloomington', 'The driver was arrested two blocks away', 'The husband tried to stop the driver'];
+  const compare = statementComparer(context);
+  const killed = compare(context[0]!, context[1]!);
+  const shopping = compare(context[0]!, context[2]!);
+  assert.ok(killed.score > shopping.score, `died/killed ${killed.score} vs died/shopping ${shopping.score}`);
+  assert.ok(killed.score > 0.99, String(killed.score));
+});

@@ -196,6 +196,7 @@ const QUESTIONS: Record<string, (unit: string) => string> = {
   count: (unit) => `how many (${unit === 'person' ? 'people' : unit})`,
   money: (unit) => `how much (${unit})`,
   percent: () => 'what share',
+  time: () => 'what time',
 };
 
 /** "how long — rescue, took": the question the slot answers and the words its clauses share, as printed. */

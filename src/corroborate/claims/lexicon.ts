@@ -20,3 +20,26 @@ export const CLAIM_STOP_LEMMAS: ReadonlySet<string> = new Set([
   'say', 'be', 'have', 'do', 'tell', 'get', 'make', 'go', 'come', 'will', 'would', 'can', 'could', 'may', 'might', 'should',
   'must', 'report', 'add', 'accord', 'also', 'not', 'then', 'now', 'just', 'so', 'very', 'too', 'even', 'still', 'later',
 ]);
+
+/**
+ * Words news uses interchangeably for one happening, by lemma: "died" / "was killed" / "the
+ * death", "was fired" / "was dismissed". A statement's term is its family's name, so that two
+ * outlets' wordings of one event meet; how rare the family is in the story still decides what
+ * it weighs. Only families whose members are near-synonyms in news reports of events: a word
+ * with a common other sense ("run", "take", "name") stays out.
+ */
+const EVENT_FAMILIES: Record<string, readonly string[]> = {
+  die: ['die', 'kill', 'death', 'dead', 'fatal', 'fatally', 'killing', 'slay'],
+  strike: ['strike', 'hit', 'knock'],
+  arrest: ['arrest', 'detain', 'custody', 'apprehend'],
+  dismiss: ['dismiss', 'sack', 'oust'],
+  hire: ['hire', 'appoint'],
+  host: ['host', 'emcee'],
+  accuse: ['accuse', 'charge', 'indict'],
+  injure: ['injure', 'wound', 'hurt', 'injury'],
+  car: ['car', 'vehicle', 'automobile'],
+  police: ['police', 'officer', 'cop', 'policeman'],
+};
+
+/** The family name of a lemma in `EVENT_FAMILIES`. */
+export const EVENT_FAMILY: ReadonlyMap<string, string> = new Map(Object.entries(EVENT_FAMILIES).flatMap(([family, lemmas]) => lemmas.map((l) => [l, family] as const)));

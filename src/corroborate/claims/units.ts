@@ -4,7 +4,7 @@ import { foldTerm } from '../../cluster/features.js';
 import { findQuantities, type Quantity } from '../quantities/parse-quantity.js';
 import { stemWord } from '../../text/stem.js';
 import { personAttributes, type PersonAttribute } from './attributes.js';
-import { CLAIM_STOP_LEMMAS, PEOPLE_NOUNS, REPORTING_VERBS } from './lexicon.js';
+import { CLAIM_STOP_LEMMAS, EVENT_FAMILY, PEOPLE_NOUNS, REPORTING_VERBS } from './lexicon.js';
 
 /**
  * One checkable statement of one article: a clause with its evidence span, what it is about
@@ -247,11 +247,17 @@ function predicatesOf(doc: Doc, tokens: Token[], clause: Span, attribution: Attr
   return out;
 }
 
-/** A content token's term: the stem of its lemma, null for stop words, punctuation and single letters. */
+/**
+ * A content token's term: the stem of its lemma, or the name of its family of near-synonyms for
+ * one happening (`EVENT_FAMILY`: "died" and "was killed" meet); null for stop words, punctuation
+ * and single letters. `npm run bench -- facts`: held-out pair recall 0.408 → 0.414 at the same
+ * false corroboration.
+ */
 export function termKey(surface: string, token: Pick<Token, 'pos' | 'lemma'>): string | null {
   const lemma = foldTerm(token.pos === 'PROPN' ? surface : token.lemma);
   if (!/^[\p{L}\p{N}]/u.test(lemma) || CLAIM_STOP_LEMMAS.has(lemma) || lemma.length < 2) return null;
-  return stemWord(lemma);
+  const family = token.pos !== 'PROPN' ? EVENT_FAMILY.get(lemma) : undefined;
+  return family ? `f:${family}` : stemWord(lemma);
 }
 
 /**

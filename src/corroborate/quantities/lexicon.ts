@@ -21,7 +21,8 @@ export const VAGUE_AMOUNTS: Record<string, [number, number]> = {
   millions: [2_000_000, 1_000_000_000],
 };
 
-export type Dimension = 'duration' | 'money' | 'percent' | 'count';
+/** `time`: a time of day, in minutes after midnight. */
+export type Dimension = 'duration' | 'money' | 'percent' | 'count' | 'time';
 
 /** Units of time in minutes, so "90 minutes" and "an hour and a half" compare. */
 export const DURATION_MINUTES: Record<string, number> = {

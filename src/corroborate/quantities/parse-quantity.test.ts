@@ -31,6 +31,11 @@ const READINGS: Array<[string, string, string, string]> = [
   ['The response will cost under €10,000.', 'under €10,000', 'money:EUR', '[0, 10000)'],
   ['The council says some 4,000 residents are affected.', 'some 4,000 residents', 'count:resident', '[3600, 4400]'],
   ['Marrowick spent €6.2 million on repairs.', '€6.2 million', 'money:EUR', '6200000'],
+  // Times of day, in minutes after midnight; tokenised text spaces out the colon and the stops.
+  ['It stopped at 5:40 p.m. on Friday.', '5:40 p.m.', 'time:clock', '[1057, 1063]'],
+  ['He was stopped at about 1 : 30 a . m . on Sunday.', 'about 1 : 30 a . m .', 'time:clock', '[80, 100]'],
+  ['She was struck just after 7 p.m., police said.', 'just after 7 p.m.', 'time:clock', '(1140, 1155]'],
+  ['He was arrested at 9.35am on Saturday.', '9.35am', 'time:clock', '[572, 578]'],
 ];
 
 for (const [sentence, span, kind, interval] of READINGS) {
@@ -43,10 +48,10 @@ for (const [sentence, span, kind, interval] of READINGS) {
   });
 }
 
-/** Dates, clock times, years and bare articles are not quantities. */
+/** Dates, hours without a.m./p.m., years and bare articles are not quantities. */
 const NOT_QUANTITIES = [
   'The meeting is on January 14.',
-  'It stopped at 5:40 p.m. on Friday.',
+  'They met at 10 Downing Street.',
   'The visa was revoked in September 2025.',
   'A man said nothing.',
   'Tension rose often after the 1990s.',
@@ -68,6 +73,9 @@ const COMPATIBILITY: Array<[string, string, boolean]> = [
   ['Fewer than 10 boats sailed.', 'At least 10 boats sailed.', false],
   ['Up to 10 boats sailed.', 'At least 10 boats sailed.', true],
   ['11 people were injured.', 'At least 16 people were injured.', false],
+  ['He was stopped around 1 : 30 a . m .', 'He was driving at about 1 : 00 am.', false],
+  ['She was hit around 7 p.m.', 'She was hit just after 7 p.m.', true],
+  ['Police were called at 8 . 39am.', 'Police were called at 8.40am.', true],
 ];
 for (const [a, b, compatible] of COMPATIBILITY) {
   test(`"${a}" vs "${b}": ${compatible ? 'compatible' : 'conflict'}`, () => {

@@ -37,6 +37,8 @@ const PATTERNS = {
   after: /^(?<hyphen>-)?\s?(?<unit>%|per ?cent\b|[\p{L}](?:[\p{L}.'’-]*[\p{L}])?)(?<more>(?:\s+[\p{L}](?:[\p{L}'’-]*[\p{L}])?){0,2})/u,
   /** Numbers that are dates, clock times or years, not quantities. */
   monthBefore: /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$/i,
+  /** "about 1 : 30 a . m .", "9.35am", "just after 7 p.m.": a time of day, tokenised or not. */
+  clock: /(?:(?<mod>about|around|approximately|roughly|just after|shortly after|just before|shortly before)\s+)?(?<![\p{L}\p{N}])(?<hour>\d{1,2})(?:\s?[:.]\s?(?<minute>\d{2}))?\s?(?<half>[ap])(?:\s?\.\s?m\b(?:\s?\.)?|m\b)/giu,
   clockAfter: /^\s*(?:a\.?m\.?|p\.?m\.?|o'clock|GMT|UTC)\b|^:\d\d/i,
   ordinalAfter: /^(?:st|nd|rd|th)\b/i,
   plusAfter: /^-plus\b/i,
@@ -101,9 +103,11 @@ export function findQuantities(text: string): Quantity[] {
     const scaled = shiftInterval(scaleInterval(interval, measured.factor), measured.add ?? 0);
     found.push({ start: spanStart, end: end + measured.length, text: text.slice(spanStart, end + measured.length), dimension: measured.dimension, unit: measured.unit, interval: scaled, modifier });
   }
-  const more = [...vagueQuantities(text, found), ...boundedUnits(text, found)];
-  for (const quantity of more) found.push(quantity);
-  return found.sort((a, b) => a.start - b.start);
+  const clocks = clockTimes(text);
+  // "1 : 30 a . m ." is one time of day, not the counts 1 and 30.
+  const numbers = found.filter((q) => !clocks.some((c) => q.start < c.end && c.start < q.end));
+  const more = [...vagueQuantities(text, numbers), ...boundedUnits(text, numbers), ...clocks];
+  return [...numbers, ...more].sort((a, b) => a.start - b.start);
 }
 
 function numberValue(digits: string | undefined, words: string | undefined, scale: string | undefined): number | null {
@@ -222,6 +226,37 @@ function vagueQuantities(text: string, numbers: Quantity[]): Quantity[] {
     const measured = unitAfter(text.slice(end), undefined, low, undefined);
     if (!measured) continue;
     out.push({ start, end: end + measured.length, text: text.slice(start, end + measured.length), dimension: measured.dimension, unit: measured.unit, interval: scaleInterval({ low, high, lowClosed: true, highClosed: false }, measured.factor), modifier: 'vague' });
+  }
+  return out;
+}
+
+/** How far either way "about 7 p.m." reaches, in minutes. */
+const CLOCK_SLACK = 10;
+/** How far either way a time printed without "about" reaches: outlets round "8:39" to "8:40" or "8:35". */
+const CLOCK_ROUNDING = 3;
+/** What "just after 7 p.m." may mean, in minutes past the hour named. */
+const CLOCK_JUST = 15;
+
+/**
+ * Times of day: "7 p.m.", "9.35am", "1:30 a.m." and tokenised "1 : 30 a . m .", as minutes after
+ * midnight; a printed time covers what rounding to five minutes covers (`CLOCK_ROUNDING`),
+ * "about"/"around" widen it to `CLOCK_SLACK`, "just after"/"just before" reach `CLOCK_JUST`. An hour needs "a.m."/"p.m.": a bare "at 10" is no clock time.
+ */
+export function clockTimes(text: string): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of text.matchAll(PATTERNS.clock)) {
+    const hour = Number(m.groups!.hour);
+    const minute = Number(m.groups!.minute ?? 0);
+    if (hour < 1 || hour > 12 || minute > 59) continue;
+    const value = (hour % 12) * 60 + minute + (m.groups!.half!.toLowerCase() === 'p' ? 720 : 0);
+    const mod = m.groups!.mod?.toLowerCase().replace(/\s+/g, ' ');
+    const [interval, modifier]: [Interval, Modifier] =
+      mod === 'just after' || mod === 'shortly after' ? [{ low: value, high: value + CLOCK_JUST, lowClosed: false, highClosed: true }, 'just-over']
+      : mod === 'just before' || mod === 'shortly before' ? [{ low: value - CLOCK_JUST, high: value, lowClosed: true, highClosed: false }, 'just-under']
+      : mod ? [closed(value - CLOCK_SLACK, value + CLOCK_SLACK), 'about']
+      : [closed(value - CLOCK_ROUNDING, value + CLOCK_ROUNDING), 'exact'];
+    const end = m.index! + m[0].trimEnd().length;
+    out.push({ start: m.index!, end, text: text.slice(m.index!, end), dimension: 'time', unit: 'clock', interval, modifier });
   }
   return out;
 }
