@@ -13,6 +13,7 @@ import { daysBetween, parseYmd, type Ymd } from '../src/analyze/time/calendar.js
 import { inferStoryDates } from '../src/analyze/time/story-dates.js';
 import { processDoc } from '../src/pipeline/analyze.js';
 import type { Doc } from '../src/doc/types.js';
+import { timelineBench } from './timeline-gold.js';
 
 /**
  * Article metadata read from crawled text (`npm run bench -- meta`).
@@ -319,7 +320,26 @@ function storyDatesBench(dataDir: string) {
   return { note: 'one document at a time has its date line hidden; range right = it holds the printed date; meanDays = mean range width', ...table };
 }
 
-export function runMetaBench(data: string | undefined, errors: boolean) {
+/** The stories whose timelines the gold judges: the seeds, and the ECB+ fact stories (dev documents, as the facts bench feeds them). */
+function timelineStories(dataDir: string) {
+  const seedsDir = join(dataDir, '..', 'seeds');
+  const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ id: f.replace(/\.txt$/, ''), text: readFileSync(join(seedsDir, f), 'utf8') }));
+  const texts = new Map(readFileSync(join(dataDir, 'ecbplus', 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string }).map((d) => [d.id, d.text]));
+  const factsDir = join(dataDir, 'ecbplus-facts');
+  const facts = readdirSync(factsDir).filter((f) => /^event-.*\.json$/.test(f)).sort().map((f) => {
+    const gold = JSON.parse(readFileSync(join(factsDir, f), 'utf8')) as { event: string; articles: string[] };
+    return { name: `ecbplus ${gold.event}`, files: gold.articles.map((id) => ({ id, text: texts.get(id) ?? '' })) };
+  });
+  return [{ name: 'seeds', files: seeds }, ...facts];
+}
+
+export async function runMetaBench(data: string | undefined, errors: boolean) {
   const dataDir = data ?? SHARED_DATA;
-  return { headlines: headlineBench(dataDir, errors), outletAndByline: attributionBench(dataDir, errors), publicationDates: publicationBench(dataDir, errors), storyDates: storyDatesBench(dataDir) };
+  return {
+    headlines: headlineBench(dataDir, errors),
+    outletAndByline: attributionBench(dataDir, errors),
+    publicationDates: publicationBench(dataDir, errors),
+    storyDates: storyDatesBench(dataDir),
+    timeline: await timelineBench(timelineStories(dataDir), errors),
+  };
 }
