@@ -45,12 +45,13 @@ function readGold(): { entries: Map<string, GoldEntry>; mainEvent: Map<string, s
  *   two entries counts once);
  * - scheduledMarked: gold-scheduled entries marked `scheduled`; backgroundSeparated: gold-background
  *   entries marked `background` (after the story's own);
+ * - mixed: entries whose tellings the gold gives to different happenings (two happenings made one);
  * - mainEvent: whether the story event's `when` starts on the day the gold gives its main event.
  * Entries the gold has not judged are listed (`unjudged`) and left out of the shares.
  */
 export async function timelineBench(stories: Array<{ name: string; files: Array<{ id: string; text: string }> }>, errors: boolean) {
   const gold = readGold();
-  const out: Record<string, unknown> = {};
+  const out: Record<string, ReturnType<typeof scoreStory>> = {};
   for (const story of stories) {
     const work = mkdtempSync(join(tmpdir(), 'timeline-'));
     try {
@@ -61,17 +62,32 @@ export async function timelineBench(stories: Array<{ name: string; files: Array<
       rmSync(work, { recursive: true, force: true });
     }
   }
-  return out;
+  const all = Object.values(out);
+  const sum = (f: (r: ReturnType<typeof scoreStory>) => number) => all.reduce((n, r) => n + f(r), 0);
+  const foreground = sum((r) => r.foreground);
+  const ofStory = sum((r) => r.ofStory);
+  return {
+    ...out,
+    all: {
+      entries: sum((r) => r.entries),
+      foreground,
+      storyShare: round(ofStory / Math.max(1, foreground)),
+      once: round(sum((r) => r.firsts) / Math.max(1, ofStory)),
+      mixed: sum((r) => r.mixed),
+      mainEventRight: `${all.filter((r) => r.mainEvent.right).length} of ${all.filter((r) => r.mainEvent.gold !== null).length}`,
+    },
+  };
 }
 
 function scoreStory(name: string, data: StoryExport, gold: ReturnType<typeof readGold>, errors: boolean) {
   const inputOf = new Map(data.articles.map((a) => [a.id, a.input]));
   // The story is the one holding most of the articles; other groups are reported by size.
   const main = [...data.stories].sort((a, b) => b.articleIds.length - a.articleIds.length)[0]!;
-  let judged = 0, ofStory = 0, firsts = 0, scheduledGold = 0, scheduledMarked = 0, backgroundGold = 0, backgroundMarked = 0, foreground = 0;
+  let mixed = 0, judged = 0, ofStory = 0, firsts = 0, scheduledGold = 0, scheduledMarked = 0, backgroundGold = 0, backgroundMarked = 0, foreground = 0;
   const seen = new Set<string>();
   const unjudged: string[] = [];
   const misses: string[] = [];
+  const firstTellings = new Set(main.timeline.map((e) => `${e.evidence[0]!.articleId}:${e.evidence[0]!.start}`));
   for (const e of main.timeline) {
     const first = e.evidence[0]!;
     const key = keyOf(inputOf.get(first.articleId) ?? '', first.text);
@@ -81,6 +97,10 @@ function scoreStory(name: string, data: StoryExport, gold: ReturnType<typeof rea
       continue;
     }
     judged++;
+    // An entry whose tellings the gold gives to different happenings merged two of them.
+    // A sentence that tells one thing done and one planned is the first telling of two entries: not a merge.
+    const others = new Set(e.evidence.filter((x) => !firstTellings.has(`${x.articleId}:${x.start}`) || x === first).map((x) => gold.entries.get(keyOf(inputOf.get(x.articleId) ?? '', x.text))?.happening).filter((h) => h !== undefined && h !== g.happening));
+    if (others.size) (mixed++, misses.push(`mixed ${g.happening} with ${[...others].join(', ')}: ${key}`));
     if (g.judgment === 'scheduled') (scheduledGold++, e.kind === 'scheduled' && scheduledMarked++);
     if (g.judgment === 'background') (backgroundGold++, e.kind === 'background' && backgroundMarked++);
     if (e.kind === 'background') continue;
@@ -99,8 +119,11 @@ function scoreStory(name: string, data: StoryExport, gold: ReturnType<typeof rea
     entries: main.timeline.length,
     judged,
     foreground,
+    ofStory,
+    firsts,
     storyShare: round(ofStory / Math.max(1, foreground)),
     once: round(firsts / Math.max(1, ofStory)),
+    mixed,
     scheduledMarked: `${scheduledMarked} of ${scheduledGold}`,
     backgroundSeparated: `${backgroundMarked} of ${backgroundGold}`,
     mainEvent: { gold: mainDay, eventWhen: when, right: mainDay !== null && when !== null && when.startsWith(mainDay) },
