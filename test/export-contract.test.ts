@@ -76,3 +76,14 @@ test('the Markdown report lists every article and marks the copy', async () => {
   for (const a of data.articles) assert.ok(md.includes(a.id));
   assert.match(md, /copy of \[\d\] \(similarity 0\.\d+\)/);
 });
+
+test('the Markdown report marks dates inferred from the text and ranges inferred from the story', async () => {
+  const data = await exportOf(SEEDS);
+  const md = renderMarkdown(data);
+  const lineOf = (id: string) => md.split('\n').find((l) => l.includes(`\`${id}\``))!;
+  const ranged = data.articles.filter((a) => a.publishedAtRange);
+  assert.ok(ranged.length > 0, 'the seeds have undated articles the story dates');
+  for (const a of ranged) assert.ok(lineOf(a.id).includes(`date unknown; inferred ${a.publishedAtRange!.start} – ${a.publishedAtRange!.end} from the story`), lineOf(a.id));
+  for (const a of data.articles.filter((x) => x.publishedAtBasis === 'inferred')) assert.ok(lineOf(a.id).includes(`${a.publishedAt}, inferred from the text`));
+  for (const a of data.articles.filter((x) => x.publishedAtBasis === 'dateline')) assert.ok(!lineOf(a.id).includes('inferred'));
+});

@@ -45,3 +45,20 @@ test('ECB+ dev topics (held out): headline vs lede agrees with the hand-labelled
   assert.ok(total > 150, `dev documents labelled: ${total}`);
   assert.ok(right / total >= 0.95, `agreement ${right}/${total}`);
 });
+
+test('form, not script or a stray full stop: labels and units inside a headline, datelines and sentences in other scripts', () => {
+  const title = (first: string, body = 'The ministry said on Monday that the figures would be published in full next week, after a review.') => cleanPlainText(`${first}\n\n${body}\n`).title;
+  // A one-word label or a unit before a full stop does not end a sentence inside the headline.
+  assert.equal(title('Reuters. Floods leave thousands homeless in southern Brazil'), 'Reuters. Floods leave thousands homeless in southern Brazil');
+  assert.equal(title('Морозы до 30 град. Прогноз на неделю'), 'Морозы до 30 град. Прогноз на неделю');
+  // A place set alone in capitals is a press release's dateline, kept in the body.
+  const dateline = cleanPlainText('ZUG, SWITZERLAND\n\nThe company today announced a partnership with a hospital group in Germany, it said.\n');
+  assert.equal(dateline.title, null);
+  assert.ok(dateline.text.startsWith('ZUG, SWITZERLAND'));
+  // A sentence ending on an ideographic full stop, or a non-Latin line ending on a full stop, is the lede.
+  assert.equal(title('昨日、東京で新しい美術館が開館したというニュースがありました。'), null);
+  assert.equal(title('Средняя температура в январе минус 12 градусов.'), null);
+  // The same scripts' headlines, which end bare or on "！？", still are headlines.
+  assert.equal(title('美術館の新館が開館！？'), '美術館の新館が開館！？');
+  assert.equal(title('Морозы вернутся в Москву на следующей неделе'), 'Морозы вернутся в Москву на следующей неделе');
+});

@@ -16,6 +16,17 @@ const HEADLINE_PATTERNS = {
   /** Ends as a sentence: a full stop, but not the one of an abbreviation or initial ("in K.C.", "U.S."). */
   fullStop: /\.["'”’)\]]*$/,
   abbreviationEnd: /\b(\p{Lu}\.)+["'”’)\]]*$/u,
+  /** Ends on an ideographic full stop: a sentence in Chinese or Japanese (headlines there end bare, or on "！？"). */
+  cjkFullStop: /。["'”’」』)\]]*$/u,
+  /** No Latin letter: the headlinese word lists below read English only. */
+  nonLatin: /^[^\p{Script=Latin}]*$/u,
+  /** A place alone on a line in capitals, as press releases set their dateline: "BAAR, SWITZERLAND". */
+  datelinePlace: /^\p{Lu}[\p{Lu}.'’ -]{1,30},\s*\p{Lu}[\p{Lu}.'’ -]{1,30}$/u,
+  /**
+   * A full stop inside a line that does not end a sentence: after a one-word label at the start
+   * ("Amnesty. More than 100 protesters killed …") or after a unit following a number ("до 10 кг. Отзывы").
+   */
+  notASentenceEnd: /^["'“‘]?\p{L}+\.$|\d\s*\p{Ll}{1,4}\.$/u,
   /** Ends as a question or an exclamation. */
   questionOrExclamation: /[?!]["'”’)\]]*$/,
   /** Ends mid-sentence: a comma, a semicolon, a colon or a dash. */
@@ -91,11 +102,13 @@ export function decideHeadline(first: Line, next: Line | undefined): HeadlineDec
   if (words.length > DEFAULT_MAX_HEADLINE_WORDS) return { headline: false, reason: 'longer than a headline' };
   if (HEADLINE_PATTERNS.openEnd.test(text)) return { headline: false, reason: 'ends mid-sentence' };
   if (words.every((w) => HEADLINE_PATTERNS.number.test(w) || HEADLINE_PATTERNS.dateWord.test(w))) return { headline: false, reason: 'only dates the page' };
+  if (HEADLINE_PATTERNS.datelinePlace.test(text)) return { headline: false, reason: 'a dateline\'s place on its own line' };
+  if (HEADLINE_PATTERNS.cjkFullStop.test(text)) return { headline: false, reason: 'ends on an ideographic full stop' };
   if (words.length >= DEFAULT_MIN_DATELINE_LEDE_WORDS && HEADLINE_PATTERNS.dateline.test(text)) return { headline: false, reason: 'opens with a wire dateline' };
   if (next && words.length >= DEFAULT_MIN_REPEATED_WORDS && squash(next.text).startsWith(squash(text))) return { headline: false, reason: 'the lede, printed again below' };
   if (headlineCase(words)) return { headline: true, reason: 'headline case' };
   if (HEADLINE_PATTERNS.quoteLabel.test(text)) return { headline: true, reason: 'quoted words then a colon' };
-  if (HEADLINE_PATTERNS.innerSentenceEnd.test(text)) return { headline: false, reason: 'more than one sentence' };
+  if (innerSentenceEnds(text)) return { headline: false, reason: 'more than one sentence' };
   const long = words.length > DEFAULT_MAX_SENTENCE_HEADLINE_WORDS;
   // "in K.C." ends a headline on an abbreviation; a long line ending "in Chapel Hill, N.C." is a sentence.
   const fullStop = HEADLINE_PATTERNS.fullStop.test(text) && (long || !HEADLINE_PATTERNS.abbreviationEnd.test(text));
@@ -109,9 +122,19 @@ export function decideHeadline(first: Line, next: Line | undefined): HeadlineDec
     const day = words.find((w) => HEADLINE_PATTERNS.dayWord.test(w) || HEADLINE_PATTERNS.pastTense.test(w) || /^(who|which|whose)$/i.test(w));
     return day ? { headline: false, reason: `"${day}": a lede's word` } : { headline: true, reason: 'a long line in headlinese that does not end as a sentence' };
   }
+  if (fullStop && HEADLINE_PATTERNS.nonLatin.test(text)) return { headline: false, reason: 'a sentence in a script whose headline forms are not read' };
   const ledeWord = words.find((w) => HEADLINE_PATTERNS.ledeWord.test(w) || HEADLINE_PATTERNS.dayWord.test(w) || HEADLINE_PATTERNS.pastTense.test(w));
   if (ledeWord) return { headline: false, reason: `"${ledeWord}": a lede's word` };
   return { headline: true, reason: 'a short sentence in headlinese' };
+}
+
+/** A second sentence starts inside the line: a full stop, then a capital, that is not a label's or a unit's. */
+function innerSentenceEnds(text: string): boolean {
+  for (const m of text.matchAll(new RegExp(HEADLINE_PATTERNS.innerSentenceEnd.source, 'gu'))) {
+    const upToStop = text.slice(0, m.index + m[0].search(/[.!?]/) + 1).trim();
+    if (!HEADLINE_PATTERNS.notASentenceEnd.test(upToStop)) return true;
+  }
+  return false;
 }
 
 /** Most longer words capitalised, or the whole line in capitals. */

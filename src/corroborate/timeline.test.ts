@@ -83,3 +83,21 @@ test('seeds: a sentence listed once for what was done, the raid and the call are
   const kinds = timeline.map((e) => e.kind);
   assert.ok(kinds.indexOf('background') > kinds.lastIndexOf('happening'), 'background after the story');
 });
+
+test('one happening told under a week and under its day, or in other words by the same people, is one entry under its day', () => {
+  const a = article('a.txt', 'Mayor Ilse Varga and Governor Tomas Brenn met last week to discuss the flooded harbour road.', '2026-01-14');
+  const b = article('b.txt', 'The talks between Varga and Brenn on Wednesday ended without a deal on the harbour road.', '2026-01-09');
+  const c = article('c.txt', 'A chess club in Brenholm elected a new treasurer on Wednesday.', '2026-01-09');
+  const timeline = buildTimeline([a, b, c]);
+  const talks = timeline.filter((e) => e.evidence.some((s) => s.doc === a));
+  assert.equal(talks.length, 1);
+  assert.equal(talks[0]!.date, '2026-01-07', 'listed under the day, not the week');
+  assert.deepEqual(talks[0]!.evidence.map((s) => s.doc.id).sort(), [a.id, b.id].sort());
+  assert.ok(timeline.some((e) => e.evidence.every((s) => s.doc === c)), 'the other happening of that Wednesday stays apart');
+});
+
+test('a verbless fragment cut off by a full stop is no happening', () => {
+  const doc = article('a.txt', 'The ferry resumed service on Jan. 12, 2026 after repairs.\n\nFeb. 3, 2026.', '2026-01-14');
+  const timeline = buildTimeline([doc]);
+  assert.ok(timeline.every((e) => /\b(resumed|ferry)\b/.test(e.description)), JSON.stringify(timeline.map((e) => e.description)));
+});

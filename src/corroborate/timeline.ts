@@ -44,6 +44,10 @@ interface Dated {
   doc: Doc;
   sentence: Span;
   words: Set<string>;
+  /** Names (proper-noun lemmas) of the sentence: who and where. */
+  names: Set<string>;
+  /** Stems of its verbs and nouns that can name a happening ("call", "decid"), light verbs and generic nouns left out. */
+  acts: Set<string>;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -91,14 +95,51 @@ function overlap(a: Set<string>, b: Set<string>): number {
 }
 
 /**
- * Merges two dated sentences into one happening when their dates are equal and they share enough
- * content words. Why: "Rescue crews on Friday lowered 34 passengers" and "Thirty-four people
+ * Merges two dated sentences into one happening when one date holds the other ("last week",
+ * "on Wednesday") and they share enough content words. Why: "Rescue crews on Friday lowered 34 passengers" and "Thirty-four people
  * spent much of Friday evening suspended" both date the rescue to March 13. Known failure: two
  * different things done on one day by the same people ("met on Monday", "signed on Monday")
  * share names and merge.
  */
 export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPENING_OVERLAP): boolean {
-  return a.date === b.date && a.end === b.end && overlap(a.words, b.words) >= threshold;
+  if (!nested(a, b)) return false;
+  if (overlap(a.words, b.words) >= threshold) return true;
+  // Told in other words ("a phone call … on Wednesday", "the Wednesday call"; "will meet on February 3", "the official meeting on February 3"): the same people and the same act.
+  return shared(a.names, b.names) >= DEFAULT_MIN_SHARED_NAMES && shared(a.acts, b.acts) >= 1;
+}
+
+/** Names two tellings in other words must share: both sides of a call or a meeting, not one person who did several things that day. */
+export const DEFAULT_MIN_SHARED_NAMES = 2;
+
+const shared = (a: Set<string>, b: Set<string>) => [...a].filter((x) => b.has(x)).length;
+
+/**
+ * Verbs that say something was said, reported or merely happened, and nouns that name people or
+ * time: shared, they do not make two happenings one.
+ */
+const NOT_AN_ACT = new Set(['be', 'have', 'do', 'make', 'take', 'get', 'give', 'go', 'come', 'say', 'tell', 'add', 'report', 'follow', 'include', 'expect', 'set', 'show', 'president', 'official', 'people', 'time', 'year', 'month', 'week', 'day', 'team', 'government', 'country', 'state', 'leader', 'minister', 'man', 'woman', 'statement', 'news', 'source']);
+/** Letters a stem keeps: "decide" and "decision", "meet" and "meeting" agree on them. */
+const STEM_LETTERS = 4;
+
+function namesAndActs(doc: Doc, sentence: Span): { names: Set<string>; acts: Set<string> } {
+  const tokens = doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+  const names = new Set(tokens.filter((t) => t.pos === 'PROPN' && t.lemma.length > 2).map((t) => t.lemma.toLowerCase()));
+  const acts = new Set(
+    tokens
+      .filter((t) => (t.pos === 'VERB' || t.pos === 'NOUN') && t.lemma.length >= STEM_LETTERS && !NOT_AN_ACT.has(t.lemma.toLowerCase()))
+      .map((t) => t.lemma.toLowerCase().slice(0, STEM_LETTERS)),
+  );
+  return { names, acts };
+}
+
+/** One date holds the other: "last week" (January 5-11) holds "on Wednesday" (January 7); "February" holds "February 3". */
+function nested(a: Dated, b: Dated): boolean {
+  const x = daysOf(a.date), y = daysOf(b.date);
+  const xEnd = daysOf(a.end ?? a.date), yEnd = daysOf(b.end ?? b.date);
+  if (!x || !y || !xEnd || !yEnd) return a.date === b.date && a.end === b.end;
+  const holds = (outer: { first: Ymd; last: Ymd }, inner: { first: Ymd; last: Ymd }) => daysBetween(outer.first, inner.first) >= 0 && daysBetween(inner.last, outer.last) >= 0;
+  const spanA = { first: x.first, last: xEnd.last }, spanB = { first: y.first, last: yEnd.last };
+  return holds(spanA, spanB) || holds(spanB, spanA);
 }
 
 /**
@@ -162,11 +203,12 @@ export function buildTimeline(docs: Doc[]): TimelineEntry[] {
       if (speech.some((q) => q.start <= t.start && t.end <= q.end)) continue;
       const when = calendarDate(t);
       const sentence = doc.layers.sentences.find((s) => s.start <= t.start && t.start < s.end);
-      if (!when || !sentence) continue;
+      // Without a verb a "sentence" tells nothing: a date or a list cut off by a full stop ("Feb .", "6 , 1995 .").
+      if (!when || !sentence || !hasVerb(doc, sentence)) continue;
       const key = `${sentence.start}:${t.tense === 'future'}`;
       if (told.has(key)) continue;
       told.add(key);
-      const dated: Dated = { ...when, future: t.tense === 'future', doc, sentence, words: contentWords(doc, sentence, timexes) };
+      const dated: Dated = { ...when, future: t.tense === 'future', doc, sentence, words: contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence) };
       // Compared with the entry's first telling only, so a chain of loosely similar sentences does not snowball into one entry.
       const entry = entries.find((e) => sameHappening(e.first, dated));
       if (!entry) entries.push({ first: dated, evidence: [dated] });
@@ -177,14 +219,26 @@ export function buildTimeline(docs: Doc[]): TimelineEntry[] {
   return entries
     .map((e) => ({ ...e, kind: kindOf(e.first, e.evidence, storyDays) }))
     .sort((a, b) => rank[a.kind] - rank[b.kind] || (a.first.date < b.first.date ? -1 : a.first.date > b.first.date ? 1 : (a.first.end ?? '').localeCompare(b.first.end ?? '')))
-    .map(({ first, evidence, kind }) => ({
-      date: first.date,
-      ...(first.end ? { end: first.end } : {}),
-      kind,
-      description: first.doc.text.slice(first.sentence.start, first.sentence.end),
-      evidence: evidence.map((d) => ({ doc: d.doc, span: d.sentence })),
-    }));
+    .map(({ evidence, kind }) => {
+      // Listed under its most precise telling: "on Wednesday" rather than "last week".
+      const shown = evidence.reduce((best, d) => (spanDays(d) < spanDays(best) ? d : best));
+      return {
+        date: shown.date,
+        ...(shown.end ? { end: shown.end } : {}),
+        kind,
+        description: shown.doc.text.slice(shown.sentence.start, shown.sentence.end),
+        evidence: [shown, ...evidence.filter((d) => d !== shown)].map((d) => ({ doc: d.doc, span: d.sentence })),
+      };
+    });
 }
+
+/** Days a telling's date covers: a day 1, "February" 28, "2014" 365. */
+function spanDays(d: Dated): number {
+  const from = daysOf(d.date), to = daysOf(d.end ?? d.date);
+  return from && to ? daysBetween(from.first, to.last) + 1 : Number.POSITIVE_INFINITY;
+}
+
+const hasVerb = (doc: Doc, sentence: Span) => doc.layers.tokens.some((t) => t.start >= sentence.start && t.end <= sentence.end && (t.pos === 'VERB' || t.pos === 'AUX'));
 
 /** First and last day of an ISO partial date ("2019" → Jan 1 and Dec 31). */
 function daysOf(date: string): { first: Ymd; last: Ymd } | null {

@@ -4,6 +4,17 @@ import type { ExportArticle, ExportSpan, StoryExport } from './types.js';
 const sourceLabel = (a: ExportArticle) => a.source.name ?? a.source.domain ?? basename(a.input);
 
 /**
+ * An article's date as the reader must take it: a date the text only implies says so ("inferred"),
+ * and a range worked out from the story's other articles gives its bounds and why.
+ */
+function publicationLabel(a: ExportArticle): string {
+  if (a.publishedAt) return a.publishedAtBasis === 'inferred' ? `${a.publishedAt}, inferred from the text` : a.publishedAt;
+  const range = a.publishedAtRange;
+  if (!range) return 'date unknown';
+  return `date unknown; inferred ${range.start === range.end ? range.start : `${range.start} – ${range.end}`} from the story: ${range.reason}`;
+}
+
+/**
  * A readable report of an export: per story its articles (copies marked), brief with numbered
  * citations, timeline, claims by status, conflicts side by side, then per-article warnings.
  * Sections the analysis has not filled are left out rather than shown empty.
@@ -20,7 +31,7 @@ export function renderMarkdown(data: StoryExport): string {
     out.push('## Articles', '');
     members.forEach((a, i) => {
       const copy = a.duplicateOf ? ` — copy of [${members.findIndex((m) => m.id === a.duplicateOf) + 1}] (similarity ${a.duplicateSimilarity})` : '';
-      out.push(`${i + 1}. **${sourceLabel(a)}**: ${a.title ?? '(no headline)'} (${a.publishedAt ?? 'date unknown'})${copy} \`${a.id}\``);
+      out.push(`${i + 1}. **${sourceLabel(a)}**: ${a.title ?? '(no headline)'} (${publicationLabel(a)})${copy} \`${a.id}\``);
     });
     out.push('');
     if (story.brief.length) {

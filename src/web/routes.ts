@@ -284,6 +284,13 @@ function dateLabel(iso: string | null, basis: ExportArticle['publishedAtBasis'],
 
 const day = (iso: string) => iso.slice(0, 10);
 
+/** An undated article's publication range worked out from the story's other articles, marked inferred, with why. */
+function rangeLabel(a: ExportArticle): Fragment | '' {
+  const r = !a.publishedAt ? a.publishedAtRange : undefined;
+  if (!r) return '';
+  return html` <small class="basis" title="${r.reason}">(inferred from the story: ${r.start === r.end ? r.start : `${r.start} – ${r.end}`})</small>`;
+}
+
 function storyCard(card: StoryCard): Fragment {
   const range = card.firstPublishedAt && card.lastPublishedAt ? (day(card.firstPublishedAt) === day(card.lastPublishedAt) ? day(card.firstPublishedAt) : `${day(card.firstPublishedAt)} – ${day(card.lastPublishedAt)}`) : null;
   const shownOutlets = card.outlets.slice(0, 4);
@@ -476,7 +483,7 @@ function sourceList(view: StoryView): Fragment {
       <ul>${articles.map((a) => {
         const original = a.duplicateOf ? view.byId.get(a.duplicateOf) : undefined;
         const safeUrl = a.url && /^https?:\/\//i.test(a.url) ? a.url : null;
-        return html`<li><a href="/articles/${a.id}">${a.title ?? '(no headline)'}</a> · ${dateLabel(a.publishedAt, a.publishedAtBasis, true)}
+        return html`<li><a href="/articles/${a.id}">${a.title ?? '(no headline)'}</a> · ${dateLabel(a.publishedAt, a.publishedAtBasis, true)}${rangeLabel(a)}
           ${a.wire ? html` <span class="badge copy">wire: ${a.wire.name}</span>` : ''}
           ${a.duplicateOf ? html` <span class="badge copy">copy of ${copiedFrom(original, a.duplicateOf)}${a.duplicateSimilarity !== null ? ` (${Math.round(a.duplicateSimilarity * 100)}% shared)` : ''}</span>` : ''}
           ${safeUrl ? html` · <a href="${safeUrl}" rel="noopener noreferrer">original<span class="vh"> at ${outlet}</span></a>` : ''}</li>`;
@@ -621,7 +628,7 @@ function articlePage(article: ExportArticle, storyId: string, storyTitle: string
   const safeUrl = article.url && /^https?:\/\//i.test(article.url) ? article.url : null;
   return html`<article>
       <h1>${article.title ?? '(no headline)'}</h1>
-      <p class="meta">${outletOf(article)} · ${dateLabel(article.publishedAt, article.publishedAtBasis)}${safeUrl ? html` · <a href="${safeUrl}" rel="noopener noreferrer">original</a>` : ''} · story: <a href="/stories/${storyId}">${storyTitle}</a></p>
+      <p class="meta">${outletOf(article)} · ${dateLabel(article.publishedAt, article.publishedAtBasis)}${rangeLabel(article)}${safeUrl ? html` · <a href="${safeUrl}" rel="noopener noreferrer">original</a>` : ''} · story: <a href="/stories/${storyId}">${storyTitle}</a></p>
       ${article.warnings.length ? html`<section aria-labelledby="warnings"><h2 id="warnings">Warnings</h2><ul>${article.warnings.map((w) => html`<li><code>${w.code}</code> ${w.message}</li>`)}</ul></section>` : ''}
       <div class="text">${body}</div>
     </article>

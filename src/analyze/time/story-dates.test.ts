@@ -18,19 +18,28 @@ async function seeds(): Promise<Doc[]> {
   return docs;
 }
 
-test('seeds: "on Saturday night" of the raid that 001 dates to January 3, 2026 puts 004 between January 3 and 9', async () => {
+test('seeds: each undated article gets the days its references to happenings 001 dates allow, with both articles\' words', async () => {
   const docs = await seeds();
   assert.deepEqual(docs.map((d) => d.meta.publishedAt), [null, '2026-01-09', null, '2026-01-14', null]);
   const ranges = inferStoryDates(docs);
-  assert.deepEqual(ranges.map((r) => [r.articleId, r.start, r.end]), [[docs[4]!.id, '2026-01-03', '2026-01-09']]);
-  const words = ranges[0]!.evidence.map((e) => [e.doc.id, e.doc.text.slice(e.span.start, e.span.end)]);
-  assert.deepEqual(words, [[docs[4]!.id, 'on Saturday night'], [docs[1]!.id, 'on January 3, 2026']]);
+  const words = (r: (typeof ranges)[number]) => r.evidence.map((e) => [e.doc.id, e.doc.text.slice(e.span.start, e.span.end)]);
+  // 000: the call "earlier this week" is 001's call "on Wednesday" (January 7): published that day to Sunday.
+  // 002: the call "last week": published in the week after, January 12-18.
+  // 004: the raid "on Saturday night" (January 3) and the warning "earlier this week" (001's week of January 5).
+  assert.deepEqual(ranges.map((r) => [r.articleId, r.start, r.end]), [
+    [docs[0]!.id, '2026-01-07', '2026-01-11'],
+    [docs[2]!.id, '2026-01-12', '2026-01-18'],
+    [docs[4]!.id, '2026-01-05', '2026-01-09'],
+  ]);
+  assert.deepEqual(words(ranges[0]!), [[docs[0]!.id, 'earlier this week'], [docs[1]!.id, 'on Wednesday']]);
+  assert.deepEqual(words(ranges[1]!), [[docs[2]!.id, 'last week'], [docs[1]!.id, 'on Wednesday']]);
+  assert.deepEqual(words(ranges[2]!), [[docs[4]!.id, 'on Saturday night'], [docs[1]!.id, 'on January 3, 2026'], [docs[4]!.id, 'Earlier this week'], [docs[1]!.id, 'earlier this week']]);
   // 001 keeps its dateline date; an inferred date (003) does not pin happenings for the others.
   assert.equal(docs[1]!.meta.publishedAtBasis, 'dateline');
 });
 
-test('a weekday that no dated article pins to the same happening gives no range', async () => {
+test('references that no dated article pins to the same happening give no range', async () => {
   const docs = await seeds();
-  // Without 001 nothing dates the raid: 004's "on Saturday night" stays open.
+  // Without 001 nothing dates the raid or the call: every undated article stays open.
   assert.deepEqual(inferStoryDates(docs.filter((_, i) => i !== 1)), []);
 });

@@ -1,5 +1,5 @@
 import type { Doc, Span, Timex, Token } from '../../doc/types.js';
-import { compareYmd, daysBetween, parseYmd, ymdString, type Ymd } from './calendar.js';
+import { addDays, compareYmd, daysBetween, parseYmd, weekdayOf, ymdString, type Ymd } from './calendar.js';
 
 /** "on Saturday" told in the past is a day of the last week: publication is that day or up to six days later. */
 const DEFAULT_WEEKDAY_REACH_DAYS = 6;
@@ -25,18 +25,30 @@ export interface StoryDateRange {
 interface Pin {
   doc: Doc;
   timex: Timex;
-  day: Ymd;
+  /** The happening's first and last possible day: one day ("on Wednesday"), or a week ("earlier this week"). */
+  first: Ymd;
+  last: Ymd;
   words: Set<string>;
   names: Set<string>;
 }
 
+/** How an undated article places a happening relative to its own publication day. */
+type Reference =
+  | { kind: 'weekday'; isoDay: number; last: boolean }
+  /** "earlier this week": the happening and publication fall in one week, the happening first. */
+  | { kind: 'this-week' }
+  /** "last week": the happening falls in the week before publication's. */
+  | { kind: 'last-week' };
+
 /**
  * Dates for the story's undated articles from what its dated articles pin down, as a reporter
  * would: an undated article says "on Saturday" of the raid another article dates to January 3
- * (a Saturday), so it was published between January 3 and January 9. Every such reference
- * narrows the range; references that disagree (an empty range) give nothing. Pure over the
- * story's analysed documents. Only articles whose own date came from metadata, a feed or a
- * dateline pin happenings; the range never goes outside what each reference allows.
+ * (a Saturday), so it was published between January 3 and January 9; it says "earlier this week"
+ * of a call another article dates to Wednesday, so it was published that Wednesday or later in that
+ * week; "last week", so in the week after. Every such reference narrows the range; references that
+ * disagree (an empty range) give nothing. Pure over the story's analysed documents. Only articles
+ * whose own date came from metadata, a feed or a dateline pin happenings; the range never goes
+ * outside what each reference allows.
  * Known failure: two different happenings told with the same names on the same weekday ("the
  * Saturday talks" of two weeks) are taken for one.
  */
@@ -45,9 +57,9 @@ export function inferStoryDates(docs: Doc[]): StoryDateRange[] {
   for (const doc of docs) {
     if (!doc.meta.publishedAt || !TRUSTED_BASES.has(doc.meta.publishedAtBasis)) continue;
     for (const timex of doc.layers.timexes) {
-      const day = /^\d{4}-\d{2}-\d{2}/.test(timex.value) ? parseYmd(timex.value.slice(0, 10)) : null;
-      if (!day || timex.tense === 'future' || timex.label === 'dateline') continue;
-      pins.push({ doc, timex, day, ...sentenceWords(doc, timex) });
+      if (timex.tense === 'future' || timex.label === 'dateline') continue;
+      const span = pinnedDays(timex.value);
+      if (span) pins.push({ doc, timex, ...span, ...sentenceWords(doc, timex) });
     }
   }
   const out: StoryDateRange[] = [];
@@ -57,23 +69,56 @@ export function inferStoryDates(docs: Doc[]): StoryDateRange[] {
     const evidence: StoryDateRange['evidence'] = [];
     const reasons: string[] = [];
     for (const timex of doc.layers.timexes) {
-      const weekday = /^XXXX-WXX-([1-7])/.exec(timex.value);
-      if (!weekday || timex.tense === 'future') continue;
+      const reference = timex.tense === 'future' ? null : referenceOf(timex.value, doc.text.slice(timex.start, timex.end));
+      if (!reference) continue;
       const said = sentenceWords(doc, timex);
       const pin = pins
-        .filter((p) => p.doc.id !== doc.id && isoWeekday(p.day) === Number(weekday[1]) && shared(p, said) >= DEFAULT_MIN_SHARED_WORDS && [...p.names].some((n) => said.names.has(n)))
+        .filter((p) => p.doc.id !== doc.id && fits(reference, p) && shared(p, said) >= DEFAULT_MIN_SHARED_WORDS && [...p.names].some((n) => said.names.has(n)))
         .sort((a, b) => shared(b, said) - shared(a, said))[0];
       if (!pin) continue;
-      const reach = /\blast\b/i.test(doc.text.slice(timex.start, timex.end)) ? DEFAULT_LAST_WEEKDAY_REACH_DAYS : DEFAULT_WEEKDAY_REACH_DAYS;
-      const next = { start: pin.day, end: addDays(pin.day, reach) };
+      const next = publicationWindow(reference, pin);
       range = range ? { start: later(range.start, next.start), end: earlier(range.end, next.end) } : next;
       evidence.push({ doc, span: { start: timex.start, end: timex.end } }, { doc: pin.doc, span: { start: pin.timex.start, end: pin.timex.end } });
-      reasons.push(`"${doc.text.slice(timex.start, timex.end)}" is ${ymdString(pin.day)}, the day ${pin.doc.id} gives the same happening`);
+      const pinned = compareYmd(pin.first, pin.last) === 0 ? ymdString(pin.first) : `${ymdString(pin.first)} – ${ymdString(pin.last)}`;
+      reasons.push(`"${doc.text.slice(timex.start, timex.end)}": ${pin.doc.id} dates the same happening ${pinned}`);
     }
     if (!range || compareYmd(range.start, range.end) > 0) continue;
     out.push({ articleId: doc.id, start: ymdString(range.start), end: ymdString(range.end), evidence, reason: reasons.join('; ') });
   }
   return out;
+}
+
+/** The days a dated article's time expression pins: a day (`2026-01-07`) or an ISO week (`2026-W02`). */
+function pinnedDays(value: string): { first: Ymd; last: Ymd } | null {
+  const day = /^\d{4}-\d{2}-\d{2}/.test(value) ? parseYmd(value.slice(0, 10)) : null;
+  if (day) return { first: day, last: day };
+  const week = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (!week) return null;
+  const monday = mondayOfIsoWeek(Number(week[1]), Number(week[2]));
+  return { first: monday, last: addDays(monday, 6) };
+}
+
+/** What an undated article's own time expression says of a happening, when it counts from its publication day. */
+function referenceOf(value: string, words: string): Reference | null {
+  const weekday = /^XXXX-WXX-([1-7])/.exec(value);
+  if (weekday) return { kind: 'weekday', isoDay: Number(weekday[1]), last: /\blast\b/i.test(words) };
+  if (value === 'PRESENT_REF' && /\b(earlier|early) this week\b/i.test(words)) return { kind: 'this-week' };
+  if (value === 'PAST_REF' && /^(?:(?:in|during|over)\s+)?(?:the\s+)?(early\s+|earlier\s+)?last week$/i.test(words.trim())) return { kind: 'last-week' };
+  return null;
+}
+
+/** A weekday reference needs a pinned day of that weekday; a week reference a happening within one week. */
+function fits(reference: Reference, pin: Pin): boolean {
+  if (reference.kind === 'weekday') return compareYmd(pin.first, pin.last) === 0 && isoWeekday(pin.first) === reference.isoDay;
+  return daysBetween(mondayOf(pin.first), mondayOf(pin.last)) === 0;
+}
+
+/** The publication days a reference allows, given when the happening was. */
+function publicationWindow(reference: Reference, pin: Pin): { start: Ymd; end: Ymd } {
+  if (reference.kind === 'weekday') return { start: pin.first, end: addDays(pin.first, reference.last ? DEFAULT_LAST_WEEKDAY_REACH_DAYS : DEFAULT_WEEKDAY_REACH_DAYS) };
+  const monday = mondayOf(pin.first);
+  if (reference.kind === 'this-week') return { start: pin.first, end: addDays(monday, 6) };
+  return { start: addDays(monday, 7), end: addDays(monday, 13) };
 }
 
 /** Content lemmas and names of the sentence holding a span, the time words themselves left out. */
@@ -87,10 +132,9 @@ function sentenceWords(doc: Doc, span: Span): { words: Set<string>; names: Set<s
 
 const shared = (pin: Pin, said: { words: Set<string> }) => [...pin.words].filter((w) => said.words.has(w)).length;
 /** ISO weekday, Monday 1 … Sunday 7, as TIMEX3 writes it (`XXXX-WXX-6` is a Saturday). */
-const isoWeekday = (d: Ymd) => ((new Date(Date.UTC(d.y, d.m - 1, d.d)).getUTCDay() + 6) % 7) + 1;
-const addDays = (d: Ymd, n: number): Ymd => {
-  const t = new Date(Date.UTC(d.y, d.m - 1, d.d + n));
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
-};
+const isoWeekday = (d: Ymd) => ((weekdayOf(d) + 6) % 7) + 1;
+const mondayOf = (d: Ymd) => addDays(d, 1 - isoWeekday(d));
+/** Monday of ISO week `week` of `year`: the week holding January 4 is week 1. */
+const mondayOfIsoWeek = (year: number, week: number) => addDays(mondayOf({ y: year, m: 1, d: 4 }), (week - 1) * 7);
 const later = (a: Ymd, b: Ymd) => (daysBetween(a, b) > 0 ? b : a);
 const earlier = (a: Ymd, b: Ymd) => (daysBetween(a, b) < 0 ? b : a);
