@@ -1,5 +1,6 @@
 import { exportStories } from '../pipeline/analyze.js';
 import type { StoryExport } from '../export/types.js';
+import type { StoryAnalysesOptions } from '../pipeline/story-analyses.js';
 import type { Store } from '../store/store.js';
 import { publicExport } from './public.js';
 
@@ -18,7 +19,7 @@ export class StoryExportCache {
 
   constructor(
     private readonly store: Store,
-    private readonly maxStories = DEFAULT_MAX_STORIES,
+    private readonly options: Pick<StoryAnalysesOptions, 'serveStored'> & { maxStories?: number } = {},
   ) {}
 
   async get(id: string): Promise<StoryExport | null> {
@@ -31,9 +32,11 @@ export class StoryExportCache {
       this.entries.set(id, hit);
       return hit.export;
     }
-    const built = publicExport(await exportStories(this.store, [id]));
+    const built = publicExport(await exportStories(this.store, [id], new Date(), this.options.serveStored ? { serveStored: true } : {}));
+    // An analysis of an earlier version (served while its story job is pending) is not kept: the next read finds the job's result.
+    if (built.stories[0]?.version !== story.version) return built;
     this.entries.set(id, { version: story.version, export: built });
-    if (this.entries.size > this.maxStories) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size > (this.options.maxStories ?? DEFAULT_MAX_STORIES)) this.entries.delete(this.entries.keys().next().value!);
     return built;
   }
 }

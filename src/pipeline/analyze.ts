@@ -10,13 +10,13 @@ import { docsFromInput as readDocs } from '../ingest/dispatch.js';
 import { createFetcher, type Fetcher } from '../ingest/fetch/fetch-url.js';
 import { charsetOfContentType } from '../ingest/markup-encoding.js';
 import type { MetaOverrides } from '../ingest/plain-text.js';
-import { expandPaths, readInput, type InputFile, type ReadOptions, type ReadResult } from '../ingest/read-inputs.js';
+import { expandPaths, readInput, type InputFailure, type InputFile, type ReadOptions, type ReadResult } from '../ingest/read-inputs.js';
 import { SqliteStore, DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { eventStage } from '../cluster/signature.js';
 import { capText, cleanTitle } from './cap-text.js';
 import { placeArticle } from './cluster-article.js';
-import { refreshStoryAnalyses, storyAnalyses } from './story-analyses.js';
+import { refreshStoryAnalyses, storyAnalyses, type StoryAnalysesOptions } from './story-analyses.js';
 import { buildPipeline, type StageContext } from './stage.js';
 
 /** The per-document analysis, in order; `buildPipeline` checks that each stage's inputs exist. */
@@ -33,6 +33,11 @@ export interface IngestOptions extends ReadOptions {
   maxChars?: number;
   /** Fetches http(s) inputs; default: `createFetcher()` (public addresses only, timeout and size cap). */
   fetcher?: Fetcher;
+  /**
+   * Runs the story stage for the stories a batch touched. Default: in this process, now
+   * (`refreshStoryAnalyses`); a queue worker enqueues one story job per story instead.
+   */
+  storyStage?: (storyIds: string[]) => Promise<void>;
 }
 
 export type FileOutcome =
@@ -67,9 +72,7 @@ const isUrl = (path: string): boolean => /^https?:\/\//i.test(path);
  * A bad file fails alone: the others still go through.
  */
 export async function ingestPaths(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestReport> {
-  const urls = paths.filter(isUrl);
-  const { files: found, failures } = await expandPaths(paths.filter((p) => !isUrl(p)));
-  const files = [...found, ...urls];
+  const { files, failures } = await expandInputs(paths);
   const outcomes: FileOutcome[] = failures.map((f) => ({ input: f.input, status: 'failed', error: f.error }));
   const storyIds: string[] = [];
   const noteStory = (id: string | null) => {
@@ -84,7 +87,7 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
     options.onProgress?.({ done: index + 1, total: files.length, input: path });
   }
   // Once per batch, not per article: a story that gained many articles is analysed once.
-  await refreshStoryAnalyses(store, storyIds);
+  await runStoryStage(store, storyIds, options);
   return summarise(outcomes, storyIds);
 }
 
@@ -93,9 +96,12 @@ export async function ingestInputs(store: Store, files: InputFile[], options: In
   const outcomes: FileOutcome[] = [];
   for (const file of files) for (const outcome of await storeInput(store, file, options)) outcomes.push(outcome);
   const storyIds = [...new Set(outcomes.flatMap((o) => (o.status !== 'failed' && o.storyId ? [o.storyId] : [])))];
-  await refreshStoryAnalyses(store, storyIds);
+  await runStoryStage(store, storyIds, options);
   return summarise(outcomes, storyIds);
 }
+
+const runStoryStage = (store: Store, storyIds: string[], options: IngestOptions): Promise<void> =>
+  options.storyStage ? options.storyStage(storyIds) : refreshStoryAnalyses(store, storyIds);
 
 function summarise(outcomes: FileOutcome[], storyIds: string[]): IngestReport {
   const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
@@ -109,7 +115,7 @@ function summarise(outcomes: FileOutcome[], storyIds: string[]): IngestReport {
 async function ingestOne(store: Store, path: string, options: IngestOptions): Promise<FileOutcome[]> {
   const input = path === '-' ? 'stdin' : path;
   try {
-    const read = isUrl(path) ? await fetchInput(path, options) : await readInput(path, options);
+    const read = await readOrFetch(path, options);
     if (!read.ok) return [{ input, status: 'failed', error: read.failure.error }];
     return await storeInput(store, read.file, options);
   } catch (error) {
@@ -153,7 +159,17 @@ function emptyBody(doc: Doc): CorroborateError | null {
   return new CorroborateError('empty-body', `${input}: ${found} after removing page boilerplate (at least ${MIN_ARTICLE_WORDS} are needed); nothing stored`, { subject: input });
 }
 
-async function fetchInput(url: string, options: IngestOptions): Promise<ReadResult> {
+/** The bytes of one path (`-` for stdin) or http(s) URL, as `ingestPaths` reads them. */
+export const readOrFetch = (path: string, options: Pick<IngestOptions, 'fetcher' | 'maxBytes' | 'readStdin'>): Promise<ReadResult> =>
+  isUrl(path) ? fetchInput(path, options) : readInput(path, options);
+
+/** `ingestPaths`' split of its arguments: URLs as given, local paths expanded to files (and the paths that could not be). */
+export async function expandInputs(paths: string[]): Promise<{ files: string[]; failures: InputFailure[] }> {
+  const { files, failures } = await expandPaths(paths.filter((p) => !isUrl(p)));
+  return { files: [...files, ...paths.filter(isUrl)], failures };
+}
+
+async function fetchInput(url: string, options: Pick<IngestOptions, 'fetcher' | 'maxBytes'>): Promise<ReadResult> {
   const fetcher = options.fetcher ?? createFetcher(options.maxBytes ? { maxBytes: options.maxBytes } : {});
   try {
     const fetched = await fetcher(url);
@@ -182,9 +198,9 @@ async function storeDoc(store: Store, doc: Doc): Promise<FileOutcome> {
  * The export of the given stories (all stories when none are named): their stored analyses
  * (computed and stored first for any that are missing or stale) and their articles.
  */
-export async function exportStories(store: Store, storyIds?: string[], generatedAt = new Date()): Promise<StoryExport> {
+export async function exportStories(store: Store, storyIds?: string[], generatedAt = new Date(), analysisOptions: StoryAnalysesOptions = {}): Promise<StoryExport> {
   const stories = storyIds ? await store.getStories(storyIds) : await store.listStories();
-  const analyses = await storyAnalyses(store, stories);
+  const analyses = await storyAnalyses(store, stories, analysisOptions);
   const ids = stories.flatMap((s) => s.articleIds);
   return buildExport(await store.getArticleTexts(ids), stories, analyses, generatedAt, await store.copiesOf(ids));
 }
