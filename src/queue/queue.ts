@@ -69,7 +69,10 @@ export interface OpenQueueOptions {
 }
 
 export class JobQueue {
-  private constructor(private readonly boss: PgBoss) {}
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly schema: string,
+  ) {}
 
   /** Connects, installs or migrates pg-boss's schema, and creates the two queues if missing. */
   static async open(location: string, { supervise = false }: OpenQueueOptions = {}): Promise<JobQueue> {
@@ -87,7 +90,7 @@ export class JobQueue {
       await boss.stop({ graceful: false }).catch(() => undefined);
       throw new CorroborateError('queue-error', `--queue: cannot open the job queue at ${redact(location)} (${(error as Error).message})`, { cause: error });
     }
-    return new JobQueue(boss);
+    return new JobQueue(boss, schema);
   }
 
   async enqueueIngest(job: IngestJob): Promise<string> {
@@ -119,10 +122,11 @@ export class JobQueue {
     };
   }
 
-  /** Jobs not finished yet (waiting, being retried or running), per queue. */
+  /** Jobs not finished yet (waiting, being retried or running), per queue, counted now (pg-boss's own queue counts are refreshed only by its monitor). */
   async pending(): Promise<{ ingest: number; story: number }> {
-    const [ingest, story] = await Promise.all([this.boss.getQueue(INGEST_QUEUE), this.boss.getQueue(STORY_QUEUE)]);
-    return { ingest: (ingest?.queuedCount ?? 0) + (ingest?.activeCount ?? 0), story: (story?.queuedCount ?? 0) + (story?.activeCount ?? 0) };
+    const { rows } = await this.boss.getDb().executeSql(`SELECT name, count(*)::int AS n FROM ${this.schema}.job WHERE name = ANY($1) AND state < 'completed' GROUP BY name`, [[INGEST_QUEUE, STORY_QUEUE]]);
+    const count = (name: string) => (rows as Array<{ name: string; n: number }>).find((r) => r.name === name)?.n ?? 0;
+    return { ingest: count(INGEST_QUEUE), story: count(STORY_QUEUE) };
   }
 
   /**
