@@ -8,7 +8,7 @@ import { renderMarkdown } from '../export/markdown.js';
 import type { StoryExport } from '../export/types.js';
 import { createFetcher } from '../ingest/fetch/fetch-url.js';
 import { exportStories, ingestPaths, openStore, type IngestReport } from '../pipeline/analyze.js';
-import { DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
+import { storeLocation } from '../store/open.js';
 import { COMMANDS, commandHelp, mainHelp, parseByteSize, parseCommand, parseCount, type Parsed } from './options.js';
 import { progressBar } from './progress.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../api/server.js';
@@ -105,7 +105,7 @@ async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io):
   const maxChars = maxCharsOption !== undefined ? parseCount('max-chars', maxCharsOption) : undefined;
   const timeout = str(values.timeout);
   const fetcher = createFetcher({ allowPrivate: values['allow-private'] === true, ...(maxBytes ? { maxBytes } : {}), ...(timeout ? { timeoutMs: parseSeconds(timeout) } : {}) });
-  const store = await openStore(str(values.db) ?? DEFAULT_DB_PATH);
+  const store = await openStore(storeLocation(str(values.db), io.env ?? {}));
   const progress = progressBar(io.stderr, !quiet);
   try {
     const encoding = str(values.encoding);
@@ -180,7 +180,7 @@ function jsonReport(report: IngestReport, debug: boolean) {
 }
 
 async function runExport(parsed: Parsed, io: Io): Promise<number> {
-  const store = await openStore(str(parsed.values.db) ?? DEFAULT_DB_PATH);
+  const store = await openStore(storeLocation(str(parsed.values.db), io.env ?? {}));
   try {
     const ids = parsed.values.story as string[] | undefined;
     const exported = await exportStories(store, ids);
@@ -263,7 +263,7 @@ async function runServe(parsed: Parsed, io: Io): Promise<number> {
   const portText = str(parsed.values.port);
   const port = portText === undefined ? DEFAULT_PORT : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CorroborateError('bad-option', `--port must be a number from 0 to 65535, not "${portText}"`);
-  const store = await openStore(str(parsed.values.db) ?? DEFAULT_DB_PATH);
+  const store = await openStore(storeLocation(str(parsed.values.db), io.env ?? {}));
   try {
     const allowedOrigins = (str(parsed.values['allowed-origins']) ?? '').split(',').map((o) => o.trim()).filter(Boolean);
     const { server, url } = await startServer({ store, port, host: str(parsed.values.host) ?? DEFAULT_HOST, token: io.env?.CORROBORATE_TOKEN || undefined, allowedOrigins });

@@ -27,7 +27,7 @@ const common: Record<string, OptionSpec> = {
   debug,
   json: { type: 'boolean', help: 'print a machine-readable JSON report on stdout' },
 };
-const db: Record<string, OptionSpec> = { db: { type: 'string', value: 'FILE', help: 'SQLite store (default ./corroborate.db)' } };
+const db: Record<string, OptionSpec> = { db: { type: 'string', value: 'FILE|URL', help: 'store: an SQLite file, or a postgres:// URL (default $CORROBORATE_DB, else ./corroborate.db)' } };
 const output: Record<string, OptionSpec> = {
   out: { type: 'string', short: 'o', value: 'FILE', help: 'write the export here instead of stdout' },
   format: { type: 'string', short: 'f', value: 'json|md', help: 'export format (default: from --out extension, else json)' },
@@ -68,7 +68,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'serve',
-    usage: 'corroborate serve [--port 8080] [--host 127.0.0.1] [--db FILE]',
+    usage: 'corroborate serve [--port 8080] [--host 127.0.0.1] [--db FILE|URL]',
     summary: 'HTTP API and web UI over the store (writes need CORROBORATE_TOKEN when one is set; required off loopback)',
     options: {
       help: common.help!,
