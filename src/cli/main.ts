@@ -11,7 +11,7 @@ import { expandInputs, exportStories, ingestPaths, openStore, readOrFetch, type 
 import { toJobInput } from '../queue/jobs.js';
 import { JobQueue } from '../queue/queue.js';
 import { runWorker } from '../queue/worker.js';
-import { DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
+import { storeLocation } from '../store/open.js';
 import { COMMANDS, commandHelp, mainHelp, parseByteSize, parseCommand, parseCount, type Parsed } from './options.js';
 import { progressBar } from './progress.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../api/server.js';
@@ -111,7 +111,7 @@ async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io):
   const maxCharsOption = str(values['max-chars']);
   const maxChars = maxCharsOption !== undefined ? parseCount('max-chars', maxCharsOption) : undefined;
   const fetcher = fetcherOf(values, maxBytes);
-  const store = await openStore(str(values.db) ?? DEFAULT_DB_PATH);
+  const store = await openStore(storeLocation(str(values.db), io.env ?? {}));
   const progress = progressBar(io.stderr, !quiet);
   try {
     const encoding = str(values.encoding);
@@ -186,7 +186,7 @@ function jsonReport(report: IngestReport, debug: boolean) {
 }
 
 async function runExport(parsed: Parsed, io: Io): Promise<number> {
-  const store = await openStore(str(parsed.values.db) ?? DEFAULT_DB_PATH);
+  const store = await openStore(storeLocation(str(parsed.values.db), io.env ?? {}));
   try {
     const ids = parsed.values.story as string[] | undefined;
     const exported = await exportStories(store, ids);
@@ -320,7 +320,7 @@ async function runWorkerCommand(parsed: Parsed, io: Io): Promise<number> {
   const queueUrl = str(parsed.values.queue);
   if (!queueUrl) throw new CorroborateError('bad-option', 'worker: --queue postgres://… is required (the queue to take jobs from)');
   const concurrency = concurrencyOf(str(parsed.values.concurrency));
-  const store = await openStore(str(parsed.values.db) ?? DEFAULT_DB_PATH);
+  const store = await openStore(storeLocation(str(parsed.values.db), io.env ?? {}));
   let queue: JobQueue | undefined;
   try {
     queue = await JobQueue.open(queueUrl, { supervise: true });
@@ -346,7 +346,7 @@ async function runServe(parsed: Parsed, io: Io): Promise<number> {
   const port = portText === undefined ? DEFAULT_PORT : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CorroborateError('bad-option', `--port must be a number from 0 to 65535, not "${portText}"`);
   const queueUrl = str(parsed.values.queue);
-  const store = await openStore(str(parsed.values.db) ?? DEFAULT_DB_PATH);
+  const store = await openStore(storeLocation(str(parsed.values.db), io.env ?? {}));
   let queue: JobQueue | undefined;
   try {
     if (queueUrl) queue = await JobQueue.open(queueUrl);

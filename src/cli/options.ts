@@ -27,7 +27,7 @@ const common: Record<string, OptionSpec> = {
   debug,
   json: { type: 'boolean', help: 'print a machine-readable JSON report on stdout' },
 };
-const db: Record<string, OptionSpec> = { db: { type: 'string', value: 'FILE', help: 'SQLite store (default ./corroborate.db)' } };
+const db: Record<string, OptionSpec> = { db: { type: 'string', value: 'FILE|URL', help: 'store: an SQLite file, or a postgres:// URL (default $CORROBORATE_DB, else ./corroborate.db)' } };
 const queue: Record<string, OptionSpec> = {
   queue: { type: 'string', value: 'URL', help: 'PostgreSQL job queue (postgres://host/db, ?schema=NAME; default schema corroborate_queue): enqueue for `corroborate worker` instead of analysing here' },
 };
@@ -71,7 +71,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'serve',
-    usage: 'corroborate serve [--port 8080] [--host 127.0.0.1] [--db FILE] [--queue postgres://…]',
+    usage: 'corroborate serve [--port 8080] [--host 127.0.0.1] [--db FILE|URL] [--queue postgres://…]',
     summary: 'HTTP API and web UI over the store (writes need CORROBORATE_TOKEN when one is set; required off loopback)',
     options: {
       help: common.help!,

@@ -11,7 +11,7 @@ import { createFetcher, type Fetcher } from '../ingest/fetch/fetch-url.js';
 import { charsetOfContentType } from '../ingest/markup-encoding.js';
 import type { MetaOverrides } from '../ingest/plain-text.js';
 import { expandPaths, readInput, type InputFailure, type InputFile, type ReadOptions, type ReadResult } from '../ingest/read-inputs.js';
-import { SqliteStore, DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
+import { openStore, storeLocation } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { eventStage } from '../cluster/signature.js';
 import { capText, cleanTitle } from './cap-text.js';
@@ -185,10 +185,15 @@ async function storeDoc(store: Store, doc: Doc): Promise<FileOutcome> {
   try {
     const existing = await store.findByHash(doc.contentHash);
     if (existing) return { input, status: 'unchanged', id: existing, storyId: await store.storyOf(existing), messages: doc.messages };
-    const placement = await placeArticle(store, doc);
-    const result = await store.addArticle(doc, placement);
+    // Placement and write are one unit of work, so another writer's article cannot slip in between.
+    let storyId: string | null = null;
+    const result = await store.placeAndAdd(doc, async (view) => {
+      const placement = await placeArticle(view, doc);
+      storyId = placement.storyId;
+      return placement;
+    });
     if (!result.added) return { input, status: 'unchanged', id: result.existingId!, storyId: await store.storyOf(result.existingId!), messages: doc.messages };
-    return { input, status: 'added', id: doc.id, storyId: placement.storyId, messages: doc.messages };
+    return { input, status: 'added', id: doc.id, storyId: storyId!, messages: doc.messages };
   } catch (error) {
     return { input, status: 'failed', error: asInputError(error, input) };
   }
@@ -206,8 +211,9 @@ export async function exportStories(store: Store, storyIds?: string[], generated
 }
 
 export interface AnalyzeOptions extends IngestOptions {
-  /** A store to use; else one is opened at `db` (default `./corroborate.db`) and closed after. */
+  /** A store to use; else one is opened at `db` (see `openStore`) and closed after. */
   store?: Store;
+  /** An SQLite path or a `postgres://` URL; default `CORROBORATE_DB`, else `./corroborate.db`. */
   db?: string;
 }
 
@@ -216,7 +222,7 @@ export interface AnalyzeOptions extends IngestOptions {
  * articles were stored by this call or an earlier one.
  */
 export async function analyze(paths: string[], options: AnalyzeOptions = {}): Promise<{ report: IngestReport; export: StoryExport }> {
-  const store = options.store ?? (await openStore(options.db ?? DEFAULT_DB_PATH));
+  const store = options.store ?? (await openStore(storeLocation(options.db)));
   try {
     const report = await ingestPaths(store, paths, options);
     return { report, export: await exportStories(store, report.storyIds) };
@@ -225,7 +231,4 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
   }
 }
 
-/** Opens (creating and migrating if needed) the SQLite store at `path`. */
-export async function openStore(path: string = DEFAULT_DB_PATH): Promise<Store> {
-  return SqliteStore.open(path);
-}
+export { openStore };

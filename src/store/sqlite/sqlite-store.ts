@@ -2,44 +2,44 @@ import Database from 'better-sqlite3';
 import { CorroborateError } from '../../doc/errors.js';
 import type { Doc, PublishedAtBasis } from '../../doc/types.js';
 import type { CopyLink, CopySketch } from '../../cluster/copies.js';
-import type { StoryEvent, StorySummary, TermStats } from '../../cluster/stories.js';
+import type { StorySummary, TermStats } from '../../cluster/stories.js';
 import { MARK_END, MARK_START } from '../store.js';
 import type { AddResult, ArticleText, ClusterWrite, Placement, SearchHit, Store, StoryCard, StoredStory, StoryMerge, StorySearchHit } from '../store.js';
 import { ANALYSIS_VERSION, type StoryAnalysis } from '../../story/types.js';
+import {
+  ACTIVITY_BUCKET,
+  analysisFigures,
+  centroidJson,
+  eventJson,
+  fromRow,
+  metaOf,
+  queryWords,
+  redirectsInto,
+  shingleBytes,
+  shinglesOf,
+  storyCard,
+  summaryOf,
+  toRow,
+  withRedirects,
+  type ArticleRow,
+  type CardMemberRow,
+  type CardStoryRow,
+} from '../rows.js';
+import { DEFAULT_DF_CACHE, DEFAULT_SUMMARY_CACHE, idCollision, Mutex, withRetries } from '../concurrency.js';
 import { MIGRATIONS } from './migrations.js';
 
 export const DEFAULT_DB_PATH = './corroborate.db';
-/** Parsed story summaries kept in memory (most recently used): active stories are read at nearly every article. */
-export const DEFAULT_SUMMARY_CACHE = 2048;
-/** Document frequencies kept in memory; past this many terms the cache starts again empty (vocabulary grows slowly). */
-export const DEFAULT_DF_CACHE = 200_000;
-/** Stories' index postings carry their activity in buckets of this many articles, so a join rewrites only the keywords that changed. */
-const ACTIVITY_BUCKET = 256;
+export { DEFAULT_DF_CACHE, DEFAULT_SUMMARY_CACHE };
 
-interface ArticleRow {
-  id: string;
-  content_hash: string;
-  input: string;
-  source_name: string | null;
-  source_domain: string | null;
-  url: string | null;
-  title: string | null;
-  byline: string | null;
-  published_at: string | null;
-  published_at_basis: Doc['meta']['publishedAtBasis'];
-  language: string | null;
-  raw: string;
-  text: string;
-  segments: string;
-  removed: string;
-  layers: string;
-  messages: string;
-}
+/** Another connection holds the write lock past busy_timeout. */
+const busy = (error: unknown): boolean => /^SQLITE_BUSY/.test((error as { code?: string }).code ?? '');
 
 /**
  * SQLite store (better-sqlite3). WAL journal so readers (the API) never block the writer and a
  * killed process leaves the last committed transaction intact; `synchronous=NORMAL` is safe
- * with WAL (a power cut may lose the last commits, never corrupt).
+ * with WAL (a power cut may lose the last commits, never corrupt). Writers in several processes
+ * are safe: placing and adding an article is one `BEGIN IMMEDIATE` transaction (`placeAndAdd`),
+ * and the caches are dropped when `PRAGMA data_version` shows another connection committed.
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
@@ -47,9 +47,13 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   /** LRU of parsed summaries (Map keeps insertion order: re-inserting on use moves a story to the end). */
   private readonly summaries = new Map<string, StorySummary>();
-  /** Document frequencies read or written so far (a read-through cache of term_df). Like the summaries, it assumes one writing process per store file. */
+  /** Document frequencies read or written so far (a read-through cache of term_df). */
   private readonly df = new Map<string, number>();
   private docs: number | null = null;
+  /** The `data_version` the caches follow: SQLite changes it when another connection commits. */
+  private generation: number | null = null;
+  /** One write transaction at a time on this connection (a placement awaits between its reads). */
+  private readonly writer = new Mutex();
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -97,44 +101,90 @@ export class SqliteStore implements Store {
   }
 
   async addArticle(doc: Doc, placement: Placement): Promise<AddResult> {
+    return this.placeAndAdd(doc, async () => placement);
+  }
+
+  async placeAndAdd(doc: Doc, place: (view: Store) => Promise<Placement>): Promise<AddResult> {
+    return this.writer.run(() =>
+      withRetries(busy, async () => {
+        // IMMEDIATE takes the write lock before the placement reads: no other writer commits in between.
+        this.db.exec('BEGIN IMMEDIATE');
+        let placement: Placement | null = null;
+        let result: AddResult;
+        try {
+          this.follow();
+          const existing = this.sql('SELECT id FROM articles WHERE content_hash = ?').get(doc.contentHash) as { id: string } | undefined;
+          if (existing) result = { added: false, id: doc.id, existingId: existing.id };
+          else {
+            placement = await place(this);
+            result = this.write(doc, placement);
+          }
+          this.db.exec('COMMIT');
+        } catch (error) {
+          if (this.db.inTransaction) this.db.exec('ROLLBACK');
+          throw error;
+        }
+        // The caches follow the database only once the transaction has committed.
+        if (placement) this.afterCommit(placement);
+        return result;
+      }),
+    );
+  }
+
+  /** Drops the caches when another connection committed since they were filled. */
+  private follow(): void {
+    const generation = this.db.pragma('data_version', { simple: true }) as number;
+    if (generation === this.generation) return;
+    this.summaries.clear();
+    this.df.clear();
+    this.docs = null;
+    this.generation = generation;
+  }
+
+  private afterCommit(placement: Placement): void {
+    if (!placement.cluster) {
+      this.summaries.delete(placement.storyId);
+      return;
+    }
+    for (const merge of placement.cluster.merged) this.summaries.delete(merge.storyId);
+    this.remember(placement.cluster.story);
+    if (this.docs !== null) this.docs++;
+    for (const term of new Set(placement.cluster.terms)) {
+      const known = this.df.get(term);
+      if (known !== undefined) this.df.set(term, known + 1);
+    }
+  }
+
+  /** The rows of one placed article (inside the caller's transaction). */
+  private write(doc: Doc, placement: Placement): AddResult {
     const now = new Date().toISOString();
-    const result = this.db.transaction((): AddResult => {
-      const existing = this.sql('SELECT id FROM articles WHERE content_hash = ?').get(doc.contentHash) as { id: string } | undefined;
-      if (existing) return { added: false, id: doc.id, existingId: existing.id };
-      const seq = (this.sql('SELECT coalesce(max(seq), 0) + 1 AS next FROM articles').get() as { next: number }).next;
-      this.sql(
-        `INSERT INTO articles (id, content_hash, input, source_name, source_domain, url, title, byline, published_at,
-           published_at_basis, language, raw, text, segments, removed, layers, messages, seq, ingested_at)
-         VALUES (@id, @content_hash, @input, @source_name, @source_domain, @url, @title, @byline, @published_at,
-           @published_at_basis, @language, @raw, @text, @segments, @removed, @layers, @messages, @seq, @ingested_at)`,
-      ).run({ ...toRow(doc), seq, ingested_at: now });
-      if (placement.isNewStory) this.sql('INSERT INTO stories (id, created_at, updated_at, version) VALUES (?, ?, ?, 1)').run(placement.storyId, now, now);
-      else {
-        const updated = this.sql('UPDATE stories SET updated_at = ?, version = version + 1 WHERE id = ?').run(now, placement.storyId);
-        if (updated.changes === 0) throw new CorroborateError('store-error', `story ${placement.storyId} does not exist`);
-      }
-      this.sql('INSERT INTO story_articles (article_id, story_id, seq) VALUES (?, ?, ?)').run(doc.id, placement.storyId, seq);
-      if (placement.cluster) this.writeCluster(doc.id, placement.storyId, placement.cluster, seq, now);
-      else this.sql('UPDATE stories SET size = size + 1, active_seq = ? WHERE id = ?').run(seq, placement.storyId);
-      this.noteLatestPublished(placement.storyId, doc.meta.publishedAt, (placement.cluster?.merged.length ?? 0) > 0);
-      return { added: true, id: doc.id };
-    })();
-    // The cache follows the database only once the transaction has committed.
-    if (result.added && placement.cluster) {
-      for (const merge of placement.cluster.merged) this.summaries.delete(merge.storyId);
-      this.remember(placement.cluster.story);
-      if (this.docs !== null) this.docs++;
-      for (const term of new Set(placement.cluster.terms)) {
-        const known = this.df.get(term);
-        if (known !== undefined) this.df.set(term, known + 1);
-      }
-    } else if (result.added) this.summaries.delete(placement.storyId);
-    return result;
+    if (this.sql('SELECT 1 FROM articles WHERE id = ?').get(doc.id)) throw idCollision('article', doc.id);
+    const seq = (this.sql('SELECT coalesce(max(seq), 0) + 1 AS next FROM articles').get() as { next: number }).next;
+    this.sql(
+      `INSERT INTO articles (id, content_hash, input, source_name, source_domain, url, title, byline, published_at,
+         published_at_basis, language, raw, text, segments, removed, layers, messages, seq, ingested_at)
+       VALUES (@id, @content_hash, @input, @source_name, @source_domain, @url, @title, @byline, @published_at,
+         @published_at_basis, @language, @raw, @text, @segments, @removed, @layers, @messages, @seq, @ingested_at)`,
+    ).run({ ...toRow(doc), seq, ingested_at: now });
+    if (placement.isNewStory) {
+      const created = this.sql('INSERT INTO stories (id, created_at, updated_at, version) VALUES (?, ?, ?, 1) ON CONFLICT (id) DO NOTHING').run(placement.storyId, now, now);
+      if (created.changes === 0) throw idCollision('story', placement.storyId);
+    } else {
+      const updated = this.sql('UPDATE stories SET updated_at = ?, version = version + 1 WHERE id = ?').run(now, placement.storyId);
+      if (updated.changes === 0) throw new CorroborateError('store-error', `story ${placement.storyId} does not exist`);
+    }
+    this.sql('INSERT INTO story_articles (article_id, story_id, seq) VALUES (?, ?, ?)').run(doc.id, placement.storyId, seq);
+    if (placement.cluster) this.writeCluster(doc.id, placement.storyId, placement.cluster, seq, now);
+    else this.sql('UPDATE stories SET size = size + 1, active_seq = ? WHERE id = ?').run(seq, placement.storyId);
+    this.noteLatestPublished(placement.storyId, doc.meta.publishedAt, (placement.cluster?.merged.length ?? 0) > 0);
+    return { added: true, id: doc.id };
   }
 
   /** The grouping's and copy detection's share of `addArticle` (inside its transaction). */
   private writeCluster(articleId: string, storyId: string, write: ClusterWrite, seq: number, now: string): void {
     if (write.story.id !== storyId) throw new CorroborateError('store-error', `story summary ${write.story.id} does not match placement ${storyId}`);
+    // Sizes move relative to the stored rows (the article plus the stories folded in), never from a copy.
+    const folded = (this.sql('SELECT coalesce(sum(size), 0) AS n FROM stories WHERE id IN (SELECT value FROM json_each(?))').get(JSON.stringify(write.merged.map((m) => m.storyId))) as { n: number }).n;
     for (const merge of write.merged) {
       this.sql('UPDATE story_articles SET story_id = ? WHERE story_id = ?').run(storyId, merge.storyId);
       this.sql('DELETE FROM story_keys WHERE story_id = ?').run(merge.storyId);
@@ -142,13 +192,13 @@ export class SqliteStore implements Store {
       this.sql('INSERT INTO story_merges (from_id, into_id, article_id, score, merged_at) VALUES (?, ?, ?, ?, ?)').run(merge.storyId, storyId, articleId, merge.score, now);
     }
     const story = write.story;
-    this.sql('UPDATE stories SET size = ?, centroid = ?, first_at = ?, last_at = ?, active_seq = ?, event = ? WHERE id = ?').run(
-      story.size,
-      JSON.stringify([...story.centroid]),
+    this.sql('UPDATE stories SET size = size + 1 + ?, centroid = ?, first_at = ?, last_at = ?, active_seq = ?, event = ? WHERE id = ?').run(
+      folded,
+      centroidJson(story),
       story.firstAt,
       story.lastAt,
       seq,
-      story.event ? JSON.stringify({ what: [...story.event.what], who: [...story.event.who], where: [...story.event.where], when: story.event.when }) : null,
+      eventJson(story.event),
       storyId,
     );
     this.writeKeys(storyId, write.storyKeys, Math.floor(seq / ACTIVITY_BUCKET));
@@ -161,7 +211,7 @@ export class SqliteStore implements Store {
     const sketch = write.sketch;
     this.sql('INSERT INTO article_sketches (article_id, shingles, published_at, text_length) VALUES (?, ?, ?, ?)').run(
       articleId,
-      Buffer.from(sketch.shingles.buffer, sketch.shingles.byteOffset, sketch.shingles.byteLength),
+      shingleBytes(sketch.shingles),
       sketch.publishedAt,
       sketch.length,
     );
@@ -229,7 +279,7 @@ export class SqliteStore implements Store {
     const members = this.db.prepare('SELECT story_id, article_id FROM story_articles ORDER BY seq').all() as Array<{ story_id: string; article_id: string }>;
     const byStory = new Map<string, string[]>();
     for (const m of members) byStory.set(m.story_id, [...(byStory.get(m.story_id) ?? []), m.article_id]);
-    const redirects = this.redirectsInto(stories.map((s) => s.id));
+    const redirects = await this.redirects(stories.map((s) => s.id));
     return stories.map((s) => withRedirects({ id: s.id, articleIds: byStory.get(s.id) ?? [], createdAt: s.created_at, updatedAt: s.updated_at, version: s.version }, redirects.get(s.id)));
   }
 
@@ -246,27 +296,13 @@ export class SqliteStore implements Store {
       const members = this.sql('SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY seq').all(id) as Array<{ article_id: string }>;
       stories.push({ id: row.id, articleIds: members.map((m) => m.article_id), createdAt: row.created_at, updatedAt: row.updated_at, version: row.version });
     }
-    const redirects = this.redirectsInto(stories.map((s) => s.id));
+    const redirects = await this.redirects(stories.map((s) => s.id));
     return stories.map((s) => withRedirects(s, redirects.get(s.id)));
   }
 
-  /** For each story, the ids merged into it, following chains (b into a, then a into c: both lead to c), oldest merge first. */
-  private redirectsInto(ids: string[]): Map<string, string[]> {
+  private redirects(ids: string[]): Promise<Map<string, string[]>> {
     const from = this.sql('SELECT from_id FROM story_merges WHERE into_id = ? ORDER BY rowid');
-    const out = new Map<string, string[]>();
-    for (const id of ids) {
-      const found: string[] = [];
-      const queue = [id];
-      while (queue.length > 0) {
-        for (const row of from.all(queue.shift()!) as Array<{ from_id: string }>) {
-          if (found.includes(row.from_id) || row.from_id === id) continue;
-          found.push(row.from_id);
-          queue.push(row.from_id);
-        }
-      }
-      if (found.length > 0) out.set(id, found);
-    }
-    return out;
+    return redirectsInto(ids, async (id) => (from.all(id) as Array<{ from_id: string }>).map((r) => r.from_id));
   }
 
   async termStats(keys: string[]): Promise<TermStats> {
@@ -298,10 +334,9 @@ export class SqliteStore implements Store {
         out.push(cached);
         continue;
       }
-      const row = get.get(id) as { id: string; size: number; centroid: string; first_at: number | null; last_at: number | null; event: string | null } | undefined;
+      const row = get.get(id) as Parameters<typeof summaryOf>[0] | undefined;
       if (!row) continue;
-      const summary: StorySummary = { id: row.id, size: row.size, centroid: new Map(JSON.parse(row.centroid) as Array<[string, number]>), firstAt: row.first_at, lastAt: row.last_at };
-      if (row.event) summary.event = parseStoryEvent(row.event);
+      const summary = summaryOf(row);
       this.remember(summary);
       out.push(summary);
     }
@@ -323,10 +358,7 @@ export class SqliteStore implements Store {
     for (const id of ids) {
       const row = get.get(id) as { article_id: string; shingles: Buffer; published_at: number | null; text_length: number; original_id: string | null } | undefined;
       if (!row) continue;
-      // Copy out of the row buffer: its offset need not be 4-byte aligned.
-      const shingles = new Uint32Array(row.shingles.byteLength / 4);
-      new Uint8Array(shingles.buffer).set(row.shingles);
-      out.push({ articleId: row.article_id, shingles, publishedAt: row.published_at, length: row.text_length, duplicateOf: row.original_id });
+      out.push({ articleId: row.article_id, shingles: shinglesOf(row.shingles), publishedAt: row.published_at, length: row.text_length, duplicateOf: row.original_id });
     }
     return out;
   }
@@ -365,15 +397,15 @@ export class SqliteStore implements Store {
   async putStoryAnalysis(analysis: StoryAnalysis): Promise<void> {
     // The list figures are columns of the analysis's own row, written by the same statement (and
     // the story search index by triggers on it): one stored result per story, never out of step.
-    const count = (status: string) => analysis.claims.filter((c) => c.status === status).length;
-    this.sql(
+    const statement = this.sql(
       `INSERT INTO story_analyses (story_id, story_version, analysis_version, title, independent_sources, analysis, analysed_at, claims, corroborated, disputed, conflicts, brief)
        SELECT @id, @version, @analysisVersion, @title, @sources, @json, @now, @claims, @corroborated, @disputed, @conflicts, @brief WHERE EXISTS (SELECT 1 FROM stories WHERE id = @id)
        ON CONFLICT (story_id) DO UPDATE SET story_version = excluded.story_version, analysis_version = excluded.analysis_version,
          title = excluded.title, independent_sources = excluded.independent_sources, analysis = excluded.analysis, analysed_at = excluded.analysed_at,
          claims = excluded.claims, corroborated = excluded.corroborated, disputed = excluded.disputed, conflicts = excluded.conflicts, brief = excluded.brief
        WHERE excluded.story_version >= story_analyses.story_version`,
-    ).run({
+    );
+    const row = {
       id: analysis.storyId,
       version: analysis.version,
       analysisVersion: analysis.analysisVersion,
@@ -381,12 +413,10 @@ export class SqliteStore implements Store {
       sources: analysis.independentSourceCount,
       json: JSON.stringify(analysis),
       now: new Date().toISOString(),
-      claims: analysis.claims.length,
-      corroborated: count('corroborated'),
-      disputed: count('disputed'),
-      conflicts: analysis.conflicts.length,
-      brief: analysis.brief.map((s) => s.text).join(' '),
-    });
+      ...analysisFigures(analysis),
+    };
+    // Through the writer: never inside another unit's open transaction, retried while another process writes.
+    await this.writer.run(() => withRetries(busy, async () => statement.run(row)));
   }
 
   async search(query: string, limit: number): Promise<SearchHit[]> {
@@ -442,31 +472,12 @@ export class SqliteStore implements Store {
       `SELECT s.id, s.updated_at, a.story_version = s.version AND a.analysis_version = ? AS current, a.title, a.independent_sources, a.claims, a.corroborated, a.disputed, a.conflicts
        FROM stories s LEFT JOIN story_analyses a ON a.story_id = s.id
        ORDER BY s.latest_published_at DESC, s.id DESC LIMIT ? OFFSET ?`,
-    ).all(ANALYSIS_VERSION, limit, offset) as Array<{ id: string; updated_at: string; current: number | null; title: string | null; independent_sources: number; claims: number; corroborated: number; disputed: number; conflicts: number }>;
+    ).all(ANALYSIS_VERSION, limit, offset) as CardStoryRow[];
     const members = this.sql(
       `SELECT a.title, a.source_name, a.source_domain, a.published_at, a.published_at_basis
        FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY m.seq`,
     );
-    return stories.map((s) => {
-      const rows = members.all(s.id) as Array<{ title: string | null; source_name: string | null; source_domain: string | null; published_at: string | null; published_at_basis: PublishedAtBasis }>;
-      const outlets = new Map<string, number>();
-      for (const r of rows) {
-        const outlet = r.source_name ?? r.source_domain;
-        if (outlet) outlets.set(outlet, (outlets.get(outlet) ?? 0) + 1);
-      }
-      const dated = rows.filter((r) => r.published_at !== null).sort((a, b) => Date.parse(a.published_at!) - Date.parse(b.published_at!));
-      return {
-        id: s.id,
-        articleCount: rows.length,
-        updatedAt: s.updated_at,
-        title: s.title ?? rows.find((r) => r.title)?.title ?? null,
-        outlets: [...outlets].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name),
-        firstPublishedAt: dated[0]?.published_at ?? null,
-        lastPublishedAt: dated.at(-1)?.published_at ?? null,
-        datesInferred: dated.some((r) => r.published_at_basis === 'inferred'),
-        digest: s.current ? { independentSources: s.independent_sources, claims: s.claims, corroborated: s.corroborated, disputed: s.disputed, conflicts: s.conflicts } : null,
-      };
-    });
+    return stories.map((s) => storyCard(s, members.all(s.id) as CardMemberRow[]));
   }
 
   async close(): Promise<void> {
@@ -479,8 +490,7 @@ export class SqliteStore implements Store {
  * `NEAR(` or `col:`), all words required.
  */
 function ftsQuery(query: string): string {
-  const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.map((w) => `"${w}"`).join(' ');
+  return queryWords(query).map((w) => `"${w}"`).join(' ');
 }
 
 /** A store from a newer version, or an SQLite file that is not ours, is refused untouched. */
@@ -491,60 +501,4 @@ function refuseForeign(db: Database.Database, path: string, version: number): vo
     const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number };
     if (tables.n > 0) throw new CorroborateError('store-error', `${path}: is an SQLite database but not a Corroborate store; refusing to touch it`, { subject: path });
   }
-}
-
-const withRedirects = (story: StoredStory, redirects: string[] | undefined): StoredStory => (redirects ? { ...story, redirects } : story);
-
-function parseStoryEvent(json: string): StoryEvent {
-  const e = JSON.parse(json) as { what: Array<[string, number]>; who: Array<[string, number]>; where: Array<[string, number]>; when: StoryEvent['when'] };
-  return { what: new Map(e.what), who: new Map(e.who), where: new Map(e.where), when: e.when };
-}
-
-function toRow(doc: Doc): Omit<ArticleRow, never> {
-  return {
-    id: doc.id,
-    content_hash: doc.contentHash,
-    input: doc.meta.input,
-    source_name: doc.meta.source.name,
-    source_domain: doc.meta.source.domain,
-    url: doc.meta.url,
-    title: doc.title,
-    byline: doc.meta.byline,
-    published_at: doc.meta.publishedAt,
-    published_at_basis: doc.meta.publishedAtBasis,
-    language: doc.meta.language,
-    raw: doc.raw,
-    text: doc.text,
-    segments: JSON.stringify(doc.segments),
-    removed: JSON.stringify(doc.removed),
-    layers: JSON.stringify(doc.layers),
-    messages: JSON.stringify(doc.messages),
-  };
-}
-
-function fromRow(row: ArticleRow): Doc {
-  return {
-    id: row.id,
-    contentHash: row.content_hash,
-    meta: metaOf(row),
-    raw: row.raw,
-    title: row.title,
-    text: row.text,
-    segments: JSON.parse(row.segments),
-    removed: JSON.parse(row.removed),
-    layers: JSON.parse(row.layers),
-    messages: JSON.parse(row.messages),
-  };
-}
-
-function metaOf(row: Pick<ArticleRow, 'input' | 'source_name' | 'source_domain' | 'url' | 'byline' | 'published_at' | 'published_at_basis' | 'language'>): Doc['meta'] {
-  return {
-    input: row.input,
-    source: { name: row.source_name, domain: row.source_domain },
-    url: row.url,
-    byline: row.byline,
-    publishedAt: row.published_at,
-    publishedAtBasis: row.published_at_basis,
-    language: row.language,
-  };
 }
