@@ -12,11 +12,12 @@ import { runStoryBench } from './story.bench.js';
 import { runMetaBench } from './meta.bench.js';
 import { runHostileBench } from './hostile.bench.js';
 import { DEFAULT_SCALE_SIZES, runScaleBench } from './scale.bench.js';
+import { runQueueBench } from './queue.bench.js';
 
 /**
  * `npm run bench -- NAME [--data DIR] [--json]`. Each bench prints ours beside a baseline
  * measured in the same run. NAME: clean, extract, cluster, scale, time, entities, quotes,
- * corroborate, facts, meta, story, hostile, api, or all (default; api, scale, story and hostile left out: they run for minutes and want the
+ * corroborate, facts, meta, story, hostile, api, queue, or all (default; api, scale, story, hostile and queue left out: they run for minutes and want the
  * machine to themselves). `--errors` lists each miss (quotes, corroborate, meta).
  * `--orders N` sets how many random arrival orders the cluster bench streams (default 5).
  * `--sizes 1000,10000,100000` sets the scale bench's checkpoints (100k is not a default: it takes minutes).
@@ -37,8 +38,9 @@ const benches: Record<string, () => unknown | Promise<unknown>> = {
   story: () => runStoryBench(args.data),
   meta: () => runMetaBench(args.data, args.errors),
   hostile: () => runHostileBench(),
+  queue: () => runQueueBench(args.data, args.articles),
 };
-const LONG_RUNNING = new Set(['api', 'scale', 'story', 'hostile']);
+const LONG_RUNNING = new Set(['api', 'scale', 'story', 'hostile', 'queue']);
 const chosen = name === 'all' ? Object.keys(benches).filter((n) => !LONG_RUNNING.has(n)) : [name];
 const unknown = chosen.filter((n) => !benches[n]);
 if (unknown.length) {
