@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { toJobInput } from '../src/queue/jobs.js';
@@ -16,7 +16,9 @@ import { REPO, round, SHARED_DATA } from './args.js';
  * local one), each run in fresh schemas.
  * - Throughput: 1 and 2 worker processes, store in PostgreSQL and (1 worker) in SQLite: articles/s
  *   until every ingest job is done, and until the story jobs are done too; then the store is checked
- *   (every article once, story sizes equal to membership).
+ *   (every article once, story sizes equal to membership). Each worker first takes one warm-up
+ *   article (not timed); worker CPU ms per article counts ingest and story jobs (clock ticks of
+ *   /proc, so Linux only) and does not depend on what else loads the machine, unlike articles/s.
  * - Kill: one worker is SIGKILLed once a third of the articles are stored, a second worker takes
  *   over; the same checks, and the retries the queue made.
  */
@@ -27,18 +29,21 @@ const withSchema = (schema: string) => `${SERVER}${SERVER.includes('?') ? '&' : 
 
 export async function runQueueBench(data: string | undefined, articles = 200) {
   const file = join(data ?? join(SHARED_DATA, 'ecbplus'), 'documents.jsonl');
-  const texts = readFileSync(file, 'utf8').trim().split('\n').map((l) => Source.parse(JSON.parse(l))).filter((d) => d.split === 'dev').slice(0, articles).map((d) => d.text);
+  const dev = readFileSync(file, 'utf8').trim().split('\n').map((l) => Source.parse(JSON.parse(l))).filter((d) => d.split === 'dev').map((d) => d.text);
+  const texts = dev.slice(0, articles);
+  // One article per worker, not in the measured corpus, goes first: a fresh process spends seconds loading its language models.
+  const warmUp = dev.slice(articles, articles + 2);
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-queue-bench-'));
   const run = `bench_${process.pid}`;
   const rows: Array<Record<string, unknown>> = [];
   try {
     for (const [store, workers] of [['postgres', 1], ['postgres', 2], ['sqlite', 1]] as const) {
       const db = store === 'postgres' ? withSchema(`${run}_store_${workers}`) : join(dir, `w${workers}.db`);
-      rows.push({ store, workers, ...(await throughput(texts, withSchema(`${run}_queue_${store}_${workers}`), db, workers)) });
+      rows.push({ store, workers, ...(await throughput(texts, warmUp, withSchema(`${run}_queue_${store}_${workers}`), db, workers)) });
       console.error(JSON.stringify(rows.at(-1)));
     }
     const kill = await killRun(texts, withSchema(`${run}_queue_kill`), withSchema(`${run}_store_kill`));
-    const result = { corpus: `ECB+ dev, first ${texts.length} articles`, server: SERVER.replace(/:[^:@/]*@/, ':***@'), throughput: rows, kill };
+    const result = { corpus: `ECB+ dev, first ${texts.length} articles`, loadAverage: loadavg().map((x) => round(x, 1)), server: SERVER.replace(/:[^:@/]*@/, ':***@'), throughput: rows, kill };
     console.log(JSON.stringify(result, null, 2));
     return result;
   } finally {
@@ -46,21 +51,39 @@ export async function runQueueBench(data: string | undefined, articles = 200) {
   }
 }
 
-async function throughput(texts: string[], queueUrl: string, db: string, workers: number) {
+async function throughput(texts: string[], warmUp: string[], queueUrl: string, db: string, workers: number) {
   const queue = await JobQueue.open(queueUrl);
   const children = await Promise.all(Array.from({ length: workers }, () => startWorker(queueUrl, db)));
   try {
+    await enqueue(queue, warmUp.slice(0, workers), 'warm-up');
+    await drained(queue, 'ingest');
+    await drained(queue, 'story');
+    const cpuBefore = children.map(cpuSeconds);
     const started = performance.now();
     await enqueue(queue, texts);
     await drained(queue, 'ingest');
     const ingestSeconds = (performance.now() - started) / 1000;
     await drained(queue, 'story');
     const allSeconds = (performance.now() - started) / 1000;
-    return { articlesPerSecond: round(texts.length / ingestSeconds, 1), withStoryJobsPerSecond: round(texts.length / allSeconds, 1), ...(await check(db, texts.length)) };
+    const cpu = children.reduce((sum, child, i) => sum + cpuSeconds(child) - cpuBefore[i]!, 0);
+    const { expected, ...stored } = await check(db, texts.length + workers);
+    return {
+      articlesPerSecond: round(texts.length / ingestSeconds, 1),
+      withStoryJobsPerSecond: round(texts.length / allSeconds, 1),
+      workerCpuMsPerArticle: round((cpu * 1000) / texts.length, 0),
+      expected,
+      ...stored,
+    };
   } finally {
     await stopAll(children);
     await queue.close();
   }
+}
+
+/** User + system CPU seconds of a live child process (Linux /proc), ingest and story jobs together. */
+function cpuSeconds(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 async function killRun(texts: string[], queueUrl: string, db: string) {
@@ -104,9 +127,9 @@ async function check(db: string, expected: number) {
   }
 }
 
-async function enqueue(queue: JobQueue, texts: string[]): Promise<string[]> {
+async function enqueue(queue: JobQueue, texts: string[], name = 'ecb-dev'): Promise<string[]> {
   const ids: string[] = [];
-  for (const [i, text] of texts.entries()) ids.push(await queue.enqueueIngest({ inputs: [toJobInput({ input: `ecb-dev-${i}`, bytes: new TextEncoder().encode(text), sidecar: null })] }));
+  for (const [i, text] of texts.entries()) ids.push(await queue.enqueueIngest({ inputs: [toJobInput({ input: `${name}-${i}`, bytes: new TextEncoder().encode(text), sidecar: null })] }));
   return ids;
 }
 
