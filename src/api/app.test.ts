@@ -160,11 +160,12 @@ test('the OpenAPI document is generated from the request schemas', async () => {
   const store = freshStore();
   const doc = (await (await createApp({ store }).request('/api/openapi.json')).json()) as {
     openapi: string;
-    paths: Record<string, Record<string, { parameters?: Array<{ name: string }>; requestBody?: { content: Record<string, { schema: unknown }> } }>>;
+    paths: Record<string, Record<string, { parameters?: Array<{ name: string }>; requestBody?: { content: Record<string, { schema: unknown }> }; responses?: Record<string, unknown> }>>;
   };
   assert.equal(doc.openapi, '3.1.0');
-  assert.deepEqual(Object.keys(doc.paths).sort(), ['/api/articles', '/api/articles/{id}', '/api/openapi.json', '/api/search', '/api/stories', '/api/stories/{id}', '/api/stories/{id}/changes', '/stories/{id}/export.json', '/stories/{id}/export.md', '/stories/{id}/feed.atom']);
+  assert.deepEqual(Object.keys(doc.paths).sort(), ['/api/articles', '/api/articles/{id}', '/api/jobs/{id}', '/api/openapi.json', '/api/search', '/api/stories', '/api/stories/{id}', '/api/stories/{id}/changes', '/stories/{id}/export.json', '/stories/{id}/export.md', '/stories/{id}/feed.atom']);
   assert.deepEqual(doc.paths['/api/stories']!.get!.parameters!.map((p) => p.name), ['limit', 'offset']);
+  assert.deepEqual(Object.keys(doc.paths['/api/articles']!.post!.responses!).sort(), ['200', '201', '202', '400', '401', '413', '415']);
   assert.match(JSON.stringify(doc.paths['/api/articles']!.post!.requestBody!.content['application/json']!.schema), /"text"/);
   await store.close();
 });
