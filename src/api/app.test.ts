@@ -229,7 +229,7 @@ test('the add form stores a pasted article, refuses cross-site posts and wants t
   assert.match(await missing.text(), /text: text is required/);
   const added = await open.request('http://localhost/add', form(fields, 'http://localhost'));
   assert.equal(added.status, 303);
-  assert.match(added.headers.get('location')!, /^\/articles\/a-[0-9a-f]{12}\?added=1$/);
+  assert.match(added.headers.get('location')!, /^\/articles\/a-[0-9a-f]{24}\?added=1$/);
   const article = (await (await open.request(`/api${added.headers.get('location')!.split('?')[0]}`)).json()) as { source: { name: string }; publishedAt: string };
   assert.deepEqual([article.source.name, article.publishedAt.slice(0, 10)], ['Osterby Post', '2026-04-06']);
 

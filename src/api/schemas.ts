@@ -36,7 +36,8 @@ export const SearchQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const IdParamSchema = z.object({ id: z.string().regex(/^[as]-[0-9a-f]{12}$/, 'not an article or story id') });
+// 24 hex digits; 12 in stores made before ids grew.
+export const IdParamSchema = z.object({ id: z.string().regex(/^[as]-(?:[0-9a-f]{12}){1,2}$/, 'not an article or story id') });
 
 export const ErrorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })
