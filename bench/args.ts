@@ -21,12 +21,14 @@ export interface BenchArgs {
   sizes: number[] | undefined;
   /** Arrival orders of the cluster bench. */
   orders: number | undefined;
+  /** `store`: the PostgreSQL URL to measure (default DATABASE_URL, else PGlite). */
+  db: string | undefined;
 }
 
 export function benchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' }, errors: { type: 'boolean' }, predictions: { type: 'string' }, sizes: { type: 'string' }, orders: { type: 'string' } },
+    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' }, errors: { type: 'boolean' }, predictions: { type: 'string' }, sizes: { type: 'string' }, orders: { type: 'string' }, db: { type: 'string' } },
     allowPositionals: false,
   });
   return {
@@ -40,6 +42,7 @@ export function benchArgs(argv: string[]): BenchArgs {
     predictions: values.predictions,
     sizes: values.sizes?.split(',').map(Number),
     orders: num(values.orders),
+    db: values.db,
   };
 }
 

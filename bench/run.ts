@@ -12,6 +12,7 @@ import { runStoryBench } from './story.bench.js';
 import { runMetaBench } from './meta.bench.js';
 import { runHostileBench } from './hostile.bench.js';
 import { DEFAULT_SCALE_SIZES, runScaleBench } from './scale.bench.js';
+import { runStoreBench } from './store.bench.js';
 
 /**
  * `npm run bench -- NAME [--data DIR] [--json]`. Each bench prints ours beside a baseline
@@ -20,6 +21,7 @@ import { DEFAULT_SCALE_SIZES, runScaleBench } from './scale.bench.js';
  * machine to themselves). `--errors` lists each miss (quotes, corroborate, meta).
  * `--orders N` sets how many random arrival orders the cluster bench streams (default 5).
  * `--sizes 1000,10000,100000` sets the scale bench's checkpoints (100k is not a default: it takes minutes).
+ * `store [--articles N] [--db postgres://…]`: the store's share of ingest, SQLite against PostgreSQL (DATABASE_URL, else PGlite).
  */
 const [name = 'all', ...rest] = process.argv.slice(2);
 const args = benchArgs(rest);
@@ -37,8 +39,9 @@ const benches: Record<string, () => unknown | Promise<unknown>> = {
   story: () => runStoryBench(args.data),
   meta: () => runMetaBench(args.data, args.errors),
   hostile: () => runHostileBench(),
+  store: () => runStoreBench(args.data, args.articles ?? 1000, args.db ?? process.env.DATABASE_URL),
 };
-const LONG_RUNNING = new Set(['api', 'scale', 'story', 'hostile']);
+const LONG_RUNNING = new Set(['api', 'scale', 'story', 'hostile', 'store']);
 const chosen = name === 'all' ? Object.keys(benches).filter((n) => !LONG_RUNNING.has(n)) : [name];
 const unknown = chosen.filter((n) => !benches[n]);
 if (unknown.length) {
