@@ -59,7 +59,7 @@ export const PG_MIGRATIONS: string[] = [
     active_seq bigint NOT NULL,
     PRIMARY KEY (key, story_id)
   );
-  CREATE INDEX story_keys_recent ON story_keys(key, active_seq DESC);
+  CREATE INDEX story_keys_recent ON story_keys(key, active_seq DESC, story_id);
   CREATE INDEX story_keys_story ON story_keys(story_id);
   CREATE TABLE term_df (
     term text COLLATE "C" PRIMARY KEY,

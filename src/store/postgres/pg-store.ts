@@ -63,7 +63,7 @@ export class PgStore implements Store {
     private readonly caches: Caches,
   ) {}
 
-  /** Opens the store on `database`, creating and migrating its schema if needed (in `schema`, made if missing, when given). */
+  /** Opens the store on `database` (its search path names the schema), creating and migrating the tables if needed; `label` names it in errors. */
   static async open(database: Database, label: string): Promise<PgStore> {
     try {
       await database.transaction(async (tx) => {
@@ -303,10 +303,10 @@ export class PgStore implements Store {
   async storyCandidates(keys: string[], perKey: number): Promise<Map<string, number>> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return new Map();
-    // Per key, the most recently active stories (a lateral index walk each), then counted per story.
+    // Per key, the most recently active stories (a lateral index walk each; ties by id, as SQLite's index orders them), then counted per story.
     const rows = await this.db.query<{ story_id: string; n: number }>(
       `SELECT p.story_id, count(*)::int AS n FROM unnest($1::text[]) AS k(key)
-       CROSS JOIN LATERAL (SELECT story_id FROM story_keys WHERE key = k.key ORDER BY active_seq DESC LIMIT $2) p GROUP BY p.story_id`,
+       CROSS JOIN LATERAL (SELECT story_id FROM story_keys WHERE key = k.key ORDER BY active_seq DESC, story_id LIMIT $2) p GROUP BY p.story_id`,
       [unique, perKey],
     );
     return new Map(rows.map((r) => [r.story_id, r.n]));

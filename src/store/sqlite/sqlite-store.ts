@@ -319,7 +319,7 @@ export class SqliteStore implements Store {
 
   async storyCandidates(keys: string[], perKey: number): Promise<Map<string, number>> {
     const hits = new Map<string, number>();
-    const lookup = this.sql('SELECT story_id FROM story_keys WHERE key = ? ORDER BY active_seq DESC LIMIT ?');
+    const lookup = this.sql('SELECT story_id FROM story_keys WHERE key = ? ORDER BY active_seq DESC, story_id LIMIT ?');
     for (const key of new Set(keys)) for (const row of lookup.all(key, perKey) as Array<{ story_id: string }>) hits.set(row.story_id, (hits.get(row.story_id) ?? 0) + 1);
     return hits;
   }
