@@ -25,7 +25,8 @@ import {
   type CardMemberRow,
   type CardStoryRow,
 } from '../rows.js';
-import { DEFAULT_DF_CACHE, DEFAULT_SUMMARY_CACHE, idCollision, withRetries } from '../concurrency.js';
+import { idCollision, withRetries } from '../concurrency.js';
+import { PlacementCaches } from '../caches.js';
 import type { Database, Sql } from './client.js';
 import { PG_MIGRATIONS } from './migrations.js';
 
@@ -40,15 +41,6 @@ const retryable = (error: unknown) => RETRYABLE.has((error as { code?: string })
 const SNIPPET = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=…`;
 const HIGHLIGHT_ALL = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
 
-/** The per-process caches, shared by a store and the views of its transactions. */
-interface Caches {
-  summaries: Map<string, StorySummary>;
-  df: Map<string, number>;
-  docs: number | null;
-  /** The store generation the caches follow (null: not read yet). */
-  generation: number | null;
-}
-
 /**
  * PostgreSQL store (a server through `pg`, or PGlite in-process). Placing and adding an article
  * (`placeAndAdd`) runs in one transaction under a transaction-scoped advisory lock, so writers in
@@ -60,7 +52,8 @@ export class PgStore implements Store {
   private constructor(
     private readonly db: Sql,
     private readonly root: Database,
-    private readonly caches: Caches,
+    /** Shared by a store and the views of its transactions. */
+    private readonly caches: PlacementCaches,
   ) {}
 
   /** Opens the store on `database` (its search path names the schema), creating and migrating the tables if needed; `label` names it in errors. */
@@ -75,7 +68,7 @@ export class PgStore implements Store {
       if (error instanceof CorroborateError) throw error;
       throw new CorroborateError('store-error', `${label}: cannot open as a Corroborate store (${(error as Error).message})`, { subject: label, cause: error });
     }
-    return new PgStore(database, database, { summaries: new Map(), df: new Map(), docs: null, generation: null });
+    return new PgStore(database, database, new PlacementCaches());
   }
 
   private within(tx: Sql): PgStore {
@@ -93,48 +86,27 @@ export class PgStore implements Store {
 
   async placeAndAdd(doc: Doc, place: (view: Store) => Promise<Placement>): Promise<AddResult> {
     return withRetries(retryable, async () => {
-      let placement: Placement | null = null;
+      const placed: { placement?: Placement; generation?: number } = {};
       const result = await this.root.transaction(async (tx): Promise<AddResult> => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK]);
         const [state] = await tx.query<{ generation: string | number }>('SELECT generation FROM cluster_stats WHERE id = 1');
-        this.follow(Number(state!.generation));
+        this.caches.follow(Number(state!.generation));
         const [existing] = await tx.query<{ id: string }>('SELECT id FROM articles WHERE content_hash = $1', [doc.contentHash]);
         if (existing) return { added: false, id: doc.id, existingId: existing.id };
-        placement = await place(this.within(tx));
-        return await this.write(tx, doc, placement);
+        const placement = await place(this.within(tx));
+        const written = await this.write(tx, doc, placement);
+        placed.placement = placement;
+        placed.generation = written.generation;
+        return written.result;
       });
       // The caches follow the database only once the transaction has committed.
-      if (result.added && placement) this.afterCommit(placement);
+      if (placed.placement) this.caches.committed(placed.placement, placed.generation ?? null);
       return result;
     });
   }
 
-  /** Drops the caches when another process stored articles since they were filled. */
-  private follow(generation: number): void {
-    if (this.caches.generation === generation) return;
-    this.caches.summaries.clear();
-    this.caches.df.clear();
-    this.caches.docs = null;
-    this.caches.generation = generation;
-  }
-
-  private afterCommit(placement: Placement): void {
-    const caches = this.caches;
-    if (caches.generation !== null) caches.generation++;
-    if (!placement.cluster) {
-      caches.summaries.delete(placement.storyId);
-      return;
-    }
-    for (const merge of placement.cluster.merged) caches.summaries.delete(merge.storyId);
-    this.remember(placement.cluster.story);
-    if (caches.docs !== null) caches.docs++;
-    for (const term of new Set(placement.cluster.terms)) {
-      const known = caches.df.get(term);
-      if (known !== undefined) caches.df.set(term, known + 1);
-    }
-  }
-
-  private async write(tx: Sql, doc: Doc, placement: Placement): Promise<AddResult> {
+  /** The rows of one placed article (inside the caller's transaction), and the store generation after it. */
+  private async write(tx: Sql, doc: Doc, placement: Placement): Promise<{ result: AddResult; generation: number }> {
     const now = new Date().toISOString();
     const [taken] = await tx.query<{ id: string }>('SELECT id FROM articles WHERE id = $1', [doc.id]);
     if (taken) throw idCollision('article', doc.id);
@@ -156,8 +128,8 @@ export class PgStore implements Store {
     if (placement.cluster) await this.writeCluster(tx, doc.id, placement.storyId, placement.cluster, seq, now);
     else await tx.query('UPDATE stories SET size = size + 1, active_seq = $1 WHERE id = $2', [seq, placement.storyId]);
     await this.noteLatestPublished(tx, placement.storyId, doc.meta.publishedAt, (placement.cluster?.merged.length ?? 0) > 0);
-    await tx.query('UPDATE cluster_stats SET generation = generation + 1 WHERE id = 1');
-    return { added: true, id: doc.id };
+    const [after] = await tx.query<{ generation: string | number }>('UPDATE cluster_stats SET generation = generation + 1 WHERE id = 1 RETURNING generation');
+    return { result: { added: true, id: doc.id }, generation: Number(after!.generation) };
   }
 
   /** The grouping's and copy detection's share of an add (inside its transaction). */
@@ -227,13 +199,6 @@ export class PgStore implements Store {
     if (added.length > 0) await tx.query('INSERT INTO story_keys (key, story_id, active_seq) SELECT k, $2, $3 FROM unnest($1::text[]) AS k', [added, storyId, bucket]);
   }
 
-  private remember(summary: StorySummary): void {
-    const summaries = this.caches.summaries;
-    summaries.delete(summary.id);
-    summaries.set(summary.id, summary);
-    if (summaries.size > DEFAULT_SUMMARY_CACHE) summaries.delete(summaries.keys().next().value!);
-  }
-
   async getArticles(ids?: string[]): Promise<Doc[]> {
     if (!ids) return (await this.db.query<ArticleRow>('SELECT * FROM articles ORDER BY seq')).map(fromRow);
     const rows = await this.db.query<ArticleRow>('SELECT * FROM articles WHERE id = ANY($1::text[])', [ids]);
@@ -288,16 +253,11 @@ export class PgStore implements Store {
   }
 
   async termStats(keys: string[]): Promise<TermStats> {
-    const caches = this.caches;
-    if (caches.docs === null) caches.docs = (await this.db.query<{ docs: number }>('SELECT docs FROM cluster_stats WHERE id = 1'))[0]!.docs;
-    const missing = [...new Set(keys.filter((k) => !caches.df.has(k)))];
-    if (missing.length > 0) {
-      if (caches.df.size + missing.length > DEFAULT_DF_CACHE) caches.df.clear();
-      const rows = await this.db.query<{ term: string; df: number }>('SELECT term, df FROM term_df WHERE term = ANY($1::text[])', [missing]);
-      for (const k of missing) caches.df.set(k, 0);
-      for (const r of rows) caches.df.set(r.term, r.df);
-    }
-    return { docs: caches.docs, df: new Map(keys.map((k) => [k, caches.df.get(k) ?? 0])) };
+    return this.caches.termStats(
+      keys,
+      async () => (await this.db.query<{ docs: number }>('SELECT docs FROM cluster_stats WHERE id = 1'))[0]!.docs,
+      (terms) => this.db.query<{ term: string; df: number }>('SELECT term, df FROM term_df WHERE term = ANY($1::text[])', [terms]),
+    );
   }
 
   async storyCandidates(keys: string[], perKey: number): Promise<Map<string, number>> {
@@ -313,20 +273,9 @@ export class PgStore implements Store {
   }
 
   async storySummaries(ids: string[]): Promise<StorySummary[]> {
-    const missing = ids.filter((id) => !this.caches.summaries.has(id));
-    const read = new Map<string, StorySummary>();
-    if (missing.length > 0) {
-      const rows = await this.db.query<Parameters<typeof summaryOf>[0]>('SELECT id, size, centroid, first_at, last_at, event FROM stories WHERE id = ANY($1::text[])', [missing]);
-      for (const row of rows) read.set(row.id, summaryOf(row));
-    }
-    const out: StorySummary[] = [];
-    for (const id of ids) {
-      const summary = this.caches.summaries.get(id) ?? read.get(id);
-      if (!summary) continue;
-      this.remember(summary);
-      out.push(summary);
-    }
-    return out;
+    return this.caches.storySummaries(ids, async (missing) =>
+      (await this.db.query<Parameters<typeof summaryOf>[0]>('SELECT id, size, centroid, first_at, last_at, event FROM stories WHERE id = ANY($1::text[])', [missing])).map(summaryOf),
+    );
   }
 
   async copyCandidates(bands: number[], limit: number): Promise<string[]> {

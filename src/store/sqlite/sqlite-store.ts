@@ -25,7 +25,8 @@ import {
   type CardMemberRow,
   type CardStoryRow,
 } from '../rows.js';
-import { DEFAULT_DF_CACHE, DEFAULT_SUMMARY_CACHE, idCollision, Mutex, withRetries } from '../concurrency.js';
+import { idCollision, Mutex, withRetries } from '../concurrency.js';
+import { DEFAULT_DF_CACHE, DEFAULT_SUMMARY_CACHE, PlacementCaches } from '../caches.js';
 import { MIGRATIONS } from './migrations.js';
 
 export const DEFAULT_DB_PATH = './corroborate.db';
@@ -45,13 +46,8 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   /** Prepared statements by SQL: preparing costs more than running the small queries of the ingest path. */
   private readonly statements = new Map<string, Database.Statement>();
-  /** LRU of parsed summaries (Map keeps insertion order: re-inserting on use moves a story to the end). */
-  private readonly summaries = new Map<string, StorySummary>();
-  /** Document frequencies read or written so far (a read-through cache of term_df). */
-  private readonly df = new Map<string, number>();
-  private docs: number | null = null;
-  /** The `data_version` the caches follow: SQLite changes it when another connection commits. */
-  private generation: number | null = null;
+  /** They follow `PRAGMA data_version`, which SQLite changes when another connection commits. */
+  private readonly caches = new PlacementCaches();
   /** One write transaction at a time on this connection (a placement awaits between its reads). */
   private readonly writer = new Mutex();
 
@@ -112,7 +108,7 @@ export class SqliteStore implements Store {
         let placement: Placement | null = null;
         let result: AddResult;
         try {
-          this.follow();
+          this.caches.follow(this.db.pragma('data_version', { simple: true }) as number);
           const existing = this.sql('SELECT id FROM articles WHERE content_hash = ?').get(doc.contentHash) as { id: string } | undefined;
           if (existing) result = { added: false, id: doc.id, existingId: existing.id };
           else {
@@ -125,34 +121,11 @@ export class SqliteStore implements Store {
           throw error;
         }
         // The caches follow the database only once the transaction has committed.
-        if (placement) this.afterCommit(placement);
+        // Its own commits leave this connection's data_version as it was.
+        if (placement) this.caches.committed(placement, this.db.pragma('data_version', { simple: true }) as number);
         return result;
       }),
     );
-  }
-
-  /** Drops the caches when another connection committed since they were filled. */
-  private follow(): void {
-    const generation = this.db.pragma('data_version', { simple: true }) as number;
-    if (generation === this.generation) return;
-    this.summaries.clear();
-    this.df.clear();
-    this.docs = null;
-    this.generation = generation;
-  }
-
-  private afterCommit(placement: Placement): void {
-    if (!placement.cluster) {
-      this.summaries.delete(placement.storyId);
-      return;
-    }
-    for (const merge of placement.cluster.merged) this.summaries.delete(merge.storyId);
-    this.remember(placement.cluster.story);
-    if (this.docs !== null) this.docs++;
-    for (const term of new Set(placement.cluster.terms)) {
-      const known = this.df.get(term);
-      if (known !== undefined) this.df.set(term, known + 1);
-    }
   }
 
   /** The rows of one placed article (inside the caller's transaction). */
@@ -251,12 +224,6 @@ export class SqliteStore implements Store {
     for (const key of next) if (!keep.has(key)) insert.run(key, storyId, bucket);
   }
 
-  private remember(summary: StorySummary): void {
-    this.summaries.delete(summary.id);
-    this.summaries.set(summary.id, summary);
-    if (this.summaries.size > DEFAULT_SUMMARY_CACHE) this.summaries.delete(this.summaries.keys().next().value!);
-  }
-
   async getArticles(ids?: string[]): Promise<Doc[]> {
     const rows = ids
       ? ids.map((id) => this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined).filter((r): r is ArticleRow => r !== undefined)
@@ -306,15 +273,11 @@ export class SqliteStore implements Store {
   }
 
   async termStats(keys: string[]): Promise<TermStats> {
-    this.docs ??= (this.sql('SELECT docs FROM cluster_stats WHERE id = 1').get() as { docs: number }).docs;
-    const missing = keys.filter((k) => !this.df.has(k));
-    if (missing.length > 0) {
-      if (this.df.size + missing.length > DEFAULT_DF_CACHE) this.df.clear();
-      const rows = this.sql('SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))').all(JSON.stringify(missing)) as Array<{ term: string; df: number }>;
-      for (const k of missing) this.df.set(k, 0);
-      for (const r of rows) this.df.set(r.term, r.df);
-    }
-    return { docs: this.docs, df: new Map(keys.map((k) => [k, this.df.get(k) ?? 0])) };
+    return this.caches.termStats(
+      keys,
+      async () => (this.sql('SELECT docs FROM cluster_stats WHERE id = 1').get() as { docs: number }).docs,
+      async (terms) => this.sql('SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))').all(JSON.stringify(terms)) as Array<{ term: string; df: number }>,
+    );
   }
 
   async storyCandidates(keys: string[], perKey: number): Promise<Map<string, number>> {
@@ -326,21 +289,10 @@ export class SqliteStore implements Store {
 
   async storySummaries(ids: string[]): Promise<StorySummary[]> {
     const get = this.sql('SELECT id, size, centroid, first_at, last_at, event FROM stories WHERE id = ?');
-    const out: StorySummary[] = [];
-    for (const id of ids) {
-      const cached = this.summaries.get(id);
-      if (cached) {
-        this.remember(cached);
-        out.push(cached);
-        continue;
-      }
+    return this.caches.storySummaries(ids, async (missing) => missing.flatMap((id) => {
       const row = get.get(id) as Parameters<typeof summaryOf>[0] | undefined;
-      if (!row) continue;
-      const summary = summaryOf(row);
-      this.remember(summary);
-      out.push(summary);
-    }
-    return out;
+      return row ? [summaryOf(row)] : [];
+    }));
   }
 
   async copyCandidates(bands: number[], limit: number): Promise<string[]> {
