@@ -14,7 +14,7 @@ export const analysisOf = (storyId: string, version: number): StoryAnalysis => (
 export const article = (n: number) =>
   docFromText(`Ferry service resumes on line ${n}\n\nThe ferry on line ${n} ran again on Monday after a two-day stop, the operator said.\n`, `ferry-${n}.txt`, null);
 /** The index updates of one article joining (or starting) `storyId`, which then has `size` members. */
-const write = (storyId: string, size: number, extra: Partial<ClusterWrite> = {}): ClusterWrite => ({
+export const write = (storyId: string, size: number, extra: Partial<ClusterWrite> = {}): ClusterWrite => ({
   terms: ['ferry'],
   story: { id: storyId, size, centroid: new Map([['ferry', 1]]), firstAt: null, lastAt: null },
   storyKeys: ['ferry'],
@@ -189,6 +189,47 @@ export function storeSuite(backend: Backend): void {
     assert.deepEqual((await store.searchStories('ferry', 5)).map((h) => h.storyId), ['s-a'], "the merged story's search entry went with its analysis");
     await store.putStoryAnalysis(analysis('s-c', 9));
     assert.equal((await store.getStoryAnalyses(['s-c'])).size, 0, 'no analysis for a story that no longer exists');
+    await store.close();
+  });
+
+  test('a change log is appended only with an analysis of a newer story version, oldest first', async () => {
+    const store = await (await backend.fresh()).open();
+    await store.addArticle(article(80), { storyId: 's-log', isNewStory: true });
+    const change = (version: number, detail: string) => ({ version, at: '2026-01-06T00:00:00Z', kind: 'article-added' as const, detail });
+    await store.putStoryAnalysis(analysisOf('s-log', 1), [change(1, 'first')]);
+    await store.putStoryAnalysis(analysisOf('s-log', 1), [change(1, 'the same version again')]);
+    await store.putStoryAnalysis(analysisOf('s-log', 3), [change(3, 'third'), change(3, 'third, second entry')]);
+    await store.putStoryAnalysis(analysisOf('s-log', 2), [change(2, 'older than what is stored')]);
+    await store.putStoryAnalysis(analysisOf('s-none', 5), [change(5, 'no such story')]);
+    assert.deepEqual((await store.storyChanges('s-log')).map((c) => c.detail), ['first', 'third', 'third, second entry']);
+    assert.deepEqual(await store.storyChanges('s-none'), []);
+    assert.deepEqual(await store.deleteArticle(article(80).id), { storyId: 's-log', storyDeleted: true, changedStoryIds: [] });
+    assert.deepEqual(await store.storyChanges('s-log'), [], 'a story deleted with its last article takes its log along');
+    assert.deepEqual(await store.counts(), { articles: 0, stories: 0 });
+    await store.close();
+  });
+
+  test("deleting an article frees its copies, recounts its story, raises the versions it changes; its merge stays", async () => {
+    const store = await (await backend.fresh()).open();
+    const version = async (id: string) => (await store.getStories([id]))[0]?.version;
+    const [a, b, bridge, copy] = [article(90), article(91), article(92), article(93)];
+    await store.addArticle(a, { storyId: 's-a', isNewStory: true, cluster: write('s-a', 1) });
+    await store.addArticle(b, { storyId: 's-b', isNewStory: true, cluster: write('s-b', 1) });
+    await store.addArticle(bridge, { storyId: 's-a', isNewStory: false, cluster: write('s-a', 3, { merged: [{ storyId: 's-b', score: 0.4 }] }) });
+    await store.addArticle(copy, { storyId: 's-copy', isNewStory: true, cluster: write('s-copy', 1, { copyOf: { of: bridge.id, similarity: 0.95 } }) });
+    const [before, copyBefore] = [await version('s-a'), await version('s-copy')];
+    assert.equal((await store.copiesOf([copy.id])).get(copy.id)?.of, bridge.id);
+
+    const deleted = await store.deleteArticle(bridge.id);
+    assert.deepEqual(deleted, { storyId: 's-a', storyDeleted: false, changedStoryIds: ['s-a', 's-copy'] });
+    assert.equal(await store.deleteArticle(bridge.id), null, 'a second delete finds nothing');
+    assert.deepEqual(await store.getArticles([bridge.id]), []);
+    assert.equal((await store.copiesOf([copy.id])).size, 0, 'the copy became an original');
+    assert.deepEqual([await version('s-a'), await version('s-copy')], [before! + 1, copyBefore! + 1]);
+    const [story] = await store.getStories(['s-a']);
+    assert.deepEqual([story!.articleIds, story!.redirects], [[a.id, b.id], ['s-b']], 'the merge outlives the article that bridged it');
+    assert.equal((await store.storySummaries(['s-a']))[0]!.size, 2);
+    assert.deepEqual(await store.search('ferry line 92', 5), [], 'gone from the search index');
     await store.close();
   });
 

@@ -101,6 +101,14 @@ export const SearchResultSchema = z
   })
   .meta({ id: 'SearchResult' });
 
+export const DeletedSchema = z
+  .object({
+    deleted: z.string().describe('the deleted article'),
+    storyId: z.string().describe('the story it left'),
+    storyDeleted: z.boolean().describe("true when it was the story's last article"),
+  })
+  .meta({ id: 'Deleted' });
+
 export const ChangesSchema = z
   .object({
     storyId: z.string(),
@@ -109,7 +117,7 @@ export const ChangesSchema = z
       z.object({
         version: z.number().int(),
         at: z.string(),
-        kind: z.string().describe('article-added, fact-corroborated, fact-disputed, conflict-added, merged, split, corrected, …'),
+        kind: z.string().describe('created, article-added, article-removed, fact-corroborated, fact-disputed, conflict-added, merged, corrected'),
         detail: z.string().optional(),
         articleIds: z.array(z.string()).optional(),
         storyIds: z.array(z.string()).optional(),

@@ -1,3 +1,4 @@
+import { inlineAnalyser, type Analyser } from '../pipeline/analyser.js';
 import { exportStories } from '../pipeline/analyze.js';
 import type { StoryExport } from '../export/types.js';
 import type { Store } from '../store/store.js';
@@ -18,6 +19,8 @@ export class StoryExportCache {
 
   constructor(
     private readonly store: Store,
+    /** Where a stale story is analysed (the server's worker threads). */
+    private readonly analyser: Analyser = inlineAnalyser,
     private readonly maxStories = DEFAULT_MAX_STORIES,
   ) {}
 
@@ -31,7 +34,7 @@ export class StoryExportCache {
       this.entries.set(id, hit);
       return hit.export;
     }
-    const built = publicExport(await exportStories(this.store, [id]));
+    const built = publicExport(await exportStories(this.store, [id], new Date(), this.analyser));
     this.entries.set(id, { version: story.version, export: built });
     if (this.entries.size > this.maxStories) this.entries.delete(this.entries.keys().next().value!);
     return built;

@@ -77,8 +77,11 @@ export function hostnameOf(url: string): string | null {
   }
 }
 
-/** The language of a clean text by tinyld, or null when the text is too short to tell. */
+/** Characters of the text that tinyld reads: a few paragraphs tell the language as well as the whole article, at a fraction of the cost. */
+export const LANGUAGE_PREFIX_CHARS = 2000;
+
+/** The language of a clean text by tinyld (on its first `LANGUAGE_PREFIX_CHARS`), or null when the text is too short to tell. */
 export function guessLanguage(text: string): string | null {
   if (text.length < DEFAULT_MIN_CHARS_FOR_LANGUAGE) return null;
-  return detectLanguage(text) || null;
+  return detectLanguage(text.slice(0, LANGUAGE_PREFIX_CHARS)) || null;
 }

@@ -22,10 +22,21 @@ export class PlacementCaches {
 
   follow(generation: number): void {
     if (generation === this.generation) return;
+    this.forget();
+    this.generation = generation;
+  }
+
+  /** Drops everything (writes the caches took in were rolled back). */
+  forget(): void {
     this.summaries.clear();
     this.df.clear();
     this.docs = null;
-    this.generation = generation;
+    this.generation = null;
+  }
+
+  /** Drops one story's summary (this process changed or deleted the story outside a placement). */
+  forgetStory(storyId: string): void {
+    this.summaries.delete(storyId);
   }
 
   /** After this process's own commit of `placement`; `generation` is the store's generation after it. */

@@ -116,4 +116,22 @@ export const PG_MIGRATIONS: string[] = [
   );
   CREATE INDEX story_analyses_search ON story_analyses USING gin(search);
   `,
+  // 2 (SQLite 7): following a story. story_changes is each story's change log, appended with the
+  // analysis that found the changes and read oldest first (id keeps insertion order within a
+  // version). Articles can be deleted: a merge stays a fact after the article that bridged the two
+  // stories is gone, so story_merges no longer references articles.
+  `
+  CREATE TABLE story_changes (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    story_id text COLLATE "C" NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    version integer NOT NULL,
+    at text NOT NULL,
+    kind text NOT NULL,
+    detail text,
+    article_ids text,
+    story_ids text
+  );
+  CREATE INDEX story_changes_story ON story_changes(story_id, version, id);
+  ALTER TABLE story_merges DROP CONSTRAINT story_merges_article_id_fkey;
+  `,
 ];

@@ -5,6 +5,7 @@ import type { StorySummary, TermStats } from '../../cluster/stories.js';
 import { MARK_END, MARK_START } from '../store.js';
 import type { AddResult, ArticleText, ClusterWrite, Placement, SearchHit, Store, StoryCard, StoredStory, StoryMerge, StorySearchHit } from '../store.js';
 import { ANALYSIS_VERSION, type StoryAnalysis } from '../../story/types.js';
+import type { StoryChange } from '../../export/types.js';
 import {
   ACTIVITY_BUCKET,
   ARTICLE_COLUMNS,
@@ -319,20 +320,94 @@ export class PgStore implements Store {
     return new Map(ids.flatMap((id) => (byId.has(id) ? [[id, JSON.parse(byId.get(id)!) as StoryAnalysis] as const] : [])));
   }
 
-  async putStoryAnalysis(analysis: StoryAnalysis): Promise<void> {
-    // As in the SQLite store: the list figures are columns of the analysis's own row, written by the same statement.
+  async putStoryAnalysis(analysis: StoryAnalysis, changes: StoryChange[] = []): Promise<void> {
+    // As in the SQLite store: the list figures are columns of the analysis's own row, written by the
+    // same statement, and the changes are logged in the same transaction, only with a newer version.
     const f = analysisFigures(analysis);
     await withRetries(retryable, () =>
-      this.db.query(
-        `INSERT INTO story_analyses (story_id, story_version, analysis_version, title, independent_sources, analysis, analysed_at, claims, corroborated, disputed, conflicts, brief)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 WHERE EXISTS (SELECT 1 FROM stories WHERE id = $1)
-         ON CONFLICT (story_id) DO UPDATE SET story_version = excluded.story_version, analysis_version = excluded.analysis_version,
-           title = excluded.title, independent_sources = excluded.independent_sources, analysis = excluded.analysis, analysed_at = excluded.analysed_at,
-           claims = excluded.claims, corroborated = excluded.corroborated, disputed = excluded.disputed, conflicts = excluded.conflicts, brief = excluded.brief
-         WHERE excluded.story_version >= story_analyses.story_version`,
-        [analysis.storyId, analysis.version, analysis.analysisVersion, analysis.title, analysis.independentSourceCount, JSON.stringify(analysis), new Date().toISOString(), f.claims, f.corroborated, f.disputed, f.conflicts, f.brief],
-      ),
+      this.root.transaction(async (tx) => {
+        // The story's row lock orders writers of its analysis, so two never both log as newer.
+        const [story] = await tx.query('SELECT 1 FROM stories WHERE id = $1 FOR UPDATE', [analysis.storyId]);
+        if (!story) return;
+        const [stored] = await tx.query<{ story_version: number }>('SELECT story_version FROM story_analyses WHERE story_id = $1', [analysis.storyId]);
+        const written = await tx.query(
+          `INSERT INTO story_analyses (story_id, story_version, analysis_version, title, independent_sources, analysis, analysed_at, claims, corroborated, disputed, conflicts, brief)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           ON CONFLICT (story_id) DO UPDATE SET story_version = excluded.story_version, analysis_version = excluded.analysis_version,
+             title = excluded.title, independent_sources = excluded.independent_sources, analysis = excluded.analysis, analysed_at = excluded.analysed_at,
+             claims = excluded.claims, corroborated = excluded.corroborated, disputed = excluded.disputed, conflicts = excluded.conflicts, brief = excluded.brief
+           WHERE excluded.story_version >= story_analyses.story_version RETURNING story_id`,
+          [analysis.storyId, analysis.version, analysis.analysisVersion, analysis.title, analysis.independentSourceCount, JSON.stringify(analysis), new Date().toISOString(), f.claims, f.corroborated, f.disputed, f.conflicts, f.brief],
+        );
+        if (written.length === 0 || (stored && stored.story_version >= analysis.version)) return;
+        const list = (ids: string[] | undefined) => (ids?.length ? JSON.stringify(ids) : null);
+        for (const c of changes)
+          await tx.query('INSERT INTO story_changes (story_id, version, at, kind, detail, article_ids, story_ids) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+            analysis.storyId,
+            c.version,
+            c.at,
+            c.kind,
+            c.detail ?? null,
+            list(c.articleIds),
+            list(c.storyIds),
+          ]);
+      }),
     );
+  }
+
+  async storyChanges(storyId: string): Promise<StoryChange[]> {
+    const rows = await this.db.query<{ version: number; at: string; kind: StoryChange['kind']; detail: string | null; article_ids: string | null; story_ids: string | null }>(
+      'SELECT version, at, kind, detail, article_ids, story_ids FROM story_changes WHERE story_id = $1 ORDER BY version, id',
+      [storyId],
+    );
+    return rows.map((r) => ({
+      version: r.version,
+      at: r.at,
+      kind: r.kind,
+      ...(r.detail !== null ? { detail: r.detail } : {}),
+      ...(r.article_ids !== null ? { articleIds: JSON.parse(r.article_ids) as string[] } : {}),
+      ...(r.story_ids !== null ? { storyIds: JSON.parse(r.story_ids) as string[] } : {}),
+    }));
+  }
+
+  async deleteArticle(articleId: string): Promise<{ storyId: string; storyDeleted: boolean; changedStoryIds: string[] } | null> {
+    const result = await withRetries(retryable, () =>
+      this.root.transaction(async (tx) => {
+        // Under the placement lock: no article is placed against a half-deleted one.
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK]);
+        const [member] = await tx.query<{ story_id: string }>('SELECT story_id FROM story_articles WHERE article_id = $1', [articleId]);
+        if (!member) return null;
+        const storyId = member.story_id;
+        // Stories holding copies of this article: their copy links change, so must their analyses.
+        const copyStories = (
+          await tx.query<{ story_id: string }>('SELECT DISTINCT m.story_id FROM article_copies c JOIN story_articles m ON m.article_id = c.article_id WHERE c.original_id = $1', [articleId])
+        ).map((r) => r.story_id);
+        await tx.query('DELETE FROM article_copies WHERE article_id = $1 OR original_id = $1', [articleId]);
+        await tx.query('DELETE FROM lsh_bands WHERE article_id = $1', [articleId]);
+        await tx.query('DELETE FROM article_sketches WHERE article_id = $1', [articleId]);
+        await tx.query('DELETE FROM story_articles WHERE article_id = $1', [articleId]);
+        await tx.query('DELETE FROM articles WHERE id = $1', [articleId]);
+        const [count] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM story_articles WHERE story_id = $1', [storyId]);
+        const left = count!.n;
+        if (left === 0) {
+          await tx.query('DELETE FROM story_keys WHERE story_id = $1', [storyId]);
+          await tx.query('DELETE FROM stories WHERE id = $1', [storyId]);
+        } else
+          await tx.query(
+            `UPDATE stories SET version = version + 1, size = $1, updated_at = $2,
+               latest_published_at = (SELECT max(a.published_at) FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = stories.id)
+             WHERE id = $3`,
+            [left, new Date().toISOString(), storyId],
+          );
+        const others = [...new Set(copyStories)].filter((id) => id !== storyId);
+        if (others.length > 0) await tx.query('UPDATE stories SET version = version + 1 WHERE id = ANY($1::text[])', [others]);
+        // Other processes drop their caches (the story's summary may be gone).
+        await tx.query('UPDATE cluster_stats SET generation = generation + 1 WHERE id = 1');
+        return { storyId, storyDeleted: left === 0, changedStoryIds: [...(left === 0 ? [] : [storyId]), ...others] };
+      }),
+    );
+    if (result) this.caches.forgetStory(result.storyId);
+    return result;
   }
 
   /** Plain words to a tsquery: every word required, nothing in the text read as query syntax. */

@@ -9,7 +9,7 @@ import { SqliteStore } from './sqlite-store.js';
 import type { ExportClaim } from '../../export/types.js';
 import { ANALYSIS_VERSION } from '../../story/types.js';
 import { MIGRATIONS } from './migrations.js';
-import { analysisOf, article, storeSuite } from '../../../test/store-suite.js';
+import { analysisOf, article, storeSuite, write } from '../../../test/store-suite.js';
 import { sqliteBackend } from '../../../test/store-backends.js';
 
 const tempDb = () => join(mkdtempSync(join(tmpdir(), 'corroborate-store-')), 'store.db');
@@ -83,8 +83,65 @@ test('a store at migration 5 upgrades to the event signature: its stories have n
   const [story] = await store.getStories(['s-kept']);
   assert.equal(story!.version, 2);
   assert.deepEqual(story!.redirects, ['s-gone']);
+  // Migration 7: the merge outlives the article that bridged the stories.
+  const second = article(32);
+  await store.addArticle(second, { storyId: 's-kept', isNewStory: false });
+  const deleted = await store.deleteArticle(doc.id);
+  assert.deepEqual(deleted, { storyId: 's-kept', storyDeleted: false, changedStoryIds: ['s-kept'] });
+  const [after] = await store.getStories(['s-kept']);
+  assert.deepEqual([after!.articleIds, after!.redirects, after!.version], [[second.id], ['s-gone'], 4]);
+  assert.deepEqual(await store.storyChanges('s-kept'), []);
   await store.close();
 });
+
+test('a batch is one transaction of savepoints: a failed article rolls back alone, a failed batch rolls back all, and writes from outside wait for it', async () => {
+  const path = tempDb();
+  const store = SqliteStore.open(path);
+  const [a, b, c, d] = [article(100), article(101), article(102), article(103)];
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let placed!: () => void;
+  const stored = new Promise<void>((resolve) => (placed = resolve));
+  const batch = store.batch(async () => {
+    await store.placeAndAdd(a, async () => ({ storyId: 's-a', isNewStory: true, cluster: write('s-a', 1) }));
+    await assert.rejects(store.placeAndAdd(b, async () => ({ storyId: 'no-such-story', isNewStory: false })), CorroborateError);
+    let seen: number | undefined;
+    await store.placeAndAdd(c, async (view) => {
+      seen = (await view.storySummaries(['s-a']))[0]?.size;
+      return { storyId: 's-a', isNewStory: false, cluster: write('s-a', 2) };
+    });
+    assert.equal(seen, 1, 'a placement in the batch reads the articles stored before it in the same batch');
+    placed();
+    await gate;
+  });
+  await stored;
+  // A write from outside the batch waits for its commit (no interleaving, no deadlock).
+  let outsideDone = false;
+  const outside = store.putStoryAnalysis(analysisOf('s-a', 2)).then(() => (outsideDone = true));
+  const other = SqliteStore.open(path);
+  assert.deepEqual(await other.counts(), { articles: 0, stories: 0 }, 'nothing is visible before the commit');
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(outsideDone, false);
+  release();
+  await batch;
+  await outside;
+  assert.deepEqual(await other.counts(), { articles: 2, stories: 1 });
+  await other.close();
+  assert.deepEqual((await store.listStories()).map((s) => s.articleIds), [[a.id, c.id]]);
+  assert.equal((await store.getStoryAnalyses(['s-a'])).get('s-a')?.version, 2);
+
+  await assert.rejects(
+    store.batch(async () => {
+      await store.placeAndAdd(d, async () => ({ storyId: 's-d', isNewStory: true, cluster: write('s-d', 1) }));
+      throw new Error('stopped');
+    }),
+    /stopped/,
+  );
+  assert.deepEqual(await store.counts(), { articles: 2, stories: 1 });
+  assert.deepEqual(await store.storySummaries(['s-d']), [], 'the caches forgot the rolled-back story');
+  await store.close();
+});
+
 test('refuses a file that is not a Corroborate store and leaves it untouched', () => {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-store-'));
   const other = join(dir, 'other.db');
