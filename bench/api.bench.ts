@@ -1,12 +1,13 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { docFromText } from '../src/ingest/plain-text.js';
 import { processDoc } from '../src/pipeline/analyze.js';
+import { storyAnalyses } from '../src/pipeline/story-analyses.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { REPO, round } from './args.js';
 
@@ -28,9 +29,13 @@ const hex12 = (s: string) => createHash('sha256').update(s).digest('hex').slice(
  * place and person names and a number, so every article is distinct text. Written straight through
  * the store with a fixed placement (grouping is not what this bench measures).
  */
-async function buildStore(path: string, count: number): Promise<string[]> {
+const exampleTexts = (): string[] => {
   const dir = join(REPO, 'examples', 'articles');
-  const bases = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8'));
+  return readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8'));
+};
+
+async function buildStore(path: string, count: number, analysed = false): Promise<string[]> {
+  const bases = exampleTexts();
   const store = SqliteStore.open(path);
   const storyIds: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -41,8 +46,20 @@ async function buildStore(path: string, count: number): Promise<string[]> {
     const doc = processDoc(docFromText(`${text}\nReport ${i}.`, `synthetic-${i}.txt`, { source: `Outlet ${i % 37}`, publishedAt: '2026-03-14' }), { now: new Date(0) });
     await store.addArticle(doc, { storyId, isNewStory: i % ARTICLES_PER_STORY === 0 });
   }
+  // As `ingest` leaves a store: every story's analysis stored beside it.
+  if (analysed) await storyAnalyses(store, await store.listStories());
   await store.close();
   return storyIds;
+}
+
+/** Every story's analysis computed and stored, as ingest leaves them: reads then serve stored analyses. */
+async function storeAnalyses(path: string): Promise<number> {
+  const store = SqliteStore.open(path);
+  try {
+    return (await storyAnalyses(store, await store.listStories())).size;
+  } finally {
+    await store.close();
+  }
 }
 
 function startServer(db: string): Promise<{ url: string; stop: () => void }> {
@@ -71,17 +88,22 @@ async function load(url: string, paths: string[], seconds: number, connections: 
 }
 
 /**
- * `npm run bench -- api`: 50 concurrent readers on loopback for 30 s against story pages while a
- * writer posts an article every 100 ms; then the store is checked. Baseline in the same run: the
- * same load on a route that reads nothing from the store (`/api/openapi.json`), so the ratio shows
- * what story reads cost over the server's own overhead. Then the same load on the home page (three
- * pages deep into the list), web and API search, still while the writer posts.
+ * `npm run bench -- api`: a store of `articles` articles with every story's analysis stored, served
+ * by `corroborate serve` in its own process. While a writer posts an article every 100 ms, 50
+ * concurrent readers on loopback load, 30 s each: story JSON (`/api/stories/:id`), story pages
+ * (`/stories/:id`), then the home page (three list pages) and search (web and API). Target: p99
+ * under 50 ms for each. Baseline in the same run: the same load on a route that reads nothing
+ * from the store (`/api/openapi.json`), so the ratio shows what reads cost over the server's own
+ * overhead. The store is checked after.
  */
 export async function runApiBench(options: ApiBenchOptions) {
   const db = join(mkdtempSync(join(tmpdir(), 'corroborate-api-bench-')), 'bench.db');
   const buildStarted = performance.now();
   const storyIds = await buildStore(db, options.articles);
   const buildSeconds = (performance.now() - buildStarted) / 1000;
+  const analysesStarted = performance.now();
+  const analysed = await storeAnalyses(db);
+  const analysesSeconds = (performance.now() - analysesStarted) / 1000;
   const server = await startServer(db);
   try {
     const baseline = await load(server.url, ['/api/openapi.json'], Math.max(5, Math.round(options.seconds / 3)), options.connections);
@@ -101,11 +123,13 @@ export async function runApiBench(options: ApiBenchOptions) {
         await new Promise((r) => setTimeout(r, WRITE_INTERVAL_MS));
       }
     })();
-    const paths = [...storyIds.slice(0, 200).map((id) => `/api/stories/${id}`), '/api/stories', '/api/stories?offset=40'];
-    const reads = await load(server.url, paths, options.seconds, options.connections);
+    // 200 stories spread over the store, so reads are not all of the newest.
+    const sampled = storyIds.filter((_, i) => i % Math.max(1, Math.floor(storyIds.length / 200)) === 0).slice(0, 200);
+    const storyJson = await load(server.url, sampled.map((id) => `/api/stories/${id}`), options.seconds, options.connections);
+    const storyPages = await load(server.url, sampled.map((id) => `/stories/${id}`), options.seconds, options.connections);
     // Lists and search under the same writes: they read stored figures only, never story exports.
     const listPaths = ['/', '/?page=2', '/?page=50', '/search?q=harbour+repairs', '/search?q=gondola', '/api/search?q=rescued', '/api/stories?offset=400'];
-    const lists = await load(server.url, listPaths, options.seconds, options.connections);
+    const homeAndSearch = await load(server.url, listPaths, options.seconds, options.connections);
     writing = false;
     await writer;
 
@@ -114,19 +138,166 @@ export async function runApiBench(options: ApiBenchOptions) {
     const articles = (check.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
     const orphans = (check.prepare('SELECT count(*) AS n FROM articles a LEFT JOIN story_articles m ON m.article_id = a.id WHERE m.article_id IS NULL').get() as { n: number }).n;
     check.close();
+    const targetMs = 50;
     return {
       storedArticles: options.articles,
       storeBuildSeconds: round(buildSeconds, 1),
+      analysesStored: analysed,
+      analysesSeconds: round(analysesSeconds, 1),
       connections: options.connections,
       seconds: options.seconds,
-      storyReads: reads,
-      homeAndSearch: lists,
+      storyJson,
+      storyPages,
+      homeAndSearch,
       baselineNoStoreRoute: baseline,
-      p99Ratio: round(reads.p99Ms / Math.max(1, baseline.p99Ms), 2),
+      p99UnderTarget: { targetMs, storyJson: storyJson.p99Ms < targetMs, storyPages: storyPages.p99Ms < targetMs, homeAndSearch: homeAndSearch.p99Ms < targetMs },
       writes: { posted, failed: postFailures },
       storeAfter: { integrity, articles, expected: options.articles + posted, orphans },
     };
   } finally {
     server.stop();
+  }
+}
+
+export interface ApiLoadOptions {
+  articles: number;
+  writers: number;
+  posts: number;
+  readers: number;
+  /** Keep the built store here and reuse it when it exists (each run works on a copy, so runs start from the same store). */
+  storeCache?: string | undefined;
+}
+
+/** Median and worst of `runs` sequential GETs of `path`, in ms (an idle server: one request at a time). */
+async function timedGets(url: string, path: string, runs: number) {
+  const ms: number[] = [];
+  let status = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const response = await fetch(`${url}${path}`);
+    await response.arrayBuffer();
+    ms.push(performance.now() - t0);
+    status = response.status;
+  }
+  ms.sort((a, b) => a - b);
+  return { status, medianMs: round(ms[ms.length >> 1]!, 1), maxMs: round(ms.at(-1)!, 1) };
+}
+
+/**
+ * `npm run bench -- api-load`: the issue's load run. A store of `articles` articles (8 per story,
+ * every story analysed, as `ingest` leaves it) is first exported whole by `corroborate export` and
+ * its home page and first stories read on an idle server. Then `writers` clients each post `posts`
+ * distinct articles one after another (each joins a stored story, so its story is analysed again)
+ * while `readers` connections read story exports, the home page and the story list until the
+ * writers are done. Counted: connection resets and other network errors, 5xx answers, read
+ * latency (p50 / p99 / max), and in the store afterwards how many times each post's words are
+ * stored (exactly once is right; a post that failed but was stored anyway is counted apart).
+ */
+export async function runApiLoadBench(options: ApiLoadOptions) {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-api-load-'));
+  const db = join(dir, 'load.db');
+  try {
+    const buildStarted = performance.now();
+    const cached = options.storeCache && existsSync(options.storeCache);
+    if (!cached) await buildStore(db, options.articles, true);
+    if (options.storeCache && !cached) copyFileSync(db, options.storeCache);
+    if (cached) copyFileSync(options.storeCache!, db);
+    const buildSeconds = (performance.now() - buildStarted) / 1000;
+    const stored = new Database(db, { readonly: true });
+    const storyIds = (stored.prepare('SELECT id FROM stories ORDER BY rowid').all() as Array<{ id: string }>).map((r) => r.id);
+    stored.close();
+
+    const exportStarted = performance.now();
+    const out = join(dir, 'export.json');
+    const exportRun = spawnSync(process.execPath, [join(REPO, 'bin', 'corroborate.js'), 'export', '--db', db, '--out', out], { encoding: 'utf8', timeout: 600_000 });
+    const exportSeconds = (performance.now() - exportStarted) / 1000;
+    const exportMiB = exportRun.status === 0 ? round(statSync(out).size / 2 ** 20, 1) : 0;
+    const contract = exportRun.status === 0 ? spawnSync(process.execPath, [join(REPO, '..', 'shared', 'spec', 'validate-export.mjs'), out], { encoding: 'utf8', maxBuffer: 1 << 26 }) : null;
+    rmSync(out, { force: true });
+
+    const server = await startServer(db);
+    try {
+      const idle = {
+        homePage: await timedGets(server.url, '/', 5),
+        storiesLimit5: await timedGets(server.url, '/api/stories?limit=5', 5),
+        oneStory: await timedGets(server.url, `/api/stories/${storyIds[0]}`, 5),
+      };
+
+      const bases = exampleTexts();
+      const markerOf = (w: number, p: number) => `Harbour desk ${w} filed report number ${p} on the repairs`;
+      const postResults: Array<{ w: number; p: number; status: number | null; error: string | null; ms: number }> = [];
+      const writer = async (w: number) => {
+        for (let p = 0; p < options.posts; p++) {
+          const story = (w * options.posts + p) % storyIds.length;
+          const base = bases[(w + p) % bases.length]!.replaceAll('Velmora', `Town${story}`).replaceAll('Tessen', `Ridge${story}`);
+          const [headline, ...body] = base.split('\n');
+          const text = [headline, '', `${markerOf(w, p)}, officials said.`, ...body].join('\n');
+          const t0 = performance.now();
+          try {
+            const response = await fetch(`${server.url}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, source: `Load Wire ${w}`, publishedAt: '2026-03-15' }) });
+            await response.arrayBuffer();
+            postResults.push({ w, p, status: response.status, error: null, ms: performance.now() - t0 });
+          } catch (error) {
+            const cause = (error as { cause?: { code?: string } }).cause;
+            postResults.push({ w, p, status: null, error: cause?.code ?? (error as Error).message, ms: performance.now() - t0 });
+          }
+        }
+      };
+      const readPaths = [...storyIds.slice(0, 200).map((id) => `/api/stories/${id}`), '/', '/?page=2', '/api/stories', '/api/stories?limit=5'];
+      const started = performance.now();
+      let readers: autocannon.Instance | undefined;
+      const readsDone = new Promise<autocannon.Result>((resolve, reject) => {
+        readers = autocannon({ url: server.url, connections: options.readers, duration: 3600, timeout: 600, requests: readPaths.map((path) => ({ method: 'GET', path })) }, (error, result) => (error ? reject(error) : resolve(result)));
+      });
+      await Promise.all(Array.from({ length: options.writers }, (_, w) => writer(w)));
+      const writeSeconds = (performance.now() - started) / 1000;
+      readers!.stop();
+      const reads = await readsDone;
+
+      const check = new Database(db, { readonly: true });
+      const count = check.prepare('SELECT count(*) AS n FROM articles WHERE raw LIKE ?');
+      const storedTimes = postResults.map((r) => ({ ...r, stored: (count.get(`%${markerOf(r.w, r.p)},%`) as { n: number }).n }));
+      const integrity = check.pragma('integrity_check', { simple: true });
+      const articles = (check.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+      check.close();
+      const postMs = postResults.map((r) => r.ms).sort((a, b) => a - b);
+      const errors: Record<string, number> = {};
+      for (const r of postResults) if (r.error) errors[r.error] = (errors[r.error] ?? 0) + 1;
+      return {
+        store: { articles: options.articles, stories: storyIds.length, buildSeconds: round(buildSeconds, 1), reused: Boolean(cached) },
+        wholeStoreExport: { exitCode: exportRun.status, seconds: round(exportSeconds, 2), MiB: exportMiB, contract: contract ? (contract.status === 0 ? 'valid' : contract.stdout.slice(0, 300) + contract.stderr.slice(0, 300)) : 'not run', stderr: exportRun.status === 0 ? undefined : exportRun.stderr.slice(0, 500) },
+        idleServer: idle,
+        load: {
+          writers: options.writers,
+          postsEach: options.posts,
+          readers: options.readers,
+          seconds: round(writeSeconds, 1),
+          posts: {
+            sent: postResults.length,
+            status2xx: postResults.filter((r) => r.status !== null && r.status < 300).length,
+            status5xx: postResults.filter((r) => r.status !== null && r.status >= 500).length,
+            status4xx: postResults.filter((r) => r.status !== null && r.status >= 400 && r.status < 500).length,
+            networkErrors: errors,
+            resets: errors.ECONNRESET ?? 0,
+            p50Ms: round(postMs[postMs.length >> 1]!, 0),
+            p99Ms: round(postMs[Math.floor(postMs.length * 0.99)]!, 0),
+          },
+          reads: { requests: reads.requests.total, p50Ms: reads.latency.p50, p99Ms: reads.latency.p99, maxMs: reads.latency.max, errors: reads.errors, timeouts: reads.timeouts, resets: reads.resets, non2xx: reads.non2xx, status5xx: reads['5xx'] },
+          storeAfter: {
+            integrity,
+            articles,
+            expected: options.articles + postResults.filter((r) => r.status !== null && r.status < 300).length,
+            storedExactlyOnce: storedTimes.filter((r) => r.stored === 1).length,
+            storedTwiceOrMore: storedTimes.filter((r) => r.stored > 1).length,
+            okButMissing: storedTimes.filter((r) => r.status !== null && r.status < 300 && r.stored === 0).length,
+            failedButStored: storedTimes.filter((r) => (r.status === null || r.status >= 300) && r.stored > 0).length,
+          },
+        },
+      };
+    } finally {
+      server.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

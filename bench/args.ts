@@ -2,9 +2,9 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
-/** Benchmarks run from dist/bench; the repo root is two levels up, shared data beside the repo. */
+/** Benchmarks run from dist/bench; the repo root is two levels up, shared data beside the repo (or in $CORROBORATE_SHARED_DATA, for a worktree elsewhere). */
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
-export const SHARED_DATA = join(REPO, '..', 'shared', 'data');
+export const SHARED_DATA = process.env.CORROBORATE_SHARED_DATA ?? join(REPO, '..', 'shared', 'data');
 
 export interface BenchArgs {
   data: string | undefined;
@@ -21,12 +21,19 @@ export interface BenchArgs {
   sizes: number[] | undefined;
   /** Arrival orders of the cluster bench. */
   orders: number | undefined;
+  /** `store`: the PostgreSQL URL to measure (default DATABASE_URL, else PGlite). */
+  db: string | undefined;
+  /** `api-load`: writer clients, posts per writer, reader connections. */
+  writers: number | undefined;
+  posts: number | undefined;
+  readers: number | undefined;
+  storeCache: string | undefined;
 }
 
 export function benchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' }, errors: { type: 'boolean' }, predictions: { type: 'string' }, sizes: { type: 'string' }, orders: { type: 'string' } },
+    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' }, errors: { type: 'boolean' }, predictions: { type: 'string' }, sizes: { type: 'string' }, orders: { type: 'string' }, writers: { type: 'string' }, posts: { type: 'string' }, readers: { type: 'string' }, 'store-cache': { type: 'string' }, db: { type: 'string' } },
     allowPositionals: false,
   });
   return {
@@ -40,6 +47,11 @@ export function benchArgs(argv: string[]): BenchArgs {
     predictions: values.predictions,
     sizes: values.sizes?.split(',').map(Number),
     orders: num(values.orders),
+    db: values.db,
+    writers: num(values.writers),
+    posts: num(values.posts),
+    readers: num(values.readers),
+    storeCache: values['store-cache'],
   };
 }
 

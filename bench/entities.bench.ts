@@ -25,8 +25,12 @@ import { bcubed } from './cluster-metrics.js';
  * the last word before the first comma, bracket, preposition or relative pronoun of the extent
  * ("Officials from the People 's Republic of China" → "Officials"; "aircraft manufacturer
  * Boeing" → "Boeing"); it is a proper noun when it is capitalised and, at the start of a
- * sentence, tagged PROPN by wink; a head that is a title word ("Apple CEO") and a coordination of
- * names with a gold mention on each side ("GM and Chrysler", a set) are not names. A prediction matches a gold mention when it lies inside the
+ * sentence, tagged PROPN by wink; a head that is a title word ("Apple CEO"), a pronoun ("We"
+ * opening a quote) and a coordination of names with a gold mention on each side ("GM and
+ * Chrysler", a set) are not names. MEANTIME marks a name inside a longer mention of the same
+ * referent twice ("Apple CEO Steve Jobs" and "Steve Jobs"): gold mentions sharing a head count
+ * once, as the tightest (until issue 16's second session each counted, so one of the two was
+ * always a miss for every system). A prediction matches a gold mention when it lies inside the
  * gold extent and covers its head ("John McCain" matches "Senator John McCain ( R-AZ"), one to
  * one. Types: person = PER, organization = ORG, location = LOC; gold PRO (products), FIN
  * (financial) and MIX have no type of ours and are left out of the typed score, as are our
@@ -36,10 +40,14 @@ import { bcubed } from './cluster-metrics.js';
  * collections are MEANTIME's stories), gold clusters = `chain`, ours = the merged entity of the
  * matched prediction, an unmatched gold mention a singleton.
  *
- * Split: by collection. `corpus_gm` (30 articles) is held out: from the commit that made this
- * split on, its texts and errors were not looked at while rules were written or tuned. The other
- * three collections are the tune set. (Until then the held-out part was every third article
- * inside each collection, so the held-out figures shared names and wording with the tuned ones.)
+ * Split: by collection (MEANTIME's collections are its topics). `corpus_gm` (30 articles) is held
+ * out: from the commit that made this split on, its texts and entity errors were not looked at
+ * while entity rules were written or tuned, and only its totals were printed. The other three
+ * collections are the tune set. (Until then the held-out part was every third article inside each
+ * collection, so the held-out figures shared names and wording with the tuned ones.) One caveat:
+ * the quote rules' dev split (bench/gold/README.md) includes `corpus_gm`, so its quotes were read.
+ * An entity lexicon entry must hold for news in general: `lexicon/provenance.test.ts` fails on an
+ * entry found in only one story of these texts that no package knows.
  *
  * Speed (`articlesPerSecond`): the systems' own work per collection. Ours gets wink's tokens
  * ready-made (the pipeline has them already); compromise parses the text itself.
@@ -65,6 +73,8 @@ const WINDOW_SENTENCES = 6;
 const TYPE_OF: Record<EntityType, string | null> = { person: 'PER', organization: 'ORG', location: 'LOC', other: null };
 /** Two capitalised words joined by "and", "or" or a comma: with two gold mentions inside, a mention of a set of entities. */
 const COORDINATION = /\p{Lu}[\p{L}.'-]* (,|and|or) (the )?\p{Lu}/u;
+/** Pronouns that MEANTIME marks as entity mentions ("We", "They" opening a quote): capitalised, but not names. */
+const PRONOUNS = new Set(['I', 'We', 'They', 'He', 'She', 'It', 'You']);
 const HEAD_CUT = new Set([',', '(', 'of', 'from', 'in', 'for', 'at', 'with', 'on', 'by', 'who', 'which', 'that', 'to', 'and', '-', 'about', 'over', 'under', 'as']);
 
 interface Gold extends MeantimeMention {
@@ -92,8 +102,11 @@ export function namedGold(doc: MeantimeDoc, tokens: Token[], windowEnd: number):
     }
     let cut = words.findIndex((w, i) => i > 0 && HEAD_CUT.has(w.text.toLowerCase()));
     if (cut < 0) cut = words.length;
-    const head = words[cut - 1]!;
-    if (!/^\p{Lu}/u.test(head.text)) continue;
+    const word = words[cut - 1]!;
+    // "Apple Inc.," is one token of MEANTIME's text: the comma is no part of the head.
+    const bare = word.text.replace(/,+$/, '');
+    const head = { start: word.start, end: word.start + bare.length, text: bare };
+    if (!/^\p{Lu}/u.test(head.text) || PRONOUNS.has(head.text)) continue;
     // A role ("Apple CEO", "the Prime Minister") is a description, not a name; a coordination ("GM and Chrysler") names a set.
     if (TITLE_HEADS.has(head.text.toLowerCase())) continue;
     const nested = doc.entities.filter((o) => o !== g && o.start >= g.start && o.end <= g.end && (o.start > g.start || o.end < g.end));
@@ -102,7 +115,13 @@ export function namedGold(doc: MeantimeDoc, tokens: Token[], windowEnd: number):
     if (sentenceStarts.has(head.start) && token?.pos !== 'PROPN') continue;
     out.push({ ...g, head });
   }
-  return out;
+  // "Apple CEO Steve Jobs" and "Steve Jobs" inside it are two gold mentions of one name written once: the tightest is kept.
+  const byHead = new Map<number, Gold>();
+  for (const g of out) {
+    const seen = byHead.get(g.head.start);
+    if (!seen || g.end - g.start < seen.end - seen.start) byHead.set(g.head.start, g);
+  }
+  return out.filter((g) => byHead.get(g.head.start) === g);
 }
 
 /** One-to-one matches: each gold mention, tightest first, takes the first free prediction inside it that covers its head. */

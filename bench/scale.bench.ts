@@ -9,6 +9,7 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { round, SHARED_DATA } from './args.js';
 import { clusterScores } from './cluster-metrics.js';
 import { syntheticStream, type SourceText } from './synthetic-stream.js';
+import { pipelineRuns } from './scale-pipeline.js';
 import { containment, DEFAULT_COPY_CONTAINMENT } from '../src/cluster/copies.js';
 import { shingleHashes } from '../src/cluster/minhash.js';
 
@@ -34,6 +35,8 @@ export async function runScaleBench(data: string | undefined, sizes = DEFAULT_SC
   const stream = syntheticStream(sources, largest);
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-scale-'));
   try {
+    // The CLI end to end first, with 1 and 2 worker threads, in separate processes.
+    const pipeline = pipelineRuns(dir, stream, sizes, [1, 2]);
     const baseline = await ingestOnly(join(dir, 'baseline.db'), stream.slice(0, Math.min(...sizes)));
     const store = SqliteStore.open(join(dir, 'ours.db'));
     const times: number[] = [];
@@ -74,6 +77,7 @@ export async function runScaleBench(data: string | undefined, sizes = DEFAULT_SC
       costRatioLargestToFirst: round(last.msPerArticle! / first.msPerArticle!, 2),
       cpuCostRatioLargestToFirst: round(last.cpuMsPerArticle! / first.cpuMsPerArticle!, 2),
       ingestWithoutGroupingBaseline: baseline,
+      cliPipeline: pipeline,
       quality,
     };
   } finally {

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -42,7 +42,13 @@ test('a reader checks real stories in a real browser', { skip }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-browser-'));
   const inputs = join(dir, 'inputs');
   mkdirSync(inputs);
-  writeEcbFactStories(inputs);
+  const factStories = writeEcbFactStories(inputs);
+  // Three reports of the driver story are held back: the reader adds them from the UI and follows the story's changes.
+  const later = join(dir, 'later');
+  mkdirSync(later);
+  const driverStory = factStories.get('event-21_ecb.json')!;
+  const heldBack = driverStory.slice(-3);
+  for (const id of heldBack) for (const ext of ['.txt', '.json']) if (existsSync(join(inputs, id + ext))) renameSync(join(inputs, id + ext), join(later, id + ext));
   const store = SqliteStore.open(join(dir, 'ui.db'));
   await ingestPaths(store, [EXAMPLES, inputs]);
   const { server, url } = await startServer({ store, port: 0 });
@@ -54,6 +60,8 @@ test('a reader checks real stories in a real browser', { skip }, async (t) => {
       desktop: await browser.newContext({ viewport: { width: WIDTHS.desktop, height: 900 } }),
       phone: await browser.newContext({ viewport: { width: WIDTHS.phone, height: 844 }, isMobile: true, hasTouch: true }),
     };
+    // Waits, not timing asserts: on a loaded 2-core CI machine a post that analyses can take over Playwright's 30 s default.
+    for (const context of Object.values(contexts)) context.setDefaultTimeout(120_000);
     const page = await contexts.desktop.newPage();
     const phone = await contexts.phone.newPage();
     const shot = async (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}-${p === phone ? WIDTHS.phone : WIDTHS.desktop}.png`), fullPage: true });
@@ -68,13 +76,13 @@ test('a reader checks real stories in a real browser', { skip }, async (t) => {
       await page.goto(gondola);
       assert.equal(await page.locator('h1').textContent(), 'Gondola stalls over Velmora gorge; 34 lowered to safety by rope teams');
       const headings = (await page.locator('main h2').allTextContents()).map((h) => h.replace(/ \(\d+\)$/, ''));
-      assert.deepEqual(headings, ['Brief', 'Sources', 'Conflicts', 'Claims', 'Quotes', 'Timeline', 'Who and where']);
+      assert.deepEqual(headings, ['Brief', 'Sources', 'Conflicts', 'Claims', 'Quotes', 'Timeline', 'Who and where', 'Changes']);
       // The table of contents names every section and its links land on them.
       const toc = await page.locator('nav.toc a[href^="#"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
       for (const target of toc) assert.equal(await page.locator(target).count(), 1, target);
       // Sections fold: quotes, timeline and entities start closed, the rest open.
       const open = await page.locator('main section > details').evaluateAll((ds) => ds.map((d) => d.hasAttribute('open')));
-      assert.deepEqual(open, [true, true, true, true, false, false, false]);
+      assert.deepEqual(open, [true, true, true, true, false, false, false, false]);
       await shot(page, 'story');
       await phone.goto(gondola);
       assert.ok(await noSideScroll(phone), 'no sideways scrolling at 390 px');
@@ -121,6 +129,9 @@ test('a reader checks real stories in a real browser', { skip }, async (t) => {
       assert.ok(single.every((b) => b === 'single-source'));
       await p.screenshot({ path: join(SHOTS, `claims-filtered-${WIDTHS.desktop}.png`), fullPage: true });
       await noScript.close();
+      await phone.goto(`${oscars}?status=single-source&outlet=theguardian.com#claims`);
+      assert.ok(await noSideScroll(phone));
+      await shot(phone, 'claims-filtered');
     });
 
     await t.test("a claim opens to every outlet's own words, each citation named by its outlet and at least 24×24 px", async () => {
@@ -139,6 +150,14 @@ test('a reader checks real stories in a real browser', { skip }, async (t) => {
       const words = await claim.locator('.evidence q').first().textContent();
       assert.equal((await cites.first().evaluate((a) => a.getAttribute('title'))), words);
       await shot(page, 'claim-open');
+      await phone.goto(`${oscars}?status=corroborated#claims`);
+      await phone.locator('ol.claims > li summary').first().click();
+      for (const cite of await phone.locator('ol.claims a.cite:visible').all()) {
+        const box = (await cite.boundingBox())!;
+        assert.ok(box.width >= 24 && box.height >= 24, `${await cite.textContent()} at 390 px: ${box.width}×${box.height}`);
+      }
+      assert.ok(await noSideScroll(phone));
+      await shot(phone, 'claim-open');
       await cites.first().click();
       await page.waitForURL(/\/articles\/.*#cited$/);
       assert.equal(await page.locator('mark#cited').textContent(), words);
@@ -224,7 +243,7 @@ test('a reader checks real stories in a real browser', { skip }, async (t) => {
       await page.goto(gondola);
       const href = (await page.getByRole('link', { name: 'JSON' }).getAttribute('href'))!;
       const json = await fetch(new URL(href, url));
-      assert.match(json.headers.get('content-disposition')!, /attachment; filename="s-[0-9a-f]{12}\.json"/);
+      assert.match(json.headers.get('content-disposition')!, /attachment; filename="s-[0-9a-f]{24}\.json"/);
       const data = (await json.json()) as { articles: Array<{ input: string }>; stories: Array<{ title: string }> };
       assert.equal(data.stories[0]!.title, 'Gondola stalls over Velmora gorge; 34 lowered to safety by rope teams');
       assert.ok(data.articles.every((a) => !a.input.startsWith('/')), 'no server paths');
@@ -287,12 +306,12 @@ test('a reader checks real stories in a real browser', { skip }, async (t) => {
       await page.goto(`${url}/`);
       await page.getByRole('link', { name: 'Add an article' }).click();
       const text = 'Tessen Ridge gondola to reopen after inspection\n\nThe Tessen Ridge gondola in Velmora will reopen on Saturday after inspectors found no fault in its brakes, the ropeway company said on Thursday.\n';
-      await page.getByLabel('Article text (required)').fill(text);
+      await page.getByLabel('Article text').fill(text);
       await page.getByLabel('Outlet').fill('Velmora Evening Post');
       await page.getByLabel('Published (date or date and time)').fill('2026-03-19');
       await shot(page, 'add');
       await page.getByRole('button', { name: 'Add' }).click();
-      await page.waitForURL(/\/articles\/a-[0-9a-f]{12}\?added=1$/);
+      await page.waitForURL(/\/articles\/a-[0-9a-f]{24}\?added=1$/);
       assert.equal(await page.locator('h1').textContent(), 'Tessen Ridge gondola to reopen after inspection');
       assert.match((await page.locator('.notice').textContent())!, /Added/);
       assert.match((await page.locator('.meta').textContent())!, /Velmora Evening Post · 2026-03-19/);
@@ -312,6 +331,70 @@ test('a reader checks real stories in a real browser', { skip }, async (t) => {
       assert.equal(await page.locator('.text img, .text a, script:not(:empty)').count(), 0);
       assert.equal(dialogs, 0);
       await shot(page, 'hostile-article');
+    });
+
+    await t.test('a reader adds reports from the UI (files and pasted text) and follows what they changed: page, feed, delete', async () => {
+      // The driver story, found through one of its stored reports (its id is its content's, as ingest makes it).
+      const known = ecbDocuments().get(driverStory[0]!)!;
+      const [doc] = docsFromInput({ input: `${known.id}.txt`, bytes: new TextEncoder().encode(known.text), sidecar: known.url ? { url: known.url } : null });
+      const { storyId } = (await (await fetch(`${url}/api/articles/${doc!.id}`)).json()) as { storyId: string };
+      const driver = `${url}/stories/${storyId}`;
+      const version = Number(/version (\d+) of the story/.exec(await (await fetch(driver)).text())![1]);
+      await page.goto(`${url}/add`);
+      await page.getByLabel('Files').setInputFiles(heldBack.slice(0, 2).map((id) => join(later, `${id}.txt`)));
+      await page.getByRole('button', { name: 'Add' }).click();
+      await page.waitForURL(`${url}/add`);
+      assert.match((await page.locator('h1').textContent())!, /^Added 2 of 2$/);
+      for (const id of heldBack.slice(0, 2)) assert.ok((await page.locator('.results').textContent())!.includes(`${id}.txt`), 'each file by its name, no folder');
+      await shot(page, 'added-files');
+      // The third, pasted with its original URL (the outlet is the page's domain).
+      const third = heldBack[2]!;
+      const sidecar = existsSync(join(later, `${third}.json`)) ? (JSON.parse(readFileSync(join(later, `${third}.json`), 'utf8')) as { url: string }) : null;
+      await phone.goto(`${url}/add`);
+      await phone.getByLabel('Article text').fill(readFileSync(join(later, `${third}.txt`), 'utf8'));
+      if (sidecar) await phone.getByLabel('Original URL').fill(sidecar.url);
+      assert.ok(await noSideScroll(phone));
+      await shot(phone, 'add');
+      await phone.getByRole('button', { name: 'Add' }).click();
+      await phone.waitForURL(/\/articles\/a-[0-9a-f]{12}\?added=1$/);
+      const pastedArticle = phone.url().split('?')[0]!;
+      await shot(phone, 'added-text');
+
+      // What changed since the version the reader last saw: on the page, folded open, and in the feed.
+      await page.goto(`${driver}?since=${version}#changes`);
+      const changes = page.locator('ol.changes > li');
+      const kinds = await changes.allTextContents();
+      assert.ok(kinds.some((k) => /Articles added: 3 articles added|Articles added: [12] articles? added/.test(k)), kinds.join('\n'));
+      assert.ok(kinds.every((k) => Number(/^v(\d+)/.exec(k.trim())![1]) > version), 'only changes after that version');
+      assert.ok(await page.locator('details:has(#changes)').evaluate((d) => d.hasAttribute('open')));
+      assert.deepEqual(await axeViolations(page), []);
+      await shot(page, 'changes');
+      await phone.goto(`${driver}?since=${version}#changes`);
+      assert.ok(await noSideScroll(phone));
+      assert.deepEqual(await axeViolations(phone), []);
+      await shot(phone, 'changes');
+      const feed = await fetch(`${driver}/feed.atom`);
+      assert.match(feed.headers.get('content-type')!, /application\/atom\+xml/);
+      const entries = (await feed.text()).match(/<entry>/g)?.length ?? 0;
+      const logged = ((await (await fetch(`${url}/api/stories/${storyId}/changes`)).json()) as { changes: unknown[] }).changes.length;
+      assert.equal(entries, logged);
+      assert.ok(logged > kinds.length, 'the feed holds the earlier versions too');
+
+      // Delete the pasted report from its page: back on the story, the removal is its newest change.
+      await page.goto(pastedArticle);
+      await shot(page, 'article-delete');
+      await page.getByRole('button', { name: 'Delete the article' }).click();
+      await page.waitForURL(/\?deleted=1#changes$/);
+      assert.match((await page.locator('.notice').textContent())!, /Deleted/);
+      await page.locator('details:has(#changes) summary').click();
+      const newest = Number(/^v(\d+)/.exec((await changes.first().textContent())!.trim())![1]);
+      assert.ok(newest > version);
+      assert.ok((await changes.allTextContents()).some((c) => c.startsWith(`v${newest}`) && /Articles removed: 1 article removed/.test(c)), 'the removal is logged with the newest version');
+      await shot(page, 'deleted');
+      assert.equal((await fetch(pastedArticle)).status, 404);
+      await phone.goto(`${driver}#changes`);
+      await phone.locator('details:has(#changes) summary').click();
+      await shot(phone, 'deleted');
     });
   } finally {
     await browser?.close();

@@ -9,6 +9,7 @@ import { analyze } from '../src/pipeline/analyze.js';
 import type { StoryExport } from '../src/export/types.js';
 import { renderMarkdown } from '../src/export/markdown.js';
 import { EXAMPLES, EXAMPLES_GOLD, SCHEMA, SEEDS } from './paths.js';
+import { assertSpansMatch } from './spans.js';
 
 const ajv = new Ajv2020.default({ allErrors: true, strict: false });
 addFormats.default(ajv);
@@ -17,26 +18,6 @@ const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
 async function exportOf(dir: string): Promise<StoryExport> {
   const db = join(mkdtempSync(join(tmpdir(), 'corroborate-export-')), 'store.db');
   return (await analyze([dir], { db })).export;
-}
-
-/** Walks the export for every span-shaped object and checks its text against the article text. */
-function assertSpansMatch(data: StoryExport): number {
-  const texts = new Map(data.articles.map((a) => [a.id, a.text]));
-  let spans = 0;
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    if (!v || typeof v !== 'object') return;
-    const o = v as Record<string, unknown>;
-    if ('articleId' in o && 'start' in o && 'end' in o) {
-      spans++;
-      const text = texts.get(o.articleId as string);
-      assert.ok(text !== undefined, `span names a known article: ${String(o.articleId)}`);
-      assert.equal(text.slice(o.start as number, o.end as number), o.text);
-    }
-    Object.values(o).forEach(walk);
-  };
-  walk(data);
-  return spans;
 }
 
 test('seeds: the export meets the contract, all five articles form one story, the homoglyph is warned about', async () => {

@@ -6,7 +6,7 @@
 import { after, before, describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { Writable } from 'node:stream';
 import { sink } from './sink.js';
 import { EXIT, main } from '../src/cli/main.js';
 import type { Doc } from '../src/doc/types.js';
-import { ingestPaths, openStore } from '../src/pipeline/analyze.js';
+import { ingestInputs, ingestPaths, openStore } from '../src/pipeline/analyze.js';
 import type { Store } from '../src/store/store.js';
 import { SEEDS } from './paths.js';
 
@@ -58,6 +58,24 @@ describe('one input, one unit', () => {
     }
   });
 
+  test('an unexpected exception while analysing one input fails that input as `internal`; the others are stored', async () => {
+    const store = await openStore(join(TMP, 'analysis-throws.db'));
+    const inputs = seedFiles().slice(0, 3).map((f) => ({ input: f, bytes: readFileSync(f), sidecar: null }));
+    // The analysis's clock (read by the time budget) breaks on its first reading: a bug inside the first input's analysis.
+    let readings = 0;
+    const clock = () => {
+      if (readings++ === 0) throw new TypeError('clock is not a function');
+      return 0;
+    };
+    try {
+      const report = await ingestInputs(store, inputs, { ctx: { now: new Date('2026-01-20T00:00:00Z'), budget: { ms: 60_000, clock } } });
+      assert.deepEqual(report.files.map((f) => (f.status === 'failed' ? [f.error.code, /clock is not a function/.test(f.error.message)] : f.status)), [['internal', true], 'added', 'added']);
+      assert.equal((await store.counts()).articles, 2);
+    } finally {
+      await store.close();
+    }
+  });
+
   test('a sub-folder that cannot be listed (EACCES) fails alone; the rest of the walk is stored', async () => {
     const root = join(TMP, 'walk');
     for (const [i, file] of seedFiles().slice(0, 3).entries()) {
@@ -85,6 +103,24 @@ describe('one input, one unit', () => {
       syncBuiltinESMExports();
       await store.close();
     }
+  });
+});
+
+describe('annotate output', () => {
+  test('annotate --out replaces the file whole (written beside it, then renamed), leaving no temporary file', async () => {
+    const dir = join(TMP, 'annotate');
+    mkdirSync(dir, { recursive: true });
+    const input = join(dir, 'docs.jsonl');
+    writeFileSync(input, ['The mayor said on Monday that the bridge would reopen.', 'Officials confirmed the vote on Friday.'].map((text, i) => JSON.stringify({ id: String(i), text })).join('\n'));
+    const out = join(dir, 'layers.jsonl');
+    writeFileSync(out, 'the previous output\n');
+    const before = statSync(out).ino;
+    const code = await main(['annotate', input, '--out', out], { stdout: sink(), stderr: sink(), readStdin: async () => new Uint8Array() });
+    assert.equal(code, EXIT.ok);
+    assert.deepEqual(readFileSync(out, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id), ['0', '1']);
+    // A new file renamed over the old one: written in place, the old inode would remain and a reader could see half a file.
+    assert.notEqual(statSync(out).ino, before);
+    assert.deepEqual(readdirSync(dir).sort(), ['docs.jsonl', 'layers.jsonl']);
   });
 });
 

@@ -11,8 +11,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Doc } from '../src/doc/types.js';
-import { docsFromInput } from '../src/pipeline/analyze.js';
+import { isCorroborateError } from '../src/doc/errors.js';
+import { docsFromInput, ingestInputs, openStore } from '../src/pipeline/analyze.js';
 import { BIN, SEEDS } from './paths.js';
+import { assertSpansValid } from './spans.js';
 
 let TMP = '';
 before(() => {
@@ -44,18 +46,6 @@ function cpuSeconds(run: () => void): number {
     times.push((used.user + used.system) / 1e6);
   }
   return times.sort((a, b) => a - b)[1]!;
-}
-
-/** Every span of every layer lies inside the text. */
-function assertSpansValid(doc: Doc): void {
-  const n = doc.text.length;
-  const { event, ...spanLayers } = doc.layers;
-  const layers: Record<string, Array<{ start: number; end: number }>> = { ...(spanLayers as unknown as Record<string, Array<{ start: number; end: number }>>) };
-  // The event signature is not a list: its parts and its date's words are.
-  if (event) layers.event = [...event.what, ...event.who, ...event.where, ...(event.when?.span ? [event.when.span] : [])];
-  for (const [name, spans] of Object.entries(layers))
-    for (const s of spans) assert.ok(s.start >= 0 && s.start <= s.end && s.end <= n, `${name} span ${s.start}-${s.end} outside 0-${n}`);
-  for (const m of doc.messages) if (m.place) assert.ok(m.place.end <= n, `message ${m.code} place outside the text`);
 }
 
 describe('cost per document', () => {
@@ -114,6 +104,59 @@ describe('the cap on analysed text', () => {
   test('the default cap is documented in the CLI help', () => {
     const help = spawnSync(process.execPath, [BIN, 'analyze', '--help'], { encoding: 'utf8' }).stdout;
     assert.match(help, /--max-chars N .*default 1000000/);
+  });
+});
+
+/** A clock that moves `step` ms on each of its first `calls` readings, then stands still: a document that "takes" a set time, with no timing in the test. */
+function steppingClock(step: number, calls = Infinity): () => number {
+  let now = 0;
+  let n = 0;
+  return () => (n++ < calls ? (now += step) - step : now);
+}
+
+describe('the time budget per document', () => {
+  const article = () => ({ input: 'slow.txt', bytes: Buffer.from(longArticle(5_000)), sidecar: null });
+  const ctx = (ms: number, clock: () => number) => ({ now: new Date('2026-01-20T00:00:00Z'), budget: { ms, clock } });
+
+  test('past the budget before the last stage, the document is refused with over-time-budget, naming the stage and the budget', () => {
+    // 10 s per stage: past 25 s after the third stage (entities), two stages before the end.
+    assert.throws(
+      () => docsFromInput(article(), { ctx: ctx(25_000, steppingClock(10_000)) }),
+      (e: unknown) => isCorroborateError(e) && e.code === 'over-time-budget' && /slow\.txt: analysis took 30\.0 s by the end of stage analyze\/entities, over the per-document budget of 25\.0 s/.test(e.message),
+    );
+  });
+
+  test('past the budget only in the last stage, the finished analysis is kept with an over-time-budget warning', () => {
+    const [doc] = docsFromInput(article(), { ctx: ctx(45_000, steppingClock(10_000)) });
+    const warning = doc!.messages.find((m) => m.code === 'over-time-budget');
+    assert.ok(warning && warning.level === 'warning' && /50\.0 s/.test(warning.reason), JSON.stringify(doc!.messages));
+    assert.ok(doc!.layers.quotes !== undefined && doc!.layers.event, 'every stage ran');
+  });
+
+  test('within the budget, no message; the default budget is documented in the CLI help', () => {
+    const [doc] = docsFromInput(article(), { ctx: ctx(45_000, steppingClock(1_000)) });
+    assert.ok(!doc!.messages.some((m) => m.code === 'over-time-budget'));
+    const help = spawnSync(process.execPath, [BIN, 'analyze', '--help'], { encoding: 'utf8' }).stdout;
+    assert.match(help, /--time-budget SECONDS .*default 60/);
+  });
+
+  test('an input over the budget fails alone: nothing of it stored, the next input stored', async () => {
+    const store = await openStore(join(TMP, 'budget.db'));
+    try {
+      // The clock moves only while the first input is analysed (its first four readings).
+      const other = { input: 'fine.txt', bytes: readFileSync(seedFiles[1]!), sidecar: null };
+      const report = await ingestInputs(store, [article(), other], { ctx: ctx(25_000, steppingClock(10_000, 4)) });
+      assert.deepEqual(report.files.map((f) => (f.status === 'failed' ? f.error.code : f.status)), ['over-time-budget', 'added']);
+      assert.equal((await store.counts()).articles, 1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('--time-budget takes a positive number of seconds', () => {
+    const r = spawnSync(process.execPath, [BIN, 'analyze', seedFiles[0]!, '--time-budget', '0', '--db', join(TMP, 'never.db')], { encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--time-budget: expected a positive number of seconds, got "0"/);
   });
 });
 

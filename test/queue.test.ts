@@ -11,6 +11,7 @@ import { toJobInput } from '../src/queue/jobs.js';
 import { JobQueue, type IngestJobStatus } from '../src/queue/queue.js';
 import { runWorker } from '../src/queue/worker.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { openStore } from '../src/store/open.js';
 import { isCurrent } from '../src/story/analyze-story.js';
 import { BIN, EXAMPLES } from './paths.js';
 import { testPostgres, type TestPostgres } from './postgres.js';
@@ -86,6 +87,16 @@ test('serve --queue: POST /api/articles answers 202 with a job; a worker stores 
     assert.deepEqual(second.result!.articles.map((a) => a.status), ['unchanged', 'unchanged', 'unchanged', 'unchanged']);
     assert.equal((await serverStore.counts()).articles, 4);
 
+    // The web add form enqueues too: 202, a link to the job, nothing stored until a worker ran it.
+    const form = new FormData();
+    form.append('text', readFileSync(examples[4]!, 'utf8'));
+    const queued = await app.request('/add', { method: 'POST', headers: { origin: 'http://localhost' }, body: form });
+    assert.equal(queued.status, 202);
+    const formJob = /href="\/api\/jobs\/([^"]+)"/.exec(await queued.text())?.[1];
+    assert.ok(formJob, 'the page links the job');
+    assert.deepEqual((await finished(queue, formJob)).result!.articles.map((a) => a.status), ['added']);
+    assert.equal((await serverStore.counts()).articles, 5);
+
     assert.equal((await app.request('/api/jobs/not-a-job')).status, 400);
     assert.equal((await app.request('/api/jobs/00000000-0000-4000-8000-000000000000')).status, 404);
   } finally {
@@ -137,9 +148,11 @@ function startWorker(url: string, db: string): Promise<ChildProcess> {
 
 test('a worker SIGKILLed mid-job: another worker retries the job and every article is stored exactly once', async (t) => {
   const url = pg.url('kill');
-  const db = tmpDb();
+  // A PostgreSQL store commits each article on its own, so the kill can land between two commits
+  // (an SQLite worker stores a job as one batch: killed, it leaves nothing of the job).
+  const db = pg.url('kill_store');
   const first = await startWorker(url, db);
-  const store = SqliteStore.open(db);
+  const store = await openStore(db);
   const queue = await JobQueue.open(url);
   let second: ChildProcess | undefined;
   try {

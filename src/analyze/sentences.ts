@@ -56,21 +56,26 @@ function analyseLine(line: string, lineStart: number, into: SentencesAndTokens):
     tokens.push({ start: lineStart + at, end: lineStart + at + value.length, pos: pos[i]!, lemma: lemmas[i] ?? value.toLowerCase() });
     at += value.length;
   }
+  // wink makes a token of a tab or other non-space blank: such tokens are neither words nor the ends of a sentence.
+  const blank = values.map((v) => /^\s+$/.test(v));
   doc.sentences().each((sentence: { out(f: unknown): unknown }) => {
-    const [from, to] = sentence.out(its.span) as unknown as [number, number];
+    let [from, to] = sentence.out(its.span) as unknown as [number, number];
+    while (from <= to && blank[from]) from++;
+    while (to >= from && blank[to]) to--;
     const start = starts[from];
     const lastToken = tokens[to];
-    if (start === undefined || lastToken === undefined) return;
+    if (from > to || start === undefined || lastToken === undefined) return;
     into.sentences.push({ start: lineStart + start, end: lastToken.end });
   });
+  const words = tokens.filter((_, i) => !blank[i]);
   // The long runs go back among wink's tokens in text order.
   let k = 0;
   for (const run of longRuns) {
     const start = lineStart + run.index!;
-    while (k < tokens.length && tokens[k]!.start < start) into.tokens.push(tokens[k++]!);
+    while (k < words.length && words[k]!.start < start) into.tokens.push(words[k++]!);
     into.tokens.push({ start, end: start + run[0].length, pos: 'X', lemma: run[0].toLowerCase() });
   }
-  while (k < tokens.length) into.tokens.push(tokens[k++]!);
+  while (k < words.length) into.tokens.push(words[k++]!);
 }
 
 /** Writes `sentences` and `tokens`; headings are one sentence each (they are single lines). */

@@ -3,13 +3,15 @@ import { bodyLimit } from 'hono/body-limit';
 import { bearerAuth } from 'hono/bearer-auth';
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
-import { ingestInputs, type IngestReport } from '../pipeline/analyze.js';
+import { inlineAnalyser, type Analyser } from '../pipeline/analyser.js';
+import { deleteArticle, ingestInputs, type IngestReport } from '../pipeline/analyze.js';
+import type { Fetcher } from '../ingest/fetch/fetch-url.js';
 import { StoryExportCache } from './story-cache.js';
 import type { InputFile } from '../ingest/read-inputs.js';
 import { charsetOfContentType } from '../ingest/markup-encoding.js';
 import { MARK_END, MARK_START, type Store } from '../store/store.js';
 import { webRoutes } from '../web/routes.js';
-import { changesSince, type FollowableStory } from '../web/feed.js';
+import { changesSince } from '../web/feed.js';
 import { ApiError, errorBody } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { refuseOtherMethods } from './methods.js';
@@ -34,6 +36,10 @@ export interface AppOptions {
    * own. A write from any other origin, or addressed to a host name that is not loopback, is refused.
    */
   allowedOrigins?: string[];
+  /** Fetches the pages the add form names by URL (default: public addresses only, see ingest/fetch). */
+  fetcher?: Fetcher;
+  /** Where posted articles and stale stories are analysed: `startServer` passes worker threads; default the calling thread (tests). */
+  analyser?: Analyser;
 }
 
 /** Host names a tokenless (loopback-only) server answers writes for; any other name is DNS rebinding. */
@@ -54,9 +60,10 @@ const valid = <T extends z.ZodType>(target: 'query' | 'param' | 'json', schema: 
 /**
  * The HTTP API and the web UI of one store. Tested without a server through `app.request()`.
  */
-export function createApp({ store, queue, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, allowedOrigins = [] }: AppOptions): Hono {
+export function createApp({ store, queue, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, allowedOrigins = [], analyser = inlineAnalyser, fetcher }: AppOptions): Hono {
   const app = new Hono();
-  const stories = new StoryExportCache(store, { serveStored: queue !== undefined });
+  // With a queue, story jobs analyse: a read serves the stored analysis and analyses (in the pool) only a story never analysed.
+  const stories = new StoryExportCache(store, { analyze: analyser.story, ...(queue ? { serveStored: true } : {}) });
   const writeGuard = token ? bearerAuth({ token, noAuthenticationHeader: { message: errorBody('unauthorized', 'a bearer token is required for writes') }, invalidToken: { message: errorBody('unauthorized', 'the bearer token is not valid') } }) : undefined;
   const limit = bodyLimit({
     maxSize: maxBodyBytes,
@@ -86,7 +93,7 @@ export function createApp({ store, queue, token, maxBodyBytes = DEFAULT_MAX_BODY
       c.header('Location', `/api/jobs/${jobId}`);
       return c.json(JobAcceptedSchema.parse({ jobId, state: 'created', location: `/api/jobs/${jobId}` }), 202);
     }
-    const report = await ingestInputs(store, files);
+    const report = await ingestInputs(store, files, { analyser });
     return c.json(ingestBody(report), report.added > 0 ? 201 : report.failed === report.files.length ? 400 : 200);
   });
 
@@ -114,7 +121,7 @@ export function createApp({ store, queue, token, maxBodyBytes = DEFAULT_MAX_BODY
 
   app.get('/api/stories/:id/changes', valid('param', IdParamSchema), async (c) => {
     const { id } = c.req.valid('param');
-    const story = (await stories.get(id))?.stories[0] as FollowableStory | undefined;
+    const story = (await stories.get(id))?.stories[0];
     if (!story) throw new ApiError(404, 'not-found', `no story ${id}`);
     return c.json({ storyId: id, version: story.version ?? null, changes: changesSince(story, c.req.query('since')) });
   });
@@ -127,6 +134,13 @@ export function createApp({ store, queue, token, maxBodyBytes = DEFAULT_MAX_BODY
     return c.json({ ...article, storyId });
   });
 
+  app.delete('/api/articles/:id', valid('param', IdParamSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    const deleted = await deleteArticle(store, id, analyser);
+    if (!deleted) throw new ApiError(404, 'not-found', `no article ${id}`);
+    return c.json({ deleted: id, ...deleted });
+  });
+
   app.get('/api/search', valid('query', SearchQuerySchema), async (c) => {
     const { q, limit: max } = c.req.valid('query');
     const hits = await store.search(q, max);
@@ -136,7 +150,7 @@ export function createApp({ store, queue, token, maxBodyBytes = DEFAULT_MAX_BODY
   const openApi = openApiDocument();
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
-  app.route('/', webRoutes(store, stories, { token, maxBodyBytes }));
+  app.route('/', webRoutes(store, stories, { token, maxBodyBytes, analyser, ...(fetcher ? { fetcher } : {}), ...(queue ? { queue } : {}) }));
   refuseOtherMethods(app);
 
   app.notFound((c) => c.json(errorBody('not-found', `no route ${c.req.method} ${c.req.path}`), 404));

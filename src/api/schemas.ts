@@ -36,7 +36,8 @@ export const SearchQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const IdParamSchema = z.object({ id: z.string().regex(/^[as]-[0-9a-f]{12}$/, 'not an article or story id') });
+// 24 hex digits; 12 in stores made before ids grew.
+export const IdParamSchema = z.object({ id: z.string().regex(/^[as]-(?:[0-9a-f]{12}){1,2}$/, 'not an article or story id') });
 
 export const ErrorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })
@@ -100,6 +101,14 @@ export const SearchResultSchema = z
   })
   .meta({ id: 'SearchResult' });
 
+export const DeletedSchema = z
+  .object({
+    deleted: z.string().describe('the deleted article'),
+    storyId: z.string().describe('the story it left'),
+    storyDeleted: z.boolean().describe("true when it was the story's last article"),
+  })
+  .meta({ id: 'Deleted' });
+
 export const ChangesSchema = z
   .object({
     storyId: z.string(),
@@ -108,7 +117,7 @@ export const ChangesSchema = z
       z.object({
         version: z.number().int(),
         at: z.string(),
-        kind: z.string().describe('article-added, fact-corroborated, fact-disputed, conflict-added, merged, split, corrected, …'),
+        kind: z.string().describe('created, article-added, article-removed, fact-corroborated, fact-disputed, conflict-added, merged, corrected'),
         detail: z.string().optional(),
         articleIds: z.array(z.string()).optional(),
         storyIds: z.array(z.string()).optional(),

@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { CorroborateError } from '../doc/errors.js';
 import type { JobQueue } from '../queue/queue.js';
+import { createAnalyser, defaultThreads } from '../pipeline/analyser.js';
 import type { Store } from '../store/store.js';
 import { createApp } from './app.js';
 
@@ -17,6 +18,8 @@ export interface ServeOptions {
   host?: string;
   token?: string | undefined;
   allowedOrigins?: string[];
+  /** Worker threads for the analyses (default one per core; 0 analyses on the event loop, for tests only). */
+  threads?: number;
 }
 
 /** RFC 6750's b64token (token68): what a bearer token may hold, so a correct header can always carry it. */
@@ -24,21 +27,28 @@ const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
 
 /**
  * Starts the API and web UI. Without a token the server only binds loopback: writes would
- * otherwise be open to anyone who can reach the port.
+ * otherwise be open to anyone who can reach the port. Posted articles and stale story analyses
+ * are analysed in a pool of worker threads, never on the event loop, so reads are answered while
+ * writes are analysed; the pool ends when the server closes.
  */
-export async function startServer({ store, queue, port = DEFAULT_PORT, host = DEFAULT_HOST, token, allowedOrigins = [] }: ServeOptions): Promise<{ server: ServerType; url: string }> {
+export async function startServer({ store, queue, port = DEFAULT_PORT, host = DEFAULT_HOST, token, allowedOrigins = [], threads = defaultThreads() }: ServeOptions): Promise<{ server: ServerType; url: string }> {
   if (token && !TOKEN68.test(token))
     throw new CorroborateError('bad-option', 'CORROBORATE_TOKEN holds characters a bearer token cannot carry: use letters, digits and - . _ ~ + / (with = only at the end)');
   for (const origin of allowedOrigins)
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new CorroborateError('bad-option', `--allowed-origins: "${origin}" is not an origin (scheme://host[:port], no path)`);
   if (!token && !LOOPBACK.test(host))
     throw new CorroborateError('bad-option', `refusing to serve on ${host} without a token: set CORROBORATE_TOKEN, or use --host 127.0.0.1`);
-  const app = createApp({ store, ...(queue ? { queue } : {}), token, allowedOrigins });
+  const analyser = createAnalyser(threads);
+  const app = createApp({ store, ...(queue ? { queue } : {}), token, allowedOrigins, analyser });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({ server, url: `http://${shown}:${info.port}` });
     });
-    server.once('error', reject);
+    server.once('error', (error) => {
+      void analyser.close();
+      reject(error);
+    });
+    server.once('close', () => void analyser.close());
   });
 }

@@ -19,7 +19,8 @@ export class StoryExportCache {
 
   constructor(
     private readonly store: Store,
-    private readonly options: Pick<StoryAnalysesOptions, 'serveStored'> & { maxStories?: number } = {},
+    /** How a stale story is analysed: `analyze` in the server's worker threads; `serveStored` when queue jobs analyse. */
+    private readonly options: StoryAnalysesOptions & { maxStories?: number } = {},
   ) {}
 
   async get(id: string): Promise<StoryExport | null> {
@@ -32,7 +33,8 @@ export class StoryExportCache {
       this.entries.set(id, hit);
       return hit.export;
     }
-    const built = publicExport(await exportStories(this.store, [id], new Date(), this.options.serveStored ? { serveStored: true } : {}));
+    const { maxStories: _maxStories, ...analysisOptions } = this.options;
+    const built = publicExport(await exportStories(this.store, [id], new Date(), analysisOptions));
     // An analysis of an earlier version (served while its story job is pending) is not kept: the next read finds the job's result.
     if (built.stories[0]?.version !== story.version) return built;
     this.entries.set(id, { version: story.version, export: built });

@@ -1,17 +1,19 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
 import { annotate, AnnotateInputSchema } from '../analyze/annotate.js';
 import { asInputError, CorroborateError, isCorroborateError } from '../doc/errors.js';
 import type { Message } from '../doc/types.js';
-import { renderMarkdown } from '../export/markdown.js';
 import type { StoryExport } from '../export/types.js';
 import { createFetcher } from '../ingest/fetch/fetch-url.js';
+import { createAnalyser, defaultThreads, type Analyser } from '../pipeline/analyser.js';
 import { expandInputs, exportStories, ingestPaths, openStore, readOrFetch, type IngestReport } from '../pipeline/analyze.js';
 import { toJobInput } from '../queue/jobs.js';
 import type { JobQueue } from '../queue/queue.js';
 import { storeLocation } from '../store/open.js';
-import { COMMANDS, commandHelp, mainHelp, parseByteSize, parseCommand, parseCount, type Parsed } from './options.js';
+import type { Store } from '../store/store.js';
+import { writeExportStream } from '../pipeline/export-stream.js';
+import { COMMANDS, commandHelp, mainHelp, parseByteSize, parseCommand, parseCount, parseThreads, type Parsed } from './options.js';
 import { progressBar } from './progress.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../api/server.js';
 
@@ -93,9 +95,9 @@ const stackOf = (error: CorroborateError): string | undefined => (error.code ===
 const str = (v: Parsed['values'][string]) => (typeof v === 'string' ? v : undefined);
 
 /** `--timeout 2.5` → 2500 ms; anything but a positive number is a usage error. */
-function parseSeconds(value: string): number {
+function parseSeconds(value: string, option = 'timeout'): number {
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new CorroborateError('bad-option', `--timeout: expected a positive number of seconds, got "${value}"`);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new CorroborateError('bad-option', `--${option}: expected a positive number of seconds, got "${value}"`);
   return Math.round(seconds * 1000);
 }
 
@@ -109,19 +111,25 @@ async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io):
   const maxBytes = maxBytesOption !== undefined ? parseByteSize(maxBytesOption) : undefined;
   const maxCharsOption = str(values['max-chars']);
   const maxChars = maxCharsOption !== undefined ? parseCount('max-chars', maxCharsOption) : undefined;
+  const timeBudget = str(values['time-budget']);
+  const timeBudgetMs = timeBudget !== undefined ? parseSeconds(timeBudget, 'time-budget') : undefined;
   const fetcher = fetcherOf(values, maxBytes);
+  const threads = threadsOption(parsed);
   const store = await openStore(storeLocation(str(values.db), io.env ?? {}));
   const progress = progressBar(io.stderr, !quiet);
+  const analyser = createAnalyser(threads);
   try {
     const encoding = str(values.encoding);
     const report = await ingestPaths(store, parsed.positionals, {
       ...(maxBytes ? { maxBytes } : {}),
       ...(maxChars ? { maxChars } : {}),
+      ...(timeBudgetMs ? { timeBudgetMs } : {}),
       fetcher,
       ...(encoding ? { encoding } : {}),
       meta: { source: str(values.source) ?? null, publishedAt: str(values['published-at']) ?? null },
       readStdin: io.readStdin,
       onProgress: ({ done, total, input }) => progress.update(done, total, input),
+      analyser,
     });
     progress.stop();
     const debug = values.debug === true;
@@ -129,16 +137,18 @@ async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io):
 
     let exported: StoryExport | null = null;
     if (command === 'analyze') {
-      exported = await exportStories(store, report.storyIds);
       const out = str(values.out);
-      if (out || !values.json) await writeExport(exported, out, str(values.format), io);
+      // With --json and no --out the export is part of the one JSON report on stdout.
+      if (values.json && !out) exported = await exportStories(store, report.storyIds, new Date(), { analyze: analyser.story });
+      else await writeExport(store, report.storyIds, out, str(values.format), io, analyser);
     }
-    if (values.json) io.stdout.write(`${JSON.stringify({ ...jsonReport(report, debug), ...(exported && !str(values.out) ? { export: exported } : {}) }, null, 2)}\n`);
+    if (values.json) io.stdout.write(`${JSON.stringify({ ...jsonReport(report, debug), ...(exported ? { export: exported } : {}) }, null, 2)}\n`);
 
     const warned = report.files.some((f) => f.status !== 'failed' && f.messages.some((m) => m.level === 'warning'));
     return report.failed > 0 || (values.frail === true && warned) ? EXIT.someFailed : EXIT.ok;
   } finally {
     progress.stop();
+    await analyser.close();
     await store.close();
   }
 }
@@ -185,30 +195,62 @@ function jsonReport(report: IngestReport, debug: boolean) {
 }
 
 async function runExport(parsed: Parsed, io: Io): Promise<number> {
+  const threads = threadsOption(parsed);
   const store = await openStore(storeLocation(str(parsed.values.db), io.env ?? {}));
+  const analyser = createAnalyser(threads);
   try {
     const ids = parsed.values.story as string[] | undefined;
-    const exported = await exportStories(store, ids);
-    const missing = (ids ?? []).filter((id) => !exported.stories.some((s) => s.id === id));
-    if (missing.length) throw new CorroborateError('bad-option', `no such story: ${missing.join(', ')}`);
-    await writeExport(exported, str(parsed.values.out), str(parsed.values.format), io);
+    if (ids) {
+      const found = new Set((await store.getStories(ids)).map((s) => s.id));
+      const missing = ids.filter((id) => !found.has(id));
+      if (missing.length) throw new CorroborateError('bad-option', `no such story: ${missing.join(', ')}`);
+    }
+    await writeExport(store, ids, str(parsed.values.out), str(parsed.values.format), io, analyser);
     return EXIT.ok;
   } finally {
+    await analyser.close();
     await store.close();
   }
 }
 
-/** Writes atomically (temp file + rename) so a reader never sees half an export. */
-async function writeExport(data: StoryExport, out: string | undefined, format: string | undefined, io: Io): Promise<void> {
+/** `--threads`, checked before anything is opened; default one per core. */
+const threadsOption = (parsed: Parsed): number => {
+  const value = str(parsed.values.threads);
+  return value === undefined ? defaultThreads() : parseThreads(value);
+};
+
+/**
+ * Streams the export story by story (memory bounded by the largest story), to stdout or to a
+ * file written atomically (temp file + rename) so a reader never sees half an export.
+ */
+async function writeExport(store: Store, storyIds: string[] | undefined, out: string | undefined, format: string | undefined, io: Io, analyser: Analyser): Promise<void> {
   const chosen = format ?? (out?.toLowerCase().endsWith('.md') ? 'md' : 'json');
   if (chosen !== 'json' && chosen !== 'md') throw new CorroborateError('bad-option', `--format must be json or md, not "${chosen}"`);
-  const body = chosen === 'md' ? renderMarkdown(data) : `${JSON.stringify(data, null, 2)}\n`;
   if (!out) {
-    io.stdout.write(body);
+    await writeExportStream(store, storyIds, chosen, (chunk) => writeChunk(io.stdout, chunk), { analyser });
     return;
   }
-  await writeAtomically(out, body);
-  io.stderr.write(`wrote ${out} (${data.stories.length} story(ies), ${data.articles.length} article(s))\n`);
+  const tmp = `${out}.${process.pid}.tmp`;
+  let counts;
+  try {
+    const file = await open(tmp, 'w');
+    try {
+      counts = await writeExportStream(store, storyIds, chosen, async (chunk) => void (await file.write(chunk)), { analyser });
+    } finally {
+      await file.close();
+    }
+    await rename(tmp, out);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    if (isCorroborateError(error)) throw error;
+    throw new CorroborateError('unwritable', `${out}: cannot write (${(error as Error).message})`, { subject: out, cause: error });
+  }
+  io.stderr.write(`wrote ${out} (${counts.stories} story(ies), ${counts.articles} article(s))\n`);
+}
+
+/** Writes to a stream, waiting while its buffer is full, so a slow reader of stdout does not make the export pile up in memory. */
+async function writeChunk(stream: Writable, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', resolve));
 }
 
 /** Temp file + rename: a reader (or a crash) never sees half a file. */
@@ -349,12 +391,13 @@ async function runServe(parsed: Parsed, io: Io): Promise<number> {
   const port = portText === undefined ? DEFAULT_PORT : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CorroborateError('bad-option', `--port must be a number from 0 to 65535, not "${portText}"`);
   const queueUrl = str(parsed.values.queue);
+  const threads = threadsOption(parsed);
   const store = await openStore(storeLocation(str(parsed.values.db), io.env ?? {}));
   let queue: JobQueue | undefined;
   try {
     if (queueUrl) queue = await (await loadQueue()).JobQueue.open(queueUrl);
     const allowedOrigins = (str(parsed.values['allowed-origins']) ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-    const { server, url } = await startServer({ store, ...(queue ? { queue } : {}), port, host: str(parsed.values.host) ?? DEFAULT_HOST, token: io.env?.CORROBORATE_TOKEN || undefined, allowedOrigins });
+    const { server, url } = await startServer({ store, ...(queue ? { queue } : {}), threads, port, host: str(parsed.values.host) ?? DEFAULT_HOST, token: io.env?.CORROBORATE_TOKEN || undefined, allowedOrigins });
     io.stderr.write(`serving ${url} (web UI at ${url}/, API at ${url}/api/stories${queue ? '; articles are queued for workers' : ''}); Ctrl-C stops\n`);
     await aborted(io.signal);
     await new Promise<void>((resolve) => server.close(() => resolve()));

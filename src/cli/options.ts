@@ -31,6 +31,8 @@ const db: Record<string, OptionSpec> = { db: { type: 'string', value: 'FILE|URL'
 const queue: Record<string, OptionSpec> = {
   queue: { type: 'string', value: 'URL', help: 'PostgreSQL job queue (postgres://host/db, ?schema=NAME; default schema corroborate_queue): enqueue for `corroborate worker` instead of analysing here' },
 };
+/** Worker threads for the analyses (per document and per story); 0 runs them in the main thread. */
+const threads: Record<string, OptionSpec> = { threads: { type: 'string', value: 'N', help: 'worker threads analysing articles and stories (default: one per core; 0 = in the main thread)' } };
 const output: Record<string, OptionSpec> = {
   out: { type: 'string', short: 'o', value: 'FILE', help: 'write the export here instead of stdout' },
   format: { type: 'string', short: 'f', value: 'json|md', help: 'export format (default: from --out extension, else json)' },
@@ -38,6 +40,7 @@ const output: Record<string, OptionSpec> = {
 const ingest: Record<string, OptionSpec> = {
   'max-bytes': { type: 'string', value: 'N', help: 'refuse input files larger than N bytes (default 20000000; suffixes K, M)' },
   'max-chars': { type: 'string', value: 'N', help: 'analyse and store at most N characters of clean text per article, with a truncated warning (default 1000000)' },
+  'time-budget': { type: 'string', value: 'SECONDS', help: 'refuse an article whose analysis runs past this many seconds, with over-time-budget (default 60)' },
   encoding: { type: 'string', value: 'NAME', help: 'read inputs in this encoding instead of detecting it' },
   source: { type: 'string', value: 'NAME', help: 'outlet name for every input (overrides sidecars)' },
   'published-at': { type: 'string', value: 'DATE', help: 'publication date for every input, ISO 8601 (overrides sidecars)' },
@@ -52,21 +55,21 @@ export const COMMANDS: CommandSpec[] = [
     name: 'analyze',
     usage: 'corroborate analyze PATH|URL… [options]',
     summary: 'ingest articles (text, HTML and feed files, directories, globs, http(s) URLs, - for stdin), group them into stories and export those stories',
-    options: { ...common, ...db, ...output, ...ingest, ...queue },
+    options: { ...common, ...db, ...output, ...ingest, ...threads, ...queue },
     minPositionals: 1,
   },
   {
     name: 'ingest',
     usage: 'corroborate ingest PATH|URL… [options]',
     summary: 'store articles and place them in stories, without exporting',
-    options: { ...common, ...db, ...ingest, ...queue },
+    options: { ...common, ...db, ...ingest, ...threads, ...queue },
     minPositionals: 1,
   },
   {
     name: 'export',
     usage: 'corroborate export [--story ID…] [options]',
     summary: 'export stories from the store as JSON (the export contract) or Markdown',
-    options: { help: common.help!, debug, ...db, ...output, story: { type: 'string', value: 'ID', help: 'only this story (repeatable; default all)' } },
+    options: { help: common.help!, debug, ...db, ...output, ...threads, story: { type: 'string', value: 'ID', help: 'only this story (repeatable; default all)' } },
     minPositionals: 0,
   },
   {
@@ -78,6 +81,7 @@ export const COMMANDS: CommandSpec[] = [
       debug,
       ...db,
       queue: { type: 'string', value: 'URL', help: 'PostgreSQL job queue: POST /api/articles enqueues (202 and a job id, GET /api/jobs/:id) and stories are analysed by `corroborate worker`' },
+      ...threads,
       port: { type: 'string', short: 'p', value: 'N', help: 'port to listen on (default 8080; 0 picks a free one)' },
       host: { type: 'string', value: 'ADDR', help: 'address to bind (default 127.0.0.1)' },
       'allowed-origins': { type: 'string', value: 'LIST', help: 'without a token, comma-separated origins besides the server\'s own whose pages may write (e.g. https://desk.example)' },
@@ -157,5 +161,11 @@ export function parseByteSize(value: string): number {
 /** A count option (`--max-chars 500000`): a whole number of at least 1. */
 export function parseCount(option: string, value: string): number {
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new CorroborateError('bad-option', `--${option}: expected a whole number of at least 1, got "${value}"`);
+  return Number(value);
+}
+
+/** `--threads N`: a whole number, 0 allowed (analyse in the main thread). */
+export function parseThreads(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) > 256) throw new CorroborateError('bad-option', `--threads: expected a whole number from 0 to 256, got "${value}"`);
   return Number(value);
 }

@@ -8,6 +8,8 @@ export type ErrorCode =
   /** The input was read, but almost no article text is left once boilerplate is removed. */
   | 'empty-body'
   | 'too-large'
+  /** One document's analysis ran past its time budget (`--time-budget`): refused, nothing of it stored. */
+  | 'over-time-budget'
   | 'unreadable'
   | 'not-found'
   /** A FIFO, socket or device met in a directory walk: never opened, as reading it could block. */

@@ -2,7 +2,7 @@ import type { CopyLink } from '../cluster/copies.js';
 import type { ArticleAttribution, StoryAnalysis } from '../story/types.js';
 import { spanOf } from '../story/stages.js';
 import type { ArticleText, StoredStory } from '../store/store.js';
-import type { ExportArticle, ExportStory, StoryExport } from './types.js';
+import type { ExportArticle, ExportStory, StoryChange, StoryExport } from './types.js';
 
 /**
  * The export of some stories and their articles: it only serialises. Each story's analysed
@@ -11,7 +11,14 @@ import type { ExportArticle, ExportStory, StoryExport } from './types.js';
  * left out. A copy whose original is in another story is marked as a copy but counts as a
  * source of its own story: there it is the only instance of the text.
  */
-export function buildExport(docs: ArticleText[], stories: StoredStory[], analyses: Map<string, StoryAnalysis>, generatedAt: Date, copies: Map<string, CopyLink> = new Map()): StoryExport {
+export function buildExport(
+  docs: ArticleText[],
+  stories: StoredStory[],
+  analyses: Map<string, StoryAnalysis>,
+  generatedAt: Date,
+  copies: Map<string, CopyLink> = new Map(),
+  changes: Map<string, StoryChange[]> = new Map(),
+): StoryExport {
   const known = new Set(docs.map((d) => d.id));
   const exportStories: ExportStory[] = [];
   const attributions = new Map<string, ArticleAttribution>();
@@ -34,6 +41,7 @@ export function buildExport(docs: ArticleText[], stories: StoredStory[], analyse
       conflicts: analysis.conflicts,
       event: analysis.event,
       ...(story.redirects?.length ? { redirects: story.redirects } : {}),
+      ...(changes.has(story.id) ? { changes: changes.get(story.id)! } : {}),
       ...(analysis.warnings.length > 0 ? { warnings: analysis.warnings } : {}),
     });
   }

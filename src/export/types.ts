@@ -96,6 +96,18 @@ export interface ExportEvent {
   evidence: ExportSpan[];
 }
 
+/** One entry of a story's change log: what one analysed version of the story brought. */
+export interface StoryChange {
+  /** The story version whose analysis found the change. */
+  version: number;
+  /** When it was found (ISO time of that analysis). */
+  at: string;
+  kind: 'created' | 'article-added' | 'article-removed' | 'fact-corroborated' | 'fact-disputed' | 'conflict-added' | 'merged' | 'corrected';
+  detail?: string;
+  articleIds?: string[];
+  storyIds?: string[];
+}
+
 export interface ExportStory {
   id: string;
   title: string;
@@ -112,6 +124,8 @@ export interface ExportStory {
   event?: ExportEvent | null;
   /** Ids of stories merged into this one: links to them lead here. */
   redirects?: string[];
+  /** The story's change log, oldest first (absent from exports made without a store). */
+  changes?: StoryChange[];
   /**
    * Caveats on the story as a whole, absent when none: `story-truncated` when not every article
    * could be analysed in full, `outlet-unknown` when articles count as sources though no outlet is known.

@@ -1,38 +1,26 @@
-import { entitiesStage } from '../analyze/entities/extract.js';
-import { quotesStage } from '../analyze/quotes/quotes.js';
-import { sentencesStage } from '../analyze/sentences.js';
-import { timexesStage } from '../analyze/time/stage.js';
 import { asInputError, CorroborateError, isCorroborateError } from '../doc/errors.js';
 import type { Doc, Message } from '../doc/types.js';
 import { buildExport } from '../export/build.js';
-import type { StoryExport } from '../export/types.js';
-import { docsFromInput as readDocs } from '../ingest/dispatch.js';
+import type { StoryChange, StoryExport } from '../export/types.js';
 import { createFetcher, type Fetcher } from '../ingest/fetch/fetch-url.js';
 import { charsetOfContentType } from '../ingest/markup-encoding.js';
-import type { MetaOverrides } from '../ingest/plain-text.js';
 import { expandPaths, readInput, type InputFailure, type InputFile, type ReadOptions, type ReadResult } from '../ingest/read-inputs.js';
 import { openStore, storeLocation } from '../store/open.js';
 import type { Store } from '../store/store.js';
-import { eventStage } from '../cluster/signature.js';
-import { capText, cleanTitle } from './cap-text.js';
+import { inlineAnalyser, type Analyser } from './analyser.js';
 import { placeArticle } from './cluster-article.js';
+import type { DocOptions } from './docs-from-input.js';
 import { refreshStoryAnalyses, storyAnalyses, type StoryAnalysesOptions } from './story-analyses.js';
-import { buildPipeline, type StageContext } from './stage.js';
 
-/** The per-document analysis, in order; `buildPipeline` checks that each stage's inputs exist. */
-export const processDoc = buildPipeline([sentencesStage, timexesStage, entitiesStage, quotesStage, eventStage]);
+export { DEFAULT_TIME_BUDGET_MS, docsFromInput, processDoc } from './docs-from-input.js';
 
-export interface IngestOptions extends ReadOptions {
-  /** Force an input encoding instead of detecting it. */
-  encoding?: string;
-  meta?: MetaOverrides;
+export interface IngestOptions extends ReadOptions, DocOptions {
   /** Called after each input, for progress display. */
   onProgress?: (progress: { done: number; total: number; input: string }) => void;
-  ctx?: StageContext;
-  /** Clean text analysed and stored per article (default `DEFAULT_MAX_TEXT_CHARS`); longer text is cut with a `truncated` warning. */
-  maxChars?: number;
   /** Fetches http(s) inputs; default: `createFetcher()` (public addresses only, timeout and size cap). */
   fetcher?: Fetcher;
+  /** Where inputs and stories are analysed; default the calling thread (the CLI and the server pass worker threads, `createAnalyser`). */
+  analyser?: Analyser;
   /**
    * Runs the story stage for the stories a batch touched. Default: in this process, now
    * (`refreshStoryAnalyses`); a queue worker enqueues one story job per story instead.
@@ -54,89 +42,129 @@ export interface IngestReport {
   storyIds: string[];
 }
 
+/** One input read and analysed, ready to store: its documents, or its failure. */
+type Analysed = { ok: true; docs: Doc[] } | { ok: false; outcome: FileOutcome };
+
 /**
- * Decodes and analyses one input into its documents (pure once the bytes are read): one for a
- * text file or an HTML page, one per item for a feed.
+ * Articles stored per transaction, and the longest a transaction stays open (so that other
+ * processes see progress). Each article is a savepoint inside it: one that fails to store
+ * rolls back alone, and a killed run loses at most the open batch, never part of an article.
  */
-export function docsFromInput(file: InputFile, options: Pick<IngestOptions, 'encoding' | 'meta' | 'ctx' | 'maxChars'> = {}): Doc[] {
-  const ctx = options.ctx ?? { now: new Date() };
-  return readDocs(file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.meta ? { meta: options.meta } : {}) }).map((doc) => processDoc(capText(cleanTitle(doc), options.maxChars), ctx));
-}
+export const BATCH_ARTICLES = 256;
+export const BATCH_MS = 1000;
+
+/** Inputs read and analysed ahead of the one being stored, per analysing thread (and at least this many). */
+const AHEAD_PER_THREAD = 4;
 
 const isUrl = (path: string): boolean => /^https?:\/\//i.test(path);
 
 /**
- * Ingests paths (files, directories, globs, `-` for stdin) into a store. Each article is stored
- * in its own transaction together with its story membership, so an interrupted run leaves only
- * whole articles and a re-run stores the rest; content already stored is reported `unchanged`.
- * A bad file fails alone: the others still go through.
+ * Ingests paths (files, directories, globs, `-` for stdin) into a store. Inputs are read and
+ * analysed ahead, several at once (in worker threads when `options.analyser` has them), and
+ * stored one by one in input order, in batches (`BATCH_ARTICLES`) where each article with its
+ * story membership is its own savepoint: an interrupted run leaves only whole articles and a
+ * re-run stores the rest; content already stored is reported `unchanged`. A bad input fails
+ * alone: the others still go through.
  */
 export async function ingestPaths(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestReport> {
+  const analyser = options.analyser ?? inlineAnalyser;
   const { files, failures } = await expandInputs(paths);
   const outcomes: FileOutcome[] = failures.map((f) => ({ input: f.input, status: 'failed', error: f.error }));
-  const storyIds: string[] = [];
-  const noteStory = (id: string | null) => {
-    if (id && !storyIds.includes(id)) storyIds.push(id);
-  };
 
-  for (const [index, path] of files.entries()) {
-    for (const outcome of await ingestOne(store, path, options)) {
-      outcomes.push(outcome);
-      if (outcome.status !== 'failed') noteStory(outcome.storyId);
-    }
-    options.onProgress?.({ done: index + 1, total: files.length, input: path });
+  const ahead = Math.max(AHEAD_PER_THREAD, analyser.threads * AHEAD_PER_THREAD);
+  const pending: Array<Promise<Analysed>> = [];
+  let queued = 0;
+  const readAhead = () => {
+    while (queued < files.length && pending.length < ahead) pending.push(readAndAnalyse(files[queued++]!, options, analyser));
+  };
+  readAhead();
+  let done = 0;
+  while (done < files.length) {
+    await inWriteBatch(store, async () => {
+      const started = Date.now();
+      let stored = 0;
+      while (done < files.length && stored < BATCH_ARTICLES && Date.now() - started < BATCH_MS) {
+        const analysed = await pending.shift()!;
+        readAhead();
+        const stepped = await storeAnalysed(store, analysed);
+        outcomes.push(...stepped);
+        stored += stepped.length;
+        done++;
+        options.onProgress?.({ done, total: files.length, input: files[done - 1]! });
+      }
+    });
   }
-  // Once per batch, not per article: a story that gained many articles is analysed once.
-  await runStoryStage(store, storyIds, options);
-  return summarise(outcomes, storyIds);
+  return finish(store, outcomes, analyser, options);
 }
 
 /** Ingests inputs already in memory (the HTTP API's bodies), with the same guarantees as `ingestPaths`. */
 export async function ingestInputs(store: Store, files: InputFile[], options: IngestOptions = {}): Promise<IngestReport> {
+  const analyser = options.analyser ?? inlineAnalyser;
+  const analysed = await Promise.all(files.map((file) => analyse(file, options, analyser)));
   const outcomes: FileOutcome[] = [];
-  for (const file of files) for (const outcome of await storeInput(store, file, options)) outcomes.push(outcome);
-  const storyIds = [...new Set(outcomes.flatMap((o) => (o.status !== 'failed' && o.storyId ? [o.storyId] : [])))];
-  await runStoryStage(store, storyIds, options);
-  return summarise(outcomes, storyIds);
+  await inWriteBatch(store, async () => {
+    for (const one of analysed) outcomes.push(...(await storeAnalysed(store, one)));
+  });
+  return finish(store, outcomes, analyser, options);
 }
 
-const runStoryStage = (store: Store, storyIds: string[], options: IngestOptions): Promise<void> =>
-  options.storyStage ? options.storyStage(storyIds) : refreshStoryAnalyses(store, storyIds);
-
-function summarise(outcomes: FileOutcome[], storyIds: string[]): IngestReport {
+/** Once per batch, not per article: a story that gained many articles is analysed once. */
+async function finish(store: Store, outcomes: FileOutcome[], analyser: Analyser, options: IngestOptions): Promise<IngestReport> {
+  const storyIds = [...new Set(outcomes.flatMap((o) => (o.status !== 'failed' && o.storyId ? [o.storyId] : [])))];
+  await (options.storyStage ? options.storyStage(storyIds) : refreshStoryAnalyses(store, storyIds, { analyze: analyser.story }));
   const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
   return { files: outcomes, added: count('added'), unchanged: count('unchanged'), failed: count('failed'), storyIds };
 }
 
+/** The store's writers, one at a time per store: placement reads what the previous article wrote. */
+const writeQueues = new WeakMap<Store, Promise<unknown>>();
+
 /**
- * One path or URL: read (or fetch) it, then store what it holds. Reading, decoding, analysis and
- * storing are one unit: whatever goes wrong in it is this input's failure, never the batch's.
+ * Runs `work` (a run of article writes) after the store's earlier writes, as one batch when the
+ * store batches (`Store.batch`). Concurrent ingests into one store in one process (the server's
+ * requests) take turns, so an article is always placed against everything stored before it.
  */
-async function ingestOne(store: Store, path: string, options: IngestOptions): Promise<FileOutcome[]> {
-  const input = path === '-' ? 'stdin' : path;
-  try {
-    const read = await readOrFetch(path, options);
-    if (!read.ok) return [{ input, status: 'failed', error: read.failure.error }];
-    return await storeInput(store, read.file, options);
-  } catch (error) {
-    return [{ input, status: 'failed', error: asInputError(error, input) }];
-  }
+async function inWriteBatch(store: Store, work: () => Promise<void>): Promise<void> {
+  const previous = writeQueues.get(store) ?? Promise.resolve();
+  const turn = previous.then(() => (store.batch ? store.batch(work) : work()));
+  writeQueues.set(store, turn.catch(() => {}));
+  await turn;
 }
 
 /**
- * One input's documents, stored one by one. Every document of a feed is read before any is
- * stored, so a feed that fails to parse stores nothing; each stored article is its own
- * transaction, and one that fails to store fails alone.
+ * One path or URL: read (or fetch) it, then analyse it. Reading, decoding and analysis are one
+ * unit: whatever goes wrong in it is this input's failure, never the batch's.
  */
-async function storeInput(store: Store, file: InputFile, options: IngestOptions): Promise<FileOutcome[]> {
-  let docs: Doc[];
+async function readAndAnalyse(path: string, options: IngestOptions, analyser: Analyser): Promise<Analysed> {
+  const input = path === '-' ? 'stdin' : path;
   try {
-    docs = docsFromInput(file, options);
+    const read = await readOrFetch(path, options);
+    if (!read.ok) return { ok: false, outcome: { input, status: 'failed', error: read.failure.error } };
+    return await analyse(read.file, options, analyser);
   } catch (error) {
-    return [{ input: file.input, status: 'failed', error: asInputError(error, file.input) }];
+    return { ok: false, outcome: { input, status: 'failed', error: asInputError(error, input) } };
   }
+}
+
+/** Every document of a feed is analysed before any is stored, so a feed that fails to parse stores nothing. */
+async function analyse(file: InputFile, options: IngestOptions, analyser: Analyser): Promise<Analysed> {
+  try {
+    return { ok: true, docs: await analyser.docs(file, docOptions(options)) };
+  } catch (error) {
+    return { ok: false, outcome: { input: file.input, status: 'failed', error: asInputError(error, file.input) } };
+  }
+}
+
+/** The plain-data part of the options, as sent to a worker thread. */
+function docOptions({ encoding, meta, ctx, maxChars, timeBudgetMs }: IngestOptions): DocOptions {
+  return { ...(encoding ? { encoding } : {}), ...(meta ? { meta } : {}), ...(ctx ? { ctx } : {}), ...(maxChars !== undefined ? { maxChars } : {}), ...(timeBudgetMs !== undefined ? { timeBudgetMs } : {}) };
+}
+
+/** An input's documents, stored one by one: one that fails to store fails alone. */
+async function storeAnalysed(store: Store, analysed: Analysed): Promise<FileOutcome[]> {
+  if (!analysed.ok) return [analysed.outcome];
   const outcomes: FileOutcome[] = [];
-  for (const doc of docs) {
+  for (const doc of analysed.docs) {
     const empty = emptyBody(doc);
     outcomes.push(empty ? { input: doc.meta.input, status: 'failed', error: empty } : await storeDoc(store, doc));
   }
@@ -207,7 +235,20 @@ export async function exportStories(store: Store, storyIds?: string[], generated
   const stories = storyIds ? await store.getStories(storyIds) : await store.listStories();
   const analyses = await storyAnalyses(store, stories, analysisOptions);
   const ids = stories.flatMap((s) => s.articleIds);
-  return buildExport(await store.getArticleTexts(ids), stories, analyses, generatedAt, await store.copiesOf(ids));
+  const changes = new Map<string, StoryChange[]>();
+  for (const story of stories) changes.set(story.id, await store.storyChanges(story.id));
+  return buildExport(await store.getArticleTexts(ids), stories, analyses, generatedAt, await store.copiesOf(ids), changes);
+}
+
+/**
+ * Deletes one stored article (see `Store.deleteArticle`) and brings the analyses of the stories it
+ * changed up to date, which logs the removal in their change logs. Null when no such article.
+ */
+export async function deleteArticle(store: Store, articleId: string, analyser: Analyser = inlineAnalyser): Promise<{ storyId: string; storyDeleted: boolean } | null> {
+  const deleted = await store.deleteArticle(articleId);
+  if (!deleted) return null;
+  await refreshStoryAnalyses(store, deleted.changedStoryIds, { analyze: analyser.story });
+  return { storyId: deleted.storyId, storyDeleted: deleted.storyDeleted };
 }
 
 export interface AnalyzeOptions extends IngestOptions {
@@ -225,7 +266,7 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
   const store = options.store ?? (await openStore(storeLocation(options.db)));
   try {
     const report = await ingestPaths(store, paths, options);
-    return { report, export: await exportStories(store, report.storyIds) };
+    return { report, export: await exportStories(store, report.storyIds, new Date(), options.analyser ? { analyze: options.analyser.story } : {}) };
   } finally {
     if (!options.store) await store.close();
   }

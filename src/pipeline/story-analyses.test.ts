@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../api/app.js';
 import { analyzeStory } from '../story/analyze-story.js';
-import { ANALYSIS_VERSION, type StoryAnalysis } from '../story/types.js';
+import { ANALYSIS_VERSION } from '../story/types.js';
 import type { StoryInput } from '../story/stage.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
@@ -25,9 +25,9 @@ function countingStore(): { store: Store; puts: () => number } {
   const store = new Proxy(inner, {
     get(target, key, receiver) {
       if (key === 'putStoryAnalysis')
-        return (analysis: StoryAnalysis) => {
+        return (...args: Parameters<Store['putStoryAnalysis']>) => {
           puts++;
-          return target.putStoryAnalysis(analysis);
+          return target.putStoryAnalysis(...args);
         };
       const value = Reflect.get(target, key, receiver);
       return typeof value === 'function' ? value.bind(target) : value;

@@ -1,11 +1,12 @@
 import { analyzeStory, isCurrent } from '../story/analyze-story.js';
+import { storyChanges } from '../story/changes.js';
 import type { StoryInput } from '../story/stage.js';
 import { ANALYSIS_VERSION, type StoryAnalysis } from '../story/types.js';
 import type { Store, StoredStory } from '../store/store.js';
 
 export interface StoryAnalysesOptions {
-  /** The story analysis to run (tests inject a counting one); default `analyzeStory`. */
-  analyze?: (input: StoryInput) => StoryAnalysis;
+  /** The story analysis to run (an `Analyser`'s, to run it in a worker thread; tests inject a counting one); default `analyzeStory`. */
+  analyze?: (input: StoryInput) => StoryAnalysis | Promise<StoryAnalysis>;
   /**
    * Serve a stored analysis of an earlier story version as it is, and analyse here only a story
    * never analysed (or analysed by older code): for a server whose story stage runs as queue
@@ -18,6 +19,7 @@ export interface StoryAnalysesOptions {
  * The current analyses of the given stories: read from the store, and for those missing or
  * stale (the story changed, or the analysis code did) computed from the members and stored.
  * The one place story analyses are computed; a read of an unchanged story computes nothing.
+ * Each new analysis is stored with what it changed over the previous one (the story's change log).
  * The stored analysis is the one stored result per story: what lists show of it (title, source
  * and claim counts, the brief's text for story search) is kept as columns of the same row by
  * `putStoryAnalysis`, so lists read it without the analysis and never see figures of another one.
@@ -37,8 +39,11 @@ export async function storyAnalyses(store: Store, stories: StoredStory[], option
     if (members.length === 0) continue;
     const inStory = new Set(members.map((d) => d.id));
     const copies = new Map([...(await store.copiesOf([...inStory]))].filter(([, link]) => inStory.has(link.of)));
-    const analysis = analyze({ storyId: story.id, version: story.version, members, copies });
-    await store.putStoryAnalysis(analysis);
+    const analysis = await analyze({ storyId: story.id, version: story.version, members, copies });
+    // The change log records what this version brings over the last analysed one; merges are read off the log itself.
+    const logged = story.redirects?.length ? new Set((await store.storyChanges(story.id)).flatMap((c) => (c.kind === 'merged' ? (c.storyIds ?? []) : []))) : new Set<string>();
+    const merged = (story.redirects ?? []).filter((id) => !logged.has(id));
+    await store.putStoryAnalysis(analysis, storyChanges(known ?? null, analysis, merged, new Date().toISOString()));
     out.set(story.id, analysis);
   }
   return out;

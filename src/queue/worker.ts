@@ -13,8 +13,8 @@ export interface WorkerOptions {
 
 /**
  * Processes ingest and story jobs until the queue is closed. An ingest job stores its articles
- * like `POST /api/articles` without a queue (each article its own transaction, the same content
- * stored once), then enqueues one story job per story it touched instead of analysing them on
+ * like `POST /api/articles` without a queue (each article with its story membership one unit
+ * that commits or rolls back whole, the same content stored once), then enqueues one story job per story it touched instead of analysing them on
  * the ingest path. A job retried after its worker died stores what that worker had not: the
  * articles it had stored are found by content hash and reported `unchanged`.
  */

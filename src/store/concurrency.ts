@@ -1,10 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CorroborateError } from '../doc/errors.js';
 
-/** Parsed story summaries kept in memory (most recently used): active stories are read at nearly every article. */
-export const DEFAULT_SUMMARY_CACHE = 2048;
-/** Document frequencies kept in memory; past this many terms the cache starts again empty (vocabulary grows slowly). */
-export const DEFAULT_DF_CACHE = 200_000;
 /** Tries of one unit of work that meets a busy database or a serialisation failure, before the error goes to the caller. */
 export const WRITE_ATTEMPTS = 6;
 

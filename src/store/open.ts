@@ -12,18 +12,14 @@ import type { Store } from './store.js';
  */
 export type StoreLocation = string;
 
-const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
+export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
 
 /** The location a command uses: its `--db` option, else `CORROBORATE_DB`, else `./corroborate.db`. */
 export const storeLocation = (option: string | undefined, env: Record<string, string | undefined> = process.env): StoreLocation =>
   option || env.CORROBORATE_DB || DEFAULT_DB_PATH;
 
-/**
- * Opens (creating and migrating if needed) the store at `location` (default: `CORROBORATE_DB`,
- * else `./corroborate.db`): every command, the server, workers and the library open stores here.
- */
-export async function openStore(location: StoreLocation = storeLocation(undefined)): Promise<Store> {
-  if (!isPostgresUrl(location)) return SqliteStore.open(location);
+/** A postgres:// location as `pg` takes it: the connection string without `schema`, the schema, and a label without the password. */
+export function postgresLocation(location: string): { connectionString: string; schema: string | null; label: string } {
   let url: URL;
   try {
     url = new URL(location);
@@ -32,12 +28,20 @@ export async function openStore(location: StoreLocation = storeLocation(undefine
   }
   const schema = url.searchParams.get('schema');
   url.searchParams.delete('schema');
-  // The label names the store in errors without its password.
-  const label = `${url.protocol}//${url.host}${url.pathname}${schema ? ` (schema ${schema})` : ''}`;
+  // Like libpq (psql): without a user in the URL or PGUSER, the operating-system user.
+  if (!url.username && !process.env.PGUSER) url.username = userInfo().username;
+  return { connectionString: url.toString(), schema, label: `${url.protocol}//${url.host}${url.pathname}${schema ? ` (schema ${schema})` : ''}` };
+}
+
+/**
+ * Opens (creating and migrating if needed) the store at `location` (default: `CORROBORATE_DB`,
+ * else `./corroborate.db`): every command, the server, workers and the library open stores here.
+ */
+export async function openStore(location: StoreLocation = storeLocation(undefined)): Promise<Store> {
+  if (!isPostgresUrl(location)) return SqliteStore.open(location);
+  const { connectionString, schema, label } = postgresLocation(location);
   try {
-    // Like libpq (psql): without a user in the URL or PGUSER, the operating-system user.
-    if (!url.username && !process.env.PGUSER) url.username = userInfo().username;
-    return await PgStore.open(await poolDatabase({ connectionString: url.toString() }, schema), label);
+    return await PgStore.open(await poolDatabase({ connectionString }, schema), label);
   } catch (error) {
     if (error instanceof CorroborateError) throw error;
     throw new CorroborateError('store-error', `${label}: cannot connect (${(error as Error).message})`, { subject: label, cause: error });

@@ -1,6 +1,7 @@
 import type { CopyLink, CopySketch } from '../cluster/copies.js';
 import type { StorySummary, TermStats } from '../cluster/stories.js';
 import type { Doc, PublishedAtBasis } from '../doc/types.js';
+import type { StoryChange } from '../export/types.js';
 import type { StoryAnalysis } from '../story/types.js';
 
 /** What the export shows of a stored article: no layers (the story analysis has what they gave), no raw input. */
@@ -133,6 +134,14 @@ export interface Store {
    * of times (`place` may run again), then fails as a `store-error`.
    */
   placeAndAdd(doc: Doc, place: (view: Store) => Promise<Placement>): Promise<AddResult>;
+  /**
+   * Runs `work` as one transaction in which each `addArticle`/`placeAndAdd` is a savepoint (many
+   * articles, one commit: the writes cost far less; a failed article still rolls back alone),
+   * holding the write lock throughout (SQLite: `BEGIN IMMEDIATE`), so placements inside it need no
+   * lock of their own. Optional: a store without it (PostgreSQL) commits each article on its own.
+   * Other writes of this process called outside `work` wait for the batch to end.
+   */
+  batch?(work: () => Promise<void>): Promise<void>;
   getArticles(ids?: string[]): Promise<Doc[]>;
   /** The named articles without layers or raw input (unknown ids are skipped): cheap to read for an export. */
   getArticleTexts(ids: string[]): Promise<ArticleText[]>;
@@ -161,8 +170,34 @@ export interface Store {
    * Stores a story's analysis with its list figures (`StoryFigures`, the brief's text for
    * `searchStories`), replacing an older one; ignored when the story no longer exists or a newer
    * version is stored.
+   *
+   * `changes` (what this analysis found new, see story/changes.ts) are appended to the story's
+   * change log in the same transaction, and only when the stored analysis was absent or of an
+   * older story version (`analysis.version` greater than the stored one): a recomputation of the
+   * same version (new analysis code, or two readers racing) logs nothing, and a log never holds
+   * changes of an analysis that was not stored.
    */
-  putStoryAnalysis(analysis: StoryAnalysis): Promise<void>;
+  putStoryAnalysis(analysis: StoryAnalysis, changes?: StoryChange[]): Promise<void>;
+  /** A story's change log, oldest first (insertion order within a version); empty for an unknown story. */
+  storyChanges(storyId: string): Promise<StoryChange[]>;
+  /**
+   * Deletes one article and all that is stored about it, in one transaction (nothing changes if
+   * any part fails): its row and search-index entry, its story membership, its copy sketch, LSH
+   * bands and copy link. Articles recorded as copies of it lose that link (they become originals).
+   * Every story whose members or copy links this changes gets `version + 1` (so its analysis is
+   * recomputed on its next read; the caller should refresh them, see pipeline `deleteArticle`);
+   * the article's story gets its size and latest publication date recounted. A story left with
+   * no member is deleted with its analysis and change log. Recorded merges stay (a merge remains
+   * a fact after the article that bridged the stories is gone).
+   *
+   * Not rolled back, by design: the grouping's statistics (term document frequencies, stored
+   * article count, the story's centroid and keywords): they keep the deleted article's share,
+   * which only tilts where later articles are grouped, never what a story's analysis says.
+   *
+   * Returns null (and changes nothing) when no such article is stored; else the story it left,
+   * whether that story was deleted, and the ids of the (still existing) stories whose version rose.
+   */
+  deleteArticle(articleId: string): Promise<{ storyId: string; storyDeleted: boolean; changedStoryIds: string[] } | null>;
   /** Full-text search over titles and clean texts; `query` is plain words (no query syntax). */
   search(query: string, limit: number): Promise<SearchHit[]>;
   /** Stories whose stored analysis's title or brief matches (stemmed, like `search`). */

@@ -35,6 +35,7 @@ test('the Atom feed has one escaped entry per change, newest first', async () =>
   assert.deepEqual([...feed.matchAll(/<title>Version (\d+)/g)].map((m) => m[1]), ['3', '2', '1']);
   assert.match(feed, /<updated>2026-04-06T10:00:00Z<\/updated>\n  <author>/, 'the feed is as new as its newest change');
   assert.match(feed, /<content type="text">The line will stay closed for two weeks<\/content>/);
+  assert.deepEqual([...feed.matchAll(/<id>[^<]*#change-(\d+)<\/id>/g)].map((m) => m[1]), ['3', '2', '1'], 'each entry its own id');
   const empty = await atomFeed({ ...story, changes: undefined }, 'http://127.0.0.1:8080', '2026-04-07T00:00:00Z');
   assert.equal((empty.match(/<entry>/g) ?? []).length, 0);
   assert.match(empty, /<updated>2026-04-07T00:00:00Z<\/updated>/);

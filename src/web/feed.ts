@@ -1,22 +1,15 @@
 import { html } from 'hono/html';
-import type { ExportStory } from '../export/types.js';
+import type { ExportStory, StoryChange } from '../export/types.js';
 
-/** A change log entry as the export schema has it (`story.changes`). */
-export interface StoryChange {
-  version: number;
-  at: string;
-  kind: string;
-  detail?: string;
-  articleIds?: string[];
-  storyIds?: string[];
-}
+/** A story as the feed and the change views read it: the export's story, change log included. */
+export type FollowableStory = ExportStory;
 
-/** The optional follow-a-story fields of the export schema, read when a story carries them. */
-export type FollowableStory = ExportStory & { version?: number; changes?: StoryChange[] };
+/** Newest version first; within a version, the order the analysis logged them (what was added, then what it changed). */
+const newestFirst = <T extends { version: number }>(entries: T[]): T[] => [...entries].sort((a, b) => b.version - a.version);
 
-/** Changes newer than `since` (a version number or an ISO date), newest first. */
+/** Changes newer than `since` (a version number or an ISO date), newest version first. */
 export function changesSince(story: FollowableStory, since: string | undefined): StoryChange[] {
-  const changes = [...(story.changes ?? [])].reverse();
+  const changes = newestFirst(story.changes ?? []);
   if (!since) return changes;
   if (/^\d+$/.test(since)) return changes.filter((c) => c.version > Number(since));
   const at = Date.parse(since);
@@ -28,7 +21,8 @@ export function changesSince(story: FollowableStory, since: string | undefined):
  * story page as of that version. A story without a change log yields a valid feed with no entries.
  */
 export async function atomFeed(story: FollowableStory, origin: string, generatedAt: string): Promise<string> {
-  const changes = changesSince(story, undefined);
+  // The log only grows, so an entry's place in it (oldest = 1) is a stable, unique id.
+  const changes = newestFirst((story.changes ?? []).map((change, i) => ({ ...change, n: i + 1 })));
   const page = `${origin}/stories/${story.id}`;
   const updated = changes[0]?.at ?? generatedAt;
   const body = html`<?xml version="1.0" encoding="utf-8"?>
@@ -42,7 +36,7 @@ export async function atomFeed(story: FollowableStory, origin: string, generated
   <author><name>Corroborate</name></author>
 ${changes.map(
   (c) => html`  <entry>
-    <id>${page}#v${c.version}-${c.kind}-${c.at}</id>
+    <id>${page}#change-${c.n}</id>
     <title>Version ${c.version}: ${c.kind}</title>
     <link rel="alternate" type="text/html" href="${page}?since=${c.version - 1}#changes"/>
     <updated>${c.at}</updated>

@@ -3,10 +3,16 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { ArticleInputSchema } from '../api/schemas.js';
-import { ingestInputs } from '../pipeline/analyze.js';
+import type { Analyser } from '../pipeline/analyser.js';
+import { deleteArticle, ingestInputs, ingestPaths, readOrFetch, type FileOutcome } from '../pipeline/analyze.js';
+import { toJobInput } from '../queue/jobs.js';
+import type { JobQueue } from '../queue/queue.js';
+import type { Fetcher } from '../ingest/fetch/fetch-url.js';
+import type { InputFile } from '../ingest/read-inputs.js';
+import { charsetOfContentType } from '../ingest/markup-encoding.js';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import type { ExportArticle, ExportClaim, ExportSpan } from '../export/types.js';
+import type { ExportArticle, ExportClaim, ExportSpan, StoryChange } from '../export/types.js';
 import { renderMarkdown } from '../export/markdown.js';
 import { MARK_END, MARK_START, type Store, type StoryCard } from '../store/store.js';
 import type { StoryExportCache } from '../api/story-cache.js';
@@ -55,6 +61,12 @@ export interface WebOptions {
   /** The server's write token: the add form asks for it when set. */
   token?: string | undefined;
   maxBodyBytes?: number;
+  /** Fetches a page the add form names by URL (tests pass one that serves local pages). */
+  fetcher?: Fetcher;
+  /** Where a posted article is analysed (the server's worker threads). */
+  analyser?: Analyser;
+  /** With a queue, the add form enqueues its articles for `corroborate worker` (as `POST /api/articles` does). */
+  queue?: JobQueue;
 }
 
 /** Constant-time comparison, so the time a wrong token takes says nothing of the right one. */
@@ -67,24 +79,59 @@ function sameSecret(given: string, expected: string): boolean {
 export function webRoutes(store: Store, stories: StoryExportCache, options: WebOptions = {}): Hono {
   const web = new Hono();
 
-  web.get('/add', (c) => c.html(layout('Add an article', addPage(Boolean(options.token), null, {}))));
+  web.get('/add', (c) => c.html(layout('Add articles', addPage(Boolean(options.token), null, {}))));
 
-  // A form post from another site is refused (Origin / Sec-Fetch-Site must be this site), and a
+  const tooLarge = bodyLimit({ maxSize: options.maxBodyBytes ?? 5 * 1024 * 1024, onError: (c) => c.html(layout('Too large', html`<h1>Too large</h1><p>The request is over the size this server accepts.</p>`), 413) });
+
+  // A form post from another site is refused (csrf(): Origin / Sec-Fetch-Site must be this site), and a
   // server with a token wants it in the form: a page cannot make the browser add it.
-  web.post('/add', bodyLimit({ maxSize: options.maxBodyBytes ?? 5 * 1024 * 1024, onError: (c) => c.html(layout('Too large', html`<h1>Too large</h1><p>The article is over the size this server accepts.</p>`), 413) }), csrf(), async (c) => {
-    const form = await c.req.parseBody();
+  web.post('/add', tooLarge, csrf(), async (c) => {
+    const form = await c.req.parseBody({ all: true });
     const field = (name: string) => (typeof form[name] === 'string' && (form[name] as string).trim() ? (form[name] as string).trim() : undefined);
-    const values = { text: field('text'), source: field('source'), url: field('url'), publishedAt: field('publishedAt') };
-    const again = (status: 400 | 401, message: string) => c.html(layout('Add an article', addPage(Boolean(options.token), message, values)), status);
+    const values = { text: field('text'), source: field('source'), url: field('url'), publishedAt: field('publishedAt'), page: field('page') };
+    const again = (status: 400 | 401, message: string) => c.html(layout('Add articles', addPage(Boolean(options.token), message, values)), status);
     if (options.token && !sameSecret(field('token') ?? '', options.token)) return again(401, 'The token is missing or wrong.');
-    const parsed = ArticleInputSchema.safeParse(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)));
-    if (!parsed.success) return again(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'form'}: ${i.message}`).join('; '));
-    const { text, ...sidecar } = parsed.data;
-    const report = await ingestInputs(store, [{ input: 'web-form', bytes: new TextEncoder().encode(text), sidecar }]);
-    const result = report.files[0];
-    if (!result || result.status === 'failed') return again(400, result?.status === 'failed' ? `${result.error.code}: ${result.error.message}` : 'nothing was read');
+    const uploads = [form['files']].flat().filter((f): f is File => f instanceof File && f.size > 0);
+    if (!values.text && !values.page && uploads.length === 0) return again(400, 'Nothing to add: paste the article text, give a page URL, or choose files.');
+    if (values.page && !/^https?:\/\//i.test(values.page)) return again(400, `page URL: "${values.page}" does not start with http:// or https://`);
+    const inputs: InputFile[] = [];
+    if (values.text) {
+      const { page: _page, ...pasted } = values;
+      const parsed = ArticleInputSchema.safeParse(Object.fromEntries(Object.entries(pasted).filter(([, v]) => v !== undefined)));
+      if (!parsed.success) return again(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'form'}: ${i.message}`).join('; '));
+      const { text, ...sidecar } = parsed.data;
+      inputs.push({ input: 'pasted text', bytes: new TextEncoder().encode(text), sidecar });
+    }
+    // A file's name only (browsers send no folder; a crafted name with one shows no path either).
+    for (const file of uploads) inputs.push({ input: file.name.split(/[\\/]/).pop() || 'upload', bytes: new Uint8Array(await file.arrayBuffer()), sidecar: null, transportCharset: charsetOfContentType(file.type) });
+    if (options.queue) {
+      // The page is fetched here, so the job carries its bytes like any other input.
+      if (values.page) {
+        const read = await readOrFetch(values.page, options.fetcher ? { fetcher: options.fetcher } : {});
+        if (!read.ok) return again(400, `${read.failure.error.code}: ${read.failure.error.message}`);
+        inputs.push(read.file);
+      }
+      const jobId = await options.queue.enqueueIngest({ inputs: inputs.map(toJobInput) });
+      return c.html(layout('Queued', queuedPage(jobId, inputs.length)), 202);
+    }
+    const reports = [...(inputs.length ? [await ingestInputs(store, inputs, options.analyser ? { analyser: options.analyser } : {})] : []), ...(values.page ? [await ingestPaths(store, [values.page], { ...(options.fetcher ? { fetcher: options.fetcher } : {}), ...(options.analyser ? { analyser: options.analyser } : {}) })] : [])];
+    const outcomes = reports.flatMap((r) => r.files);
+    const only = outcomes.length === 1 ? outcomes[0]! : null;
+    if (only?.status === 'failed') return again(400, `${only.error.code}: ${only.error.message}`);
     // Post/redirect/get: reloading the article page does not post again.
-    return c.redirect(`/articles/${result.id}?${result.status}=1`, 303);
+    if (only) return c.redirect(`/articles/${only.id}?${only.status}=1`, 303);
+    return c.html(layout('Added', addedPage(outcomes)), outcomes.every((o) => o.status === 'failed') ? 400 : 200);
+  });
+
+  // Deleting is a form post too (a link could be followed by a prefetcher), with the same CSRF check and token.
+  web.post('/articles/:id/delete', tooLarge, csrf(), async (c) => {
+    const id = c.req.param('id');
+    const form = await c.req.parseBody();
+    const token = typeof form['token'] === 'string' ? form['token'] : '';
+    if (options.token && !sameSecret(token, options.token)) return c.html(layout('Not deleted', html`<h1>Not deleted</h1><p class="error" role="alert">The token is missing or wrong.</p><p><a href="/articles/${id}">Back to the article</a></p>`), 401);
+    const deleted = await deleteArticle(store, id, options.analyser);
+    if (!deleted) return notFound(c, 'article');
+    return c.redirect(deleted.storyDeleted ? '/?deleted=1' : `/stories/${deleted.storyId}?deleted=1#changes`, 303);
   });
 
   web.get('/', async (c) => {
@@ -109,7 +156,8 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
     const loaded = await loadStory(stories, c.req.param('id'));
     if (!loaded) return notFound(c, 'story');
     const filters = claimFilters(c.req.query('status'), c.req.query('outlet'), c.req.query('page'));
-    return c.html(layout(loaded.story.title, storyPage(loaded.story, loaded.members, filters, c.req.query('since'))));
+    const notice = c.req.query('deleted') ? html`<p class="notice" role="status">Deleted. The story was analysed again without the article; see its changes.</p>` : '';
+    return c.html(layout(loaded.story.title, html`${notice}${storyPage(loaded.story, loaded.members, filters, c.req.query('since'))}`));
   });
 
   web.get('/stories/:id/feed.atom', async (c) => {
@@ -157,7 +205,12 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
     // The store marks what its stemmed index matched, so "tariff" lights up "tariffs" too.
     const highlighted = !cited && q ? await store.highlightArticle(id, q) : null;
     const notice = c.req.query('added') ? 'Added. The story below now includes it.' : c.req.query('unchanged') ? 'This text was already stored: here it is.' : null;
-    return c.html(layout(article.title ?? article.id, html`${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}${articlePage(article, storyId, exported!.stories[0]?.title ?? storyId, cited, highlighted)}`));
+    return c.html(
+      layout(
+        article.title ?? article.id,
+        html`${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}${articlePage(article, storyId, exported!.stories[0]?.title ?? storyId, cited, highlighted)}${deleteForm(id, Boolean(options.token))}`,
+      ),
+    );
   });
 
   web.get('/search', async (c) => {
@@ -347,8 +400,8 @@ function storyPage(story: ExportStoryPlus, members: ExportArticle[], filters: Cl
   const last = dated.at(-1);
   const counts = Object.fromEntries(STATUSES.map((s) => [s, story.claims.filter((c) => c.status === s).length])) as Record<Status, number>;
   const changes = changesSince(story, since);
+  const changesTitle = since ? `Changes since ${/^\d+$/.test(since) ? `version ${since}` : since} (${changes.length})` : `Changes (${changes.length})`;
   const sections: Array<[string, string, boolean]> = [
-    ['changes', since ? `Changes since ${since} (${changes.length})` : `Changes (${changes.length})`, story.changes !== undefined],
     ['brief', 'Brief', story.brief.length > 0],
     ['sources', `Sources (${view.namedOutlets})`, true],
     ['conflicts', `Conflicts (${story.conflicts.length})`, story.conflicts.length > 0],
@@ -356,6 +409,8 @@ function storyPage(story: ExportStoryPlus, members: ExportArticle[], filters: Cl
     ['quotes', `Quotes (${story.quotes.length})`, story.quotes.length > 0],
     ['timeline', `Timeline (${story.timeline.length})`, story.timeline.length > 0],
     ['entities', `Who and where (${story.entities.length})`, story.entities.length > 0],
+    // Last on the page, folded unless asked for: the feed's entries link straight to it.
+    ['changes', changesTitle, story.changes !== undefined],
   ];
   return html`<h1>${story.title}</h1>
     <p class="meta">${members.length} articles from ${view.namedOutlets} outlets${view.namedOutlets < view.outlets.length ? ' and unnamed ones' : ''}, ${story.independentSourceCount} independent
@@ -370,7 +425,6 @@ function storyPage(story: ExportStoryPlus, members: ExportArticle[], filters: Cl
       <li><a href="/stories/${story.id}/export.md" download>Markdown</a></li>
       <li><a href="/stories/${story.id}/feed.atom" type="application/atom+xml">Follow (Atom)</a></li>
     </ul></nav>
-    ${story.changes !== undefined ? section('changes', sections[0]![1], since !== undefined, changeList(story, changes)) : ''}
     ${story.brief.length ? section('brief', 'Brief', true, html`<ul class="brief">${story.brief.map((s) => html`<li>${s.text} <span class="cites">${view.cites(s.citations)}</span></li>`)}</ul>`) : ''}
     ${section('sources', `Sources (${view.namedOutlets})`, true, sourceList(view))}
     ${story.conflicts.length ? section('conflicts', `Conflicts (${story.conflicts.length})`, true, conflictList(view)) : ''}
@@ -383,13 +437,32 @@ function storyPage(story: ExportStoryPlus, members: ExportArticle[], filters: Cl
       : ''}
     ${story.entities.length
       ? section('entities', `Who and where (${story.entities.length})`, false, html`<ul>${story.entities.map((e) => html`<li><strong>${e.name}</strong> (${e.type})${e.aliases.length ? html`: also ${e.aliases.join(', ')}` : ''}</li>`)}</ul>`)
-      : ''}`;
+      : ''}
+    ${story.changes !== undefined ? section('changes', changesTitle, since !== undefined, changeList(view, changes, since)) : ''}`;
 }
 
-function changeList(story: ExportStoryPlus, changes: ReturnType<typeof changesSince>): Fragment {
-  return html`<p class="meta">This is version ${story.version ?? 'unknown'} of the story.</p>
-    <form class="filters" method="get" action="#changes"><label>Changes since (version or date) <input name="since" size="12" /></label> <button type="submit">Show</button></form>
-    <ol class="changes">${changes.map((c) => html`<li><strong>v${c.version}</strong> <time datetime="${c.at}">${c.at.slice(0, 16).replace('T', ' ')}</time> ${c.kind}${c.detail ? html`: ${c.detail}` : ''}</li>`)}</ol>`;
+const CHANGE_LABEL: Record<StoryChange['kind'], string> = {
+  created: 'Story first analysed',
+  'article-added': 'Articles added',
+  'article-removed': 'Articles removed',
+  'fact-corroborated': 'Newly corroborated',
+  'fact-disputed': 'Newly disputed',
+  'conflict-added': 'New conflict',
+  merged: 'Stories merged in',
+  corrected: 'Correction',
+};
+
+function changeList(view: StoryView, changes: StoryChange[], since: string | undefined): Fragment {
+  const story = view.story;
+  const versions = [...new Set((story.changes ?? []).map((c) => c.version))].reverse();
+  return html`<p class="meta">This is version ${story.version ?? 'unknown'} of the story. ${since ? html`<a href="/stories/${story.id}#changes">Show every change</a>` : ''}</p>
+    ${versions.length > 1 ? html`<form class="since" method="get" action="/stories/${story.id}#changes"><label>Changes since <select name="since">${versions.slice(1).map((v) => html`<option value="${v}" ${since === String(v) ? 'selected' : ''}>version ${v}</option>`)}</select></label> <button type="submit">Show</button></form>` : ''}
+    <form class="since" method="get" action="/stories/${story.id}#changes"><label>Changes since the date <input name="since" type="date" value="${since && !/^\d+$/.test(since) ? since.slice(0, 10) : ''}" /></label> <button type="submit">Show</button></form>
+    ${changes.length ? '' : html`<p>No change${since ? ' since then' : ''}.</p>`}
+    <ol class="changes">${changes.map(
+      (c) => html`<li><strong>v${c.version}</strong> <time datetime="${c.at}">${c.at.slice(0, 16).replace('T', ' ')} UTC</time> · ${CHANGE_LABEL[c.kind] ?? c.kind}${c.detail ? html`: ${c.detail}` : ''}
+        ${c.articleIds?.length && c.kind !== 'article-removed' ? html`<span class="cites">${c.articleIds.filter((id) => view.byId.has(id)).slice(0, 8).map((id) => html`<a class="cite" href="/articles/${id}">${outletOf(view.byId.get(id)!)}</a>`)}</span>` : ''}</li>`,
+    )}</ol>`;
 }
 
 /** A collapsible section; its heading stays a heading (inside the summary) so heading navigation finds it. */
@@ -418,6 +491,7 @@ function sourceList(view: StoryView): Fragment {
         const original = a.duplicateOf ? view.byId.get(a.duplicateOf) : undefined;
         const safeUrl = a.url && /^https?:\/\//i.test(a.url) ? a.url : null;
         return html`<li><a href="/articles/${a.id}">${a.title ?? '(no headline)'}</a> · ${dateLabel(a.publishedAt, a.publishedAtBasis, true)}
+          ${a.wire ? html` <span class="badge copy">wire: ${a.wire.name}</span>` : ''}
           ${a.duplicateOf ? html` <span class="badge copy">copy of ${copiedFrom(original, a.duplicateOf)}${a.duplicateSimilarity !== null ? ` (${Math.round(a.duplicateSimilarity * 100)}% shared)` : ''}</span>` : ''}
           ${safeUrl ? html` · <a href="${safeUrl}" rel="noopener noreferrer">original<span class="vh"> at ${outlet}</span></a>` : ''}</li>`;
       })}</ul></li>`;
@@ -505,18 +579,56 @@ function coveragePage(story: ExportStoryPlus, members: ExportArticle[], filters:
 }
 
 function addPage(needsToken: boolean, error: string | null, values: Record<string, string | undefined>): Fragment {
-  return html`<h1>Add an article</h1>
-    <p>Paste an article as a crawler would save it: the headline on the first line, then the body. It joins the story it belongs to.</p>
+  return html`<h1>Add articles</h1>
+    <p>Paste an article as a crawler would save it (the headline on the first line, then the body), give the address of a page to fetch, or choose files (text, HTML pages, RSS, Atom or JSON feeds). Each article joins the story it belongs to.</p>
     ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-    <form class="add" method="post" action="/add">
-      <label for="text">Article text (required)</label>
-      <textarea id="text" name="text" rows="14" required>${values.text ?? ''}</textarea>
-      <label for="source">Outlet</label> <input id="source" name="source" value="${values.source ?? ''}" />
-      <label for="url">Original URL</label> <input id="url" name="url" type="url" value="${values.url ?? ''}" />
-      <label for="publishedAt">Published (date or date and time)</label> <input id="publishedAt" name="publishedAt" value="${values.publishedAt ?? ''}" placeholder="2026-03-13" />
+    <form class="add" method="post" action="/add" enctype="multipart/form-data">
+      <fieldset><legend>Paste the text</legend>
+        <label for="text">Article text</label>
+        <textarea id="text" name="text" rows="12">${values.text ?? ''}</textarea>
+        <label for="source">Outlet</label> <input id="source" name="source" value="${values.source ?? ''}" />
+        <label for="url">Original URL</label> <input id="url" name="url" type="url" value="${values.url ?? ''}" />
+        <label for="publishedAt">Published (date or date and time)</label> <input id="publishedAt" name="publishedAt" value="${values.publishedAt ?? ''}" placeholder="2026-03-13" />
+      </fieldset>
+      <fieldset><legend>Or fetch a page</legend>
+        <label for="page">Page URL</label> <input id="page" name="page" type="url" value="${values.page ?? ''}" placeholder="https://" />
+      </fieldset>
+      <fieldset><legend>Or upload files</legend>
+        <label for="files">Files</label> <input id="files" name="files" type="file" multiple accept=".txt,.html,.htm,.xml,.rss,.atom,.json,text/plain,text/html,application/xml" />
+      </fieldset>
       ${needsToken ? html`<label for="token">Write token</label> <input id="token" name="token" type="password" autocomplete="current-password" required />` : ''}
       <button type="submit">Add</button>
     </form>`;
+}
+
+/** What a form post with several inputs (files, a feed) did, input by input. */
+function addedPage(outcomes: FileOutcome[]): Fragment {
+  const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
+  return html`<h1>Added ${count('added')} of ${outcomes.length}</h1>
+    <p class="meta" role="status">${count('added')} added, ${count('unchanged')} already stored, ${count('failed')} failed.</p>
+    <ul class="results">${outcomes.map((o) =>
+      o.status === 'failed'
+        ? html`<li><strong>${o.input}</strong>: <span class="error">failed: ${o.error.code}: ${o.error.message}</span></li>`
+        : html`<li><strong>${o.input}</strong>: ${o.status === 'added' ? 'added' : 'already stored'} · <a href="/articles/${o.id}">the article</a>${o.storyId ? html` · <a href="/stories/${o.storyId}">its story</a>` : ''}</li>`,
+    )}</ul>
+    <p><a href="/add">Add more</a></p>`;
+}
+
+function queuedPage(jobId: string, inputs: number): Fragment {
+  return html`<h1>Queued</h1>
+    <p class="meta" role="status">${inputs} ${inputs === 1 ? 'input was' : 'inputs were'} queued for the workers, which store and group them, then analyse their stories.</p>
+    <p>Job <code>${jobId}</code>: <a href="/api/jobs/${jobId}">its state and results</a> (JSON).</p>
+    <p><a href="/add">Add more</a></p>`;
+}
+
+/** Delete form under an article: a POST (never a link), with the token when the server has one. */
+function deleteForm(articleId: string, needsToken: boolean): Fragment {
+  return html`<section aria-labelledby="delete"><h2 id="delete">Delete this article</h2>
+    <p>Removes it from the store; its story is analysed again without it and the removal enters the story's change log.</p>
+    <form class="delete" method="post" action="/articles/${articleId}/delete">
+      ${needsToken ? html`<label for="delete-token">Write token</label> <input id="delete-token" name="token" type="password" autocomplete="current-password" required />` : ''}
+      <button type="submit">Delete the article</button>
+    </form></section>`;
 }
 
 function articlePage(article: ExportArticle, storyId: string, storyTitle: string, cited: { start: number; end: number } | null, highlighted: string | null): Fragment {

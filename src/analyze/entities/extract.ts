@@ -267,6 +267,32 @@ export function propagateTypes(text: string, mentions: EntityMention[]): EntityM
 }
 
 /**
+ * Makes a name followed by a model or series number a product's name, the number included
+ * ("Boeing 737", "Airbus 380"), and a name that the text calls an index ("the Nikkei stock
+ * index", "FTSE 100 index", "the stock index FTSE 100", "Nasdaq fell 82 points") an index
+ * wherever the article writes it. Both are `other`: neither is the company or the place.
+ * Why: a maker's name before a model number names the model; a market index is no organisation.
+ * An acronym's number is left to the acronym rule ("VTV 9" is a channel, "KTV 4 reporters" a count).
+ * Fails on: a club followed by its score in prose ("Arsenal 2 Chelsea 1" outside a table).
+ */
+export function productsAndIndexes(text: string, mentions: EntityMention[]): EntityMention[] {
+  const keep = (m: EntityMention) => m.type === 'person' || m.rule === 'entities/gazetteer';
+  const indexes = new Set<string>();
+  for (const m of mentions) {
+    if (keep(m)) continue;
+    if (PATTERNS.indexAfterName.test(text.slice(m.end, m.end + 40)) || PATTERNS.indexBeforeName.test(text.slice(Math.max(0, m.start - 40), m.start))) indexes.add(nameKey(text.slice(m.start, m.end)));
+  }
+  return mentions.map((m) => {
+    if (keep(m)) return m;
+    if (indexes.has(nameKey(text.slice(m.start, m.end)))) return { ...m, type: 'other', score: 0.8, rule: 'entities/index' };
+    const number = PATTERNS.numberAfterName.exec(text.slice(m.end, m.end + 20));
+    const name = text.slice(m.start, m.end);
+    if (number && !PATTERNS.score.test(number[0]) && !/\d/.test(name) && !PATTERNS.allCaps.test(name)) return { ...m, end: m.end + number[0].length, type: 'other', score: 0.8, rule: 'entities/model-number' };
+    return m;
+  });
+}
+
+/**
  * Decides that a lone unknown capitalised word is a common noun: the article also writes it
  * (or its singular) in lower case.
  * Why: "…between the Governments of Colombia and…" in an article that also says "his
@@ -286,7 +312,7 @@ export const lowerCaseWords = (text: string): Set<string> => new Set(text.match(
 const MAX_HEADING_NAME_WORDS = 5;
 
 /** Rules whose evidence holds in a heading too: lexicons and gazetteers, not the shape of capitals. */
-const HEADING_RULES = new Set(['entities/gazetteer', 'entities/known-organization', 'entities/package-place', 'entities/package-organization']);
+const HEADING_RULES = new Set(['entities/gazetteer', 'entities/known-organization', 'entities/package-place', 'entities/package-organization', 'entities/city']);
 
 /**
  * The mentions of a heading, caption, table row or list line, where capitals say nothing: the
@@ -360,7 +386,7 @@ export function findEntities(doc: Pick<Doc, 'text' | 'layers'>): EntityMention[]
     for (const run of nameRuns(words)) for (const mention of mentionsOfRun(words, run, paragraph.start)) mentions.push(mention);
   }
   const lowerWords = lowerCaseWords(text);
-  const prose = propagateTypes(text, mentions).filter((m) => m.rule !== UNKNOWN_INITIAL && !(m.rule === 'entities/unknown-name' && isCommonNounInDisguise(text.slice(m.start, m.end), lowerWords)));
+  const prose = productsAndIndexes(text, propagateTypes(text, mentions)).filter((m) => m.rule !== UNKNOWN_INITIAL && !(m.rule === 'entities/unknown-name' && isCommonNounInDisguise(text.slice(m.start, m.end), lowerWords)));
   const known = new Map<string, EntityMention>();
   for (const m of prose) {
     const key = nameKey(text.slice(m.start, m.end));

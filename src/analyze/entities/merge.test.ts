@@ -15,6 +15,13 @@ describe('entities: merging across the articles of a story', () => {
     assert.deepEqual(holding(entities, 'Jose Ibarra'), ibarra);
   });
 
+  test('a name one article calls an index is an index in every article of the story', () => {
+    const entities = story('The Nikkei stock index fell 400 points.', 'The Nikkei recovered on Friday.', 'Nikkei traders were calm.');
+    const nikkei = holding(entities, 'Nikkei');
+    assert.equal(nikkei.length, 1);
+    assert.equal(nikkei[0]!.type, 'other');
+  });
+
   test('surname, title and possessive forms join the full name, and the title becomes a description', () => {
     const entities = story('Chilean President Rosa Varela will visit Lima.', 'President Varela spoke on Monday.', "Critics attacked Varela's plan.");
     const varela = entities.filter((e) => e.type === 'person');

@@ -73,9 +73,12 @@ const DEFAULT_TYPE_WEIGHT = 0.1;
 /**
  * The type of a group of mentions: the type with the largest summed evidence. A mention typed
  * by a default counts little, so two "in Velmora" (a place) outweigh six bare "Velmora"s, while
- * one "a stake in Chrysler" does not outweigh twenty bare "Chrysler"s.
+ * one "a stake in Chrysler" does not outweigh twenty bare "Chrysler"s. A name any article calls an
+ * index ("the Nikkei stock index") is `other` throughout.
  */
 function voteType(items: Item[]): EntityType {
+  // A name that one article calls a market index is that index in every article of the story.
+  if (items.some(({ mention }) => mention.rule === 'entities/index')) return 'other';
   const votes = new Map<EntityType, number>();
   for (const { mention } of items) {
     const weight = mention.rule === 'entities/unknown-name' ? DEFAULT_TYPE_WEIGHT : mention.score * (mention.type === 'other' ? OTHER_WEIGHT : 1);

@@ -37,6 +37,14 @@ export const PATTERNS = {
   number: /^\d+$/,
   /** A product's model code: capitals then digits ("A380", "DC-9", "F-35"). */
   modelCode: /^\p{Lu}{1,3}-?\d+\p{Lu}?$/u,
+  /** A model or series number written right after a name, on the same line: " 737", " 737-800", " 225" ("Boeing 737", "Nikkei 225"). */
+  numberAfterName: /^[^\S\n]+\d[\d-]*\p{Ll}?(?![\p{L}\p{N}/%-]|[.,:]\d)/u,
+  /** A match score, not a model number: "2-1". */
+  score: /^\s+\d{1,2}-\d{1,2}$/u,
+  /** What makes a name a market index: "index", "average" after it, or a number and then one ("FTSE 100 index", "Nikkei stock index"). */
+  indexAfterName: /^(?:[^\S\n]+\d+)?(?:(?:[^\S\n]+(?:stock|share|industrial|benchmark|composite|market))*[^\S\n]+(?:index|indices|indexes|average)\b|[^\S\n]+(?:fell|rose|dropped|gained|lost|climbed|slid|jumped|added|shed)[^\S\n]+\d[\d.,]*[^\S\n]+points\b)/u,
+  /** An index named right after the word: "the stock index FTSE 100", "the primary UK index, the FTSE 100". */
+  indexBeforeName: /\b(?:index|indices|indexes)[^\S\n]*,?[^\S\n]*(?:such as[^\S\n]+)?(?:the[^\S\n]+)?$/u,
   /** A channel or model number after an acronym: "9" in "VTV 9". */
   shortNumber: /^\d{1,3}$/,
   /** A currency sign in a word: "US$", "C$" are amounts, not the country. */

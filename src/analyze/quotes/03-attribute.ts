@@ -1,6 +1,7 @@
 import type { Span, Token } from '../../doc/types.js';
 import { fullestName, isPersonChunk, type NameChunk } from './02-names.js';
 import { genderOfFirstName } from '../entities/lexicon/package-names.js';
+import { ORG_KIND_NOUNS } from '../entities/context.js';
 import { ANAPHORIC_ROLES, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS } from './lexicon/people.js';
 import { SPEECH_VERBS, SUBJECT_VERB_FILLERS, TRAILER_VERBS } from './lexicon/speech-verbs.js';
 
@@ -247,6 +248,28 @@ function resolveOrganisation(ctx: QuoteContext, at: number): Found | null {
   return null;
 }
 
+/**
+ * "the company said", "the airline added": the organisation a definite kind noun stands for,
+ * when the last few sentences before it name exactly one organisation (or one as a subject);
+ * else none, and the description stays the speaker.
+ * Fails when the text means an organisation named further back than MAX_LOOKBACK_SENTENCES.
+ */
+function organisationForKind(ctx: QuoteContext, at: number): NameChunk | null {
+  const si = sentenceIndexAt(ctx, at);
+  const named = new Map<string, NameChunk>();
+  for (let s = si; s >= Math.max(0, si - MAX_LOOKBACK_SENTENCES); s--) {
+    const sentence = ctx.sentences[s]!;
+    for (const c of chunksIn(ctx, sentence)) {
+      if (c.start < sentence.start || c.end > Math.min(sentence.end, at) || !c.name || c.type !== 'organization' || inQuote(ctx, c.start)) continue;
+      const key = fullestName(ctx.text, c.name, ctx.chunks).toLowerCase();
+      if (!named.has(key)) named.set(key, c);
+    }
+  }
+  if (named.size === 1) return [...named.values()][0]!;
+  const subject = resolveOrganisation(ctx, at);
+  return subject?.kind === 'name' ? subject.chunk : null;
+}
+
 /** A person's name followed by a comma, searched back from `from`: the person a role phrase is apposed to. */
 function apposedName(ctx: QuoteContext, from: number, floor: number): Found | null {
   for (let k = from; k >= Math.max(floor, from - MAX_APPOSITION); k--) {
@@ -457,7 +480,7 @@ function roleWords(ctx: QuoteContext, found: { span: Span; head: string }): stri
   return [found.head, ...words.filter((w) => /^\p{Lu}/u.test(w) && !/^(?:The|A|An)$/.test(w)).map((w) => w.toLowerCase())];
 }
 
-/** Turns a speaker phrase into an attribution: pronouns, "the president" and "the post" resolved to a named person, roles kept as phrases. */
+/** Turns a speaker phrase into an attribution: pronouns, "the president" and "the post" resolved to a named person, "the company" to the organisation named before it, roles kept as phrases. */
 export function resolveFound(ctx: QuoteContext, found: Found | null, rule: string, at: number): Attribution | null {
   if (!found || found.kind === 'unresolved') return null;
   if (found.kind === 'name') {
@@ -475,6 +498,10 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
   if (found.definite && /^\d+-year-old$/.test(found.head)) {
     const person = resolvePerson(ctx, found.span.start);
     if (person) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
+  }
+  if (found.definite && ORG_KIND_NOUNS.has(found.head) && /^the\s+\S+$/i.test(ctx.text.slice(found.span.start, found.span.end))) {
+    const org = organisationForKind(ctx, found.span.start);
+    if (org) return { speaker: org.name, speakerName: fullestName(ctx.text, org.name!, ctx.chunks), cue: found.span, rule };
   }
   if (found.definite && ANAPHORIC_ROLES.has(found.head)) {
     const person = resolvePerson(ctx, found.span.start, roleWords(ctx, found));

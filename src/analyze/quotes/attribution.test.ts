@@ -40,3 +40,10 @@ test('with the story entities, the speaker gets its entity id', () => {
   const a = sentenceAttribution(doc, sentence, entities);
   assert.equal(a?.entityId, entities.find((e) => e.name === 'Anna Brask')?.id);
 });
+
+test('"the company said" is the organisation named just before it, and stays a description when two were named', () => {
+  const one = 'Kestrel Motor Company recalled 3,000 vans in March. The company said the brakes could fail.';
+  assert.equal(attributionAt(one, 'brakes')?.name, 'Kestrel Motor Company');
+  const two = 'Regulators fined Kestrel Motor Company in March and Harlton Trucks Inc. in May. The company said the brakes could fail.';
+  assert.equal(attributionAt(two, 'brakes')?.name, null);
+});

@@ -79,12 +79,13 @@ const anchorOf = (ymd: Ymd): Anchor => ({ y: ymd.y, m: ymd.m, d: ymd.d });
 export function decidePublication(text: string, paragraphs: Span[], sentences: Span[], tokens: Token[], metadata: { publishedAt: string | null; basis: PublishedAtBasis }): PublicationDecision {
   const given = metadata.publishedAt ? parseYmd(metadata.publishedAt) : null;
   const dateline = findDateline(text, paragraphs);
-  const undated = findTimexes(text, { anchor: null, sentences, tokens });
+  // The anchor-less date search (a large share of the time stage) serves only an article without a metadata date.
+  const undated = () => findTimexes(text, { anchor: null, sentences, tokens });
   if (dateline) {
     let year = dateline.year;
     if (year === null && given) year = compareYmd({ y: given.y, m: dateline.month, d: dateline.day }, given) <= 0 ? given.y : given.y - 1;
     if (year === null) {
-      const context = yearContext(undated.filter((t) => t.end <= dateline.span.start || t.start >= dateline.span.end));
+      const context = yearContext(undated().filter((t) => t.end <= dateline.span.start || t.start >= dateline.span.end));
       if (context) year = compareYmd({ y: context.y, m: dateline.month, d: dateline.day }, context) >= 0 ? context.y : context.y + 1;
     }
     const anchor: Anchor = { y: year, m: dateline.month, d: dateline.day };
@@ -94,7 +95,7 @@ export function decidePublication(text: string, paragraphs: Span[], sentences: S
     return { publishedAt: ymdString({ y: year, m: dateline.month, d: dateline.day }), basis: 'dateline', ...found, reason: `dateline${dateline.year === null ? ', year from the text’s other dates' : ''}` };
   }
   if (given) return { publishedAt: metadata.publishedAt, basis: metadata.basis, anchor: anchorOf(given), reason: 'metadata' };
-  const inferred = inferFromContent(undated, text, sentences);
+  const inferred = inferFromContent(undated(), text, sentences);
   if (inferred.date) return { publishedAt: ymdString(inferred.date), basis: 'inferred', anchor: anchorOf(inferred.date), reason: inferred.reason };
   return { publishedAt: null, basis: 'unknown', anchor: null, reason: inferred.reason };
 }

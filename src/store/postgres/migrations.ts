@@ -59,7 +59,7 @@ export const PG_MIGRATIONS: string[] = [
     active_seq bigint NOT NULL,
     PRIMARY KEY (key, story_id)
   );
-  CREATE INDEX story_keys_recent ON story_keys(key, active_seq DESC);
+  CREATE INDEX story_keys_recent ON story_keys(key, active_seq DESC, story_id);
   CREATE INDEX story_keys_story ON story_keys(story_id);
   CREATE TABLE term_df (
     term text COLLATE "C" PRIMARY KEY,
@@ -115,5 +115,23 @@ export const PG_MIGRATIONS: string[] = [
     search tsvector GENERATED ALWAYS AS (to_tsvector('english', title || ' ' || brief)) STORED
   );
   CREATE INDEX story_analyses_search ON story_analyses USING gin(search);
+  `,
+  // 2 (SQLite 7): following a story. story_changes is each story's change log, appended with the
+  // analysis that found the changes and read oldest first (id keeps insertion order within a
+  // version). Articles can be deleted: a merge stays a fact after the article that bridged the two
+  // stories is gone, so story_merges no longer references articles.
+  `
+  CREATE TABLE story_changes (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    story_id text COLLATE "C" NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    version integer NOT NULL,
+    at text NOT NULL,
+    kind text NOT NULL,
+    detail text,
+    article_ids text,
+    story_ids text
+  );
+  CREATE INDEX story_changes_story ON story_changes(story_id, version, id);
+  ALTER TABLE story_merges DROP CONSTRAINT story_merges_article_id_fkey;
   `,
 ];

@@ -5,6 +5,7 @@ import type { StorySummary, TermStats } from '../../cluster/stories.js';
 import { MARK_END, MARK_START } from '../store.js';
 import type { AddResult, ArticleText, ClusterWrite, Placement, SearchHit, Store, StoryCard, StoredStory, StoryMerge, StorySearchHit } from '../store.js';
 import { ANALYSIS_VERSION, type StoryAnalysis } from '../../story/types.js';
+import type { StoryChange } from '../../export/types.js';
 import {
   ACTIVITY_BUCKET,
   ARTICLE_COLUMNS,
@@ -25,7 +26,8 @@ import {
   type CardMemberRow,
   type CardStoryRow,
 } from '../rows.js';
-import { DEFAULT_DF_CACHE, DEFAULT_SUMMARY_CACHE, idCollision, withRetries } from '../concurrency.js';
+import { idCollision, withRetries } from '../concurrency.js';
+import { PlacementCaches } from '../caches.js';
 import type { Database, Sql } from './client.js';
 import { PG_MIGRATIONS } from './migrations.js';
 
@@ -40,15 +42,6 @@ const retryable = (error: unknown) => RETRYABLE.has((error as { code?: string })
 const SNIPPET = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=…`;
 const HIGHLIGHT_ALL = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
 
-/** The per-process caches, shared by a store and the views of its transactions. */
-interface Caches {
-  summaries: Map<string, StorySummary>;
-  df: Map<string, number>;
-  docs: number | null;
-  /** The store generation the caches follow (null: not read yet). */
-  generation: number | null;
-}
-
 /**
  * PostgreSQL store (a server through `pg`, or PGlite in-process). Placing and adding an article
  * (`placeAndAdd`) runs in one transaction under a transaction-scoped advisory lock, so writers in
@@ -60,10 +53,11 @@ export class PgStore implements Store {
   private constructor(
     private readonly db: Sql,
     private readonly root: Database,
-    private readonly caches: Caches,
+    /** Shared by a store and the views of its transactions. */
+    private readonly caches: PlacementCaches,
   ) {}
 
-  /** Opens the store on `database`, creating and migrating its schema if needed (in `schema`, made if missing, when given). */
+  /** Opens the store on `database` (its search path names the schema), creating and migrating the tables if needed; `label` names it in errors. */
   static async open(database: Database, label: string): Promise<PgStore> {
     try {
       await database.transaction(async (tx) => {
@@ -75,7 +69,7 @@ export class PgStore implements Store {
       if (error instanceof CorroborateError) throw error;
       throw new CorroborateError('store-error', `${label}: cannot open as a Corroborate store (${(error as Error).message})`, { subject: label, cause: error });
     }
-    return new PgStore(database, database, { summaries: new Map(), df: new Map(), docs: null, generation: null });
+    return new PgStore(database, database, new PlacementCaches());
   }
 
   private within(tx: Sql): PgStore {
@@ -93,48 +87,27 @@ export class PgStore implements Store {
 
   async placeAndAdd(doc: Doc, place: (view: Store) => Promise<Placement>): Promise<AddResult> {
     return withRetries(retryable, async () => {
-      let placement: Placement | null = null;
+      const placed: { placement?: Placement; generation?: number } = {};
       const result = await this.root.transaction(async (tx): Promise<AddResult> => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK]);
         const [state] = await tx.query<{ generation: string | number }>('SELECT generation FROM cluster_stats WHERE id = 1');
-        this.follow(Number(state!.generation));
+        this.caches.follow(Number(state!.generation));
         const [existing] = await tx.query<{ id: string }>('SELECT id FROM articles WHERE content_hash = $1', [doc.contentHash]);
         if (existing) return { added: false, id: doc.id, existingId: existing.id };
-        placement = await place(this.within(tx));
-        return await this.write(tx, doc, placement);
+        const placement = await place(this.within(tx));
+        const written = await this.write(tx, doc, placement);
+        placed.placement = placement;
+        placed.generation = written.generation;
+        return written.result;
       });
       // The caches follow the database only once the transaction has committed.
-      if (result.added && placement) this.afterCommit(placement);
+      if (placed.placement) this.caches.committed(placed.placement, placed.generation ?? null);
       return result;
     });
   }
 
-  /** Drops the caches when another process stored articles since they were filled. */
-  private follow(generation: number): void {
-    if (this.caches.generation === generation) return;
-    this.caches.summaries.clear();
-    this.caches.df.clear();
-    this.caches.docs = null;
-    this.caches.generation = generation;
-  }
-
-  private afterCommit(placement: Placement): void {
-    const caches = this.caches;
-    if (caches.generation !== null) caches.generation++;
-    if (!placement.cluster) {
-      caches.summaries.delete(placement.storyId);
-      return;
-    }
-    for (const merge of placement.cluster.merged) caches.summaries.delete(merge.storyId);
-    this.remember(placement.cluster.story);
-    if (caches.docs !== null) caches.docs++;
-    for (const term of new Set(placement.cluster.terms)) {
-      const known = caches.df.get(term);
-      if (known !== undefined) caches.df.set(term, known + 1);
-    }
-  }
-
-  private async write(tx: Sql, doc: Doc, placement: Placement): Promise<AddResult> {
+  /** The rows of one placed article (inside the caller's transaction), and the store generation after it. */
+  private async write(tx: Sql, doc: Doc, placement: Placement): Promise<{ result: AddResult; generation: number }> {
     const now = new Date().toISOString();
     const [taken] = await tx.query<{ id: string }>('SELECT id FROM articles WHERE id = $1', [doc.id]);
     if (taken) throw idCollision('article', doc.id);
@@ -156,8 +129,8 @@ export class PgStore implements Store {
     if (placement.cluster) await this.writeCluster(tx, doc.id, placement.storyId, placement.cluster, seq, now);
     else await tx.query('UPDATE stories SET size = size + 1, active_seq = $1 WHERE id = $2', [seq, placement.storyId]);
     await this.noteLatestPublished(tx, placement.storyId, doc.meta.publishedAt, (placement.cluster?.merged.length ?? 0) > 0);
-    await tx.query('UPDATE cluster_stats SET generation = generation + 1 WHERE id = 1');
-    return { added: true, id: doc.id };
+    const [after] = await tx.query<{ generation: string | number }>('UPDATE cluster_stats SET generation = generation + 1 WHERE id = 1 RETURNING generation');
+    return { result: { added: true, id: doc.id }, generation: Number(after!.generation) };
   }
 
   /** The grouping's and copy detection's share of an add (inside its transaction). */
@@ -227,13 +200,6 @@ export class PgStore implements Store {
     if (added.length > 0) await tx.query('INSERT INTO story_keys (key, story_id, active_seq) SELECT k, $2, $3 FROM unnest($1::text[]) AS k', [added, storyId, bucket]);
   }
 
-  private remember(summary: StorySummary): void {
-    const summaries = this.caches.summaries;
-    summaries.delete(summary.id);
-    summaries.set(summary.id, summary);
-    if (summaries.size > DEFAULT_SUMMARY_CACHE) summaries.delete(summaries.keys().next().value!);
-  }
-
   async getArticles(ids?: string[]): Promise<Doc[]> {
     if (!ids) return (await this.db.query<ArticleRow>('SELECT * FROM articles ORDER BY seq')).map(fromRow);
     const rows = await this.db.query<ArticleRow>('SELECT * FROM articles WHERE id = ANY($1::text[])', [ids]);
@@ -288,45 +254,29 @@ export class PgStore implements Store {
   }
 
   async termStats(keys: string[]): Promise<TermStats> {
-    const caches = this.caches;
-    if (caches.docs === null) caches.docs = (await this.db.query<{ docs: number }>('SELECT docs FROM cluster_stats WHERE id = 1'))[0]!.docs;
-    const missing = [...new Set(keys.filter((k) => !caches.df.has(k)))];
-    if (missing.length > 0) {
-      if (caches.df.size + missing.length > DEFAULT_DF_CACHE) caches.df.clear();
-      const rows = await this.db.query<{ term: string; df: number }>('SELECT term, df FROM term_df WHERE term = ANY($1::text[])', [missing]);
-      for (const k of missing) caches.df.set(k, 0);
-      for (const r of rows) caches.df.set(r.term, r.df);
-    }
-    return { docs: caches.docs, df: new Map(keys.map((k) => [k, caches.df.get(k) ?? 0])) };
+    return this.caches.termStats(
+      keys,
+      async () => (await this.db.query<{ docs: number }>('SELECT docs FROM cluster_stats WHERE id = 1'))[0]!.docs,
+      (terms) => this.db.query<{ term: string; df: number }>('SELECT term, df FROM term_df WHERE term = ANY($1::text[])', [terms]),
+    );
   }
 
   async storyCandidates(keys: string[], perKey: number): Promise<Map<string, number>> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return new Map();
-    // Per key, the most recently active stories (a lateral index walk each), then counted per story.
+    // Per key, the most recently active stories (a lateral index walk each; ties by id, as SQLite's index orders them), then counted per story.
     const rows = await this.db.query<{ story_id: string; n: number }>(
       `SELECT p.story_id, count(*)::int AS n FROM unnest($1::text[]) AS k(key)
-       CROSS JOIN LATERAL (SELECT story_id FROM story_keys WHERE key = k.key ORDER BY active_seq DESC LIMIT $2) p GROUP BY p.story_id`,
+       CROSS JOIN LATERAL (SELECT story_id FROM story_keys WHERE key = k.key ORDER BY active_seq DESC, story_id LIMIT $2) p GROUP BY p.story_id`,
       [unique, perKey],
     );
     return new Map(rows.map((r) => [r.story_id, r.n]));
   }
 
   async storySummaries(ids: string[]): Promise<StorySummary[]> {
-    const missing = ids.filter((id) => !this.caches.summaries.has(id));
-    const read = new Map<string, StorySummary>();
-    if (missing.length > 0) {
-      const rows = await this.db.query<Parameters<typeof summaryOf>[0]>('SELECT id, size, centroid, first_at, last_at, event FROM stories WHERE id = ANY($1::text[])', [missing]);
-      for (const row of rows) read.set(row.id, summaryOf(row));
-    }
-    const out: StorySummary[] = [];
-    for (const id of ids) {
-      const summary = this.caches.summaries.get(id) ?? read.get(id);
-      if (!summary) continue;
-      this.remember(summary);
-      out.push(summary);
-    }
-    return out;
+    return this.caches.storySummaries(ids, async (missing) =>
+      (await this.db.query<Parameters<typeof summaryOf>[0]>('SELECT id, size, centroid, first_at, last_at, event FROM stories WHERE id = ANY($1::text[])', [missing])).map(summaryOf),
+    );
   }
 
   async copyCandidates(bands: number[], limit: number): Promise<string[]> {
@@ -370,20 +320,94 @@ export class PgStore implements Store {
     return new Map(ids.flatMap((id) => (byId.has(id) ? [[id, JSON.parse(byId.get(id)!) as StoryAnalysis] as const] : [])));
   }
 
-  async putStoryAnalysis(analysis: StoryAnalysis): Promise<void> {
-    // As in the SQLite store: the list figures are columns of the analysis's own row, written by the same statement.
+  async putStoryAnalysis(analysis: StoryAnalysis, changes: StoryChange[] = []): Promise<void> {
+    // As in the SQLite store: the list figures are columns of the analysis's own row, written by the
+    // same statement, and the changes are logged in the same transaction, only with a newer version.
     const f = analysisFigures(analysis);
     await withRetries(retryable, () =>
-      this.db.query(
-        `INSERT INTO story_analyses (story_id, story_version, analysis_version, title, independent_sources, analysis, analysed_at, claims, corroborated, disputed, conflicts, brief)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 WHERE EXISTS (SELECT 1 FROM stories WHERE id = $1)
-         ON CONFLICT (story_id) DO UPDATE SET story_version = excluded.story_version, analysis_version = excluded.analysis_version,
-           title = excluded.title, independent_sources = excluded.independent_sources, analysis = excluded.analysis, analysed_at = excluded.analysed_at,
-           claims = excluded.claims, corroborated = excluded.corroborated, disputed = excluded.disputed, conflicts = excluded.conflicts, brief = excluded.brief
-         WHERE excluded.story_version >= story_analyses.story_version`,
-        [analysis.storyId, analysis.version, analysis.analysisVersion, analysis.title, analysis.independentSourceCount, JSON.stringify(analysis), new Date().toISOString(), f.claims, f.corroborated, f.disputed, f.conflicts, f.brief],
-      ),
+      this.root.transaction(async (tx) => {
+        // The story's row lock orders writers of its analysis, so two never both log as newer.
+        const [story] = await tx.query('SELECT 1 FROM stories WHERE id = $1 FOR UPDATE', [analysis.storyId]);
+        if (!story) return;
+        const [stored] = await tx.query<{ story_version: number }>('SELECT story_version FROM story_analyses WHERE story_id = $1', [analysis.storyId]);
+        const written = await tx.query(
+          `INSERT INTO story_analyses (story_id, story_version, analysis_version, title, independent_sources, analysis, analysed_at, claims, corroborated, disputed, conflicts, brief)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           ON CONFLICT (story_id) DO UPDATE SET story_version = excluded.story_version, analysis_version = excluded.analysis_version,
+             title = excluded.title, independent_sources = excluded.independent_sources, analysis = excluded.analysis, analysed_at = excluded.analysed_at,
+             claims = excluded.claims, corroborated = excluded.corroborated, disputed = excluded.disputed, conflicts = excluded.conflicts, brief = excluded.brief
+           WHERE excluded.story_version >= story_analyses.story_version RETURNING story_id`,
+          [analysis.storyId, analysis.version, analysis.analysisVersion, analysis.title, analysis.independentSourceCount, JSON.stringify(analysis), new Date().toISOString(), f.claims, f.corroborated, f.disputed, f.conflicts, f.brief],
+        );
+        if (written.length === 0 || (stored && stored.story_version >= analysis.version)) return;
+        const list = (ids: string[] | undefined) => (ids?.length ? JSON.stringify(ids) : null);
+        for (const c of changes)
+          await tx.query('INSERT INTO story_changes (story_id, version, at, kind, detail, article_ids, story_ids) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+            analysis.storyId,
+            c.version,
+            c.at,
+            c.kind,
+            c.detail ?? null,
+            list(c.articleIds),
+            list(c.storyIds),
+          ]);
+      }),
     );
+  }
+
+  async storyChanges(storyId: string): Promise<StoryChange[]> {
+    const rows = await this.db.query<{ version: number; at: string; kind: StoryChange['kind']; detail: string | null; article_ids: string | null; story_ids: string | null }>(
+      'SELECT version, at, kind, detail, article_ids, story_ids FROM story_changes WHERE story_id = $1 ORDER BY version, id',
+      [storyId],
+    );
+    return rows.map((r) => ({
+      version: r.version,
+      at: r.at,
+      kind: r.kind,
+      ...(r.detail !== null ? { detail: r.detail } : {}),
+      ...(r.article_ids !== null ? { articleIds: JSON.parse(r.article_ids) as string[] } : {}),
+      ...(r.story_ids !== null ? { storyIds: JSON.parse(r.story_ids) as string[] } : {}),
+    }));
+  }
+
+  async deleteArticle(articleId: string): Promise<{ storyId: string; storyDeleted: boolean; changedStoryIds: string[] } | null> {
+    const result = await withRetries(retryable, () =>
+      this.root.transaction(async (tx) => {
+        // Under the placement lock: no article is placed against a half-deleted one.
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK]);
+        const [member] = await tx.query<{ story_id: string }>('SELECT story_id FROM story_articles WHERE article_id = $1', [articleId]);
+        if (!member) return null;
+        const storyId = member.story_id;
+        // Stories holding copies of this article: their copy links change, so must their analyses.
+        const copyStories = (
+          await tx.query<{ story_id: string }>('SELECT DISTINCT m.story_id FROM article_copies c JOIN story_articles m ON m.article_id = c.article_id WHERE c.original_id = $1', [articleId])
+        ).map((r) => r.story_id);
+        await tx.query('DELETE FROM article_copies WHERE article_id = $1 OR original_id = $1', [articleId]);
+        await tx.query('DELETE FROM lsh_bands WHERE article_id = $1', [articleId]);
+        await tx.query('DELETE FROM article_sketches WHERE article_id = $1', [articleId]);
+        await tx.query('DELETE FROM story_articles WHERE article_id = $1', [articleId]);
+        await tx.query('DELETE FROM articles WHERE id = $1', [articleId]);
+        const [count] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM story_articles WHERE story_id = $1', [storyId]);
+        const left = count!.n;
+        if (left === 0) {
+          await tx.query('DELETE FROM story_keys WHERE story_id = $1', [storyId]);
+          await tx.query('DELETE FROM stories WHERE id = $1', [storyId]);
+        } else
+          await tx.query(
+            `UPDATE stories SET version = version + 1, size = $1, updated_at = $2,
+               latest_published_at = (SELECT max(a.published_at) FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = stories.id)
+             WHERE id = $3`,
+            [left, new Date().toISOString(), storyId],
+          );
+        const others = [...new Set(copyStories)].filter((id) => id !== storyId);
+        if (others.length > 0) await tx.query('UPDATE stories SET version = version + 1 WHERE id = ANY($1::text[])', [others]);
+        // Other processes drop their caches (the story's summary may be gone).
+        await tx.query('UPDATE cluster_stats SET generation = generation + 1 WHERE id = 1');
+        return { storyId, storyDeleted: left === 0, changedStoryIds: [...(left === 0 ? [] : [storyId]), ...others] };
+      }),
+    );
+    if (result) this.caches.forgetStory(result.storyId);
+    return result;
   }
 
   /** Plain words to a tsquery: every word required, nothing in the text read as query syntax. */

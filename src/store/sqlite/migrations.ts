@@ -175,4 +175,32 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE stories ADD COLUMN event TEXT;
   CREATE INDEX story_merges_into ON story_merges(into_id);
   `,
+  // 7: following a story. story_changes is each story's change log (articles added or removed,
+  // facts newly corroborated or disputed, new conflicts, merges, corrections), appended with the
+  // analysis that found them and read oldest first. Articles can be deleted: a merge stays a fact
+  // after the article that bridged the two stories is gone, so story_merges no longer references
+  // articles (rebuilt with its rowids, which order a story's redirects).
+  `
+  CREATE TABLE story_changes (
+    story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    detail TEXT,
+    article_ids TEXT,
+    story_ids TEXT
+  );
+  CREATE INDEX story_changes_story ON story_changes(story_id, version);
+  CREATE TABLE story_merges_new (
+    from_id TEXT NOT NULL,
+    into_id TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    score REAL NOT NULL,
+    merged_at TEXT NOT NULL
+  );
+  INSERT INTO story_merges_new (rowid, from_id, into_id, article_id, score, merged_at) SELECT rowid, from_id, into_id, article_id, score, merged_at FROM story_merges;
+  DROP TABLE story_merges;
+  ALTER TABLE story_merges_new RENAME TO story_merges;
+  CREATE INDEX story_merges_into ON story_merges(into_id);
+  `,
 ];

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { CorroborateError } from '../../doc/errors.js';
 import type { Doc, PublishedAtBasis } from '../../doc/types.js';
@@ -25,7 +26,9 @@ import {
   type CardMemberRow,
   type CardStoryRow,
 } from '../rows.js';
-import { DEFAULT_DF_CACHE, DEFAULT_SUMMARY_CACHE, idCollision, Mutex, withRetries } from '../concurrency.js';
+import { idCollision, Mutex, withRetries } from '../concurrency.js';
+import { DEFAULT_DF_CACHE, DEFAULT_SUMMARY_CACHE, PlacementCaches } from '../caches.js';
+import type { StoryChange } from '../../export/types.js';
 import { MIGRATIONS } from './migrations.js';
 
 export const DEFAULT_DB_PATH = './corroborate.db';
@@ -45,15 +48,12 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   /** Prepared statements by SQL: preparing costs more than running the small queries of the ingest path. */
   private readonly statements = new Map<string, Database.Statement>();
-  /** LRU of parsed summaries (Map keeps insertion order: re-inserting on use moves a story to the end). */
-  private readonly summaries = new Map<string, StorySummary>();
-  /** Document frequencies read or written so far (a read-through cache of term_df). */
-  private readonly df = new Map<string, number>();
-  private docs: number | null = null;
-  /** The `data_version` the caches follow: SQLite changes it when another connection commits. */
-  private generation: number | null = null;
+  /** They follow `PRAGMA data_version`, which SQLite changes when another connection commits. */
+  private readonly caches = new PlacementCaches();
   /** One write transaction at a time on this connection (a placement awaits between its reads). */
   private readonly writer = new Mutex();
+  /** Set inside `batch`'s work: its writes are savepoints of the batch's transaction, which holds the writer. */
+  private readonly inBatch = new AsyncLocalStorage<true>();
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -76,6 +76,8 @@ export class SqliteStore implements Store {
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      // 64 MiB of page cache (the default is 2 MiB): the indexes of a large store stay in memory.
+      db.pragma('cache_size = -65536');
       const store = new SqliteStore(db);
       store.migrate(version);
       return store;
@@ -96,7 +98,7 @@ export class SqliteStore implements Store {
   }
 
   async findByHash(contentHash: string): Promise<string | null> {
-    const row = this.db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(contentHash) as { id: string } | undefined;
+    const row = this.sql('SELECT id FROM articles WHERE content_hash = ?').get(contentHash) as { id: string } | undefined;
     return row?.id ?? null;
   }
 
@@ -105,54 +107,47 @@ export class SqliteStore implements Store {
   }
 
   async placeAndAdd(doc: Doc, place: (view: Store) => Promise<Placement>): Promise<AddResult> {
+    // In a batch the write lock is held already: the article is a savepoint that rolls back alone.
+    if (this.inBatch.getStore()) return this.placeAndWrite(doc, place, 'SAVEPOINT article', 'RELEASE article', 'ROLLBACK TO article; RELEASE article');
     return this.writer.run(() =>
-      withRetries(busy, async () => {
-        // IMMEDIATE takes the write lock before the placement reads: no other writer commits in between.
-        this.db.exec('BEGIN IMMEDIATE');
-        let placement: Placement | null = null;
-        let result: AddResult;
-        try {
-          this.follow();
-          const existing = this.sql('SELECT id FROM articles WHERE content_hash = ?').get(doc.contentHash) as { id: string } | undefined;
-          if (existing) result = { added: false, id: doc.id, existingId: existing.id };
-          else {
-            placement = await place(this);
-            result = this.write(doc, placement);
-          }
-          this.db.exec('COMMIT');
-        } catch (error) {
-          if (this.db.inTransaction) this.db.exec('ROLLBACK');
-          throw error;
-        }
-        // The caches follow the database only once the transaction has committed.
-        if (placement) this.afterCommit(placement);
-        return result;
-      }),
+      // IMMEDIATE takes the write lock before the placement reads: no other writer commits in between.
+      withRetries(busy, () => this.placeAndWrite(doc, place, 'BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK')),
     );
   }
 
-  /** Drops the caches when another connection committed since they were filled. */
-  private follow(): void {
-    const generation = this.db.pragma('data_version', { simple: true }) as number;
-    if (generation === this.generation) return;
-    this.summaries.clear();
-    this.df.clear();
-    this.docs = null;
-    this.generation = generation;
+  /** Checks the hash, places and writes one article between `begin` and `commit`. */
+  private async placeAndWrite(doc: Doc, place: (view: Store) => Promise<Placement>, begin: string, commit: string, rollback: string): Promise<AddResult> {
+    this.db.exec(begin);
+    let placement: Placement | null = null;
+    let result: AddResult;
+    try {
+      this.caches.follow(this.dataVersion());
+      const existing = this.sql('SELECT id FROM articles WHERE content_hash = ?').get(doc.contentHash) as { id: string } | undefined;
+      if (existing) result = { added: false, id: doc.id, existingId: existing.id };
+      else {
+        placement = await place(this);
+        result = this.write(doc, placement);
+      }
+      this.db.exec(commit);
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec(rollback);
+      throw error;
+    }
+    // The caches follow the database only once the article's writes are kept (a batch that
+    // fails later drops them all, see `batch`). Own commits leave this connection's data_version as it was.
+    if (placement) this.caches.committed(placement, this.dataVersion());
+    return result;
   }
 
-  private afterCommit(placement: Placement): void {
-    if (!placement.cluster) {
-      this.summaries.delete(placement.storyId);
-      return;
-    }
-    for (const merge of placement.cluster.merged) this.summaries.delete(merge.storyId);
-    this.remember(placement.cluster.story);
-    if (this.docs !== null) this.docs++;
-    for (const term of new Set(placement.cluster.terms)) {
-      const known = this.df.get(term);
-      if (known !== undefined) this.df.set(term, known + 1);
-    }
+  private dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /** A write of its own (not an article's): a savepoint inside a batch, else an IMMEDIATE transaction through the writer, retried while another process writes. */
+  private writeUnit<T>(work: () => T): Promise<T> {
+    const unit = this.db.transaction(work);
+    if (this.inBatch.getStore()) return Promise.resolve(unit());
+    return this.writer.run(() => withRetries(busy, async () => unit.immediate()));
   }
 
   /** The rows of one placed article (inside the caller's transaction). */
@@ -178,6 +173,24 @@ export class SqliteStore implements Store {
     else this.sql('UPDATE stories SET size = size + 1, active_seq = ? WHERE id = ?').run(seq, placement.storyId);
     this.noteLatestPublished(placement.storyId, doc.meta.publishedAt, (placement.cluster?.merged.length ?? 0) > 0);
     return { added: true, id: doc.id };
+  }
+
+  async batch(work: () => Promise<void>): Promise<void> {
+    if (this.inBatch.getStore()) return work();
+    await this.writer.run(async () => {
+      // IMMEDIATE: take the write lock now (retried while another process holds it), so no other
+      // writer commits between the batch's placements and its commit never fails on a lock.
+      await withRetries(busy, async () => this.db.exec('BEGIN IMMEDIATE'));
+      try {
+        await this.inBatch.run(true, work);
+        this.db.exec('COMMIT');
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        // The caches took in the batch's articles as each savepoint was released.
+        this.caches.forget();
+        throw error;
+      }
+    });
   }
 
   /** The grouping's and copy detection's share of `addArticle` (inside its transaction). */
@@ -251,15 +264,9 @@ export class SqliteStore implements Store {
     for (const key of next) if (!keep.has(key)) insert.run(key, storyId, bucket);
   }
 
-  private remember(summary: StorySummary): void {
-    this.summaries.delete(summary.id);
-    this.summaries.set(summary.id, summary);
-    if (this.summaries.size > DEFAULT_SUMMARY_CACHE) this.summaries.delete(this.summaries.keys().next().value!);
-  }
-
   async getArticles(ids?: string[]): Promise<Doc[]> {
     const rows = ids
-      ? ids.map((id) => this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined).filter((r): r is ArticleRow => r !== undefined)
+      ? ids.map((id) => this.sql('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined).filter((r): r is ArticleRow => r !== undefined)
       : (this.db.prepare('SELECT * FROM articles ORDER BY seq').all() as ArticleRow[]);
     return rows.map(fromRow);
   }
@@ -278,13 +285,17 @@ export class SqliteStore implements Store {
     const stories = this.db.prepare('SELECT id, created_at, updated_at, version FROM stories ORDER BY created_at, id').all() as Array<{ id: string; created_at: string; updated_at: string; version: number }>;
     const members = this.db.prepare('SELECT story_id, article_id FROM story_articles ORDER BY seq').all() as Array<{ story_id: string; article_id: string }>;
     const byStory = new Map<string, string[]>();
-    for (const m of members) byStory.set(m.story_id, [...(byStory.get(m.story_id) ?? []), m.article_id]);
+    for (const m of members) {
+      const ids = byStory.get(m.story_id);
+      if (ids) ids.push(m.article_id);
+      else byStory.set(m.story_id, [m.article_id]);
+    }
     const redirects = await this.redirects(stories.map((s) => s.id));
     return stories.map((s) => withRedirects({ id: s.id, articleIds: byStory.get(s.id) ?? [], createdAt: s.created_at, updatedAt: s.updated_at, version: s.version }, redirects.get(s.id)));
   }
 
   async storyOf(articleId: string): Promise<string | null> {
-    const row = this.db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').get(articleId) as { story_id: string } | undefined;
+    const row = this.sql('SELECT story_id FROM story_articles WHERE article_id = ?').get(articleId) as { story_id: string } | undefined;
     return row?.story_id ?? null;
   }
 
@@ -306,41 +317,26 @@ export class SqliteStore implements Store {
   }
 
   async termStats(keys: string[]): Promise<TermStats> {
-    this.docs ??= (this.sql('SELECT docs FROM cluster_stats WHERE id = 1').get() as { docs: number }).docs;
-    const missing = keys.filter((k) => !this.df.has(k));
-    if (missing.length > 0) {
-      if (this.df.size + missing.length > DEFAULT_DF_CACHE) this.df.clear();
-      const rows = this.sql('SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))').all(JSON.stringify(missing)) as Array<{ term: string; df: number }>;
-      for (const k of missing) this.df.set(k, 0);
-      for (const r of rows) this.df.set(r.term, r.df);
-    }
-    return { docs: this.docs, df: new Map(keys.map((k) => [k, this.df.get(k) ?? 0])) };
+    return this.caches.termStats(
+      keys,
+      async () => (this.sql('SELECT docs FROM cluster_stats WHERE id = 1').get() as { docs: number }).docs,
+      async (terms) => this.sql('SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))').all(JSON.stringify(terms)) as Array<{ term: string; df: number }>,
+    );
   }
 
   async storyCandidates(keys: string[], perKey: number): Promise<Map<string, number>> {
     const hits = new Map<string, number>();
-    const lookup = this.sql('SELECT story_id FROM story_keys WHERE key = ? ORDER BY active_seq DESC LIMIT ?');
+    const lookup = this.sql('SELECT story_id FROM story_keys WHERE key = ? ORDER BY active_seq DESC, story_id LIMIT ?');
     for (const key of new Set(keys)) for (const row of lookup.all(key, perKey) as Array<{ story_id: string }>) hits.set(row.story_id, (hits.get(row.story_id) ?? 0) + 1);
     return hits;
   }
 
   async storySummaries(ids: string[]): Promise<StorySummary[]> {
     const get = this.sql('SELECT id, size, centroid, first_at, last_at, event FROM stories WHERE id = ?');
-    const out: StorySummary[] = [];
-    for (const id of ids) {
-      const cached = this.summaries.get(id);
-      if (cached) {
-        this.remember(cached);
-        out.push(cached);
-        continue;
-      }
+    return this.caches.storySummaries(ids, async (missing) => missing.flatMap((id) => {
       const row = get.get(id) as Parameters<typeof summaryOf>[0] | undefined;
-      if (!row) continue;
-      const summary = summaryOf(row);
-      this.remember(summary);
-      out.push(summary);
-    }
-    return out;
+      return row ? [summaryOf(row)] : [];
+    }));
   }
 
   async copyCandidates(bands: number[], limit: number): Promise<string[]> {
@@ -379,8 +375,8 @@ export class SqliteStore implements Store {
   }
 
   async counts(): Promise<{ articles: number; stories: number }> {
-    const articles = (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-    const stories = (this.db.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }).n;
+    const articles = (this.sql('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    const stories = (this.sql('SELECT count(*) AS n FROM stories').get() as { n: number }).n;
     return { articles, stories };
   }
 
@@ -394,17 +390,9 @@ export class SqliteStore implements Store {
     return out;
   }
 
-  async putStoryAnalysis(analysis: StoryAnalysis): Promise<void> {
+  async putStoryAnalysis(analysis: StoryAnalysis, changes: StoryChange[] = []): Promise<void> {
     // The list figures are columns of the analysis's own row, written by the same statement (and
     // the story search index by triggers on it): one stored result per story, never out of step.
-    const statement = this.sql(
-      `INSERT INTO story_analyses (story_id, story_version, analysis_version, title, independent_sources, analysis, analysed_at, claims, corroborated, disputed, conflicts, brief)
-       SELECT @id, @version, @analysisVersion, @title, @sources, @json, @now, @claims, @corroborated, @disputed, @conflicts, @brief WHERE EXISTS (SELECT 1 FROM stories WHERE id = @id)
-       ON CONFLICT (story_id) DO UPDATE SET story_version = excluded.story_version, analysis_version = excluded.analysis_version,
-         title = excluded.title, independent_sources = excluded.independent_sources, analysis = excluded.analysis, analysed_at = excluded.analysed_at,
-         claims = excluded.claims, corroborated = excluded.corroborated, disputed = excluded.disputed, conflicts = excluded.conflicts, brief = excluded.brief
-       WHERE excluded.story_version >= story_analyses.story_version`,
-    );
     const row = {
       id: analysis.storyId,
       version: analysis.version,
@@ -415,8 +403,74 @@ export class SqliteStore implements Store {
       now: new Date().toISOString(),
       ...analysisFigures(analysis),
     };
-    // Through the writer: never inside another unit's open transaction, retried while another process writes.
-    await this.writer.run(() => withRetries(busy, async () => statement.run(row)));
+    await this.writeUnit(() => {
+      const stored = this.sql('SELECT story_version FROM story_analyses WHERE story_id = ?').get(analysis.storyId) as { story_version: number } | undefined;
+      const written = this.sql(
+        `INSERT INTO story_analyses (story_id, story_version, analysis_version, title, independent_sources, analysis, analysed_at, claims, corroborated, disputed, conflicts, brief)
+         SELECT @id, @version, @analysisVersion, @title, @sources, @json, @now, @claims, @corroborated, @disputed, @conflicts, @brief WHERE EXISTS (SELECT 1 FROM stories WHERE id = @id)
+         ON CONFLICT (story_id) DO UPDATE SET story_version = excluded.story_version, analysis_version = excluded.analysis_version,
+           title = excluded.title, independent_sources = excluded.independent_sources, analysis = excluded.analysis, analysed_at = excluded.analysed_at,
+           claims = excluded.claims, corroborated = excluded.corroborated, disputed = excluded.disputed, conflicts = excluded.conflicts, brief = excluded.brief
+         WHERE excluded.story_version >= story_analyses.story_version`,
+      ).run(row);
+      if (written.changes === 0 || (stored && stored.story_version >= analysis.version)) return;
+      const log = this.sql('INSERT INTO story_changes (story_id, version, at, kind, detail, article_ids, story_ids) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const list = (ids: string[] | undefined) => (ids?.length ? JSON.stringify(ids) : null);
+      for (const c of changes) log.run(analysis.storyId, c.version, c.at, c.kind, c.detail ?? null, list(c.articleIds), list(c.storyIds));
+    });
+  }
+
+  async storyChanges(storyId: string): Promise<StoryChange[]> {
+    const rows = this.sql('SELECT version, at, kind, detail, article_ids, story_ids FROM story_changes WHERE story_id = ? ORDER BY version, rowid').all(storyId) as Array<{
+      version: number;
+      at: string;
+      kind: StoryChange['kind'];
+      detail: string | null;
+      article_ids: string | null;
+      story_ids: string | null;
+    }>;
+    return rows.map((r) => ({
+      version: r.version,
+      at: r.at,
+      kind: r.kind,
+      ...(r.detail !== null ? { detail: r.detail } : {}),
+      ...(r.article_ids !== null ? { articleIds: JSON.parse(r.article_ids) as string[] } : {}),
+      ...(r.story_ids !== null ? { storyIds: JSON.parse(r.story_ids) as string[] } : {}),
+    }));
+  }
+
+  async deleteArticle(articleId: string): Promise<{ storyId: string; storyDeleted: boolean; changedStoryIds: string[] } | null> {
+    const result = await this.writeUnit(() => {
+      const member = this.sql('SELECT story_id FROM story_articles WHERE article_id = ?').get(articleId) as { story_id: string } | undefined;
+      if (!member) return null;
+      const storyId = member.story_id;
+      // Stories holding copies of this article: their copy links change, so must their analyses.
+      const copyStories = (
+        this.sql('SELECT DISTINCT m.story_id FROM article_copies c JOIN story_articles m ON m.article_id = c.article_id WHERE c.original_id = ?').all(articleId) as Array<{ story_id: string }>
+      ).map((r) => r.story_id);
+      this.sql('DELETE FROM article_copies WHERE article_id = ? OR original_id = ?').run(articleId, articleId);
+      this.sql('DELETE FROM lsh_bands WHERE article_id = ?').run(articleId);
+      this.sql('DELETE FROM article_sketches WHERE article_id = ?').run(articleId);
+      this.sql('DELETE FROM story_articles WHERE article_id = ?').run(articleId);
+      this.sql('DELETE FROM articles WHERE id = ?').run(articleId);
+      const left = (this.sql('SELECT count(*) AS n FROM story_articles WHERE story_id = ?').get(storyId) as { n: number }).n;
+      if (left === 0) {
+        this.sql('DELETE FROM story_keys WHERE story_id = ?').run(storyId);
+        this.sql('DELETE FROM stories WHERE id = ?').run(storyId);
+      } else
+        this.sql(
+          `UPDATE stories SET version = version + 1, size = ?, updated_at = ?,
+             latest_published_at = (SELECT max(a.published_at) FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = stories.id)
+           WHERE id = ?`,
+        ).run(left, new Date().toISOString(), storyId);
+      const bump = this.sql('UPDATE stories SET version = version + 1 WHERE id = ?');
+      const others = [...new Set(copyStories)].filter((id) => id !== storyId);
+      for (const id of others) bump.run(id);
+      return { storyId, storyDeleted: left === 0, changedStoryIds: [...(left === 0 ? [] : [storyId]), ...others] };
+    });
+    // Its summary may be gone (the story was deleted); the store's generation is this connection's own.
+    if (result) this.caches.forgetStory(result.storyId);
+    return result;
   }
 
   async search(query: string, limit: number): Promise<SearchHit[]> {

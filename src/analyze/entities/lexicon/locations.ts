@@ -18,14 +18,13 @@ export const LOCATION_PREFIX_CUES = new Set([
   'plaza', 'isle', 'saint', 'st.', 'lake',
 ]);
 
-/** Places above and beside countries that the country gazetteer lacks. */
+/** Places above and beside countries that the country gazetteer lacks (cities come from `cities.ts`). */
 export const REGIONS = new Set([
   'latin america', 'south america', 'north america', 'central america', 'the americas', 'americas', 'europe', 'asia',
   'africa', 'middle east', 'caribbean', 'the caribbean', 'balkans', 'scandinavia', 'gulf', 'persian gulf', 'antarctica',
   'arctic', 'oceania', 'southeast asia', 'east asia', 'west africa', 'east africa', 'sahel', 'eastern pacific',
   'western pacific', 'pacific', 'atlantic', 'mediterranean', 'gaza', 'west bank', 'crimea', 'donbas', 'kashmir',
-  'tibet', 'hong kong', 'new york', 'los angeles', 'california', 'texas', 'florida', 'silicon valley', 'detroit',
-  'chicago', 'toronto', 'sydney', 'shanghai', 'mumbai', 'miami',
+  'tibet', 'hong kong', 'california', 'texas', 'florida', 'silicon valley',
 ]);
 
 /** Lower-case geographic nouns that complete a place name written after it ("Orlen gorge", "Lower Quay district"). */

@@ -11,7 +11,7 @@ export const ORG_SUFFIX_CUES = new Set([
   'service', 'services', 'office', 'commission', 'committee', 'assembly', 'parliament', 'congress', 'senate', 'court',
   'tribunal', 'party', 'union', 'association', 'federation', 'foundation', 'institute', 'institution', 'university',
   'college', 'school', 'academy', 'hospital', 'clinic', 'library', 'museum', 'police', 'army', 'navy', 'force', 'forces',
-  'guard', 'command', 'authority', 'administration', 'bureau', 'directorate', 'secretariat', 'government', 'airways', 'air', 'motors', 'systems', 'technologies', 'industries', 'energy', 'oil', 'petroleum',
+  'guard', 'command', 'authority', 'administration', 'bureau', 'directorate', 'secretariat', 'government', 'airways', 'corps', 'air', 'motors', 'systems', 'technologies', 'industries', 'energy', 'oil', 'petroleum',
   'pharmaceuticals', 'labs', 'laboratories', 'exchange', 'reserve', 'organization', 'organisation', 'alliance',
   'coalition', 'movement', 'front', 'brigade', 'brigades', 'railway', 'railways', 'club', 'team', 'church',
   'center', 'centre', 'society', 'trust', 'cartel', 'gang', 'aircraft', 'computer', 'computers',

