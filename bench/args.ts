@@ -21,6 +21,8 @@ export interface BenchArgs {
   sizes: number[] | undefined;
   /** Arrival orders of the cluster bench. */
   orders: number | undefined;
+  /** `store`: the PostgreSQL URL to measure (default DATABASE_URL, else PGlite). */
+  db: string | undefined;
   /** `api-load`: writer clients, posts per writer, reader connections. */
   writers: number | undefined;
   posts: number | undefined;
@@ -31,7 +33,7 @@ export interface BenchArgs {
 export function benchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' }, errors: { type: 'boolean' }, predictions: { type: 'string' }, sizes: { type: 'string' }, orders: { type: 'string' }, writers: { type: 'string' }, posts: { type: 'string' }, readers: { type: 'string' }, 'store-cache': { type: 'string' } },
+    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' }, errors: { type: 'boolean' }, predictions: { type: 'string' }, sizes: { type: 'string' }, orders: { type: 'string' }, writers: { type: 'string' }, posts: { type: 'string' }, readers: { type: 'string' }, 'store-cache': { type: 'string' }, db: { type: 'string' } },
     allowPositionals: false,
   });
   return {
@@ -45,6 +47,7 @@ export function benchArgs(argv: string[]): BenchArgs {
     predictions: values.predictions,
     sizes: values.sizes?.split(',').map(Number),
     orders: num(values.orders),
+    db: values.db,
     writers: num(values.writers),
     posts: num(values.posts),
     readers: num(values.readers),

@@ -12,14 +12,17 @@ import { runStoryBench } from './story.bench.js';
 import { runMetaBench } from './meta.bench.js';
 import { runHostileBench } from './hostile.bench.js';
 import { DEFAULT_SCALE_SIZES, runScaleBench } from './scale.bench.js';
+import { runQueueBench } from './queue.bench.js';
+import { runStoreBench } from './store.bench.js';
 
 /**
  * `npm run bench -- NAME [--data DIR] [--json]`. Each bench prints ours beside a baseline
  * measured in the same run. NAME: clean, extract, cluster, scale, time, entities, quotes,
- * corroborate, facts, meta, story, hostile, api, api-load, or all (default; api, api-load, scale, story and hostile left out: they run for minutes and want the
+ * corroborate, facts, meta, story, hostile, api, api-load, queue, store, or all (default; api, api-load, scale, story, hostile, queue and store left out: they run for minutes and want the
  * machine to themselves). `--errors` lists each miss (quotes, corroborate, meta).
  * `--orders N` sets how many random arrival orders the cluster bench streams (default 5).
  * `--sizes 1000,10000,100000` sets the scale bench's checkpoints (100k is not a default: it takes minutes).
+ * `store [--articles N] [--db postgres://…]`: the store's share of ingest, SQLite against PostgreSQL (DATABASE_URL, else PGlite).
  * `api-load`: `--articles N` (stored first, default 10,000), `--writers 20 --posts 50 --readers 20`,
  * `--store-cache FILE` (keep the built store there and reuse it: building 10,000 articles takes minutes).
  */
@@ -40,8 +43,10 @@ const benches: Record<string, () => unknown | Promise<unknown>> = {
   story: () => runStoryBench(args.data),
   meta: () => runMetaBench(args.data, args.errors),
   hostile: () => runHostileBench(),
+  queue: () => runQueueBench(args.data, args.articles),
+  store: () => runStoreBench(args.data, args.articles ?? 1000, args.db ?? process.env.DATABASE_URL),
 };
-const LONG_RUNNING = new Set(['api', 'api-load', 'scale', 'story', 'hostile']);
+const LONG_RUNNING = new Set(['api', 'api-load', 'scale', 'story', 'hostile', 'queue', 'store']);
 const chosen = name === 'all' ? Object.keys(benches).filter((n) => !LONG_RUNNING.has(n)) : [name];
 const unknown = chosen.filter((n) => !benches[n]);
 if (unknown.length) {

@@ -36,4 +36,6 @@ export { CorroborateError } from './doc/errors.js';
 export type { ErrorCode } from './doc/errors.js';
 export type { Store, StoredStory } from './store/store.js';
 export { SqliteStore } from './store/sqlite/sqlite-store.js';
+export { PgStore } from './store/postgres/pg-store.js';
+export type { StoreLocation } from './store/open.js';
 export { main } from './cli/main.js';

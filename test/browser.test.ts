@@ -243,7 +243,7 @@ test('a reader checks real stories in a real browser', { skip }, async (t) => {
       await page.goto(gondola);
       const href = (await page.getByRole('link', { name: 'JSON' }).getAttribute('href'))!;
       const json = await fetch(new URL(href, url));
-      assert.match(json.headers.get('content-disposition')!, /attachment; filename="s-[0-9a-f]{12}\.json"/);
+      assert.match(json.headers.get('content-disposition')!, /attachment; filename="s-[0-9a-f]{24}\.json"/);
       const data = (await json.json()) as { articles: Array<{ input: string }>; stories: Array<{ title: string }> };
       assert.equal(data.stories[0]!.title, 'Gondola stalls over Velmora gorge; 34 lowered to safety by rope teams');
       assert.ok(data.articles.every((a) => !a.input.startsWith('/')), 'no server paths');
@@ -311,7 +311,7 @@ test('a reader checks real stories in a real browser', { skip }, async (t) => {
       await page.getByLabel('Published (date or date and time)').fill('2026-03-19');
       await shot(page, 'add');
       await page.getByRole('button', { name: 'Add' }).click();
-      await page.waitForURL(/\/articles\/a-[0-9a-f]{12}\?added=1$/);
+      await page.waitForURL(/\/articles\/a-[0-9a-f]{24}\?added=1$/);
       assert.equal(await page.locator('h1').textContent(), 'Tessen Ridge gondola to reopen after inspection');
       assert.match((await page.locator('.notice').textContent())!, /Added/);
       assert.match((await page.locator('.meta').textContent())!, /Velmora Evening Post · 2026-03-19/);

@@ -35,10 +35,10 @@ describe('one input, one unit', () => {
     const [first, second, third] = seedFiles();
     // A store whose write throws a plain TypeError (a bug, not a user error) for one article.
     const broken: Store = Object.create(store, {
-      addArticle: {
-        value: (doc: Doc, placement: Parameters<Store['addArticle']>[1]) => {
+      placeAndAdd: {
+        value: (doc: Doc, place: Parameters<Store['placeAndAdd']>[1]) => {
           if (doc.meta.input === second) throw new TypeError('cannot read properties of undefined');
-          return store.addArticle(doc, placement);
+          return store.placeAndAdd(doc, place);
         },
       },
     });

@@ -161,14 +161,15 @@ test('the OpenAPI document is generated from the request schemas', async () => {
   const app = createApp({ store });
   const doc = (await (await app.request('/api/openapi.json')).json()) as {
     openapi: string;
-    paths: Record<string, Record<string, { parameters?: Array<{ name: string }>; requestBody?: { content: Record<string, { schema: unknown }> } }>>;
+    paths: Record<string, Record<string, { parameters?: Array<{ name: string }>; requestBody?: { content: Record<string, { schema: unknown }> }; responses?: Record<string, unknown> }>>;
   };
   assert.equal(doc.openapi, '3.1.0');
-  assert.deepEqual(Object.keys(doc.paths).sort(), ['/add', '/api/articles', '/api/articles/{id}', '/api/openapi.json', '/api/search', '/api/stories', '/api/stories/{id}', '/api/stories/{id}/changes', '/articles/{id}/delete', '/stories/{id}/export.json', '/stories/{id}/export.md', '/stories/{id}/feed.atom']);
+  assert.deepEqual(Object.keys(doc.paths).sort(), ['/add', '/api/articles', '/api/articles/{id}', '/api/jobs/{id}', '/api/openapi.json', '/api/search', '/api/stories', '/api/stories/{id}', '/api/stories/{id}/changes', '/articles/{id}/delete', '/stories/{id}/export.json', '/stories/{id}/export.md', '/stories/{id}/feed.atom']);
   // Every method the API answers is documented (the 405 handlers are registered as ALL).
   for (const route of app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL'))
     assert.ok(doc.paths[route.path.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()], `${route.method} ${route.path}`);
   assert.deepEqual(doc.paths['/api/stories']!.get!.parameters!.map((p) => p.name), ['limit', 'offset']);
+  assert.deepEqual(Object.keys(doc.paths['/api/articles']!.post!.responses!).sort(), ['200', '201', '202', '400', '401', '413', '415']);
   assert.match(JSON.stringify(doc.paths['/api/articles']!.post!.requestBody!.content['application/json']!.schema), /"text"/);
   await store.close();
 });
@@ -233,7 +234,7 @@ test('the add form stores a pasted article, refuses cross-site posts and wants t
   assert.match(await missing.text(), /Nothing to add: paste the article text, give a page URL, or choose files/);
   const added = await open.request('http://localhost/add', form(fields, 'http://localhost'));
   assert.equal(added.status, 303);
-  assert.match(added.headers.get('location')!, /^\/articles\/a-[0-9a-f]{12}\?added=1$/);
+  assert.match(added.headers.get('location')!, /^\/articles\/a-[0-9a-f]{24}\?added=1$/);
   const article = (await (await open.request(`/api${added.headers.get('location')!.split('?')[0]}`)).json()) as { source: { name: string }; publishedAt: string };
   assert.deepEqual([article.source.name, article.publishedAt.slice(0, 10)], ['Osterby Post', '2026-04-06']);
 

@@ -15,10 +15,18 @@ import { changesSince } from '../web/feed.js';
 import { ApiError, errorBody } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { refuseOtherMethods } from './methods.js';
-import { parseArticlesBody, IdParamSchema, PageQuerySchema, SearchQuerySchema } from './schemas.js';
+import { parseArticlesBody, IdParamSchema, JobAcceptedSchema, JobIdParamSchema, JobStatusSchema, PageQuerySchema, SearchQuerySchema } from './schemas.js';
+import { toJobInput } from '../queue/jobs.js';
+import type { IngestJobStatus, JobQueue } from '../queue/queue.js';
 
 export interface AppOptions {
   store: Store;
+  /**
+   * A job queue: `POST /api/articles` then enqueues the articles (202 with a job id, followed at
+   * `GET /api/jobs/:id`) for `corroborate worker`, which also runs the story stage; stories are
+   * served with their stored analysis as it is, never analysed on a read unless never analysed.
+   */
+  queue?: JobQueue;
   /** Bearer token required for writes; without one, writes are open (the server binds loopback only). */
   token?: string | undefined;
   /** Largest request body accepted, in bytes. */
@@ -52,9 +60,10 @@ const valid = <T extends z.ZodType>(target: 'query' | 'param' | 'json', schema: 
 /**
  * The HTTP API and the web UI of one store. Tested without a server through `app.request()`.
  */
-export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, allowedOrigins = [], analyser = inlineAnalyser, fetcher }: AppOptions): Hono {
+export function createApp({ store, queue, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, allowedOrigins = [], analyser = inlineAnalyser, fetcher }: AppOptions): Hono {
   const app = new Hono();
-  const stories = new StoryExportCache(store, analyser);
+  // With a queue, story jobs analyse: a read serves the stored analysis and analyses (in the pool) only a story never analysed.
+  const stories = new StoryExportCache(store, { analyze: analyser.story, ...(queue ? { serveStored: true } : {}) });
   const writeGuard = token ? bearerAuth({ token, noAuthenticationHeader: { message: errorBody('unauthorized', 'a bearer token is required for writes') }, invalidToken: { message: errorBody('unauthorized', 'the bearer token is not valid') } }) : undefined;
   const limit = bodyLimit({
     maxSize: maxBodyBytes,
@@ -79,8 +88,21 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
 
   app.post('/api/articles', limit, async (c) => {
     const files = await articleInputs(c);
+    if (queue) {
+      const jobId = await queue.enqueueIngest({ inputs: files.map(toJobInput) });
+      c.header('Location', `/api/jobs/${jobId}`);
+      return c.json(JobAcceptedSchema.parse({ jobId, state: 'created', location: `/api/jobs/${jobId}` }), 202);
+    }
     const report = await ingestInputs(store, files, { analyser });
     return c.json(ingestBody(report), report.added > 0 ? 201 : report.failed === report.files.length ? 400 : 200);
+  });
+
+  app.get('/api/jobs/:id', valid('param', JobIdParamSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    if (!queue) throw new ApiError(404, 'not-found', 'this server has no job queue (start it with --queue): articles are stored when posted');
+    const job = await queue.ingestJob(id);
+    if (!job) throw new ApiError(404, 'not-found', `no job ${id}`);
+    return c.json(JobStatusSchema.parse(jobBody(job)));
   });
 
   app.get('/api/stories', valid('query', PageQuerySchema), async (c) => {
@@ -128,7 +150,7 @@ export function createApp({ store, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
   const openApi = openApiDocument();
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
-  app.route('/', webRoutes(store, stories, { token, maxBodyBytes, analyser, ...(fetcher ? { fetcher } : {}) }));
+  app.route('/', webRoutes(store, stories, { token, maxBodyBytes, analyser, ...(fetcher ? { fetcher } : {}), ...(queue ? { queue } : {}) }));
   refuseOtherMethods(app);
 
   app.notFound((c) => c.json(errorBody('not-found', `no route ${c.req.method} ${c.req.path}`), 404));
@@ -176,5 +198,21 @@ function ingestBody(report: IngestReport) {
         ? { status: f.status, error: { code: f.error.code, message: f.error.message } }
         : { status: f.status, id: f.id, storyId: f.storyId, warnings: f.messages.filter((m) => m.level === 'warning').map((m) => ({ code: m.code, message: m.reason })) },
     ),
+  };
+}
+
+/** A job as `GET /api/jobs/:id` shows it: its state, then (once completed) its articles, stories and their errors. */
+function jobBody(job: IngestJobStatus) {
+  const articles = job.result?.articles ?? [];
+  return {
+    id: job.id,
+    state: job.state,
+    retries: job.retries,
+    createdAt: job.createdAt,
+    startedAt: job.startedAt,
+    completedAt: job.completedAt,
+    articles: articles.filter((a) => a.status !== 'failed'),
+    stories: job.result?.stories ?? [],
+    errors: [...articles.flatMap((a) => (a.error ? [{ input: a.input, ...a.error }] : [])), ...(job.error ? [{ input: null, code: 'job-failed', message: job.error }] : [])],
   };
 }

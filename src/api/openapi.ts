@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArticlesBodySchema, ChangesSchema, DeletedSchema, ErrorSchema, IdParamSchema, IngestResultSchema, PageQuerySchema, SearchQuerySchema, SearchResultSchema, StoryListSchema } from './schemas.js';
+import { ArticlesBodySchema, ChangesSchema, DeletedSchema, ErrorSchema, IdParamSchema, IngestResultSchema, JobAcceptedSchema, JobIdParamSchema, JobStatusSchema, PageQuerySchema, SearchQuerySchema, SearchResultSchema, StoryListSchema } from './schemas.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -38,9 +38,10 @@ export function openApiDocument(): JsonSchema {
           summary: 'Add articles: JSON (one or {articles: […]}), a text/plain article, an HTML page, or an RSS/Atom/JSON feed',
           security: [{ bearer: [] }],
           requestBody: { required: true, content: { 'application/json': { schema: schemaOf(ArticlesBodySchema, 'input') }, 'text/plain': { schema: { type: 'string' } }, 'text/html': { schema: { type: 'string' } }, 'application/rss+xml': { schema: { type: 'string' } }, 'application/atom+xml': { schema: { type: 'string' } }, 'application/feed+json': { schema: { type: 'object' } } } },
-          responses: { 201: json(IngestResultSchema, 'stored (some articles new)'), 200: json(IngestResultSchema, 'nothing new: all already stored'), 400: error('invalid body (the message names the field) or every article failed'), 401: error('missing or wrong token'), 413: error('body too large'), 415: error('unsupported content type') },
+          responses: { 202: json(JobAcceptedSchema, 'queued for a worker (a server started with --queue): follow the job at its location'), 201: json(IngestResultSchema, 'stored (some articles new)'), 200: json(IngestResultSchema, 'nothing new: all already stored'), 400: error('invalid body (the message names the field) or every article failed'), 401: error('missing or wrong token'), 413: error('body too large'), 415: error('unsupported content type') },
         },
       },
+      '/api/jobs/{id}': { get: { summary: 'A queued ingest job: its state, and once completed its articles, stories and errors', parameters: parameters(JobIdParamSchema, 'path'), responses: { 200: json(JobStatusSchema, 'the job'), 404: error('no such job, or a server without a queue') } } },
       '/api/stories': { get: { summary: 'Stories, newest first', parameters: parameters(PageQuerySchema, 'query'), responses: { 200: json(StoryListSchema, 'a page of stories'), 400: error('invalid query') } } },
       '/api/stories/{id}': { get: { summary: 'One story as the export contract', parameters: parameters(IdParamSchema, 'path'), responses: { 200: exportContract, 404: error('no such story') } } },
       '/api/stories/{id}/changes': {

@@ -36,7 +36,8 @@ export const SearchQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const IdParamSchema = z.object({ id: z.string().regex(/^[as]-[0-9a-f]{12}$/, 'not an article or story id') });
+// 24 hex digits; 12 in stores made before ids grew.
+export const IdParamSchema = z.object({ id: z.string().regex(/^[as]-(?:[0-9a-f]{12}){1,2}$/, 'not an article or story id') });
 
 export const ErrorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })
@@ -124,3 +125,33 @@ export const ChangesSchema = z
     ),
   })
   .meta({ id: 'Changes' });
+
+export const JobIdParamSchema = z.object({ id: z.uuid('not a job id') });
+
+export const JobAcceptedSchema = z
+  .object({ jobId: z.uuid(), state: z.literal('created'), location: z.string().describe('where the job is followed: GET /api/jobs/{id}') })
+  .meta({ id: 'JobAccepted' });
+
+export const JobStatusSchema = z
+  .object({
+    id: z.uuid(),
+    state: z.enum(['created', 'retry', 'active', 'completed', 'cancelled', 'failed']).describe('created: waiting for a worker; retry: an attempt failed (e.g. its worker died) and it waits for another; failed: every attempt failed'),
+    retries: z.number().int().describe('attempts that ended without completing the job'),
+    createdAt: z.iso.datetime(),
+    startedAt: z.iso.datetime().nullable(),
+    completedAt: z.iso.datetime().nullable(),
+    articles: z
+      .array(
+        z.object({
+          input: z.string(),
+          status: z.enum(['added', 'unchanged']).describe('unchanged: the same content was already stored (by an earlier job or an earlier attempt of this one)'),
+          id: z.string().optional(),
+          storyId: z.string().nullable().optional(),
+          warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
+        }),
+      )
+      .describe('the stored articles, once the job is completed'),
+    stories: z.array(z.string()).describe('the stories those articles are in; their analysis is a job of its own, served when done'),
+    errors: z.array(z.object({ input: z.string().nullable(), code: z.string(), message: z.string() })).describe("inputs that failed (the others went in), or why the job's last attempt failed"),
+  })
+  .meta({ id: 'JobStatus' });

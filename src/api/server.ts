@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { CorroborateError } from '../doc/errors.js';
+import type { JobQueue } from '../queue/queue.js';
 import { createAnalyser, defaultThreads } from '../pipeline/analyser.js';
 import type { Store } from '../store/store.js';
 import { createApp } from './app.js';
@@ -11,6 +12,8 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 export interface ServeOptions {
   store: Store;
+  /** With a queue, posted articles are enqueued for workers (see `AppOptions.queue`). */
+  queue?: JobQueue;
   port?: number;
   host?: string;
   token?: string | undefined;
@@ -28,7 +31,7 @@ const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
  * are analysed in a pool of worker threads, never on the event loop, so reads are answered while
  * writes are analysed; the pool ends when the server closes.
  */
-export async function startServer({ store, port = DEFAULT_PORT, host = DEFAULT_HOST, token, allowedOrigins = [], threads = defaultThreads() }: ServeOptions): Promise<{ server: ServerType; url: string }> {
+export async function startServer({ store, queue, port = DEFAULT_PORT, host = DEFAULT_HOST, token, allowedOrigins = [], threads = defaultThreads() }: ServeOptions): Promise<{ server: ServerType; url: string }> {
   if (token && !TOKEN68.test(token))
     throw new CorroborateError('bad-option', 'CORROBORATE_TOKEN holds characters a bearer token cannot carry: use letters, digits and - . _ ~ + / (with = only at the end)');
   for (const origin of allowedOrigins)
@@ -36,7 +39,7 @@ export async function startServer({ store, port = DEFAULT_PORT, host = DEFAULT_H
   if (!token && !LOOPBACK.test(host))
     throw new CorroborateError('bad-option', `refusing to serve on ${host} without a token: set CORROBORATE_TOKEN, or use --host 127.0.0.1`);
   const analyser = createAnalyser(threads);
-  const app = createApp({ store, token, allowedOrigins, analyser });
+  const app = createApp({ store, ...(queue ? { queue } : {}), token, allowedOrigins, analyser });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;

@@ -1,6 +1,6 @@
-import { inlineAnalyser, type Analyser } from '../pipeline/analyser.js';
 import { exportStories } from '../pipeline/analyze.js';
 import type { StoryExport } from '../export/types.js';
+import type { StoryAnalysesOptions } from '../pipeline/story-analyses.js';
 import type { Store } from '../store/store.js';
 import { publicExport } from './public.js';
 
@@ -19,9 +19,8 @@ export class StoryExportCache {
 
   constructor(
     private readonly store: Store,
-    /** Where a stale story is analysed (the server's worker threads). */
-    private readonly analyser: Analyser = inlineAnalyser,
-    private readonly maxStories = DEFAULT_MAX_STORIES,
+    /** How a stale story is analysed: `analyze` in the server's worker threads; `serveStored` when queue jobs analyse. */
+    private readonly options: StoryAnalysesOptions & { maxStories?: number } = {},
   ) {}
 
   async get(id: string): Promise<StoryExport | null> {
@@ -34,9 +33,12 @@ export class StoryExportCache {
       this.entries.set(id, hit);
       return hit.export;
     }
-    const built = publicExport(await exportStories(this.store, [id], new Date(), this.analyser));
+    const { maxStories: _maxStories, ...analysisOptions } = this.options;
+    const built = publicExport(await exportStories(this.store, [id], new Date(), analysisOptions));
+    // An analysis of an earlier version (served while its story job is pending) is not kept: the next read finds the job's result.
+    if (built.stories[0]?.version !== story.version) return built;
     this.entries.set(id, { version: story.version, export: built });
-    if (this.entries.size > this.maxStories) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size > (this.options.maxStories ?? DEFAULT_MAX_STORIES)) this.entries.delete(this.entries.keys().next().value!);
     return built;
   }
 }

@@ -7,10 +7,12 @@ import type { Message } from '../doc/types.js';
 import type { StoryExport } from '../export/types.js';
 import { createFetcher } from '../ingest/fetch/fetch-url.js';
 import { createAnalyser, defaultThreads, type Analyser } from '../pipeline/analyser.js';
-import { exportStories, ingestPaths, openStore, type IngestReport } from '../pipeline/analyze.js';
+import { expandInputs, exportStories, ingestPaths, openStore, readOrFetch, type IngestReport } from '../pipeline/analyze.js';
+import { toJobInput } from '../queue/jobs.js';
+import type { JobQueue } from '../queue/queue.js';
+import { storeLocation } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { writeExportStream } from '../pipeline/export-stream.js';
-import { DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
 import { COMMANDS, commandHelp, mainHelp, parseByteSize, parseCommand, parseCount, parseThreads, type Parsed } from './options.js';
 import { progressBar } from './progress.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../api/server.js';
@@ -70,6 +72,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await runExport(parsed, io);
       case 'serve':
         return await runServe(parsed, io);
+      case 'worker':
+        return await runWorkerCommand(parsed, io);
       default:
         return await runAnnotate(parsed, io);
     }
@@ -99,6 +103,8 @@ function parseSeconds(value: string, option = 'timeout'): number {
 
 async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io): Promise<number> {
   const { values } = parsed;
+  const queueUrl = str(values.queue);
+  if (queueUrl) return runEnqueue(queueUrl, parsed, io);
   const quiet = values.quiet === true || values.json === true;
   // Options are checked before the store is opened, so a usage error leaves no database behind.
   const maxBytesOption = str(values['max-bytes']);
@@ -107,10 +113,9 @@ async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io):
   const maxChars = maxCharsOption !== undefined ? parseCount('max-chars', maxCharsOption) : undefined;
   const timeBudget = str(values['time-budget']);
   const timeBudgetMs = timeBudget !== undefined ? parseSeconds(timeBudget, 'time-budget') : undefined;
-  const timeout = str(values.timeout);
-  const fetcher = createFetcher({ allowPrivate: values['allow-private'] === true, ...(maxBytes ? { maxBytes } : {}), ...(timeout ? { timeoutMs: parseSeconds(timeout) } : {}) });
+  const fetcher = fetcherOf(values, maxBytes);
   const threads = threadsOption(parsed);
-  const store = await openStore(str(values.db) ?? DEFAULT_DB_PATH);
+  const store = await openStore(storeLocation(str(values.db), io.env ?? {}));
   const progress = progressBar(io.stderr, !quiet);
   const analyser = createAnalyser(threads);
   try {
@@ -134,7 +139,7 @@ async function runIngest(command: 'analyze' | 'ingest', parsed: Parsed, io: Io):
     if (command === 'analyze') {
       const out = str(values.out);
       // With --json and no --out the export is part of the one JSON report on stdout.
-      if (values.json && !out) exported = await exportStories(store, report.storyIds, new Date(), analyser);
+      if (values.json && !out) exported = await exportStories(store, report.storyIds, new Date(), { analyze: analyser.story });
       else await writeExport(store, report.storyIds, out, str(values.format), io, analyser);
     }
     if (values.json) io.stdout.write(`${JSON.stringify({ ...jsonReport(report, debug), ...(exported ? { export: exported } : {}) }, null, 2)}\n`);
@@ -191,7 +196,7 @@ function jsonReport(report: IngestReport, debug: boolean) {
 
 async function runExport(parsed: Parsed, io: Io): Promise<number> {
   const threads = threadsOption(parsed);
-  const store = await openStore(str(parsed.values.db) ?? DEFAULT_DB_PATH);
+  const store = await openStore(storeLocation(str(parsed.values.db), io.env ?? {}));
   const analyser = createAnalyser(threads);
   try {
     const ids = parsed.values.story as string[] | undefined;
@@ -301,23 +306,104 @@ async function runAnnotate(parsed: Parsed, io: Io): Promise<number> {
   return failed ? EXIT.someFailed : EXIT.ok;
 }
 
+/** `--timeout`, `--max-bytes` and `--allow-private` as a fetcher, checked before anything is opened. */
+function fetcherOf(values: Parsed['values'], maxBytes: number | undefined) {
+  const timeout = str(values.timeout);
+  return createFetcher({ allowPrivate: values['allow-private'] === true, ...(maxBytes ? { maxBytes } : {}), ...(timeout ? { timeoutMs: parseSeconds(timeout) } : {}) });
+}
+
+/**
+ * `analyze|ingest --queue URL`: reads (or fetches) each input here and enqueues it as one ingest
+ * job carrying its bytes, so workers need no access to the files. Prints `JOB-ID<TAB>INPUT` per
+ * job on stdout (or, with --json, a JSON report); the workers store, group and analyse.
+ */
+async function runEnqueue(queueUrl: string, parsed: Parsed, io: Io): Promise<number> {
+  const { values } = parsed;
+  if (str(values.out) || str(values.format)) throw new CorroborateError('bad-option', '--queue enqueues the inputs for workers: there is no export yet; run `corroborate export` once the jobs are done');
+  const maxBytesOption = str(values['max-bytes']);
+  const maxBytes = maxBytesOption !== undefined ? parseByteSize(maxBytesOption) : undefined;
+  const maxCharsOption = str(values['max-chars']);
+  const maxChars = maxCharsOption !== undefined ? parseCount('max-chars', maxCharsOption) : undefined;
+  const fetcher = fetcherOf(values, maxBytes);
+  const encoding = str(values.encoding);
+  const meta = { source: str(values.source) ?? null, publishedAt: str(values['published-at']) ?? null };
+  const queue = await (await loadQueue()).JobQueue.open(queueUrl);
+  try {
+    const { files, failures } = await expandInputs(parsed.positionals);
+    const failed = failures.map((f) => ({ input: f.input, error: f.error }));
+    const jobs: Array<{ input: string; jobId: string }> = [];
+    for (const path of files) {
+      const read = await readOrFetch(path, { fetcher, readStdin: io.readStdin, ...(maxBytes ? { maxBytes } : {}) });
+      if (!read.ok) {
+        failed.push({ input: read.failure.input, error: read.failure.error });
+        continue;
+      }
+      const jobId = await queue.enqueueIngest({ inputs: [toJobInput(read.file)], ...(maxChars ? { maxChars } : {}), ...(encoding ? { encoding } : {}), meta });
+      jobs.push({ input: read.file.input, jobId });
+    }
+    if (values.json) io.stdout.write(`${JSON.stringify({ jobs, failed: failed.map((f) => ({ input: f.input, error: { code: f.error.code, message: f.error.message } })) }, null, 2)}\n`);
+    else {
+      for (const job of jobs) io.stdout.write(`${job.jobId}\t${printable(job.input)}\n`);
+      for (const f of failed) io.stderr.write(`${printable(`${f.input}: error: ${stripSubject(f.error.message, f.input)} [${f.error.code}]`)}\n`);
+      io.stderr.write(`${jobs.length} job(s) enqueued${failed.length ? `, ${failed.length} input(s) failed` : ''}; \`corroborate worker\` processes them\n`);
+    }
+    return failed.length > 0 ? EXIT.someFailed : EXIT.ok;
+  } finally {
+    await queue.close();
+  }
+}
+
+/** The queue client (pg-boss), loaded only by commands given a queue: it adds about 0.4 CPU s to every start otherwise. */
+const loadQueue = () => import('../queue/queue.js');
+
+/** Parses `--concurrency` (default 1). */
+const concurrencyOf = (value: string | undefined): number => (value === undefined ? 1 : parseCount('concurrency', value));
+
+/** `corroborate worker`: processes queued jobs into the store until SIGINT/SIGTERM, then lets running jobs finish. */
+async function runWorkerCommand(parsed: Parsed, io: Io): Promise<number> {
+  const queueUrl = str(parsed.values.queue);
+  if (!queueUrl) throw new CorroborateError('bad-option', 'worker: --queue postgres://… is required (the queue to take jobs from)');
+  const concurrency = concurrencyOf(str(parsed.values.concurrency));
+  const store = await openStore(storeLocation(str(parsed.values.db), io.env ?? {}));
+  let queue: JobQueue | undefined;
+  try {
+    const [{ JobQueue }, { runWorker }] = await Promise.all([loadQueue(), import('../queue/worker.js')]);
+    queue = await JobQueue.open(queueUrl, { supervise: true });
+    await runWorker({ store, queue, concurrency });
+    io.stderr.write(`worker ${process.pid}: processing jobs (concurrency ${concurrency}); Ctrl-C stops after the running jobs\n`);
+    await aborted(io.signal);
+    return EXIT.ok;
+  } finally {
+    await queue?.close();
+    await store.close();
+  }
+}
+
+/** Resolves when the signal aborts (never without one). */
+const aborted = (signal: AbortSignal | undefined) =>
+  new Promise<void>((resolve) => {
+    if (signal?.aborted) resolve();
+    signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
+
 async function runServe(parsed: Parsed, io: Io): Promise<number> {
   const portText = str(parsed.values.port);
   const port = portText === undefined ? DEFAULT_PORT : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CorroborateError('bad-option', `--port must be a number from 0 to 65535, not "${portText}"`);
+  const queueUrl = str(parsed.values.queue);
   const threads = threadsOption(parsed);
-  const store = await openStore(str(parsed.values.db) ?? DEFAULT_DB_PATH);
+  const store = await openStore(storeLocation(str(parsed.values.db), io.env ?? {}));
+  let queue: JobQueue | undefined;
   try {
+    if (queueUrl) queue = await (await loadQueue()).JobQueue.open(queueUrl);
     const allowedOrigins = (str(parsed.values['allowed-origins']) ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-    const { server, url } = await startServer({ store, threads, port, host: str(parsed.values.host) ?? DEFAULT_HOST, token: io.env?.CORROBORATE_TOKEN || undefined, allowedOrigins });
-    io.stderr.write(`serving ${url} (web UI at ${url}/, API at ${url}/api/stories); Ctrl-C stops\n`);
-    await new Promise<void>((resolve) => {
-      if (io.signal?.aborted) resolve();
-      io.signal?.addEventListener('abort', () => resolve(), { once: true });
-    });
+    const { server, url } = await startServer({ store, ...(queue ? { queue } : {}), threads, port, host: str(parsed.values.host) ?? DEFAULT_HOST, token: io.env?.CORROBORATE_TOKEN || undefined, allowedOrigins });
+    io.stderr.write(`serving ${url} (web UI at ${url}/, API at ${url}/api/stories${queue ? '; articles are queued for workers' : ''}); Ctrl-C stops\n`);
+    await aborted(io.signal);
     await new Promise<void>((resolve) => server.close(() => resolve()));
     return EXIT.ok;
   } finally {
+    await queue?.close();
     await store.close();
   }
 }

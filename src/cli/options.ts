@@ -27,9 +27,12 @@ const common: Record<string, OptionSpec> = {
   debug,
   json: { type: 'boolean', help: 'print a machine-readable JSON report on stdout' },
 };
+const db: Record<string, OptionSpec> = { db: { type: 'string', value: 'FILE|URL', help: 'store: an SQLite file, or a postgres:// URL (default $CORROBORATE_DB, else ./corroborate.db)' } };
+const queue: Record<string, OptionSpec> = {
+  queue: { type: 'string', value: 'URL', help: 'PostgreSQL job queue (postgres://host/db, ?schema=NAME; default schema corroborate_queue): enqueue for `corroborate worker` instead of analysing here' },
+};
 /** Worker threads for the analyses (per document and per story); 0 runs them in the main thread. */
 const threads: Record<string, OptionSpec> = { threads: { type: 'string', value: 'N', help: 'worker threads analysing articles and stories (default: one per core; 0 = in the main thread)' } };
-const db: Record<string, OptionSpec> = { db: { type: 'string', value: 'FILE', help: 'SQLite store (default ./corroborate.db)' } };
 const output: Record<string, OptionSpec> = {
   out: { type: 'string', short: 'o', value: 'FILE', help: 'write the export here instead of stdout' },
   format: { type: 'string', short: 'f', value: 'json|md', help: 'export format (default: from --out extension, else json)' },
@@ -52,14 +55,14 @@ export const COMMANDS: CommandSpec[] = [
     name: 'analyze',
     usage: 'corroborate analyze PATH|URL… [options]',
     summary: 'ingest articles (text, HTML and feed files, directories, globs, http(s) URLs, - for stdin), group them into stories and export those stories',
-    options: { ...common, ...db, ...output, ...ingest, ...threads },
+    options: { ...common, ...db, ...output, ...ingest, ...threads, ...queue },
     minPositionals: 1,
   },
   {
     name: 'ingest',
     usage: 'corroborate ingest PATH|URL… [options]',
     summary: 'store articles and place them in stories, without exporting',
-    options: { ...common, ...db, ...ingest, ...threads },
+    options: { ...common, ...db, ...ingest, ...threads, ...queue },
     minPositionals: 1,
   },
   {
@@ -71,16 +74,30 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'serve',
-    usage: 'corroborate serve [--port 8080] [--host 127.0.0.1] [--db FILE]',
+    usage: 'corroborate serve [--port 8080] [--host 127.0.0.1] [--db FILE|URL] [--queue postgres://…]',
     summary: 'HTTP API and web UI over the store (writes need CORROBORATE_TOKEN when one is set; required off loopback)',
     options: {
       help: common.help!,
       debug,
       ...db,
+      queue: { type: 'string', value: 'URL', help: 'PostgreSQL job queue: POST /api/articles enqueues (202 and a job id, GET /api/jobs/:id) and stories are analysed by `corroborate worker`' },
       ...threads,
       port: { type: 'string', short: 'p', value: 'N', help: 'port to listen on (default 8080; 0 picks a free one)' },
       host: { type: 'string', value: 'ADDR', help: 'address to bind (default 127.0.0.1)' },
       'allowed-origins': { type: 'string', value: 'LIST', help: 'without a token, comma-separated origins besides the server\'s own whose pages may write (e.g. https://desk.example)' },
+    },
+    minPositionals: 0,
+  },
+  {
+    name: 'worker',
+    usage: 'corroborate worker --queue postgres://… [--db STORE] [--concurrency N]',
+    summary: 'process queued jobs (ingest, then story analysis) into the store until stopped; run several on one queue',
+    options: {
+      help: common.help!,
+      debug,
+      ...db,
+      queue: { type: 'string', value: 'URL', help: 'PostgreSQL job queue to take jobs from (required; postgres://host/db, ?schema=NAME)' },
+      concurrency: { type: 'string', value: 'N', help: 'jobs processed at once by this process, per queue (default 1)' },
     },
     minPositionals: 0,
   },

@@ -21,6 +21,8 @@ export type ErrorCode =
   /** An output file that cannot be written (missing folder, no permission, disk full). */
   | 'unwritable'
   | 'store-error'
+  /** The job queue (PostgreSQL) cannot be reached or refused a job. */
+  | 'queue-error'
   /** Not the input's fault: the tool itself failed on it (a bug). The input fails alone. */
   | 'internal';
 

@@ -50,7 +50,7 @@ test('ingest with two worker threads stores the same articles in the same order 
     assert.deepEqual((await threaded.getArticles()).map((d) => d.id), (await inline.getArticles()).map((d) => d.id));
     // Change logs are stamped with the time of each analysis: compared without it.
     const stories = async (store: SqliteStore) =>
-      (await exportStories(store, undefined, ctx.now, analyser)).stories.map((s) => ({ ...s, id: null, changes: s.changes?.map(({ at: _at, ...change }) => change) }));
+      (await exportStories(store, undefined, ctx.now, { analyze: analyser.story })).stories.map((s) => ({ ...s, id: null, changes: s.changes?.map(({ at: _at, ...change }) => change) }));
     assert.deepEqual(await stories(threaded), await stories(inline));
   } finally {
     await analyser.close();

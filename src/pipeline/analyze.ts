@@ -4,13 +4,13 @@ import { buildExport } from '../export/build.js';
 import type { StoryChange, StoryExport } from '../export/types.js';
 import { createFetcher, type Fetcher } from '../ingest/fetch/fetch-url.js';
 import { charsetOfContentType } from '../ingest/markup-encoding.js';
-import { expandPaths, readInput, type InputFile, type ReadOptions, type ReadResult } from '../ingest/read-inputs.js';
-import { SqliteStore, DEFAULT_DB_PATH } from '../store/sqlite/sqlite-store.js';
+import { expandPaths, readInput, type InputFailure, type InputFile, type ReadOptions, type ReadResult } from '../ingest/read-inputs.js';
+import { openStore, storeLocation } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { inlineAnalyser, type Analyser } from './analyser.js';
 import { placeArticle } from './cluster-article.js';
 import type { DocOptions } from './docs-from-input.js';
-import { refreshStoryAnalyses, storyAnalyses } from './story-analyses.js';
+import { refreshStoryAnalyses, storyAnalyses, type StoryAnalysesOptions } from './story-analyses.js';
 
 export { DEFAULT_TIME_BUDGET_MS, docsFromInput, processDoc } from './docs-from-input.js';
 
@@ -21,6 +21,11 @@ export interface IngestOptions extends ReadOptions, DocOptions {
   fetcher?: Fetcher;
   /** Where inputs and stories are analysed; default the calling thread (the CLI and the server pass worker threads, `createAnalyser`). */
   analyser?: Analyser;
+  /**
+   * Runs the story stage for the stories a batch touched. Default: in this process, now
+   * (`refreshStoryAnalyses`); a queue worker enqueues one story job per story instead.
+   */
+  storyStage?: (storyIds: string[]) => Promise<void>;
 }
 
 export type FileOutcome =
@@ -63,9 +68,7 @@ const isUrl = (path: string): boolean => /^https?:\/\//i.test(path);
  */
 export async function ingestPaths(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestReport> {
   const analyser = options.analyser ?? inlineAnalyser;
-  const urls = paths.filter(isUrl);
-  const { files: found, failures } = await expandPaths(paths.filter((p) => !isUrl(p)));
-  const files = [...found, ...urls];
+  const { files, failures } = await expandInputs(paths);
   const outcomes: FileOutcome[] = failures.map((f) => ({ input: f.input, status: 'failed', error: f.error }));
 
   const ahead = Math.max(AHEAD_PER_THREAD, analyser.threads * AHEAD_PER_THREAD);
@@ -91,7 +94,7 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
       }
     });
   }
-  return finish(store, outcomes, analyser);
+  return finish(store, outcomes, analyser, options);
 }
 
 /** Ingests inputs already in memory (the HTTP API's bodies), with the same guarantees as `ingestPaths`. */
@@ -102,13 +105,13 @@ export async function ingestInputs(store: Store, files: InputFile[], options: In
   await inWriteBatch(store, async () => {
     for (const one of analysed) outcomes.push(...(await storeAnalysed(store, one)));
   });
-  return finish(store, outcomes, analyser);
+  return finish(store, outcomes, analyser, options);
 }
 
 /** Once per batch, not per article: a story that gained many articles is analysed once. */
-async function finish(store: Store, outcomes: FileOutcome[], analyser: Analyser): Promise<IngestReport> {
+async function finish(store: Store, outcomes: FileOutcome[], analyser: Analyser, options: IngestOptions): Promise<IngestReport> {
   const storyIds = [...new Set(outcomes.flatMap((o) => (o.status !== 'failed' && o.storyId ? [o.storyId] : [])))];
-  await refreshStoryAnalyses(store, storyIds, { analyze: analyser.story });
+  await (options.storyStage ? options.storyStage(storyIds) : refreshStoryAnalyses(store, storyIds, { analyze: analyser.story }));
   const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
   return { files: outcomes, added: count('added'), unchanged: count('unchanged'), failed: count('failed'), storyIds };
 }
@@ -135,7 +138,7 @@ async function inWriteBatch(store: Store, work: () => Promise<void>): Promise<vo
 async function readAndAnalyse(path: string, options: IngestOptions, analyser: Analyser): Promise<Analysed> {
   const input = path === '-' ? 'stdin' : path;
   try {
-    const read = isUrl(path) ? await fetchInput(path, options) : await readInput(path, options);
+    const read = await readOrFetch(path, options);
     if (!read.ok) return { ok: false, outcome: { input, status: 'failed', error: read.failure.error } };
     return await analyse(read.file, options, analyser);
   } catch (error) {
@@ -184,7 +187,17 @@ function emptyBody(doc: Doc): CorroborateError | null {
   return new CorroborateError('empty-body', `${input}: ${found} after removing page boilerplate (at least ${MIN_ARTICLE_WORDS} are needed); nothing stored`, { subject: input });
 }
 
-async function fetchInput(url: string, options: IngestOptions): Promise<ReadResult> {
+/** The bytes of one path (`-` for stdin) or http(s) URL, as `ingestPaths` reads them. */
+export const readOrFetch = (path: string, options: Pick<IngestOptions, 'fetcher' | 'maxBytes' | 'readStdin'>): Promise<ReadResult> =>
+  isUrl(path) ? fetchInput(path, options) : readInput(path, options);
+
+/** `ingestPaths`' split of its arguments: URLs as given, local paths expanded to files (and the paths that could not be). */
+export async function expandInputs(paths: string[]): Promise<{ files: string[]; failures: InputFailure[] }> {
+  const { files, failures } = await expandPaths(paths.filter((p) => !isUrl(p)));
+  return { files: [...files, ...paths.filter(isUrl)], failures };
+}
+
+async function fetchInput(url: string, options: Pick<IngestOptions, 'fetcher' | 'maxBytes'>): Promise<ReadResult> {
   const fetcher = options.fetcher ?? createFetcher(options.maxBytes ? { maxBytes: options.maxBytes } : {});
   try {
     const fetched = await fetcher(url);
@@ -200,10 +213,15 @@ async function storeDoc(store: Store, doc: Doc): Promise<FileOutcome> {
   try {
     const existing = await store.findByHash(doc.contentHash);
     if (existing) return { input, status: 'unchanged', id: existing, storyId: await store.storyOf(existing), messages: doc.messages };
-    const placement = await placeArticle(store, doc);
-    const result = await store.addArticle(doc, placement);
+    // Placement and write are one unit of work, so another writer's article cannot slip in between.
+    let storyId: string | null = null;
+    const result = await store.placeAndAdd(doc, async (view) => {
+      const placement = await placeArticle(view, doc);
+      storyId = placement.storyId;
+      return placement;
+    });
     if (!result.added) return { input, status: 'unchanged', id: result.existingId!, storyId: await store.storyOf(result.existingId!), messages: doc.messages };
-    return { input, status: 'added', id: doc.id, storyId: placement.storyId, messages: doc.messages };
+    return { input, status: 'added', id: doc.id, storyId: storyId!, messages: doc.messages };
   } catch (error) {
     return { input, status: 'failed', error: asInputError(error, input) };
   }
@@ -213,9 +231,9 @@ async function storeDoc(store: Store, doc: Doc): Promise<FileOutcome> {
  * The export of the given stories (all stories when none are named): their stored analyses
  * (computed and stored first for any that are missing or stale) and their articles.
  */
-export async function exportStories(store: Store, storyIds?: string[], generatedAt = new Date(), analyser: Analyser = inlineAnalyser): Promise<StoryExport> {
+export async function exportStories(store: Store, storyIds?: string[], generatedAt = new Date(), analysisOptions: StoryAnalysesOptions = {}): Promise<StoryExport> {
   const stories = storyIds ? await store.getStories(storyIds) : await store.listStories();
-  const analyses = await storyAnalyses(store, stories, { analyze: analyser.story });
+  const analyses = await storyAnalyses(store, stories, analysisOptions);
   const ids = stories.flatMap((s) => s.articleIds);
   const changes = new Map<string, StoryChange[]>();
   for (const story of stories) changes.set(story.id, await store.storyChanges(story.id));
@@ -234,8 +252,9 @@ export async function deleteArticle(store: Store, articleId: string, analyser: A
 }
 
 export interface AnalyzeOptions extends IngestOptions {
-  /** A store to use; else one is opened at `db` (default `./corroborate.db`) and closed after. */
+  /** A store to use; else one is opened at `db` (see `openStore`) and closed after. */
   store?: Store;
+  /** An SQLite path or a `postgres://` URL; default `CORROBORATE_DB`, else `./corroborate.db`. */
   db?: string;
 }
 
@@ -244,16 +263,13 @@ export interface AnalyzeOptions extends IngestOptions {
  * articles were stored by this call or an earlier one.
  */
 export async function analyze(paths: string[], options: AnalyzeOptions = {}): Promise<{ report: IngestReport; export: StoryExport }> {
-  const store = options.store ?? (await openStore(options.db ?? DEFAULT_DB_PATH));
+  const store = options.store ?? (await openStore(storeLocation(options.db)));
   try {
     const report = await ingestPaths(store, paths, options);
-    return { report, export: await exportStories(store, report.storyIds, new Date(), options.analyser) };
+    return { report, export: await exportStories(store, report.storyIds, new Date(), options.analyser ? { analyze: options.analyser.story } : {}) };
   } finally {
     if (!options.store) await store.close();
   }
 }
 
-/** Opens (creating and migrating if needed) the SQLite store at `path`. */
-export async function openStore(path: string = DEFAULT_DB_PATH): Promise<Store> {
-  return SqliteStore.open(path);
-}
+export { openStore };

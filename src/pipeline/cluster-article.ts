@@ -17,7 +17,7 @@ export const DEFAULT_MAX_COPY_CANDIDATES = 50;
  * Where a new article goes and what it changes in the indexes: the story it joins (or starts),
  * stories it bridges, and its copy links. Reads the store through bounded lookups only (the
  * index over story keywords, LSH bands), so the work per article does not grow with the store.
- * The store writes the result with the article, in one transaction (`Store.addArticle`).
+ * The store writes the result with the article, in one transaction under its placement lock (`Store.placeAndAdd`).
  */
 export async function placeArticle(store: Store, doc: Doc, options: Partial<GroupingOptions> = {}): Promise<Placement & { cluster: ClusterWrite }> {
   const features = articleFeatures(doc);

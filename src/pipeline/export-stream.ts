@@ -33,7 +33,7 @@ export async function writeExportStream(
   const counts = { stories: 0, articles: 0 };
   const eachStory = async (visit: (part: StoryExport) => Promise<void>) => {
     for (const id of ids) {
-      const part = await exportStories(store, [id], generatedAt, analyser);
+      const part = await exportStories(store, [id], generatedAt, { analyze: analyser.story });
       if (part.stories.length === 0) continue;
       counts.stories += part.stories.length;
       counts.articles += part.articles.length;

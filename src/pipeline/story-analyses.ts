@@ -1,12 +1,18 @@
 import { analyzeStory, isCurrent } from '../story/analyze-story.js';
 import { storyChanges } from '../story/changes.js';
 import type { StoryInput } from '../story/stage.js';
-import type { StoryAnalysis } from '../story/types.js';
+import { ANALYSIS_VERSION, type StoryAnalysis } from '../story/types.js';
 import type { Store, StoredStory } from '../store/store.js';
 
 export interface StoryAnalysesOptions {
   /** The story analysis to run (an `Analyser`'s, to run it in a worker thread; tests inject a counting one); default `analyzeStory`. */
   analyze?: (input: StoryInput) => StoryAnalysis | Promise<StoryAnalysis>;
+  /**
+   * Serve a stored analysis of an earlier story version as it is, and analyse here only a story
+   * never analysed (or analysed by older code): for a server whose story stage runs as queue
+   * jobs, off the request path.
+   */
+  serveStored?: boolean;
 }
 
 /**
@@ -24,7 +30,7 @@ export async function storyAnalyses(store: Store, stories: StoredStory[], option
   const out = new Map<string, StoryAnalysis>();
   for (const story of stories) {
     const known = stored.get(story.id);
-    if (known && isCurrent(known, story)) {
+    if (known && (isCurrent(known, story) || (options.serveStored && known.analysisVersion === ANALYSIS_VERSION))) {
       out.set(story.id, known);
       continue;
     }

@@ -111,18 +111,35 @@ export interface AddResult {
 }
 
 /**
- * Everything that touches the database sits behind this interface, so the SQLite store and
- * the PostgreSQL store that follows run the same tests. Methods are async for the latter.
- * `addArticle` is one transaction: the article, its story and the membership land together or not at all.
+ * Everything that touches the database sits behind this interface, so the SQLite store
+ * (`SqliteStore`) and the PostgreSQL store (`PgStore`) run the same tests; `openStore` picks one
+ * from a location. `addArticle` is one transaction: the article, its story and the membership
+ * land together or not at all.
  */
 export interface Store {
   /** The id of the article already stored with this content hash, if any. */
   findByHash(contentHash: string): Promise<string | null>;
+  /**
+   * Stores an article where `placement` says. The placement must have been read from the store
+   * as it is now: with other writers about, use `placeAndAdd`.
+   */
   addArticle(doc: Doc, placement: Placement): Promise<AddResult>;
   /**
-   * Runs `work` as one transaction in which each `addArticle` is a savepoint (many articles, one
-   * commit: the writes cost far less; a failed article still rolls back alone). Optional: a store
-   * without it commits each article on its own. Inside `work`, no other writer may use the store.
+   * Places and stores an article as one unit of work, safe with writers in other processes:
+   * `place` reads the store through the `view` it is given, inside the write transaction and
+   * under a lock that lets one placement at a time through (SQLite: `BEGIN IMMEDIATE`;
+   * PostgreSQL: an advisory lock), and its placement is written in that same transaction. The
+   * content hash is checked first (`added: false` with `existingId` when stored before, and
+   * `place` is not called). A busy store or a serialisation failure is retried a bounded number
+   * of times (`place` may run again), then fails as a `store-error`.
+   */
+  placeAndAdd(doc: Doc, place: (view: Store) => Promise<Placement>): Promise<AddResult>;
+  /**
+   * Runs `work` as one transaction in which each `addArticle`/`placeAndAdd` is a savepoint (many
+   * articles, one commit: the writes cost far less; a failed article still rolls back alone),
+   * holding the write lock throughout (SQLite: `BEGIN IMMEDIATE`), so placements inside it need no
+   * lock of their own. Optional: a store without it (PostgreSQL) commits each article on its own.
+   * Other writes of this process called outside `work` wait for the batch to end.
    */
   batch?(work: () => Promise<void>): Promise<void>;
   getArticles(ids?: string[]): Promise<Doc[]>;

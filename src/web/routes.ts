@@ -4,7 +4,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { ArticleInputSchema } from '../api/schemas.js';
 import type { Analyser } from '../pipeline/analyser.js';
-import { deleteArticle, ingestInputs, ingestPaths, type FileOutcome } from '../pipeline/analyze.js';
+import { deleteArticle, ingestInputs, ingestPaths, readOrFetch, type FileOutcome } from '../pipeline/analyze.js';
+import { toJobInput } from '../queue/jobs.js';
+import type { JobQueue } from '../queue/queue.js';
 import type { Fetcher } from '../ingest/fetch/fetch-url.js';
 import type { InputFile } from '../ingest/read-inputs.js';
 import { charsetOfContentType } from '../ingest/markup-encoding.js';
@@ -63,6 +65,8 @@ export interface WebOptions {
   fetcher?: Fetcher;
   /** Where a posted article is analysed (the server's worker threads). */
   analyser?: Analyser;
+  /** With a queue, the add form enqueues its articles for `corroborate worker` (as `POST /api/articles` does). */
+  queue?: JobQueue;
 }
 
 /** Constant-time comparison, so the time a wrong token takes says nothing of the right one. */
@@ -100,6 +104,16 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
     }
     // A file's name only (browsers send no folder; a crafted name with one shows no path either).
     for (const file of uploads) inputs.push({ input: file.name.split(/[\\/]/).pop() || 'upload', bytes: new Uint8Array(await file.arrayBuffer()), sidecar: null, transportCharset: charsetOfContentType(file.type) });
+    if (options.queue) {
+      // The page is fetched here, so the job carries its bytes like any other input.
+      if (values.page) {
+        const read = await readOrFetch(values.page, options.fetcher ? { fetcher: options.fetcher } : {});
+        if (!read.ok) return again(400, `${read.failure.error.code}: ${read.failure.error.message}`);
+        inputs.push(read.file);
+      }
+      const jobId = await options.queue.enqueueIngest({ inputs: inputs.map(toJobInput) });
+      return c.html(layout('Queued', queuedPage(jobId, inputs.length)), 202);
+    }
     const reports = [...(inputs.length ? [await ingestInputs(store, inputs, options.analyser ? { analyser: options.analyser } : {})] : []), ...(values.page ? [await ingestPaths(store, [values.page], { ...(options.fetcher ? { fetcher: options.fetcher } : {}), ...(options.analyser ? { analyser: options.analyser } : {}) })] : [])];
     const outcomes = reports.flatMap((r) => r.files);
     const only = outcomes.length === 1 ? outcomes[0]! : null;
@@ -604,6 +618,13 @@ function addedPage(outcomes: FileOutcome[]): Fragment {
         ? html`<li><strong>${o.input}</strong>: <span class="error">failed: ${o.error.code}: ${o.error.message}</span></li>`
         : html`<li><strong>${o.input}</strong>: ${o.status === 'added' ? 'added' : 'already stored'} · <a href="/articles/${o.id}">the article</a>${o.storyId ? html` · <a href="/stories/${o.storyId}">its story</a>` : ''}</li>`,
     )}</ul>
+    <p><a href="/add">Add more</a></p>`;
+}
+
+function queuedPage(jobId: string, inputs: number): Fragment {
+  return html`<h1>Queued</h1>
+    <p class="meta" role="status">${inputs} ${inputs === 1 ? 'input was' : 'inputs were'} queued for the workers, which store and group them, then analyse their stories.</p>
+    <p>Job <code>${jobId}</code>: <a href="/api/jobs/${jobId}">its state and results</a> (JSON).</p>
     <p><a href="/add">Add more</a></p>`;
 }
 

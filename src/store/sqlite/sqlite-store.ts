@@ -1,56 +1,59 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { CorroborateError } from '../../doc/errors.js';
 import type { Doc, PublishedAtBasis } from '../../doc/types.js';
 import type { CopyLink, CopySketch } from '../../cluster/copies.js';
-import type { StoryEvent, StorySummary, TermStats } from '../../cluster/stories.js';
+import type { StorySummary, TermStats } from '../../cluster/stories.js';
 import { MARK_END, MARK_START } from '../store.js';
 import type { AddResult, ArticleText, ClusterWrite, Placement, SearchHit, Store, StoryCard, StoredStory, StoryMerge, StorySearchHit } from '../store.js';
 import { ANALYSIS_VERSION, type StoryAnalysis } from '../../story/types.js';
+import {
+  ACTIVITY_BUCKET,
+  analysisFigures,
+  centroidJson,
+  eventJson,
+  fromRow,
+  metaOf,
+  queryWords,
+  redirectsInto,
+  shingleBytes,
+  shinglesOf,
+  storyCard,
+  summaryOf,
+  toRow,
+  withRedirects,
+  type ArticleRow,
+  type CardMemberRow,
+  type CardStoryRow,
+} from '../rows.js';
+import { idCollision, Mutex, withRetries } from '../concurrency.js';
+import { DEFAULT_DF_CACHE, DEFAULT_SUMMARY_CACHE, PlacementCaches } from '../caches.js';
 import type { StoryChange } from '../../export/types.js';
 import { MIGRATIONS } from './migrations.js';
 
 export const DEFAULT_DB_PATH = './corroborate.db';
-/** Parsed story summaries kept in memory (most recently used): active stories are read at nearly every article. */
-export const DEFAULT_SUMMARY_CACHE = 2048;
-/** Document frequencies kept in memory; past this many terms the cache starts again empty (vocabulary grows slowly). */
-export const DEFAULT_DF_CACHE = 200_000;
-/** Stories' index postings carry their activity in buckets of this many articles, so a join rewrites only the keywords that changed. */
-const ACTIVITY_BUCKET = 256;
+export { DEFAULT_DF_CACHE, DEFAULT_SUMMARY_CACHE };
 
-interface ArticleRow {
-  id: string;
-  content_hash: string;
-  input: string;
-  source_name: string | null;
-  source_domain: string | null;
-  url: string | null;
-  title: string | null;
-  byline: string | null;
-  published_at: string | null;
-  published_at_basis: Doc['meta']['publishedAtBasis'];
-  language: string | null;
-  raw: string;
-  text: string;
-  segments: string;
-  removed: string;
-  layers: string;
-  messages: string;
-}
+/** Another connection holds the write lock past busy_timeout. */
+const busy = (error: unknown): boolean => /^SQLITE_BUSY/.test((error as { code?: string }).code ?? '');
 
 /**
  * SQLite store (better-sqlite3). WAL journal so readers (the API) never block the writer and a
  * killed process leaves the last committed transaction intact; `synchronous=NORMAL` is safe
- * with WAL (a power cut may lose the last commits, never corrupt).
+ * with WAL (a power cut may lose the last commits, never corrupt). Writers in several processes
+ * are safe: placing and adding an article is one `BEGIN IMMEDIATE` transaction (`placeAndAdd`),
+ * and the caches are dropped when `PRAGMA data_version` shows another connection committed.
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   /** Prepared statements by SQL: preparing costs more than running the small queries of the ingest path. */
   private readonly statements = new Map<string, Database.Statement>();
-  /** LRU of parsed summaries (Map keeps insertion order: re-inserting on use moves a story to the end). */
-  private readonly summaries = new Map<string, StorySummary>();
-  /** Document frequencies read or written so far (a read-through cache of term_df). Like the summaries, it assumes one writing process per store file. */
-  private readonly df = new Map<string, number>();
-  private docs: number | null = null;
+  /** They follow `PRAGMA data_version`, which SQLite changes when another connection commits. */
+  private readonly caches = new PlacementCaches();
+  /** One write transaction at a time on this connection (a placement awaits between its reads). */
+  private readonly writer = new Mutex();
+  /** Set inside `batch`'s work: its writes are savepoints of the batch's transaction, which holds the writer. */
+  private readonly inBatch = new AsyncLocalStorage<true>();
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -100,61 +103,101 @@ export class SqliteStore implements Store {
   }
 
   async addArticle(doc: Doc, placement: Placement): Promise<AddResult> {
-    const now = new Date().toISOString();
-    const result = this.db.transaction((): AddResult => {
+    return this.placeAndAdd(doc, async () => placement);
+  }
+
+  async placeAndAdd(doc: Doc, place: (view: Store) => Promise<Placement>): Promise<AddResult> {
+    // In a batch the write lock is held already: the article is a savepoint that rolls back alone.
+    if (this.inBatch.getStore()) return this.placeAndWrite(doc, place, 'SAVEPOINT article', 'RELEASE article', 'ROLLBACK TO article; RELEASE article');
+    return this.writer.run(() =>
+      // IMMEDIATE takes the write lock before the placement reads: no other writer commits in between.
+      withRetries(busy, () => this.placeAndWrite(doc, place, 'BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK')),
+    );
+  }
+
+  /** Checks the hash, places and writes one article between `begin` and `commit`. */
+  private async placeAndWrite(doc: Doc, place: (view: Store) => Promise<Placement>, begin: string, commit: string, rollback: string): Promise<AddResult> {
+    this.db.exec(begin);
+    let placement: Placement | null = null;
+    let result: AddResult;
+    try {
+      this.caches.follow(this.dataVersion());
       const existing = this.sql('SELECT id FROM articles WHERE content_hash = ?').get(doc.contentHash) as { id: string } | undefined;
-      if (existing) return { added: false, id: doc.id, existingId: existing.id };
-      const seq = (this.sql('SELECT coalesce(max(seq), 0) + 1 AS next FROM articles').get() as { next: number }).next;
-      this.sql(
-        `INSERT INTO articles (id, content_hash, input, source_name, source_domain, url, title, byline, published_at,
-           published_at_basis, language, raw, text, segments, removed, layers, messages, seq, ingested_at)
-         VALUES (@id, @content_hash, @input, @source_name, @source_domain, @url, @title, @byline, @published_at,
-           @published_at_basis, @language, @raw, @text, @segments, @removed, @layers, @messages, @seq, @ingested_at)`,
-      ).run({ ...toRow(doc), seq, ingested_at: now });
-      if (placement.isNewStory) this.sql('INSERT INTO stories (id, created_at, updated_at, version) VALUES (?, ?, ?, 1)').run(placement.storyId, now, now);
+      if (existing) result = { added: false, id: doc.id, existingId: existing.id };
       else {
-        const updated = this.sql('UPDATE stories SET updated_at = ?, version = version + 1 WHERE id = ?').run(now, placement.storyId);
-        if (updated.changes === 0) throw new CorroborateError('store-error', `story ${placement.storyId} does not exist`);
+        placement = await place(this);
+        result = this.write(doc, placement);
       }
-      this.sql('INSERT INTO story_articles (article_id, story_id, seq) VALUES (?, ?, ?)').run(doc.id, placement.storyId, seq);
-      if (placement.cluster) this.writeCluster(doc.id, placement.storyId, placement.cluster, seq, now);
-      else this.sql('UPDATE stories SET size = size + 1, active_seq = ? WHERE id = ?').run(seq, placement.storyId);
-      this.noteLatestPublished(placement.storyId, doc.meta.publishedAt, (placement.cluster?.merged.length ?? 0) > 0);
-      return { added: true, id: doc.id };
-    })();
-    // The cache follows the database only once the transaction has committed.
-    if (result.added && placement.cluster) {
-      for (const merge of placement.cluster.merged) this.summaries.delete(merge.storyId);
-      this.remember(placement.cluster.story);
-      if (this.docs !== null) this.docs++;
-      for (const term of new Set(placement.cluster.terms)) {
-        const known = this.df.get(term);
-        if (known !== undefined) this.df.set(term, known + 1);
-      }
-    } else if (result.added) this.summaries.delete(placement.storyId);
+      this.db.exec(commit);
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec(rollback);
+      throw error;
+    }
+    // The caches follow the database only once the article's writes are kept (a batch that
+    // fails later drops them all, see `batch`). Own commits leave this connection's data_version as it was.
+    if (placement) this.caches.committed(placement, this.dataVersion());
     return result;
   }
 
-  async batch(work: () => Promise<void>): Promise<void> {
-    if (this.db.inTransaction) return work();
-    // IMMEDIATE: take the write lock now, so a commit never fails on a lock another process took meanwhile.
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      await work();
-      this.db.exec('COMMIT');
-    } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      // The caches took in the batch's articles as each savepoint was released.
-      this.summaries.clear();
-      this.df.clear();
-      this.docs = null;
-      throw error;
+  private dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /** A write of its own (not an article's): a savepoint inside a batch, else an IMMEDIATE transaction through the writer, retried while another process writes. */
+  private writeUnit<T>(work: () => T): Promise<T> {
+    const unit = this.db.transaction(work);
+    if (this.inBatch.getStore()) return Promise.resolve(unit());
+    return this.writer.run(() => withRetries(busy, async () => unit.immediate()));
+  }
+
+  /** The rows of one placed article (inside the caller's transaction). */
+  private write(doc: Doc, placement: Placement): AddResult {
+    const now = new Date().toISOString();
+    if (this.sql('SELECT 1 FROM articles WHERE id = ?').get(doc.id)) throw idCollision('article', doc.id);
+    const seq = (this.sql('SELECT coalesce(max(seq), 0) + 1 AS next FROM articles').get() as { next: number }).next;
+    this.sql(
+      `INSERT INTO articles (id, content_hash, input, source_name, source_domain, url, title, byline, published_at,
+         published_at_basis, language, raw, text, segments, removed, layers, messages, seq, ingested_at)
+       VALUES (@id, @content_hash, @input, @source_name, @source_domain, @url, @title, @byline, @published_at,
+         @published_at_basis, @language, @raw, @text, @segments, @removed, @layers, @messages, @seq, @ingested_at)`,
+    ).run({ ...toRow(doc), seq, ingested_at: now });
+    if (placement.isNewStory) {
+      const created = this.sql('INSERT INTO stories (id, created_at, updated_at, version) VALUES (?, ?, ?, 1) ON CONFLICT (id) DO NOTHING').run(placement.storyId, now, now);
+      if (created.changes === 0) throw idCollision('story', placement.storyId);
+    } else {
+      const updated = this.sql('UPDATE stories SET updated_at = ?, version = version + 1 WHERE id = ?').run(now, placement.storyId);
+      if (updated.changes === 0) throw new CorroborateError('store-error', `story ${placement.storyId} does not exist`);
     }
+    this.sql('INSERT INTO story_articles (article_id, story_id, seq) VALUES (?, ?, ?)').run(doc.id, placement.storyId, seq);
+    if (placement.cluster) this.writeCluster(doc.id, placement.storyId, placement.cluster, seq, now);
+    else this.sql('UPDATE stories SET size = size + 1, active_seq = ? WHERE id = ?').run(seq, placement.storyId);
+    this.noteLatestPublished(placement.storyId, doc.meta.publishedAt, (placement.cluster?.merged.length ?? 0) > 0);
+    return { added: true, id: doc.id };
+  }
+
+  async batch(work: () => Promise<void>): Promise<void> {
+    if (this.inBatch.getStore()) return work();
+    await this.writer.run(async () => {
+      // IMMEDIATE: take the write lock now (retried while another process holds it), so no other
+      // writer commits between the batch's placements and its commit never fails on a lock.
+      await withRetries(busy, async () => this.db.exec('BEGIN IMMEDIATE'));
+      try {
+        await this.inBatch.run(true, work);
+        this.db.exec('COMMIT');
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        // The caches took in the batch's articles as each savepoint was released.
+        this.caches.forget();
+        throw error;
+      }
+    });
   }
 
   /** The grouping's and copy detection's share of `addArticle` (inside its transaction). */
   private writeCluster(articleId: string, storyId: string, write: ClusterWrite, seq: number, now: string): void {
     if (write.story.id !== storyId) throw new CorroborateError('store-error', `story summary ${write.story.id} does not match placement ${storyId}`);
+    // Sizes move relative to the stored rows (the article plus the stories folded in), never from a copy.
+    const folded = (this.sql('SELECT coalesce(sum(size), 0) AS n FROM stories WHERE id IN (SELECT value FROM json_each(?))').get(JSON.stringify(write.merged.map((m) => m.storyId))) as { n: number }).n;
     for (const merge of write.merged) {
       this.sql('UPDATE story_articles SET story_id = ? WHERE story_id = ?').run(storyId, merge.storyId);
       this.sql('DELETE FROM story_keys WHERE story_id = ?').run(merge.storyId);
@@ -162,13 +205,13 @@ export class SqliteStore implements Store {
       this.sql('INSERT INTO story_merges (from_id, into_id, article_id, score, merged_at) VALUES (?, ?, ?, ?, ?)').run(merge.storyId, storyId, articleId, merge.score, now);
     }
     const story = write.story;
-    this.sql('UPDATE stories SET size = ?, centroid = ?, first_at = ?, last_at = ?, active_seq = ?, event = ? WHERE id = ?').run(
-      story.size,
-      JSON.stringify([...story.centroid]),
+    this.sql('UPDATE stories SET size = size + 1 + ?, centroid = ?, first_at = ?, last_at = ?, active_seq = ?, event = ? WHERE id = ?').run(
+      folded,
+      centroidJson(story),
       story.firstAt,
       story.lastAt,
       seq,
-      story.event ? JSON.stringify({ what: [...story.event.what], who: [...story.event.who], where: [...story.event.where], when: story.event.when }) : null,
+      eventJson(story.event),
       storyId,
     );
     this.writeKeys(storyId, write.storyKeys, Math.floor(seq / ACTIVITY_BUCKET));
@@ -181,7 +224,7 @@ export class SqliteStore implements Store {
     const sketch = write.sketch;
     this.sql('INSERT INTO article_sketches (article_id, shingles, published_at, text_length) VALUES (?, ?, ?, ?)').run(
       articleId,
-      Buffer.from(sketch.shingles.buffer, sketch.shingles.byteOffset, sketch.shingles.byteLength),
+      shingleBytes(sketch.shingles),
       sketch.publishedAt,
       sketch.length,
     );
@@ -221,12 +264,6 @@ export class SqliteStore implements Store {
     for (const key of next) if (!keep.has(key)) insert.run(key, storyId, bucket);
   }
 
-  private remember(summary: StorySummary): void {
-    this.summaries.delete(summary.id);
-    this.summaries.set(summary.id, summary);
-    if (this.summaries.size > DEFAULT_SUMMARY_CACHE) this.summaries.delete(this.summaries.keys().next().value!);
-  }
-
   async getArticles(ids?: string[]): Promise<Doc[]> {
     const rows = ids
       ? ids.map((id) => this.sql('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined).filter((r): r is ArticleRow => r !== undefined)
@@ -253,7 +290,7 @@ export class SqliteStore implements Store {
       if (ids) ids.push(m.article_id);
       else byStory.set(m.story_id, [m.article_id]);
     }
-    const redirects = this.redirectsInto(stories.map((s) => s.id));
+    const redirects = await this.redirects(stories.map((s) => s.id));
     return stories.map((s) => withRedirects({ id: s.id, articleIds: byStory.get(s.id) ?? [], createdAt: s.created_at, updatedAt: s.updated_at, version: s.version }, redirects.get(s.id)));
   }
 
@@ -270,66 +307,36 @@ export class SqliteStore implements Store {
       const members = this.sql('SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY seq').all(id) as Array<{ article_id: string }>;
       stories.push({ id: row.id, articleIds: members.map((m) => m.article_id), createdAt: row.created_at, updatedAt: row.updated_at, version: row.version });
     }
-    const redirects = this.redirectsInto(stories.map((s) => s.id));
+    const redirects = await this.redirects(stories.map((s) => s.id));
     return stories.map((s) => withRedirects(s, redirects.get(s.id)));
   }
 
-  /** For each story, the ids merged into it, following chains (b into a, then a into c: both lead to c), oldest merge first. */
-  private redirectsInto(ids: string[]): Map<string, string[]> {
+  private redirects(ids: string[]): Promise<Map<string, string[]>> {
     const from = this.sql('SELECT from_id FROM story_merges WHERE into_id = ? ORDER BY rowid');
-    const out = new Map<string, string[]>();
-    for (const id of ids) {
-      const found = new Set<string>();
-      const queue = [id];
-      while (queue.length > 0) {
-        for (const row of from.all(queue.shift()!) as Array<{ from_id: string }>) {
-          if (found.has(row.from_id) || row.from_id === id) continue;
-          found.add(row.from_id);
-          queue.push(row.from_id);
-        }
-      }
-      if (found.size > 0) out.set(id, [...found]);
-    }
-    return out;
+    return redirectsInto(ids, async (id) => (from.all(id) as Array<{ from_id: string }>).map((r) => r.from_id));
   }
 
   async termStats(keys: string[]): Promise<TermStats> {
-    this.docs ??= (this.sql('SELECT docs FROM cluster_stats WHERE id = 1').get() as { docs: number }).docs;
-    const missing = keys.filter((k) => !this.df.has(k));
-    if (missing.length > 0) {
-      if (this.df.size + missing.length > DEFAULT_DF_CACHE) this.df.clear();
-      const rows = this.sql('SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))').all(JSON.stringify(missing)) as Array<{ term: string; df: number }>;
-      for (const k of missing) this.df.set(k, 0);
-      for (const r of rows) this.df.set(r.term, r.df);
-    }
-    return { docs: this.docs, df: new Map(keys.map((k) => [k, this.df.get(k) ?? 0])) };
+    return this.caches.termStats(
+      keys,
+      async () => (this.sql('SELECT docs FROM cluster_stats WHERE id = 1').get() as { docs: number }).docs,
+      async (terms) => this.sql('SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))').all(JSON.stringify(terms)) as Array<{ term: string; df: number }>,
+    );
   }
 
   async storyCandidates(keys: string[], perKey: number): Promise<Map<string, number>> {
     const hits = new Map<string, number>();
-    const lookup = this.sql('SELECT story_id FROM story_keys WHERE key = ? ORDER BY active_seq DESC LIMIT ?');
+    const lookup = this.sql('SELECT story_id FROM story_keys WHERE key = ? ORDER BY active_seq DESC, story_id LIMIT ?');
     for (const key of new Set(keys)) for (const row of lookup.all(key, perKey) as Array<{ story_id: string }>) hits.set(row.story_id, (hits.get(row.story_id) ?? 0) + 1);
     return hits;
   }
 
   async storySummaries(ids: string[]): Promise<StorySummary[]> {
     const get = this.sql('SELECT id, size, centroid, first_at, last_at, event FROM stories WHERE id = ?');
-    const out: StorySummary[] = [];
-    for (const id of ids) {
-      const cached = this.summaries.get(id);
-      if (cached) {
-        this.remember(cached);
-        out.push(cached);
-        continue;
-      }
-      const row = get.get(id) as { id: string; size: number; centroid: string; first_at: number | null; last_at: number | null; event: string | null } | undefined;
-      if (!row) continue;
-      const summary: StorySummary = { id: row.id, size: row.size, centroid: new Map(JSON.parse(row.centroid) as Array<[string, number]>), firstAt: row.first_at, lastAt: row.last_at };
-      if (row.event) summary.event = parseStoryEvent(row.event);
-      this.remember(summary);
-      out.push(summary);
-    }
-    return out;
+    return this.caches.storySummaries(ids, async (missing) => missing.flatMap((id) => {
+      const row = get.get(id) as Parameters<typeof summaryOf>[0] | undefined;
+      return row ? [summaryOf(row)] : [];
+    }));
   }
 
   async copyCandidates(bands: number[], limit: number): Promise<string[]> {
@@ -347,10 +354,7 @@ export class SqliteStore implements Store {
     for (const id of ids) {
       const row = get.get(id) as { article_id: string; shingles: Buffer; published_at: number | null; text_length: number; original_id: string | null } | undefined;
       if (!row) continue;
-      // Copy out of the row buffer: its offset need not be 4-byte aligned.
-      const shingles = new Uint32Array(row.shingles.byteLength / 4);
-      new Uint8Array(shingles.buffer).set(row.shingles);
-      out.push({ articleId: row.article_id, shingles, publishedAt: row.published_at, length: row.text_length, duplicateOf: row.original_id });
+      out.push({ articleId: row.article_id, shingles: shinglesOf(row.shingles), publishedAt: row.published_at, length: row.text_length, duplicateOf: row.original_id });
     }
     return out;
   }
@@ -389,8 +393,17 @@ export class SqliteStore implements Store {
   async putStoryAnalysis(analysis: StoryAnalysis, changes: StoryChange[] = []): Promise<void> {
     // The list figures are columns of the analysis's own row, written by the same statement (and
     // the story search index by triggers on it): one stored result per story, never out of step.
-    const count = (status: string) => analysis.claims.filter((c) => c.status === status).length;
-    this.db.transaction(() => {
+    const row = {
+      id: analysis.storyId,
+      version: analysis.version,
+      analysisVersion: analysis.analysisVersion,
+      title: analysis.title,
+      sources: analysis.independentSourceCount,
+      json: JSON.stringify(analysis),
+      now: new Date().toISOString(),
+      ...analysisFigures(analysis),
+    };
+    await this.writeUnit(() => {
       const stored = this.sql('SELECT story_version FROM story_analyses WHERE story_id = ?').get(analysis.storyId) as { story_version: number } | undefined;
       const written = this.sql(
         `INSERT INTO story_analyses (story_id, story_version, analysis_version, title, independent_sources, analysis, analysed_at, claims, corroborated, disputed, conflicts, brief)
@@ -399,25 +412,12 @@ export class SqliteStore implements Store {
            title = excluded.title, independent_sources = excluded.independent_sources, analysis = excluded.analysis, analysed_at = excluded.analysed_at,
            claims = excluded.claims, corroborated = excluded.corroborated, disputed = excluded.disputed, conflicts = excluded.conflicts, brief = excluded.brief
          WHERE excluded.story_version >= story_analyses.story_version`,
-      ).run({
-        id: analysis.storyId,
-        version: analysis.version,
-        analysisVersion: analysis.analysisVersion,
-        title: analysis.title,
-        sources: analysis.independentSourceCount,
-        json: JSON.stringify(analysis),
-        now: new Date().toISOString(),
-        claims: analysis.claims.length,
-        corroborated: count('corroborated'),
-        disputed: count('disputed'),
-        conflicts: analysis.conflicts.length,
-        brief: analysis.brief.map((s) => s.text).join(' '),
-      });
+      ).run(row);
       if (written.changes === 0 || (stored && stored.story_version >= analysis.version)) return;
       const log = this.sql('INSERT INTO story_changes (story_id, version, at, kind, detail, article_ids, story_ids) VALUES (?, ?, ?, ?, ?, ?, ?)');
       const list = (ids: string[] | undefined) => (ids?.length ? JSON.stringify(ids) : null);
       for (const c of changes) log.run(analysis.storyId, c.version, c.at, c.kind, c.detail ?? null, list(c.articleIds), list(c.storyIds));
-    })();
+    });
   }
 
   async storyChanges(storyId: string): Promise<StoryChange[]> {
@@ -440,7 +440,7 @@ export class SqliteStore implements Store {
   }
 
   async deleteArticle(articleId: string): Promise<{ storyId: string; storyDeleted: boolean; changedStoryIds: string[] } | null> {
-    const result = this.db.transaction(() => {
+    const result = await this.writeUnit(() => {
       const member = this.sql('SELECT story_id FROM story_articles WHERE article_id = ?').get(articleId) as { story_id: string } | undefined;
       if (!member) return null;
       const storyId = member.story_id;
@@ -467,8 +467,9 @@ export class SqliteStore implements Store {
       const others = [...new Set(copyStories)].filter((id) => id !== storyId);
       for (const id of others) bump.run(id);
       return { storyId, storyDeleted: left === 0, changedStoryIds: [...(left === 0 ? [] : [storyId]), ...others] };
-    })();
-    if (result) this.summaries.delete(result.storyId);
+    });
+    // Its summary may be gone (the story was deleted); the store's generation is this connection's own.
+    if (result) this.caches.forgetStory(result.storyId);
     return result;
   }
 
@@ -525,31 +526,12 @@ export class SqliteStore implements Store {
       `SELECT s.id, s.updated_at, a.story_version = s.version AND a.analysis_version = ? AS current, a.title, a.independent_sources, a.claims, a.corroborated, a.disputed, a.conflicts
        FROM stories s LEFT JOIN story_analyses a ON a.story_id = s.id
        ORDER BY s.latest_published_at DESC, s.id DESC LIMIT ? OFFSET ?`,
-    ).all(ANALYSIS_VERSION, limit, offset) as Array<{ id: string; updated_at: string; current: number | null; title: string | null; independent_sources: number; claims: number; corroborated: number; disputed: number; conflicts: number }>;
+    ).all(ANALYSIS_VERSION, limit, offset) as CardStoryRow[];
     const members = this.sql(
       `SELECT a.title, a.source_name, a.source_domain, a.published_at, a.published_at_basis
        FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY m.seq`,
     );
-    return stories.map((s) => {
-      const rows = members.all(s.id) as Array<{ title: string | null; source_name: string | null; source_domain: string | null; published_at: string | null; published_at_basis: PublishedAtBasis }>;
-      const outlets = new Map<string, number>();
-      for (const r of rows) {
-        const outlet = r.source_name ?? r.source_domain;
-        if (outlet) outlets.set(outlet, (outlets.get(outlet) ?? 0) + 1);
-      }
-      const dated = rows.filter((r) => r.published_at !== null).sort((a, b) => Date.parse(a.published_at!) - Date.parse(b.published_at!));
-      return {
-        id: s.id,
-        articleCount: rows.length,
-        updatedAt: s.updated_at,
-        title: s.title ?? rows.find((r) => r.title)?.title ?? null,
-        outlets: [...outlets].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name),
-        firstPublishedAt: dated[0]?.published_at ?? null,
-        lastPublishedAt: dated.at(-1)?.published_at ?? null,
-        datesInferred: dated.some((r) => r.published_at_basis === 'inferred'),
-        digest: s.current ? { independentSources: s.independent_sources, claims: s.claims, corroborated: s.corroborated, disputed: s.disputed, conflicts: s.conflicts } : null,
-      };
-    });
+    return stories.map((s) => storyCard(s, members.all(s.id) as CardMemberRow[]));
   }
 
   async close(): Promise<void> {
@@ -562,8 +544,7 @@ export class SqliteStore implements Store {
  * `NEAR(` or `col:`), all words required.
  */
 function ftsQuery(query: string): string {
-  const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.map((w) => `"${w}"`).join(' ');
+  return queryWords(query).map((w) => `"${w}"`).join(' ');
 }
 
 /** A store from a newer version, or an SQLite file that is not ours, is refused untouched. */
@@ -574,60 +555,4 @@ function refuseForeign(db: Database.Database, path: string, version: number): vo
     const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number };
     if (tables.n > 0) throw new CorroborateError('store-error', `${path}: is an SQLite database but not a Corroborate store; refusing to touch it`, { subject: path });
   }
-}
-
-const withRedirects = (story: StoredStory, redirects: string[] | undefined): StoredStory => (redirects ? { ...story, redirects } : story);
-
-function parseStoryEvent(json: string): StoryEvent {
-  const e = JSON.parse(json) as { what: Array<[string, number]>; who: Array<[string, number]>; where: Array<[string, number]>; when: StoryEvent['when'] };
-  return { what: new Map(e.what), who: new Map(e.who), where: new Map(e.where), when: e.when };
-}
-
-function toRow(doc: Doc): Omit<ArticleRow, never> {
-  return {
-    id: doc.id,
-    content_hash: doc.contentHash,
-    input: doc.meta.input,
-    source_name: doc.meta.source.name,
-    source_domain: doc.meta.source.domain,
-    url: doc.meta.url,
-    title: doc.title,
-    byline: doc.meta.byline,
-    published_at: doc.meta.publishedAt,
-    published_at_basis: doc.meta.publishedAtBasis,
-    language: doc.meta.language,
-    raw: doc.raw,
-    text: doc.text,
-    segments: JSON.stringify(doc.segments),
-    removed: JSON.stringify(doc.removed),
-    layers: JSON.stringify(doc.layers),
-    messages: JSON.stringify(doc.messages),
-  };
-}
-
-function fromRow(row: ArticleRow): Doc {
-  return {
-    id: row.id,
-    contentHash: row.content_hash,
-    meta: metaOf(row),
-    raw: row.raw,
-    title: row.title,
-    text: row.text,
-    segments: JSON.parse(row.segments),
-    removed: JSON.parse(row.removed),
-    layers: JSON.parse(row.layers),
-    messages: JSON.parse(row.messages),
-  };
-}
-
-function metaOf(row: Pick<ArticleRow, 'input' | 'source_name' | 'source_domain' | 'url' | 'byline' | 'published_at' | 'published_at_basis' | 'language'>): Doc['meta'] {
-  return {
-    input: row.input,
-    source: { name: row.source_name, domain: row.source_domain },
-    url: row.url,
-    byline: row.byline,
-    publishedAt: row.published_at,
-    publishedAtBasis: row.published_at_basis,
-    language: row.language,
-  };
 }

@@ -1,0 +1,164 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { contentHash } from '../src/ingest/plain-text.js';
+import { toJobInput } from '../src/queue/jobs.js';
+import { JobQueue } from '../src/queue/queue.js';
+import { openStore } from '../src/store/open.js';
+import type { Store } from '../src/store/store.js';
+import { REPO, round, SHARED_DATA } from './args.js';
+
+/**
+ * `npm run bench -- queue [--articles N] [--data DIR]`: the job queue with real worker processes
+ * (`corroborate worker`) on the first N ECB+ dev articles, one ingest job per article as
+ * `analyze --queue` enqueues them. Against the PostgreSQL server of DATABASE_URL (default the
+ * local one), each run in fresh schemas.
+ * - Throughput: 1 and 2 worker processes, store in PostgreSQL and (1 worker) in SQLite: articles/s
+ *   until every ingest job is done, and until the story jobs are done too; then the store is checked
+ *   (every article once, story sizes equal to membership). Each worker first takes one warm-up
+ *   article (not timed); worker CPU ms per article counts ingest and story jobs (clock ticks of
+ *   /proc, so Linux only) and does not depend on what else loads the machine, unlike articles/s.
+ * - Kill: one worker is SIGKILLed once a third of the articles are stored, a second worker takes
+ *   over; the same checks, and the retries the queue made.
+ */
+const Source = z.object({ split: z.string(), text: z.string() });
+const BIN = join(REPO, 'bin', 'corroborate.js');
+const SERVER = process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/test';
+const withSchema = (schema: string) => `${SERVER}${SERVER.includes('?') ? '&' : '?'}schema=${schema}`;
+
+export async function runQueueBench(data: string | undefined, articles = 200) {
+  const file = join(data ?? join(SHARED_DATA, 'ecbplus'), 'documents.jsonl');
+  const dev = readFileSync(file, 'utf8').trim().split('\n').map((l) => Source.parse(JSON.parse(l))).filter((d) => d.split === 'dev').map((d) => d.text);
+  const texts = dev.slice(0, articles);
+  // One article per worker, not in the measured corpus, goes first: a fresh process spends seconds loading its language models.
+  const warmUp = dev.slice(articles, articles + 2);
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-queue-bench-'));
+  const run = `bench_${process.pid}`;
+  const rows: Array<Record<string, unknown>> = [];
+  try {
+    for (const [store, workers] of [['postgres', 1], ['postgres', 2], ['sqlite', 1]] as const) {
+      const db = store === 'postgres' ? withSchema(`${run}_store_${workers}`) : join(dir, `w${workers}.db`);
+      rows.push({ store, workers, ...(await throughput(texts, warmUp, withSchema(`${run}_queue_${store}_${workers}`), db, workers)) });
+      console.error(JSON.stringify(rows.at(-1)));
+    }
+    const kill = await killRun(texts, withSchema(`${run}_queue_kill`), withSchema(`${run}_store_kill`));
+    const result = { corpus: `ECB+ dev, first ${texts.length} articles`, loadAverage: loadavg().map((x) => round(x, 1)), server: SERVER.replace(/:[^:@/]*@/, ':***@'), throughput: rows, kill };
+    console.log(JSON.stringify(result, null, 2));
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function throughput(texts: string[], warmUp: string[], queueUrl: string, db: string, workers: number) {
+  const queue = await JobQueue.open(queueUrl);
+  const children = await Promise.all(Array.from({ length: workers }, () => startWorker(queueUrl, db)));
+  try {
+    await enqueue(queue, warmUp.slice(0, workers), 'warm-up');
+    await drained(queue, 'ingest');
+    await drained(queue, 'story');
+    const cpuBefore = children.map(cpuSeconds);
+    const started = performance.now();
+    await enqueue(queue, texts);
+    await drained(queue, 'ingest');
+    const ingestSeconds = (performance.now() - started) / 1000;
+    await drained(queue, 'story');
+    const allSeconds = (performance.now() - started) / 1000;
+    const cpu = children.reduce((sum, child, i) => sum + cpuSeconds(child) - cpuBefore[i]!, 0);
+    const { expected, ...stored } = await check(db, distinct([...texts, ...warmUp.slice(0, workers)]));
+    return {
+      articlesPerSecond: round(texts.length / ingestSeconds, 1),
+      withStoryJobsPerSecond: round(texts.length / allSeconds, 1),
+      workerCpuMsPerArticle: round((cpu * 1000) / texts.length, 0),
+      expected,
+      ...stored,
+    };
+  } finally {
+    await stopAll(children);
+    await queue.close();
+  }
+}
+
+/** User + system CPU seconds of a live child process (Linux /proc), ingest and story jobs together. */
+function cpuSeconds(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function killRun(texts: string[], queueUrl: string, db: string) {
+  const queue = await JobQueue.open(queueUrl);
+  const first = await startWorker(queueUrl, db);
+  const store = await openStore(db);
+  let second: ChildProcess | undefined;
+  try {
+    const ids = await enqueue(queue, texts);
+    while ((await store.counts()).articles < texts.length / 3) await sleep(20);
+    first.kill('SIGKILL');
+    const storedAtKill = (await store.counts()).articles;
+    second = await startWorker(queueUrl, db);
+    await drained(queue, 'ingest');
+    await drained(queue, 'story');
+    const jobs = await Promise.all(ids.map((id) => queue.ingestJob(id)));
+    return {
+      jobs: ids.length,
+      completed: jobs.filter((j) => j?.state === 'completed').length,
+      retried: jobs.filter((j) => (j?.retries ?? 0) > 0).length,
+      storedAtKill,
+      ...(await check(db, distinct(texts))),
+    };
+  } finally {
+    first.kill('SIGKILL');
+    if (second) await stopAll([second]);
+    await store.close();
+    await queue.close();
+  }
+}
+
+/** Articles the store should hold: ECB+ has some texts twice, and the same content is stored once. */
+const distinct = (texts: string[]) => new Set(texts.map(contentHash)).size;
+
+/** Every article stored once and in exactly one story. */
+async function check(db: string, expected: number) {
+  const store: Store = await openStore(db);
+  try {
+    const { articles, stories } = await store.counts();
+    const members = (await store.listStories()).flatMap((s) => s.articleIds);
+    return { expected, articles, stories, membersInStories: members.length, distinctMembers: new Set(members).size };
+  } finally {
+    await store.close();
+  }
+}
+
+async function enqueue(queue: JobQueue, texts: string[], name = 'ecb-dev'): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [i, text] of texts.entries()) ids.push(await queue.enqueueIngest({ inputs: [toJobInput({ input: `${name}-${i}`, bytes: new TextEncoder().encode(text), sidecar: null })] }));
+  return ids;
+}
+
+async function drained(queue: JobQueue, which: 'ingest' | 'story'): Promise<void> {
+  while ((await queue.pending())[which] > 0) await sleep(100);
+}
+
+function startWorker(queueUrl: string, db: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [BIN, 'worker', '--queue', queueUrl, '--db', db], { stdio: ['ignore', 'ignore', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (/processing jobs/.test(seen)) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${seen}`)));
+  });
+}
+
+async function stopAll(children: ChildProcess[]): Promise<void> {
+  await Promise.all(children.map((child) => new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  })));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

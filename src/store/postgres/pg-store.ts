@@ -1,0 +1,502 @@
+import { CorroborateError } from '../../doc/errors.js';
+import type { Doc } from '../../doc/types.js';
+import type { CopyLink, CopySketch } from '../../cluster/copies.js';
+import type { StorySummary, TermStats } from '../../cluster/stories.js';
+import { MARK_END, MARK_START } from '../store.js';
+import type { AddResult, ArticleText, ClusterWrite, Placement, SearchHit, Store, StoryCard, StoredStory, StoryMerge, StorySearchHit } from '../store.js';
+import { ANALYSIS_VERSION, type StoryAnalysis } from '../../story/types.js';
+import type { StoryChange } from '../../export/types.js';
+import {
+  ACTIVITY_BUCKET,
+  ARTICLE_COLUMNS,
+  analysisFigures,
+  centroidJson,
+  eventJson,
+  fromRow,
+  metaOf,
+  queryWords,
+  redirectsInto,
+  shingleBytes,
+  shinglesOf,
+  storyCard,
+  summaryOf,
+  toRow,
+  withRedirects,
+  type ArticleRow,
+  type CardMemberRow,
+  type CardStoryRow,
+} from '../rows.js';
+import { idCollision, withRetries } from '../concurrency.js';
+import { PlacementCaches } from '../caches.js';
+import type { Database, Sql } from './client.js';
+import { PG_MIGRATIONS } from './migrations.js';
+
+/** Advisory lock keys (one namespace per purpose): placement serialises writers, migration serialises schema upgrades. */
+const PLACEMENT_LOCK = 0x436f7200;
+const MIGRATION_LOCK = 0x436f7201;
+/** Postgres errors worth another try: serialisation failure, deadlock. */
+const RETRYABLE = new Set(['40001', '40P01']);
+const retryable = (error: unknown) => RETRYABLE.has((error as { code?: string }).code ?? '');
+
+/** `ts_headline` options: the store's marks, a snippet of about a dozen words, or the whole text highlighted. */
+const SNIPPET = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=…`;
+const HIGHLIGHT_ALL = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
+
+/**
+ * PostgreSQL store (a server through `pg`, or PGlite in-process). Placing and adding an article
+ * (`placeAndAdd`) runs in one transaction under a transaction-scoped advisory lock, so writers in
+ * any number of processes place one article at a time against committed data; every stored
+ * article raises `cluster_stats.generation`, and a process whose caches follow an older
+ * generation drops them before it places.
+ */
+export class PgStore implements Store {
+  private constructor(
+    private readonly db: Sql,
+    private readonly root: Database,
+    /** Shared by a store and the views of its transactions. */
+    private readonly caches: PlacementCaches,
+  ) {}
+
+  /** Opens the store on `database` (its search path names the schema), creating and migrating the tables if needed; `label` names it in errors. */
+  static async open(database: Database, label: string): Promise<PgStore> {
+    try {
+      await database.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+        await migrate(tx, label);
+      });
+    } catch (error) {
+      await database.close().catch(() => {});
+      if (error instanceof CorroborateError) throw error;
+      throw new CorroborateError('store-error', `${label}: cannot open as a Corroborate store (${(error as Error).message})`, { subject: label, cause: error });
+    }
+    return new PgStore(database, database, new PlacementCaches());
+  }
+
+  private within(tx: Sql): PgStore {
+    return new PgStore(tx, this.root, this.caches);
+  }
+
+  async findByHash(contentHash: string): Promise<string | null> {
+    const [row] = await this.db.query<{ id: string }>('SELECT id FROM articles WHERE content_hash = $1', [contentHash]);
+    return row?.id ?? null;
+  }
+
+  async addArticle(doc: Doc, placement: Placement): Promise<AddResult> {
+    return this.placeAndAdd(doc, async () => placement);
+  }
+
+  async placeAndAdd(doc: Doc, place: (view: Store) => Promise<Placement>): Promise<AddResult> {
+    return withRetries(retryable, async () => {
+      const placed: { placement?: Placement; generation?: number } = {};
+      const result = await this.root.transaction(async (tx): Promise<AddResult> => {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK]);
+        const [state] = await tx.query<{ generation: string | number }>('SELECT generation FROM cluster_stats WHERE id = 1');
+        this.caches.follow(Number(state!.generation));
+        const [existing] = await tx.query<{ id: string }>('SELECT id FROM articles WHERE content_hash = $1', [doc.contentHash]);
+        if (existing) return { added: false, id: doc.id, existingId: existing.id };
+        const placement = await place(this.within(tx));
+        const written = await this.write(tx, doc, placement);
+        placed.placement = placement;
+        placed.generation = written.generation;
+        return written.result;
+      });
+      // The caches follow the database only once the transaction has committed.
+      if (placed.placement) this.caches.committed(placed.placement, placed.generation ?? null);
+      return result;
+    });
+  }
+
+  /** The rows of one placed article (inside the caller's transaction), and the store generation after it. */
+  private async write(tx: Sql, doc: Doc, placement: Placement): Promise<{ result: AddResult; generation: number }> {
+    const now = new Date().toISOString();
+    const [taken] = await tx.query<{ id: string }>('SELECT id FROM articles WHERE id = $1', [doc.id]);
+    if (taken) throw idCollision('article', doc.id);
+    const [next] = await tx.query<{ seq: string | number }>(`SELECT nextval('article_seq') AS seq`);
+    const seq = Number(next!.seq);
+    const row = toRow(doc);
+    await tx.query(
+      `INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}, seq, ingested_at) VALUES (${ARTICLE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, $${ARTICLE_COLUMNS.length + 1}, $${ARTICLE_COLUMNS.length + 2})`,
+      [...ARTICLE_COLUMNS.map((c) => row[c]), seq, now],
+    );
+    if (placement.isNewStory) {
+      const created = await tx.query('INSERT INTO stories (id, created_at, updated_at, version) VALUES ($1, $2, $2, 1) ON CONFLICT (id) DO NOTHING RETURNING id', [placement.storyId, now]);
+      if (created.length === 0) throw idCollision('story', placement.storyId);
+    } else {
+      const updated = await tx.query('UPDATE stories SET updated_at = $1, version = version + 1 WHERE id = $2 RETURNING id', [now, placement.storyId]);
+      if (updated.length === 0) throw new CorroborateError('store-error', `story ${placement.storyId} does not exist`);
+    }
+    await tx.query('INSERT INTO story_articles (article_id, story_id, seq) VALUES ($1, $2, $3)', [doc.id, placement.storyId, seq]);
+    if (placement.cluster) await this.writeCluster(tx, doc.id, placement.storyId, placement.cluster, seq, now);
+    else await tx.query('UPDATE stories SET size = size + 1, active_seq = $1 WHERE id = $2', [seq, placement.storyId]);
+    await this.noteLatestPublished(tx, placement.storyId, doc.meta.publishedAt, (placement.cluster?.merged.length ?? 0) > 0);
+    const [after] = await tx.query<{ generation: string | number }>('UPDATE cluster_stats SET generation = generation + 1 WHERE id = 1 RETURNING generation');
+    return { result: { added: true, id: doc.id }, generation: Number(after!.generation) };
+  }
+
+  /** The grouping's and copy detection's share of an add (inside its transaction). */
+  private async writeCluster(tx: Sql, articleId: string, storyId: string, write: ClusterWrite, seq: number, now: string): Promise<void> {
+    if (write.story.id !== storyId) throw new CorroborateError('store-error', `story summary ${write.story.id} does not match placement ${storyId}`);
+    const mergedIds = write.merged.map((m) => m.storyId);
+    // Sizes move relative to the stored rows (the article plus the stories folded in), never from a copy.
+    const [folded] = await tx.query<{ n: number }>('SELECT coalesce(sum(size), 0)::int AS n FROM stories WHERE id = ANY($1::text[])', [mergedIds]);
+    for (const merge of write.merged) {
+      await tx.query('UPDATE story_articles SET story_id = $1 WHERE story_id = $2', [storyId, merge.storyId]);
+      await tx.query('DELETE FROM story_keys WHERE story_id = $1', [merge.storyId]);
+      await tx.query('DELETE FROM stories WHERE id = $1', [merge.storyId]);
+      await tx.query('INSERT INTO story_merges (from_id, into_id, article_id, score, merged_at) VALUES ($1, $2, $3, $4, $5)', [merge.storyId, storyId, articleId, merge.score, now]);
+    }
+    const story = write.story;
+    await tx.query('UPDATE stories SET size = size + 1 + $1, centroid = $2, first_at = $3, last_at = $4, active_seq = $5, event = $6 WHERE id = $7', [
+      folded!.n,
+      centroidJson(story),
+      story.firstAt,
+      story.lastAt,
+      seq,
+      eventJson(story.event),
+      storyId,
+    ]);
+    await this.writeKeys(tx, storyId, write.storyKeys, Math.floor(seq / ACTIVITY_BUCKET));
+
+    await tx.query('UPDATE cluster_stats SET docs = docs + 1 WHERE id = 1');
+    // One statement for all terms; sorted so concurrent upserts lock rows in the same order.
+    await tx.query('INSERT INTO term_df (term, df) SELECT t, 1 FROM unnest($1::text[]) AS t ORDER BY t ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1', [[...new Set(write.terms)]]);
+
+    const sketch = write.sketch;
+    await tx.query('INSERT INTO article_sketches (article_id, shingles, published_at, text_length) VALUES ($1, $2, $3, $4)', [articleId, shingleBytes(sketch.shingles), sketch.publishedAt, sketch.length]);
+    if (sketch.bands.length > 0) await tx.query('INSERT INTO lsh_bands (band, article_id) SELECT DISTINCT b, $2 FROM unnest($1::bigint[]) AS b ON CONFLICT DO NOTHING', [sketch.bands, articleId]);
+
+    const link = (copy: string, to: CopyLink) =>
+      tx.query('INSERT INTO article_copies (article_id, original_id, similarity) VALUES ($1, $2, $3) ON CONFLICT (article_id) DO UPDATE SET original_id = excluded.original_id, similarity = excluded.similarity', [copy, to.of, to.similarity]);
+    if (write.copyOf) await link(articleId, write.copyOf);
+    for (const { articleId: copy, link: to } of write.repoint) {
+      // The links of the repointed copy and of the articles copying it change: their stories' analyses are stale.
+      await tx.query(
+        `UPDATE stories SET version = version + 1 WHERE id != $1 AND id IN (
+           SELECT story_id FROM story_articles WHERE article_id = $2 OR article_id IN (SELECT article_id FROM article_copies WHERE original_id = $2))`,
+        [storyId, copy],
+      );
+      await tx.query('UPDATE article_copies SET original_id = $1 WHERE original_id = $2', [to.of, copy]);
+      await link(copy, to);
+    }
+  }
+
+  /** Keeps `latest_published_at` (the home page's order): one comparison per join, a recount after a merge brought other members. */
+  private async noteLatestPublished(tx: Sql, storyId: string, publishedAt: string | null, merged: boolean): Promise<void> {
+    if (merged)
+      await tx.query('UPDATE stories SET latest_published_at = (SELECT max(a.published_at) FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = $1) WHERE id = $1', [storyId]);
+    else if (publishedAt !== null)
+      await tx.query('UPDATE stories SET latest_published_at = $1 WHERE id = $2 AND (latest_published_at IS NULL OR latest_published_at < $1)', [publishedAt, storyId]);
+  }
+
+  /** Rewrites a story's postings: only the changed keywords while its activity bucket stays, all of them when it moves on. */
+  private async writeKeys(tx: Sql, storyId: string, keys: string[], bucket: number): Promise<void> {
+    const old = await tx.query<{ key: string; active_seq: string | number }>('SELECT key, active_seq FROM story_keys WHERE story_id = $1', [storyId]);
+    const next = new Set(keys);
+    const sameBucket = old.length > 0 && old.every((row) => Number(row.active_seq) === bucket);
+    const keep = sameBucket ? new Set(old.map((row) => row.key).filter((k) => next.has(k))) : new Set<string>();
+    const removed = old.map((row) => row.key).filter((k) => !keep.has(k));
+    if (removed.length > 0) await tx.query('DELETE FROM story_keys WHERE story_id = $1 AND key = ANY($2::text[])', [storyId, removed]);
+    const added = [...next].filter((k) => !keep.has(k));
+    if (added.length > 0) await tx.query('INSERT INTO story_keys (key, story_id, active_seq) SELECT k, $2, $3 FROM unnest($1::text[]) AS k', [added, storyId, bucket]);
+  }
+
+  async getArticles(ids?: string[]): Promise<Doc[]> {
+    if (!ids) return (await this.db.query<ArticleRow>('SELECT * FROM articles ORDER BY seq')).map(fromRow);
+    const rows = await this.db.query<ArticleRow>('SELECT * FROM articles WHERE id = ANY($1::text[])', [ids]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => (byId.has(id) ? [fromRow(byId.get(id)!)] : []));
+  }
+
+  async getArticleTexts(ids: string[]): Promise<ArticleText[]> {
+    const rows = await this.db.query<Omit<ArticleRow, 'content_hash' | 'raw' | 'segments' | 'layers'>>(
+      'SELECT id, input, source_name, source_domain, url, title, byline, published_at, published_at_basis, language, text, removed, messages FROM articles WHERE id = ANY($1::text[])',
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [{ id: row.id, meta: metaOf(row), title: row.title, text: row.text, removed: JSON.parse(row.removed), messages: JSON.parse(row.messages) }] : [];
+    });
+  }
+
+  async listStories(): Promise<StoredStory[]> {
+    const stories = await this.db.query<{ id: string; created_at: string; updated_at: string; version: number }>('SELECT id, created_at, updated_at, version FROM stories ORDER BY created_at, id');
+    const members = await this.db.query<{ story_id: string; article_id: string }>('SELECT story_id, article_id FROM story_articles ORDER BY seq');
+    const byStory = new Map<string, string[]>();
+    for (const m of members) {
+      const list = byStory.get(m.story_id);
+      if (list) list.push(m.article_id);
+      else byStory.set(m.story_id, [m.article_id]);
+    }
+    const redirects = await this.redirects(stories.map((s) => s.id));
+    return stories.map((s) => withRedirects({ id: s.id, articleIds: byStory.get(s.id) ?? [], createdAt: s.created_at, updatedAt: s.updated_at, version: s.version }, redirects.get(s.id)));
+  }
+
+  async storyOf(articleId: string): Promise<string | null> {
+    const [row] = await this.db.query<{ story_id: string }>('SELECT story_id FROM story_articles WHERE article_id = $1', [articleId]);
+    return row?.story_id ?? null;
+  }
+
+  async getStories(ids: string[]): Promise<StoredStory[]> {
+    const stories: StoredStory[] = [];
+    for (const id of ids) {
+      const [row] = await this.db.query<{ id: string; created_at: string; updated_at: string; version: number }>('SELECT id, created_at, updated_at, version FROM stories WHERE id = $1', [id]);
+      if (!row) continue;
+      const members = await this.db.query<{ article_id: string }>('SELECT article_id FROM story_articles WHERE story_id = $1 ORDER BY seq', [id]);
+      stories.push({ id: row.id, articleIds: members.map((m) => m.article_id), createdAt: row.created_at, updatedAt: row.updated_at, version: row.version });
+    }
+    const redirects = await this.redirects(stories.map((s) => s.id));
+    return stories.map((s) => withRedirects(s, redirects.get(s.id)));
+  }
+
+  private redirects(ids: string[]): Promise<Map<string, string[]>> {
+    return redirectsInto(ids, async (id) => (await this.db.query<{ from_id: string }>('SELECT from_id FROM story_merges WHERE into_id = $1 ORDER BY id', [id])).map((r) => r.from_id));
+  }
+
+  async termStats(keys: string[]): Promise<TermStats> {
+    return this.caches.termStats(
+      keys,
+      async () => (await this.db.query<{ docs: number }>('SELECT docs FROM cluster_stats WHERE id = 1'))[0]!.docs,
+      (terms) => this.db.query<{ term: string; df: number }>('SELECT term, df FROM term_df WHERE term = ANY($1::text[])', [terms]),
+    );
+  }
+
+  async storyCandidates(keys: string[], perKey: number): Promise<Map<string, number>> {
+    const unique = [...new Set(keys)];
+    if (unique.length === 0) return new Map();
+    // Per key, the most recently active stories (a lateral index walk each; ties by id, as SQLite's index orders them), then counted per story.
+    const rows = await this.db.query<{ story_id: string; n: number }>(
+      `SELECT p.story_id, count(*)::int AS n FROM unnest($1::text[]) AS k(key)
+       CROSS JOIN LATERAL (SELECT story_id FROM story_keys WHERE key = k.key ORDER BY active_seq DESC, story_id LIMIT $2) p GROUP BY p.story_id`,
+      [unique, perKey],
+    );
+    return new Map(rows.map((r) => [r.story_id, r.n]));
+  }
+
+  async storySummaries(ids: string[]): Promise<StorySummary[]> {
+    return this.caches.storySummaries(ids, async (missing) =>
+      (await this.db.query<Parameters<typeof summaryOf>[0]>('SELECT id, size, centroid, first_at, last_at, event FROM stories WHERE id = ANY($1::text[])', [missing])).map(summaryOf),
+    );
+  }
+
+  async copyCandidates(bands: number[], limit: number): Promise<string[]> {
+    if (bands.length === 0) return [];
+    const rows = await this.db.query<{ article_id: string }>('SELECT DISTINCT article_id FROM lsh_bands WHERE band = ANY($1::bigint[]) LIMIT $2', [bands, limit]);
+    return rows.map((r) => r.article_id);
+  }
+
+  async copySketches(ids: string[]): Promise<CopySketch[]> {
+    const rows = await this.db.query<{ article_id: string; shingles: Uint8Array; published_at: string | number | null; text_length: number; original_id: string | null }>(
+      `SELECT s.article_id, s.shingles, s.published_at, s.text_length, c.original_id
+       FROM article_sketches s LEFT JOIN article_copies c ON c.article_id = s.article_id WHERE s.article_id = ANY($1::text[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.article_id, r]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [{ articleId: row.article_id, shingles: shinglesOf(row.shingles), publishedAt: row.published_at === null ? null : Number(row.published_at), length: row.text_length, duplicateOf: row.original_id }] : [];
+    });
+  }
+
+  async copiesOf(ids: string[]): Promise<Map<string, CopyLink>> {
+    const rows = await this.db.query<{ article_id: string; original_id: string; similarity: number }>('SELECT article_id, original_id, similarity FROM article_copies WHERE article_id = ANY($1::text[])', [ids]);
+    const byId = new Map(rows.map((r) => [r.article_id, { of: r.original_id, similarity: r.similarity }]));
+    return new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!] as const] : [])));
+  }
+
+  async storyMerges(): Promise<StoryMerge[]> {
+    const rows = await this.db.query<{ from_id: string; into_id: string; article_id: string; score: number }>('SELECT from_id, into_id, article_id, score FROM story_merges ORDER BY id');
+    return rows.map((r) => ({ from: r.from_id, into: r.into_id, articleId: r.article_id, score: r.score }));
+  }
+
+  async counts(): Promise<{ articles: number; stories: number }> {
+    const [row] = await this.db.query<{ articles: number; stories: number }>('SELECT (SELECT count(*) FROM articles)::int AS articles, (SELECT count(*) FROM stories)::int AS stories');
+    return { articles: row!.articles, stories: row!.stories };
+  }
+
+  async getStoryAnalyses(ids: string[]): Promise<Map<string, StoryAnalysis>> {
+    const rows = await this.db.query<{ story_id: string; analysis: string }>('SELECT story_id, analysis FROM story_analyses WHERE story_id = ANY($1::text[])', [ids]);
+    const byId = new Map(rows.map((r) => [r.story_id, r.analysis]));
+    return new Map(ids.flatMap((id) => (byId.has(id) ? [[id, JSON.parse(byId.get(id)!) as StoryAnalysis] as const] : [])));
+  }
+
+  async putStoryAnalysis(analysis: StoryAnalysis, changes: StoryChange[] = []): Promise<void> {
+    // As in the SQLite store: the list figures are columns of the analysis's own row, written by the
+    // same statement, and the changes are logged in the same transaction, only with a newer version.
+    const f = analysisFigures(analysis);
+    await withRetries(retryable, () =>
+      this.root.transaction(async (tx) => {
+        // The story's row lock orders writers of its analysis, so two never both log as newer.
+        const [story] = await tx.query('SELECT 1 FROM stories WHERE id = $1 FOR UPDATE', [analysis.storyId]);
+        if (!story) return;
+        const [stored] = await tx.query<{ story_version: number }>('SELECT story_version FROM story_analyses WHERE story_id = $1', [analysis.storyId]);
+        const written = await tx.query(
+          `INSERT INTO story_analyses (story_id, story_version, analysis_version, title, independent_sources, analysis, analysed_at, claims, corroborated, disputed, conflicts, brief)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           ON CONFLICT (story_id) DO UPDATE SET story_version = excluded.story_version, analysis_version = excluded.analysis_version,
+             title = excluded.title, independent_sources = excluded.independent_sources, analysis = excluded.analysis, analysed_at = excluded.analysed_at,
+             claims = excluded.claims, corroborated = excluded.corroborated, disputed = excluded.disputed, conflicts = excluded.conflicts, brief = excluded.brief
+           WHERE excluded.story_version >= story_analyses.story_version RETURNING story_id`,
+          [analysis.storyId, analysis.version, analysis.analysisVersion, analysis.title, analysis.independentSourceCount, JSON.stringify(analysis), new Date().toISOString(), f.claims, f.corroborated, f.disputed, f.conflicts, f.brief],
+        );
+        if (written.length === 0 || (stored && stored.story_version >= analysis.version)) return;
+        const list = (ids: string[] | undefined) => (ids?.length ? JSON.stringify(ids) : null);
+        for (const c of changes)
+          await tx.query('INSERT INTO story_changes (story_id, version, at, kind, detail, article_ids, story_ids) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+            analysis.storyId,
+            c.version,
+            c.at,
+            c.kind,
+            c.detail ?? null,
+            list(c.articleIds),
+            list(c.storyIds),
+          ]);
+      }),
+    );
+  }
+
+  async storyChanges(storyId: string): Promise<StoryChange[]> {
+    const rows = await this.db.query<{ version: number; at: string; kind: StoryChange['kind']; detail: string | null; article_ids: string | null; story_ids: string | null }>(
+      'SELECT version, at, kind, detail, article_ids, story_ids FROM story_changes WHERE story_id = $1 ORDER BY version, id',
+      [storyId],
+    );
+    return rows.map((r) => ({
+      version: r.version,
+      at: r.at,
+      kind: r.kind,
+      ...(r.detail !== null ? { detail: r.detail } : {}),
+      ...(r.article_ids !== null ? { articleIds: JSON.parse(r.article_ids) as string[] } : {}),
+      ...(r.story_ids !== null ? { storyIds: JSON.parse(r.story_ids) as string[] } : {}),
+    }));
+  }
+
+  async deleteArticle(articleId: string): Promise<{ storyId: string; storyDeleted: boolean; changedStoryIds: string[] } | null> {
+    const result = await withRetries(retryable, () =>
+      this.root.transaction(async (tx) => {
+        // Under the placement lock: no article is placed against a half-deleted one.
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK]);
+        const [member] = await tx.query<{ story_id: string }>('SELECT story_id FROM story_articles WHERE article_id = $1', [articleId]);
+        if (!member) return null;
+        const storyId = member.story_id;
+        // Stories holding copies of this article: their copy links change, so must their analyses.
+        const copyStories = (
+          await tx.query<{ story_id: string }>('SELECT DISTINCT m.story_id FROM article_copies c JOIN story_articles m ON m.article_id = c.article_id WHERE c.original_id = $1', [articleId])
+        ).map((r) => r.story_id);
+        await tx.query('DELETE FROM article_copies WHERE article_id = $1 OR original_id = $1', [articleId]);
+        await tx.query('DELETE FROM lsh_bands WHERE article_id = $1', [articleId]);
+        await tx.query('DELETE FROM article_sketches WHERE article_id = $1', [articleId]);
+        await tx.query('DELETE FROM story_articles WHERE article_id = $1', [articleId]);
+        await tx.query('DELETE FROM articles WHERE id = $1', [articleId]);
+        const [count] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM story_articles WHERE story_id = $1', [storyId]);
+        const left = count!.n;
+        if (left === 0) {
+          await tx.query('DELETE FROM story_keys WHERE story_id = $1', [storyId]);
+          await tx.query('DELETE FROM stories WHERE id = $1', [storyId]);
+        } else
+          await tx.query(
+            `UPDATE stories SET version = version + 1, size = $1, updated_at = $2,
+               latest_published_at = (SELECT max(a.published_at) FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = stories.id)
+             WHERE id = $3`,
+            [left, new Date().toISOString(), storyId],
+          );
+        const others = [...new Set(copyStories)].filter((id) => id !== storyId);
+        if (others.length > 0) await tx.query('UPDATE stories SET version = version + 1 WHERE id = ANY($1::text[])', [others]);
+        // Other processes drop their caches (the story's summary may be gone).
+        await tx.query('UPDATE cluster_stats SET generation = generation + 1 WHERE id = 1');
+        return { storyId, storyDeleted: left === 0, changedStoryIds: [...(left === 0 ? [] : [storyId]), ...others] };
+      }),
+    );
+    if (result) this.caches.forgetStory(result.storyId);
+    return result;
+  }
+
+  /** Plain words to a tsquery: every word required, nothing in the text read as query syntax. */
+  private static tsquery(query: string): string | null {
+    const words = queryWords(query);
+    return words.length > 0 ? words.join(' ') : null;
+  }
+
+  async search(query: string, limit: number): Promise<SearchHit[]> {
+    const words = PgStore.tsquery(query);
+    if (!words) return [];
+    const rows = await this.db.query<{ id: string; title: string | null; snippet: string; story_id: string | null; story_title: string | null; source_name: string | null; source_domain: string | null; published_at: string | null; published_at_basis: SearchHit['publishedAtBasis'] }>(
+      `SELECT a.id, a.title, ts_headline('english', a.text, q, $2) AS snippet, m.story_id, d.title AS story_title,
+         a.source_name, a.source_domain, a.published_at, a.published_at_basis
+       FROM articles a CROSS JOIN plainto_tsquery('english', $1) AS q LEFT JOIN story_articles m ON m.article_id = a.id
+         LEFT JOIN story_analyses d ON d.story_id = m.story_id
+       WHERE a.search @@ q ORDER BY ts_rank(a.search, q) DESC, a.seq LIMIT $3`,
+      [words, SNIPPET, limit],
+    );
+    return rows.map((r) => ({
+      articleId: r.id,
+      title: r.title,
+      snippet: r.snippet,
+      storyId: r.story_id,
+      storyTitle: r.story_title,
+      source: { name: r.source_name, domain: r.source_domain },
+      publishedAt: r.published_at,
+      publishedAtBasis: r.published_at_basis,
+    }));
+  }
+
+  async searchStories(query: string, limit: number): Promise<StorySearchHit[]> {
+    const words = PgStore.tsquery(query);
+    if (!words) return [];
+    const rows = await this.db.query<{ story_id: string; title: string; snippet: string }>(
+      `SELECT d.story_id, d.title, ts_headline('english', d.title || ' ' || d.brief, q, $2) AS snippet
+       FROM story_analyses d CROSS JOIN plainto_tsquery('english', $1) AS q
+       WHERE d.search @@ q ORDER BY ts_rank(d.search, q) DESC, d.story_id LIMIT $3`,
+      [words, SNIPPET, limit],
+    );
+    return rows.map((r) => ({ storyId: r.story_id, title: r.title, snippet: r.snippet }));
+  }
+
+  async highlightArticle(articleId: string, query: string): Promise<string | null> {
+    const words = PgStore.tsquery(query) ?? '';
+    // No match (or no words): the text as it is.
+    const [row] = await this.db.query<{ text: string; marked: string | null }>(
+      `SELECT a.text, CASE WHEN a.search @@ q THEN ts_headline('english', a.text, q, $3) END AS marked
+       FROM articles a CROSS JOIN plainto_tsquery('english', $2) AS q WHERE a.id = $1`,
+      [articleId, words, HIGHLIGHT_ALL],
+    );
+    return row ? (row.marked ?? row.text) : null;
+  }
+
+  async pageStoryCards(limit: number, offset: number): Promise<StoryCard[]> {
+    // The page's stories first (an index walk), then their members: work bounded by the page, not the store.
+    const stories = await this.db.query<CardStoryRow>(
+      `SELECT s.id, s.updated_at, a.story_version = s.version AND a.analysis_version = $1 AS current, a.title, a.independent_sources, a.claims, a.corroborated, a.disputed, a.conflicts
+       FROM stories s LEFT JOIN story_analyses a ON a.story_id = s.id
+       ORDER BY s.latest_published_at DESC NULLS LAST, s.id DESC LIMIT $2 OFFSET $3`,
+      [ANALYSIS_VERSION, limit, offset],
+    );
+    const members = await this.db.query<CardMemberRow & { story_id: string }>(
+      `SELECT m.story_id, a.title, a.source_name, a.source_domain, a.published_at, a.published_at_basis
+       FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ANY($1::text[]) ORDER BY m.seq`,
+      [stories.map((s) => s.id)],
+    );
+    return stories.map((s) => storyCard(s, members.filter((m) => m.story_id === s.id)));
+  }
+
+  async close(): Promise<void> {
+    await this.root.close();
+  }
+}
+
+/** Brings the schema to the latest migration; refuses a newer schema, or a schema that holds other tables. */
+async function migrate(tx: Sql, label: string): Promise<void> {
+  const [known] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'corroborate_schema'`);
+  let version = 0;
+  if (known!.n > 0) version = (await tx.query<{ version: number }>('SELECT version FROM corroborate_schema'))[0]?.version ?? 0;
+  else {
+    const [tables] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = current_schema()`);
+    if (tables!.n > 0) throw new CorroborateError('store-error', `${label}: the schema holds tables but is not a Corroborate store; refusing to touch it`, { subject: label });
+    await tx.exec('CREATE TABLE corroborate_schema (version integer NOT NULL); INSERT INTO corroborate_schema VALUES (0)');
+  }
+  if (version > PG_MIGRATIONS.length)
+    throw new CorroborateError('store-error', `${label}: made by a newer Corroborate (schema ${version}, this version knows ${PG_MIGRATIONS.length})`, { subject: label });
+  for (let v = version; v < PG_MIGRATIONS.length; v++) {
+    await tx.exec(PG_MIGRATIONS[v]!);
+    await tx.query('UPDATE corroborate_schema SET version = $1', [v + 1]);
+  }
+}
