@@ -114,9 +114,9 @@ export function createApp({ store, queue, token, maxBodyBytes = DEFAULT_MAX_BODY
 
   app.get('/api/stories/:id', valid('param', IdParamSchema), async (c) => {
     const { id } = c.req.valid('param');
-    const exported = await stories.get(id);
-    if (!exported) throw new ApiError(404, 'not-found', `no story ${id}`);
-    return c.json(exported);
+    const json = await stories.getJson(id);
+    if (!json) throw new ApiError(404, 'not-found', `no story ${id}`);
+    return c.body(json, 200, { 'content-type': 'application/json; charset=UTF-8' });
   });
 
   app.get('/api/stories/:id/changes', valid('param', IdParamSchema), async (c) => {

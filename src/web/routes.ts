@@ -12,7 +12,7 @@ import type { InputFile } from '../ingest/read-inputs.js';
 import { charsetOfContentType } from '../ingest/markup-encoding.js';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import type { ExportArticle, ExportClaim, ExportSpan, StoryChange } from '../export/types.js';
+import type { ExportArticle, ExportClaim, ExportSpan, StoryChange, StoryExport } from '../export/types.js';
 import { renderMarkdown } from '../export/markdown.js';
 import { MARK_END, MARK_START, type Store, type StoryCard } from '../store/store.js';
 import type { StoryExportCache } from '../api/story-cache.js';
@@ -153,11 +153,14 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
   });
 
   web.get('/stories/:id', async (c) => {
-    const loaded = await loadStory(stories, c.req.param('id'));
-    if (!loaded) return notFound(c, 'story');
-    const filters = claimFilters(c.req.query('status'), c.req.query('outlet'), c.req.query('page'));
-    const notice = c.req.query('deleted') ? html`<p class="notice" role="status">Deleted. The story was analysed again without the article; see its changes.</p>` : '';
-    return c.html(layout(loaded.story.title, html`${notice}${storyPage(loaded.story, loaded.members, filters, c.req.query('since'))}`));
+    const page = await stories.page(c.req.param('id'), new URL(c.req.url).search, async (exported) => {
+      const loaded = storyOf(exported);
+      if (!loaded) return '';
+      const filters = claimFilters(c.req.query('status'), c.req.query('outlet'), c.req.query('page'));
+      const notice = c.req.query('deleted') ? html`<p class="notice" role="status">Deleted. The story was analysed again without the article; see its changes.</p>` : '';
+      return (await layout(loaded.story.title, html`${notice}${storyPage(loaded.story, loaded.members, filters, c.req.query('since'))}`)).toString();
+    });
+    return page ? c.html(page) : notFound(c, 'story');
   });
 
   web.get('/stories/:id/feed.atom', async (c) => {
@@ -245,8 +248,13 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
 
 async function loadStory(stories: StoryExportCache, id: string): Promise<{ story: ExportStoryPlus; members: ExportArticle[] } | null> {
   const exported = await stories.get(id);
-  const story = exported?.stories[0];
-  if (!exported || !story) return null;
+  return exported ? storyOf(exported) : null;
+}
+
+/** The export's story with its member articles in joining order. */
+function storyOf(exported: StoryExport): { story: ExportStoryPlus; members: ExportArticle[] } | null {
+  const story = exported.stories[0];
+  if (!story) return null;
   const byId = new Map(exported.articles.map((a) => [a.id, a]));
   return { story, members: story.articleIds.map((m) => byId.get(m)).filter((a): a is ExportArticle => a !== undefined) };
 }
