@@ -356,7 +356,7 @@ test('a reader checks real stories in a real browser', { skip }, async (t) => {
       assert.ok(await noSideScroll(phone));
       await shot(phone, 'add');
       await phone.getByRole('button', { name: 'Add' }).click();
-      await phone.waitForURL(/\/articles\/a-[0-9a-f]{12}\?added=1$/);
+      await phone.waitForURL(/\/articles\/a-[0-9a-f]{24}\?added=1$/);
       const pastedArticle = phone.url().split('?')[0]!;
       await shot(phone, 'added-text');
 
