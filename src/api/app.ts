@@ -16,7 +16,7 @@ import { ApiError, errorBody } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { refuseOtherMethods } from './methods.js';
 import { parseArticlesBody, IdParamSchema, JobAcceptedSchema, JobIdParamSchema, JobStatusSchema, PageQuerySchema, SearchQuerySchema } from './schemas.js';
-import { toJobInput } from '../queue/jobs.js';
+import { fileOutcome, toJobInput } from '../queue/jobs.js';
 import type { IngestJobStatus, JobQueue } from '../queue/queue.js';
 
 export interface AppOptions {
@@ -189,16 +189,7 @@ async function articleInputs(c: Context): Promise<InputFile[]> {
 }
 
 function ingestBody(report: IngestReport) {
-  return {
-    added: report.added,
-    unchanged: report.unchanged,
-    failed: report.failed,
-    results: report.files.map((f) =>
-      f.status === 'failed'
-        ? { status: f.status, error: { code: f.error.code, message: f.error.message } }
-        : { status: f.status, id: f.id, storyId: f.storyId, warnings: f.messages.filter((m) => m.level === 'warning').map((m) => ({ code: m.code, message: m.reason })) },
-    ),
-  };
+  return { added: report.added, unchanged: report.unchanged, failed: report.failed, results: report.files.map(fileOutcome) };
 }
 
 /** A job as `GET /api/jobs/:id` shows it: its state, then (once completed) its articles, stories and their errors. */

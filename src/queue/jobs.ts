@@ -65,16 +65,18 @@ export const fromJobInput = (input: IngestJob['inputs'][number]): InputFile => (
   transportCharset: input.transportCharset ?? null,
 });
 
+/** What a caller is told of one input of an ingest: its error, or its article, story and warnings (the API's and the job's results alike). */
+export const fileOutcome = (f: IngestReport['files'][number]) =>
+  f.status === 'failed'
+    ? { status: f.status, error: { code: f.error.code, message: f.error.message } }
+    : { status: f.status, id: f.id, storyId: f.storyId, warnings: f.messages.filter((m) => m.level === 'warning').map((m) => ({ code: m.code, message: m.reason })) };
+
 export function jobResult(report: IngestReport): IngestJobResult {
   return {
     added: report.added,
     unchanged: report.unchanged,
     failed: report.failed,
-    articles: report.files.map((f) =>
-      f.status === 'failed'
-        ? { input: f.input, status: f.status, error: { code: f.error.code, message: f.error.message } }
-        : { input: f.input, status: f.status, id: f.id, storyId: f.storyId, warnings: f.messages.filter((m) => m.level === 'warning').map((m) => ({ code: m.code, message: m.reason })) },
-    ),
+    articles: report.files.map((f) => ({ input: f.input, ...fileOutcome(f) })),
     stories: report.storyIds,
   };
 }
