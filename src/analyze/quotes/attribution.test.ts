@@ -47,3 +47,11 @@ test('"the company said" is the organisation named just before it, and stays a d
   const two = 'Regulators fined Kestrel Motor Company in March and Harlton Trucks Inc. in May. The company said the brakes could fail.';
   assert.equal(attributionAt(two, 'brakes')?.name, null);
 });
+
+test('only verbs that report words attribute a sentence; words after a closing attribution belong to it', () => {
+  assert.equal(attributionAt('The storm reached the coast. Mayor Anna Brask urged residents to stay indoors.', 'residents'), null);
+  assert.equal(attributionAt('The storm reached the coast. Mayor Anna Brask praised the crews.', 'crews'), null);
+  assert.equal(attributionAt('The bridge will reopen on Friday, officials said on Thursday in a statement.', 'bridge')?.words, 'officials said on Thursday in a statement');
+  // Leading attribution: the statement after it is not part of the attributing words.
+  assert.equal(attributionAt('Speaking in Bogota, Petro said the toll rose.', 'toll')?.words, 'Petro said');
+});

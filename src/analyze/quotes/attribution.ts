@@ -3,6 +3,7 @@ import type { ExportEntity } from '../../export/types.js';
 import { entityAt, resolveName } from '../entities/link.js';
 import { findQuotedSpans } from './01-find-marks.js';
 import { chunksFromEntities } from './02-names.js';
+import { REPORTING_VERBS } from './lexicon/speech-verbs.js';
 import { firstIndex, inQuote, isSpeechVerb, resolveFound, subjectAfter, subjectBefore, tokenAt, type Attribution, type QuoteContext } from './03-attribute.js';
 
 /** Who a sentence says its statement comes from, read by the same model that attributes quotes. */
@@ -37,6 +38,9 @@ function contextOf(doc: AttributableDoc): QuoteContext {
   return ctx;
 }
 
+/** What may follow an attribution that closes its sentence: a few words with no comma or quote, then the stop. */
+const TRAILING_ADJUNCT = /^([^,;:“”"«»]{0,60}?)\s*[.!?]?\s*(?:["”’]|'')?\s*$/u;
+
 const word = (ctx: QuoteContext, i: number) => (ctx.tokens[i] ? ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[i]!.end).toLowerCase() : '');
 
 /**
@@ -64,8 +68,8 @@ export function sentenceAttribution(doc: AttributableDoc, sentence: Span, storyE
       if (attribution?.speaker && !according) according = { attribution, verb: t };
       continue;
     }
-    // A participle ("saying") reports its clause's subject, read at the main verb.
-    if (!isSpeechVerb(ctx, v) || word(ctx, v).endsWith('ing')) continue;
+    // A participle ("saying") reports its clause's subject, read at the main verb; "urged", "praised" report an act, not the sentence's words.
+    if (!isSpeechVerb(ctx, v) || word(ctx, v).endsWith('ing') || !REPORTING_VERBS.has(t.lemma.toLowerCase())) continue;
     // "…, said Mayor Brask": after a comma the verb comes first and its subject follows.
     const inverted = word(ctx, v - 1) === ',';
     const after = inverted ? subjectAfter(ctx, v) : null;
@@ -87,10 +91,20 @@ export function sentenceAttribution(doc: AttributableDoc, sentence: Span, storyE
   return withEntity(doc, { speaker: quote.speaker, speakerName: quote.speakerName, cue: quote.cue, rule: quote.attribution ?? 'quotes/quote' }, quote.cue ?? quote.speaker, sentence, storyEntities);
 }
 
+/** Whether a verb stands between two offsets: then the words after an attribution are a statement of their own ("Petro said the toll rose"). */
+function hasVerb(doc: AttributableDoc, start: number, end: number): boolean {
+  const tokens = doc.layers.tokens;
+  for (let i = firstIndex(tokens, (t) => t.start >= start); i < tokens.length && tokens[i]!.end <= end; i++) if (tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'AUX') return true;
+  return false;
+}
+
 function withEntity(doc: AttributableDoc, a: Attribution, verb: Span, sentence: Span, storyEntities: ExportEntity[] | undefined): SentenceAttribution {
   // The attributing words run from the first to the last of the verb, the cue and the speaker inside the sentence (an antecedent may be sentences back).
   const near = [verb, a.cue, a.speaker].filter((s): s is Span => s !== null && s.start >= sentence.start && s.end <= sentence.end);
   const span = { start: Math.min(...near.map((s) => s.start)), end: Math.max(...near.map((s) => s.end)) };
+  // "…, officials said on Thursday in a statement.": words after a closing attribution, up to the sentence's stop, are part of it.
+  const rest = TRAILING_ADJUNCT.exec(doc.text.slice(span.end, sentence.end));
+  if (rest && /[,”"']\s*$/.test(doc.text.slice(sentence.start, span.start)) && !hasVerb(doc, span.end, sentence.end)) span.end += rest[1]!.length;
   let entityId: string | null = null;
   if (storyEntities && a.speaker) entityId = entityAt(storyEntities, doc.id, a.speaker.start, a.speaker.end)?.id ?? (a.speakerName ? resolveName(storyEntities, a.speakerName) : null);
   return { span, speaker: a.speaker, cue: a.cue, speakerName: a.speakerName, entityId, rule: a.rule };

@@ -3,8 +3,9 @@ import type { ExportEntity } from '../../export/types.js';
 import { foldTerm } from '../../cluster/features.js';
 import { findQuantities, type Quantity } from '../quantities/parse-quantity.js';
 import { stemWord } from '../../text/stem.js';
+import { sentenceAttribution } from '../../analyze/quotes/attribution.js';
 import { personAttributes, type PersonAttribute } from './attributes.js';
-import { CLAIM_STOP_LEMMAS, EVENT_FAMILY, PEOPLE_NOUNS, REPORTING_VERBS } from './lexicon.js';
+import { CLAIM_STOP_LEMMAS, EVENT_FAMILY, PEOPLE_NOUNS } from './lexicon.js';
 
 /**
  * One checkable statement of one article: a clause with its evidence span, what it is about
@@ -42,17 +43,10 @@ export interface Attribution {
 export const CONTENT_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM', 'ADV']);
 /** A clause with fewer content terms than this states nothing checkable on its own. */
 const MIN_CLAUSE_TERMS = 3;
-const PRONOUN = /^(he|she|they|it|we|i)$/i;
 
 const PATTERNS = {
   /** Where a sentence splits into clauses that can be true or false on their own. */
   clauseJoint: /(?:;\s+|,\s+(?:and|but|while|whereas|although)\s+|,\s+(?=(?:after|before|because|until)\s))/g,
-  /** "…, officials said." / "…, the council said on Thursday." / "…, VTV 9 has learned from emergency staff." */
-  trailing: new RegExp(String.raw`,\s*(?<who>[^,;“”"]{1,60}?)\s+(?:${REPORTING_VERBS})\b[^,;“”"]{0,60}?[.!?]?["”’]?\s*$`, 'u'),
-  /** "Cabello said the death toll…", "The council says some 4,000…", "Speaking in Bogota, Petro said…". */
-  leading: new RegExp(String.raw`^(?:[^,;“”"]{1,60},\s+)?(?<who>(?:[\p{Lu}][\p{L}\p{N}'’.-]*\s+){0,5}[\p{Lu}][\p{L}\p{N}'’.-]*|(?:[Tt]he|[Aa]n?)\s+[^,;“”"]{1,50}?)\s+(?:(?:also|later|then|earlier|again|previously|repeatedly)\s+)?(?:${REPORTING_VERBS})\b(?:\s+(?:on|last)\s+\p{Lu}\p{Ll}+day)?(?:\s+that)?\s+`, 'u'),
-  /** "according to an analysis shared with Packetline" */
-  accordingTo: /,?\s*according to\s+(?<who>[^,;.“”"]+)/i,
 } as const;
 
 /**
@@ -261,40 +255,15 @@ export function termKey(surface: string, token: Pick<Token, 'pos' | 'lemma'>): s
 }
 
 /**
- * Who the sentence says the statement comes from: "according to X", a leading "X said …", a
- * trailing "…, X said", or the speaker the quotes stage found for a quotation in it.
+ * Who the sentence says the statement comes from, read by the quotes stage's attribution model
+ * (one model for quotes and claims): the entity its speaker names, else the speaker's fullest
+ * name, else the description ("officials"); a pronoun the model could not resolve names nobody.
  */
 function attributionOf(doc: Doc, sentence: Span, mentions: Array<{ start: number; end: number; entity: ExportEntity }>): Attribution | null {
-  const text = doc.text.slice(sentence.start, sentence.end);
-  for (const pattern of [PATTERNS.accordingTo, PATTERNS.leading, PATTERNS.trailing]) {
-    const m = pattern.exec(text);
-    if (!m) continue;
-    const whoText = m.groups!.who!;
-    const whoStart = sentence.start + m.index! + m[0].indexOf(whoText);
-    const who = { start: whoStart, end: whoStart + whoText.length };
-    // The attributing words without the comma before them or the full stop after them.
-    const words = /^[,\s]*(.*?)[\s.!?"”’]*$/su.exec(m[0])!;
-    const start = sentence.start + m.index! + m[0].indexOf(words[1]!);
-    return { span: { start, end: start + words[1]!.length }, who: nameOf(doc, who, whoText, mentions, sentence) };
-  }
-  // The quotes stage's speaker, when its name and cue are in this sentence (a pronoun's antecedent may be sentences away).
-  const inside = (s: Span | null): s is Span => s !== null && s.start >= sentence.start && s.end <= sentence.end;
-  const quote = doc.layers.quotes.find((q) => q.kind === 'speech' && q.start >= sentence.start && q.end <= sentence.end && inside(q.cue) && inside(q.speaker));
-  if (quote?.cue && quote.speaker) {
-    const start = Math.min(quote.cue.start, quote.speaker.start);
-    const end = Math.max(quote.cue.end, quote.speaker.end);
-    return { span: { start, end }, who: nameOf(doc, quote.speaker, doc.text.slice(quote.speaker.start, quote.speaker.end), mentions, sentence) ?? quote.speakerName };
-  }
-  return null;
-}
-
-/** The entity named in the attributing words, else the words themselves; a pronoun names nobody we can show. */
-function nameOf(doc: Doc, who: Span, whoText: string, mentions: Array<{ start: number; end: number; entity: ExportEntity }>, sentence: Span): string | null {
-  const named = mentions.find((m) => m.start < who.end && who.start < m.end && (m.entity.type === 'person' || m.entity.type === 'organization'));
-  if (named) return named.entity.name;
-  if (PRONOUN.test(whoText.trim())) {
-    const quote = doc.layers.quotes.find((q) => q.kind === 'speech' && q.start >= sentence.start && q.end <= sentence.end && q.speakerName);
-    return quote?.speakerName ?? null;
-  }
-  return whoText.replace(/^(?:the|a|an)\s+/i, '').trim() || null;
+  const a = sentenceAttribution(doc, sentence);
+  if (!a) return null;
+  const speaker = a.speaker;
+  const named = speaker ? mentions.find((m) => m.start < speaker.end && speaker.start < m.end && (m.entity.type === 'person' || m.entity.type === 'organization')) : undefined;
+  const description = speaker && !a.speakerName ? doc.text.slice(speaker.start, speaker.end).replace(/^(?:the|a|an)\s+/i, '').trim() : '';
+  return { span: a.span, who: named?.entity.name ?? a.speakerName ?? (description || null) };
 }

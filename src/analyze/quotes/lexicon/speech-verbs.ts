@@ -9,7 +9,19 @@ export const SPEECH_VERBS = new Set([
   'urge', 'conclude', 'testify', 'vow', 'quip', 'joke', 'exclaim', 'shout', 'answer', 'read', 'caution', 'mention',
   'reveal', 'indicate', 'report', 'complain', 'concede', 'assert', 'maintain', 'boast', 'dub', 'label', 'term',
   'refer', 'pledge', 'reiterate', 'contend', 'plead', 'lament', 'speak', 'dare', 'characterize', 'characterise',
-  'slam', 'blast', 'hail', 'praise', 'accuse', 'criticise', 'criticize', 'condemn', 'brand',
+  'slam', 'blast', 'hail', 'praise', 'accuse', 'criticise', 'criticize', 'condemn', 'brand', 'allege',
+]);
+
+/**
+ * The verbs of saying whose object is what was said ("said the toll rose", "confirmed that two
+ * died"): they attribute a whole sentence. The others ("called", "urged", "praised", "denied")
+ * report an act aimed at someone, and attribute only a quotation.
+ */
+export const REPORTING_VERBS = new Set([
+  'say', 'tell', 'add', 'state', 'write', 'post', 'tweet', 'explain', 'claim', 'note', 'argue', 'insist', 'warn',
+  'announce', 'declare', 'reply', 'respond', 'comment', 'confirm', 'admit', 'acknowledge', 'suggest', 'stress',
+  'emphasize', 'emphasise', 'observe', 'remark', 'predict', 'conclude', 'testify', 'report', 'concede', 'assert',
+  'maintain', 'reiterate', 'contend', 'indicate', 'reveal', 'allege',
 ]);
 
 /** Verbs that name something rather than report speech when a quote follows them directly ("dubbed a “retina display”"). */
