@@ -13,7 +13,7 @@ import { daysBetween, parseYmd, type Ymd } from '../src/analyze/time/calendar.js
 import { inferStoryDates } from '../src/analyze/time/story-dates.js';
 import { processDoc } from '../src/pipeline/analyze.js';
 import type { Doc } from '../src/doc/types.js';
-import { timelineBench } from './timeline-gold.js';
+import { HELD_OUT_GOLD, timelineBench, TUNED_GOLD } from './timeline-gold.js';
 
 /**
  * Article metadata read from crawled text (`npm run bench -- meta`).
@@ -320,8 +320,11 @@ function storyDatesBench(dataDir: string) {
   return { note: 'one document at a time has its date line hidden; range right = it holds the printed date; meanDays = mean range width', ...table };
 }
 
-/** The stories whose timelines the gold judges: the seeds, and the ECB+ fact stories (dev documents, as the facts bench feeds them). */
-function timelineStories(dataDir: string) {
+/**
+ * The stories whose timelines the gold judges. Tuned: the seeds, and the ECB+ fact stories (dev
+ * documents, as the facts bench feeds them). Held out: the ECB+ train stories of `bench/gold/facts`.
+ */
+export function timelineStories(dataDir: string) {
   const seedsDir = join(dataDir, '..', 'seeds');
   const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ id: f.replace(/\.txt$/, ''), text: readFileSync(join(seedsDir, f), 'utf8') }));
   const texts = new Map(readFileSync(join(dataDir, 'ecbplus', 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string }).map((d) => [d.id, d.text]));
@@ -330,7 +333,12 @@ function timelineStories(dataDir: string) {
     const gold = JSON.parse(readFileSync(join(factsDir, f), 'utf8')) as { event: string; articles: string[] };
     return { name: `ecbplus ${gold.event}`, files: gold.articles.map((id) => ({ id, text: texts.get(id) ?? '' })) };
   });
-  return [{ name: 'seeds', files: seeds }, ...facts];
+  const heldOutDir = join(REPO, 'bench', 'gold', 'facts');
+  const heldOut = readdirSync(heldOutDir).filter((f) => /^event-.*\.json$/.test(f)).sort().map((f) => {
+    const gold = JSON.parse(readFileSync(join(heldOutDir, f), 'utf8')) as { event: string; articles: string[] };
+    return { name: `ecbplus ${gold.event}`, files: gold.articles.map((id) => ({ id, text: texts.get(id) ?? '' })) };
+  });
+  return { tuned: [{ name: 'seeds', files: seeds }, ...facts], heldOut };
 }
 
 export async function runMetaBench(data: string | undefined, errors: boolean) {
@@ -340,6 +348,8 @@ export async function runMetaBench(data: string | undefined, errors: boolean) {
     outletAndByline: attributionBench(dataDir, errors),
     publicationDates: publicationBench(dataDir, errors),
     storyDates: storyDatesBench(dataDir),
-    timeline: await timelineBench(timelineStories(dataDir), errors),
+    timeline: await timelineBench(timelineStories(dataDir).tuned, TUNED_GOLD, errors),
+    // Its misses are never listed: it stays held out.
+    timelineHeldOut: await timelineBench(timelineStories(dataDir).heldOut, HELD_OUT_GOLD, false),
   };
 }

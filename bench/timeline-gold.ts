@@ -8,7 +8,10 @@ import { REPO, round } from './args.js';
 /** What the gold says an entry is: a happening of the story, a scheduled one, background, or no happening at all. */
 type Judgment = 'story' | 'scheduled' | 'background' | 'not-happening';
 const JUDGMENTS = new Set<Judgment>(['story', 'scheduled', 'background', 'not-happening']);
-const GOLD = join(REPO, 'bench', 'gold', 'meta-timeline.tsv');
+/** Tuned on: the seeds and the ECB+ fact stories. */
+export const TUNED_GOLD = join(REPO, 'bench', 'gold', 'meta-timeline.tsv');
+/** Held out: the ECB+ train stories of `bench/gold/facts`, judged before the timeline rules were changed and never tuned on. */
+export const HELD_OUT_GOLD = join(REPO, 'bench', 'gold', 'meta-timeline-heldout.tsv');
 /** An entry is keyed by its first evidence: the input's base name and the sentence's first words. */
 const KEY_CHARS = 60;
 
@@ -20,10 +23,10 @@ interface GoldEntry {
 
 const keyOf = (input: string, sentence: string) => `${basename(input).replace(/\.txt$/, '')}\t${sentence.replace(/\s+/g, ' ').trim().slice(0, KEY_CHARS)}`;
 
-function readGold(): { entries: Map<string, GoldEntry>; mainEvent: Map<string, string> } {
+function readGold(path: string): { entries: Map<string, GoldEntry>; mainEvent: Map<string, string> } {
   const entries = new Map<string, GoldEntry>();
   const mainEvent = new Map<string, string>();
-  for (const line of readFileSync(GOLD, 'utf8').split('\n')) {
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
     const cols = line.split('\t');
     if (cols[0] === 'main') {
@@ -31,7 +34,7 @@ function readGold(): { entries: Map<string, GoldEntry>; mainEvent: Map<string, s
       continue;
     }
     const [input, sentence, judgment, happening] = cols as [string, string, Judgment, string];
-    if (!JUDGMENTS.has(judgment)) throw new Error(`${GOLD}: unknown judgment ${judgment}`);
+    if (!JUDGMENTS.has(judgment)) throw new Error(`${path}: unknown judgment ${judgment}`);
     entries.set(`${input}\t${sentence}`, { judgment, happening });
   }
   return { entries, mainEvent };
@@ -49,8 +52,8 @@ function readGold(): { entries: Map<string, GoldEntry>; mainEvent: Map<string, s
  * - mainEvent: whether the story event's `when` starts on the day the gold gives its main event.
  * Entries the gold has not judged are listed (`unjudged`) and left out of the shares.
  */
-export async function timelineBench(stories: Array<{ name: string; files: Array<{ id: string; text: string }> }>, errors: boolean) {
-  const gold = readGold();
+export async function timelineBench(stories: Array<{ name: string; files: Array<{ id: string; text: string }> }>, goldPath: string, errors: boolean) {
+  const gold = readGold(goldPath);
   const out: Record<string, ReturnType<typeof scoreStory>> = {};
   for (const story of stories) {
     const work = mkdtempSync(join(tmpdir(), 'timeline-'));
