@@ -49,7 +49,8 @@ function readGold(path: string): { entries: Map<string, GoldEntry>; mainEvent: M
  * - scheduledMarked: gold-scheduled entries marked `scheduled`; backgroundSeparated: gold-background
  *   entries marked `background` (after the story's own);
  * - mixed: entries whose tellings the gold gives to different happenings (two happenings made one);
- * - mainEvent: whether the story event's `when` starts on the day the gold gives its main event.
+ * - mainEvent: whether the story event's `when` starts on the day the gold gives its main event
+ *   (`right`), and whether the timeline's entry marked `main` is dated that day (`timelineRight`).
  * Entries the gold has not judged are listed (`unjudged`) and left out of the shares.
  */
 export async function timelineBench(stories: Array<{ name: string; files: Array<{ id: string; text: string }> }>, goldPath: string, errors: boolean) {
@@ -78,6 +79,7 @@ export async function timelineBench(stories: Array<{ name: string; files: Array<
       once: round(sum((r) => r.firsts) / Math.max(1, ofStory)),
       mixed: sum((r) => r.mixed),
       mainEventRight: `${all.filter((r) => r.mainEvent.right).length} of ${all.filter((r) => r.mainEvent.gold !== null).length}`,
+      timelineMainRight: `${all.filter((r) => r.mainEvent.timelineRight).length} of ${all.filter((r) => r.mainEvent.gold !== null).length}`,
     },
   };
 }
@@ -117,6 +119,7 @@ function scoreStory(name: string, data: StoryExport, gold: ReturnType<typeof rea
   }
   const mainDay = gold.mainEvent.get(name) ?? null;
   const when = (main as { event?: { when: { start: string } | null } | null }).event?.when?.start ?? null;
+  const marked = main.timeline.find((e) => e.main)?.date ?? null;
   return {
     articles: main.articleIds.length,
     entries: main.timeline.length,
@@ -129,7 +132,7 @@ function scoreStory(name: string, data: StoryExport, gold: ReturnType<typeof rea
     mixed,
     scheduledMarked: `${scheduledMarked} of ${scheduledGold}`,
     backgroundSeparated: `${backgroundMarked} of ${backgroundGold}`,
-    mainEvent: { gold: mainDay, eventWhen: when, right: mainDay !== null && when !== null && when.startsWith(mainDay) },
+    mainEvent: { gold: mainDay, eventWhen: when, right: mainDay !== null && when !== null && when.startsWith(mainDay), timelineMain: marked, timelineRight: mainDay !== null && marked !== null && marked.startsWith(mainDay) },
     ...(unjudged.length ? { unjudged } : {}),
     ...(errors ? { misses } : {}),
   };

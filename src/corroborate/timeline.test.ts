@@ -101,3 +101,40 @@ test('a verbless fragment cut off by a full stop is no happening', () => {
   const timeline = buildTimeline([doc]);
   assert.ok(timeline.every((e) => /\b(resumed|ferry)\b/.test(e.description)), JSON.stringify(timeline.map((e) => e.description)));
 });
+
+test('an undated report dates its relative days from the range the story gives it, only where both ends of the range agree', () => {
+  // Friday January 16: the closure was on Monday January 12.
+  const dated = article('a.txt', 'Storm waves closed the Portville harbour on Monday, the Portville port authority said.', '2026-01-16');
+  // Undated: its "on Monday" is the same closure, so it was published January 12–18.
+  const undated = article('u.txt', 'Storm waves closed the Portville harbour on Monday, port authority officials in Portville said. Divers inspected the pier on Tuesday.', null);
+  const timeline = buildTimeline([dated, undated]);
+  const monday = timeline.find((e) => e.date === '2026-01-12');
+  assert.ok(monday, JSON.stringify(timeline.map((e) => e.date)));
+  assert.deepEqual(new Set(monday.evidence.map((e) => e.doc.id)), new Set([dated.id, undated.id]));
+  // "on Tuesday" is January 6 read from January 12 and January 13 read from January 18: no date rather than a guess.
+  assert.ok(timeline.every((e) => !e.description.includes('Divers')), JSON.stringify(timeline.map((e) => [e.date, e.description])));
+});
+
+test('a happening placed by its year only is background, even in the story year; a planned one stays scheduled', () => {
+  const doc = article('a.txt', 'Storm waves closed the harbour on March 16. The port authority was reorganised in 2026. A new breakwater will open in 2027.', '2026-03-18');
+  const kinds = Object.fromEntries(buildTimeline([doc]).map((e) => [e.date, e.kind]));
+  assert.deepEqual(kinds, { '2026-03-16': 'happening', '2026': 'background', '2027': 'scheduled' });
+});
+
+test('a telling dated later than its report is scheduled; background starts two weeks before the first report', () => {
+  const a = article('a.txt', 'The harbour reopens on March 20. A storm closed it on March 16. The old crane collapsed on February 20.', '2026-03-18');
+  const kinds = Object.fromEntries(buildTimeline([a]).map((e) => [e.date, e.kind]));
+  assert.equal(kinds['2026-03-20'], 'scheduled');
+  assert.equal(kinds['2026-03-16'], 'happening');
+  assert.equal(kinds['2026-02-20'], 'background');
+});
+
+test('the main event: the happening on the story event date, else the one most leads tell; none when unsure', () => {
+  const a = article('a.txt', 'Storm waves closed the Portville harbour on Monday. The ferry company cancelled its Tuesday crossings on Tuesday.', '2026-01-14');
+  const b = article('b.txt', 'The Portville harbour was closed by storm waves on Monday. Fishermen protested on Tuesday.', '2026-01-14');
+  const main = (when?: { start: string; end: string } | null) => buildTimeline([a, b], when).filter((e) => e.main).map((e) => e.date);
+  assert.deepEqual(main({ start: '2026-01-12', end: '2026-01-12' }), ['2026-01-12']);
+  assert.deepEqual(main({ start: '2026-01-13', end: '2026-01-13' }), ['2026-01-13']);
+  assert.deepEqual(main(null), ['2026-01-12'], 'both leads tell the closure');
+  assert.deepEqual(buildTimeline([a], null).filter((e) => e.main).length, 0, 'one report: nothing to go by');
+});

@@ -5,11 +5,14 @@
  */
 import { daysBetween, lastDayOfMonth, parseYmd, type Ymd } from '../analyze/time/calendar.js';
 import { findTimexes } from '../analyze/time/detect.js';
+import { inferStoryDates } from '../analyze/time/story-dates.js';
 import type { Doc, Span, Timex } from '../doc/types.js';
+import { statementComparer } from './claims/compare.js';
 
 /**
  * What an entry is to the story: one of its own happenings, a scheduled one (told in the future,
- * or dated after the story's latest report), or background (over a month before its first report).
+ * or dated after the report that tells it), or background (weeks before its first report, or
+ * placed by no more than a year).
  */
 export type TimelineKind = 'happening' | 'scheduled' | 'background';
 
@@ -21,6 +24,8 @@ export interface TimelineEntry {
   /** The text of the first evidence sentence: never written by us. */
   description: string;
   evidence: Array<{ doc: Doc; span: Span }>;
+  /** The story's main event: the happening the story's event date points at, else the one most reports tell. */
+  main?: true;
 }
 
 /** Two sentences with the same date tell the same happening when this share of their content words agree. */
@@ -29,8 +34,8 @@ export const DEFAULT_SAME_HAPPENING_OVERLAP = 0.3;
 /** ...and at least this many, so a short sentence does not join on one shared word ("passengers"). */
 export const DEFAULT_MIN_SHARED_WORDS = 2;
 
-/** A happening ending this many days before the story's first report is background, not the story. */
-export const DEFAULT_BACKGROUND_DAYS = 31;
+/** A happening ending this many days before the story's first report is background, not the story: news tells its own days within two weeks. */
+export const DEFAULT_BACKGROUND_DAYS = 14;
 
 /** An undated report joins the story's years only if its dateline falls this close to a dated report. */
 export const DEFAULT_STORY_WINDOW_DAYS = 14;
@@ -78,11 +83,14 @@ export function calendarDate(t: Timex): { date: string; end?: string } | null {
   return day ? { date: day[1]! } : null;
 }
 
+/** Verbs that carry no content of their own ("having frozen"). */
+const LIGHT = new Set(['be', 'have', 'do']);
+
 /** Content words of a sentence, leaving out its time expressions: sharing "Friday" does not make two happenings one. */
 function contentWords(doc: Doc, sentence: Span, timexes: Timex[]): Set<string> {
   const inTimex = (s: Span) => timexes.some((t) => s.start < t.end && t.start < s.end);
   return new Set(
-    doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end && CONTENT_POS.has(t.pos) && !inTimex(t)).map((t) => t.lemma.toLowerCase()),
+    doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end && CONTENT_POS.has(t.pos) && !LIGHT.has(t.lemma.toLowerCase()) && !inTimex(t)).map((t) => t.lemma.toLowerCase()),
   );
 }
 
@@ -96,17 +104,25 @@ function overlap(a: Set<string>, b: Set<string>): number {
 
 /**
  * Merges two dated sentences into one happening when one date holds the other ("last week",
- * "on Wednesday") and they share enough content words. Why: "Rescue crews on Friday lowered 34 passengers" and "Thirty-four people
- * spent much of Friday evening suspended" both date the rescue to March 13. Known failure: two
- * different things done on one day by the same people ("met on Monday", "signed on Monday")
- * share names and merge.
+ * "on Wednesday") and they say the same thing: enough shared content words, or the claims
+ * aligner's judgement (`compareStatements`, weighed by the story's dated sentences), or the same
+ * people and act told in other words. Why: "Rescue crews on Friday lowered 34 passengers" and "Thirty-four people
+ * spent much of Friday evening suspended" both date the rescue to March 13. A year holds every
+ * day of it, so a telling dated by its year only joins a finer one only when both are planned
+ * ("will host in 2014", "on March 2, 2014"): "announced on Friday" and "the 2013 Academy Awards"
+ * are two happenings. Known failure: two different things done
+ * on one day by the same people ("met on Monday", "signed on Monday") share names and merge.
  */
-export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPENING_OVERLAP): boolean {
+export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPENING_OVERLAP, compare?: (a: Dated, b: Dated) => boolean): boolean {
   if (!nested(a, b)) return false;
+  if ((isYear(a.date) || isYear(b.date)) && a.date !== b.date && !(a.future && b.future)) return false;
   if (overlap(a.words, b.words) >= threshold) return true;
+  if (compare?.(a, b)) return true;
   // Told in other words ("a phone call … on Wednesday", "the Wednesday call"; "will meet on February 3", "the official meeting on February 3"): the same people and the same act.
   return shared(a.names, b.names) >= DEFAULT_MIN_SHARED_NAMES && shared(a.acts, b.acts) >= 1;
 }
+
+const isYear = (date: string) => /^\d{4}$/.test(date);
 
 /** Names two tellings in other words must share: both sides of a call or a meeting, not one person who did several things that day. */
 export const DEFAULT_MIN_SHARED_NAMES = 2;
@@ -145,13 +161,17 @@ function nested(a: Dated, b: Dated): boolean {
 /**
  * The timexes of an article resolved for the story's timeline. An article the analysis could
  * not date keeps its own `timexes` and `publishedAt: null`; only here, inside a story of dated
- * reports of the same events, its year is taken from them: a yearless dateline ("VELMORA,
- * March 13 —") takes the year that puts it within `DEFAULT_STORY_WINDOW_DAYS` of a dated report,
- * and without a dateline, calendar dates written without a year ("February 3", "in October")
- * take it by tense against the story's latest report. Relative dates without a dateline stay unresolved.
+ * reports of the same events, its dates are placed from them:
+ * - a yearless dateline ("VELMORA, March 13 —") takes the year that puts it within
+ *   `DEFAULT_STORY_WINDOW_DAYS` of a dated report;
+ * - else, with a publication range the story's dated reports give it (`inferStoryDates`), every
+ *   expression is read twice, from the range's first and last day, and kept where both readings
+ *   agree ("on Monday" of a report published January 7–11 is January 5 either way);
+ * - else calendar dates written without a year ("February 3", "in October") take it by tense
+ *   against the story's latest report; relative ones stay unresolved.
  * Known failure: a story spanning a new year, with an undated report from the old one.
  */
-export function storyTimexes(doc: Doc, storyDays: Ymd[]): Timex[] {
+export function storyTimexes(doc: Doc, storyDays: Ymd[], range?: { start: Ymd; end: Ymd }): Timex[] {
   const own = doc.layers.timexes ?? [];
   if (doc.meta.publishedAt || storyDays.length === 0) return own;
   const { sentences, tokens } = doc.layers;
@@ -162,8 +182,16 @@ export function storyTimexes(doc: Doc, storyDays: Ymd[]): Timex[] {
     const d = Number(monthDay[2]);
     const years = [...new Set(storyDays.flatMap((s) => [s.y - 1, s.y, s.y + 1]))];
     const fits = years.filter((y) => storyDays.some((s) => Math.abs(daysBetween(s, { y, m, d })) <= DEFAULT_STORY_WINDOW_DAYS));
-    if (fits.length !== 1) return own;
-    return findTimexes(doc.text, { anchor: { y: fits[0]!, m, d }, sentences, tokens }).map((t) => (t.start === dateline.start ? { ...t, label: 'dateline' } : t));
+    if (fits.length === 1) return findTimexes(doc.text, { anchor: { y: fits[0]!, m, d }, sentences, tokens }).map((t) => (t.start === dateline.start ? { ...t, label: 'dateline' } : t));
+  }
+  if (range) {
+    const [first, last] = [range.start, range.end].map((anchor) => findTimexes(doc.text, { anchor, sentences, tokens }));
+    return own.map((t) => {
+      if (t.label === 'dateline' || calendarDate(t)) return t;
+      const a = first!.find((p) => p.start === t.start && p.end === t.end);
+      const b = last!.find((p) => p.start === t.start && p.end === t.end);
+      return a && b && a.value === b.value && calendarDate(a) ? a : t;
+    });
   }
   if (dateline) return own;
   // No dateline: only calendar dates written without a year ("in October", "February 3") take it
@@ -183,14 +211,17 @@ export function storyTimexes(doc: Doc, storyDays: Ymd[]): Timex[] {
  * listed twice), or two when it tells one thing done and one planned; dates inside quoted speech are what someone said, not happenings, and are left
  * out; dateline dates are not happenings. The story's own happenings and scheduled ones come
  * first, oldest first, then the background, oldest first (`kind` says which). Unresolved dates
- * (`XXXX-…`) are left out rather than guessed. Undated reports take their year from the story
- * (`storyTimexes`).
+ * (`XXXX-…`) are left out rather than guessed. Undated reports take their dates from the story
+ * (`storyTimexes`). `mainWhen`, the story's event date, marks the happening it points at as the
+ * main event when one of the story's own happenings falls on it; else the happening told by the
+ * most reports is (none when no happening is told by two).
  */
-export function buildTimeline(docs: Doc[]): TimelineEntry[] {
-  const entries: Array<{ first: Dated; evidence: Dated[] }> = [];
+export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: string } | null): TimelineEntry[] {
   const storyDays = docs.map((d) => (d.meta.publishedAt ? parseYmd(d.meta.publishedAt.slice(0, 10)) : null)).filter((d): d is Ymd => d !== null);
+  const ranges = new Map(inferStoryDates(docs).map((r) => [r.articleId, { start: parseYmd(r.start)!, end: parseYmd(r.end)! }]));
+  const tellings: Dated[] = [];
   for (const doc of docs) {
-    const timexes = storyTimexes(doc, storyDays);
+    const timexes = storyTimexes(doc, storyDays, ranges.get(doc.id));
     const headings = doc.layers.paragraphs.filter((p) => p.kind === 'heading');
     const speech = (doc.layers.quotes ?? []).filter((q) => q.kind === 'speech');
     // One entry per sentence and tense: "announced on Friday that he will host Petro in February" tells two happenings, one done and one planned.
@@ -208,18 +239,47 @@ export function buildTimeline(docs: Doc[]): TimelineEntry[] {
       const key = `${sentence.start}:${t.tense === 'future'}`;
       if (told.has(key)) continue;
       told.add(key);
-      const dated: Dated = { ...when, future: t.tense === 'future', doc, sentence, words: contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence) };
-      // Compared with the entry's first telling only, so a chain of loosely similar sentences does not snowball into one entry.
-      const entry = entries.find((e) => sameHappening(e.first, dated));
-      if (!entry) entries.push({ first: dated, evidence: [dated] });
-      else if (!entry.evidence.some((d) => d.doc === doc && d.sentence.start === sentence.start)) entry.evidence.push(dated);
+      tellings.push({ ...when, future: t.tense === 'future', doc, sentence, words: contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence) });
     }
   }
+  const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);
+  const comparer = statementComparer(tellings.map(textOf));
+  const aligned = (a: Dated, b: Dated) => comparer(textOf(a), textOf(b)).same;
+  const score = (a: Dated, b: Dated) => comparer(textOf(a), textOf(b)).score;
+  const join = (entry: { first: Dated; evidence: Dated[] }, tellings: Dated[]) => {
+    for (const dated of tellings) {
+      if (entry.evidence.some((d) => d.doc === dated.doc && d.sentence.start === dated.sentence.start)) continue;
+      entry.evidence.push(dated);
+      if (spanDays(dated) < spanDays(entry.first)) entry.first = dated;
+    }
+  };
+  const entries: Array<{ first: Dated; evidence: Dated[] }> = [];
+  for (const dated of tellings) {
+    // Compared with each entry's most precise telling only, so a chain of loosely similar
+    // sentences does not snowball into one entry; of several matches, the likest.
+    const entry = entries
+      .filter((e) => sameHappening(e.first, dated, DEFAULT_SAME_HAPPENING_OVERLAP, aligned))
+      .reduce<(typeof entries)[number] | undefined>((best, e) => (!best || score(e.first, dated) > score(best.first, dated) ? e : best), undefined);
+    if (!entry) entries.push({ first: dated, evidence: [dated] });
+    else join(entry, [dated]);
+  }
+  // A telling that came before the entry's most precise one was compared with a vaguer one
+  // ("on Feb." before "early Sunday"): entries whose tellings now match join, vaguest first.
+  for (const entry of [...entries].sort((a, b) => spanDays(b.first) - spanDays(a.first))) {
+    const into = entries
+      .filter((e) => e !== entry && spanDays(e.first) <= spanDays(entry.first) && sameHappening(e.first, entry.first, DEFAULT_SAME_HAPPENING_OVERLAP, aligned))
+      .reduce<(typeof entries)[number] | undefined>((best, e) => (!best || score(e.first, entry.first) > score(best.first, entry.first) ? e : best), undefined);
+    if (!into) continue;
+    join(into, entry.evidence);
+    entries.splice(entries.indexOf(entry), 1);
+  }
   const rank: Record<TimelineKind, number> = { happening: 0, scheduled: 0, background: 1 };
-  return entries
-    .map((e) => ({ ...e, kind: kindOf(e.first, e.evidence, storyDays) }))
+  const kinded = entries.map((e) => ({ ...e, kind: kindOf(e.first, e.evidence, storyDays) }));
+  const main = mainEntry(kinded, mainWhen);
+  return kinded
     .sort((a, b) => rank[a.kind] - rank[b.kind] || (a.first.date < b.first.date ? -1 : a.first.date > b.first.date ? 1 : (a.first.end ?? '').localeCompare(b.first.end ?? '')))
-    .map(({ evidence, kind }) => {
+    .map((e) => {
+      const { evidence, kind } = e;
       // Listed under its most precise telling: "on Wednesday" rather than "last week".
       const shown = evidence.reduce((best, d) => (spanDays(d) < spanDays(best) ? d : best));
       return {
@@ -228,8 +288,44 @@ export function buildTimeline(docs: Doc[]): TimelineEntry[] {
         kind,
         description: shown.doc.text.slice(shown.sentence.start, shown.sentence.end),
         evidence: [shown, ...evidence.filter((d) => d !== shown)].map((d) => ({ doc: d.doc, span: d.sentence })),
+        ...(e === main ? { main: true as const } : {}),
       };
     });
+}
+
+/**
+ * The story's main event among its own happenings: the one on the story's event date when one
+ * falls on it (the most told of those), else the one the most reports tell in their lead (first
+ * `LEAD_SENTENCES` sentences), if two or more do and no other happening is told as often.
+ */
+function mainEntry<E extends { kind: TimelineKind; evidence: Dated[] }>(entries: E[], when?: { start: string; end: string } | null): E | null {
+  const reports = (e: E) => new Set(e.evidence.map((d) => d.doc.id)).size;
+  const happenings = entries.filter((e) => e.kind === 'happening').sort((a, b) => reports(b) - reports(a));
+  const whenDays = when ? { first: daysOf(when.start), last: daysOf(when.end) } : null;
+  const onWhen = whenDays?.first && whenDays.last
+    ? happenings.find((e) => {
+        const days = e.evidence.map(spanOf).filter((d) => d !== null);
+        return days.some((d) => daysBetween(whenDays.first!.first, d.first) >= 0 && daysBetween(d.last, whenDays.last!.last) >= 0);
+      })
+    : undefined;
+  if (onWhen) return onWhen;
+  const leads = (e: E) => new Set(e.evidence.filter(inLead).map((d) => d.doc.id)).size;
+  const [top, next] = [...happenings].sort((a, b) => leads(b) - leads(a));
+  return top && leads(top) >= 2 && (!next || leads(next) < leads(top)) ? top : null;
+}
+
+/** Sentences of an article that make its lead: what it reports first. */
+const LEAD_SENTENCES = 3;
+
+function inLead(d: Dated): boolean {
+  const body = d.doc.layers.sentences.filter((s) => !d.doc.layers.paragraphs.some((p) => p.kind === 'heading' && p.start <= s.start && s.start < p.end));
+  return body.slice(0, LEAD_SENTENCES).some((s) => s.start === d.sentence.start);
+}
+
+/** First and last day of a telling's date. */
+function spanOf(d: Dated): { first: Ymd; last: Ymd } | null {
+  const from = daysOf(d.date), to = daysOf(d.end ?? d.date);
+  return from && to ? { first: from.first, last: to.last } : null;
 }
 
 /** Days a telling's date covers: a day 1, "February" 28, "2014" 365. */
@@ -251,18 +347,28 @@ function daysOf(date: string): { first: Ymd; last: Ymd } | null {
 }
 
 /**
- * Scheduled when every telling is in the future tense or the day comes after the story's latest
- * report; background when it ended over `DEFAULT_BACKGROUND_DAYS` before its first report. With
- * no dated report, only the tense tells.
+ * Scheduled when every telling is in the future tense or dated after the report that tells it (or,
+ * for an undated report, after the story's latest report). Background when it ended over
+ * `DEFAULT_BACKGROUND_DAYS` before the story's first report, or when it is placed by its year only:
+ * the story's own days are told as days, weeks or months ("in 2007", "spanning from 1990 to 1991"
+ * are history). With no dated report, only the tense and the year-only rule tell.
  */
+/** A telling placed no closer than this many days (a season, a year, "1994-96") does not tell one of the story's days. */
+const COARSE_DAYS = 62;
+
 function kindOf(first: Dated, evidence: Dated[], storyDays: Ymd[]): TimelineKind {
-  const span = daysOf(first.end ?? first.date);
-  const start = daysOf(first.date);
-  if (evidence.every((d) => d.future)) return 'scheduled';
-  if (!span || !start || storyDays.length === 0) return 'happening';
+  const latest = storyDays.length ? storyDays.reduce((a, b) => (daysBetween(a, b) > 0 ? b : a)) : null;
+  const ahead = (d: Dated) => {
+    const start = daysOf(d.date);
+    const own = d.doc.meta.publishedAt ? parseYmd(d.doc.meta.publishedAt.slice(0, 10)) : latest;
+    return start !== null && own !== null && daysBetween(own, start.first) > 0;
+  };
+  if (evidence.every((d) => d.future || ahead(d))) return 'scheduled';
+  const span = spanOf(first);
+  if (!span) return 'happening';
+  if (evidence.every((d) => spanDays(d) > COARSE_DAYS)) return 'background';
+  if (storyDays.length === 0) return 'happening';
   const earliest = storyDays.reduce((a, b) => (daysBetween(a, b) < 0 ? b : a));
-  const latest = storyDays.reduce((a, b) => (daysBetween(a, b) > 0 ? b : a));
-  if (daysBetween(latest, start.first) > 0) return 'scheduled';
   if (daysBetween(span.last, earliest) > DEFAULT_BACKGROUND_DAYS) return 'background';
   return 'happening';
 }

@@ -68,6 +68,8 @@ export interface ExportTimelineEntry {
   end?: string;
   /** `happening` of the story, `scheduled` (told in the future or after its latest report), or `background` (listed last). */
   kind?: 'happening' | 'scheduled' | 'background';
+  /** The story's main event: the happening on the story event's date, else the one most reports tell. */
+  main?: true;
   description: string;
   evidence: ExportSpan[];
 }

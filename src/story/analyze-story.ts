@@ -6,10 +6,10 @@ import { ANALYSIS_VERSION, type StoryAnalysis } from './types.js';
 /**
  * The story-level stages, in order (after the per-document stages and grouping): which members
  * to read, the entity merge, quotes grouped by utterance, claims and conflicts, the brief, the
- * timeline, title and independent sources, the story's event, each article's provenance. `buildStoryPipeline` checks the order at start-up.
+ * story's event, the timeline (its main event on the event's date), title and independent sources, each article's provenance. `buildStoryPipeline` checks the order at start-up.
  */
 const runStages = buildStoryPipeline(
-  [selectStage, entityMergeStage, utterancesStage, claimsStage, briefStage, timelineStage, titleStage, sourcesStage, eventStage, articlesStage],
+  [selectStage, entityMergeStage, utterancesStage, claimsStage, briefStage, eventStage, timelineStage, titleStage, sourcesStage, articlesStage],
   ['title', 'independentSourceCount', 'sourceWarnings', 'brief', 'entities', 'quotes', 'timeline', 'claims', 'conflicts', 'event', 'warnings', 'articles'],
 );
 

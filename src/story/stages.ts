@@ -81,8 +81,9 @@ export const briefStage = storyStage('brief', ['corroboration'], ['brief'], ({ c
   brief: buildBrief(corroboration).map((s) => ({ text: s.text, citations: s.citations.map((c) => spanOf(c.unit.doc, c.span)) })),
 }));
 
-export const timelineStage = storyStage('timeline', ['selection'], ['timeline'], ({ selection }) => ({
-  timeline: buildTimeline(selection.analysed).map((e) => ({ ...e, evidence: e.evidence.map((x) => spanOf(x.doc, x.span)) })),
+/** The story's dated happenings; the one on the story's event date is its main event. */
+export const timelineStage = storyStage('timeline', ['selection', 'event'], ['timeline'], ({ selection, event }) => ({
+  timeline: buildTimeline(selection.analysed, event?.when).map((e) => ({ ...e, evidence: e.evidence.map((x) => spanOf(x.doc, x.span)) })),
 }));
 
 /** Title and source count read every member: both are cheap (headlines; outlets). */

@@ -448,7 +448,7 @@ function storyPage(story: ExportStoryPlus, members: ExportArticle[], filters: Cl
       ? section('quotes', `Quotes (${story.quotes.length})`, false, html`<ul>${story.quotes.map((q) => html`<li><blockquote>${q.text}</blockquote> — ${q.speakerName ?? 'speaker unknown'} <span class="cites">${view.cites(q.mentions)}</span></li>`)}</ul>`)
       : ''}
     ${story.timeline.length
-      ? section('timeline', `Timeline (${story.timeline.length})`, false, html`<ol class="timeline">${story.timeline.map((t) => html`<li><time datetime="${t.date}">${t.date}${t.end ? ` – ${t.end}` : ''}</time> ${t.description} <span class="cites">${view.cites(t.evidence)}</span></li>`)}</ol>`)
+      ? section('timeline', `Timeline (${story.timeline.length})`, false, html`<ol class="timeline">${story.timeline.map((t, i) => html`${t.kind === 'background' && story.timeline[i - 1]?.kind !== 'background' ? html`<li class="timeline-heading"><strong>Background</strong></li>` : ''}<li class="${t.kind ?? 'happening'}${t.main ? ' main' : ''}">${t.kind === 'scheduled' ? 'scheduled: ' : ''}<time datetime="${t.date}">${t.date}${t.end ? ` – ${t.end}` : ''}</time>${t.main ? html` <strong>main event</strong>` : ''} ${t.description} <span class="cites">${view.cites(t.evidence)}</span></li>`)}</ol>`)
       : ''}
     ${story.entities.length
       ? section('entities', `Who and where (${story.entities.length})`, false, html`<ul>${story.entities.map((e) => html`<li><strong>${e.name}</strong> (${e.type})${e.aliases.length ? html`: also ${e.aliases.join(', ')}` : ''}</li>`)}</ul>`)
