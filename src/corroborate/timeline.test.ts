@@ -129,12 +129,12 @@ test('a telling dated later than its report is scheduled; background starts two 
   assert.equal(kinds['2026-02-20'], 'background');
 });
 
-test('the main event: the happening on the story event date, else the one most leads tell; none when unsure', () => {
+test('the main event: the happening most leads tell, the story event date deciding between equals; none when unsure', () => {
   const a = article('a.txt', 'Storm waves closed the Portville harbour on Monday. The ferry company cancelled its Tuesday crossings on Tuesday.', '2026-01-14');
   const b = article('b.txt', 'The Portville harbour was closed by storm waves on Monday. Fishermen protested on Tuesday.', '2026-01-14');
-  const main = (when?: { start: string; end: string } | null) => buildTimeline([a, b], when).filter((e) => e.main).map((e) => e.date);
-  assert.deepEqual(main({ start: '2026-01-12', end: '2026-01-12' }), ['2026-01-12']);
-  assert.deepEqual(main({ start: '2026-01-13', end: '2026-01-13' }), ['2026-01-13']);
-  assert.deepEqual(main(null), ['2026-01-12'], 'both leads tell the closure');
-  assert.deepEqual(buildTimeline([a], null).filter((e) => e.main).length, 0, 'one report: nothing to go by');
+  const main = (docs: typeof a[], when?: { start: string; end: string } | null) => buildTimeline(docs, when).filter((e) => e.main).map((e) => e.date);
+  assert.deepEqual(main([a, b], null), ['2026-01-12'], 'both leads tell the closure');
+  assert.deepEqual(main([a, b], { start: '2026-01-13', end: '2026-01-13' }), ['2026-01-12'], 'an event date on a lesser happening does not outweigh two leads');
+  assert.deepEqual(main([a], { start: '2026-01-13', end: '2026-01-13' }), ['2026-01-13'], 'between equals the event date decides');
+  assert.deepEqual(main([a], null), [], 'one report and no event date: nothing to go by');
 });

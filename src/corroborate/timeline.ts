@@ -24,7 +24,7 @@ export interface TimelineEntry {
   /** The text of the first evidence sentence: never written by us. */
   description: string;
   evidence: Array<{ doc: Doc; span: Span }>;
-  /** The story's main event: the happening the story's event date points at, else the one most reports tell. */
+  /** The story's main event: the happening most reports lead with, the story's event date deciding between equals. */
   main?: true;
 }
 
@@ -212,9 +212,8 @@ export function storyTimexes(doc: Doc, storyDays: Ymd[], range?: { start: Ymd; e
  * out; dateline dates are not happenings. The story's own happenings and scheduled ones come
  * first, oldest first, then the background, oldest first (`kind` says which). Unresolved dates
  * (`XXXX-…`) are left out rather than guessed. Undated reports take their dates from the story
- * (`storyTimexes`). `mainWhen`, the story's event date, marks the happening it points at as the
- * main event when one of the story's own happenings falls on it; else the happening told by the
- * most reports is (none when no happening is told by two).
+ * (`storyTimexes`). The happening most reports lead with is marked as the main event; `mainWhen`,
+ * the story's event date, decides between equals (`mainEntry`).
  */
 export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: string } | null): TimelineEntry[] {
   const storyDays = docs.map((d) => (d.meta.publishedAt ? parseYmd(d.meta.publishedAt.slice(0, 10)) : null)).filter((d): d is Ymd => d !== null);
@@ -294,24 +293,21 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
 }
 
 /**
- * The story's main event among its own happenings: the one on the story's event date when one
- * falls on it (the most told of those), else the one the most reports tell in their lead (first
- * `LEAD_SENTENCES` sentences), if two or more do and no other happening is told as often.
+ * The story's main event among its own happenings: the one the most reports tell in their lead
+ * (first `LEAD_SENTENCES` sentences), two or more of them; among equals, or when no happening is
+ * told by two leads, the one on the story's event date (`when`) if one falls on it; else none.
  */
 function mainEntry<E extends { kind: TimelineKind; evidence: Dated[] }>(entries: E[], when?: { start: string; end: string } | null): E | null {
-  const reports = (e: E) => new Set(e.evidence.map((d) => d.doc.id)).size;
-  const happenings = entries.filter((e) => e.kind === 'happening').sort((a, b) => reports(b) - reports(a));
+  const happenings = entries.filter((e) => e.kind === 'happening');
   const whenDays = when ? { first: daysOf(when.start), last: daysOf(when.end) } : null;
-  const onWhen = whenDays?.first && whenDays.last
-    ? happenings.find((e) => {
-        const days = e.evidence.map(spanOf).filter((d) => d !== null);
-        return days.some((d) => daysBetween(whenDays.first!.first, d.first) >= 0 && daysBetween(d.last, whenDays.last!.last) >= 0);
-      })
-    : undefined;
-  if (onWhen) return onWhen;
+  const onWhen = (e: E) =>
+    !!whenDays?.first && !!whenDays.last && e.evidence.map(spanOf).some((d) => d !== null && daysBetween(whenDays.first!.first, d.first) >= 0 && daysBetween(d.last, whenDays.last!.last) >= 0);
   const leads = (e: E) => new Set(e.evidence.filter(inLead).map((d) => d.doc.id)).size;
-  const [top, next] = [...happenings].sort((a, b) => leads(b) - leads(a));
-  return top && leads(top) >= 2 && (!next || leads(next) < leads(top)) ? top : null;
+  const most = Math.max(0, ...happenings.map(leads));
+  const top = most >= 2 ? happenings.filter((e) => leads(e) === most) : happenings;
+  if (top.length === 1) return top[0]!;
+  const dated = top.filter(onWhen);
+  return dated.length === 1 ? dated[0]! : null;
 }
 
 /** Sentences of an article that make its lead: what it reports first. */

@@ -66,9 +66,9 @@ export interface ExportQuote {
 export interface ExportTimelineEntry {
   date: string;
   end?: string;
-  /** `happening` of the story, `scheduled` (told in the future or after its latest report), or `background` (listed last). */
+  /** `happening` of the story, `scheduled` (told in the future or dated after its report), or `background` (listed last: weeks before the story, or placed by its year only). */
   kind?: 'happening' | 'scheduled' | 'background';
-  /** The story's main event: the happening on the story event's date, else the one most reports tell. */
+  /** The story's main event: the happening most reports lead with, the story event's date deciding between equals. */
   main?: true;
   description: string;
   evidence: ExportSpan[];

@@ -81,7 +81,7 @@ export const briefStage = storyStage('brief', ['corroboration'], ['brief'], ({ c
   brief: buildBrief(corroboration).map((s) => ({ text: s.text, citations: s.citations.map((c) => spanOf(c.unit.doc, c.span)) })),
 }));
 
-/** The story's dated happenings; the one on the story's event date is its main event. */
+/** The story's dated happenings; the story's event date decides the main event between equals. */
 export const timelineStage = storyStage('timeline', ['selection', 'event'], ['timeline'], ({ selection, event }) => ({
   timeline: buildTimeline(selection.analysed, event?.when).map((e) => ({ ...e, evidence: e.evidence.map((x) => spanOf(x.doc, x.span)) })),
 }));
