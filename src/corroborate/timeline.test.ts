@@ -138,3 +138,12 @@ test('the main event: the happening most leads tell, the story event date decidi
   assert.deepEqual(main([a], { start: '2026-01-13', end: '2026-01-13' }), ['2026-01-13'], 'between equals the event date decides');
   assert.deepEqual(main([a], null), [], 'one report and no event date: nothing to go by');
 });
+
+test('a yearless month in an undated report is placed only where the story\'s first and latest reports read it alike', () => {
+  const first = article('a.txt', 'Storm waves closed the Portville harbour on January 12, 2026.', '2026-01-14');
+  const latest = article('b.txt', 'The Portville harbour reopened on March 18, 2026.', '2026-03-20');
+  const undated = article('u.txt', 'The harbour master faces a hearing set for February. Dredging ended in October.', null);
+  const dates = buildTimeline([first, latest, undated]).filter((e) => e.evidence.some((x) => x.doc === undated)).map((e) => e.date);
+  // "set for February" is February 2026 read from January 14 but February 2027 read from March 20: left out.
+  assert.deepEqual(dates, ['2025-10']);
+});

@@ -6,6 +6,7 @@
 import { daysBetween, lastDayOfMonth, parseYmd, type Ymd } from '../analyze/time/calendar.js';
 import { findTimexes } from '../analyze/time/detect.js';
 import { inferStoryDates } from '../analyze/time/story-dates.js';
+import { clauseTense } from '../analyze/time/tense.js';
 import type { Doc, Span, Timex } from '../doc/types.js';
 import { statementComparer } from './claims/compare.js';
 
@@ -168,7 +169,7 @@ function nested(a: Dated, b: Dated): boolean {
  *   expression is read twice, from the range's first and last day, and kept where both readings
  *   agree ("on Monday" of a report published January 7–11 is January 5 either way);
  * - else calendar dates written without a year ("February 3", "in October") take it by tense
- *   against the story's latest report; relative ones stay unresolved.
+ *   against the story's first and latest reports, where both readings agree; relative ones stay unresolved.
  * Known failure: a story spanning a new year, with an undated report from the old one.
  */
 export function storyTimexes(doc: Doc, storyDays: Ymd[], range?: { start: Ymd; end: Ymd }): Timex[] {
@@ -195,12 +196,15 @@ export function storyTimexes(doc: Doc, storyDays: Ymd[], range?: { start: Ymd; e
   }
   if (dateline) return own;
   // No dateline: only calendar dates written without a year ("in October", "February 3") take it
-  // from the story, by their clause's tense against its latest report; relative ones stay unresolved.
+  // from the story, by their clause's tense, read from its first and its latest report and kept
+  // where both agree ("set for Feb." read from April would be next year's); relative ones stay unresolved.
+  const earliest = storyDays.reduce((a, b) => (daysBetween(a, b) < 0 ? b : a));
   const latest = storyDays.reduce((a, b) => (daysBetween(a, b) > 0 ? b : a));
-  const placed = findTimexes(doc.text, { anchor: latest, sentences, tokens });
+  const [fromFirst, fromLatest] = [earliest, latest].map((anchor) => findTimexes(doc.text, { anchor, sentences, tokens }));
   return own.map((t) => {
-    const again = placed.find((p) => p.start === t.start && p.end === t.end);
-    return again && t.value.startsWith('XXXX') && again.known.includes('month') && !again.known.includes('year') ? again : t;
+    const a = fromFirst!.find((p) => p.start === t.start && p.end === t.end);
+    const again = fromLatest!.find((p) => p.start === t.start && p.end === t.end);
+    return a && again && a.value === again.value && t.value.startsWith('XXXX') && again.known.includes('month') && !again.known.includes('year') ? again : t;
   });
 }
 
@@ -235,10 +239,12 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       const sentence = doc.layers.sentences.find((s) => s.start <= t.start && t.start < s.end);
       // Without a verb a "sentence" tells nothing: a date or a list cut off by a full stop ("Feb .", "6 , 1995 .").
       if (!when || !sentence || !hasVerb(doc, sentence)) continue;
-      const key = `${sentence.start}:${t.tense === 'future'}`;
+      // "today" and dates with their year decide no reading, yet their clause still tells done or planned ("is expected to speak today").
+      const future = t.tense === 'future' || (t.tense === undefined && clauseTense(doc.text, doc.layers.tokens, sentence, t) === 'future');
+      const key = `${sentence.start}:${future}`;
       if (told.has(key)) continue;
       told.add(key);
-      tellings.push({ ...when, future: t.tense === 'future', doc, sentence, words: contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence) });
+      tellings.push({ ...when, future, doc, sentence, words: contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence) });
     }
   }
   const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);

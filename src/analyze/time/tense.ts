@@ -26,7 +26,8 @@ function tokenTense(text: string, token: Token, next: Token | undefined, previou
   if (before === 'be' && before2 === 'to' && TIME_PATTERNS.pastEd.test(word)) return 'future';
   if (before === 'be' && before2 === 'to' && PAST.has(word)) return 'future';
   if (word === 'would' && next && WISH.has(text.slice(next.start, next.end).toLowerCase())) return 'none';
-  if (PRESENT.has(word)) return 'present';
+  // A possessive "'s" ("Philadelphia's 21st head coach") is no "is".
+  if (PRESENT.has(word) && token.pos !== 'PART') return 'present';
   if (token.pos === 'VERB' && /[^s]s$/.test(word) && token.lemma.toLowerCase() !== word) return 'present';
   if (PARTICIPLES.has(word)) return next && /^(to|for)$/i.test(text.slice(next.start, next.end)) ? 'future' : 'none';
   if (FUTURE.has(word)) return 'future';

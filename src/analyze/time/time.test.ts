@@ -54,6 +54,10 @@ describe('tense', () => {
     assert.equal(tenseOf('The lift passed a scheduled check on May 4.', 'on May 4'), 'past');
     assert.equal(tenseOf('The check is scheduled for May 4.', 'May 4'), 'future');
   });
+  test('a possessive "\'s" is not "is": the farther "will" decides', () => {
+    assert.equal(tenseOf("Cheeks will be introduced as Philadelphia's 21st head coach at a Tuesday news conference.", 'Tuesday'), 'future');
+    assert.equal(tenseOf("The coach's contract runs through Tuesday.", 'Tuesday'), 'none');
+  });
 });
 
 describe('weekdays (past bias by tense)', () => {
