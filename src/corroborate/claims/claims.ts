@@ -52,8 +52,10 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
   const conflicts = [...findConflicts(units, space, sourceOf), ...findAttributeConflicts(units, (i) => sourceOf(units[i]!))];
   const disputedUnits = new Set(conflicts.flatMap((c) => c.positions.flatMap((p) => p.refs.map((r) => r.unit))));
   const sentenceCount = new Map(members.map((d) => [d.id, Math.max(1, d.layers.sentences.length - 1)]));
-  const claims = alignUnits(units).map((group): Claim => {
-    const ordered = representativeFirst(group, space, copies, units);
+  const claims = alignUnits(units).map(({ core, joined }): Claim => {
+    const group = [...core, ...joined];
+    // The representative states the claim's fact alone (a core unit); joined units state it among others.
+    const ordered = [...representativeFirst(core, space, copies, units), ...joined];
     const representative = units[ordered[0]!]!;
     const statements = ordered.map((i) => units[i]!);
     const sources = new Set(statements.map(sourceOf)).size;
