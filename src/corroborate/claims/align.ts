@@ -13,12 +13,13 @@ export interface UnitVectors {
  * TF-IDF vectors over the story's units. Rarity is measured within the story: in a story about
  * Petro, "Petro" says little about which fact a clause states; "drive-wheel" says a lot.
  * Entity ids weigh double: the same people and places are the strongest sign of the same fact.
+ * `weightOf` replaces that weighing (`compareStatements` weighs by a story given apart).
  */
-export function unitVectors(units: ClaimUnit[]): UnitVectors {
+export function unitVectors(units: Array<Pick<ClaimUnit, 'terms' | 'predicates'>>, weightOf?: (key: string) => number): UnitVectors {
   const df = new Map<string, number>();
   for (const u of units) for (const key of u.terms.keys()) df.set(key, (df.get(key) ?? 0) + 1);
   const n = units.length;
-  const weight = (key: string) => (key.startsWith('e:') ? 2 : 1) * Math.log(1 + n / (df.get(key) ?? 1));
+  const weight = weightOf ?? ((key: string) => (key.startsWith('e:') ? 2 : 1) * Math.log(1 + n / (df.get(key) ?? 1)));
   const vectors = units.map((u) => weighted(u.terms, weight));
   const norms = vectors.map(norm);
   return { vectors, norms, weight, predicates: units.map((u) => u.predicates) };
