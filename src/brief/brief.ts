@@ -43,8 +43,10 @@ export function buildBrief(story: StoryClaims): BriefSentence[] {
     }
     return picked;
   };
-  const byProminence = (a: Claim, b: Claim) => b.independentSources - a.independentSources || a.prominence - b.prominence;
-  const corroborated = pick(leadFirst(story.claims.filter((c) => c.status === 'corroborated').sort(byProminence)), MAX_CORROBORATED);
+  // Ranked by the articles whose statements read as the claim's own (its core): a fact other sentences only contain is less central.
+  const carried = (c: Claim) => new Set(c.units.slice(0, c.core).map((u) => u.doc.id)).size;
+  const byProminence = (a: Claim, b: Claim) => carried(b) - carried(a) || b.independentSources - a.independentSources || a.prominence - b.prominence;
+  const corroborated = pick(leadFirst(story.claims.filter((c) => c.status === 'corroborated').sort(byProminence), carried), MAX_CORROBORATED);
   // Whole disputes only, each with every position, within the brief's length after the corroborated facts.
   const disputes: BriefSentence[] = [];
   for (const conflict of story.conflicts.slice(0, MAX_CONFLICTS)) {
@@ -68,13 +70,13 @@ export function buildBrief(story: StoryClaims): BriefSentence[] {
 }
 
 /**
- * The story's main event first: of the facts carried by at least half as many sources as the
+ * The story's main event first: of the facts whose own statements (`carried`) come from at least half as many articles as the
  * most carried one, the one nearest the top of its articles (news leads with what happened), then
  * the rest in order. A background fact every outlet repeats lower down does not open the brief.
  */
-function leadFirst(claims: Claim[]): Claim[] {
-  const most = claims[0]?.independentSources ?? 0;
-  const lead = claims.filter((c) => c.independentSources * 2 >= most && !c.quoted && standsAlone(c)).sort((a, b) => a.prominence - b.prominence)[0];
+function leadFirst(claims: Claim[], carried: (c: Claim) => number): Claim[] {
+  const most = claims[0] ? carried(claims[0]) : 0;
+  const lead = claims.filter((c) => carried(c) * 2 >= most && !c.quoted && standsAlone(c)).sort((a, b) => a.prominence - b.prominence)[0];
   return lead ? [lead, ...claims.filter((c) => c !== lead)] : claims;
 }
 
@@ -84,7 +86,7 @@ function leadFirst(claims: Claim[]): Claim[] {
  * must carry the very sentence it supports, so each is checked against the representative.
  */
 function claimSentence(claim: Claim, story: StoryClaims): BriefSentence {
-  const representative = claim.units.find(isWholeStatement)!;
+  const representative = claim.units.slice(0, claim.core).find(isWholeStatement)!;
   const others = claim.units.filter((u) => u !== representative);
   const at = story.units.indexOf(representative!);
   const same = others.filter((unit) => similarity(story.space, at, story.units.indexOf(unit)) >= CITE_SIMILARITY);
@@ -105,8 +107,8 @@ function isWholeStatement(unit: ClaimUnit): boolean {
   return /^["“‘(]?\p{Lu}/u.test(text) && !ANAPHORIC_OPENING.test(text.replace(/^["“‘(]/, '')) && unit.span.end === unit.sentence.end;
 }
 
-/** Whether some statement of the claim can open a brief sentence (`isWholeStatement`). */
-const standsAlone = (claim: Claim) => claim.units.some(isWholeStatement);
+/** Whether some statement of the claim's core can open a brief sentence (`isWholeStatement`): a joined sentence says more than the claim. */
+const standsAlone = (claim: Claim) => claim.units.slice(0, claim.core).some(isWholeStatement);
 
 /** One span from the first to the last of some spans of one sentence: the clause with its attribution cited as one passage. */
 const covering = (spans: Span[]): Span => ({ start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) });

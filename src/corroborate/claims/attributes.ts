@@ -57,7 +57,8 @@ export function personAttributes(doc: Doc, clause: Span, mentions: Array<{ start
   return out;
 }
 
-const SUBJECTS: Record<PersonAttribute['kind'], (name: string) => string> = {
+/** The question an attribute conflict answers, by kind and person. */
+export const ATTRIBUTE_SUBJECTS: Record<PersonAttribute['kind'], (name: string) => string> = {
   age: (name) => `how old ${name} is`,
   residence: (name) => `where ${name} lives`,
 };
@@ -91,7 +92,7 @@ export function findAttributeConflicts(units: Array<{ attributes: PersonAttribut
       refs: refs.map((r): ValueRef => ({ unit: r.unit, value: { start: r.attribute.start, end: r.attribute.end, text: r.attribute.text } })),
     }));
     const first = slot[0]!.attribute;
-    conflicts.push({ subject: SUBJECTS[first.kind](first.name), positions });
+    conflicts.push({ subject: ATTRIBUTE_SUBJECTS[first.kind](first.name), positions });
   }
   return conflicts;
 }

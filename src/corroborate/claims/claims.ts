@@ -4,8 +4,9 @@ import type { Doc, Span } from '../../doc/types.js';
 import type { ExportEntity } from '../../export/types.js';
 import { outletKey } from '../independence.js';
 import { alignUnits, similarity, unitVectors, type UnitVectors } from './align.js';
-import { findAttributeConflicts } from './attributes.js';
+import { ATTRIBUTE_SUBJECTS, findAttributeConflicts } from './attributes.js';
 import { findConflicts, type Conflict } from './conflicts.js';
+import { personFacets } from './facets.js';
 import { claimUnits, type ClaimUnit } from './units.js';
 
 export type ClaimStatus = 'corroborated' | 'single-source' | 'disputed';
@@ -21,6 +22,8 @@ export interface Claim {
   attributedTo: string | null;
   /** The representative statement first. */
   units: ClaimUnit[];
+  /** How many of `units` (from the first) state the fact alone; the rest state it among other facts of their sentence. */
+  core: number;
   /** Mean place of the statements in their articles (0 = lead, 1 = last): news puts what matters first. */
   prominence: number;
   /** Whether the representative statement is mostly someone's quoted words (the quotes section shows those). */
@@ -49,7 +52,8 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
     const original = byId.get(copies.get(unit.doc.id)?.of ?? '');
     return outletKey(original ?? unit.doc);
   };
-  const conflicts = [...findConflicts(units, space, sourceOf), ...findAttributeConflicts(units, (i) => sourceOf(units[i]!))];
+  const attributeConflicts = findAttributeConflicts(units, (i) => sourceOf(units[i]!));
+  const conflicts = [...findConflicts(units, space, sourceOf), ...attributeConflicts];
   const disputedUnits = new Set(conflicts.flatMap((c) => c.positions.flatMap((p) => p.refs.map((r) => r.unit))));
   const sentenceCount = new Map(members.map((d) => [d.id, Math.max(1, d.layers.sentences.length - 1)]));
   const claims = alignUnits(units).map(({ core, joined }): Claim => {
@@ -68,10 +72,29 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
       independentSources: sources,
       attributedTo: representative.attribution?.who ?? null,
       units: statements,
+      core: core.length,
       prominence,
       quoted: quotedShare(representative) > 0.5,
     };
   });
+  // A person's age or home town that several outlets print inside sentences about other things: a claim of its own.
+  for (const facet of personFacets(units)) {
+    const statements = facet.units.map((i) => units[i]!);
+    const sources = new Set(statements.map(sourceOf)).size;
+    const disputed = attributeConflicts.some((c) => c.subject === ATTRIBUTE_SUBJECTS[facet.kind](facet.name));
+    claims.push({
+      id: `c-${createHash('sha1').update(`${claimId(statements[0]!)}:${facet.text}`).digest('hex').slice(0, 12)}`,
+      text: facet.text,
+      status: disputed ? 'disputed' : sources >= 2 ? 'corroborated' : 'single-source',
+      independentSources: sources,
+      attributedTo: null,
+      units: statements,
+      // Stated inside sentences that say more: no member states the fact alone.
+      core: 0,
+      prominence: statements.reduce((sum, u) => sum + sentenceIndex(u) / sentenceCount.get(u.doc.id)!, 0) / statements.length,
+      quoted: false,
+    });
+  }
   const rank: Record<ClaimStatus, number> = { corroborated: 0, disputed: 1, 'single-source': 2 };
   claims.sort((a, b) => rank[a.status] - rank[b.status] || b.independentSources - a.independentSources || a.prominence - b.prominence);
   return { claims, conflicts, units, space };
