@@ -13,13 +13,12 @@ export interface UnitVectors {
  * TF-IDF vectors over the story's units. Rarity is measured within the story: in a story about
  * Petro, "Petro" says little about which fact a clause states; "drive-wheel" says a lot.
  * Entity ids weigh double: the same people and places are the strongest sign of the same fact.
- * `weightOf` replaces that weighing (`compareStatements` weighs by a story given apart).
  */
-export function unitVectors(units: Array<Pick<ClaimUnit, 'terms' | 'predicates'>>, weightOf?: (key: string) => number): UnitVectors {
+export function unitVectors(units: ClaimUnit[]): UnitVectors {
   const df = new Map<string, number>();
   for (const u of units) for (const key of u.terms.keys()) df.set(key, (df.get(key) ?? 0) + 1);
   const n = units.length;
-  const weight = weightOf ?? ((key: string) => (key.startsWith('e:') ? 2 : 1) * Math.log(1 + n / (df.get(key) ?? 1)));
+  const weight = (key: string) => (key.startsWith('e:') ? 2 : 1) * Math.log(1 + n / (df.get(key) ?? 1));
   const vectors = units.map((u) => weighted(u.terms, weight));
   const norms = vectors.map(norm);
   return { vectors, norms, weight, predicates: units.map((u) => u.predicates) };
@@ -68,7 +67,7 @@ export function similarity(space: UnitVectors, i: number, j: number): number {
  * into a sentence: "Ellen DeGeneres will host the Oscars" is wholly inside "DeGeneres just tweeted
  * she will be hosting the Oscars this year", whose other words (the tweet) lower their cosine.
  */
-export function contained(space: UnitVectors, i: number, j: number): number {
+function contained(space: UnitVectors, i: number, j: number): number {
   const [a, b] = [space.vectors[i]!, space.vectors[j]!];
   let predicate = 0;
   for (const key of space.predicates[i]!) if (space.predicates[j]!.has(key)) predicate += space.weight(key);
@@ -104,8 +103,8 @@ const MAX_POSTINGS = 200;
 /**
  * A unit of another article joins a claim, besides the claim it is in, when on average this much
  * of each of the claim's statements is inside it (`contained`): the longer sentence states that
- * fact too, among others. `npm run bench -- facts`, dev gold: pair recall 0.367 → 0.408 at pair
- * precision 0.96 → 0.957, false corroboration 0.014 → 0.026; at 0.4, precision fell to 0.91.
+ * fact too, among others. `npm run bench -- facts`, dev gold (before the quotes model read
+ * attribution): pair recall 0.367 → 0.406 at pair precision 0.960 → 0.959; at 0.4, precision fell to 0.913.
  */
 export const CONTAINED_JOIN = 0.5;
 

@@ -227,7 +227,7 @@ function termsOf(doc: Doc, tokens: Token[], clause: Span, attribution: Attributi
   return terms;
 }
 
-export const PREDICATE_POS: ReadonlySet<string> = new Set(['VERB', 'NOUN', 'NUM']);
+const PREDICATE_POS = new Set(['VERB', 'NOUN', 'NUM']);
 
 /** The terms of a clause's verbs, common nouns and numbers (outside its attribution). */
 function predicatesOf(doc: Doc, tokens: Token[], clause: Span, attribution: Attribution | null): Set<string> {
