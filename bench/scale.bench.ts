@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { docFromText } from '../src/ingest/plain-text.js';
 import { processDoc } from '../src/pipeline/analyze.js';
-import { placeArticle } from '../src/pipeline/cluster-article.js';
+import { addAndRepair } from '../src/pipeline/repair-story.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { round, SHARED_DATA } from './args.js';
 import { clusterScores } from './cluster-metrics.js';
@@ -49,7 +49,7 @@ export async function runScaleBench(data: string | undefined, sizes = DEFAULT_SC
       const t0 = performance.now();
       const c0 = process.cpuUsage();
       const doc = processDoc(docFromText(article.text, `stream-${i}`, null, { publishedAt: article.publishedAt, source: article.source }), { now: new Date(0) });
-      await store.addArticle(doc, await placeArticle(store, doc));
+      await addAndRepair(store, doc);
       times.push(performance.now() - t0);
       cpuTimes.push(cpuSeconds(c0) * 1000);
       ids.push(doc.id);

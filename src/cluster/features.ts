@@ -18,6 +18,17 @@ const POS_WEIGHTS: Record<string, number> = { PROPN: 2, NOUN: 1, VERB: 1, ADJ: 0
 const MIN_TERM_LENGTH = 3;
 /** Weight of a year mention among the terms: a year is a strong sign of which occurrence of a recurring event (an award, an election) a report is about. */
 const YEAR_WEIGHT = 2;
+/**
+ * Weight of a number of two digits or more ("44", "7.3", "27-24", "2012") among the terms, under
+ * its own key (`#44`): two look-alike events of one kind differ in their figures (the score, the
+ * magnitude, the toll, the day and year in a date line), reports of one event repeat them. ECB+
+ * odd (tuning) topics: pairs of articles within one topic, how often a same-event pair scores
+ * above a different-event pair (AUC) of the article vectors, 0.893 without numbers, 0.901 at
+ * weight 2, 0.906 at 4; the whole stream (orders 1–2, tuning topics' B³ F1) 0.863 without,
+ * 0.869 at 2, 0.871 at 4, 0.880 at 8, 0.886 at 12 (spread 0.010), 0.882 at 20. 8: most of the
+ * gain at the smallest spread.
+ */
+const NUMBER_WEIGHT = 8;
 
 /**
  * How much more a term of the lead counts than one further down: the lead says what happened,
@@ -57,6 +68,10 @@ export function articleFeatures(doc: Pick<Doc, 'text' | 'layers' | 'meta'>, lead
     if (inHeading(token.start)) continue;
     if (token.pos === 'NUM' && PATTERNS.year.test(surface)) {
       add(terms, surface, YEAR_WEIGHT * (token.start < lead.end ? leadWeight : 1));
+      continue;
+    }
+    if (token.pos === 'NUM' && PATTERNS.distinctiveNumber.test(surface)) {
+      add(terms, `#${surface}`, NUMBER_WEIGHT * (token.start < lead.end ? leadWeight : 1));
       continue;
     }
     const weight = POS_WEIGHTS[token.pos];

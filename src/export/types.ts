@@ -104,7 +104,7 @@ export interface StoryChange {
   version: number;
   /** When it was found (ISO time of that analysis). */
   at: string;
-  kind: 'created' | 'article-added' | 'article-removed' | 'fact-corroborated' | 'fact-disputed' | 'conflict-added' | 'merged' | 'corrected';
+  kind: 'created' | 'article-added' | 'article-removed' | 'fact-corroborated' | 'fact-disputed' | 'conflict-added' | 'merged' | 'split' | 'corrected';
   detail?: string;
   articleIds?: string[];
   storyIds?: string[];

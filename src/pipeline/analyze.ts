@@ -8,7 +8,7 @@ import { expandPaths, readInput, type InputFailure, type InputFile, type ReadOpt
 import { openStore, storeLocation } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { inlineAnalyser, type Analyser } from './analyser.js';
-import { placeArticle } from './cluster-article.js';
+import { addAndRepair } from './repair-story.js';
 import type { DocOptions } from './docs-from-input.js';
 import { refreshStoryAnalyses, storyAnalyses, type StoryAnalysesOptions } from './story-analyses.js';
 
@@ -214,12 +214,8 @@ async function storeDoc(store: Store, doc: Doc): Promise<FileOutcome> {
     const existing = await store.findByHash(doc.contentHash);
     if (existing) return { input, status: 'unchanged', id: existing, storyId: await store.storyOf(existing), messages: doc.messages };
     // Placement and write are one unit of work, so another writer's article cannot slip in between.
-    let storyId: string | null = null;
-    const result = await store.placeAndAdd(doc, async (view) => {
-      const placement = await placeArticle(view, doc);
-      storyId = placement.storyId;
-      return placement;
-    });
+    // The story it joined is re-examined after: it may be split in two (the article can go with either part).
+    const { result, storyId } = await addAndRepair(store, doc);
     if (!result.added) return { input, status: 'unchanged', id: result.existingId!, storyId: await store.storyOf(result.existingId!), messages: doc.messages };
     return { input, status: 'added', id: doc.id, storyId: storyId!, messages: doc.messages };
   } catch (error) {

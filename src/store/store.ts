@@ -53,6 +53,29 @@ export interface StoryMerge {
   score: number;
 }
 
+/**
+ * A story cut in two by its re-examination (cluster/repair.ts): `part.articleIds` leave
+ * `storyId` for a new story `part.story.id`; the rest keep the id with the summary `kept.story`.
+ */
+export interface StorySplit {
+  storyId: string;
+  /** The story's version the split was planned on: a story that changed since is left as it is. */
+  version: number;
+  kept: { story: StorySummary; storyKeys: string[] };
+  part: { story: StorySummary; storyKeys: string[]; articleIds: string[] };
+  /** Average cosine between the two parts' members. */
+  similarity: number;
+}
+
+/** The change-log entries a split writes: on the story cut, and as the first entry of the new one. */
+export function splitChanges(split: StorySplit, keptVersion: number, at: string): Array<{ storyId: string; change: StoryChange }> {
+  const n = split.part.articleIds.length;
+  return [
+    { storyId: split.storyId, change: { version: keptVersion, at, kind: 'split', detail: `${n} articles about another event were split off into a story of their own`, articleIds: split.part.articleIds, storyIds: [split.part.story.id] } },
+    { storyId: split.part.story.id, change: { version: 1, at, kind: 'split', detail: `split off from another story: its ${n} articles report another event`, articleIds: split.part.articleIds, storyIds: [split.storyId] } },
+  ];
+}
+
 /** Marks around matched words in snippets and highlights: control characters, which news text does not hold (unlike « »). */
 export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';
@@ -162,6 +185,12 @@ export interface Store {
   /** Copy links of the given articles (those that are copies). */
   copiesOf(ids: string[]): Promise<Map<string, CopyLink>>;
   storyMerges(): Promise<StoryMerge[]>;
+  /**
+   * Cuts a story in two as `split` says, in one transaction under the placement lock, unless the
+   * story's version is no longer `split.version` (false then; nothing changes). Both stories get a
+   * `split` entry in their change log; the story cut gets `version + 1`.
+   */
+  splitStory(split: StorySplit): Promise<boolean>;
   storyOf(articleId: string): Promise<string | null>;
   counts(): Promise<{ articles: number; stories: number }>;
   /** The stored analyses of the named stories, whatever versions they were computed from (unknown or never analysed ids are absent). */

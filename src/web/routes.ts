@@ -464,6 +464,7 @@ const CHANGE_LABEL: Record<StoryChange['kind'], string> = {
   'fact-disputed': 'Newly disputed',
   'conflict-added': 'New conflict',
   merged: 'Stories merged in',
+  split: 'Story split',
   corrected: 'Correction',
 };
 

@@ -2,8 +2,8 @@ import { CorroborateError } from '../../doc/errors.js';
 import type { Doc } from '../../doc/types.js';
 import type { CopyLink, CopySketch } from '../../cluster/copies.js';
 import type { StorySummary, TermStats } from '../../cluster/stories.js';
-import { MARK_END, MARK_START } from '../store.js';
-import type { AddResult, ArticleText, ClusterWrite, Placement, SearchHit, Store, StoryCard, StoredStory, StoryMerge, StorySearchHit } from '../store.js';
+import { MARK_END, MARK_START, splitChanges } from '../store.js';
+import type { AddResult, ArticleText, ClusterWrite, Placement, SearchHit, Store, StoryCard, StoredStory, StoryMerge, StorySearchHit, StorySplit } from '../store.js';
 import { ANALYSIS_VERSION, type StoryAnalysis } from '../../story/types.js';
 import type { StoryChange } from '../../export/types.js';
 import {
@@ -302,6 +302,55 @@ export class PgStore implements Store {
     const rows = await this.db.query<{ article_id: string; original_id: string; similarity: number }>('SELECT article_id, original_id, similarity FROM article_copies WHERE article_id = ANY($1::text[])', [ids]);
     const byId = new Map(rows.map((r) => [r.article_id, { of: r.original_id, similarity: r.similarity }]));
     return new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!] as const] : [])));
+  }
+
+  async splitStory(split: StorySplit): Promise<boolean> {
+    const done = await withRetries(retryable, () =>
+      this.root.transaction(async (tx) => {
+        // Under the placement lock: no article is placed against a half-split story.
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK]);
+        const [row] = await tx.query<{ version: number; active_seq: string | number }>('SELECT version, active_seq FROM stories WHERE id = $1', [split.storyId]);
+        if (!row || Number(row.version) !== split.version) return false;
+        const now = new Date().toISOString();
+        const { kept, part } = split;
+        const created = await tx.query(
+          'INSERT INTO stories (id, created_at, updated_at, version, size, centroid, first_at, last_at, active_seq, event) VALUES ($1, $2, $2, 1, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id',
+          [part.story.id, now, part.articleIds.length, centroidJson(part.story), part.story.firstAt, part.story.lastAt, row.active_seq, eventJson(part.story.event)],
+        );
+        if (created.length === 0) throw idCollision('story', part.story.id);
+        await tx.query('UPDATE story_articles SET story_id = $1 WHERE article_id = ANY($2::text[]) AND story_id = $3', [part.story.id, part.articleIds, split.storyId]);
+        await tx.query('UPDATE stories SET version = version + 1, updated_at = $1, size = size - $2, centroid = $3, first_at = $4, last_at = $5, event = $6 WHERE id = $7', [
+          now,
+          part.articleIds.length,
+          centroidJson(kept.story),
+          kept.story.firstAt,
+          kept.story.lastAt,
+          eventJson(kept.story.event),
+          split.storyId,
+        ]);
+        for (const id of [split.storyId, part.story.id])
+          await tx.query('UPDATE stories SET latest_published_at = (SELECT max(a.published_at) FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = $1) WHERE id = $1', [id]);
+        const bucket = Math.floor(Number(row.active_seq) / ACTIVITY_BUCKET);
+        await this.writeKeys(tx, split.storyId, kept.storyKeys, bucket);
+        await this.writeKeys(tx, part.story.id, part.storyKeys, bucket);
+        for (const { storyId, change } of splitChanges(split, Number(row.version) + 1, now))
+          await tx.query('INSERT INTO story_changes (story_id, version, at, kind, detail, article_ids, story_ids) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+            storyId,
+            change.version,
+            change.at,
+            change.kind,
+            change.detail ?? null,
+            JSON.stringify(change.articleIds ?? []),
+            JSON.stringify(change.storyIds ?? []),
+          ]);
+        // Other processes drop their caches (the story's summary changed).
+        await tx.query('UPDATE cluster_stats SET generation = generation + 1 WHERE id = 1');
+        return true;
+      }),
+    );
+    this.caches.forgetStory(split.storyId);
+    this.caches.forgetStory(split.part.story.id);
+    return done;
   }
 
   async storyMerges(): Promise<StoryMerge[]> {

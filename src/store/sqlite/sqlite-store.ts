@@ -4,8 +4,8 @@ import { CorroborateError } from '../../doc/errors.js';
 import type { Doc, PublishedAtBasis } from '../../doc/types.js';
 import type { CopyLink, CopySketch } from '../../cluster/copies.js';
 import type { StorySummary, TermStats } from '../../cluster/stories.js';
-import { MARK_END, MARK_START } from '../store.js';
-import type { AddResult, ArticleText, ClusterWrite, Placement, SearchHit, Store, StoryCard, StoredStory, StoryMerge, StorySearchHit } from '../store.js';
+import { MARK_END, MARK_START, splitChanges } from '../store.js';
+import type { AddResult, ArticleText, ClusterWrite, Placement, SearchHit, Store, StoryCard, StoredStory, StoryMerge, StorySearchHit, StorySplit } from '../store.js';
 import { ANALYSIS_VERSION, type StoryAnalysis } from '../../story/types.js';
 import {
   ACTIVITY_BUCKET,
@@ -367,6 +367,43 @@ export class SqliteStore implements Store {
       if (row) out.set(id, { of: row.original_id, similarity: row.similarity });
     }
     return out;
+  }
+
+  async splitStory(split: StorySplit): Promise<boolean> {
+    const done = await this.writeUnit(() => {
+      const row = this.sql('SELECT version, active_seq FROM stories WHERE id = ?').get(split.storyId) as { version: number; active_seq: number } | undefined;
+      if (!row || row.version !== split.version) return false;
+      const now = new Date().toISOString();
+      const { kept, part } = split;
+      const created = this.sql(
+        'INSERT INTO stories (id, created_at, updated_at, version, size, centroid, first_at, last_at, active_seq, event) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+      ).run(part.story.id, now, now, part.articleIds.length, centroidJson(part.story), part.story.firstAt, part.story.lastAt, row.active_seq, eventJson(part.story.event));
+      if (created.changes === 0) throw idCollision('story', part.story.id);
+      const move = this.sql('UPDATE story_articles SET story_id = ? WHERE article_id = ? AND story_id = ?');
+      for (const id of part.articleIds) move.run(part.story.id, id, split.storyId);
+      this.sql('UPDATE stories SET version = version + 1, updated_at = ?, size = size - ?, centroid = ?, first_at = ?, last_at = ?, event = ? WHERE id = ?').run(
+        now,
+        part.articleIds.length,
+        centroidJson(kept.story),
+        kept.story.firstAt,
+        kept.story.lastAt,
+        eventJson(kept.story.event),
+        split.storyId,
+      );
+      const latest = this.sql('UPDATE stories SET latest_published_at = (SELECT max(a.published_at) FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?) WHERE id = ?');
+      latest.run(split.storyId, split.storyId);
+      latest.run(part.story.id, part.story.id);
+      const bucket = Math.floor(row.active_seq / ACTIVITY_BUCKET);
+      this.writeKeys(split.storyId, kept.storyKeys, bucket);
+      this.writeKeys(part.story.id, part.storyKeys, bucket);
+      const log = this.sql('INSERT INTO story_changes (story_id, version, at, kind, detail, article_ids, story_ids) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      for (const { storyId, change } of splitChanges(split, row.version + 1, now))
+        log.run(storyId, change.version, change.at, change.kind, change.detail ?? null, JSON.stringify(change.articleIds ?? []), JSON.stringify(change.storyIds ?? []));
+      return true;
+    });
+    this.caches.forgetStory(split.storyId);
+    this.caches.forgetStory(split.part.story.id);
+    return done;
   }
 
   async storyMerges(): Promise<StoryMerge[]> {
