@@ -147,3 +147,13 @@ test('a yearless month in an undated report is placed only where the story\'s fi
   // "set for February" is February 2026 read from January 14 but February 2027 read from March 20: left out.
   assert.deepEqual(dates, ['2025-10']);
 });
+
+test('a report going on about its happening of that day, naming no one new, is one entry; another report\'s is not joined that way', () => {
+  const a = article('a.txt', 'Mayor Ilse Varga said she decided on Saturday to close the harbour road. She talked to her engineers, then made her decision on Saturday.', '2026-01-12');
+  const b = article('b.txt', 'The fisheries inspector decided on Saturday to retire.', '2026-01-12');
+  const saturday = buildTimeline([a, b]).filter((e) => e.date === '2026-01-10');
+  assert.equal(saturday.length, 2, JSON.stringify(saturday.map((e) => e.description)));
+  const mayor = saturday.find((e) => e.evidence.some((x) => x.doc === a))!;
+  assert.equal(mayor.evidence.length, 2);
+  assert.ok(mayor.evidence.every((x) => x.doc === a));
+});

@@ -52,6 +52,8 @@ interface Dated {
   words: Set<string>;
   /** Names (proper-noun lemmas) of the sentence: who and where. */
   names: Set<string>;
+  /** How many of them are outside its time expressions ("Saturday" names no one). */
+  who: number;
   /** Stems of its verbs and nouns that can name a happening ("call", "decid"), light verbs and generic nouns left out. */
   acts: Set<string>;
 }
@@ -120,7 +122,9 @@ export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPE
   if (overlap(a.words, b.words) >= threshold) return true;
   if (compare?.(a, b)) return true;
   // Told in other words ("a phone call … on Wednesday", "the Wednesday call"; "will meet on February 3", "the official meeting on February 3"): the same people and the same act.
-  return shared(a.names, b.names) >= DEFAULT_MIN_SHARED_NAMES && shared(a.acts, b.acts) >= 1;
+  if (shared(a.names, b.names) >= DEFAULT_MIN_SHARED_NAMES && shared(a.acts, b.acts) >= 1) return true;
+  // One report going on about its happening of that day, naming no one new: "King said he decided on Saturday to fire O'Brien" … "He … then made his decision on Saturday".
+  return a.doc === b.doc && a.date.length >= 10 && a.date.slice(0, 10) === b.date.slice(0, 10) && !a.end && !b.end && (a.who === 0 || b.who === 0) && shared(a.acts, b.acts) >= 1;
 }
 
 const isYear = (date: string) => /^\d{4}$/.test(date);
@@ -244,7 +248,8 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       const key = `${sentence.start}:${future}`;
       if (told.has(key)) continue;
       told.add(key);
-      tellings.push({ ...when, future, doc, sentence, words: contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence) });
+      const who = doc.layers.tokens.filter((k) => k.start >= sentence.start && k.end <= sentence.end && k.pos === 'PROPN' && !timexes.some((x) => k.start < x.end && x.start < k.end)).length;
+      tellings.push({ ...when, future, doc, sentence, words: contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence), who });
     }
   }
   const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);
