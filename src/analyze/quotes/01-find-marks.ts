@@ -54,6 +54,17 @@ function ptbOpenedAsClose(line: string, at: number, value: string): boolean {
   return value === "''" && /\p{L}/u.test(line[at + 2] ?? '') && (at === 0 || /\s/.test(line[at - 1]!));
 }
 
+/**
+ * The mirror typo: `` used to close, after the quoted words' comma and before their attribution
+ * (`scorer , `` Hansbrough said`). Taken for a close only while a quote is open (a real `` after
+ * "said ," opens one when none is).
+ * Fails when a quote left unclosed by a typo is followed by a new quote opening after a comma and
+ * before a name and a verb of saying: the two are joined.
+ */
+export function ptbClosedAsOpen(text: string, mark: Mark): boolean {
+  return text.startsWith('``', mark.at) && /[,.!?]\s$/.test(text.slice(Math.max(0, mark.at - 2), mark.at)) && PATTERNS.attributionAfter.test(text.slice(mark.end, mark.end + 60));
+}
+
 function marksOf(line: string, lineStart: number): Mark[] {
   const marks: Mark[] = [];
   // Attribute values in left-over markup (<div class="ad">) are not quotes.
@@ -126,6 +137,7 @@ export function continuation(text: string, following: Line[], family: Mark['fami
   if (!first) return following.slice(1, DEFAULT_MAX_UNMARKED_LINES + 1).some((l) => l.marks.length > 0) ? laterCloses(text, following.slice(1), family) : null;
   const leading = text.slice(next.start, first.at).trim() === '';
   if (leading && first.direction !== 'close' && first.family === family) return 'multi-paragraph';
+  if (family === 'ptb' && first.family === 'ptb' && ptbClosedAsOpen(text, first)) return 'over-lines';
   if (family === 'straight') return first.family === 'straight' && next.marks.filter((m) => m.family === 'straight').length % 2 === 1 ? 'over-lines' : null;
   return first.family === family && first.direction === 'close' ? 'over-lines' : null;
 }
@@ -174,7 +186,7 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
       // Marks of another family inside a quote are nested quotes or strays; only the same family closes,
       // except that sloppy text closes a curly quote with a straight mark and the other way round (“…" and "…”).
       if (mark.family !== open.family && !(mixedClose(open, mark))) continue;
-      if (mark.direction === 'open') {
+      if (mark.direction === 'open' && !ptbClosedAsOpen(text, mark)) {
         open = mark;
         partStart = mark.end;
         parts = [];

@@ -124,6 +124,11 @@ export function fullestName(text: string, name: Span, chunks: NameChunk[]): stri
   return best.replace(/['’]s$/u, '');
 }
 
+/** Whether a word is the surname of a person the article names in full ("Fanning" after "Constable Tim Fanning"). */
+export function isKnownSurname(text: string, word: string, chunks: NameChunk[]): boolean {
+  return nameIndex(text, chunks).personSurnames.has(foldName(word));
+}
+
 /**
  * Whether a chunk can be taken for a person when a pronoun points back: a person-like name of two
  * words or more, a single word with a title before it ("President Petro"), or a single word that

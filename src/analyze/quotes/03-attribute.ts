@@ -1,9 +1,9 @@
 import type { Span, Token } from '../../doc/types.js';
-import { fullestName, isPersonChunk, type NameChunk } from './02-names.js';
+import { fullestName, isKnownSurname, isPersonChunk, type NameChunk } from './02-names.js';
 import { genderOfFirstName } from '../entities/lexicon/package-names.js';
 import { ORG_KIND_NOUNS } from '../entities/context.js';
 import { ANAPHORIC_ROLES, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS } from './lexicon/people.js';
-import { SPEECH_VERBS, SUBJECT_VERB_FILLERS, TRAILER_VERBS } from './lexicon/speech-verbs.js';
+import { CALL_OUT_VERBS, SPEECH_VERBS, SUBJECT_VERB_FILLERS, TRAILER_VERBS } from './lexicon/speech-verbs.js';
 
 /** Everything attribution looks at in one article. */
 export interface QuoteContext {
@@ -34,7 +34,7 @@ type Found = { kind: 'name'; chunk: NameChunk } | { kind: 'role'; span: Span; he
 const MAX_TRAILER_GAP = 16; // tokens from a closing mark to its speech verb (,” Joseph Brusuelas, chief economist at Merk, said)
 const MAX_LOOKBACK_SENTENCES = 4; // sentences searched back for the person a pronoun stands for
 const MAX_PRONOUN_CHAIN = 30; // "He stated … He said …": sentences of pronouns followed back to the name
-const MAX_APPOSITION = 20; // tokens skipped back over ", Colombia's first leftist president," or ", who hails from …,"
+const MAX_APPOSITION = 30; // tokens skipped back over ", Colombia's first leftist president," or ", who hails from …,"
 /**
  * Tokens of a sentence read back from where attribution looks (a quote's mark, a pronoun). Far
  * longer than a real sentence, it keeps a document that is one endless "sentence" from costing
@@ -47,6 +47,8 @@ const CLAUSE_WORDS = new Set(['who', 'which', 'that', 'whose', 'where', 'when', 
 const SENTENCE_END = new Set(['.', '!', '?']);
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const GROUP_PRONOUNS = new Set(['they', 'it']);
+/** Possessives that open a description as an article would ("her rep told", "his lawyer said"). */
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our']);
 /** What may follow "Petro said" after a quote that ended its sentence for it to be that quote's attribution: the end of the sentence. */
 const CLOSES_ATTRIBUTION = new Set(['.', '!', '?', '']);
 const MARK_TOKEN = /^(?:“|”|«|»|`|'|")+$/;
@@ -199,14 +201,60 @@ export function subjectBefore(ctx: QuoteContext, end: number, floor: number): Fo
     const inner = phraseEndingAt(ctx, j - 1, floor);
     // "Ryanair CEO, Michael O'Leary, said": the apposition is the name itself (a comma right before it).
     if (inner?.kind === 'name' && isPersonChunk(ctx.text, inner.chunk, ctx.chunks) && lower(ctx, inner.chunk.first - 1) === ',') return inner;
+    // The phrase before the apposition's first comma; a person's name there wins over a description met nearer
+    // ("William Kovacs, the Chamber's vice president of environment, technology and regulatory affairs, said").
+    let nearest: Found | null = null;
     for (let k = j - 1; k >= Math.max(floor, j - MAX_APPOSITION); k--) {
       if (lower(ctx, k) !== ',') continue;
-      const before = phraseEndingAt(ctx, k - 1, floor);
-      if (before && before.kind !== 'unresolved') return before;
+      // "During the call, he asked about the Brotherhood, called Omar a “terrorist”": a subject and its verb between the commas make a clause, and the verbs share that subject.
+      if (clauseStartsAt(ctx, k + 1)) return nearest ?? mainSubject(ctx, floor, end);
+      // "Nick Rahall II (D-W.Va.), who…, called": the name stands before the bracket.
+      let b = k - 1;
+      if (lower(ctx, b) === ')') while (b > floor && lower(ctx, b) !== '(') b--;
+      const before = phraseEndingAt(ctx, lower(ctx, b) === '(' ? b - 1 : b, floor);
+      if (!before || before.kind === 'unresolved') continue;
+      if (before.kind === 'pronoun' || (before.kind === 'name' && isPersonChunk(ctx.text, before.chunk, ctx.chunks))) return before;
+      nearest ??= before;
     }
-    return inner;
+    // "…, who sought to overturn the rule through legislation, called": a phrase after a preposition is no subject.
+    if (!nearest && inner && inner.kind !== 'unresolved' && ctx.tokens[tokenAt(ctx, foundStart(inner)) - 1]?.pos === 'ADP') return null;
+    return nearest ?? inner;
   }
-  return phraseEndingAt(ctx, j, floor);
+  return pastAdjuncts(ctx, phraseEndingAt(ctx, j, floor), floor);
+}
+
+/** Whether a clause starts at token `i`: a pronoun or a name, then a verb ("he asked", "Petro said"). */
+function clauseStartsAt(ctx: QuoteContext, i: number): boolean {
+  const w = lower(ctx, i);
+  const subjectEnd = PERSON_PRONOUNS.has(w) || GROUP_PRONOUNS.has(w) ? i : chunkStartingAt(ctx, i)?.last;
+  if (subjectEnd === undefined) return false;
+  const next = ctx.tokens[subjectEnd + 1];
+  return next?.pos === 'VERB' || next?.pos === 'AUX';
+}
+
+/** Prepositions that open an adjunct of time or place between a subject and its verb ("The Indian Navy in November said"). */
+const DAY_OR_MONTH = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'during', 'since', 'by', 'near', 'outside', 'inside', 'across', 'throughout']);
+
+/**
+ * A phrase after "in", "on", "by" is not the verb's subject but an adjunct: the subject is the
+ * phrase before it ("Shondell McAllister on Tuesday recalled" → McAllister; "an official in
+ * Washington said" → the official). With no phrase before it (a verb: "killed by a stray bullet
+ * on an Albany street said"), no subject: null rather than the adjunct.
+ */
+function pastAdjuncts(ctx: QuoteContext, found: Found | null, floor: number): Found | null {
+  // A name found through an apposition ("Red Sox, a source said") does not stand next to the verb: no adjunct to pass.
+  if (found?.kind === 'name' && ctx.tokens[found.chunk.last + 1] && !SUBJECT_VERB_FILLERS.has(lower(ctx, found.chunk.last + 1)) && !isSpeechVerb(ctx, found.chunk.last + 1)) return found;
+  for (let hops = 0; found && found.kind !== 'unresolved' && found.kind !== 'pronoun' && hops < 3; hops++) {
+    let p = tokenAt(ctx, foundStart(found)) - 1;
+    while (p > floor && ctx.tokens[p]!.pos === 'DET') p--;
+    if (p < floor || ctx.tokens[p]?.pos !== 'ADP' || !ADJUNCT_PREPOSITIONS.has(lower(ctx, p))) return found;
+    // "Project on Government Oversight", "Commission on Human Rights": between capitalised words the preposition is inside a name, unless a day or month follows it.
+    const words = ctx.text.slice(foundStart(found), ctx.tokens[tokenAt(ctx, foundStart(found))]!.end);
+    if (/^\p{Lu}/u.test(ctx.text.slice(ctx.tokens[p - 1]?.start ?? 0, ctx.tokens[p - 1]?.end ?? 0)) && !DAY_OR_MONTH.test(words)) return found;
+    found = phraseEndingAt(ctx, p - 1, floor);
+  }
+  return found;
 }
 
 /**
@@ -298,11 +346,24 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
       const head = phraseEndingAt(ctx, chunk.first - 2, floor);
       if (head && head.kind !== 'unresolved') return head;
     }
+    // "Friends of Kathryn Jenkin have described", "the lawyer of John Wade said": the description is the speaker, not the person it names.
+    if (lower(ctx, chunk.first - 1) === 'of') {
+      const head = phraseEndingAt(ctx, chunk.first - 2, floor);
+      if (head?.kind === 'role') return { ...head, span: { start: head.span.start, end: chunk.end } };
+    }
     found = chunk.name ? { kind: 'name', chunk } : { kind: 'role', span: { start: chunk.start, end: chunk.end }, head: chunk.titles.at(-1) ?? '', definite: lower(ctx, chunk.first - 1) === 'the' };
     startToken = chunk.first;
   } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
     found = rolePhrase(ctx, j, floor);
     if (found?.kind === 'role') startToken = tokenAt(ctx, found.span.start);
+    // "the Chamber's vice president of environment said": the role is the head before "of".
+    if (found?.kind === 'role' && lower(ctx, startToken - 1) === 'of') {
+      const head = phraseEndingAt(ctx, startToken - 2, floor);
+      if (head?.kind === 'role') return { ...head, span: { start: head.span.start, end: found.span.end } };
+    }
+  } else if (/^\p{Lu}\p{Ll}+$/u.test(ctx.text.slice(t.start, t.end)) && isKnownSurname(ctx.text, ctx.text.slice(t.start, t.end), ctx.chunks)) {
+    // "…, '' Fanning said": the surname of a person named in full, whatever tag the tagger gave it ("Fanning" as a verb).
+    return { kind: 'role', span: { start: t.start, end: t.end }, head: lower(ctx, j), definite: false };
   }
   if (!found) return null;
   // "Whitey MacDonald, chairperson of Local 1520, Canadian Auto Workers union said": the person the role is apposed to.
@@ -321,9 +382,14 @@ function rolePhrase(ctx: QuoteContext, head: number, floor: number): Found | nul
     const owner = phraseEndingAt(ctx, k - 1, floor);
     if (owner) return owner;
   }
-  const det = k >= floor && ctx.tokens[k]!.pos === 'DET' ? k : k + 1;
+  const det = k >= floor && (ctx.tokens[k]!.pos === 'DET' || POSSESSIVES.has(lower(ctx, k))) ? k : k + 1;
+  // "a Defence Ministry statement", "a White House statement": the organisation named in it wrote it.
+  if (DOCUMENT_NOUNS.has(headWord)) {
+    const org = chunkEndingAt(ctx, head - 1);
+    if (org?.name && org.type === 'organization') return { kind: 'name', chunk: org };
+  }
   // Next to a verb of saying, any noun phrase is a speaker ("a Delhi auto parts supplier said"); only time words are not.
-  if (NOT_SPEAKERS.has(headWord)) return null;
+  if (NOT_SPEAKERS.has(headWord) || NOT_SPEAKERS.has(ctx.tokens[head]!.lemma.toLowerCase())) return null;
   return { kind: 'role', span: { start: ctx.tokens[det]!.start, end: ctx.tokens[head]!.end }, head: headWord, definite: lower(ctx, det) === 'the' };
 }
 
@@ -338,7 +404,8 @@ export function subjectAfter(ctx: QuoteContext, start: number): Found | null {
   let j = start + 1;
   if (lower(ctx, j) === 'by') j++;
   const t = ctx.tokens[j];
-  if (!t || inQuote(ctx, t.start)) return null;
+  // "said that Rudolph …": a clause follows, not the speaker.
+  if (!t || inQuote(ctx, t.start) || lower(ctx, j) === 'that') return null;
   if (PERSON_PRONOUNS.has(lower(ctx, j))) return { kind: 'pronoun', span: { start: t.start, end: t.end } };
   if (t.pos === 'PRON') return { kind: 'unresolved' };
   const first = chunkStartingAt(ctx, j);
@@ -544,6 +611,9 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
     if (!isSpeechVerb(ctx, i) && ctx.tokens[i]!.pos === 'NOUN' && found?.kind !== 'name' && found?.kind !== 'pronoun') return null;
     return resolveFound(ctx, found, 'quotes/said-x', close);
   }
+  // Past a full stop or a line break the name and its long apposition open a new sentence, not this quote's attribution.
+  const apposed = endsSentence || ctx.text.slice(close, t.start).includes('\n') ? null : apposedTrailer(ctx, i);
+  if (apposed) return resolveFound(ctx, apposed, 'quotes/x-said', close);
   for (let k = i + 1; k < i + MAX_TRAILER_GAP && ctx.tokens[k]; k++) {
     const w = lower(ctx, k);
     if (SENTENCE_END.has(w) || isMarkToken(ctx, k) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
@@ -559,9 +629,31 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
     // "…,” it said" with no organisation to stand for: the quote is attributed, to no one we can name.
     if (found.kind === 'unresolved') return { speaker: null, speakerName: null, cue: { start: ctx.tokens[i]!.start, end: ctx.tokens[k]!.end }, rule: 'quotes/x-said' };
     const startsAt = tokenAt(ctx, foundStart(found));
-    for (let m = i; m < startsAt; m++) if (!['DET', 'NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[m]!.pos)) return null;
+    for (let m = i; m < startsAt; m++) if (!['DET', 'NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[m]!.pos) && !POSSESSIVES.has(lower(ctx, m))) return null;
     if (endsSentence && found.kind !== 'pronoun' && !CLOSES_ATTRIBUTION.has(lower(ctx, k + 1))) return null;
     return resolveFound(ctx, found, 'quotes/x-said', close);
+  }
+  return null;
+}
+
+/**
+ * `,” study lead author Lucas Paganini, a planetary scientist at … in Washington, D.C., said`: a
+ * person's name after the mark (a description before it at most), then an apposition of any
+ * length with no verb, then a comma and the verb of saying.
+ * Fails when the apposition holds a verb ("…, who led the study, said"): left to the nearer rules.
+ */
+function apposedTrailer(ctx: QuoteContext, i: number): Found | null {
+  let n = i;
+  // The description's words; a noun the tagger took for a verb ("study lead author") too, if it is not one of saying.
+  const describes = (k: number) => ['DET', 'NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[k]!.pos) || (ctx.tokens[k]!.pos === 'VERB' && !isSpeechVerb(ctx, k, true));
+  while (n < i + MAX_TRAILER_GAP / 2 && ctx.tokens[n] && !chunkStartingAt(ctx, n) && describes(n)) n++;
+  const chunk = chunkStartingAt(ctx, n);
+  if (!chunk?.name || !isPersonChunk(ctx.text, chunk, ctx.chunks) || lower(ctx, chunk.last + 1) !== ',') return null;
+  for (let k = chunk.last + 2; k < chunk.last + 2 + MAX_SENTENCE_TOKENS && ctx.tokens[k]; k++) {
+    const w = lower(ctx, k);
+    if (SENTENCE_END.has(w) || isMarkToken(ctx, k) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
+    if (lower(ctx, k - 1) === ',' && isSpeechVerb(ctx, k, true)) return { kind: 'name', chunk };
+    if (ctx.tokens[k]!.pos === 'VERB' || ctx.tokens[k]!.pos === 'AUX') return null;
   }
   return null;
 }
@@ -586,6 +678,13 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     const header = phraseEndingAt(ctx, markToken - 2, first);
     if (header?.kind === 'name') return resolveFound(ctx, header, 'quotes/colon-header', open);
   }
+  // "her daughter cried out “…”", "recalled screaming “…”": a verb of calling out right before the mark is the quote's own.
+  let direct = markToken - 1;
+  while (direct > first && [',', ':', 'out'].includes(lower(ctx, direct))) direct--;
+  if (CALL_OUT_VERBS.has(ctx.tokens[direct]?.lemma.toLowerCase() ?? '') && !inQuote(ctx, ctx.tokens[direct]!.start)) {
+    if (lower(ctx, direct).endsWith('ing')) return resolveFound(ctx, mainSubject(ctx, first, direct), rule, open);
+    return resolveFound(ctx, subjectBefore(ctx, direct, first), rule, open);
+  }
   for (let v = markToken - 1; v >= first; v--) {
     if (lower(ctx, v) === 'according' && lower(ctx, v + 1) === 'to' && !inQuote(ctx, ctx.tokens[v]!.start)) return resolveFound(ctx, subjectAfter(ctx, v + 1), 'quotes/according-to', open);
     if (!isSpeechVerb(ctx, v)) continue;
@@ -601,7 +700,8 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     // "Trump warned Petro … and later described him as “…”": a coordinated verb shares the subject.
     if (ctx.tokens[p]?.pos === 'CCONJ') return resolveFound(ctx, mainSubject(ctx, first, v), rule, open);
     // "…,” said Obama, “Fiat has…”": the attribution stands between two quotes.
-    if (isMarkToken(ctx, p) || lower(ctx, p) === ',') {
+    // After a plain comma only "said" is inverted ("…, said Steve Pond, author of…"); "X, a lawyer, told the LA Times that" has its subject before.
+    if (isMarkToken(ctx, p) || (lower(ctx, p) === ',' && (isMarkToken(ctx, p - 1) || ctx.tokens[v]!.lemma.toLowerCase() === 'say'))) {
       const after = subjectAfter(ctx, v);
       if (after) return resolveFound(ctx, after, rule, open);
     }
@@ -665,7 +765,10 @@ function mainSubject(ctx: QuoteContext, first: number, before: number): Found | 
  */
 export function previousSentenceAttribution(ctx: QuoteContext, open: number, previous: Array<{ span: Span; attribution: Attribution | null }>): Attribution | null {
   const si = sentenceIndexAt(ctx, open);
-  const prev = ctx.sentences[si - 1];
+  let p = si - 1;
+  // A split inside a word ("MLB.com") is not a sentence end: the sentence before runs back past it.
+  while (p > 0 && !/\s/.test(ctx.text[ctx.sentences[p]!.start - 1] ?? ' ')) p--;
+  const prev = ctx.sentences[p] && { start: ctx.sentences[p]!.start, end: ctx.sentences[si - 1]!.end };
   if (!prev) return null;
   const rule = 'quotes/previous-sentence';
   // Quotes are in text order and do not overlap: those reaching into the previous sentence are the last few.
@@ -681,7 +784,8 @@ export function previousSentenceAttribution(ctx: QuoteContext, open: number, pre
   const first = tokenAt(ctx, prev.start);
   const last = tokenAt(ctx, prev.end);
   for (let v = first; v < last; v++) {
-    if (!isSpeechVerb(ctx, v)) continue;
+    // A participle ("a distress call … saying two boats were closing in") reports someone else's words than the sentence's.
+    if (!isSpeechVerb(ctx, v) || lower(ctx, v).endsWith('ing')) continue;
     const found = subjectBefore(ctx, v, first);
     if (found && found.kind !== 'role') return resolveFound(ctx, found, rule, open);
   }

@@ -142,3 +142,34 @@ test('"she" and "he" go to the person whose first name or title has that gender'
 test('"it" and "they" stand for an organisation the entity layer typed, not for a person', () => {
   assert.equal(only('The airline Varnex cut 40 flights on Monday. “Safety comes first,” it said.').speaker, 'Varnex');
 });
+
+test('an adjunct between subject and verb is skipped; with no subject before it, no speaker rather than the adjunct', () => {
+  assert.equal(only('The Coast Guard in November said it had sunk the pirate “mother ship”.').speaker, 'Coast Guard');
+  assert.equal(only('Dana Whitlock on Tuesday recalled screaming “Somebody help me”.').speaker, 'Dana Whitlock');
+  const adjunct = quotesOf('The mother of a girl killed by a stray bullet on a Denton street last year said she heard a crack, and “it was over”.');
+  assert.ok(!adjunct.some((q) => q.speaker === 'Denton street' || q.speaker === '[a Denton street]'), JSON.stringify(adjunct));
+});
+
+test('a verb of calling out right before the quote is its own; a description naming someone else stays the description', () => {
+  assert.equal(only('Before the door closed her son cried out “Wait for me”.').speaker, '[her son]');
+  assert.equal(only('Friends of Mara Keel have described her as a “bright and kind student”.').speaker, '[Friends of Mara Keel]');
+});
+
+test('a long apposition after the name, a surname the tagger missed, and a split inside a web address', () => {
+  assert.equal(only('“Water is hard to find,” study lead author Lucas Wren, a planetary scientist at the Goddard Center in Greenbelt, Maryland, and Ames University in Washington, D.C., said in a statement.').speaker, 'Lucas Wren');
+  const fanning = quotesOf('Constable Tim Fanning spoke to reporters.\n`` Police locked down the area , \'\' Fanning said in a statement .');
+  assert.equal(fanning.at(-1)?.speaker, 'Constable Tim Fanning');
+  const split = quotesOf('`` It is something they can consider , \'\' general manager Tony Reagins told MLB.com on Friday .\n`` They have the right . \'\'');
+  assert.equal(split.at(-1)?.speaker, 'Tony Reagins');
+});
+
+test('in tokenised text a `` typed to close a quote before its attribution closes it', () => {
+  const q = quotesOf('`` I never dreamed I \'d be here , `` Hansbrough said as he stood at midcourt .\n`` This is a great honor . \'\'');
+  assert.deepEqual(q.map((x) => x.words), ["I never dreamed I 'd be here", 'This is a great honor']);
+  assert.equal(q[0]!.speaker, 'Hansbrough');
+});
+
+test('"said that X “…”" is the subject\'s quote, not X\'s; a coordinated verb shares its subject', () => {
+  assert.equal(only('Nils Ovett, via a local paper, said that Rudolph “asked for it.”').speaker, 'Nils Ovett');
+  assert.equal(only('Tom Bale phoned the office of Pam Ruiz. During the call, he asked about the plan, called Ruiz a “traitor” and hung up.').speaker, 'Tom Bale');
+});

@@ -36,6 +36,8 @@ export interface ClaimUnit {
 /** Who a statement is attributed to: the attributing words as printed, and the entity they name when one does. */
 export interface Attribution {
   span: Span;
+  /** Names inside the attributing words of someone other than the speaker ("Friends of Kathryn Jenkin"): what the statement is about, so they stay terms. */
+  about: Span[];
   /** The entity's canonical name, else the words naming the source ("officials"); null for a bare pronoun. */
   who: string | null;
 }
@@ -89,7 +91,7 @@ export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
         const key = `q:${q.dimension}:${q.unitClass}:${q.interval.low}-${q.interval.high}`;
         terms.set(key, (terms.get(key) ?? 0) + 1);
       }
-      const people = new Set(inSentence.filter((m) => m.entity.type === 'person' && m.start >= clause.start && m.end <= clause.end && !(attribution && m.start >= attribution.span.start && m.end <= attribution.span.end)).map((m) => m.entity.id));
+      const people = new Set(inSentence.filter((m) => m.entity.type === 'person' && m.start >= clause.start && m.end <= clause.end && !inAttribution(attribution, m.start)).map((m) => m.entity.id));
       units.push({ doc, span: clause, sentence, terms, quantities, attribution, people, predicates: predicatesOf(doc, tokens, clause, attribution), attributes: personAttributes(doc, clause, inSentence) });
     }
   }
@@ -215,11 +217,16 @@ function trimSpan(text: string, span: Span): Span {
  * which the entities stage does not always merge ("Fired Jim O'Brien"). Words of the attribution
  * are left out: who said it is not what was said.
  */
+/** Whether an offset lies in the attributing words, outside the names of whom the statement is about. */
+function inAttribution(attribution: Attribution | null, at: number): boolean {
+  if (!attribution || at < attribution.span.start || at >= attribution.span.end) return false;
+  return !attribution.about.some((s) => at >= s.start && at < s.end);
+}
+
 function termsOf(doc: Doc, tokens: Token[], clause: Span, attribution: Attribution | null): Map<string, number> {
   const terms = new Map<string, number>();
-  const inAttribution = (start: number) => attribution !== null && start >= attribution.span.start && start < attribution.span.end;
   for (const token of tokens) {
-    if (token.start < clause.start || token.end > clause.end || inAttribution(token.start)) continue;
+    if (token.start < clause.start || token.end > clause.end || inAttribution(attribution, token.start)) continue;
     if (!CONTENT_POS.has(token.pos)) continue;
     const key = termKey(doc.text.slice(token.start, token.end), token);
     if (key) terms.set(key, (terms.get(key) ?? 0) + 1);
@@ -234,7 +241,7 @@ function predicatesOf(doc: Doc, tokens: Token[], clause: Span, attribution: Attr
   const out = new Set<string>();
   for (const token of tokens) {
     if (token.start < clause.start || token.end > clause.end || !PREDICATE_POS.has(token.pos)) continue;
-    if (attribution && token.start >= attribution.span.start && token.start < attribution.span.end) continue;
+    if (inAttribution(attribution, token.start)) continue;
     const key = termKey(doc.text.slice(token.start, token.end), token);
     if (key) out.add(key);
   }
@@ -265,5 +272,6 @@ function attributionOf(doc: Doc, sentence: Span, mentions: Array<{ start: number
   const speaker = a.speaker;
   const named = speaker ? mentions.find((m) => m.start < speaker.end && speaker.start < m.end && (m.entity.type === 'person' || m.entity.type === 'organization')) : undefined;
   const description = speaker && !a.speakerName ? doc.text.slice(speaker.start, speaker.end).replace(/^(?:the|a|an)\s+/i, '').trim() : '';
-  return { span: a.span, who: named?.entity.name ?? a.speakerName ?? (description || null) };
+  const about = description && speaker ? mentions.filter((m) => m.entity.type === 'person' && m.start >= speaker.start && m.end <= speaker.end) : [];
+  return { span: a.span, about: about.map((m) => ({ start: m.start, end: m.end })), who: named && !description ? named.entity.name : (a.speakerName ?? (description || null)) };
 }
