@@ -37,10 +37,12 @@ export const REEXAMINE_AT = new Set([4, 8, 16, 32, 64]);
 
 /**
  * Whether a story's members form two groups that disagree on the event: average-link
- * agglomeration of the members (cosine of their vectors) down to two groups, split when the two
- * are further apart than `threshold` (relative to their own coherence) and each holds at least
- * `MIN_SPLIT_PART` members. Bounded:
- * only stories of at most the largest `REEXAMINE_AT` size are examined, O(n²) in that size.
+ * agglomeration of the members (cosine of their vectors) down to two groups, split when the
+ * average cosine between the two is below `threshold` times the coherence of the looser group
+ * and each holds at least `MIN_SPLIT_PART` members. A group's coherence averages over all its
+ * pairs, each member with itself included: a small group reads as more coherent, so a few odd
+ * articles are harder to split off than a large second event. Bounded: the caller examines only
+ * stories of at most the largest `REEXAMINE_AT` size (O(n³) in that size).
  */
 export function proposeSplit(members: StoryMember[], threshold = DEFAULT_SPLIT_THRESHOLD): SplitPlan | null {
   const n = members.length;
