@@ -63,6 +63,42 @@ export function storeSuite(backend: Backend): void {
     await store.close();
   });
 
+  test('a batch is one transaction of savepoints: a failed article rolls back alone, placements read the batch, a failed batch rolls back all', async () => {
+    const store = await (await backend.fresh()).open();
+    assert.ok(store.batch, 'both stores write in batches');
+    const [a, b, c, d, e] = [article(200), article(201), article(202), article(203), article(204)];
+    await store.batch(async () => {
+      await store.placeAndAdd(a, async () => ({ storyId: 's-a', isNewStory: true, cluster: write('s-a', 1, { copyOf: null }) }));
+      await assert.rejects(store.placeAndAdd(b, async () => ({ storyId: 'no-such-story', isNewStory: false, cluster: write('no-such-story', 2) })), CorroborateError);
+      await assert.rejects(store.placeAndAdd(e, async () => ({ storyId: 's-a', isNewStory: true, cluster: write('s-a', 1) })), CorroborateError, 'a new story whose id is taken');
+      let seen: number | undefined;
+      await store.placeAndAdd(c, async (view) => {
+        seen = (await view.storySummaries(['s-a']))[0]?.size;
+        return { storyId: 's-a', isNewStory: false, cluster: write('s-a', 2, { copyOf: { of: a.id, similarity: 0.9 }, storyKeys: ['ferry', 'line'] }) };
+      });
+      assert.equal(seen, 1, 'a placement in the batch reads the articles stored before it in the same batch');
+      assert.equal(await store.storyOf(c.id), 's-a', 'reads inside the batch see its writes');
+      assert.equal((await store.placeAndAdd({ ...a, meta: { ...a.meta, input: 'again.txt' } }, async () => assert.fail('not placed'))).existingId, a.id);
+    });
+    assert.deepEqual((await store.listStories()).map((s) => s.articleIds), [[a.id, c.id]]);
+    assert.deepEqual([...(await store.copiesOf([c.id]))], [[c.id, { of: a.id, similarity: 0.9 }]]);
+    assert.deepEqual((await store.storySummaries(['s-a']))[0]?.size, 2);
+    assert.deepEqual([...(await store.storyCandidates(['line'], 10))], [['s-a', 1]]);
+    assert.deepEqual((await store.termStats(['ferry'])).df.get('ferry'), 2);
+
+    await assert.rejects(
+      store.batch(async () => {
+        await store.placeAndAdd(d, async () => ({ storyId: 's-d', isNewStory: true, cluster: write('s-d', 1) }));
+        throw new Error('stopped');
+      }),
+      /stopped/,
+    );
+    assert.deepEqual(await store.counts(), { articles: 2, stories: 1 });
+    assert.deepEqual(await store.storySummaries(['s-d']), [], 'the caches forgot the rolled-back story');
+    assert.deepEqual((await store.termStats(['ferry'])).df.get('ferry'), 2);
+    await store.close();
+  });
+
   test('a bridging article merges two stories: members move, the merge is recorded, the old story is gone', async () => {
     const store = await (await backend.fresh()).open();
     const write = (storyId: string, size: number, merged: Array<{ storyId: string; score: number }> = []): ClusterWrite => ({
