@@ -1,11 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { z } from 'zod';
 import { docFromText } from '../src/ingest/plain-text.js';
 import { processDoc } from '../src/pipeline/analyze.js';
+import { BATCH_ARTICLES } from '../src/pipeline/analyze.js';
 import { placeArticle } from '../src/pipeline/cluster-article.js';
 import { openStore, postgresLocation } from '../src/store/open.js';
 import { pgliteDatabase } from '../src/store/postgres/client.js';
@@ -21,7 +22,8 @@ const Source = z.object({ subtopic: z.string(), split: z.string(), text: z.strin
  * The store's share of ingest, SQLite against PostgreSQL on the same articles: the synthetic
  * stream of the scale bench (ECB+ dev texts), analysed once, then placed and stored one article at
  * a time (`placeAndAdd` + `placeArticle`: grouping reads, copy detection, the writes) into each
- * store. PostgreSQL is the server in `--db` or DATABASE_URL (a schema made for the run and dropped
+ * store, twice: each article its own transaction, then in batches as ingest writes them
+ * (`Store.batch`: one transaction per `BATCH_ARTICLES` articles, a savepoint each). PostgreSQL is the server in `--db` or DATABASE_URL (a schema made for the run and dropped
  * after), else PGlite in this process. CPU ms are this process's only: a server's own CPU is not
  * in them. The stories each store made are compared (they must be the same partition).
  */
@@ -35,33 +37,40 @@ export async function runStoreBench(data: string | undefined, articles = 1000, d
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-store-bench-'));
   const schema = `bench_${process.pid}`;
   try {
-    const sqlite = await storeInto(await openStore(join(dir, 'bench.db')), docs);
-    const postgres = db
-      ? await storeInto(await openStore(`${db}${db.includes('?') ? '&' : '?'}schema=${schema}`), docs)
-      : await storeInto(await PgStore.open(await pgliteDatabase(new PGlite()), 'pglite'), docs);
+    const postgresStore = async (name: string) =>
+      db ? openStore(`${db}${db.includes('?') ? '&' : '?'}schema=${schema}_${name}`) : PgStore.open(await pgliteDatabase(new PGlite()), 'pglite');
+    const sqlite = await storeInto(await openStore(join(dir, 'bench.db')), docs, false);
+    const sqliteBatched = await storeInto(await openStore(join(dir, 'batched.db')), docs, true);
+    const postgres = await storeInto(await postgresStore('one'), docs, false);
+    const postgresBatched = await storeInto(await postgresStore('batched'), docs, true);
     return {
       data: file,
       articles,
       analysisMsPerArticle: round(analysisMs / articles, 2),
-      sqlite: sqlite.figures,
-      postgres: { where: db ? postgresLocation(db).label : 'PGlite (in-process)', ...postgres.figures },
-      sameStories: JSON.stringify(sqlite.partition) === JSON.stringify(postgres.partition),
+      sqlite: { perArticle: sqlite.figures, batched: sqliteBatched.figures },
+      postgres: { where: db ? postgresLocation(db).label : 'PGlite (in-process)', perArticle: postgres.figures, batched: postgresBatched.figures },
+      loadAverage: loadavg().map((l) => round(l, 1)),
+      sameStories: [sqliteBatched, postgres, postgresBatched].every((r) => JSON.stringify(r.partition) === JSON.stringify(sqlite.partition)),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     if (db) {
       const client = new pg.Client({ connectionString: postgresLocation(db).connectionString });
       await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      for (const name of ['one', 'batched']) await client.query(`DROP SCHEMA IF EXISTS ${schema}_${name} CASCADE`);
       await client.end();
     }
   }
 }
 
-async function storeInto(store: Store, docs: Doc[]) {
+async function storeInto(store: Store, docs: Doc[], batched: boolean) {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  for (const doc of docs) await store.placeAndAdd(doc, (view) => placeArticle(view, doc));
+  const place = async (some: Doc[]) => {
+    for (const doc of some) await store.placeAndAdd(doc, (view) => placeArticle(view, doc));
+  };
+  if (!batched) await place(docs);
+  else for (let i = 0; i < docs.length; i += BATCH_ARTICLES) await store.batch!(() => place(docs.slice(i, i + BATCH_ARTICLES)));
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
   const stories = await store.listStories();

@@ -55,6 +55,11 @@ export class PlacementCaches {
     }
   }
 
+  /** This process's own commit moved the store to `generation` (what it wrote is in the caches already). */
+  moved(generation: number): void {
+    if (this.generation !== null) this.generation = generation;
+  }
+
   /** Frequencies of `keys`, reading the article count and the frequencies not cached through the store. */
   async termStats(keys: string[], readDocs: () => Promise<number>, readDf: (terms: string[]) => Promise<Array<{ term: string; df: number }>>): Promise<TermStats> {
     this.docs ??= await readDocs();

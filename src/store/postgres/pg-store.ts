@@ -128,7 +128,12 @@ export class PgStore implements Store {
       const [existing] = await batch.tx.query<{ id: string }>('SELECT id FROM articles WHERE content_hash = $1', [doc.contentHash]);
       if (existing) return { added: false, id: doc.id, existingId: existing.id };
       const placement = await place(this);
-      const written = await this.write(batch.tx, doc, placement);
+      const written = await this.write(batch.tx, doc, placement, batch);
+      batch.added++;
+      if (placement.cluster) {
+        batch.docs++;
+        for (const term of new Set(placement.cluster.terms)) batch.df.set(term, (batch.df.get(term) ?? 0) + 1);
+      }
       // Kept in the caches now: a batch that fails later drops them all (see `batch`).
       this.caches.committed(placement, written.generation);
       return written.result;
@@ -143,17 +148,29 @@ export class PgStore implements Store {
    * One transaction for many articles (see `Store.batch`): it takes the placement lock once, and
    * each article is a savepoint. Round trips per article drop from about 22 (own transaction, lock,
    * generation, a statement per table) to about 8 (savepoint, hash check, the placement's reads,
-   * one read before the write and one statement for the writes).
+   * one read before the write and one statement for the writes). The rows every article would
+   * update (document frequencies, the article count, the generation) are written once, at the
+   * end: updated at every article, each row would carry a version per article until the commit,
+   * and every read of it would walk them.
    */
   async batch(work: () => Promise<void>): Promise<void> {
     if (this.inBatch.getStore()) return work();
     try {
-      await this.root.transaction(async (tx) => {
+      const generation = await this.root.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK]);
         const [state] = await tx.query<{ generation: string | number }>('SELECT generation FROM cluster_stats WHERE id = 1');
-        this.caches.follow(Number(state!.generation));
-        await this.inBatch.run({ tx, open: false }, work);
+        const batch: BatchState = { tx, open: false, generation: Number(state!.generation), added: 0, docs: 0, df: new Map() };
+        this.caches.follow(batch.generation);
+        await this.inBatch.run(batch, work);
+        if (batch.df.size > 0) {
+          const terms = [...batch.df.keys()].sort();
+          await tx.query('INSERT INTO term_df (term, df) SELECT t, n FROM unnest($1::text[], $2::int[]) AS x(t, n) ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df', [terms, terms.map((t) => batch.df.get(t)!)]);
+        }
+        if (batch.added === 0) return batch.generation;
+        const [after] = await tx.query<{ generation: string | number }>('UPDATE cluster_stats SET docs = docs + $1, generation = generation + 1 WHERE id = 1 RETURNING generation', [batch.docs]);
+        return Number(after!.generation);
       });
+      this.caches.moved(generation);
     } catch (error) {
       // The caches took in the batch's articles as each was written.
       this.caches.forget();
@@ -162,8 +179,8 @@ export class PgStore implements Store {
   }
 
   /** The rows of one placed article (inside the caller's transaction), and the store generation after it. */
-  private async write(tx: Sql, doc: Doc, placement: Placement): Promise<{ result: AddResult; generation: number }> {
-    if (placement.cluster && placement.cluster.merged.length === 0) return this.writeJoined(tx, doc, placement.storyId, placement.isNewStory, placement.cluster);
+  private async write(tx: Sql, doc: Doc, placement: Placement, batch?: BatchState): Promise<{ result: AddResult; generation: number }> {
+    if (placement.cluster && placement.cluster.merged.length === 0) return this.writeJoined(tx, doc, placement.storyId, placement.isNewStory, placement.cluster, batch);
     const now = new Date().toISOString();
     const [taken] = await tx.query<{ id: string }>('SELECT id FROM articles WHERE id = $1', [doc.id]);
     if (taken) throw idCollision('article', doc.id);
@@ -182,9 +199,10 @@ export class PgStore implements Store {
       if (updated.length === 0) throw new CorroborateError('store-error', `story ${placement.storyId} does not exist`);
     }
     await tx.query('INSERT INTO story_articles (article_id, story_id, seq) VALUES ($1, $2, $3)', [doc.id, placement.storyId, seq]);
-    if (placement.cluster) await this.writeCluster(tx, doc.id, placement.storyId, placement.cluster, seq, now);
+    if (placement.cluster) await this.writeCluster(tx, doc.id, placement.storyId, placement.cluster, seq, now, !batch);
     else await tx.query('UPDATE stories SET size = size + 1, active_seq = $1 WHERE id = $2', [seq, placement.storyId]);
     await this.noteLatestPublished(tx, placement.storyId, doc.meta.publishedAt, (placement.cluster?.merged.length ?? 0) > 0);
+    if (batch) return { result: { added: true, id: doc.id }, generation: batch.generation };
     const [after] = await tx.query<{ generation: string | number }>('UPDATE cluster_stats SET generation = generation + 1 WHERE id = 1 RETURNING generation');
     return { result: { added: true, id: doc.id }, generation: Number(after!.generation) };
   }
@@ -196,7 +214,7 @@ export class PgStore implements Store {
    * story row is inserted (or updated) once with its final figures, and postings that stay are
    * updated in place rather than deleted and inserted again.
    */
-  private async writeJoined(tx: Sql, doc: Doc, storyId: string, isNewStory: boolean, write: ClusterWrite): Promise<{ result: AddResult; generation: number }> {
+  private async writeJoined(tx: Sql, doc: Doc, storyId: string, isNewStory: boolean, write: ClusterWrite, batch?: BatchState): Promise<{ result: AddResult; generation: number }> {
     if (write.story.id !== storyId) throw new CorroborateError('store-error', `story summary ${write.story.id} does not match placement ${storyId}`);
     const now = new Date().toISOString();
     const [before] = await tx.query<{ taken: boolean; seq: string | number; keys: Array<{ key: string; active_seq: string | number }> }>(
@@ -227,25 +245,28 @@ export class PgStore implements Store {
       `a AS (INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}, seq, ingested_at) VALUES (${ARTICLE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, $${ARTICLE_COLUMNS.length + 1}, $${ARTICLE_COLUMNS.length + 2}))`,
       `s AS (${storyWrite})`,
       `m AS (INSERT INTO story_articles (article_id, story_id, seq) SELECT ${id}, id, $${ARTICLE_COLUMNS.length + 1} FROM s)`,
-      `c AS (UPDATE cluster_stats SET docs = docs + 1, generation = generation + 1 WHERE id = 1 RETURNING generation)`,
-      // Sorted so concurrent upserts lock rows in the same order.
-      `t AS (INSERT INTO term_df (term, df) SELECT t, 1 FROM unnest(${p([...new Set(write.terms)])}::text[]) AS t ORDER BY t ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1)`,
       `k AS (INSERT INTO story_keys (key, story_id, active_seq) SELECT k, s.id, ${p(bucket)}::bigint FROM s, unnest(${p(keys.put)}::text[]) AS k ON CONFLICT (key, story_id) DO UPDATE SET active_seq = excluded.active_seq)`,
       `sk AS (INSERT INTO article_sketches (article_id, shingles, published_at, text_length) VALUES (${id}, ${p(shingleBytes(write.sketch.shingles))}, ${p(write.sketch.publishedAt)}::bigint, ${p(write.sketch.length)}::int))`,
     ];
+    // In a batch, counts and the generation are written once at its end (see `batch`).
+    if (!batch) {
+      ctes.push(`c AS (UPDATE cluster_stats SET docs = docs + 1, generation = generation + 1 WHERE id = 1 RETURNING generation)`);
+      // Sorted so concurrent upserts lock rows in the same order.
+      ctes.push(`t AS (INSERT INTO term_df (term, df) SELECT t, 1 FROM unnest(${p([...new Set(write.terms)])}::text[]) AS t ORDER BY t ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1)`);
+    }
     if (keys.removed.length > 0) ctes.push(`kd AS (DELETE FROM story_keys WHERE story_id IN (SELECT id FROM s) AND key = ANY(${p(keys.removed)}::text[]))`);
     if (write.sketch.bands.length > 0) ctes.push(`b AS (INSERT INTO lsh_bands (band, article_id) SELECT DISTINCT b, ${id} FROM unnest(${p(write.sketch.bands)}::bigint[]) AS b ON CONFLICT DO NOTHING)`);
     if (write.copyOf) ctes.push(`cp AS (INSERT INTO article_copies (article_id, original_id, similarity) VALUES (${id}, ${p(write.copyOf.of)}, ${p(write.copyOf.similarity)}::double precision) ON CONFLICT (article_id) DO UPDATE SET original_id = excluded.original_id, similarity = excluded.similarity)`);
-    const [done] = await tx.query<{ story: string | null; generation: string | number }>(`WITH ${ctes.join(',\n')}\nSELECT (SELECT id FROM s) AS story, (SELECT generation FROM c) AS generation`, params);
+    const [done] = await tx.query<{ story: string | null; generation: string | number }>(`WITH ${ctes.join(',\n')}\nSELECT (SELECT id FROM s) AS story, ${batch ? 'NULL' : '(SELECT generation FROM c)'} AS generation`, params);
     // No story row came back: another story holds the new id, or the story joined is gone. The rows
     // that hang on the story were not written (they select from it); the caller rolls back the rest.
     if (done!.story === null) throw isNewStory ? idCollision('story', storyId) : new CorroborateError('store-error', `story ${storyId} does not exist`);
     for (const { articleId: copy, link: to } of write.repoint) await this.repoint(tx, storyId, copy, to);
-    return { result: { added: true, id: doc.id }, generation: Number(done!.generation) };
+    return { result: { added: true, id: doc.id }, generation: batch ? batch.generation : Number(done!.generation) };
   }
 
   /** The grouping's and copy detection's share of an add (inside its transaction). */
-  private async writeCluster(tx: Sql, articleId: string, storyId: string, write: ClusterWrite, seq: number, now: string): Promise<void> {
+  private async writeCluster(tx: Sql, articleId: string, storyId: string, write: ClusterWrite, seq: number, now: string, counts: boolean): Promise<void> {
     if (write.story.id !== storyId) throw new CorroborateError('store-error', `story summary ${write.story.id} does not match placement ${storyId}`);
     const mergedIds = write.merged.map((m) => m.storyId);
     // Sizes move relative to the stored rows (the article plus the stories folded in), never from a copy.
@@ -268,9 +289,11 @@ export class PgStore implements Store {
     ]);
     await this.writeKeys(tx, storyId, write.storyKeys, Math.floor(seq / ACTIVITY_BUCKET));
 
-    await tx.query('UPDATE cluster_stats SET docs = docs + 1 WHERE id = 1');
-    // One statement for all terms; sorted so concurrent upserts lock rows in the same order.
-    await tx.query('INSERT INTO term_df (term, df) SELECT t, 1 FROM unnest($1::text[]) AS t ORDER BY t ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1', [[...new Set(write.terms)]]);
+    if (counts) {
+      await tx.query('UPDATE cluster_stats SET docs = docs + 1 WHERE id = 1');
+      // One statement for all terms; sorted so concurrent upserts lock rows in the same order.
+      await tx.query('INSERT INTO term_df (term, df) SELECT t, 1 FROM unnest($1::text[]) AS t ORDER BY t ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1', [[...new Set(write.terms)]]);
+    }
 
     const sketch = write.sketch;
     await tx.query('INSERT INTO article_sketches (article_id, shingles, published_at, text_length) VALUES ($1, $2, $3, $4)', [articleId, shingleBytes(sketch.shingles), sketch.publishedAt, sketch.length]);
@@ -368,10 +391,20 @@ export class PgStore implements Store {
   }
 
   async termStats(keys: string[]): Promise<TermStats> {
+    // Inside a batch the stored counts lack the batch's own articles until its end: they are added here.
+    const batch = this.inBatch.getStore();
     return this.caches.termStats(
       keys,
-      async () => (await this.db.query<{ docs: number }>('SELECT docs FROM cluster_stats WHERE id = 1'))[0]!.docs,
-      (terms) => this.db.query<{ term: string; df: number }>('SELECT term, df FROM term_df WHERE term = ANY($1::text[])', [terms]),
+      async () => (await this.db.query<{ docs: number }>('SELECT docs FROM cluster_stats WHERE id = 1'))[0]!.docs + (batch?.docs ?? 0),
+      async (terms) => {
+        const rows = await this.db.query<{ term: string; df: number }>('SELECT term, df FROM term_df WHERE term = ANY($1::text[])', [terms]);
+        if (!batch) return rows;
+        const df = new Map(rows.map((r) => [r.term, r.df]));
+        return terms.flatMap((term) => {
+          const n = (df.get(term) ?? 0) + (batch.df.get(term) ?? 0);
+          return n > 0 ? [{ term, df: n }] : [];
+        });
+      },
     );
   }
 
@@ -668,6 +701,12 @@ async function migrate(tx: Sql, label: string): Promise<void> {
 interface BatchState {
   tx: Sql;
   open: boolean;
+  /** The store generation when the batch took the lock; it moves once, at the end. */
+  generation: number;
+  /** Articles the batch stored; of them, those counted in the grouping's statistics, and their document frequencies (written at its end). */
+  added: number;
+  docs: number;
+  df: Map<string, number>;
 }
 
 /**
