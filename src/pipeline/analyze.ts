@@ -111,7 +111,7 @@ export async function ingestInputs(store: Store, files: InputFile[], options: In
 /** Once per batch, not per article: a story that gained many articles is analysed once. */
 async function finish(store: Store, outcomes: FileOutcome[], analyser: Analyser, options: IngestOptions): Promise<IngestReport> {
   const storyIds = [...new Set(outcomes.flatMap((o) => (o.status !== 'failed' && o.storyId ? [o.storyId] : [])))];
-  await (options.storyStage ? options.storyStage(storyIds) : refreshStoryAnalyses(store, storyIds, { analyze: analyser.story }));
+  await (options.storyStage ? options.storyStage(storyIds) : refreshStoryAnalyses(store, storyIds, { analyze: analyser.story, concurrency: analyser.threads }));
   const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
   return { files: outcomes, added: count('added'), unchanged: count('unchanged'), failed: count('failed'), storyIds };
 }
@@ -243,7 +243,7 @@ export async function exportStories(store: Store, storyIds?: string[], generated
 export async function deleteArticle(store: Store, articleId: string, analyser: Analyser = inlineAnalyser): Promise<{ storyId: string; storyDeleted: boolean } | null> {
   const deleted = await store.deleteArticle(articleId);
   if (!deleted) return null;
-  await refreshStoryAnalyses(store, deleted.changedStoryIds, { analyze: analyser.story });
+  await refreshStoryAnalyses(store, deleted.changedStoryIds, { analyze: analyser.story, concurrency: analyser.threads });
   return { storyId: deleted.storyId, storyDeleted: deleted.storyDeleted };
 }
 

@@ -13,6 +13,8 @@ export interface StoryAnalysesOptions {
    * jobs, off the request path.
    */
   serveStored?: boolean;
+  /** Stories analysed at once (the analyser's worker threads; default 1): each holds its members in memory meanwhile. */
+  concurrency?: number;
 }
 
 /**
@@ -28,15 +30,17 @@ export async function storyAnalyses(store: Store, stories: StoredStory[], option
   const analyze = options.analyze ?? analyzeStory;
   const stored = await store.getStoryAnalyses(stories.map((s) => s.id));
   const out = new Map<string, StoryAnalysis>();
+  const stale: StoredStory[] = [];
   for (const story of stories) {
     const known = stored.get(story.id);
-    if (known && (isCurrent(known, story) || (options.serveStored && known.analysisVersion === ANALYSIS_VERSION))) {
-      out.set(story.id, known);
-      continue;
-    }
-    // One story's members at a time, so memory holds one story's documents however many stories are stale.
+    if (known && (isCurrent(known, story) || (options.serveStored && known.analysisVersion === ANALYSIS_VERSION))) out.set(story.id, known);
+    else stale.push(story);
+  }
+  const refresh = async (story: StoredStory) => {
+    const known = stored.get(story.id);
+    // One story's members at a time per slot, so memory holds `concurrency` stories' documents however many stories are stale.
     const members = await store.getArticles(story.articleIds);
-    if (members.length === 0) continue;
+    if (members.length === 0) return;
     const inStory = new Set(members.map((d) => d.id));
     const copies = new Map([...(await store.copiesOf([...inStory]))].filter(([, link]) => inStory.has(link.of)));
     const analysis = await analyze({ storyId: story.id, version: story.version, members, copies });
@@ -45,8 +49,15 @@ export async function storyAnalyses(store: Store, stories: StoredStory[], option
     const merged = (story.redirects ?? []).filter((id) => !logged.has(id));
     await store.putStoryAnalysis(analysis, storyChanges(known ?? null, analysis, merged, new Date().toISOString()));
     out.set(story.id, analysis);
-  }
-  return out;
+  };
+  // Slots take the next stale story as each finishes: with worker threads, every thread analyses.
+  let next = 0;
+  const slot = async () => {
+    while (next < stale.length) await refresh(stale[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, stale.length)) }, slot));
+  // In the order asked, whichever slot finished first.
+  return new Map(stories.flatMap((s) => (out.has(s.id) ? [[s.id, out.get(s.id)!] as const] : [])));
 }
 
 /** After a batch is stored: brings the analyses of the stories it touched up to date. */

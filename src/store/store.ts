@@ -160,8 +160,8 @@ export interface Store {
   /**
    * Runs `work` as one transaction in which each `addArticle`/`placeAndAdd` is a savepoint (many
    * articles, one commit: the writes cost far less; a failed article still rolls back alone),
-   * holding the write lock throughout (SQLite: `BEGIN IMMEDIATE`), so placements inside it need no
-   * lock of their own. Optional: a store without it (PostgreSQL) commits each article on its own.
+   * holding the write lock throughout (SQLite: `BEGIN IMMEDIATE`; PostgreSQL: the advisory lock),
+   * so placements inside it need no lock of their own. Optional: a store without it commits each article on its own.
    * Other writes of this process called outside `work` wait for the batch to end.
    */
   batch?(work: () => Promise<void>): Promise<void>;
