@@ -78,3 +78,25 @@ for (const backend of [sqliteBackend(), postgresBackend()])
       await store.close();
     }
   });
+
+for (const backend of [sqliteBackend(), postgresBackend()])
+  test(`${backend.name}: inside one batch (as ingest writes), splits and merges happen as they do article by article`, async (t) => {
+    t.after(() => backend.done());
+    const [alone, batched] = [await (await backend.fresh()).open(), await (await backend.fresh()).open()];
+    try {
+      const splits: StorySplit[] = [];
+      for (const doc of docs) await addAndRepair(alone, doc);
+      await batched.batch!(async () => {
+        for (const doc of docs) {
+          const { split } = await addAndRepair(batched, doc);
+          if (split) splits.push(split);
+        }
+      });
+      assert.ok(splits.length >= 1, 'a story is split inside the batch');
+      const partition = async (store: typeof alone) => (await store.listStories()).map((s) => `${s.id}:${s.articleIds.join(',')}`).sort();
+      assert.deepEqual(await partition(batched), await partition(alone));
+    } finally {
+      await alone.close();
+      await batched.close();
+    }
+  });

@@ -145,6 +145,31 @@ export class PgStore implements Store {
   }
 
   /**
+   * A write of its own under the placement lock (not an article's): inside a batch a savepoint of
+   * the batch's transaction, which holds the lock already (taking it on another connection would
+   * wait for the batch forever); else its own transaction, retried on serialisation failures.
+   */
+  private async writeUnit<T>(work: (tx: Sql, batch: BatchState | undefined) => Promise<T>): Promise<T> {
+    const batch = this.inBatch.getStore();
+    if (!batch)
+      return withRetries(retryable, () =>
+        this.root.transaction(async (tx) => {
+          await tx.query('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK]);
+          return work(tx, undefined);
+        }),
+      );
+    await batch.tx.exec('SAVEPOINT unit');
+    try {
+      const result = await work(batch.tx, batch);
+      await batch.tx.exec('RELEASE SAVEPOINT unit');
+      return result;
+    } catch (error) {
+      await batch.tx.exec('ROLLBACK TO SAVEPOINT unit; RELEASE SAVEPOINT unit');
+      throw error;
+    }
+  }
+
+  /**
    * One transaction for many articles (see `Store.batch`): it takes the placement lock once, and
    * each article is a savepoint. Round trips per article drop from about 22 (own transaction, lock,
    * generation, a statement per table) to about 8 (savepoint, hash check, the placement's reads,
@@ -452,49 +477,45 @@ export class PgStore implements Store {
   }
 
   async splitStory(split: StorySplit): Promise<boolean> {
-    const done = await withRetries(retryable, () =>
-      this.root.transaction(async (tx) => {
-        // Under the placement lock: no article is placed against a half-split story.
-        await tx.query('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK]);
-        const [row] = await tx.query<{ version: number; active_seq: string | number }>('SELECT version, active_seq FROM stories WHERE id = $1', [split.storyId]);
-        if (!row || Number(row.version) !== split.version) return false;
-        const now = new Date().toISOString();
-        const { kept, part } = split;
-        const created = await tx.query(
-          'INSERT INTO stories (id, created_at, updated_at, version, size, centroid, first_at, last_at, active_seq, event) VALUES ($1, $2, $2, 1, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id',
-          [part.story.id, now, part.articleIds.length, centroidJson(part.story), part.story.firstAt, part.story.lastAt, row.active_seq, eventJson(part.story.event)],
-        );
-        if (created.length === 0) throw idCollision('story', part.story.id);
-        await tx.query('UPDATE story_articles SET story_id = $1 WHERE article_id = ANY($2::text[]) AND story_id = $3', [part.story.id, part.articleIds, split.storyId]);
-        await tx.query('UPDATE stories SET version = version + 1, updated_at = $1, size = size - $2, centroid = $3, first_at = $4, last_at = $5, event = $6 WHERE id = $7', [
-          now,
-          part.articleIds.length,
-          centroidJson(kept.story),
-          kept.story.firstAt,
-          kept.story.lastAt,
-          eventJson(kept.story.event),
-          split.storyId,
+    const done = await this.writeUnit(async (tx, batch) => {
+      const [row] = await tx.query<{ version: number; active_seq: string | number }>('SELECT version, active_seq FROM stories WHERE id = $1', [split.storyId]);
+      if (!row || Number(row.version) !== split.version) return false;
+      const now = new Date().toISOString();
+      const { kept, part } = split;
+      const created = await tx.query(
+        'INSERT INTO stories (id, created_at, updated_at, version, size, centroid, first_at, last_at, active_seq, event) VALUES ($1, $2, $2, 1, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id',
+        [part.story.id, now, part.articleIds.length, centroidJson(part.story), part.story.firstAt, part.story.lastAt, row.active_seq, eventJson(part.story.event)],
+      );
+      if (created.length === 0) throw idCollision('story', part.story.id);
+      await tx.query('UPDATE story_articles SET story_id = $1 WHERE article_id = ANY($2::text[]) AND story_id = $3', [part.story.id, part.articleIds, split.storyId]);
+      await tx.query('UPDATE stories SET version = version + 1, updated_at = $1, size = size - $2, centroid = $3, first_at = $4, last_at = $5, event = $6 WHERE id = $7', [
+        now,
+        part.articleIds.length,
+        centroidJson(kept.story),
+        kept.story.firstAt,
+        kept.story.lastAt,
+        eventJson(kept.story.event),
+        split.storyId,
+      ]);
+      for (const id of [split.storyId, part.story.id])
+        await tx.query('UPDATE stories SET latest_published_at = (SELECT max(a.published_at) FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = $1) WHERE id = $1', [id]);
+      const bucket = Math.floor(Number(row.active_seq) / ACTIVITY_BUCKET);
+      await this.writeKeys(tx, split.storyId, kept.storyKeys, bucket);
+      await this.writeKeys(tx, part.story.id, part.storyKeys, bucket);
+      for (const { storyId, change } of splitChanges(split, Number(row.version) + 1, now))
+        await tx.query('INSERT INTO story_changes (story_id, version, at, kind, detail, article_ids, story_ids) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+          storyId,
+          change.version,
+          change.at,
+          change.kind,
+          change.detail ?? null,
+          JSON.stringify(change.articleIds ?? []),
+          JSON.stringify(change.storyIds ?? []),
         ]);
-        for (const id of [split.storyId, part.story.id])
-          await tx.query('UPDATE stories SET latest_published_at = (SELECT max(a.published_at) FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = $1) WHERE id = $1', [id]);
-        const bucket = Math.floor(Number(row.active_seq) / ACTIVITY_BUCKET);
-        await this.writeKeys(tx, split.storyId, kept.storyKeys, bucket);
-        await this.writeKeys(tx, part.story.id, part.storyKeys, bucket);
-        for (const { storyId, change } of splitChanges(split, Number(row.version) + 1, now))
-          await tx.query('INSERT INTO story_changes (story_id, version, at, kind, detail, article_ids, story_ids) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-            storyId,
-            change.version,
-            change.at,
-            change.kind,
-            change.detail ?? null,
-            JSON.stringify(change.articleIds ?? []),
-            JSON.stringify(change.storyIds ?? []),
-          ]);
-        // Other processes drop their caches (the story's summary changed).
-        await tx.query('UPDATE cluster_stats SET generation = generation + 1 WHERE id = 1');
-        return true;
-      }),
-    );
+      // Other processes drop their caches (the story's summary changed); a batch moves the generation at its end.
+      if (!batch) await tx.query('UPDATE cluster_stats SET generation = generation + 1 WHERE id = 1');
+      return true;
+    });
     this.caches.forgetStory(split.storyId);
     this.caches.forgetStory(split.part.story.id);
     return done;
