@@ -87,12 +87,11 @@ function leadFirst(claims: Claim[], carried: (c: Claim) => number): Claim[] {
  */
 function claimSentence(claim: Claim, story: StoryClaims): BriefSentence {
   const representative = claim.units.slice(0, claim.core).find(isWholeStatement)!;
-  const others = claim.units.filter((u) => u !== representative);
   const at = story.units.indexOf(representative!);
-  const same = others.filter((unit) => similarity(story.space, at, story.units.indexOf(unit)) >= CITE_SIMILARITY);
+  const same = claim.units.flatMap((unit, i) => (unit !== representative && similarity(story.space, at, story.units.indexOf(unit)) >= CITE_SIMILARITY ? [{ unit, span: claim.spans[i]! }] : []));
   return {
     text: claimText(representative!),
-    citations: [{ unit: representative!, span: covering(statementSpans(representative!)) }, ...same.map((unit) => ({ unit, span: unit.span }))],
+    citations: [{ unit: representative!, span: covering(statementSpans(representative!)) }, ...same],
   };
 }
 

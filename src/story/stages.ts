@@ -127,7 +127,7 @@ function exportClaims(story: StoryClaims): { claims: ExportClaim[]; conflicts: E
       status: c.status,
       independentSources: c.independentSources,
       attributedTo: c.attributedTo,
-      evidence: c.units.map((u) => spanOf(u.doc, u.span)),
+      evidence: c.units.map((u, i) => spanOf(u.doc, c.spans[i]!)),
     })),
     conflicts: story.conflicts.map((c) => ({
       subject: c.subject,

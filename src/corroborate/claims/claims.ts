@@ -7,7 +7,7 @@ import { alignUnits, similarity, unitVectors, type UnitVectors } from './align.j
 import { ATTRIBUTE_SUBJECTS, findAttributeConflicts } from './attributes.js';
 import { findConflicts, type Conflict } from './conflicts.js';
 import { personFacets } from './facets.js';
-import { claimUnits, type ClaimUnit } from './units.js';
+import { claimUnits, narrowedSpan, type ClaimUnit } from './units.js';
 
 export type ClaimStatus = 'corroborated' | 'single-source' | 'disputed';
 
@@ -24,6 +24,8 @@ export interface Claim {
   units: ClaimUnit[];
   /** How many of `units` (from the first) state the fact alone; the rest state it among other facts of their sentence. */
   core: number;
+  /** What each of `units` is cited by: the clause, or for a joined unit the stretch of it that states the claim's fact. */
+  spans: Span[];
   /** Mean place of the statements in their articles (0 = lead, 1 = last): news puts what matters first. */
   prominence: number;
   /** Whether the representative statement is mostly someone's quoted words (the quotes section shows those). */
@@ -60,6 +62,7 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
     const group = [...core, ...joined];
     // The representative states the claim's fact alone (a core unit); joined units state it among others.
     const ordered = [...representativeFirst(core, space, copies, units), ...joined];
+    const coreTerms = new Set(core.flatMap((i) => [...units[i]!.terms.keys()]));
     const representative = units[ordered[0]!]!;
     const statements = ordered.map((i) => units[i]!);
     const sources = new Set(statements.map(sourceOf)).size;
@@ -73,6 +76,7 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
       attributedTo: representative.attribution?.who ?? null,
       units: statements,
       core: core.length,
+      spans: statements.map((u, k) => (k < core.length ? u.span : narrowedSpan(u, coreTerms))),
       prominence,
       quoted: quotedShare(representative) > 0.5,
     };
@@ -91,6 +95,7 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
       units: statements,
       // Stated inside sentences that say more: no member states the fact alone.
       core: 0,
+      spans: statements.map((u) => u.span),
       prominence: statements.reduce((sum, u) => sum + sentenceIndex(u) / sentenceCount.get(u.doc.id)!, 0) / statements.length,
       quoted: false,
     });

@@ -99,6 +99,22 @@ export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
 }
 
 /**
+ * A unit's clause up to its last word whose term is in `keys`: what a sentence joined to a claim
+ * for one of its facts is cited by, so the citation carries that fact and its subject but not the
+ * facts the sentence goes on to. The whole clause when the stretch holds no verb (a citation is a
+ * statement, never a list of names) or no such word is there. `npm run bench -- facts`, dev:
+ * single-source accuracy 0.763 → 0.789, corroborated-recall 0.650 → 0.645 (cutting the start as
+ * well, at the first such word: 0.636).
+ */
+export function narrowedSpan(unit: ClaimUnit, keys: ReadonlySet<string>): Span {
+  const tokens = within(unit.doc.layers.tokens, unit.span);
+  const hits = tokens.filter((t) => CONTENT_POS.has(t.pos) && keys.has(termKey(unit.doc.text.slice(t.start, t.end), t) ?? ''));
+  if (!hits.length) return unit.span;
+  const span = { start: unit.span.start, end: hits.at(-1)!.end };
+  return hasVerb(tokens, span) ? span : unit.span;
+}
+
+/**
  * A stop after an initial, a title or a clock abbreviation ("a . m .", "A . J . Smith", "Jr .",
  * "Feb . 1" in tokenised text) rarely ends a sentence; nor does one before a lower-case word or a
  * digit. The sentence layer splits there in tokenised and abbreviation-heavy text.
