@@ -7,6 +7,7 @@ export interface UnitVectors {
   /** The weight of a term in this story: rarer is heavier. */
   weight: (key: string) => number;
   predicates: Array<Set<string>>;
+  events: Array<Set<string>>;
 }
 
 /**
@@ -21,7 +22,7 @@ export function unitVectors(units: ClaimUnit[]): UnitVectors {
   const weight = (key: string) => (key.startsWith('e:') ? 2 : 1) * Math.log(1 + n / (df.get(key) ?? 1));
   const vectors = units.map((u) => weighted(u.terms, weight));
   const norms = vectors.map(norm);
-  return { vectors, norms, weight, predicates: units.map((u) => u.predicates) };
+  return { vectors, norms, weight, predicates: units.map((u) => u.predicates), events: units.map((u) => u.events) };
 }
 
 /** Term counts as TF-IDF weights (sublinear term frequency). */
@@ -63,14 +64,15 @@ export function similarity(space: UnitVectors, i: number, j: number): number {
 
 /**
  * How much of unit i's statement unit j also states: the share of i's weighted terms that j has
- * (0–1), or 0 when they share no verb, common noun or number of weight. News packs several facts
+ * (0–1), or 0 when they share no verb or common noun of weight (a figure alone is no happening:
+ * "rebuffed him three times" is not inside "after three-plus seasons"). News packs several facts
  * into a sentence: "Ellen DeGeneres will host the Oscars" is wholly inside "DeGeneres just tweeted
  * she will be hosting the Oscars this year", whose other words (the tweet) lower their cosine.
  */
 function contained(space: UnitVectors, i: number, j: number): number {
   const [a, b] = [space.vectors[i]!, space.vectors[j]!];
   let predicate = 0;
-  for (const key of space.predicates[i]!) if (space.predicates[j]!.has(key)) predicate += space.weight(key);
+  for (const key of space.events[i]!) if (space.events[j]!.has(key)) predicate += space.weight(key);
   if (predicate < PREDICATE_WEIGHT_NEEDED || space.norms[i] === 0) return 0;
   let shared = 0;
   let count = 0;
@@ -179,8 +181,8 @@ function containing(group: number[], units: ClaimUnit[], space: UnitVectors, byT
   const best = new Map<string, { share: number; unit: number }>();
   const seen = new Set<number>();
   for (const x of group) {
-    // A unit containing x shares one of its predicates (`contained`): those postings are the candidates.
-    for (const key of space.predicates[x]!) {
+    // A unit containing x shares one of its verbs or nouns (`contained`): those postings are the candidates.
+    for (const key of space.events[x]!) {
       const members = byTerm.get(key) ?? [];
       if (members.length > commonest) continue;
       for (const y of members) {

@@ -27,6 +27,8 @@ export interface ClaimUnit {
   attribution: Attribution | null;
   /** The terms of its verbs, common nouns and numbers: what the clause says happened, apart from who. */
   predicates: Set<string>;
+  /** The terms of its verbs and common nouns alone: the happening, without its figures. */
+  events: Set<string>;
   /** Ages and home towns printed beside the people the clause names. */
   attributes: PersonAttribute[];
   /** Story-wide ids of the people the clause names (outside its attribution): whom it is about. */
@@ -92,7 +94,7 @@ export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
         terms.set(key, (terms.get(key) ?? 0) + 1);
       }
       const people = new Set(inSentence.filter((m) => m.entity.type === 'person' && m.start >= clause.start && m.end <= clause.end && !inAttribution(attribution, m.start)).map((m) => m.entity.id));
-      units.push({ doc, span: clause, sentence, terms, quantities, attribution, people, predicates: predicatesOf(doc, tokens, clause, attribution), attributes: personAttributes(doc, clause, inSentence) });
+      units.push({ doc, span: clause, sentence, terms, quantities, attribution, people, predicates: predicatesOf(doc, tokens, clause, attribution), events: predicatesOf(doc, tokens, clause, attribution, EVENT_POS), attributes: personAttributes(doc, clause, inSentence) });
     }
   }
   return units;
@@ -250,13 +252,14 @@ function termsOf(doc: Doc, tokens: Token[], clause: Span, attribution: Attributi
   return terms;
 }
 
-const PREDICATE_POS = new Set(['VERB', 'NOUN', 'NUM']);
+const PREDICATE_POS: ReadonlySet<string> = new Set(['VERB', 'NOUN', 'NUM']);
+const EVENT_POS: ReadonlySet<string> = new Set(['VERB', 'NOUN']);
 
-/** The terms of a clause's verbs, common nouns and numbers (outside its attribution). */
-function predicatesOf(doc: Doc, tokens: Token[], clause: Span, attribution: Attribution | null): Set<string> {
+/** The terms of a clause's verbs, common nouns and numbers (outside its attribution), or of the parts of speech `pos` names. */
+function predicatesOf(doc: Doc, tokens: Token[], clause: Span, attribution: Attribution | null, pos = PREDICATE_POS): Set<string> {
   const out = new Set<string>();
   for (const token of tokens) {
-    if (token.start < clause.start || token.end > clause.end || !PREDICATE_POS.has(token.pos)) continue;
+    if (token.start < clause.start || token.end > clause.end || !pos.has(token.pos)) continue;
     if (inAttribution(attribution, token.start)) continue;
     const key = termKey(doc.text.slice(token.start, token.end), token);
     if (key) out.add(key);
