@@ -1,5 +1,6 @@
 import type { EntityMention, EntityType, Span, Token } from '../../doc/types.js';
 import { ORG_WORDS, ROLE_TITLES, TITLE_WORDS } from './lexicon/people.js';
+import { SPEECH_VERBS } from './lexicon/speech-verbs.js';
 
 /** A name of the entity layer ("Gustavo Petro") with the title written before it ("Colombian President"). */
 export interface NameChunk extends Span {
@@ -49,11 +50,13 @@ export function chunksFromEntities(text: string, tokens: Token[], mentions: Enti
     while (d < described.length && described[d]!.start <= m.start) describedEnd = Math.max(describedEnd, described[d++]!.end);
     if (m.end <= describedEnd) continue;
     const adjacent = m.description && m.description.end <= m.start && !/[^\s]/u.test(text.slice(m.description.end, m.start));
-    const start = adjacent ? m.description!.start : m.start;
-    const first = firstTokenAt(tokens, start);
+    let first = firstTokenAt(tokens, adjacent ? m.description!.start : m.start);
+    // "…,” claims writer John Ostrower": a verb of saying before the role is the attribution's, not the title's.
+    while (adjacent && tokens[first] && tokens[first]!.start < m.start && SPEECH_VERBS.has(tokens[first]!.lemma.toLowerCase())) first++;
+    const start = adjacent ? Math.min(tokens[first]?.start ?? m.start, m.start) : m.start;
     const last = firstTokenAt(tokens, m.end) - 1;
     if (first > last || first >= tokens.length) continue;
-    const titles = adjacent ? text.slice(m.description!.start, m.description!.end).toLowerCase().split(/\s+/).filter(Boolean) : [];
+    const titles = adjacent && start < m.start ? text.slice(start, m.description!.end).toLowerCase().split(/\s+/).filter(Boolean) : [];
     const nameText = text.slice(m.start, m.end);
     const nameWords = nameText.toLowerCase().split(/\s+/);
     // Acronyms (GM, UAW), digits (Airbus A380) and organisation words mark things; people's names have none.

@@ -173,3 +173,7 @@ test('"said that X “…”" is the subject\'s quote, not X\'s; a coordinated v
   assert.equal(only('Nils Ovett, via a local paper, said that Rudolph “asked for it.”').speaker, 'Nils Ovett');
   assert.equal(only('Tom Bale phoned the office of Pam Ruiz. During the call, he asked about the plan, called Ruiz a “traitor” and hung up.').speaker, 'Tom Bale');
 });
+
+test('a verb of saying before a role and a name is the attribution, not part of the title', () => {
+  assert.equal(only('“No one has built a wide body aircraft at that rate before,” claims writer John Ostrower.').speaker, 'John Ostrower');
+});
