@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
@@ -15,6 +15,8 @@ export interface ApiBenchOptions {
   articles: number;
   seconds: number;
   connections: number;
+  /** As `ApiLoadOptions.storeCache`. */
+  storeCache?: string | undefined;
 }
 
 /** Articles per story in the synthetic store: news stories rarely carry more than a handful of reports. */
@@ -52,24 +54,33 @@ async function buildStore(path: string, count: number, analysed = false): Promis
   return storyIds;
 }
 
-/** Every story's analysis computed and stored, as ingest leaves them: reads then serve stored analyses. */
-async function storeAnalyses(path: string): Promise<number> {
-  const store = SqliteStore.open(path);
-  try {
-    return (await storyAnalyses(store, await store.listStories())).size;
-  } finally {
-    await store.close();
-  }
-}
+/** How long the server's event loop was held up over its life (see `server-probe.ts`), null if it did not say. */
+export type LoopDelay = { p50Ms: number; p99Ms: number; maxMs: number; stallsOver100Ms: number; worstStalls: Array<{ atMs: number; ms: number }>; gc: { count: number; totalMs: number; maxMs: number }; cpuSeconds: number } | null;
 
-function startServer(db: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [join(REPO, 'bin', 'corroborate.js'), 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+/** `corroborate serve` in its own process, with the event-loop probe loaded; `stop` ends it and resolves to the probe's figures. */
+function startServer(db: string): Promise<{ url: string; stop: () => Promise<LoopDelay> }> {
+  const probe = new URL('./server-probe.js', import.meta.url).href;
+  const extra = process.env.CORROBORATE_BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, ['--import', probe, ...extra, join(REPO, 'bin', 'corroborate.js'), 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let seen = '';
+  const exited = new Promise<LoopDelay>((resolve) =>
+    child.once('exit', () => {
+      const m = /^loop-delay (\{.*\})$/m.exec(seen);
+      resolve(m ? (JSON.parse(m[1]!) as LoopDelay) : null);
+    }),
+  );
   return new Promise((resolve, reject) => {
-    let seen = '';
     child.stderr.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
       const m = /serving (http:\/\/\S+?) /.exec(seen);
-      if (m) resolve({ url: m[1]!, stop: () => child.kill('SIGTERM') });
+      if (m)
+        resolve({
+          url: m[1]!,
+          stop: () => {
+            child.kill('SIGTERM');
+            return exited;
+          },
+        });
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}): ${seen}`)));
   });
@@ -97,66 +108,95 @@ async function load(url: string, paths: string[], seconds: number, connections: 
  * overhead. The store is checked after.
  */
 export async function runApiBench(options: ApiBenchOptions) {
-  const db = join(mkdtempSync(join(tmpdir(), 'corroborate-api-bench-')), 'bench.db');
-  const buildStarted = performance.now();
-  const storyIds = await buildStore(db, options.articles);
-  const buildSeconds = (performance.now() - buildStarted) / 1000;
-  const analysesStarted = performance.now();
-  const analysed = await storeAnalyses(db);
-  const analysesSeconds = (performance.now() - analysesStarted) / 1000;
-  const server = await startServer(db);
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-api-bench-'));
+  const db = join(dir, 'bench.db');
   try {
-    const baseline = await load(server.url, ['/api/openapi.json'], Math.max(5, Math.round(options.seconds / 3)), options.connections);
+    const prepared = await preparedStore(db, options.articles, options.storeCache);
+    const stored = new Database(db, { readonly: true });
+    const storyIds = (stored.prepare('SELECT id FROM stories ORDER BY rowid').all() as Array<{ id: string }>).map((r) => r.id);
+    stored.close();
+    const loadBefore = loadAverage();
+    const server = await startServer(db);
+    let loopDelay: LoopDelay = null;
+    try {
+      const baseline = await load(server.url, ['/api/openapi.json'], Math.max(5, Math.round(options.seconds / 3)), options.connections);
 
-    let posted = 0;
-    let postFailures = 0;
-    let writing = true;
-    const writer = (async () => {
-      for (let i = 0; writing; i++) {
-        const response = await fetch(`${server.url}/api/articles`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ text: `Bench headline ${i}\n\nA bench article number ${i} about the harbour of Port${i} reopening after repairs on Monday.\n`, source: 'Bench Wire' }),
-        }).catch(() => null);
-        if (response && response.status < 300) posted++;
-        else postFailures++;
-        await new Promise((r) => setTimeout(r, WRITE_INTERVAL_MS));
-      }
-    })();
-    // 200 stories spread over the store, so reads are not all of the newest.
-    const sampled = storyIds.filter((_, i) => i % Math.max(1, Math.floor(storyIds.length / 200)) === 0).slice(0, 200);
-    const storyJson = await load(server.url, sampled.map((id) => `/api/stories/${id}`), options.seconds, options.connections);
-    const storyPages = await load(server.url, sampled.map((id) => `/stories/${id}`), options.seconds, options.connections);
-    // Lists and search under the same writes: they read stored figures only, never story exports.
-    const listPaths = ['/', '/?page=2', '/?page=50', '/search?q=harbour+repairs', '/search?q=gondola', '/api/search?q=rescued', '/api/stories?offset=400'];
-    const homeAndSearch = await load(server.url, listPaths, options.seconds, options.connections);
-    writing = false;
-    await writer;
+      let posted = 0;
+      let postFailures = 0;
+      let writing = true;
+      const writer = (async () => {
+        for (let i = 0; writing; i++) {
+          const response = await fetch(`${server.url}/api/articles`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ text: `Bench headline ${i}\n\nA bench article number ${i} about the harbour of Port${i} reopening after repairs on Monday.\n`, source: 'Bench Wire' }),
+          }).catch(() => null);
+          if (response && response.status < 300) posted++;
+          else postFailures++;
+          await response?.arrayBuffer().catch(() => null);
+          await new Promise((r) => setTimeout(r, WRITE_INTERVAL_MS));
+        }
+      })();
+      // 200 stories spread over the store, so reads are not all of the newest.
+      const sampled = storyIds.filter((_, i) => i % Math.max(1, Math.floor(storyIds.length / 200)) === 0).slice(0, 200);
+      const storyJson = await load(server.url, sampled.map((id) => `/api/stories/${id}`), options.seconds, options.connections);
+      const storyPages = await load(server.url, sampled.map((id) => `/stories/${id}`), options.seconds, options.connections);
+      // Lists and search under the same writes: they read stored figures only, never story exports.
+      const home = await load(server.url, ['/', '/?page=2', '/?page=50', '/api/stories?offset=400'], options.seconds, options.connections);
+      const search = await load(server.url, ['/search?q=harbour+repairs', '/search?q=gondola', '/api/search?q=rescued', '/api/search?q=bridge+closed'], options.seconds, options.connections);
+      writing = false;
+      await writer;
+      loopDelay = await server.stop();
 
-    const check = new Database(db, { readonly: true });
-    const integrity = check.pragma('integrity_check', { simple: true });
-    const articles = (check.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-    const orphans = (check.prepare('SELECT count(*) AS n FROM articles a LEFT JOIN story_articles m ON m.article_id = a.id WHERE m.article_id IS NULL').get() as { n: number }).n;
-    check.close();
-    const targetMs = 50;
-    return {
-      storedArticles: options.articles,
-      storeBuildSeconds: round(buildSeconds, 1),
-      analysesStored: analysed,
-      analysesSeconds: round(analysesSeconds, 1),
-      connections: options.connections,
-      seconds: options.seconds,
-      storyJson,
-      storyPages,
-      homeAndSearch,
-      baselineNoStoreRoute: baseline,
-      p99UnderTarget: { targetMs, storyJson: storyJson.p99Ms < targetMs, storyPages: storyPages.p99Ms < targetMs, homeAndSearch: homeAndSearch.p99Ms < targetMs },
-      writes: { posted, failed: postFailures },
-      storeAfter: { integrity, articles, expected: options.articles + posted, orphans },
-    };
+      const check = new Database(db, { readonly: true });
+      const integrity = check.pragma('integrity_check', { simple: true });
+      const articles = (check.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+      const orphans = (check.prepare('SELECT count(*) AS n FROM articles a LEFT JOIN story_articles m ON m.article_id = a.id WHERE m.article_id IS NULL').get() as { n: number }).n;
+      check.close();
+      const targetMs = 50;
+      return {
+        store: { ...prepared, stories: storyIds.length },
+        machine: { cores: availableParallelism(), loadAverageBefore: loadBefore, loadAverageAfter: loadAverage() },
+        connections: options.connections,
+        seconds: options.seconds,
+        storyJson,
+        storyPages,
+        home,
+        search,
+        baselineNoStoreRoute: baseline,
+        p99UnderTarget: { targetMs, storyJson: storyJson.p99Ms < targetMs, storyPages: storyPages.p99Ms < targetMs, home: home.p99Ms < targetMs, search: search.p99Ms < targetMs },
+        serverEventLoopDelay: loopDelay,
+        writes: { posted, failed: postFailures },
+        storeAfter: { integrity, articles, expected: prepared.articles + posted, orphans },
+      };
+    } finally {
+      if (!loopDelay) await server.stop();
+    }
   } finally {
-    server.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The 1-, 5- and 15-minute load averages: wall-clock figures mean little when this is well above the cores. */
+const loadAverage = () => loadavg().map((x) => round(x, 1));
+
+/**
+ * A store of `articles` articles with every story's analysis stored, at `db`: built, or copied from
+ * `cache` when that file exists (building 10,000 articles takes minutes); a built store is kept at `cache`.
+ */
+async function preparedStore(db: string, articles: number, cache: string | undefined) {
+  const started = performance.now();
+  const reused = Boolean(cache && existsSync(cache));
+  if (reused) copyFileSync(cache!, db);
+  else {
+    await buildStore(db, articles, true);
+    if (cache) copyFileSync(db, cache);
+  }
+  const check = new Database(db, { readonly: true });
+  const count = (check.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  check.close();
+  if (count !== articles) throw new Error(`the store at ${cache} holds ${count} articles, not ${articles}: give another --store-cache file`);
+  return { articles, buildSeconds: round((performance.now() - started) / 1000, 1), reused };
 }
 
 export interface ApiLoadOptions {
@@ -197,12 +237,7 @@ export async function runApiLoadBench(options: ApiLoadOptions) {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-api-load-'));
   const db = join(dir, 'load.db');
   try {
-    const buildStarted = performance.now();
-    const cached = options.storeCache && existsSync(options.storeCache);
-    if (!cached) await buildStore(db, options.articles, true);
-    if (options.storeCache && !cached) copyFileSync(db, options.storeCache);
-    if (cached) copyFileSync(options.storeCache!, db);
-    const buildSeconds = (performance.now() - buildStarted) / 1000;
+    const prepared = await preparedStore(db, options.articles, options.storeCache);
     const stored = new Database(db, { readonly: true });
     const storyIds = (stored.prepare('SELECT id FROM stories ORDER BY rowid').all() as Array<{ id: string }>).map((r) => r.id);
     stored.close();
@@ -215,7 +250,9 @@ export async function runApiLoadBench(options: ApiLoadOptions) {
     const contract = exportRun.status === 0 ? spawnSync(process.execPath, [join(REPO, '..', 'shared', 'spec', 'validate-export.mjs'), out], { encoding: 'utf8', maxBuffer: 1 << 26 }) : null;
     rmSync(out, { force: true });
 
+    const loadBefore = loadAverage();
     const server = await startServer(db);
+    let loopDelay: LoopDelay = null;
     try {
       const idle = {
         homePage: await timedGets(server.url, '/', 5),
@@ -253,6 +290,7 @@ export async function runApiLoadBench(options: ApiLoadOptions) {
       const writeSeconds = (performance.now() - started) / 1000;
       readers!.stop();
       const reads = await readsDone;
+      loopDelay = await server.stop();
 
       const check = new Database(db, { readonly: true });
       const count = check.prepare('SELECT count(*) AS n FROM articles WHERE raw LIKE ?');
@@ -264,7 +302,8 @@ export async function runApiLoadBench(options: ApiLoadOptions) {
       const errors: Record<string, number> = {};
       for (const r of postResults) if (r.error) errors[r.error] = (errors[r.error] ?? 0) + 1;
       return {
-        store: { articles: options.articles, stories: storyIds.length, buildSeconds: round(buildSeconds, 1), reused: Boolean(cached) },
+        store: { ...prepared, stories: storyIds.length },
+        machine: { cores: availableParallelism(), loadAverageBefore: loadBefore, loadAverageAfter: loadAverage() },
         wholeStoreExport: { exitCode: exportRun.status, seconds: round(exportSeconds, 2), MiB: exportMiB, contract: contract ? (contract.status === 0 ? 'valid' : contract.stdout.slice(0, 300) + contract.stderr.slice(0, 300)) : 'not run', stderr: exportRun.status === 0 ? undefined : exportRun.stderr.slice(0, 500) },
         idleServer: idle,
         load: {
@@ -283,6 +322,7 @@ export async function runApiLoadBench(options: ApiLoadOptions) {
             p99Ms: round(postMs[Math.floor(postMs.length * 0.99)]!, 0),
           },
           reads: { requests: reads.requests.total, p50Ms: reads.latency.p50, p99Ms: reads.latency.p99, maxMs: reads.latency.max, errors: reads.errors, timeouts: reads.timeouts, resets: reads.resets, non2xx: reads.non2xx, status5xx: reads['5xx'] },
+          serverEventLoopDelay: loopDelay,
           storeAfter: {
             integrity,
             articles,
@@ -295,7 +335,7 @@ export async function runApiLoadBench(options: ApiLoadOptions) {
         },
       };
     } finally {
-      server.stop();
+      if (!loopDelay) await server.stop();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -29,7 +29,7 @@ import { runStoreBench } from './store.bench.js';
 const [name = 'all', ...rest] = process.argv.slice(2);
 const args = benchArgs(rest);
 const benches: Record<string, () => unknown | Promise<unknown>> = {
-  api: () => runApiBench({ articles: args.articles ?? 10_000, seconds: args.seconds ?? 30, connections: 50 }),
+  api: () => runApiBench({ articles: args.articles ?? 10_000, seconds: args.seconds ?? 30, connections: 50, storeCache: args.storeCache }),
   'api-load': () => runApiLoadBench({ articles: args.articles ?? 10_000, writers: args.writers ?? 20, posts: args.posts ?? 50, readers: args.readers ?? 20, storeCache: args.storeCache }),
   clean: () => runCleanBench(args.data),
   cluster: () => runClusterBench(args.data, args.threshold, args.orders),

@@ -7,6 +7,7 @@ import { inlineAnalyser, type Analyser } from '../pipeline/analyser.js';
 import { deleteArticle, ingestInputs, type IngestReport } from '../pipeline/analyze.js';
 import type { Fetcher } from '../ingest/fetch/fetch-url.js';
 import { StoryExportCache } from './story-cache.js';
+import { GenerationCache } from './read-cache.js';
 import type { InputFile } from '../ingest/read-inputs.js';
 import { charsetOfContentType } from '../ingest/markup-encoding.js';
 import { MARK_END, MARK_START, type Store } from '../store/store.js';
@@ -63,7 +64,11 @@ const valid = <T extends z.ZodType>(target: 'query' | 'param' | 'json', schema: 
 export function createApp({ store, queue, token, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, allowedOrigins = [], analyser = inlineAnalyser, fetcher }: AppOptions): Hono {
   const app = new Hono();
   // With a queue, story jobs analyse: a read serves the stored analysis and analyses (in the pool) only a story never analysed.
-  const stories = new StoryExportCache(store, { analyze: analyser.story, ...(queue ? { serveStored: true } : {}) });
+  const stories = new StoryExportCache(store, { analyze: analyser.story, concurrency: analyser.threads, ...(queue ? { serveStored: true } : {}) });
+  // Posts, deletes and reads share one analysis per story (see StoryExportCache.refresh).
+  const storyStage = (ids: string[]) => stories.refresh(ids);
+  // Lists and searches read the whole store: kept until the next commit.
+  const reads = new GenerationCache(store);
   const writeGuard = token ? bearerAuth({ token, noAuthenticationHeader: { message: errorBody('unauthorized', 'a bearer token is required for writes') }, invalidToken: { message: errorBody('unauthorized', 'the bearer token is not valid') } }) : undefined;
   const limit = bodyLimit({
     maxSize: maxBodyBytes,
@@ -93,7 +98,7 @@ export function createApp({ store, queue, token, maxBodyBytes = DEFAULT_MAX_BODY
       c.header('Location', `/api/jobs/${jobId}`);
       return c.json(JobAcceptedSchema.parse({ jobId, state: 'created', location: `/api/jobs/${jobId}` }), 202);
     }
-    const report = await ingestInputs(store, files, { analyser });
+    const report = await ingestInputs(store, files, { analyser, storyStage });
     return c.json(ingestBody(report), report.added > 0 ? 201 : report.failed === report.files.length ? 400 : 200);
   });
 
@@ -108,8 +113,11 @@ export function createApp({ store, queue, token, maxBodyBytes = DEFAULT_MAX_BODY
   app.get('/api/stories', valid('query', PageQuerySchema), async (c) => {
     const { limit: pageSize, offset } = c.req.valid('query');
     // Stored figures only (the stored analyses' columns and the articles table): a list never builds or reads a story's analysis.
-    const [cards, counts] = await Promise.all([store.pageStoryCards(pageSize, offset), store.counts()]);
-    return c.json({ stories: cards, limit: pageSize, offset, total: counts.stories });
+    const body = await reads.get(`stories ${pageSize} ${offset}`, async () => {
+      const [cards, counts] = await Promise.all([store.pageStoryCards(pageSize, offset), store.counts()]);
+      return JSON.stringify({ stories: cards, limit: pageSize, offset, total: counts.stories });
+    });
+    return c.body(body, 200, { 'content-type': 'application/json; charset=UTF-8' });
   });
 
   app.get('/api/stories/:id', valid('param', IdParamSchema), async (c) => {
@@ -136,21 +144,24 @@ export function createApp({ store, queue, token, maxBodyBytes = DEFAULT_MAX_BODY
 
   app.delete('/api/articles/:id', valid('param', IdParamSchema), async (c) => {
     const { id } = c.req.valid('param');
-    const deleted = await deleteArticle(store, id, analyser);
+    const deleted = await deleteArticle(store, id, analyser, storyStage);
     if (!deleted) throw new ApiError(404, 'not-found', `no article ${id}`);
     return c.json({ deleted: id, ...deleted });
   });
 
   app.get('/api/search', valid('query', SearchQuerySchema), async (c) => {
     const { q, limit: max } = c.req.valid('query');
-    const hits = await store.search(q, max);
-    return c.json({ hits: hits.map((h) => ({ ...h, snippet: h.snippet.replaceAll(MARK_START, '«').replaceAll(MARK_END, '»') })) });
+    const body = await reads.get(`search ${max} ${q}`, async () => {
+      const hits = await store.search(q, max);
+      return JSON.stringify({ hits: hits.map((h) => ({ ...h, snippet: h.snippet.replaceAll(MARK_START, '«').replaceAll(MARK_END, '»') })) });
+    });
+    return c.body(body, 200, { 'content-type': 'application/json; charset=UTF-8' });
   });
 
   const openApi = openApiDocument();
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
-  app.route('/', webRoutes(store, stories, { token, maxBodyBytes, analyser, ...(fetcher ? { fetcher } : {}), ...(queue ? { queue } : {}) }));
+  app.route('/', webRoutes(store, stories, { token, maxBodyBytes, analyser, reads, ...(fetcher ? { fetcher } : {}), ...(queue ? { queue } : {}) }));
   refuseOtherMethods(app);
 
   app.notFound((c) => c.json(errorBody('not-found', `no route ${c.req.method} ${c.req.path}`), 404));

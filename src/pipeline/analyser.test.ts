@@ -1,11 +1,11 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CorroborateError } from '../doc/errors.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
-import { createAnalyser, inlineAnalyser } from './analyser.js';
+import { BACKGROUND_NICE, createAnalyser, inlineAnalyser } from './analyser.js';
 import { exportStories, ingestPaths } from './analyze.js';
 
 const EXAMPLES = new URL('../../../examples/articles/', import.meta.url).pathname;
@@ -19,6 +19,39 @@ test('worker threads analyse an input exactly as the calling thread does', async
     assert.deepEqual(await analyser.docs(file, { ctx }), await inlineAnalyser.docs(file, { ctx }));
   } finally {
     await analyser.close();
+  }
+});
+
+/** Nice value of each thread of this process, by thread id (Linux /proc). */
+function threadNice(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    out.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+  }
+  return out;
+}
+
+test("a server's background analysis threads yield the cores to its event loop: they run at a higher nice value, the main thread's unchanged", { skip: process.platform !== 'linux' && 'nice values are per thread on Linux only' }, async () => {
+  const before = threadNice();
+  const analyser = createAnalyser(2, { background: true });
+  try {
+    const file = { input: 'a.txt', bytes: new TextEncoder().encode('Ferry halted\n\nThe harbour ferry stopped on Monday after an engine fault, the operator said.\n'), sidecar: null };
+    await Promise.all([analyser.docs(file, { ctx }), analyser.docs(file, { ctx })]);
+    const after = threadNice();
+    const started = [...after].filter(([tid]) => !before.has(tid));
+    assert.equal(started.filter(([, nice]) => nice === BACKGROUND_NICE).length, 2, `two analysis threads at nice ${BACKGROUND_NICE}: ${JSON.stringify(started)}`);
+    assert.equal(after.get(process.pid), before.get(process.pid), 'the main thread keeps its priority');
+  } finally {
+    await analyser.close();
+  }
+  const plain = createAnalyser(1);
+  try {
+    const before2 = threadNice();
+    await plain.docs({ input: 'b.txt', bytes: new TextEncoder().encode('Mill closes\n\nThe mill closed on Friday after ninety years, its owners said.\n'), sidecar: null }, { ctx });
+    assert.ok([...threadNice()].every(([tid, nice]) => before2.has(tid) || nice !== BACKGROUND_NICE), 'the CLI\'s threads are not lowered');
+  } finally {
+    await plain.close();
   }
 });
 

@@ -46,11 +46,29 @@ export const inlineAnalyser: Analyser = {
   close: async () => {},
 };
 
-/** An analyser with `threads` worker threads (0: `inlineAnalyser`). Close it when done: live threads keep the process running. */
-export function createAnalyser(threads: number = defaultThreads()): Analyser {
+/**
+ * The nice value of analysis threads that run in the background of a server (`createAnalyser`'s
+ * `background`): when every core is busy, the event loop, which answers reads, is scheduled first
+ * and the analyses take what is left; on an idle machine they lose nothing.
+ */
+export const BACKGROUND_NICE = 10;
+
+/** What an analysis worker thread is started with. */
+export interface AnalysisWorkerData {
+  nice: number | null;
+}
+
+/**
+ * An analyser with `threads` worker threads (0: `inlineAnalyser`). Close it when done: live
+ * threads keep the process running. `background`: the threads run at `BACKGROUND_NICE` (Linux,
+ * where a thread's nice value is its own; elsewhere it would lower the whole process, so there
+ * the option does nothing).
+ */
+export function createAnalyser(threads: number = defaultThreads(), { background = false }: { background?: boolean } = {}): Analyser {
   if (!Number.isInteger(threads) || threads < 0) throw new CorroborateError('bad-option', `threads must be a whole number >= 0, not ${threads}`);
   if (threads === 0) return inlineAnalyser;
-  const pool = new Piscina({ filename: new URL('./analysis-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  const workerData: AnalysisWorkerData = { nice: background && process.platform === 'linux' ? BACKGROUND_NICE : null };
+  const pool = new Piscina({ filename: new URL('./analysis-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, workerData });
   return {
     threads,
     async docs(file, options) {

@@ -3,6 +3,8 @@
  * analyses, run off the main thread. Failures come back as data (`WorkerFailure`) so the main
  * thread rebuilds the same `CorroborateError` the input would have failed with in-process.
  */
+import { setPriority } from 'node:os';
+import { workerData } from 'piscina';
 import { asInputError } from '../doc/errors.js';
 import type { Doc } from '../doc/types.js';
 import type { InputFile } from '../ingest/read-inputs.js';
@@ -10,7 +12,11 @@ import { analyzeStory } from '../story/analyze-story.js';
 import type { StoryInput } from '../story/stage.js';
 import type { StoryAnalysis } from '../story/types.js';
 import { docsFromInput, type DocOptions } from './docs-from-input.js';
-import type { WorkerFailure } from './analyser.js';
+import type { AnalysisWorkerData, WorkerFailure } from './analyser.js';
+
+// A background thread yields the cores to the server's event loop (Linux: this thread only).
+const { nice } = (workerData ?? { nice: null }) as AnalysisWorkerData;
+if (nice !== null) setPriority(nice);
 
 export type DocsReply = { ok: true; docs: Doc[] } | { ok: false; failure: WorkerFailure };
 

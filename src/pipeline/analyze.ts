@@ -238,12 +238,18 @@ export async function exportStories(store: Store, storyIds?: string[], generated
 
 /**
  * Deletes one stored article (see `Store.deleteArticle`) and brings the analyses of the stories it
- * changed up to date, which logs the removal in their change logs. Null when no such article.
+ * changed up to date (`storyStage`, as in `IngestOptions`), which logs the removal in their
+ * change logs. Null when no such article.
  */
-export async function deleteArticle(store: Store, articleId: string, analyser: Analyser = inlineAnalyser): Promise<{ storyId: string; storyDeleted: boolean } | null> {
+export async function deleteArticle(
+  store: Store,
+  articleId: string,
+  analyser: Analyser = inlineAnalyser,
+  storyStage: (storyIds: string[]) => Promise<void> = (ids) => refreshStoryAnalyses(store, ids, { analyze: analyser.story, concurrency: analyser.threads }),
+): Promise<{ storyId: string; storyDeleted: boolean } | null> {
   const deleted = await store.deleteArticle(articleId);
   if (!deleted) return null;
-  await refreshStoryAnalyses(store, deleted.changedStoryIds, { analyze: analyser.story, concurrency: analyser.threads });
+  await storyStage(deleted.changedStoryIds);
   return { storyId: deleted.storyId, storyDeleted: deleted.storyDeleted };
 }
 

@@ -235,5 +235,11 @@ export interface Store {
   highlightArticle(articleId: string, query: string): Promise<string | null>;
   /** A page of stories for lists, by latest article first, from stored figures only (no analysis is computed or read). */
   pageStoryCards(limit: number, offset: number): Promise<StoryCard[]>;
+  /**
+   * A token that changes whenever committed content may have changed (this connection's commits
+   * and other processes'), for caches of what reads return; null inside an open write transaction,
+   * whose rows are not committed and must not be cached. Optional: without it, callers cache nothing across reads.
+   */
+  generation?(): Promise<string | null>;
   close(): Promise<void>;
 }

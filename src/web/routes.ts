@@ -16,6 +16,7 @@ import type { ExportArticle, ExportClaim, ExportSpan, StoryChange, StoryExport }
 import { renderMarkdown } from '../export/markdown.js';
 import { MARK_END, MARK_START, type Store, type StoryCard } from '../store/store.js';
 import type { StoryExportCache } from '../api/story-cache.js';
+import { GenerationCache } from '../api/read-cache.js';
 import { STYLE } from './style.js';
 import { atomFeed, changesSince, type FollowableStory } from './feed.js';
 
@@ -67,6 +68,8 @@ export interface WebOptions {
   analyser?: Analyser;
   /** With a queue, the add form enqueues its articles for `corroborate worker` (as `POST /api/articles` does). */
   queue?: JobQueue;
+  /** Keeps the home pages and searches until the next commit (default: a cache of this router's own). */
+  reads?: GenerationCache;
 }
 
 /** Constant-time comparison, so the time a wrong token takes says nothing of the right one. */
@@ -78,6 +81,9 @@ function sameSecret(given: string, expected: string): boolean {
 
 export function webRoutes(store: Store, stories: StoryExportCache, options: WebOptions = {}): Hono {
   const web = new Hono();
+  // Posts, deletes and reads share one analysis per story (see StoryExportCache.refresh).
+  const storyStage = (ids: string[]) => stories.refresh(ids);
+  const reads = options.reads ?? new GenerationCache(store);
 
   web.get('/add', (c) => c.html(layout('Add articles', addPage(Boolean(options.token), null, {}))));
 
@@ -114,7 +120,8 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
       const jobId = await options.queue.enqueueIngest({ inputs: inputs.map(toJobInput) });
       return c.html(layout('Queued', queuedPage(jobId, inputs.length)), 202);
     }
-    const reports = [...(inputs.length ? [await ingestInputs(store, inputs, options.analyser ? { analyser: options.analyser } : {})] : []), ...(values.page ? [await ingestPaths(store, [values.page], { ...(options.fetcher ? { fetcher: options.fetcher } : {}), ...(options.analyser ? { analyser: options.analyser } : {}) })] : [])];
+    const ingest = { storyStage, ...(options.analyser ? { analyser: options.analyser } : {}) };
+    const reports = [...(inputs.length ? [await ingestInputs(store, inputs, ingest)] : []), ...(values.page ? [await ingestPaths(store, [values.page], { ...ingest, ...(options.fetcher ? { fetcher: options.fetcher } : {}) })] : [])];
     const outcomes = reports.flatMap((r) => r.files);
     const only = outcomes.length === 1 ? outcomes[0]! : null;
     if (only?.status === 'failed') return again(400, `${only.error.code}: ${only.error.message}`);
@@ -129,27 +136,31 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
     const form = await c.req.parseBody();
     const token = typeof form['token'] === 'string' ? form['token'] : '';
     if (options.token && !sameSecret(token, options.token)) return c.html(layout('Not deleted', html`<h1>Not deleted</h1><p class="error" role="alert">The token is missing or wrong.</p><p><a href="/articles/${id}">Back to the article</a></p>`), 401);
-    const deleted = await deleteArticle(store, id, options.analyser);
+    const deleted = await deleteArticle(store, id, options.analyser, storyStage);
     if (!deleted) return notFound(c, 'article');
     return c.redirect(deleted.storyDeleted ? '/?deleted=1' : `/stories/${deleted.storyId}?deleted=1#changes`, 303);
   });
 
   web.get('/', async (c) => {
     const page = positiveInt(c.req.query('page'), 1);
-    const [cards, counts] = await Promise.all([store.pageStoryCards(STORIES_PER_PAGE, (page - 1) * STORIES_PER_PAGE), store.counts()]);
-    const pages = Math.max(1, Math.ceil(counts.stories / STORIES_PER_PAGE));
-    return c.html(
-      layout(
-        page > 1 ? `Stories, page ${page}` : 'Stories',
-        html`<h1>Stories</h1>
-          ${searchForm('')}
-          ${counts.stories === 0
-            ? html`<p>No stories yet. Add articles with <code>corroborate ingest</code> or <code>POST /api/articles</code>.</p>`
-            : html`<p class="meta">${counts.stories} stories from ${counts.articles} articles, the latest reported first.</p>
-                <ol class="cards">${cards.map(storyCard)}</ol>
-                ${pager('/', page, pages, {})}`}`,
-      ),
-    );
+    // Rendered once per page and store generation: the busiest page of the site.
+    const rendered = await reads.get(`home ${page}`, async () => {
+      const [cards, counts] = await Promise.all([store.pageStoryCards(STORIES_PER_PAGE, (page - 1) * STORIES_PER_PAGE), store.counts()]);
+      const pages = Math.max(1, Math.ceil(counts.stories / STORIES_PER_PAGE));
+      return (
+        await layout(
+          page > 1 ? `Stories, page ${page}` : 'Stories',
+          html`<h1>Stories</h1>
+            ${searchForm('')}
+            ${counts.stories === 0
+              ? html`<p>No stories yet. Add articles with <code>corroborate ingest</code> or <code>POST /api/articles</code>.</p>`
+              : html`<p class="meta">${counts.stories} stories from ${counts.articles} articles, the latest reported first.</p>
+                  <ol class="cards">${cards.map(storyCard)}</ol>
+                  ${pager('/', page, pages, {})}`}`,
+        )
+      ).toString();
+    });
+    return c.html(rendered);
   });
 
   web.get('/stories/:id', async (c) => {
@@ -218,9 +229,16 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
 
   web.get('/search', async (c) => {
     const q = (c.req.query('q') ?? '').slice(0, 500);
+    const rendered = await reads.get(`search ${q}`, async () => (await searchPage(store, q)).toString());
+    return c.html(rendered);
+  });
+  return web;
+}
+
+async function searchPage(store: Store, q: string): Promise<HtmlEscapedString> {
     const [storyHits, hits] = q.trim() ? await Promise.all([store.searchStories(q, 10), store.search(q, 50)]) : [[], []];
     const articleLink = (articleId: string) => `/articles/${articleId}?q=${encodeURIComponent(q.trim())}#match`;
-    return c.html(
+    return (
       layout(
         q.trim() ? `Search: ${q}` : 'Search',
         html`<h1>Search</h1>${searchForm(q)}
@@ -240,10 +258,8 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
                     : html`<p>No article matches.</p>`}
                 </section>`
             : ''}`,
-      ),
+      )
     );
-  });
-  return web;
 }
 
 async function loadStory(stories: StoryExportCache, id: string): Promise<{ story: ExportStoryPlus; members: ExportArticle[] } | null> {

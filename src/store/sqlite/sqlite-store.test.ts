@@ -142,6 +142,34 @@ test('a batch is one transaction of savepoints: a failed article rolls back alon
   await store.close();
 });
 
+test('the generation moves with every commit, this connection\'s or another\'s, never with a read, and is null inside a write transaction', async () => {
+  const path = tempDb();
+  const store = SqliteStore.open(path);
+  const other = SqliteStore.open(path);
+  const seen = [await store.generation()];
+  await store.counts();
+  await store.pageStoryCards(20, 0);
+  assert.equal(await store.generation(), seen[0], 'reads leave it');
+  await store.addArticle(article(110), { storyId: 's-g', isNewStory: true, cluster: write('s-g', 1) });
+  seen.push(await store.generation());
+  await store.putStoryAnalysis(analysisOf('s-g', 1));
+  seen.push(await store.generation());
+  await other.addArticle(article(111), { storyId: 's-h', isNewStory: true, cluster: write('s-h', 1) });
+  seen.push(await store.generation());
+  await other.deleteArticle(article(111).id);
+  seen.push(await store.generation());
+  assert.equal(new Set(seen).size, seen.length, `each commit gives a new generation: ${seen.join(' ')}`);
+  let inside: string | null | undefined;
+  await store.batch(async () => {
+    await store.placeAndAdd(article(112), async () => ({ storyId: 's-i', isNewStory: true, cluster: write('s-i', 1) }));
+    inside = await store.generation();
+  });
+  assert.equal(inside, null, 'rows of an open transaction are not committed: nothing may cache them');
+  assert.ok(!seen.includes(await store.generation()), 'the batch\'s commit gives a new generation');
+  await other.close();
+  await store.close();
+});
+
 test('refuses a file that is not a Corroborate store and leaves it untouched', () => {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-store-'));
   const other = join(dir, 'other.db');

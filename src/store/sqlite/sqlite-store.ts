@@ -54,6 +54,8 @@ export class SqliteStore implements Store {
   private readonly writer = new Mutex();
   /** Set inside `batch`'s work: its writes are savepoints of the batch's transaction, which holds the writer. */
   private readonly inBatch = new AsyncLocalStorage<true>();
+  /** Transactions committed through this connection (`data_version` counts only other connections'): half of `generation`. */
+  private commits = 0;
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -129,6 +131,7 @@ export class SqliteStore implements Store {
         result = this.write(doc, placement);
       }
       this.db.exec(commit);
+      this.commits++;
     } catch (error) {
       if (this.db.inTransaction) this.db.exec(rollback);
       throw error;
@@ -140,14 +143,21 @@ export class SqliteStore implements Store {
   }
 
   private dataVersion(): number {
-    return this.db.pragma('data_version', { simple: true }) as number;
+    // A prepared statement: `db.pragma()` prepares one on every call, and reads ask at every request (`generation`).
+    return (this.sql('PRAGMA data_version').get() as { data_version: number }).data_version;
   }
 
   /** A write of its own (not an article's): a savepoint inside a batch, else an IMMEDIATE transaction through the writer, retried while another process writes. */
   private writeUnit<T>(work: () => T): Promise<T> {
     const unit = this.db.transaction(work);
     if (this.inBatch.getStore()) return Promise.resolve(unit());
-    return this.writer.run(() => withRetries(busy, async () => unit.immediate()));
+    return this.writer.run(() =>
+      withRetries(busy, async () => {
+        const result = unit.immediate();
+        this.commits++;
+        return result;
+      }),
+    );
   }
 
   /** The rows of one placed article (inside the caller's transaction). */
@@ -184,6 +194,7 @@ export class SqliteStore implements Store {
       try {
         await this.inBatch.run(true, work);
         this.db.exec('COMMIT');
+        this.commits++;
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
         // The caches took in the batch's articles as each savepoint was released.
@@ -569,6 +580,10 @@ export class SqliteStore implements Store {
        FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY m.seq`,
     );
     return stories.map((s) => storyCard(s, members.all(s.id) as CardMemberRow[]));
+  }
+
+  async generation(): Promise<string | null> {
+    return this.db.inTransaction ? null : `${this.dataVersion()}.${this.commits}`;
   }
 
   async close(): Promise<void> {
