@@ -36,25 +36,50 @@ function longArticle(chars: number, shape: 'paragraphs' | 'one-line' = 'paragrap
 
 const read = (text: string, maxChars = Number.MAX_SAFE_INTEGER): Doc[] => docsFromInput({ input: 'long.txt', bytes: Buffer.from(text), sidecar: null }, { maxChars, ctx: { now: new Date('2026-01-20T00:00:00Z') } });
 
-/** Median CPU seconds of three runs (CPU, not wall: other processes share the machine). */
-function cpuSeconds(run: () => void): number {
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const start = process.cpuUsage();
-    run();
-    const used = process.cpuUsage(start);
-    times.push((used.user + used.system) / 1e6);
+/**
+ * CPU seconds used so far by this thread, where Linux tells (/proc/thread-self/stat, in clock
+ * ticks of 10 ms): the process's CPU time also counts V8's helper threads, whose parallel garbage
+ * collection spins longer when the machine is loaded. Elsewhere the process's CPU time.
+ */
+function threadCpuSeconds(): number {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const [utime, stime] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 13).map(Number);
+    return (utime! + stime!) / 100;
+  } catch {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1e6;
   }
-  return times.sort((a, b) => a - b)[1]!;
+}
+
+/**
+ * CPU seconds of `small` and of `large`, each the least of its runs, the runs interleaved (small,
+ * large, small, …) so that both meet the same machine. CPU time, not wall: other processes share
+ * the machine; the least, not the median: interference only ever adds time (another process
+ * evicting caches, a garbage collection, a descheduled thread's cache misses), so the least run is
+ * the closest to the work itself. When the ratio is over `limit` after three runs each, two more
+ * are taken: more runs can only lower a least time, and a cost that really grows faster than
+ * linear stays over the limit however many are taken (quadratic is a ratio of 16 here).
+ */
+function cpuRatio(small: () => void, large: () => void, limit: number): { small: number; large: number; ratio: number } {
+  const cpu = (run: () => void) => {
+    const start = threadCpuSeconds();
+    run();
+    return threadCpuSeconds() - start;
+  };
+  let least = { small: Infinity, large: Infinity };
+  for (let i = 0; i < 5; i++) {
+    least = { small: Math.min(least.small, cpu(small)), large: Math.min(least.large, cpu(large)) };
+    if (i >= 2 && least.large / least.small <= limit) break;
+  }
+  return { ...least, ratio: least.large / least.small };
 }
 
 describe('cost per document', () => {
   test('time(4n) / time(n) <= 5 for one article of real text, n = 250 kB', (t) => {
     const n = 250_000;
     read(longArticle(20_000)); // load wink's model and warm the code first
-    const small = cpuSeconds(() => read(longArticle(n)));
-    const large = cpuSeconds(() => read(longArticle(4 * n)));
-    const ratio = large / small;
+    const { small, large, ratio } = cpuRatio(() => read(longArticle(n)), () => read(longArticle(4 * n)), 5);
     t.diagnostic(`250 kB: ${small.toFixed(2)} CPU s, 1 MB: ${large.toFixed(2)} CPU s, ratio ${ratio.toFixed(2)}`);
     assert.ok(ratio <= 5, `1 MB took ${large.toFixed(2)} s, 250 kB ${small.toFixed(2)} s: ratio ${ratio.toFixed(2)}`);
   });
@@ -62,17 +87,15 @@ describe('cost per document', () => {
   test('a document that is one long line costs linear time too (it once overflowed the stack)', () => {
     const n = 200_000;
     read(longArticle(20_000, 'one-line'));
-    const small = cpuSeconds(() => read(longArticle(n, 'one-line')));
-    const large = cpuSeconds(() => read(longArticle(4 * n, 'one-line')));
-    assert.ok(large / small <= 5, `800 kB line ${large.toFixed(2)} s, 200 kB ${small.toFixed(2)} s`);
+    const { small, large, ratio } = cpuRatio(() => read(longArticle(n, 'one-line')), () => read(longArticle(4 * n, 'one-line')), 5);
+    assert.ok(ratio <= 5, `800 kB line ${large.toFixed(2)} s, 200 kB ${small.toFixed(2)} s`);
   });
 
   test('a 100 kB "word" costs linear time and is one token, the words around it tokenised as usual', () => {
     const withRun = (chars: number) => `Long report on the talks\n\nThe ministry published the file ${'Ab0+'.repeat(chars / 4)} on Tuesday, officials said.\n\n${BODY}`;
     read(withRun(1000));
-    const small = cpuSeconds(() => read(withRun(25_000)));
-    const large = cpuSeconds(() => read(withRun(100_000)));
-    assert.ok(large / small <= 5, `100 kB word ${large.toFixed(2)} s, 25 kB ${small.toFixed(2)} s`);
+    const { small, large, ratio } = cpuRatio(() => read(withRun(25_000)), () => read(withRun(100_000)), 5);
+    assert.ok(ratio <= 5, `100 kB word ${large.toFixed(2)} s, 25 kB ${small.toFixed(2)} s`);
     const [doc] = read(withRun(100_000));
     const long = doc!.layers.tokens.filter((t) => t.end - t.start > 1000);
     assert.equal(long.length, 1);

@@ -115,7 +115,7 @@ export function createApp({ store, queue, token, maxBodyBytes = DEFAULT_MAX_BODY
     // Stored figures only (the stored analyses' columns and the articles table): a list never builds or reads a story's analysis.
     const body = await reads.get(`stories ${pageSize} ${offset}`, async () => {
       const [cards, counts] = await Promise.all([store.pageStoryCards(pageSize, offset), store.counts()]);
-      return JSON.stringify({ stories: cards, limit: pageSize, offset, total: counts.stories });
+      return new TextEncoder().encode(JSON.stringify({ stories: cards, limit: pageSize, offset, total: counts.stories }));
     });
     return c.body(body, 200, { 'content-type': 'application/json; charset=UTF-8' });
   });
@@ -153,7 +153,7 @@ export function createApp({ store, queue, token, maxBodyBytes = DEFAULT_MAX_BODY
     const { q, limit: max } = c.req.valid('query');
     const body = await reads.get(`search ${max} ${q}`, async () => {
       const hits = await store.search(q, max);
-      return JSON.stringify({ hits: hits.map((h) => ({ ...h, snippet: h.snippet.replaceAll(MARK_START, '«').replaceAll(MARK_END, '»') })) });
+      return new TextEncoder().encode(JSON.stringify({ hits: hits.map((h) => ({ ...h, snippet: h.snippet.replaceAll(MARK_START, '«').replaceAll(MARK_END, '»') })) }));
     });
     return c.body(body, 200, { 'content-type': 'application/json; charset=UTF-8' });
   });

@@ -59,16 +59,16 @@ export class StoryExportCache {
   }
 
   /**
-   * A page rendered from the story's export, kept per version under `key` (its query string) for
-   * the most recent few keys: rendering a story page cost as much as encoding its JSON.
+   * A page rendered from the story's export and encoded, kept per version under `key` (its query
+   * string) for the most recent few keys: rendering a story page cost as much as encoding its JSON.
    */
-  async page(id: string, key: string, render: (exported: StoryExport) => Promise<string>): Promise<string | null> {
+  async page(id: string, key: string, render: (exported: StoryExport) => Promise<string>): Promise<Uint8Array<ArrayBuffer> | null> {
     const entry = await this.entry(id);
     if (!entry) return null;
     entry.pages ??= new Map();
     let page = entry.pages.get(key);
     if (page === undefined) {
-      page = await render(entry.export);
+      page = new TextEncoder().encode(await render(entry.export));
       entry.pages.set(key, page);
       if (entry.pages.size > PAGES_PER_STORY) entry.pages.delete(entry.pages.keys().next().value!);
     }
@@ -164,6 +164,6 @@ interface CacheEntry {
   export: StoryExport;
   /** The export serialised, filled on the first JSON read of this version. */
   json?: Uint8Array<ArrayBuffer>;
-  /** Pages rendered from the export, by query string. */
-  pages?: Map<string, string>;
+  /** Pages rendered from the export (UTF-8), by query string. */
+  pages?: Map<string, Uint8Array<ArrayBuffer>>;
 }

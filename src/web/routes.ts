@@ -21,6 +21,8 @@ import { STYLE } from './style.js';
 import { atomFeed, changesSince, type FollowableStory } from './feed.js';
 
 type Fragment = HtmlEscapedString | Promise<HtmlEscapedString>;
+/** Pages kept encoded (see StoryExportCache, GenerationCache) are sent as bytes with the type `c.html` would give. */
+const HTML = { 'content-type': 'text/html; charset=UTF-8' };
 type Status = ExportClaim['status'];
 
 /** Stories per home page: a phone screen shows two or three, a desktop screen five or six. */
@@ -144,10 +146,10 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
   web.get('/', async (c) => {
     const page = positiveInt(c.req.query('page'), 1);
     // Rendered once per page and store generation: the busiest page of the site.
-    const rendered = await reads.get(`home ${page}`, async () => {
+    const body = await reads.get(`home ${page}`, async () => {
       const [cards, counts] = await Promise.all([store.pageStoryCards(STORIES_PER_PAGE, (page - 1) * STORIES_PER_PAGE), store.counts()]);
       const pages = Math.max(1, Math.ceil(counts.stories / STORIES_PER_PAGE));
-      return (
+      const rendered = (
         await layout(
           page > 1 ? `Stories, page ${page}` : 'Stories',
           html`<h1>Stories</h1>
@@ -159,8 +161,9 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
                   ${pager('/', page, pages, {})}`}`,
         )
       ).toString();
+      return new TextEncoder().encode(rendered);
     });
-    return c.html(rendered);
+    return c.body(body, 200, HTML);
   });
 
   web.get('/stories/:id', async (c) => {
@@ -171,7 +174,7 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
       const notice = c.req.query('deleted') ? html`<p class="notice" role="status">Deleted. The story was analysed again without the article; see its changes.</p>` : '';
       return (await layout(loaded.story.title, html`${notice}${storyPage(loaded.story, loaded.members, filters, c.req.query('since'))}`)).toString();
     });
-    return page ? c.html(page) : notFound(c, 'story');
+    return page?.length ? c.body(page, 200, HTML) : notFound(c, 'story');
   });
 
   web.get('/stories/:id/feed.atom', async (c) => {
@@ -229,8 +232,8 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
 
   web.get('/search', async (c) => {
     const q = (c.req.query('q') ?? '').slice(0, 500);
-    const rendered = await reads.get(`search ${q}`, async () => (await searchPage(store, q)).toString());
-    return c.html(rendered);
+    const rendered = await reads.get(`search ${q}`, async () => new TextEncoder().encode((await searchPage(store, q)).toString()));
+    return c.body(rendered, 200, HTML);
   });
   return web;
 }
