@@ -23,8 +23,9 @@ const Source = z.object({ subtopic: z.string(), split: z.string(), text: z.strin
  * stream of the scale bench (ECB+ dev texts), analysed once, then placed and stored one article at
  * a time (`placeAndAdd` + `placeArticle`: grouping reads, copy detection, the writes) into each
  * store, twice: each article its own transaction, then in batches as ingest writes them
- * (`Store.batch`: one transaction per `BATCH_ARTICLES` articles, a savepoint each). PostgreSQL is the server in `--db` or DATABASE_URL (a schema made for the run and dropped
- * after), else PGlite in this process. CPU ms are this process's only: a server's own CPU is not
+ * (`Store.batch`: one transaction per `BATCH_ARTICLES` articles, a savepoint each). PostgreSQL is
+ * the server in `--db` or DATABASE_URL (schemas made for the run and dropped after), else PGlite
+ * in this process. CPU ms are this process's only: a server's own CPU is not
  * in them. The stories each store made are compared (they must be the same partition).
  */
 export async function runStoreBench(data: string | undefined, articles = 1000, db: string | undefined = process.env.DATABASE_URL) {
