@@ -187,8 +187,13 @@ const loadAverage = () => loadavg().map((x) => round(x, 1));
 async function preparedStore(db: string, articles: number, cache: string | undefined) {
   const started = performance.now();
   const reused = Boolean(cache && existsSync(cache));
-  if (reused) copyFileSync(cache!, db);
-  else {
+  if (reused) {
+    copyFileSync(cache!, db);
+    // Analyses stored by older analysis code are redone here, not by the first reads.
+    const store = SqliteStore.open(db);
+    await storyAnalyses(store, await store.listStories());
+    await store.close();
+  } else {
     await buildStore(db, articles, true);
     if (cache) copyFileSync(db, cache);
   }

@@ -73,12 +73,12 @@ test('a story that gained an article is read with its stored analysis while the 
   await store.close();
 });
 
-test('a story never analysed is analysed before it is served, once', async () => {
+test('a story never analysed is analysed before it is served, once for all the readers that ask at the same time', async () => {
   const store = SqliteStore.open(tempDb());
   const { storyIds } = await ingestPaths(store, seedFiles.slice(0, 2), { storyStage: async () => {} });
   const analysis = heldAnalysis();
   const cache = new StoryExportCache(store, { analyze: analysis.analyze });
-  const read = await cache.get(storyIds[0]!);
+  const [read] = await Promise.all([cache.get(storyIds[0]!), cache.get(storyIds[0]!), cache.getJson(storyIds[0]!)]);
   assert.equal(read!.stories[0]!.version, 2);
   assert.ok(read!.stories[0]!.claims.length > 0);
   await cache.get(storyIds[0]!);

@@ -37,6 +37,8 @@ export class StoryExportCache {
   /** Analyses running, by story id, and the one more run queued behind each (it sees changes the running one read too early for). */
   private readonly running = new Map<string, Promise<void>>();
   private readonly queued = new Map<string, Promise<void>>();
+  /** Exports being built, by story id: concurrent first reads of a story share one build (and any analysis it needs). */
+  private readonly building = new Map<string, Promise<CacheEntry>>();
 
   constructor(
     private readonly store: Store,
@@ -131,6 +133,14 @@ export class StoryExportCache {
       hit.generation = generation;
       return this.touch(id, hit);
     }
+    const pending = this.building.get(id);
+    if (pending) return pending;
+    const build = this.build(id, story, generation).finally(() => this.building.delete(id));
+    this.building.set(id, build);
+    return build;
+  }
+
+  private async build(id: string, story: StoredStory, generation: string | null): Promise<CacheEntry> {
     const exported = publicExport(await exportStories(this.store, [id], new Date(), { ...(this.options.analyze ? { analyze: this.options.analyze } : {}), serveStored: true }));
     const analysed = exported.stories[0]?.version;
     const entry: CacheEntry = { version: story.version, members: membersKey(story), generation, behind: analysed !== story.version, export: exported };
