@@ -178,6 +178,7 @@ test('a reader checks real stories in a real browser', { skip }, async (t) => {
     await t.test('the coverage grid puts corroborated claims first and marks which outlet carries each', async () => {
       for (const p of [page, phone]) {
         await p.goto(oscars);
+        const sourceCount = await p.locator('ul.sources > li').count();
         await p.getByRole('link', { name: 'Coverage grid' }).click();
         await p.waitForURL(/\/coverage/);
         const statuses = await p.locator('table.grid tbody th .badge').allTextContents();
@@ -185,7 +186,8 @@ test('a reader checks real stories in a real browser', { skip }, async (t) => {
         assert.deepEqual(statuses, [...statuses].sort((a, b) => rank[a]! - rank[b]!), 'corroborated first');
         assert.equal(statuses[0], 'corroborated');
         const outlets = await p.locator('table.grid thead th').allTextContents();
-        assert.equal(outlets.length - 1, 11, 'a column per outlet');
+        assert.ok(sourceCount >= 2, 'the story has sources to compare');
+        assert.equal(outlets.length - 1, sourceCount, 'a column per outlet of the source list');
         // A single-source row has exactly one filled cell; a corroborated one at least two.
         const rows = p.locator('table.grid tbody tr');
         assert.ok((await rows.first().locator('td.has').count()) >= 2);
