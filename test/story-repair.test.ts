@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { docFromText } from '../src/ingest/plain-text.js';
 import { processDoc } from '../src/pipeline/analyze.js';
 import { addAndRepair } from '../src/pipeline/repair-story.js';
-import type { StorySplit } from '../src/store/store.js';
+import type { Store, StorySplit } from '../src/store/store.js';
 import { REPO } from './paths.js';
 import { postgresBackend, sqliteBackend } from './store-backends.js';
 
@@ -82,10 +82,19 @@ for (const backend of [sqliteBackend(), postgresBackend()])
 for (const backend of [sqliteBackend(), postgresBackend()])
   test(`${backend.name}: inside one batch (as ingest writes), splits and merges happen as they do article by article`, async (t) => {
     t.after(() => backend.done());
-    const [alone, batched] = [await (await backend.fresh()).open(), await (await backend.fresh()).open()];
+    // One store at a time: two PGlite stores open at once share one connection (and its search path).
+    const partition = async (store: Store) => (await store.listStories()).map((s) => `${s.id}:${s.articleIds.join(',')}`).sort();
+    const alone = await (await backend.fresh()).open();
+    let expected: string[];
+    try {
+      for (const doc of docs) await addAndRepair(alone, doc);
+      expected = await partition(alone);
+    } finally {
+      await alone.close();
+    }
+    const batched = await (await backend.fresh()).open();
     try {
       const splits: StorySplit[] = [];
-      for (const doc of docs) await addAndRepair(alone, doc);
       await batched.batch!(async () => {
         for (const doc of docs) {
           const { split } = await addAndRepair(batched, doc);
@@ -93,10 +102,8 @@ for (const backend of [sqliteBackend(), postgresBackend()])
         }
       });
       assert.ok(splits.length >= 1, 'a story is split inside the batch');
-      const partition = async (store: typeof alone) => (await store.listStories()).map((s) => `${s.id}:${s.articleIds.join(',')}`).sort();
-      assert.deepEqual(await partition(batched), await partition(alone));
+      assert.deepEqual(await partition(batched), expected);
     } finally {
-      await alone.close();
       await batched.close();
     }
   });
