@@ -25,6 +25,8 @@ import { runStoreBench } from './store.bench.js';
  * `store [--articles N] [--db postgres://…]`: the store's share of ingest, SQLite against PostgreSQL (DATABASE_URL, else PGlite).
  * `api-load`: `--articles N` (stored first, default 10,000), `--writers 20 --posts 50 --readers 20`,
  * `--store-cache FILE` (keep the built store there and reuse it: building 10,000 articles takes minutes).
+ * `api`: `--articles N --seconds S --store-cache FILE` likewise. Both report the server's event-loop
+ * delay and the machine's load average; `CORROBORATE_BENCH_SERVER_NODE_ARGS="--cpu-prof …"` profiles the server.
  */
 const [name = 'all', ...rest] = process.argv.slice(2);
 const args = benchArgs(rest);
