@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -186,3 +187,16 @@ test('refuses a store made by a newer version', () => {
 });
 
 storeSuite(sqliteBackend());
+
+test('processes opening one new file at the same time all get the migrated store', async () => {
+  const path = tempDb();
+  const store = new URL('./sqlite-store.js', import.meta.url).href;
+  const script = `import { SqliteStore } from ${JSON.stringify(store)}; await SqliteStore.open(${JSON.stringify(path)}).close();`;
+  const exits = await Promise.all(
+    Array.from({ length: 4 }, () => new Promise<number | null>((resolve) => spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'inherit' }).on('close', resolve))),
+  );
+  assert.deepEqual(exits, [0, 0, 0, 0]);
+  const db = new Database(path, { readonly: true });
+  assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.length);
+  db.close();
+});

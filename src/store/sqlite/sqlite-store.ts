@@ -74,14 +74,15 @@ export class SqliteStore implements Store {
       // Identify the file before changing anything in it (journal mode rewrites the header).
       const version = db.pragma('user_version', { simple: true }) as number;
       refuseForeign(db, path, version);
+      // First, so that switching to WAL waits for another process opening the same file.
+      db.pragma('busy_timeout = 5000');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
-      db.pragma('busy_timeout = 5000');
       // 64 MiB of page cache (the default is 2 MiB): the indexes of a large store stay in memory.
       db.pragma('cache_size = -65536');
       const store = new SqliteStore(db);
-      store.migrate(version);
+      store.migrate();
       return store;
     } catch (error) {
       db?.close();
@@ -90,13 +91,20 @@ export class SqliteStore implements Store {
     }
   }
 
-  private migrate(version: number): void {
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v]!);
-        this.db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
+  /**
+   * Runs the migrations not yet applied. Another process may be migrating the same new file, so each
+   * step takes the write lock first and reads the version under it (read before, both would create
+   * the same tables).
+   */
+  private migrate(): void {
+    const step = this.db.transaction((): boolean => {
+      const version = this.db.pragma('user_version', { simple: true }) as number;
+      if (version >= MIGRATIONS.length) return false;
+      this.db.exec(MIGRATIONS[version]!);
+      this.db.pragma(`user_version = ${version + 1}`);
+      return true;
+    });
+    while (step.immediate());
   }
 
   async findByHash(contentHash: string): Promise<string | null> {
