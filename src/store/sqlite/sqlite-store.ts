@@ -97,11 +97,14 @@ export class SqliteStore implements Store {
    * the same tables).
    */
   private migrate(): void {
+    const version = () => this.db.pragma('user_version', { simple: true }) as number;
+    // An up-to-date store opens without the write lock (a batch of another connection may hold it).
+    if (version() >= MIGRATIONS.length) return;
     const step = this.db.transaction((): boolean => {
-      const version = this.db.pragma('user_version', { simple: true }) as number;
-      if (version >= MIGRATIONS.length) return false;
-      this.db.exec(MIGRATIONS[version]!);
-      this.db.pragma(`user_version = ${version + 1}`);
+      const current = version();
+      if (current >= MIGRATIONS.length) return false;
+      this.db.exec(MIGRATIONS[current]!);
+      this.db.pragma(`user_version = ${current + 1}`);
       return true;
     });
     while (step.immediate());
