@@ -10,6 +10,7 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { REPO, round, SHARED_DATA } from './args.js';
 import { averageLinkMerges, cutMerges, tfidfVectors, titleJaccardClusters } from './cluster-baselines.js';
 import { clusterScores, summarise } from './cluster-metrics.js';
+import { diagnoseStream } from './cluster-diagnose.js';
 
 /**
  * Story grouping on ECB+ train and dev together as one stream (772 articles, 66 events; the gold
@@ -114,7 +115,8 @@ function sharedActorScores(gold: z.infer<typeof SharedActorGold>, storyOf: Map<s
   return { distinctEventPairs: distinctPairs, distinctEventsSharingAStory: fused, sameEventPairs: samePairs, sameEventSplit: split };
 }
 
-export async function runClusterBench(data: string | undefined, threshold = DEFAULT_JOIN_THRESHOLD, orders = DEFAULT_ORDERS) {
+export async function runClusterBench(data: string | undefined, threshold = DEFAULT_JOIN_THRESHOLD, orders = DEFAULT_ORDERS, split?: string, errors = false) {
+  if (split !== undefined && split !== 'tuning') throw new Error(`cluster --split takes only "tuning" (the held-out topics are not listed), not ${split}`);
   const file = join(data ?? join(SHARED_DATA, 'ecbplus'), 'documents.jsonl');
   const ecb = readFileSync(file, 'utf8').trim().split('\n').map((l) => EcbDoc.parse(JSON.parse(l)));
   const meantimeFile = join(data ? join(data, '..', 'meantime') : join(SHARED_DATA, 'meantime'), 'documents.jsonl');
@@ -129,6 +131,16 @@ export async function runClusterBench(data: string | undefined, threshold = DEFA
   const runs: Array<Awaited<ReturnType<typeof stream>>> = [];
   for (let seed = 1; seed <= orders; seed++) runs.push(await stream(docs, arrivalOrder(docs.length, seed), threshold));
   const scoresOf = (mask: boolean[]) => summarise(runs.map((r) => clusterScores(r.labels, gold, mask)));
+  // While tuning: the tuning topics' scores and, with --errors, their misses in the first order; nothing of the held-out topics.
+  if (split === 'tuning')
+    return {
+      split: 'tuning (odd-numbered topics) only',
+      orders,
+      threshold,
+      tuning: scoresOf(tuning),
+      splits: runs.map((r) => r.splits),
+      ...(errors ? { firstOrderMisses: await diagnoseStream(docs, ecb.map((d) => d.id), gold, tuning, arrivalOrder(docs.length, 1), threshold) } : {}),
+    };
 
   const tfidf = tunedTfidf(tfidfVectors(ecb.map((d) => d.text)), gold, tuning);
   const firstOrder = arrivalOrder(docs.length, 1);

@@ -20,7 +20,8 @@ import { runStoreBench } from './store.bench.js';
  * measured in the same run. NAME: clean, extract, cluster, scale, time, entities, quotes,
  * corroborate, facts, meta, story, hostile, api, api-load, queue, store, or all (default; api, api-load, scale, story, hostile, queue and store left out: they run for minutes and want the
  * machine to themselves). `--errors` lists each miss (quotes, corroborate, meta).
- * `--orders N` sets how many random arrival orders the cluster bench streams (default 5).
+ * `--orders N` sets how many random arrival orders the cluster bench streams (default 5); `cluster --split tuning
+ * [--errors]` scores the tuning topics alone and lists their misses in the first order (for tuning: no held-out figure).
  * `--sizes 1000,10000,100000` sets the scale bench's checkpoints (100k is not a default: it takes minutes).
  * `store [--articles N] [--db postgres://…]`: the store's share of ingest, SQLite against PostgreSQL (DATABASE_URL, else PGlite).
  * `api-load`: `--articles N` (stored first, default 10,000), `--writers 20 --posts 50 --readers 20`,
@@ -34,7 +35,7 @@ const benches: Record<string, () => unknown | Promise<unknown>> = {
   api: () => runApiBench({ articles: args.articles ?? 10_000, seconds: args.seconds ?? 30, connections: 50, storeCache: args.storeCache }),
   'api-load': () => runApiLoadBench({ articles: args.articles ?? 10_000, writers: args.writers ?? 20, posts: args.posts ?? 50, readers: args.readers ?? 20, storeCache: args.storeCache }),
   clean: () => runCleanBench(args.data),
-  cluster: () => runClusterBench(args.data, args.threshold, args.orders),
+  cluster: () => runClusterBench(args.data, args.threshold, args.orders, args.split, args.errors),
   scale: () => runScaleBench(args.data, args.sizes ?? DEFAULT_SCALE_SIZES),
   time: () => runTimeBench(args.data),
   entities: () => runEntitiesBench(args.data),
