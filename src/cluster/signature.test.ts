@@ -71,3 +71,18 @@ test("a story's event view names what most leads share and cites each part in th
   assert.ok(view.evidence.some((e) => e.doc.text.slice(e.span.start, e.span.end) === view.what));
   for (const name of view.who) assert.ok(view.evidence.some((e) => e.doc.text.slice(e.span.start, e.span.end) === name), `${name} has evidence`);
 });
+
+test('the main-event date is the reported happening, not the meeting it announces nor a date a speaker names (seeds)', () => {
+  const seed = (name: string) => processDoc(docFromText(readFileSync(join(REPO, '..', 'shared', 'seeds', name), 'utf8'), name, null), CTX);
+  // "WASHINGTON, Jan 09 — … Trump announced on Friday that he will host … during the first week of February", and the post quoted: "… a meeting … during the first week of February".
+  const announced = seed('001_d3b05db66c009ede.txt');
+  const when = eventSignature(announced).when;
+  assert.ok(when && when.basis === 'text', JSON.stringify(when));
+  assert.deepEqual([when.start, when.end], ['2026-01-09', '2026-01-09']);
+  assert.equal(announced.text.slice(when.span!.start, when.span!.end), 'on Friday');
+  // "will meet … on February 3 …, Petro told a cabinet meeting broadcast publicly on January 14".
+  const confirmed = eventSignature(seed('003_95d1db33045081dc.txt')).when;
+  assert.deepEqual([confirmed?.start, confirmed?.end], ['2026-01-14', '2026-01-14']);
+  // Only the planned meeting is dated: no main-event date rather than the meeting's.
+  assert.equal(eventSignature(seed('002_f43826bd93943f76.txt')).when, null);
+});

@@ -1,5 +1,6 @@
 import type { Doc, EntityMention, EventPart, EventSignature, Span, Timex } from '../doc/types.js';
 import type { Stage } from '../pipeline/stage.js';
+import { timexTense } from '../analyze/time/tense.js';
 import { foldTerm, leadSpan } from './features.js';
 import { LIGHT_VERBS } from './lexicon/light-verbs.js';
 import { PATTERNS } from './patterns.js';
@@ -34,8 +35,9 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * What the article reports, from its lead: the trigger words (content verbs and nouns, as
  * lemmas), the main participants (people and organisations named in the lead, each under the
  * fullest form of its name in the article), the places named there, and when it happened — the
- * latest day or month the lead dates (not a future one: the lead dates the news, background dates
- * are older), else the stated publication day. Each part keeps its words.
+ * latest day or month the lead dates in a past-tense clause, else in a clause of no tense (never a
+ * planned one, nor one inside a quotation: the lead dates the news, background dates are older),
+ * else the stated publication day. Each part keeps its words.
  */
 export function eventSignature(doc: Pick<Doc, 'text' | 'layers' | 'meta'>): EventSignature {
   const lead = leadSpan(doc);
@@ -74,13 +76,20 @@ function distinctNames(doc: Pick<Doc, 'text' | 'layers'>, mentions: EntityMentio
   return parts;
 }
 
-function eventWhen(doc: Pick<Doc, 'meta'>, leadTimexes: Timex[]): EventSignature['when'] {
-  let best: { start: number; end: number; span: Timex } | null = null;
+function eventWhen(doc: Pick<Doc, 'text' | 'layers' | 'meta'>, leadTimexes: Timex[]): EventSignature['when'] {
+  const speech = (doc.layers.quotes ?? []).filter((q) => q.kind === 'speech');
+  let best: { start: number; end: number; span: Timex; past: boolean } | null = null;
   for (const t of leadTimexes) {
-    if (t.type !== 'DATE' || t.tense === 'future') continue;
+    // A date a speaker names ("I look forward to a meeting in February") is what they talk about, not when the report's news happened.
+    if (t.type !== 'DATE' || speech.some((q) => q.start <= t.start && t.end <= q.end)) continue;
+    const tense = timexTense(doc.text, doc.layers.tokens, doc.layers.sentences, t);
+    if (tense === 'future') continue;
     const interval = dateInterval(t);
     // A bare year in a lead is mostly background ("borrowed in 1965", "champion since 2006").
-    if (interval && interval.end - interval.start <= 31 * DAY_MS && (best === null || interval.start > best.start)) best = { ...interval, span: t };
+    if (!interval || interval.end - interval.start > 31 * DAY_MS) continue;
+    // The news is told in the past ("announced on Friday"); a date in a clause of no tense, or a dateline (the filing day), is only taken when none is.
+    const past = tense === 'past' && t.label !== 'dateline';
+    if (best === null || (past && !best.past) || (past === best.past && interval.start > best.start)) best = { ...interval, span: t, past };
   }
   if (best) return { start: isoDay(best.start), end: isoDay(best.end), basis: 'text', span: { start: best.span.start, end: best.span.end } };
   // An inferred publication date is only the latest date the text mentions: it is not when the news broke.

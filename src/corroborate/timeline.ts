@@ -6,7 +6,7 @@
 import { daysBetween, lastDayOfMonth, parseYmd, type Ymd } from '../analyze/time/calendar.js';
 import { findTimexes } from '../analyze/time/detect.js';
 import { inferStoryDates } from '../analyze/time/story-dates.js';
-import { clauseTense } from '../analyze/time/tense.js';
+import { timexTense } from '../analyze/time/tense.js';
 import type { Doc, Span, Timex } from '../doc/types.js';
 import { statementComparer } from './claims/compare.js';
 
@@ -243,8 +243,8 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       const sentence = doc.layers.sentences.find((s) => s.start <= t.start && t.start < s.end);
       // Without a verb a "sentence" tells nothing: a date or a list cut off by a full stop ("Feb .", "6 , 1995 .").
       if (!when || !sentence || !hasVerb(doc, sentence)) continue;
-      // "today" and dates with their year decide no reading, yet their clause still tells done or planned ("is expected to speak today").
-      const future = t.tense === 'future' || (t.tense === undefined && clauseTense(doc.text, doc.layers.tokens, sentence, t) === 'future');
+      // Told in the tense that read it, else its clause's: "is expected to speak today" is planned.
+      const future = timexTense(doc.text, doc.layers.tokens, [sentence], t) === 'future';
       const key = `${sentence.start}:${future}`;
       if (told.has(key)) continue;
       told.add(key);

@@ -1,4 +1,4 @@
-import type { Span, Token } from '../../doc/types.js';
+import type { Span, Timex, Token } from '../../doc/types.js';
 import { FUTURE_CUES, FUTURE_PARTICIPLES, NOT_PAST_ED, PAST_CUES, PRESENT_CUES, WISH_AFTER_WOULD } from './lexicon/tense.js';
 import { TIME_PATTERNS } from './patterns.js';
 
@@ -70,6 +70,15 @@ export function clauseTense(text: string, tokens: Token[], sentence: Span | unde
     }
   }
   return best === 'present' ? 'none' : best;
+}
+
+/**
+ * The tense a time expression is told in: the one that decided its reading, else its clause's
+ * (dates with a year, and "today", decide no reading, yet "is expected to speak today" is planned).
+ */
+export function timexTense(text: string, tokens: Token[], sentences: Span[], t: Pick<Timex, 'start' | 'end' | 'tense'>): Tense {
+  if (t.tense) return t.tense;
+  return clauseTense(text, tokens, sentences.find((s) => s.start <= t.start && t.start < s.end), t);
 }
 
 /** The first index in [lo, hi) where `test` holds (it must hold from there on), else `hi`. */
