@@ -67,3 +67,15 @@ test("a story's event counts each lead's parts and spans its members' dates", ()
   assert.equal(grown.where.get('IDN'), 1);
   assert.deepEqual(grown.when, { start: '2009-09-30', end: '2009-10-02' });
 });
+
+test('a single article an article bridges to is merged when it would join the story now; a larger story at the same cosine is not', () => {
+  const main = vector({ gondola: 3, rope: 2, rescue: 2, gorge: 1, cabin: 1 });
+  const early = vector({ gondola: 1, rescue: 1, ferry: 2, harbour: 2 });
+  const centroidCosine = groupArticle(early, 0, [story('s-main', main, 0, 6)]).score;
+  assert.ok(centroidCosine >= DEFAULT_JOIN_THRESHOLD && centroidCosine < 0.45, `cosine ${centroidCosine}`);
+  const bridge = vector({ gondola: 2, rope: 1, rescue: 2, ferry: 1, harbour: 1 });
+  const merged = (size: number) => groupArticle(bridge, 0, [story('s-main', main, 0, 6), story('s-early', early, 0, size)]);
+  assert.equal(merged(1).storyId, 's-main');
+  assert.deepEqual(merged(1).merge.map((m) => m.storyId), ['s-early']);
+  assert.deepEqual(merged(3).merge, []);
+});

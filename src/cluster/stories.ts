@@ -211,9 +211,22 @@ export function groupArticle(
   const winner = passing[0]!;
   const merge = passing
     .slice(1)
-    .filter((other) => cosine(winner.story.centroid, other.story.centroid) >= DEFAULT_MERGE_THRESHOLD && !(winner.story.event && other.story.event && storiesClash(winner.story.event, other.story.event, o)))
+    .filter((other) => cosine(winner.story.centroid, other.story.centroid) >= bridgeThreshold(other.story.size, threshold) && !(winner.story.event && other.story.event && storiesClash(winner.story.event, other.story.event, o)))
     .map((other) => ({ storyId: other.story.id, score: other.score }));
   return { storyId: winner.story.id, score: winner.score, merge };
+}
+
+/**
+ * Centroid cosine at which a story an article also clears is merged into the one it joins. A
+ * single article's centroid is its own vector: it merges when it would join the winner now, at
+ * the join threshold (it started its own story only because it came before its event's other
+ * reports). A larger story's centroid averages away its members' own words, so two groups of
+ * one event look closer than an article and a group do: the threshold rises with the size
+ * towards `DEFAULT_MERGE_THRESHOLD`. ECB+ odd (tuning) topics in the whole stream, orders 1–3,
+ * B³ F1 0.886 → 0.902 (recall 0.879 → 0.923, precision 0.894 → 0.882; `bench cluster --split tuning`).
+ */
+function bridgeThreshold(size: number, joinThreshold: number): number {
+  return DEFAULT_MERGE_THRESHOLD - (DEFAULT_MERGE_THRESHOLD - joinThreshold) / Math.max(size, 1);
 }
 
 /** Whether an article's main-event date lies too far from a story's (null dates never clash). */
