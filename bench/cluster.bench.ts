@@ -115,6 +115,32 @@ function sharedActorScores(gold: z.infer<typeof SharedActorGold>, storyOf: Map<s
   return { distinctEventPairs: distinctPairs, distinctEventsSharingAStory: fused, sameEventPairs: samePairs, sameEventSplit: split };
 }
 
+/** The ECB+ stream plus MEANTIME's articles in the first order: the stories mixing them, and the shared-actor gold scored on that run. */
+async function runDistractors(docs: Doc[], meantime: Array<z.infer<typeof MeantimeDoc>>, threshold: number) {
+  const ctx = { now: new Date(0) };
+  const distractors = meantime.map((m) => processDoc(docFromText(m.text, `meantime:${m.id}`, null, { publishedAt: m.dct?.value ?? null }), ctx));
+  const mixed = [...docs, ...distractors];
+  const withDistractors = await stream(mixed, arrivalOrder(mixed.length, 1), threshold);
+  const titleOf = new Map(distractors.map((d, i) => [d.id, `${meantime[i]!.id} ${meantime[i]!.collection}: ${meantime[i]!.title}`]));
+  const members = new Map<string, string[]>();
+  withDistractors.labels.forEach((label, i) => members.set(label, [...(members.get(label) ?? []), mixed[i]!.id]));
+  const meantimeStories = [...members.values()].filter((ids) => ids.some((id) => titleOf.has(id)));
+  const multi = meantimeStories.filter((ids) => ids.filter((id) => titleOf.has(id)).length > 1);
+  const storyOfMeantime = new Map(meantime.map((m, i) => [m.id, withDistractors.labels[docs.length + i]!]));
+  const sharedActor = sharedActorScores(SharedActorGold.parse(JSON.parse(readFileSync(join(REPO, 'bench', 'gold', 'shared-actor-meantime.json'), 'utf8'))), storyOfMeantime);
+  return {
+    ecbLabels: withDistractors.labels.slice(0, docs.length),
+    meantimeDistractors: {
+      note: 'ECB+ stream plus MEANTIME (120 Wikinews articles, with dates), first order',
+      articles: distractors.length,
+      storiesWithMeantime: meantimeStories.length,
+      storiesMixingMeantimeWithEcb: meantimeStories.filter((ids) => ids.some((id) => !titleOf.has(id))).length,
+      storiesWithSeveralMeantime: multi.map((ids) => ids.map((id) => titleOf.get(id) ?? `ECB+ ${id}`)),
+    },
+    sharedActor: { gold: 'bench/gold/shared-actor-meantime.json (distinct events, same main actors, within eight weeks; same run as the distractors)', ...sharedActor },
+  };
+}
+
 export async function runClusterBench(data: string | undefined, threshold = DEFAULT_JOIN_THRESHOLD, orders = DEFAULT_ORDERS, split?: string, errors = false) {
   if (split !== undefined && split !== 'tuning') throw new Error(`cluster --split takes only "tuning" (the held-out topics are not listed), not ${split}`);
   const file = join(data ?? join(SHARED_DATA, 'ecbplus'), 'documents.jsonl');
@@ -139,6 +165,7 @@ export async function runClusterBench(data: string | undefined, threshold = DEFA
       threshold,
       tuning: scoresOf(tuning),
       splits: runs.map((r) => r.splits),
+      ...(await runDistractors(docs, meantime, threshold).then(({ meantimeDistractors, sharedActor }) => ({ meantimeDistractors, sharedActor }))),
       ...(errors ? { firstOrderMisses: await diagnoseStream(docs, ecb.map((d) => d.id), gold, tuning, arrivalOrder(docs.length, 1), threshold) } : {}),
     };
 
@@ -148,16 +175,7 @@ export async function runClusterBench(data: string | undefined, threshold = DEFA
   const titleLabels = new Array<number>(ecb.length);
   titleJaccardClusters(firstOrder.map((i) => firstSentence(ecb[i]!))).forEach((label, k) => (titleLabels[firstOrder[k]!] = label));
 
-  const distractors = meantime.map((m) => processDoc(docFromText(m.text, `meantime:${m.id}`, null, { publishedAt: m.dct?.value ?? null }), ctx));
-  const mixed = [...docs, ...distractors];
-  const withDistractors = await stream(mixed, arrivalOrder(mixed.length, 1), threshold);
-  const titleOf = new Map(distractors.map((d, i) => [d.id, `${meantime[i]!.id} ${meantime[i]!.collection}: ${meantime[i]!.title}`]));
-  const members = new Map<string, string[]>();
-  withDistractors.labels.forEach((label, i) => members.set(label, [...(members.get(label) ?? []), mixed[i]!.id]));
-  const meantimeStories = [...members.values()].filter((ids) => ids.some((id) => titleOf.has(id)));
-  const multi = meantimeStories.filter((ids) => ids.filter((id) => titleOf.has(id)).length > 1);
-  const storyOfMeantime = new Map(meantime.map((m, i) => [m.id, withDistractors.labels[docs.length + i]!]));
-  const sharedActor = sharedActorScores(SharedActorGold.parse(JSON.parse(readFileSync(join(REPO, 'bench', 'gold', 'shared-actor-meantime.json'), 'utf8'))), storyOfMeantime);
+  const distractorRun = await runDistractors(docs, meantime, threshold);
 
   return {
     data: [file, meantimeFile],
@@ -190,14 +208,7 @@ export async function runClusterBench(data: string | undefined, threshold = DEFA
       heldOut: clusterScores(titleLabels, gold, heldOut),
       tuning: clusterScores(titleLabels, gold, tuning),
     },
-    meantimeDistractors: {
-      note: 'ECB+ stream plus MEANTIME (120 Wikinews articles, with dates), first order',
-      articles: distractors.length,
-      storiesWithMeantime: meantimeStories.length,
-      storiesMixingMeantimeWithEcb: meantimeStories.filter((ids) => ids.some((id) => !titleOf.has(id))).length,
-      storiesWithSeveralMeantime: multi.map((ids) => ids.map((id) => titleOf.get(id) ?? `ECB+ ${id}`)),
-      ecbHeldOut: clusterScores(withDistractors.labels.slice(0, docs.length), gold, heldOut),
-    },
-    sharedActor: { gold: 'bench/gold/shared-actor-meantime.json (distinct events, same main actors, within eight weeks; same run as the distractors)', ...sharedActor },
+    meantimeDistractors: { ...distractorRun.meantimeDistractors, ecbHeldOut: clusterScores(distractorRun.ecbLabels, gold, heldOut) },
+    sharedActor: distractorRun.sharedActor,
   };
 }
