@@ -787,8 +787,11 @@ export function previousSentenceAttribution(ctx: QuoteContext, open: number, pre
     // A participle ("a distress call … saying two boats were closing in") reports someone else's words than the sentence's.
     if (!isSpeechVerb(ctx, v) || lower(ctx, v).endsWith('ing')) continue;
     const found = subjectBefore(ctx, v, first);
-    if (found && found.kind !== 'role') return resolveFound(ctx, found, rule, open);
+    // "Swift's rep told Fox News that…. “…”": a description that said something is that quote's speaker too.
+    if (found && found.kind !== 'unresolved') return resolveFound(ctx, found, rule, open);
   }
   const subject = mainSubject(ctx, first, last);
-  return subject && subject.kind !== 'role' ? resolveFound(ctx, subject, rule, open) : null;
+  // A subject that says nothing must at least be one who can speak: "Dubai experienced a tremor:" does not introduce Dubai's words.
+  if (!subject || subject.kind === 'role' || (subject.kind === 'name' && subject.chunk.type === 'location')) return null;
+  return resolveFound(ctx, subject, rule, open);
 }
