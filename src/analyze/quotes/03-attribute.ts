@@ -558,6 +558,11 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
     return person ? { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule } : null;
   }
   if (DOCUMENT_NOUNS.has(found.head)) {
+    // Only "the statement" points back to one brought in before; "a statement" is new where it stands.
+    const author = found.definite ? documentAuthor(ctx, found.span.start, found.head, rule) : undefined;
+    if (author) return { ...author, cue: found.span };
+    // The document was brought in, but by no one we can name: it stays the speaker, rather than a person guessed near it.
+    if (author === null) return { speaker: found.span, speakerName: null, cue: null, rule };
     const person = resolvePerson(ctx, at);
     return person ? { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule } : null;
   }
@@ -570,14 +575,44 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
     const org = organisationForKind(ctx, found.span.start);
     if (org) return { speaker: org.name, speakerName: fullestName(ctx.text, org.name!, ctx.chunks), cue: found.span, rule };
   }
-  if (found.definite && ANAPHORIC_ROLES.has(found.head)) {
-    const person = resolvePerson(ctx, found.span.start, roleWords(ctx, found));
+  // "the commissioner says" after "Police commissioner Charles Ramsey": any title, once given to a named person, points back to them.
+  // A role outside the common ones must be the person's own title word ("the premier of the German state" is not "German economy minister").
+  if (found.definite) {
+    const person = resolvePerson(ctx, found.span.start, ANAPHORIC_ROLES.has(found.head) ? roleWords(ctx, found) : [found.head]);
     if (person) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
   }
   // A lone capitalised word the entity layer left untyped ("Obama explained") is still a name, not a description.
   const words = ctx.text.slice(found.span.start, found.span.end);
   if (/^\p{Lu}[\p{L}'’-]+$/u.test(words)) return { speaker: found.span, speakerName: fullestName(ctx.text, found.span, ctx.chunks), cue: null, rule };
   return { speaker: found.span, speakerName: null, cue: null, rule };
+}
+
+const MAX_DOCUMENT_CHAIN = 4; // "The statement … claimed. … the statement continued": mentions of one document followed back to its author
+
+/**
+ * "Kraft Foods issued a statement …. The statement expresses…": the author of a document is the
+ * subject of the sentence that brought it in (the nearest earlier mention of the same noun);
+ * when that mention is itself the subject ("The statement, obtained by Variety, claimed"), its
+ * own earlier mention is followed back.
+ * Undefined when no earlier mention is found; null when one is, with no subject we can read.
+ * Fails when the document was brought in as an object of someone else's act ("X obtained a
+ * statement"): X is given.
+ */
+function documentAuthor(ctx: QuoteContext, at: number, head: string, rule: string, depth = 0): Attribution | null | undefined {
+  if (depth > MAX_DOCUMENT_CHAIN) return undefined;
+  const si = sentenceIndexAt(ctx, at);
+  for (let s = si; s >= Math.max(0, si - MAX_LOOKBACK_SENTENCES); s--) {
+    const sentence = ctx.sentences[s]!;
+    const first = tokenAt(ctx, sentence.start);
+    for (let d = tokenAt(ctx, Math.min(at, sentence.end)) - 1; d >= first; d--) {
+      if (lower(ctx, d) !== head || inQuote(ctx, ctx.tokens[d]!.start)) continue;
+      const subject = mainSubject(ctx, first, d);
+      if (subject && subject.kind !== 'unresolved') return resolveFound(ctx, subject, rule, ctx.tokens[d]!.start);
+      // Only "the statement" points further back; "a statement" with no subject has no author we can read.
+      return ['the', 'this', 'that'].includes(lower(ctx, d - 1)) ? (documentAuthor(ctx, ctx.tokens[d]!.start, head, rule, depth + 1) ?? null) : null;
+    }
+  }
+  return undefined;
 }
 
 /** Where a speaker phrase begins in the text. */
