@@ -664,7 +664,10 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
     // "…,” it said" with no organisation to stand for: the quote is attributed, to no one we can name.
     if (found.kind === 'unresolved') return { speaker: null, speakerName: null, cue: { start: ctx.tokens[i]!.start, end: ctx.tokens[k]!.end }, rule: 'quotes/x-said' };
     const startsAt = tokenAt(ctx, foundStart(found));
-    for (let m = i; m < startsAt; m++) if (!['DET', 'NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[m]!.pos) && !POSSESSIVES.has(lower(ctx, m))) return null;
+    // `,” the head of the provincial disaster service, Massoud Dalman, told`: a name in apposition may follow a description with "of" and hyphens.
+    const apposedName = found.kind === 'name' && lower(ctx, startsAt - 1) === ',';
+    const describes = (m: number) => ['DET', 'NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[m]!.pos) || POSSESSIVES.has(lower(ctx, m)) || (apposedName && (ctx.tokens[m]!.pos === 'ADP' || [',', '-', '–'].includes(lower(ctx, m))));
+    for (let m = i; m < startsAt; m++) if (!describes(m)) return null;
     if (endsSentence && found.kind !== 'pronoun' && !CLOSES_ATTRIBUTION.has(lower(ctx, k + 1))) return null;
     return resolveFound(ctx, found, 'quotes/x-said', close);
   }
