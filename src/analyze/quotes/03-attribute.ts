@@ -23,7 +23,7 @@ export interface Attribution {
   speakerName: string | null;
   /** The pronoun, description or document that points at the speaker ("he", "the president", "the post"). */
   cue: Span | null;
-  /** Rule id: `quotes/said-x`, `quotes/x-said`, `quotes/according-to`, `quotes/intro-verb`, `quotes/previous-sentence`. */
+  /** Rule id: `quotes/said-x`, `quotes/x-said`, `quotes/according-to`, `quotes/intro-verb`, `quotes/previous-sentence`, `quotes/passive` (attributed, to no one named). */
   rule: string;
 }
 
@@ -729,6 +729,10 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     if (lower(ctx, v + 1) === 'by') return resolveFound(ctx, subjectAfter(ctx, v), rule, open);
     // "The phone is claimed to be “…”": the subject of a passive verb of saying is not its speaker.
     if (PASSIVE_AUX.has(lower(ctx, v - 1)) && /ed$/.test(lower(ctx, v))) continue;
+    // "a climber, described as “lacking experience”": "described" with no object before "as" is passive, and no agent is given; the words are someone's, not the climber's.
+    // ("what Steve Jobs described as" has its subject, and object, before it).
+    const subjectRightBefore = PERSON_PRONOUNS.has(lower(ctx, v - 1)) || GROUP_PRONOUNS.has(lower(ctx, v - 1)) || chunkEndingAt(ctx, v - 1) !== undefined;
+    if (/ed$/.test(lower(ctx, v)) && lower(ctx, v + 1) === 'as' && !subjectRightBefore) return { speaker: null, speakerName: null, cue: null, rule: 'quotes/passive' };
     let p = v - 1;
     while (p > first && (ctx.tokens[p]!.pos === 'ADV' || SUBJECT_VERB_FILLERS.has(lower(ctx, p)))) p--;
     if (lower(ctx, v).endsWith('ing')) {

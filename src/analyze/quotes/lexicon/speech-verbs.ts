@@ -10,6 +10,8 @@ export const SPEECH_VERBS = new Set([
   'reveal', 'indicate', 'report', 'complain', 'concede', 'assert', 'maintain', 'boast', 'dub', 'label', 'term',
   'refer', 'pledge', 'reiterate', 'contend', 'plead', 'lament', 'speak', 'dare', 'characterize', 'characterise',
   'slam', 'blast', 'hail', 'praise', 'accuse', 'criticise', 'criticize', 'condemn', 'brand', 'allege',
+  // "rejected the accusations as “patently false”": turning words down as a wording, like "described … as".
+  'reject', 'dismiss', 'denounce',
 ]);
 
 /**
