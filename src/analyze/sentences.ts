@@ -58,6 +58,7 @@ function analyseLine(line: string, lineStart: number, into: SentencesAndTokens):
   }
   // wink makes a token of a tab or other non-space blank: such tokens are neither words nor the ends of a sentence.
   const blank = values.map((v) => /^\s+$/.test(v));
+  const firstOfLine = into.sentences.length;
   doc.sentences().each((sentence: { out(f: unknown): unknown }) => {
     let [from, to] = sentence.out(its.span) as unknown as [number, number];
     while (from <= to && blank[from]) from++;
@@ -65,6 +66,12 @@ function analyseLine(line: string, lineStart: number, into: SentencesAndTokens):
     const start = starts[from];
     const lastToken = tokens[to];
     if (from > to || start === undefined || lastToken === undefined) return;
+    // "told Polygraph.info that…", "MLB.com": a stop with a lowercase word glued after it is inside a word, not a sentence end.
+    const previous = into.sentences.length > firstOfLine ? into.sentences.at(-1) : undefined;
+    if (previous && previous.end === lineStart + start && /^[\p{Ll}\d]/u.test(read[start] ?? '')) {
+      previous.end = lastToken.end;
+      return;
+    }
     into.sentences.push({ start: lineStart + start, end: lastToken.end });
   });
   const words = tokens.filter((_, i) => !blank[i]);
