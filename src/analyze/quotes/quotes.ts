@@ -2,7 +2,7 @@ import type { Doc, EntityMention, Paragraph, Quote, Span, Token } from '../../do
 import { emptyLayers } from '../../doc/types.js';
 import { findEntities } from '../entities/extract.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { findQuotedSpans } from './01-find-marks.js';
+import { findQuotedSpans, type QuotedSpan } from './01-find-marks.js';
 import { chunksFromEntities } from './02-names.js';
 import { introAttribution, introIsDirect, previousSentenceAttribution, sentenceIndexAt, tokenAt, trailerAttribution, type Attribution, type QuoteContext } from './03-attribute.js';
 import { classifyQuote } from './04-classify.js';
@@ -34,7 +34,8 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[], ent
     // A quote never closed has no words after it that could attribute it.
     const after = q.rule === 'unclosed' ? null : trailerAttribution(ctx, q.close);
     const before = introAttribution(ctx, q.open);
-    const attribution = (introIsDirect(ctx, q.open) ? (before ?? after) : (after ?? before)) ?? (alone ? previousSentenceAttribution(ctx, q.open, done) : null);
+    const subheading = !before && !after && isSubheading(text, q);
+    const attribution = (introIsDirect(ctx, q.open) ? (before ?? after) : (after ?? before)) ?? (alone && !subheading ? previousSentenceAttribution(ctx, q.open, done) : null);
     const quoted = q.parts.map((p) => text.slice(p.start, p.end)).join(' ');
     const next = ctx.tokens[tokenAt(ctx, q.close)];
     // A modifier follows the quote directly: no comma or stop inside or after the marks ("“sounds good,” comments that…" is not one).
@@ -42,7 +43,9 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[], ent
     const previous = quotes.at(-1);
     // "dubbed “Mission Control” and “Launchpad”": a quote joined to the one before by "and"/"or"/a comma is of its kind.
     const coordinated = previous && previous.kind !== 'speech' && /^[\s,]*(?:and|or|,)[\s]*$/.test(text.slice(done.at(-1)!.span.end, q.open));
-    const { kind, reason } = coordinated
+    const { kind, reason } = subheading
+      ? { kind: 'title' as const, reason: 'a line that is only a quote, with no stop and no speaker: a subheading' }
+      : coordinated
       ? { kind: previous.kind, reason: `joined by "and"/"or" to a quote taken as ${previous.kind}` }
       : classifyQuote({ intro, quoted, embedded: !alone, nextIsNoun, attributedAfter: after !== null, attribution });
     const speech = kind === 'speech';
@@ -62,6 +65,21 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[], ent
     done.push({ span: { start: q.open, end: q.close }, attribution: speech ? attribution : null });
   }
   return sharedAttribution(ctx, quotes, done);
+}
+
+/**
+ * A quote that is a whole line by itself, one paragraph long, with no stop in or after it
+ * ("“U.S.-controlled bandit formations”" between two paragraphs) heads what follows; spoken words
+ * set as their own paragraph end with a stop.
+ * Fails on a short exclamation given a line of its own without a stop.
+ */
+function isSubheading(text: string, q: QuotedSpan): boolean {
+  if (q.parts.length !== 1) return false;
+  const lineStart = text.lastIndexOf('\n', q.open - 1) + 1;
+  const newline = text.indexOf('\n', q.close);
+  const lineEnd = newline < 0 ? text.length : newline;
+  const hasWords = (s: string) => /[\p{L}\p{N}]/u.test(s);
+  return !hasWords(text.slice(lineStart, q.open)) && !hasWords(text.slice(q.close, lineEnd)) && !/[.!?…]/.test(text.slice(q.parts[0]!.end, lineEnd)) && !/[.!?…][\s'’"”»]*$/.test(text.slice(q.parts[0]!.start, q.parts[0]!.end));
 }
 
 /** The entity mentions of a text whose lines are its paragraphs, for callers that have no entity layer. */
