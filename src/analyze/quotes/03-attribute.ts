@@ -607,6 +607,10 @@ function documentAuthor(ctx: QuoteContext, at: number, head: string, rule: strin
     for (let d = tokenAt(ctx, Math.min(at, sentence.end)) - 1; d >= first; d--) {
       if (lower(ctx, d) !== head || inQuote(ctx, ctx.tokens[d]!.start)) continue;
       const subject = mainSubject(ctx, first, d);
+      // "The allegations were denied in a statement": a passive subject is not the author.
+      let passive = false;
+      for (let k = first; k < d - 1 && !passive; k++) passive = PASSIVE_AUX.has(lower(ctx, k)) && /ed$/.test(lower(ctx, k + 1));
+      if (passive) return null;
       if (subject && subject.kind !== 'unresolved') return resolveFound(ctx, subject, rule, ctx.tokens[d]!.start);
       // Only "the statement" points further back; "a statement" with no subject has no author we can read.
       return ['the', 'this', 'that'].includes(lower(ctx, d - 1)) ? (documentAuthor(ctx, ctx.tokens[d]!.start, head, rule, depth + 1) ?? null) : null;

@@ -177,3 +177,45 @@ test('"said that X “…”" is the subject\'s quote, not X\'s; a coordinated v
 test('a verb of saying before a role and a name is the attribution, not part of the title', () => {
   assert.equal(only('“No one has built a wide body aircraft at that rate before,” claims writer John Ostrower.').speaker, 'John Ostrower');
 });
+
+test('"the statement" is the words of whoever brought it in; with no such subject it stays the document', () => {
+  const kraft = quotesOf('Verno Foods issued a statement early this morning. The statement expresses condolences to the families, saying, “This is a tragic loss for all of us.”');
+  assert.equal(kraft.at(-1)?.speaker, 'Verno Foods');
+  const chain = quotesOf('On Monday, Halden Records issued a statement. The statement, obtained by a newspaper, claimed the deal was done. “Artists do not need approval,” the statement continued.');
+  assert.equal(chain.at(-1)?.speaker, 'Halden Records');
+  const unknown = quotesOf('The allegations were denied in a statement shared to a website. “We were shocked,” the statement read.');
+  assert.equal(unknown.at(-1)?.speaker, '[the statement]');
+});
+
+test('a title used alone points back to the person named with it; another title word does not', () => {
+  const q = quotesOf('Police commissioner Carl Remsey says the officers acted fast.\nThe commissioner says he trained them for this :\n“ We learned that you cannot wait for backup . ”');
+  assert.equal(q.at(-1)?.speaker, 'Carl Remsey');
+  const premier = quotesOf('“It is unacceptable,” said German economy minister Rainer Brudel. The premier of the German state of Saxony remarked that “this shows the ugly face of greed.”');
+  assert.notEqual(premier.at(-1)?.speaker, 'Rainer Brudel');
+});
+
+test('a description with "of" before a name in apposition; a description that told something speaks the lone quote after it', () => {
+  assert.equal(quotesOf('" We have distributed tents , " the head of the provincial disaster service , Massoud Dalvan , told state television .')[0]?.speaker, 'Massoud Dalvan');
+  assert.equal(quotesOf('Her rep told a news channel that this was not the whole truth. "The label is trying to deflect."')[0]?.speaker, '[Her rep]');
+});
+
+test('"described as" with no subject is passive: speech, no speaker; "rejected … as" reports a wording', () => {
+  const climber = only('A British climber, described as “lacking experience”, died after a fall.');
+  assert.equal(climber.kind, 'speech');
+  assert.equal(climber.speaker, null);
+  assert.equal(only('What Steve Jobs described as “a nominal charge” applies.').speaker, 'Steve Jobs');
+  const pentagon = only('The Pentagon rejected these accusations as “patently false.”');
+  assert.equal(pentagon.kind, 'speech');
+  assert.equal(pentagon.speaker, 'Pentagon');
+});
+
+test('a quote that is a line of its own with no stop is a subheading; a place that said nothing speaks no quote', () => {
+  const heading = quotesOf('Simpson said the claims are false.\n\n“U.S.-controlled bandit formations”\n\nThe base trains local forces.');
+  assert.equal(heading.find((q) => q.words.startsWith('U.S.'))?.kind, 'title');
+  const dubai = quotesOf('Dubai felt a slight tremor today, resulting in the evacuation of towers :\n" Witnesses said they felt the ground shaking . "');
+  assert.equal(dubai.at(-1)?.speaker, null);
+});
+
+test('a lowercase word glued after a stop does not end the sentence: "told Polygraph.info that X is “…”"', () => {
+  assert.equal(only('United Nations spokesman Farhan Haq told Polygraph.info that the agency is “working with all sides to reach the camp.”').speaker, 'Farhan Haq');
+});
