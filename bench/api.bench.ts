@@ -58,7 +58,7 @@ async function buildStore(path: string, count: number, analysed = false): Promis
 export type LoopDelay = { p50Ms: number; p99Ms: number; maxMs: number; stallsOver100Ms: number; worstStalls: Array<{ atMs: number; ms: number }>; gc: { count: number; totalMs: number; maxMs: number }; cpuSeconds: number } | null;
 
 /** `corroborate serve` in its own process, with the event-loop probe loaded; `stop` ends it and resolves to the probe's figures. */
-function startServer(db: string): Promise<{ url: string; stop: () => Promise<LoopDelay> }> {
+function startServer(db: string): Promise<{ url: string; pid: number; stop: () => Promise<LoopDelay> }> {
   const probe = new URL('./server-probe.js', import.meta.url).href;
   const extra = process.env.CORROBORATE_BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, ['--import', probe, ...extra, join(REPO, 'bin', 'corroborate.js'), 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -76,6 +76,7 @@ function startServer(db: string): Promise<{ url: string; stop: () => Promise<Loo
       if (m)
         resolve({
           url: m[1]!,
+          pid: child.pid!,
           stop: () => {
             child.kill('SIGTERM');
             return exited;
@@ -86,15 +87,46 @@ function startServer(db: string): Promise<{ url: string; stop: () => Promise<Loo
   });
 }
 
-async function load(url: string, paths: string[], seconds: number, connections: number) {
-  const result = await autocannon({ url, connections, duration: seconds, requests: paths.map((path) => ({ method: 'GET', path })) });
+/** What browsers and fetch() send: the readers take compressed answers when the server offers them. */
+const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
+
+/**
+ * CPU seconds (user + system) the server has used: its main thread, which answers every read, and
+ * the whole process (with the analysis threads that posts keep busy). Linux `/proc`; null elsewhere.
+ */
+function serverCpu(pid: number): { mainThread: number; process: number } | null {
+  const seconds = (path: string) => {
+    // Fields after the parenthesised name: utime and stime are the 12th and 13th, in clock ticks (100 a second).
+    const fields = readFileSync(path, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  };
+  try {
+    return { mainThread: seconds(`/proc/${pid}/task/${pid}/stat`), process: seconds(`/proc/${pid}/stat`) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `connections` readers on `paths` for `seconds`, with the server's CPU per answered request
+ * (main thread, and whole process) and the bytes of an answer: on a loaded machine wall-clock
+ * latency says more about the neighbours than about the server, CPU per request does not.
+ */
+async function load(url: string, pid: number, paths: string[], seconds: number, connections: number) {
+  const cpuBefore = serverCpu(pid);
+  const result = await autocannon({ url, connections, duration: seconds, headers: BROWSER_HEADERS, requests: paths.map((path) => ({ method: 'GET', path })) });
+  const cpuAfter = serverCpu(pid);
+  const requests = result.requests.total;
+  const perRequest = (s: number) => (requests ? round((s * 1000) / requests, 2) : null);
   return {
-    requests: result.requests.total,
+    requests,
     requestsPerSecond: round(result.requests.average, 0),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    bytesPerResponse: requests ? Math.round(result.throughput.total / requests) : null,
+    serverCpuMsPerRequest: cpuBefore && cpuAfter ? { mainThread: perRequest(cpuAfter.mainThread - cpuBefore.mainThread), process: perRequest(cpuAfter.process - cpuBefore.process) } : null,
   };
 }
 
@@ -119,7 +151,7 @@ export async function runApiBench(options: ApiBenchOptions) {
     const server = await startServer(db);
     let loopDelay: LoopDelay = null;
     try {
-      const baseline = await load(server.url, ['/api/openapi.json'], Math.max(5, Math.round(options.seconds / 3)), options.connections);
+      const baseline = await load(server.url, server.pid, ['/api/openapi.json'], Math.max(5, Math.round(options.seconds / 3)), options.connections);
 
       let posted = 0;
       let postFailures = 0;
@@ -139,11 +171,11 @@ export async function runApiBench(options: ApiBenchOptions) {
       })();
       // 200 stories spread over the store, so reads are not all of the newest.
       const sampled = storyIds.filter((_, i) => i % Math.max(1, Math.floor(storyIds.length / 200)) === 0).slice(0, 200);
-      const storyJson = await load(server.url, sampled.map((id) => `/api/stories/${id}`), options.seconds, options.connections);
-      const storyPages = await load(server.url, sampled.map((id) => `/stories/${id}`), options.seconds, options.connections);
+      const storyJson = await load(server.url, server.pid, sampled.map((id) => `/api/stories/${id}`), options.seconds, options.connections);
+      const storyPages = await load(server.url, server.pid, sampled.map((id) => `/stories/${id}`), options.seconds, options.connections);
       // Lists and search under the same writes: they read stored figures only, never story exports.
-      const home = await load(server.url, ['/', '/?page=2', '/?page=50', '/api/stories?offset=400'], options.seconds, options.connections);
-      const search = await load(server.url, ['/search?q=harbour+repairs', '/search?q=gondola', '/api/search?q=rescued', '/api/search?q=bridge+closed'], options.seconds, options.connections);
+      const home = await load(server.url, server.pid, ['/', '/?page=2', '/?page=50', '/api/stories?offset=400'], options.seconds, options.connections);
+      const search = await load(server.url, server.pid, ['/search?q=harbour+repairs', '/search?q=gondola', '/api/search?q=rescued', '/api/search?q=bridge+closed'], options.seconds, options.connections);
       writing = false;
       await writer;
       loopDelay = await server.stop();

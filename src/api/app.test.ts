@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { createApp } from './app.js';
 import { startServer } from './server.js';
@@ -153,6 +154,46 @@ test('stories, one story, one article and search read back what was posted', asy
   assert.match(hits.hits[0]!.snippet, /«bridge» «deck»/);
   const syntax = await app.request(`/api/search?q=${encodeURIComponent('NEAR(" bridge* OR title:')}`);
   assert.equal(syntax.status, 200, 'query syntax in user text is searched as words, not parsed');
+  await store.close();
+});
+
+test('stored answers are compressed for clients that accept it, carry Vary and an ETag, and a matching If-None-Match gets a 304', async () => {
+  const store = freshStore();
+  const app = createApp({ store });
+  const { results } = (await (await post(app, ARTICLE)).json()) as { results: Array<{ storyId: string }> };
+  const { storyId } = results[0]!;
+  for (const path of [`/api/stories/${storyId}`, `/stories/${storyId}`, '/', '/api/stories', '/search?q=bridge', '/api/search?q=bridge']) {
+    const plain = await app.request(path);
+    assert.equal(plain.status, 200, path);
+    assert.equal(plain.headers.get('content-encoding'), null, `${path}: no coding without Accept-Encoding`);
+    assert.equal(plain.headers.get('vary'), 'Accept-Encoding', path);
+    const identity = Buffer.from(await plain.arrayBuffer());
+    const etag = plain.headers.get('etag')!;
+    assert.match(etag, /^"[\w-]+"$/, path);
+    if (identity.length >= 1024) {
+      const br = await app.request(path, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      assert.equal(br.headers.get('content-encoding'), 'br', path);
+      assert.deepEqual(brotliDecompressSync(Buffer.from(await br.arrayBuffer())), identity, `${path}: brotli decodes to the same bytes`);
+      assert.notEqual(br.headers.get('etag'), etag, `${path}: each coding has its own ETag`);
+      const gz = await app.request(path, { headers: { 'accept-encoding': 'gzip;q=1, br;q=0' } });
+      assert.equal(gz.headers.get('content-encoding'), 'gzip', `${path}: br refused with q=0`);
+      assert.deepEqual(gunzipSync(Buffer.from(await gz.arrayBuffer())), identity, path);
+      const revalidated = await app.request(path, { headers: { 'accept-encoding': 'br', 'if-none-match': `W/${br.headers.get('etag')}` } });
+      assert.equal(revalidated.status, 304, `${path}: the cached coding is still current`);
+    }
+    const notModified = await app.request(path, { headers: { 'if-none-match': `"other", ${etag}` } });
+    assert.equal(notModified.status, 304, path);
+    assert.equal((await notModified.arrayBuffer()).byteLength, 0, path);
+    assert.equal((await app.request(path, { headers: { 'if-none-match': '"other"' } })).status, 200, path);
+  }
+  // A post changes the story and the lists: the old ETag no longer matches.
+  const storyEtag = (await app.request(`/api/stories/${storyId}`)).headers.get('etag')!;
+  const listEtag = (await app.request('/api/stories')).headers.get('etag')!;
+  await post(app, { ...ARTICLE, text: ARTICLE.text.replace('two weeks', 'three weeks'), source: 'Osterby Radio', url: 'https://osterby-radio.example/tram' });
+  assert.equal((await app.request('/api/stories', { headers: { 'if-none-match': listEtag } })).status, 200, 'the list changed');
+  const story = await app.request(`/api/stories/${storyId}`, { headers: { 'if-none-match': storyEtag } });
+  assert.equal((await store.getStories([storyId]))[0]?.articleIds.length, 2, 'the second report joined the story');
+  assert.equal(story.status, 200, 'the story changed');
   await store.close();
 });
 

@@ -8,6 +8,7 @@ import { deleteArticle, ingestInputs, type IngestReport } from '../pipeline/anal
 import type { Fetcher } from '../ingest/fetch/fetch-url.js';
 import { StoryExportCache } from './story-cache.js';
 import { GenerationCache } from './read-cache.js';
+import { EncodedBody } from './encoded-body.js';
 import type { InputFile } from '../ingest/read-inputs.js';
 import { charsetOfContentType } from '../ingest/markup-encoding.js';
 import { MARK_END, MARK_START, type Store } from '../store/store.js';
@@ -42,6 +43,9 @@ export interface AppOptions {
   /** Where posted articles and stale stories are analysed: `startServer` passes worker threads; default the calling thread (tests). */
   analyser?: Analyser;
 }
+
+/** Answers kept encoded (see EncodedBody) carry the type `c.json` would give. */
+const JSON_TYPE = 'application/json; charset=UTF-8';
 
 /** Host names a tokenless (loopback-only) server answers writes for; any other name is DNS rebinding. */
 const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
@@ -115,16 +119,16 @@ export function createApp({ store, queue, token, maxBodyBytes = DEFAULT_MAX_BODY
     // Stored figures only (the stored analyses' columns and the articles table): a list never builds or reads a story's analysis.
     const body = await reads.get(`stories ${pageSize} ${offset}`, async () => {
       const [cards, counts] = await Promise.all([store.pageStoryCards(pageSize, offset), store.counts()]);
-      return new TextEncoder().encode(JSON.stringify({ stories: cards, limit: pageSize, offset, total: counts.stories }));
+      return EncodedBody.ofText(JSON.stringify({ stories: cards, limit: pageSize, offset, total: counts.stories }));
     });
-    return c.body(body, 200, { 'content-type': 'application/json; charset=UTF-8' });
+    return body.respond(c, JSON_TYPE);
   });
 
   app.get('/api/stories/:id', valid('param', IdParamSchema), async (c) => {
     const { id } = c.req.valid('param');
     const json = await stories.getJson(id);
     if (!json) throw new ApiError(404, 'not-found', `no story ${id}`);
-    return c.body(json, 200, { 'content-type': 'application/json; charset=UTF-8' });
+    return json.respond(c, JSON_TYPE);
   });
 
   app.get('/api/stories/:id/changes', valid('param', IdParamSchema), async (c) => {
@@ -153,9 +157,9 @@ export function createApp({ store, queue, token, maxBodyBytes = DEFAULT_MAX_BODY
     const { q, limit: max } = c.req.valid('query');
     const body = await reads.get(`search ${max} ${q}`, async () => {
       const hits = await store.search(q, max);
-      return new TextEncoder().encode(JSON.stringify({ hits: hits.map((h) => ({ ...h, snippet: h.snippet.replaceAll(MARK_START, '«').replaceAll(MARK_END, '»') })) }));
+      return EncodedBody.ofText(JSON.stringify({ hits: hits.map((h) => ({ ...h, snippet: h.snippet.replaceAll(MARK_START, '«').replaceAll(MARK_END, '»') })) }));
     });
-    return c.body(body, 200, { 'content-type': 'application/json; charset=UTF-8' });
+    return body.respond(c, JSON_TYPE);
   });
 
   const openApi = openApiDocument();

@@ -2,6 +2,7 @@ import { exportStories } from '../pipeline/analyze.js';
 import type { StoryExport } from '../export/types.js';
 import { refreshStoryAnalyses, type StoryAnalysesOptions } from '../pipeline/story-analyses.js';
 import type { Store, StoredStory } from '../store/store.js';
+import { EncodedBody } from './encoded-body.js';
 import { publicExport } from './public.js';
 
 /** Stories kept in memory; a story export is a few hundred KB at most, so this bounds the cache to tens of MB. */
@@ -50,13 +51,14 @@ export class StoryExportCache {
   }
 
   /**
-   * The export as UTF-8 JSON, encoded once per version: serialising and encoding a story of a
-   * few dozen articles took most of a story read's CPU time under load (`npm run bench -- api`).
+   * The export as UTF-8 JSON, encoded (and compressed, see EncodedBody) once per version:
+   * serialising and encoding a story of a few dozen articles took most of a story read's CPU time
+   * under load (`npm run bench -- api`).
    */
-  async getJson(id: string): Promise<Uint8Array<ArrayBuffer> | null> {
+  async getJson(id: string): Promise<EncodedBody | null> {
     const entry = await this.entry(id);
     if (!entry) return null;
-    entry.json ??= new TextEncoder().encode(JSON.stringify(entry.export));
+    entry.json ??= EncodedBody.ofText(JSON.stringify(entry.export));
     return entry.json;
   }
 
@@ -64,13 +66,13 @@ export class StoryExportCache {
    * A page rendered from the story's export and encoded, kept per version under `key` (its query
    * string) for the most recent few keys: rendering a story page cost as much as encoding its JSON.
    */
-  async page(id: string, key: string, render: (exported: StoryExport) => Promise<string>): Promise<Uint8Array<ArrayBuffer> | null> {
+  async page(id: string, key: string, render: (exported: StoryExport) => Promise<string>): Promise<EncodedBody | null> {
     const entry = await this.entry(id);
     if (!entry) return null;
     entry.pages ??= new Map();
     let page = entry.pages.get(key);
     if (page === undefined) {
-      page = new TextEncoder().encode(await render(entry.export));
+      page = EncodedBody.ofText(await render(entry.export));
       entry.pages.set(key, page);
       if (entry.pages.size > PAGES_PER_STORY) entry.pages.delete(entry.pages.keys().next().value!);
     }
@@ -173,7 +175,7 @@ interface CacheEntry {
   behind: boolean;
   export: StoryExport;
   /** The export serialised, filled on the first JSON read of this version. */
-  json?: Uint8Array<ArrayBuffer>;
-  /** Pages rendered from the export (UTF-8), by query string. */
-  pages?: Map<string, Uint8Array<ArrayBuffer>>;
+  json?: EncodedBody;
+  /** Pages rendered from the export, by query string. */
+  pages?: Map<string, EncodedBody>;
 }

@@ -17,12 +17,13 @@ import { renderMarkdown } from '../export/markdown.js';
 import { MARK_END, MARK_START, type Store, type StoryCard } from '../store/store.js';
 import type { StoryExportCache } from '../api/story-cache.js';
 import { GenerationCache } from '../api/read-cache.js';
+import { EncodedBody } from '../api/encoded-body.js';
 import { STYLE } from './style.js';
 import { atomFeed, changesSince, type FollowableStory } from './feed.js';
 
 type Fragment = HtmlEscapedString | Promise<HtmlEscapedString>;
-/** Pages kept encoded (see StoryExportCache, GenerationCache) are sent as bytes with the type `c.html` would give. */
-const HTML = { 'content-type': 'text/html; charset=UTF-8' };
+/** Pages kept encoded (see StoryExportCache, GenerationCache, EncodedBody) carry the type `c.html` would give. */
+const HTML = 'text/html; charset=UTF-8';
 type Status = ExportClaim['status'];
 
 /** Stories per home page: a phone screen shows two or three, a desktop screen five or six. */
@@ -161,9 +162,9 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
                   ${pager('/', page, pages, {})}`}`,
         )
       ).toString();
-      return new TextEncoder().encode(rendered);
+      return EncodedBody.ofText(rendered);
     });
-    return c.body(body, 200, HTML);
+    return body.respond(c, HTML);
   });
 
   web.get('/stories/:id', async (c) => {
@@ -174,7 +175,7 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
       const notice = c.req.query('deleted') ? html`<p class="notice" role="status">Deleted. The story was analysed again without the article; see its changes.</p>` : '';
       return (await layout(loaded.story.title, html`${notice}${storyPage(loaded.story, loaded.members, filters, c.req.query('since'))}`)).toString();
     });
-    return page?.length ? c.body(page, 200, HTML) : notFound(c, 'story');
+    return page?.length ? page.respond(c, HTML) : notFound(c, 'story');
   });
 
   web.get('/stories/:id/feed.atom', async (c) => {
@@ -232,8 +233,8 @@ export function webRoutes(store: Store, stories: StoryExportCache, options: WebO
 
   web.get('/search', async (c) => {
     const q = (c.req.query('q') ?? '').slice(0, 500);
-    const rendered = await reads.get(`search ${q}`, async () => new TextEncoder().encode((await searchPage(store, q)).toString()));
-    return c.body(rendered, 200, HTML);
+    const rendered = await reads.get(`search ${q}`, async () => EncodedBody.ofText((await searchPage(store, q)).toString()));
+    return rendered.respond(c, HTML);
   });
   return web;
 }
