@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestPaths } from '../pipeline/analyze.js';
 import { analyzeStory } from '../story/analyze-story.js';
-import type { StoryInput } from '../story/stage.js';
+import { storyInputOf, type StoryRequest } from '../pipeline/story-request.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { createApp } from './app.js';
 import { StoryExportCache } from './story-cache.js';
@@ -24,11 +24,11 @@ function heldAnalysis() {
   let started = () => {};
   const firstRun = new Promise<void>((resolve) => (started = resolve));
   return {
-    analyze: async (input: StoryInput) => {
+    analyze: async (request: StoryRequest) => {
       state.runs++;
       started();
       if (state.hold) await state.hold;
-      return analyzeStory(input);
+      return analyzeStory(storyInputOf(request));
     },
     hold: () => {
       state.hold = new Promise<void>((resolve) => (release = resolve));

@@ -4,7 +4,7 @@ import { CorroborateError, type ErrorCode } from '../doc/errors.js';
 import type { Doc } from '../doc/types.js';
 import type { InputFile } from '../ingest/read-inputs.js';
 import { analyzeStory } from '../story/analyze-story.js';
-import type { StoryInput } from '../story/stage.js';
+import { storyInputOf, type StoryRequest } from './story-request.js';
 import type { StoryAnalysis } from '../story/types.js';
 import type { DocsReply } from './analysis-worker.js';
 import { docsFromInput, type DocOptions } from './docs-from-input.js';
@@ -19,7 +19,7 @@ export interface Analyser {
   /** Worker threads analysing at once (0: the calling thread). */
   readonly threads: number;
   docs(file: InputFile, options: DocOptions): Promise<Doc[]>;
-  story(input: StoryInput): Promise<StoryAnalysis>;
+  story(request: StoryRequest): Promise<StoryAnalysis>;
   close(): Promise<void>;
 }
 
@@ -42,7 +42,7 @@ export const defaultThreads = (): number => availableParallelism();
 export const inlineAnalyser: Analyser = {
   threads: 0,
   docs: async (file, options) => docsFromInput(file, options),
-  story: async (input) => analyzeStory(input),
+  story: async (request) => analyzeStory(storyInputOf(request)),
   close: async () => {},
 };
 
@@ -78,7 +78,7 @@ export function createAnalyser(threads: number = defaultThreads(), { background 
       const cause = code === 'internal' ? Object.assign(new Error(message), { stack }) : undefined;
       throw new CorroborateError(code, message, { ...(subject !== undefined ? { subject } : {}), ...(cause ? { cause } : {}) });
     },
-    story: async (input) => (await pool.run(input, { name: 'story' })) as StoryAnalysis,
+    story: async (request) => (await pool.run(request, { name: 'story' })) as StoryAnalysis,
     close: () => pool.destroy(),
   };
 }

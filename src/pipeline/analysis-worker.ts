@@ -9,9 +9,9 @@ import { asInputError } from '../doc/errors.js';
 import type { Doc } from '../doc/types.js';
 import type { InputFile } from '../ingest/read-inputs.js';
 import { analyzeStory } from '../story/analyze-story.js';
-import type { StoryInput } from '../story/stage.js';
 import type { StoryAnalysis } from '../story/types.js';
 import { docsFromInput, type DocOptions } from './docs-from-input.js';
+import { storyInputOf, type StoryRequest } from './story-request.js';
 import type { AnalysisWorkerData, WorkerFailure } from './analyser.js';
 
 // A background thread yields the cores to the server's event loop (Linux: this thread only).
@@ -30,6 +30,6 @@ export function docs({ file, options }: { file: InputFile; options: DocOptions }
   }
 }
 
-export function story(input: StoryInput): StoryAnalysis {
-  return analyzeStory(input);
+export function story(request: StoryRequest): StoryAnalysis {
+  return analyzeStory(storyInputOf(request));
 }

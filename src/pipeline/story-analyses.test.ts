@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createApp } from '../api/app.js';
 import { analyzeStory } from '../story/analyze-story.js';
 import { ANALYSIS_VERSION } from '../story/types.js';
-import type { StoryInput } from '../story/stage.js';
+import { storyInputOf, type StoryRequest } from './story-request.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { exportStories, ingestPaths } from './analyze.js';
@@ -53,7 +53,7 @@ test('a story analysis is stored with the story version at ingest; reads reuse i
 
   // Reads: the library export, the stage function and the API all take the stored analysis.
   let analysed = 0;
-  const counting = (input: StoryInput) => (analysed++, analyzeStory(input));
+  const counting = (request: StoryRequest) => (analysed++, analyzeStory(storyInputOf(request)));
   const again = await storyAnalyses(store, [story!], { analyze: counting });
   assert.equal(analysed, 0);
   assert.deepEqual(again.get(storyId), stored);
@@ -91,7 +91,7 @@ test('an analysis made by other analysis code is recomputed on its next read', a
   await store.putStoryAnalysis({ ...stored, analysisVersion: ANALYSIS_VERSION - 1, claims: [] });
   const before = puts();
   let analysed = 0;
-  const read = await storyAnalyses(store, [story!], { analyze: (input) => (analysed++, analyzeStory(input)) });
+  const read = await storyAnalyses(store, [story!], { analyze: (request) => (analysed++, analyzeStory(storyInputOf(request))) });
   assert.equal(analysed, 1);
   assert.equal(puts(), before + 1);
   assert.deepEqual(read.get(story!.id)!.claims, stored.claims);

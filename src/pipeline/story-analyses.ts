@@ -1,12 +1,12 @@
 import { analyzeStory, isCurrent } from '../story/analyze-story.js';
 import { storyChanges } from '../story/changes.js';
-import type { StoryInput } from '../story/stage.js';
+import { storyInputOf, type StoryRequest } from './story-request.js';
 import { ANALYSIS_VERSION, type StoryAnalysis } from '../story/types.js';
 import type { Store, StoredStory } from '../store/store.js';
 
 export interface StoryAnalysesOptions {
   /** The story analysis to run (an `Analyser`'s, to run it in a worker thread; tests inject a counting one); default `analyzeStory`. */
-  analyze?: (input: StoryInput) => StoryAnalysis | Promise<StoryAnalysis>;
+  analyze?: (request: StoryRequest) => StoryAnalysis | Promise<StoryAnalysis>;
   /**
    * Serve a stored analysis of an earlier story version as it is, and analyse here only a story
    * never analysed (or analysed by older code): for a server whose story stage runs as queue
@@ -27,7 +27,7 @@ export interface StoryAnalysesOptions {
  * `putStoryAnalysis`, so lists read it without the analysis and never see figures of another one.
  */
 export async function storyAnalyses(store: Store, stories: StoredStory[], options: StoryAnalysesOptions = {}): Promise<Map<string, StoryAnalysis>> {
-  const analyze = options.analyze ?? analyzeStory;
+  const analyze = options.analyze ?? ((request: StoryRequest) => analyzeStory(storyInputOf(request)));
   const stored = await store.getStoryAnalyses(stories.map((s) => s.id));
   const out = new Map<string, StoryAnalysis>();
   const stale: StoredStory[] = [];
@@ -39,11 +39,11 @@ export async function storyAnalyses(store: Store, stories: StoredStory[], option
   const refresh = async (story: StoredStory) => {
     const known = stored.get(story.id);
     // One story's members at a time per slot, so memory holds `concurrency` stories' documents however many stories are stale.
-    const members = await store.getArticles(story.articleIds);
-    if (members.length === 0) return;
-    const inStory = new Set(members.map((d) => d.id));
+    const memberRows = await store.getArticleRows(story.articleIds);
+    if (memberRows.length === 0) return;
+    const inStory = new Set(memberRows.map((row) => row.id));
     const copies = new Map([...(await store.copiesOf([...inStory]))].filter(([, link]) => inStory.has(link.of)));
-    const analysis = await analyze({ storyId: story.id, version: story.version, members, copies });
+    const analysis = await analyze({ storyId: story.id, version: story.version, memberRows, copies });
     // The change log records what this version brings over the last analysed one; merges are read off the log itself.
     const logged = story.redirects?.length ? new Set((await store.storyChanges(story.id)).flatMap((c) => (c.kind === 'merged' ? (c.storyIds ?? []) : []))) : new Set<string>();
     const merged = (story.redirects ?? []).filter((id) => !logged.has(id));

@@ -3,6 +3,7 @@ import type { StorySummary, TermStats } from '../cluster/stories.js';
 import type { Doc, PublishedAtBasis } from '../doc/types.js';
 import type { StoryChange } from '../export/types.js';
 import type { StoryAnalysis } from '../story/types.js';
+import type { ArticleRow } from './rows.js';
 
 /** What the export shows of a stored article: no layers (the story analysis has what they gave), no raw input. */
 export type ArticleText = Pick<Doc, 'id' | 'meta' | 'title' | 'text' | 'removed' | 'messages'>;
@@ -166,6 +167,8 @@ export interface Store {
    */
   batch?(work: () => Promise<void>): Promise<void>;
   getArticles(ids?: string[]): Promise<Doc[]>;
+  /** The named articles as stored, column by column (unknown ids are skipped): what `getArticles` parses, for a thread to parse. */
+  getArticleRows(ids: string[]): Promise<ArticleRow[]>;
   /** The named articles without layers or raw input (unknown ids are skipped): cheap to read for an export. */
   getArticleTexts(ids: string[]): Promise<ArticleText[]>;
   listStories(): Promise<StoredStory[]>;

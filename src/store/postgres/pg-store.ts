@@ -364,9 +364,13 @@ export class PgStore implements Store {
 
   async getArticles(ids?: string[]): Promise<Doc[]> {
     if (!ids) return (await this.db.query<ArticleRow>('SELECT * FROM articles ORDER BY seq')).map(fromRow);
+    return (await this.getArticleRows(ids)).map(fromRow);
+  }
+
+  async getArticleRows(ids: string[]): Promise<ArticleRow[]> {
     const rows = await this.db.query<ArticleRow>('SELECT * FROM articles WHERE id = ANY($1::text[])', [ids]);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.flatMap((id) => (byId.has(id) ? [fromRow(byId.get(id)!)] : []));
+    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
 
   async getArticleTexts(ids: string[]): Promise<ArticleText[]> {

@@ -287,10 +287,12 @@ export class SqliteStore implements Store {
   }
 
   async getArticles(ids?: string[]): Promise<Doc[]> {
-    const rows = ids
-      ? ids.map((id) => this.sql('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined).filter((r): r is ArticleRow => r !== undefined)
-      : (this.db.prepare('SELECT * FROM articles ORDER BY seq').all() as ArticleRow[]);
+    const rows = ids ? await this.getArticleRows(ids) : (this.db.prepare('SELECT * FROM articles ORDER BY seq').all() as ArticleRow[]);
     return rows.map(fromRow);
+  }
+
+  async getArticleRows(ids: string[]): Promise<ArticleRow[]> {
+    return ids.map((id) => this.sql('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined).filter((r): r is ArticleRow => r !== undefined);
   }
 
   async getArticleTexts(ids: string[]): Promise<ArticleText[]> {
