@@ -23,10 +23,30 @@ interface FactGold {
   facts: Array<{ id: string; mentions: Array<{ article: string; quote: string }> }>;
 }
 
-type Scorer = {
+export type Scorer = {
   loadGold(path: string): { events: unknown[] };
   scoreFacts(exp: unknown, events: unknown[]): { overall: Record<string, unknown> };
+  /** The scorer's HIT rule: a span hits a located mention (or any of its printings). */
+  hits(span: { start: number; end: number }, locs: Array<{ start: number; end: number }>): boolean;
 };
+
+/** The shared fact scorer, `../shared/eval/score-facts.mjs`. */
+export const factScorer = async (): Promise<Scorer> => (await import(pathToFileURL(join(SHARED, 'eval', 'score-facts.mjs')).href)) as Scorer;
+
+/** Writes each article of a fact gold's stories to `<id>.txt` in `work` (the form the scorer maps back by name); returns the ids. */
+export function writeGoldArticles(dir: string, work: string): string[] {
+  const texts = new Map<string, string>();
+  for (const line of readFileSync(DOCUMENTS, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const doc = JSON.parse(line) as { id: string; text: string };
+    texts.set(doc.id, doc.text);
+  }
+  const ids = goldStories(dir).flatMap((s) => s.articles);
+  for (const id of ids) writeFileSync(join(work, `${id}.txt`), texts.get(id) ?? '');
+  return ids;
+}
+
+const goldStories = (dir: string) => readdirSync(dir).filter((f) => /^event-.*\.json$/.test(f)).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as FactGold);
 
 const figure = (x: unknown): number => (typeof x === 'number' ? x : typeof x === 'object' && x !== null && 'value' in x ? Number((x as { value: unknown }).value) : Number(x));
 
@@ -37,21 +57,14 @@ const figure = (x: unknown): number => (typeof x === 'number' ? x : typeof x ===
  * ≥ 0.3, grouped transitively). Then `compareStatements` on pairs of gold statements.
  */
 export async function runFactsBench(dataDir?: string) {
-  const scorer = (await import(pathToFileURL(join(SHARED, 'eval', 'score-facts.mjs')).href)) as Scorer;
-  const texts = new Map<string, string>();
-  for (const line of readFileSync(DOCUMENTS, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const doc = JSON.parse(line) as { id: string; text: string };
-    texts.set(doc.id, doc.text);
-  }
+  const scorer = await factScorer();
   const golds = dataDir ? [{ name: dataDir, dir: dataDir }] : GOLDS;
   const results: Record<string, unknown> = {};
   for (const { name, dir } of golds) {
-    const files = readdirSync(dir).filter((f) => /^event-.*\.json$/.test(f));
-    const stories = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as FactGold);
+    const stories = goldStories(dir);
     const work = mkdtempSync(join(tmpdir(), 'facts-'));
     try {
-      for (const id of stories.flatMap((s) => s.articles)) writeFileSync(join(work, `${id}.txt`), texts.get(id) ?? '');
+      writeGoldArticles(dir, work);
       const { export: ours } = await analyze([work], { db: ':memory:' });
       // The scorer locates gold mentions in place: each scoring loads the gold afresh.
       const events = () => scorer.loadGold(dir).events;

@@ -8,6 +8,7 @@ import { runQuotesBench } from './quotes.bench.js';
 import { runExtractBench } from './extract.bench.js';
 import { runCorroborateBench } from './corroborate.bench.js';
 import { runFactsBench } from './facts.bench.js';
+import { runFactsMissesBench } from './facts-misses.bench.js';
 import { runStoryBench } from './story.bench.js';
 import { runMetaBench } from './meta.bench.js';
 import { runHostileBench } from './hostile.bench.js';
@@ -18,7 +19,7 @@ import { runStoreBench } from './store.bench.js';
 /**
  * `npm run bench -- NAME [--data DIR] [--json]`. Each bench prints ours beside a baseline
  * measured in the same run. NAME: clean, extract, cluster, scale, time, entities, quotes,
- * corroborate, facts, meta, story, hostile, api, api-load, queue, store, or all (default; api, api-load, scale, story, hostile, queue and store left out: they run for minutes and want the
+ * corroborate, facts, facts-misses (why gold pairs are missed; dev gold only), meta, story, hostile, api, api-load, queue, store, or all (default; api, api-load, scale, story, hostile, queue and store left out: they run for minutes and want the
  * machine to themselves). `--errors` lists each miss (quotes, corroborate, meta).
  * `--orders N` sets how many random arrival orders the cluster bench streams (default 5); `cluster --split tuning
  * [--errors]` scores the tuning topics alone and lists their misses in the first order (for tuning: no held-out figure).
@@ -43,6 +44,7 @@ const benches: Record<string, () => unknown | Promise<unknown>> = {
   extract: () => runExtractBench(args.data, args.predictions),
   corroborate: () => runCorroborateBench(args.data, args.errors),
   facts: () => runFactsBench(args.data),
+  'facts-misses': () => runFactsMissesBench(args.data, args.errors),
   story: () => runStoryBench(args.data),
   meta: () => runMetaBench(args.data, args.errors),
   hostile: () => runHostileBench(),
