@@ -92,7 +92,11 @@ function scoreStory(name: string, data: StoryExport, gold: ReturnType<typeof rea
   const seen = new Set<string>();
   const unjudged: string[] = [];
   const misses: string[] = [];
-  const firstTellings = new Set(main.timeline.map((e) => `${e.evidence[0]!.articleId}:${e.evidence[0]!.start}`));
+  // A sentence listed in two entries (one thing done, one planned) tells two happenings; its one judgment names only one of them.
+  const tellingKey = (x: { articleId: string; start: number }) => `${x.articleId}:${x.start}`;
+  const entriesOf = new Map<string, number>();
+  for (const e of main.timeline) for (const key of new Set(e.evidence.map(tellingKey))) entriesOf.set(key, (entriesOf.get(key) ?? 0) + 1);
+  const twoHappenings = (x: { articleId: string; start: number }) => (entriesOf.get(tellingKey(x)) ?? 0) > 1;
   for (const e of main.timeline) {
     const first = e.evidence[0]!;
     const key = keyOf(inputOf.get(first.articleId) ?? '', first.text);
@@ -103,8 +107,8 @@ function scoreStory(name: string, data: StoryExport, gold: ReturnType<typeof rea
     }
     judged++;
     // An entry whose tellings the gold gives to different happenings merged two of them.
-    // A sentence that tells one thing done and one planned is the first telling of two entries: not a merge.
-    const others = new Set(e.evidence.filter((x) => !firstTellings.has(`${x.articleId}:${x.start}`) || x === first).map((x) => gold.entries.get(keyOf(inputOf.get(x.articleId) ?? '', x.text))?.happening).filter((h) => h !== undefined && h !== g.happening));
+    // A sentence that tells one thing done and one planned, listed in both entries, is not a merge.
+    const others = new Set(e.evidence.filter((x) => !twoHappenings(x) || x === first).map((x) => gold.entries.get(keyOf(inputOf.get(x.articleId) ?? '', x.text))?.happening).filter((h) => h !== undefined && h !== g.happening));
     if (others.size) (mixed++, misses.push(`mixed ${g.happening} with ${[...others].join(', ')}: ${key}`));
     if (g.judgment === 'scheduled') (scheduledGold++, e.kind === 'scheduled' && scheduledMarked++);
     if (g.judgment === 'background') (backgroundGold++, e.kind === 'background' && backgroundMarked++);

@@ -75,7 +75,7 @@ test('seeds: a sentence listed once for what was done, the raid and the call are
   const timeline = buildTimeline(docs);
   const sentences = timeline.filter((e) => e.kind !== 'scheduled').flatMap((e) => e.evidence.map((x) => `${x.doc.id}:${x.span.start}`));
   assert.equal(new Set(sentences).size, sentences.length, 'no sentence under two dates of things done');
-  const kindOf = (words: string) => timeline.find((e) => e.description.includes(words))?.kind;
+  const kindOf = (words: string) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes(words)))?.kind;
   assert.equal(kindOf('captured by U.S. forces in Caracas'), 'happening');
   assert.equal(kindOf('phone call between the two presidents on Wednesday'), 'happening');
   assert.equal(kindOf('will meet US President Donald Trump on February 3'), 'scheduled');
@@ -156,4 +156,44 @@ test('a report going on about its happening of that day, naming no one new, is o
   const mayor = saturday.find((e) => e.evidence.some((x) => x.doc === a))!;
   assert.equal(mayor.evidence.length, 2);
   assert.ok(mayor.evidence.every((x) => x.doc === a));
+});
+
+test('a happening placed only by a month over before the first report is background; this month stays the story\'s', () => {
+  const doc = article('a.txt', 'Storm waves closed the Portville harbour on Sunday. Last month, a ferry ran aground at the harbour mouth. Earlier this month, the harbour master resigned.', '2026-02-04');
+  const kinds = Object.fromEntries(buildTimeline([doc]).map((e) => [e.date, e.kind]));
+  assert.deepEqual(kinds, { '2026-02-01': 'happening', '2026-02': 'happening', '2026-01': 'background' });
+});
+
+test('what someone named only in the background does next is background; the main event\'s people keep their plans', () => {
+  const doc = article(
+    'a.txt',
+    'Guard Tomas Brenn was arrested on suspicion of drunk driving early Sunday. Last month, forward Ilse Varga was arrested for drunk driving. Varga is due in court on February 17. Brenn is due in court on February 20.',
+    '2026-02-04',
+  );
+  const timeline = buildTimeline([doc]);
+  const kindOf = (date: string) => timeline.find((e) => e.date === date)?.kind;
+  assert.equal(timeline.find((e) => e.main)?.date, '2026-02-01');
+  assert.equal(kindOf('2026-02-17'), 'background');
+  assert.equal(kindOf('2026-02-20'), 'scheduled');
+});
+
+test('one plan told vaguely and precisely by two reports is one scheduled entry', () => {
+  const a = article('a.txt', 'Mayor Ilse Varga will open the new harbour bridge next year, the council announced on Friday.', '2026-01-16');
+  const b = article('b.txt', 'The opening ceremony of the bridge is set for March 3, 2027, with a concert on the quay.', '2026-01-17');
+  const c = article('c.txt', 'A new ferry line to Brenholm will start in 2027, its operator said.', '2026-01-17');
+  const scheduled = buildTimeline([a, b, c]).filter((e) => e.kind === 'scheduled');
+  const bridge = scheduled.filter((e) => e.evidence.some((x) => x.doc === a || x.doc === b));
+  assert.equal(bridge.length, 1, JSON.stringify(scheduled.map((e) => [e.date, e.description])));
+  assert.equal(bridge[0]!.date, '2027-03-03');
+  assert.deepEqual(new Set(bridge[0]!.evidence.map((x) => x.doc.id)), new Set([a.id, b.id]));
+  assert.ok(scheduled.some((e) => e.evidence.every((x) => x.doc === c)), 'a plan sharing no word stays apart');
+});
+
+test('the same person doing the same thing on the same day is one happening across reports; another person is not', () => {
+  const a = article('a.txt', 'Halvard said he decided on Saturday to dismiss Lowe, and then checked with Ware to see if he would take the post.', '2026-01-12');
+  const b = article('b.txt', 'After meeting his players and other members of management, Halvard had a change of heart and decided on Saturday he had to make a change.', '2026-01-12');
+  const c = article('c.txt', 'Across town, Ilse Varga decided on Saturday to sell the club.', '2026-01-12');
+  const saturday = buildTimeline([a, b, c]).filter((e) => e.date === '2026-01-10');
+  assert.equal(saturday.length, 2, JSON.stringify(saturday.map((e) => e.description)));
+  assert.ok(saturday.some((e) => new Set(e.evidence.map((x) => x.doc.id)).size === 2 && e.evidence.every((x) => x.doc !== c)));
 });

@@ -7,7 +7,7 @@ import { daysBetween, lastDayOfMonth, parseYmd, type Ymd } from '../analyze/time
 import { findTimexes } from '../analyze/time/detect.js';
 import { inferStoryDates } from '../analyze/time/story-dates.js';
 import { timexTense } from '../analyze/time/tense.js';
-import type { Doc, Span, Timex } from '../doc/types.js';
+import type { Doc, Span, Timex, Token } from '../doc/types.js';
 import { statementComparer } from './claims/compare.js';
 
 /**
@@ -47,15 +47,23 @@ interface Dated {
   date: string;
   end?: string;
   future: boolean;
+  /** Told in the future tense or dated after its report (for an undated report, after the story's latest): a plan. */
+  planned: boolean;
   doc: Doc;
   sentence: Span;
   words: Set<string>;
+  /** Its nouns and names among them: what a plan is about ("bridge", "Oscars"). */
+  things: Set<string>;
   /** Names (proper-noun lemmas) of the sentence: who and where. */
   names: Set<string>;
   /** How many of them are outside its time expressions ("Saturday" names no one). */
   who: number;
   /** Stems of its verbs and nouns that can name a happening ("call", "decid"), light verbs and generic nouns left out. */
   acts: Set<string>;
+  /** Stems of its verbs alone: what was done, not what it was done to. */
+  verbs: Set<string>;
+  /** Surname of the name nearest before its date ("King … decided on Saturday"), else after it: who did the dated thing. */
+  actor: string | null;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -89,12 +97,12 @@ export function calendarDate(t: Timex): { date: string; end?: string } | null {
 /** Verbs that carry no content of their own ("having frozen"). */
 const LIGHT = new Set(['be', 'have', 'do']);
 
-/** Content words of a sentence, leaving out its time expressions: sharing "Friday" does not make two happenings one. */
-function contentWords(doc: Doc, sentence: Span, timexes: Timex[]): Set<string> {
+/** Content words of a sentence, leaving out its time expressions: sharing "Friday" does not make two happenings one; and its nouns and names among them. */
+function contentWords(doc: Doc, sentence: Span, timexes: Timex[]): { words: Set<string>; things: Set<string> } {
   const inTimex = (s: Span) => timexes.some((t) => s.start < t.end && t.start < s.end);
-  return new Set(
-    doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end && CONTENT_POS.has(t.pos) && !LIGHT.has(t.lemma.toLowerCase()) && !inTimex(t)).map((t) => t.lemma.toLowerCase()),
-  );
+  const content = doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end && CONTENT_POS.has(t.pos) && !LIGHT.has(t.lemma.toLowerCase()) && !inTimex(t));
+  const lemma = (t: Token) => t.lemma.toLowerCase();
+  return { words: new Set(content.map(lemma)), things: new Set(content.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN').map(lemma)) };
 }
 
 /** Overlap coefficient of two word sets (shared / smaller set): short and long tellings of one event still match. */
@@ -118,16 +126,34 @@ function overlap(a: Set<string>, b: Set<string>): number {
  */
 export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPENING_OVERLAP, compare?: (a: Dated, b: Dated) => boolean): boolean {
   if (!nested(a, b)) return false;
-  if ((isYear(a.date) || isYear(b.date)) && a.date !== b.date && !(a.future && b.future)) return false;
+  if ((isYear(a.date) || isYear(b.date)) && a.date !== b.date && !(a.planned && b.planned)) return false;
   if (overlap(a.words, b.words) >= threshold) return true;
   if (compare?.(a, b)) return true;
   // Told in other words ("a phone call … on Wednesday", "the Wednesday call"; "will meet on February 3", "the official meeting on February 3"): the same people and the same act.
   if (shared(a.names, b.names) >= DEFAULT_MIN_SHARED_NAMES && shared(a.acts, b.acts) >= 1) return true;
+  if (samePlan(a, b)) return true;
+  // The same person doing the same thing on the same day: "King said he decided on Saturday", "King … decided over the weekend".
+  if (a.actor !== null && a.actor === b.actor && sameDay(a, b) && shared(a.verbs, b.verbs) >= 1) return true;
   // One report going on about its happening of that day, naming no one new: "King said he decided on Saturday to fire O'Brien" … "He … then made his decision on Saturday".
   return a.doc === b.doc && a.date.length >= 10 && a.date.slice(0, 10) === b.date.slice(0, 10) && !a.end && !b.end && (a.who === 0 || b.who === 0) && shared(a.acts, b.acts) >= 1;
 }
 
 const isYear = (date: string) => /^\d{4}$/.test(date);
+
+/**
+ * One plan told vaguely and precisely ("will host the Oscars next year", "the show's emcee on the
+ * March 2 broadcast"): both planned, one date holding the other, one of them vaguer than a week,
+ * and a noun or name in common ("show", "bridge"; not "new"). A story has few plans, and a vague
+ * one is rarely a second plan of the same thing inside the precise one's days.
+ */
+function samePlan(a: Dated, b: Dated): boolean {
+  return a.planned && b.planned && nested(a, b) && Math.max(spanDays(a), spanDays(b)) > WEEK_DAYS && shared(a.things, b.things) >= 1;
+}
+
+/** Days of a week: a telling placed no closer than this is a vague one. */
+const WEEK_DAYS = 7;
+
+const sameDay = (a: Dated, b: Dated) => spanDays(a) === 1 && spanDays(b) === 1 && a.date.slice(0, 10) === b.date.slice(0, 10);
 
 /** Names two tellings in other words must share: both sides of a call or a meeting, not one person who did several things that day. */
 export const DEFAULT_MIN_SHARED_NAMES = 2;
@@ -142,15 +168,36 @@ const NOT_AN_ACT = new Set(['be', 'have', 'do', 'make', 'take', 'get', 'give', '
 /** Letters a stem keeps: "decide" and "decision", "meet" and "meeting" agree on them. */
 const STEM_LETTERS = 4;
 
-function namesAndActs(doc: Doc, sentence: Span): { names: Set<string>; acts: Set<string> } {
+function namesAndActs(doc: Doc, sentence: Span, timexes: Timex[]): { names: Set<string>; acts: Set<string>; verbs: Set<string> } {
   const tokens = doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
-  const names = new Set(tokens.filter((t) => t.pos === 'PROPN' && t.lemma.length > 2).map((t) => t.lemma.toLowerCase()));
-  const acts = new Set(
-    tokens
-      .filter((t) => (t.pos === 'VERB' || t.pos === 'NOUN') && t.lemma.length >= STEM_LETTERS && !NOT_AN_ACT.has(t.lemma.toLowerCase()))
-      .map((t) => t.lemma.toLowerCase().slice(0, STEM_LETTERS)),
-  );
-  return { names, acts };
+  // "Saturday" names no one: names inside time expressions are left out.
+  const names = new Set(tokens.filter((t) => t.pos === 'PROPN' && t.lemma.length > 2 && !timexes.some((x) => t.start < x.end && x.start < t.end)).map((t) => t.lemma.toLowerCase()));
+  const actTokens = tokens.filter((t) => (t.pos === 'VERB' || t.pos === 'NOUN') && t.lemma.length >= STEM_LETTERS && !NOT_AN_ACT.has(t.lemma.toLowerCase()));
+  const stem = (t: Token) => t.lemma.toLowerCase().slice(0, STEM_LETTERS);
+  return { names, acts: new Set(actTokens.map(stem)), verbs: new Set(actTokens.filter((t) => t.pos === 'VERB').map(stem)) };
+}
+
+/**
+ * Proper nouns of a sentence outside its time expressions that may name who did something: not
+ * those the entity stage typed as an organisation or place, nor, with `peopleOnly`, as a thing
+ * or an unknown name ("his Bentley"; a lone surname like "Halvard" is one too, so only `actorOf` keeps those).
+ */
+function nameTokens(doc: Doc, sentence: Span, timexes: Timex[], peopleOnly: boolean): Token[] {
+  const notPeople = doc.layers.entities.filter((e) => (peopleOnly ? e.type !== 'person' : e.type === 'organization' || e.type === 'location') && e.start < sentence.end && sentence.start < e.end);
+  const inside = (k: Token, spans: Span[]) => spans.some((x) => k.start < x.end && x.start < k.end);
+  return doc.layers.tokens.filter((k) => k.start >= sentence.start && k.end <= sentence.end && k.pos === 'PROPN' && !inside(k, timexes) && !inside(k, notPeople));
+}
+
+/** The name nearest before a date in its sentence, else the first after it, by its last word: who did the dated thing. */
+function actorOf(people: Token[], at: Span): string | null {
+  const before = people.filter((k) => k.end <= at.start);
+  const pick = before.length ? before[before.length - 1]! : people.find((k) => k.start >= at.end);
+  if (!pick) return null;
+  // Walk to the end of the name: "Vincent Jackson" and "Jackson" are one actor.
+  const run = people.filter((k) => k.start >= pick.start);
+  let last = pick;
+  for (const k of run) if (k.start - last.end <= 1) last = k;
+  return last.lemma.toLowerCase().replace(/['’]s$/, '');
 }
 
 /** One date holds the other: "last week" (January 5-11) holds "on Wednesday" (January 7); "February" holds "February 3". */
@@ -226,6 +273,13 @@ export function storyTimexes(doc: Doc, storyDays: Ymd[], range?: { start: Ymd; e
 export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: string } | null): TimelineEntry[] {
   const storyDays = docs.map((d) => (d.meta.publishedAt ? parseYmd(d.meta.publishedAt.slice(0, 10)) : null)).filter((d): d is Ymd => d !== null);
   const ranges = new Map(inferStoryDates(docs).map((r) => [r.articleId, { start: parseYmd(r.start)!, end: parseYmd(r.end)! }]));
+  const latest = storyDays.length ? storyDays.reduce((a, b) => (daysBetween(a, b) > 0 ? b : a)) : null;
+  // Dated after its report, or for an undated one after the story's latest report.
+  const after = (date: string, doc: Doc) => {
+    const start = daysOf(date);
+    const own = doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : latest;
+    return start !== null && own !== null && daysBetween(own, start.first) > 0;
+  };
   const tellings: Dated[] = [];
   for (const doc of docs) {
     const timexes = storyTimexes(doc, storyDays, ranges.get(doc.id));
@@ -248,8 +302,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       const key = `${sentence.start}:${future}`;
       if (told.has(key)) continue;
       told.add(key);
-      const who = doc.layers.tokens.filter((k) => k.start >= sentence.start && k.end <= sentence.end && k.pos === 'PROPN' && !timexes.some((x) => k.start < x.end && x.start < k.end)).length;
-      tellings.push({ ...when, future, doc, sentence, words: contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence), who });
+      tellings.push({ ...when, future, planned: future || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence, timexes), who: nameTokens(doc, sentence, timexes, true).length, actor: actorOf(nameTokens(doc, sentence, timexes, false), t) });
     }
   }
   const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);
@@ -277,7 +330,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
   // ("on Feb." before "early Sunday"): entries whose tellings now match join, vaguest first.
   for (const entry of [...entries].sort((a, b) => spanDays(b.first) - spanDays(a.first))) {
     const into = entries
-      .filter((e) => e !== entry && spanDays(e.first) <= spanDays(entry.first) && sameHappening(e.first, entry.first, DEFAULT_SAME_HAPPENING_OVERLAP, aligned))
+      .filter((e) => e !== entry && spanDays(e.first) <= spanDays(entry.first) && (sameHappening(e.first, entry.first, DEFAULT_SAME_HAPPENING_OVERLAP, aligned) || e.evidence.some((a) => entry.evidence.some((b) => samePlan(a, b)))))
       .reduce<(typeof entries)[number] | undefined>((best, e) => (!best || score(e.first, entry.first) > score(best.first, entry.first) ? e : best), undefined);
     if (!into) continue;
     join(into, entry.evidence);
@@ -285,13 +338,19 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
   }
   const rank: Record<TimelineKind, number> = { happening: 0, scheduled: 0, background: 1 };
   const kinded = entries.map((e) => ({ ...e, kind: kindOf(e.first, e.evidence, storyDays) }));
+  const sentenceKey = (d: Dated) => `${d.doc.id}:${d.sentence.start}`;
+  const entriesOf = new Map<string, number>();
+  for (const e of entries) for (const key of new Set(e.evidence.map(sentenceKey))) entriesOf.set(key, (entriesOf.get(key) ?? 0) + 1);
   const main = mainEntry(kinded, mainWhen);
+  if (main) backgroundOfOthers(kinded, main);
   return kinded
     .sort((a, b) => rank[a.kind] - rank[b.kind] || (a.first.date < b.first.date ? -1 : a.first.date > b.first.date ? 1 : (a.first.end ?? '').localeCompare(b.first.end ?? '')))
     .map((e) => {
       const { evidence, kind } = e;
-      // Listed under its most precise telling: "on Wednesday" rather than "last week".
-      const shown = evidence.reduce((best, d) => (spanDays(d) < spanDays(best) ? d : best));
+      // Listed under its most precise telling: "on Wednesday" rather than "last week"; of equals, one
+      // that tells this happening alone (not also a plan listed apart), then one a report leads with.
+      const preferences = new Map(evidence.map((d) => [d, [spanDays(d), (entriesOf.get(sentenceKey(d)) ?? 0) > 1 ? 1 : 0, inLead(d) ? 0 : 1]]));
+      const shown = evidence.reduce((best, d) => (before(preferences.get(d)!, preferences.get(best)!) ? d : best));
       return {
         date: shown.date,
         ...(shown.end ? { end: shown.end } : {}),
@@ -321,6 +380,21 @@ function mainEntry<E extends { kind: TimelineKind; evidence: Dated[] }>(entries:
   return dated.length === 1 ? dated[0]! : null;
 }
 
+/**
+ * What someone the story names only in its background does next is background too: "Jackson is due
+ * in court Feb. 17" after "Jackson was arrested on Jan. 21", in a story of another man's arrest.
+ * An entry turns background when every telling's actor (`actorOf`) is the actor of a background
+ * entry and is named nowhere in the main event's tellings.
+ */
+function backgroundOfOthers(entries: Array<{ kind: TimelineKind; evidence: Dated[] }>, main: { evidence: Dated[] }): void {
+  const behind = new Set(entries.filter((e) => e.kind === 'background').flatMap((e) => e.evidence.map((d) => d.actor)));
+  const inMain = new Set(main.evidence.flatMap((d) => [...d.names]));
+  for (const e of entries) {
+    if (e === main || e.kind === 'background') continue;
+    if (e.evidence.every((d) => d.actor !== null && behind.has(d.actor) && !inMain.has(d.actor))) e.kind = 'background';
+  }
+}
+
 /** Sentences of an article that make its lead: what it reports first. */
 const LEAD_SENTENCES = 3;
 
@@ -341,6 +415,12 @@ function spanDays(d: Dated): number {
   return from && to ? daysBetween(from.first, to.last) + 1 : Number.POSITIVE_INFINITY;
 }
 
+/** Whether one list of preferences comes before another, first difference deciding. */
+function before(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
+}
+
 const hasVerb = (doc: Doc, sentence: Span) => doc.layers.tokens.some((t) => t.start >= sentence.start && t.end <= sentence.end && (t.pos === 'VERB' || t.pos === 'AUX'));
 
 /** First and last day of an ISO partial date ("2019" → Jan 1 and Dec 31). */
@@ -353,29 +433,27 @@ function daysOf(date: string): { first: Ymd; last: Ymd } | null {
   return { first: { y, m: month ?? 1, d: day ?? 1 }, last: { y, m: month ?? 12, d: day ?? lastDayOfMonth(y, month ?? 12) } };
 }
 
+/** A telling placed no closer than this many days (a season, a year, "1994-96") does not tell one of the story's days. */
+const COARSE_DAYS = 62;
+
 /**
  * Scheduled when every telling is in the future tense or dated after the report that tells it (or,
  * for an undated report, after the story's latest report). Background when it ended over
  * `DEFAULT_BACKGROUND_DAYS` before the story's first report, or when it is placed by its year only:
  * the story's own days are told as days, weeks or months ("in 2007", "spanning from 1990 to 1991"
- * are history). With no dated report, only the tense and the year-only rule tell.
+ * are history); or when every telling places it by no closer than a month that was over before
+ * the story's first report ("arrested on Jan." in reports of February 4): a report dates its own
+ * days, and reaches back to an earlier month for what came before. With no dated report, only the
+ * tense and the year-only rule tell.
  */
-/** A telling placed no closer than this many days (a season, a year, "1994-96") does not tell one of the story's days. */
-const COARSE_DAYS = 62;
-
 function kindOf(first: Dated, evidence: Dated[], storyDays: Ymd[]): TimelineKind {
-  const latest = storyDays.length ? storyDays.reduce((a, b) => (daysBetween(a, b) > 0 ? b : a)) : null;
-  const ahead = (d: Dated) => {
-    const start = daysOf(d.date);
-    const own = d.doc.meta.publishedAt ? parseYmd(d.doc.meta.publishedAt.slice(0, 10)) : latest;
-    return start !== null && own !== null && daysBetween(own, start.first) > 0;
-  };
-  if (evidence.every((d) => d.future || ahead(d))) return 'scheduled';
+  if (evidence.every((d) => d.planned)) return 'scheduled';
   const span = spanOf(first);
   if (!span) return 'happening';
   if (evidence.every((d) => spanDays(d) > COARSE_DAYS)) return 'background';
   if (storyDays.length === 0) return 'happening';
   const earliest = storyDays.reduce((a, b) => (daysBetween(a, b) < 0 ? b : a));
   if (daysBetween(span.last, earliest) > DEFAULT_BACKGROUND_DAYS) return 'background';
+  if (evidence.every((d) => spanDays(d) > WEEK_DAYS) && daysBetween(span.last, earliest) > 0) return 'background';
   return 'happening';
 }
