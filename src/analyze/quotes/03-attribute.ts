@@ -2,7 +2,7 @@ import type { Span, Token } from '../../doc/types.js';
 import { fullestName, isKnownSurname, isPersonChunk, type NameChunk } from './02-names.js';
 import { genderOfFirstName } from '../entities/lexicon/package-names.js';
 import { ORG_KIND_NOUNS } from '../entities/context.js';
-import { ANAPHORIC_ROLES, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS } from './lexicon/people.js';
+import { ANAPHORIC_ROLES, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS, TITLE_WORDS } from './lexicon/people.js';
 import { CALL_OUT_VERBS, SPEECH_VERBS, SUBJECT_VERB_FILLERS, TRAILER_VERBS } from './lexicon/speech-verbs.js';
 
 /** Everything attribution looks at in one article. */
@@ -409,9 +409,14 @@ export function subjectAfter(ctx: QuoteContext, start: number): Found | null {
   if (PERSON_PRONOUNS.has(lower(ctx, j))) return { kind: 'pronoun', span: { start: t.start, end: t.end } };
   if (t.pos === 'PRON') return { kind: 'unresolved' };
   const first = chunkStartingAt(ctx, j);
-  if (first?.name && isPersonChunk(ctx.text, first, ctx.chunks)) return { kind: 'name', chunk: first };
-  // "explained Barclays Capital economists": the organisation qualifies the speakers.
-  const modifies = first !== undefined && ctx.tokens[first.last + 1]?.pos === 'NOUN' && /^\p{Ll}/u.test(lower(ctx, first.last + 1));
+  // "explained Barclays Capital economists", "said T Rowe Price Head trader, Andy Brooks": the name qualifies the speakers.
+  const modifiesNoun = (chunk: NameChunk) => {
+    let k = chunk.last + 1;
+    while (TITLE_WORDS.has(lower(ctx, k))) k++;
+    return ctx.tokens[k]?.pos === 'NOUN' && /^\p{Ll}/u.test(ctx.text.slice(ctx.tokens[k]!.start, ctx.tokens[k]!.end));
+  };
+  const modifies = first !== undefined && modifiesNoun(first);
+  if (first?.name && !modifies && isPersonChunk(ctx.text, first, ctx.chunks)) return { kind: 'name', chunk: first };
   let end = j;
   let roleHead = -1;
   let organisation: NameChunk | null = null;
@@ -427,7 +432,7 @@ export function subjectAfter(ctx: QuoteContext, start: number): Found | null {
       break;
     }
     const chunk = chunkStartingAt(ctx, end);
-    if (chunk?.name && isPersonChunk(ctx.text, chunk, ctx.chunks)) return { kind: 'name', chunk };
+    if (chunk?.name && !modifiesNoun(chunk) && isPersonChunk(ctx.text, chunk, ctx.chunks)) return { kind: 'name', chunk };
     if (chunk?.name && !organisation) organisation = chunk;
     if (roleHead < 0 && end > j && (ctx.tokens[end]!.pos === 'ADP' || word === ',')) roleHead = end - 1;
     if (chunk && modifies && chunk === first) roleHead = -1;
@@ -571,7 +576,8 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
     const person = resolvePerson(ctx, found.span.start);
     if (person) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
   }
-  if (found.definite && ORG_KIND_NOUNS.has(found.head) && /^the\s+\S+$/i.test(ctx.text.slice(found.span.start, found.span.end))) {
+  // "the company", "the production company": lowercase words only, a capitalised one may name another organisation ("the Chinese company").
+  if (found.definite && ORG_KIND_NOUNS.has(found.head) && /^the(?:\s+\p{Ll}[\p{L}-]*)+$/iu.test(ctx.text.slice(found.span.start, found.span.end)) && !/\s\p{Lu}/u.test(ctx.text.slice(found.span.start, found.span.end))) {
     const org = organisationForKind(ctx, found.span.start);
     if (org) return { speaker: org.name, speakerName: fullestName(ctx.text, org.name!, ctx.chunks), cue: found.span, rule };
   }
@@ -792,7 +798,12 @@ function mainSubject(ctx: QuoteContext, first: number, before: number): Found | 
       // Skip an apposition (no verb in it) up to its closing comma.
       let c = k + 1;
       while (c < before && c < k + MAX_APPOSITION && lower(ctx, c) !== ',' && !isVerb(c)) c++;
-      if (lower(ctx, c) === ',') k = c + 1;
+      if (lower(ctx, c) === ',') {
+        // "Ryanair CEO, Michael O'Leary, justified…": a person's name that is the whole apposition names the subject.
+        const apposed = chunkStartingAt(ctx, k + 1);
+        if (found.kind === 'name' && !isPersonChunk(ctx.text, found.chunk, ctx.chunks) && apposed?.name && apposed.last === c - 1 && isPersonChunk(ctx.text, apposed, ctx.chunks)) found = { kind: 'name', chunk: apposed };
+        k = c + 1;
+      }
     }
     while (ctx.tokens[k]?.pos === 'ADV') k++;
     if (isVerb(k)) return found;

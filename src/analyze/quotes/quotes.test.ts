@@ -219,3 +219,9 @@ test('a quote that is a line of its own with no stop is a subheading; a place th
 test('a lowercase word glued after a stop does not end the sentence: "told Polygraph.info that X is “…”"', () => {
   assert.equal(only('United Nations spokesman Farhan Haq told Polygraph.info that the agency is “working with all sides to reach the camp.”').speaker, 'Farhan Haq');
 });
+
+test('a name that qualifies a role after "said" is not the speaker; the name in apposition is', () => {
+  assert.equal(quotesOf('“Some reports were disappointing,” said T Rowe Price Head trader, Andy Brooks.')[0]?.speaker, 'Andy Brooks');
+  assert.equal(only('Ryanair CEO, Michael Leary, justified his choice by saying, “The plane has the best reliability.”').speaker, 'Michael Leary');
+  assert.equal(quotesOf('Dick Clark Productions denied the report. “We have no further comment,” the production company said.')[0]?.speaker, 'Dick Clark Productions');
+});

@@ -18,6 +18,8 @@ export const ORG_SUFFIX_CUES = new Set([
   'software', 'electronics', 'communications', 'telecom', 'motor', 'steel', 'mining', 'capital', 'securities',
   'investments', 'insurance', 'foods', 'entertainment', 'media', 'records', 'studios', 'pictures', 'brands', 'stores',
   'markets', 'enterprises', 'shipping', 'lines', 'international', 'worldwide', 'global', 'management', 'se',
+  // Company-name endings that outrank a first name at the start ("Dick Clark Productions", "Burkhardt & Associates").
+  'productions', 'associates', 'publishing', 'consulting', 'solutions', 'resources', 'hotels',
 ]);
 
 export const ORG_PREFIX_CUES = new Set([

@@ -15,6 +15,8 @@ export const TITLE_WORDS = new Set([
   'executive', 'founder', 'leader', 'coach', 'manager', 'analyst', 'economist', 'justice', 'speaker', 'health',
   'finance', 'trade', 'economy', 'transport', 'transportation', 'energy', 'labor', 'labour', 'education', 'commerce', 'security', 'u.s.', 'us', 'uk', 'u.k.', 'un', 'u.n.', 'eu', 'former', 'acting', 'interim', 'senior',
   'assistant', 'associate', 'vp', 'ex',
+  // Abbreviated ranks of police and armed forces, written with or without a stop ("Insp Dave Gaskin", "Sgt. Ana Ruiz").
+  'insp', 'insp.', 'det', 'det.', 'supt', 'supt.', 'sgt', 'sgt.', 'lt', 'lt.', 'maj', 'maj.', 'cpl', 'cpl.', 'capt',
 ]);
 
 /** Lowercase job words that make the single name after them a person ("analyst Keller", "president Obama"). */
