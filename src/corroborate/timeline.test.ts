@@ -197,3 +197,13 @@ test('the same person doing the same thing on the same day is one happening acro
   assert.equal(saturday.length, 2, JSON.stringify(saturday.map((e) => e.description)));
   assert.ok(saturday.some((e) => new Set(e.evidence.map((x) => x.doc.id)).size === 2 && e.evidence.every((x) => x.doc !== c)));
 });
+
+test('of several happenings on the story event date, the main event is the one a lead tells', () => {
+  const doc = article(
+    'a.txt',
+    'Storm waves closed the Portville harbour on Monday. Ferries stayed in port. Fishermen waited on the quay. Divers found cracks in the pier. A chess club in Brenholm elected a new treasurer on Monday.',
+    '2026-01-14',
+  );
+  const main = buildTimeline([doc], { start: '2026-01-12', end: '2026-01-12' }).filter((e) => e.main);
+  assert.deepEqual(main.map((e) => e.description), ['Storm waves closed the Portville harbour on Monday.']);
+});

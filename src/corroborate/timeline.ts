@@ -365,7 +365,8 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
 /**
  * The story's main event among its own happenings: the one the most reports tell in their lead
  * (first `LEAD_SENTENCES` sentences), two or more of them; among equals, or when no happening is
- * told by two leads, the one on the story's event date (`when`) if one falls on it; else none.
+ * told by two leads, the one on the story's event date (`when`) if one falls on it, or of several
+ * there the only one a lead tells; else none.
  */
 function mainEntry<E extends { kind: TimelineKind; evidence: Dated[] }>(entries: E[], when?: { start: string; end: string } | null): E | null {
   const happenings = entries.filter((e) => e.kind === 'happening');
@@ -377,7 +378,10 @@ function mainEntry<E extends { kind: TimelineKind; evidence: Dated[] }>(entries:
   const top = most >= 2 ? happenings.filter((e) => leads(e) === most) : happenings;
   if (top.length === 1) return top[0]!;
   const dated = top.filter(onWhen);
-  return dated.length === 1 ? dated[0]! : null;
+  if (dated.length === 1) return dated[0]!;
+  // Several on the event date ("announced on Friday", "an interview published Friday"): the one a lead tells, if only one is.
+  const led = dated.filter((e) => leads(e) > 0);
+  return led.length === 1 ? led[0]! : null;
 }
 
 /**
