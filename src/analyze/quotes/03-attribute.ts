@@ -544,6 +544,22 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
 }
 
 /**
+ * "“It was a mistake,” she said. Ana Ruiz, the police chief, spoke after the hearing.": a pronoun
+ * with no one before it to stand for is the person whose name opens the next sentence, when the
+ * name's gender does not contradict it.
+ * Fails when the next sentence opens with someone else and the speaker is never named.
+ */
+function personOpeningNextSentence(ctx: QuoteContext, at: number): NameChunk | null {
+  const next = ctx.sentences[sentenceIndexAt(ctx, at) + 1];
+  if (!next) return null;
+  const chunk = chunkStartingAt(ctx, tokenAt(ctx, next.start));
+  if (!chunk?.name || inQuote(ctx, chunk.start) || !isPersonChunk(ctx.text, chunk, ctx.chunks)) return null;
+  const gender = pronounGender(lower(ctx, tokenAt(ctx, at)));
+  const named = chunkGender(ctx, chunk);
+  return gender && named && gender !== named ? null : chunk;
+}
+
+/**
  * The words of a description that a person's titles must share: its head and capitalised
  * modifiers ("the Colombian leader" → leader, colombian; matches "Colombian President Gustavo Petro").
  */
@@ -559,7 +575,7 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
     return { speaker: found.chunk.name, speakerName: fullestName(ctx.text, found.chunk.name!, ctx.chunks), cue: null, rule };
   }
   if (found.kind === 'pronoun') {
-    const person = resolvePerson(ctx, found.span.start);
+    const person = resolvePerson(ctx, found.span.start) ?? personOpeningNextSentence(ctx, found.span.start);
     return person ? { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule } : null;
   }
   if (DOCUMENT_NOUNS.has(found.head)) {
@@ -697,11 +713,14 @@ function apposedTrailer(ctx: QuoteContext, i: number): Found | null {
   while (n < i + MAX_TRAILER_GAP / 2 && ctx.tokens[n] && !chunkStartingAt(ctx, n) && describes(n)) n++;
   const chunk = chunkStartingAt(ctx, n);
   if (!chunk?.name || !isPersonChunk(ctx.text, chunk, ctx.chunks) || lower(ctx, chunk.last + 1) !== ',') return null;
+  // ", who leads the inquiry, told": a relative clause may hold verbs up to its closing comma.
+  let relative = lower(ctx, chunk.last + 2) === 'who';
   for (let k = chunk.last + 2; k < chunk.last + 2 + MAX_SENTENCE_TOKENS && ctx.tokens[k]; k++) {
     const w = lower(ctx, k);
     if (SENTENCE_END.has(w) || isMarkToken(ctx, k) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
     if (lower(ctx, k - 1) === ',' && isSpeechVerb(ctx, k, true)) return { kind: 'name', chunk };
-    if (ctx.tokens[k]!.pos === 'VERB' || ctx.tokens[k]!.pos === 'AUX') return null;
+    if (w === ',') relative = false;
+    else if (!relative && (ctx.tokens[k]!.pos === 'VERB' || ctx.tokens[k]!.pos === 'AUX')) return null;
   }
   return null;
 }
@@ -723,7 +742,9 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
   const rule = 'quotes/intro-verb';
   // "Secretary of the Air Force James Roche: “Oy.”": a name and a colon introduce what follows.
   if (lower(ctx, markToken - 1) === ':') {
-    const header = phraseEndingAt(ctx, markToken - 2, first);
+    // The colon may end the line before ("…such as Dr Azm Al Homoud:" then the quote as its own paragraph).
+    const colonLine = markToken === first && si > 0 ? tokenAt(ctx, ctx.sentences[si - 1]!.start) : first;
+    const header = phraseEndingAt(ctx, markToken - 2, colonLine);
     if (header?.kind === 'name') return resolveFound(ctx, header, 'quotes/colon-header', open);
   }
   // "her daughter cried out “…”", "recalled screaming “…”": a verb of calling out right before the mark is the quote's own.

@@ -225,3 +225,15 @@ test('a name that qualifies a role after "said" is not the speaker; the name in 
   assert.equal(only('Ryanair CEO, Michael Leary, justified his choice by saying, “The plane has the best reliability.”').speaker, 'Michael Leary');
   assert.equal(quotesOf('Dick Clark Productions denied the report. “We have no further comment,” the production company said.')[0]?.speaker, 'Dick Clark Productions');
 });
+
+test('a quote running into an attributed one shares its speaker; a quote in its own paragraph does not', () => {
+  assert.deepEqual(quotesOf('“We will win.” “It is our time,” said Jose Mourinho.').map((q) => q.speaker), ['Jose Mourinho', 'Jose Mourinho']);
+  assert.equal(quotesOf('The club was calm.\n\n“We will win.”\n\n“It is our time,” said Jose Mourinho.')[0]?.speaker, null);
+});
+
+test('a relative clause after the name, a colon ending the line before, and a pronoun named only in the next sentence', () => {
+  assert.equal(only('“It was a mistake,” Ana Ruiz, who leads the inquiry, told reporters.').speaker, 'Ana Ruiz');
+  assert.equal(only('Expect experts in the papers tomorrow, such as the prophetic Dr Azm Homoud :\n" We should stop saying the region is safe . "').speaker, 'Azm Homoud');
+  assert.equal(only('“It was a mistake,” she said. Ana Ruiz, the police chief, spoke after the hearing.').speaker, 'Ana Ruiz');
+  assert.equal(only('“It was a mistake,” she said. John Ruiz, the police chief, spoke after the hearing.').speaker, null, 'a man named next is not "she"');
+});

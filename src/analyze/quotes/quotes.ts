@@ -64,7 +64,26 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[], ent
     quotes.push(quote);
     done.push({ span: { start: q.open, end: q.close }, attribution: speech ? attribution : null });
   }
-  return sharedAttribution(ctx, quotes, done);
+  return leadingQuotes(text, sharedAttribution(ctx, quotes, done), done);
+}
+
+/**
+ * A quote left without a speaker that runs straight into the next quote of its paragraph takes
+ * that quote's speaker named after it: "“We will win.” “It is our time,” said Jose Mourinho."
+ * Read from the last quote back, so a run of such quotes shares the one attribution.
+ * Fails when two speakers trade lines in one paragraph with only the second named.
+ */
+function leadingQuotes(text: string, quotes: Quote[], done: Array<{ span: Span }>): Quote[] {
+  const out = [...quotes];
+  for (let i = out.length - 2; i >= 0; i--) {
+    const q = out[i]!;
+    const next = out[i + 1]!;
+    if (q.kind !== 'speech' || q.attribution !== null || next.kind !== 'speech' || !next.speaker) continue;
+    if (!/^(?:quotes\/(?:x-said|said-x)|quotes\/leading)$/.test(next.attribution ?? '')) continue;
+    if (!/^[ \t]*$/.test(text.slice(done[i]!.span.end, done[i + 1]!.span.start))) continue;
+    out[i] = { ...q, speaker: next.speaker, speakerName: next.speakerName, cue: next.cue, attribution: 'quotes/leading', reason: 'runs into the next quote of its paragraph, attributed after it' };
+  }
+  return out;
 }
 
 /**
