@@ -5,10 +5,14 @@
  */
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze, ingestPaths } from '../src/pipeline/analyze.js';
+import { processDoc } from '../src/pipeline/docs-from-input.js';
+import { docFromText } from '../src/ingest/plain-text.js';
+import { growEvent, peopleClash } from '../src/cluster/stories.js';
+import { REPO } from './paths.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 
 const ARTICLES: Record<string, { source: string; publishedAt: string; text: string }> = {
@@ -119,4 +123,22 @@ test('the candidate search reads at most the asked number of stories per key', a
   assert.equal((await store.storyCandidates(['voss'], 1)).size, 1);
   assert.equal((await store.storyCandidates(['no-such-key'], 10)).size, 0);
   await store.close();
+});
+
+test('a lead about someone else than the story names keeps look-alike events apart (ECB+ topic 35: two Chargers players arrested for drunk driving)', () => {
+  const ecb = new Map(
+    readFileSync(join(REPO, '..', 'shared', 'data', 'ecbplus', 'documents.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; text: string })
+      .map((d) => [d.id, d.text]),
+  );
+  const event = (id: string) => processDoc(docFromText(ecb.get(id)!, `ecb:${id}`, null), { now: new Date(0) }).layers.event!;
+  const jackson = ['35_1ecb', '35_3ecb', '35_5ecb'].map(event);
+  const story = { size: jackson.length, event: jackson.reduce((grown, e) => growEvent([grown], e), growEvent([], null)) };
+  // Vincent Jackson's arrest, then Jamal Williams' a month later: the same words, another protagonist.
+  assert.equal(peopleClash(event('35_1ecbplus'), story), true);
+  assert.equal(peopleClash(event('35_7ecb'), story), false);
+  // A report naming the story's man beside another (the officer who arrested him) is about him.
+  assert.equal(peopleClash(event('35_4ecb'), story), false);
 });

@@ -57,6 +57,7 @@ export function eventSignature(doc: Pick<Doc, 'text' | 'layers' | 'meta'>): Even
   return {
     what,
     who: distinctNames(doc, names.filter((e) => e.type === 'person' || e.type === 'organization')),
+    people: distinctNames(doc, names.filter((e) => e.type === 'person')),
     where: distinctNames(doc, names.filter((e) => e.type === 'location')),
     when: eventWhen(doc, doc.layers.timexes.filter(inLead)),
   };

@@ -94,6 +94,8 @@ export interface EventPart extends Span {
 export interface EventSignature {
   what: EventPart[];
   who: EventPart[];
+  /** The people among `who`, in the order the lead names them (absent on articles stored before). */
+  people?: EventPart[];
   where: EventPart[];
   when: { start: string; end: string; basis: 'text' | 'published'; span: Span | null } | null;
 }
