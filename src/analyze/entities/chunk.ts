@@ -1,7 +1,8 @@
 import type { Paragraph, Span, Token } from '../../doc/types.js';
 import { placeOf } from './lexicon/gazetteer.js';
 import { NAME_CONNECTORS, NOT_NAMES } from './lexicon/not-names.js';
-import { KNOWN_ORGANIZATIONS, ORG_PREFIX_CUES } from './lexicon/organizations.js';
+import { KNOWN_ORGANIZATIONS, ORG_PREFIX_CUES, ORG_SUFFIX_CUES } from './lexicon/organizations.js';
+import { isFirstName } from './lexicon/package-names.js';
 import { HONORIFICS, TITLE_HEADS } from './lexicon/titles.js';
 import { PATTERNS } from './patterns.js';
 
@@ -113,6 +114,9 @@ export function nameRuns(words: Word[]): Word[][] {
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (isNameWord(word)) {
+      // "Chrysler LLC Jim Press", "Fort Pitt Capital Group Charlie Smith": a company's ending, then a first name and a name word, starts a person's name.
+      const tail = run.at(-1)?.text.toLowerCase() ?? '';
+      if (run.length > 1 && ORG_SUFFIX_CUES.has(tail) && isFirstName(word.text) && words[i + 1] && isNameWord(words[i + 1]!)) close(i);
       if (run.length === 0) runAt = i;
       run.push(word);
       continue;

@@ -16,6 +16,12 @@ describe('entities: per-article mentions', () => {
     assert.deepEqual(api.entitiesStage.writes, ['entities']);
   });
 
+  test('a company ending then a first name starts a person: "Fort Pitt Capital Group Charlie Smith"; "Dick Clark Productions" is a company', () => {
+    const found = names('The chief officer at Fort Pitt Capital Group Charlie Smith spoke. The stock of Dick Clark Productions rose.');
+    assert.ok(found.includes('Charlie Smith/person'), found.join(', '));
+    assert.ok(found.includes('Dick Clark Productions/organization'), found.join(', '));
+  });
+
   test('a capital opening a sentence is not a name; the same word inside a sentence can be', () => {
     const found = names('Speaking after the vote, Mara Quill thanked the volunteers. Afterwards they went home.');
     assert.deepEqual(found, ['Mara Quill/person']);
