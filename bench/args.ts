@@ -28,12 +28,14 @@ export interface BenchArgs {
   posts: number | undefined;
   readers: number | undefined;
   storeCache: string | undefined;
+  /** `ingest-cost`: analysis threads of each `corroborate ingest`. */
+  threads: number | undefined;
 }
 
 export function benchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' }, errors: { type: 'boolean' }, predictions: { type: 'string' }, sizes: { type: 'string' }, orders: { type: 'string' }, writers: { type: 'string' }, posts: { type: 'string' }, readers: { type: 'string' }, 'store-cache': { type: 'string' }, db: { type: 'string' } },
+    options: { data: { type: 'string' }, json: { type: 'boolean' }, split: { type: 'string' }, threshold: { type: 'string' }, articles: { type: 'string' }, seconds: { type: 'string' }, errors: { type: 'boolean' }, predictions: { type: 'string' }, sizes: { type: 'string' }, orders: { type: 'string' }, writers: { type: 'string' }, posts: { type: 'string' }, readers: { type: 'string' }, 'store-cache': { type: 'string' }, db: { type: 'string' }, threads: { type: 'string' } },
     allowPositionals: false,
   });
   return {
@@ -52,6 +54,7 @@ export function benchArgs(argv: string[]): BenchArgs {
     posts: num(values.posts),
     readers: num(values.readers),
     storeCache: values['store-cache'],
+    threads: num(values.threads),
   };
 }
 

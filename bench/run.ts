@@ -15,15 +15,17 @@ import { runHostileBench } from './hostile.bench.js';
 import { DEFAULT_SCALE_SIZES, runScaleBench } from './scale.bench.js';
 import { runQueueBench } from './queue.bench.js';
 import { runStoreBench } from './store.bench.js';
+import { runIngestCostBench } from './ingest-cost.bench.js';
 
 /**
  * `npm run bench -- NAME [--data DIR] [--json]`. Each bench prints ours beside a baseline
  * measured in the same run. NAME: clean, extract, cluster, scale, time, entities, quotes,
- * corroborate, facts, facts-misses (why gold pairs are missed; dev gold only), meta, story, hostile, api, api-load, queue, store, or all (default; api, api-load, scale, story, hostile, queue and store left out: they run for minutes and want the
+ * corroborate, facts, facts-misses (why gold pairs are missed; dev gold only), meta, story, hostile, api, api-load, queue, store, ingest-cost, or all (default; api, api-load, scale, story, hostile, queue, store and ingest-cost left out: they run for minutes and want the
  * machine to themselves). `--errors` lists each miss (quotes, corroborate, meta).
  * `--orders N` sets how many random arrival orders the cluster bench streams (default 5); `cluster --split tuning
  * [--errors]` scores the tuning topics alone and lists their misses in the first order (for tuning: no held-out figure).
  * `--sizes 1000,10000,100000` sets the scale bench's checkpoints (100k is not a default: it takes minutes).
+ * `ingest-cost [--sizes 1000,10000] [--threads 2]`: CPU ms per article of `corroborate ingest` at each store size (100,000 possible: ~1 h of CPU).
  * `store [--articles N] [--db postgres://…]`: the store's share of ingest, SQLite against PostgreSQL (DATABASE_URL, else PGlite).
  * `api-load`: `--articles N` (stored first, default 10,000), `--writers 20 --posts 50 --readers 20`,
  * `--store-cache FILE` (keep the built store there and reuse it: building 10,000 articles takes minutes).
@@ -49,9 +51,10 @@ const benches: Record<string, () => unknown | Promise<unknown>> = {
   meta: () => runMetaBench(args.data, args.errors),
   hostile: () => runHostileBench(),
   queue: () => runQueueBench(args.data, args.articles),
+  'ingest-cost': () => runIngestCostBench(args.data, args.sizes ?? [1000, 10000], args.threads ?? 2),
   store: () => runStoreBench(args.data, args.articles ?? 1000, args.db ?? process.env.DATABASE_URL),
 };
-const LONG_RUNNING = new Set(['api', 'api-load', 'scale', 'story', 'hostile', 'queue', 'store']);
+const LONG_RUNNING = new Set(['api', 'api-load', 'scale', 'story', 'hostile', 'queue', 'store', 'ingest-cost']);
 const chosen = name === 'all' ? Object.keys(benches).filter((n) => !LONG_RUNNING.has(n)) : [name];
 const unknown = chosen.filter((n) => !benches[n]);
 if (unknown.length) {

@@ -61,7 +61,7 @@ export function pipelineRuns(dir: string, stream: StreamArticle[], sizes: number
 }
 
 /** One CLI run under /usr/bin/time: wall seconds, user+system CPU seconds (all threads), peak RSS. */
-function timed(args: string[]): Measured {
+export function timed(args: string[]): Measured {
   const run = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', process.execPath, BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const line = run.stderr.split('\n').find((l) => l.startsWith('TIME '));
   // Exit 1: some inputs failed (each printed as "path: error: …"), the others were stored.
