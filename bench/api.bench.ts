@@ -350,7 +350,7 @@ export async function runApiLoadBench(options: ApiLoadOptions) {
       const started = performance.now();
       let readers: autocannon.Instance | undefined;
       const readsDone = new Promise<autocannon.Result>((resolve, reject) => {
-        readers = autocannon({ url: server.url, connections: options.readers, duration: 3600, timeout: 600, requests: readPaths.map((path) => ({ method: 'GET', path })) }, (error, result) => (error ? reject(error) : resolve(result)));
+        readers = autocannon({ url: server.url, connections: options.readers, duration: 3600, timeout: 600, headers: BROWSER_HEADERS, requests: readPaths.map((path) => ({ method: 'GET', path })) }, (error, result) => (error ? reject(error) : resolve(result)));
       });
       await Promise.all(Array.from({ length: options.writers }, (_, w) => writer(w)));
       const writeSeconds = (performance.now() - started) / 1000;
