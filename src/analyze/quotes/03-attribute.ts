@@ -47,6 +47,8 @@ const CLAUSE_WORDS = new Set(['who', 'which', 'that', 'whose', 'where', 'when', 
 const SENTENCE_END = new Set(['.', '!', '?']);
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const GROUP_PRONOUNS = new Set(['they', 'it']);
+/** Verb forms that only a plural subject takes: after a name they make it a group (British "Big Machine have said"). */
+const PLURAL_VERBS = new Set(['have', 'are', 'were', 'do']);
 /** Possessives that open a description as an article would ("her rep told", "his lawyer said"). */
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our']);
 /** What may follow "Petro said" after a quote that ended its sentence for it to be that quote's attribution: the end of the sentence. */
@@ -286,7 +288,9 @@ function resolveOrganisation(ctx: QuoteContext, at: number): Found | null {
   for (let s = si; s >= Math.max(0, si - MAX_LOOKBACK_SENTENCES); s--) {
     const sentence = ctx.sentences[s]!;
     const org = chunksIn(ctx, sentence).find((c) => {
-      if (c.start < sentence.start || c.end > Math.min(sentence.end, at) || !c.name || c.type !== 'organization' || inQuote(ctx, c.start)) return false;
+      if (c.start < sentence.start || c.end > Math.min(sentence.end, at) || !c.name || (c.type !== 'organization' && c.type !== 'other') || inQuote(ctx, c.start)) return false;
+      // An untyped name is a group only with a plural verb after it ("Big Machine have denied"): no one person "have".
+      if (c.type === 'other' && !PLURAL_VERBS.has(lower(ctx, c.last + 1))) return false;
       let k = c.last + 1;
       while (ctx.tokens[k]?.pos === 'ADV' || SUBJECT_VERB_FILLERS.has(lower(ctx, k))) k++;
       return ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX';

@@ -237,3 +237,8 @@ test('a relative clause after the name, a colon ending the line before, and a pr
   assert.equal(only('“It was a mistake,” she said. Ana Ruiz, the police chief, spoke after the hearing.').speaker, 'Ana Ruiz');
   assert.equal(only('“It was a mistake,” she said. John Ruiz, the police chief, spoke after the hearing.').speaker, null, 'a man named next is not "she"');
 });
+
+test('"they" after an untyped name with a plural verb is that group; two people with "have" are not one organisation', () => {
+  assert.equal(quotesOf('Big Machine have twice denied doing anything wrong.\n\n"At no point did we say she could not perform," they said in a statement.')[0]?.speaker, 'Big Machine');
+  assert.equal(quotesOf('Ana Ruiz and Tom Bale have denied it. "We did nothing," they said.')[0]?.speaker, null);
+});
