@@ -480,6 +480,23 @@ export function chunkGender(ctx: QuoteContext, chunk: NameChunk): 'female' | 'ma
   return genderOfFirstName(first);
 }
 
+const MAX_DESCRIPTION_WORDS = 5; // "a senior police spokeswoman": words read after the article of an apposition or predicate
+
+/**
+ * The lowercased words of the description given to a person right after their name: an
+ * apposition ("Ana Ruiz, a police spokeswoman,") or a predicate ("Ana Ruiz is the police
+ * spokeswoman"), so that "the spokeswoman" can point back to her.
+ */
+function describedAs(ctx: QuoteContext, chunk: NameChunk): string[] {
+  let k = chunk.last + 1;
+  if (![',', 'is', 'was'].includes(lower(ctx, k))) return [];
+  k++;
+  if (ctx.tokens[k]?.pos !== 'DET') return [];
+  const words: string[] = [];
+  for (k++; words.length < MAX_DESCRIPTION_WORDS && ['NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[k]?.pos ?? ''); k++) words.push(lower(ctx, k));
+  return words;
+}
+
 export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | null = null, depth = 0): NameChunk | null {
   // Each step moves at least one sentence back, so a chain of "He … He …" ends; the cap only bounds the work.
   if (depth > MAX_PRONOUN_CHAIN) return null;
@@ -498,7 +515,7 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
     for (const chunk of chunksIn(ctx, read)) {
       if (chunk.start < sentence.start || chunk.end > limit || inQuote(ctx, chunk.start)) continue;
       if (!isPersonChunk(ctx.text, chunk, ctx.chunks)) continue;
-      if (role && !chunk.titles.some((t) => role.includes(t))) continue;
+      if (role && !chunk.titles.some((t) => role.includes(t)) && !(s > si - MAX_LOOKBACK_SENTENCES && describedAs(ctx, chunk).includes(role[0]!))) continue;
       candidates.push({ chunk, pronoun: null, tokenEnd: chunk.last });
     }
     if (!role) {
@@ -522,7 +539,8 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
     }
     if (candidates.length === 0) {
       // With a role only chunks carrying one of its titles qualify: go straight to the sentence of the last one before this.
-      if (role) s = Math.min(s, sentenceIndexAt(ctx, lastTitledBefore(ctx, role, sentence.start)) + 1);
+      // Near the mention a description may give the role too ("Ana Ruiz, a police spokeswoman,"), so the jump waits until past them.
+      if (role && s <= si - MAX_LOOKBACK_SENTENCES) s = Math.min(s, sentenceIndexAt(ctx, lastTitledBefore(ctx, role, sentence.start)) + 1);
       continue;
     }
     candidates.sort((a, b) => a.tokenEnd - b.tokenEnd);

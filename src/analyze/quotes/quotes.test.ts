@@ -242,3 +242,9 @@ test('"they" after an untyped name with a plural verb is that group; two people 
   assert.equal(quotesOf('Big Machine have twice denied doing anything wrong.\n\n"At no point did we say she could not perform," they said in a statement.')[0]?.speaker, 'Big Machine');
   assert.equal(quotesOf('Ana Ruiz and Tom Bale have denied it. "We did nothing," they said.')[0]?.speaker, null);
 });
+
+test('"the spokeswoman" points back to a person given that role in an apposition or a predicate, not to one given another', () => {
+  assert.equal(quotesOf('Ana Ruiz, a police spokeswoman, spoke on Monday. “We found him,” the spokeswoman said.')[0]?.speaker, 'Ana Ruiz');
+  assert.equal(quotesOf('Ana Ruiz is the police spokeswoman. “We found him,” the spokeswoman told reporters.')[0]?.speaker, 'Ana Ruiz');
+  assert.equal(quotesOf('Tom Bale, a police officer, was asked. “We found him,” the spokesman said.')[0]?.speaker, '[the spokesman]');
+});
