@@ -245,15 +245,20 @@ async function preparedStore(db: string, articles: number, cache: string | undef
   const reused = Boolean(cache && existsSync(cache));
   if (reused) {
     copyFileSync(cache!, db);
-    // Analyses stored by older analysis code are redone here (on every core), not by the first reads.
+    // Analyses stored by older analysis code are redone here (on every core), not by the first reads,
+    // and kept in the cache (the articles are the same), so the next run does not redo them.
     const store = SqliteStore.open(db);
     const analyser = createAnalyser(defaultThreads());
+    let reanalysed = false;
     try {
+      const generation = await store.generation();
       await storyAnalyses(store, await store.listStories(), { analyze: analyser.story, concurrency: analyser.threads });
+      reanalysed = (await store.generation()) !== generation;
     } finally {
       await analyser.close();
       await store.close();
     }
+    if (reanalysed) copyFileSync(db, cache!);
   } else {
     await buildStore(db, articles, true);
     if (cache) copyFileSync(db, cache);
