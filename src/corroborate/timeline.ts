@@ -56,7 +56,7 @@ interface Dated {
   things: Set<string>;
   /** Names (proper-noun lemmas) of the sentence: who and where. */
   names: Set<string>;
-  /** How many of them are outside its time expressions ("Saturday" names no one). */
+  /** How many of them are outside its time expressions and not owned ("Saturday", "his Bentley" name no one). */
   who: number;
   /** Stems of its verbs and nouns that can name a happening ("call", "decid"), light verbs and generic nouns left out. */
   acts: Set<string>;
@@ -102,7 +102,9 @@ function contentWords(doc: Doc, sentence: Span, timexes: Timex[]): { words: Set<
   const inTimex = (s: Span) => timexes.some((t) => s.start < t.end && t.start < s.end);
   const content = doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end && CONTENT_POS.has(t.pos) && !LIGHT.has(t.lemma.toLowerCase()) && !inTimex(t));
   const lemma = (t: Token) => t.lemma.toLowerCase();
-  return { words: new Set(content.map(lemma)), things: new Set(content.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN').map(lemma)) };
+  // Names keep their plural ("the Oscars", "Oscar Sunday"): compared without it.
+  const thing = (t: Token) => (t.pos === 'PROPN' ? lemma(t).replace(/(?<=...)s$/, '') : lemma(t));
+  return { words: new Set(content.map(lemma)), things: new Set(content.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN').map(thing)) };
 }
 
 /** Overlap coefficient of two word sets (shared / smaller set): short and long tellings of one event still match. */
@@ -142,12 +144,12 @@ const isYear = (date: string) => /^\d{4}$/.test(date);
 
 /**
  * One plan told vaguely and precisely ("will host the Oscars next year", "the show's emcee on the
- * March 2 broadcast"): both planned, one date holding the other, one of them vaguer than a week,
+ * March 2 broadcast"): both planned, one a day and the other vaguer than a week holding it,
  * and a noun or name in common ("show", "bridge"; not "new"). A story has few plans, and a vague
  * one is rarely a second plan of the same thing inside the precise one's days.
  */
 function samePlan(a: Dated, b: Dated): boolean {
-  return a.planned && b.planned && nested(a, b) && Math.max(spanDays(a), spanDays(b)) > WEEK_DAYS && shared(a.things, b.things) >= 1;
+  return a.planned && b.planned && nested(a, b) && Math.min(spanDays(a), spanDays(b)) === 1 && Math.max(spanDays(a), spanDays(b)) > WEEK_DAYS && shared(a.things, b.things) >= 1;
 }
 
 /** Days of a week: a telling placed no closer than this is a vague one. */
@@ -168,24 +170,33 @@ const NOT_AN_ACT = new Set(['be', 'have', 'do', 'make', 'take', 'get', 'give', '
 /** Letters a stem keeps: "decide" and "decision", "meet" and "meeting" agree on them. */
 const STEM_LETTERS = 4;
 
-function namesAndActs(doc: Doc, sentence: Span, timexes: Timex[]): { names: Set<string>; acts: Set<string>; verbs: Set<string> } {
+function namesAndActs(doc: Doc, sentence: Span): { names: Set<string>; acts: Set<string>; verbs: Set<string> } {
   const tokens = doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
-  // "Saturday" names no one: names inside time expressions are left out.
-  const names = new Set(tokens.filter((t) => t.pos === 'PROPN' && t.lemma.length > 2 && !timexes.some((x) => t.start < x.end && x.start < t.end)).map((t) => t.lemma.toLowerCase()));
+  const names = new Set(tokens.filter((t) => t.pos === 'PROPN' && t.lemma.length > 2).map((t) => t.lemma.toLowerCase()));
   const actTokens = tokens.filter((t) => (t.pos === 'VERB' || t.pos === 'NOUN') && t.lemma.length >= STEM_LETTERS && !NOT_AN_ACT.has(t.lemma.toLowerCase()));
   const stem = (t: Token) => t.lemma.toLowerCase().slice(0, STEM_LETTERS);
   return { names, acts: new Set(actTokens.map(stem)), verbs: new Set(actTokens.filter((t) => t.pos === 'VERB').map(stem)) };
 }
 
+/** Words that make the proper noun after them a thing someone has ("his Bentley", "their Boeing"), not a person. */
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
 /**
- * Proper nouns of a sentence outside its time expressions that may name who did something: not
- * those the entity stage typed as an organisation or place, nor, with `peopleOnly`, as a thing
- * or an unknown name ("his Bentley"; a lone surname like "Halvard" is one too, so only `actorOf` keeps those).
+ * Proper nouns of a sentence outside its time expressions that may name someone: not one owned
+ * (after a possessive), and for an actor (`forActor`) not one the entity stage typed as an
+ * organisation or place either.
  */
-function nameTokens(doc: Doc, sentence: Span, timexes: Timex[], peopleOnly: boolean): Token[] {
-  const notPeople = doc.layers.entities.filter((e) => (peopleOnly ? e.type !== 'person' : e.type === 'organization' || e.type === 'location') && e.start < sentence.end && sentence.start < e.end);
+function nameTokens(doc: Doc, sentence: Span, timexes: Timex[], forActor: boolean): Token[] {
+  const places = forActor ? doc.layers.entities.filter((e) => (e.type === 'organization' || e.type === 'location') && e.start < sentence.end && sentence.start < e.end) : [];
   const inside = (k: Token, spans: Span[]) => spans.some((x) => k.start < x.end && x.start < k.end);
-  return doc.layers.tokens.filter((k) => k.start >= sentence.start && k.end <= sentence.end && k.pos === 'PROPN' && !inside(k, timexes) && !inside(k, notPeople));
+  const tokens = doc.layers.tokens.filter((k) => k.start >= sentence.start && k.end <= sentence.end);
+  const owned = new Set<Token>();
+  tokens.forEach((k, i) => {
+    if (k.pos !== 'PROPN') return;
+    const previous = tokens[i - 1];
+    if (previous && (owned.has(previous) || (previous.pos !== 'PROPN' && POSSESSIVES.has(doc.text.slice(previous.start, previous.end).toLowerCase())))) owned.add(k);
+  });
+  return tokens.filter((k) => k.pos === 'PROPN' && !owned.has(k) && !inside(k, timexes) && !inside(k, places));
 }
 
 /** The name nearest before a date in its sentence, else the first after it, by its last word: who did the dated thing. */
@@ -302,7 +313,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       const key = `${sentence.start}:${future}`;
       if (told.has(key)) continue;
       told.add(key);
-      tellings.push({ ...when, future, planned: future || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence, timexes), who: nameTokens(doc, sentence, timexes, true).length, actor: actorOf(nameTokens(doc, sentence, timexes, false), t) });
+      tellings.push({ ...when, future, planned: future || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence), who: nameTokens(doc, sentence, timexes, false).length, actor: actorOf(nameTokens(doc, sentence, timexes, true), t) });
     }
   }
   const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);
@@ -330,7 +341,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
   // ("on Feb." before "early Sunday"): entries whose tellings now match join, vaguest first.
   for (const entry of [...entries].sort((a, b) => spanDays(b.first) - spanDays(a.first))) {
     const into = entries
-      .filter((e) => e !== entry && spanDays(e.first) <= spanDays(entry.first) && (sameHappening(e.first, entry.first, DEFAULT_SAME_HAPPENING_OVERLAP, aligned) || e.evidence.some((a) => entry.evidence.some((b) => samePlan(a, b)))))
+      .filter((e) => e !== entry && spanDays(e.first) <= spanDays(entry.first) && sameHappening(e.first, entry.first, DEFAULT_SAME_HAPPENING_OVERLAP, aligned))
       .reduce<(typeof entries)[number] | undefined>((best, e) => (!best || score(e.first, entry.first) > score(best.first, entry.first) ? e : best), undefined);
     if (!into) continue;
     join(into, entry.evidence);
@@ -342,7 +353,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
   const entriesOf = new Map<string, number>();
   for (const e of entries) for (const key of new Set(e.evidence.map(sentenceKey))) entriesOf.set(key, (entriesOf.get(key) ?? 0) + 1);
   const main = mainEntry(kinded, mainWhen);
-  if (main) backgroundOfOthers(kinded, main);
+  if (main) backgroundOfOthers(kinded, main, storyDays);
   return kinded
     .sort((a, b) => rank[a.kind] - rank[b.kind] || (a.first.date < b.first.date ? -1 : a.first.date > b.first.date ? 1 : (a.first.end ?? '').localeCompare(b.first.end ?? '')))
     .map((e) => {
@@ -385,18 +396,28 @@ function mainEntry<E extends { kind: TimelineKind; evidence: Dated[] }>(entries:
 }
 
 /**
- * What someone the story names only in its background does next is background too: "Jackson is due
- * in court Feb. 17" after "Jackson was arrested on Jan. 21", in a story of another man's arrest.
- * An entry turns background when every telling's actor (`actorOf`) is the actor of a background
- * entry and is named nowhere in the main event's tellings.
+ * What someone the story names only in a recent side happening plans next is background too:
+ * "Jackson is due in court Feb. 17" after "Jackson was arrested on Jan. 21", in a story of another
+ * man's arrest. An entry with a planned telling turns background when every telling's actor
+ * (`actorOf`) is the actor of a background entry that ended no more than `COARSE_DAYS` before the
+ * story's first report, and is named in no other entry of the story's own: someone who acts in the
+ * story (a prime minister also named in its history) keeps their plans, and done happenings stay.
  */
-function backgroundOfOthers(entries: Array<{ kind: TimelineKind; evidence: Dated[] }>, main: { evidence: Dated[] }): void {
-  const behind = new Set(entries.filter((e) => e.kind === 'background').flatMap((e) => e.evidence.map((d) => d.actor)));
-  const inMain = new Set(main.evidence.flatMap((d) => [...d.names]));
-  for (const e of entries) {
-    if (e === main || e.kind === 'background') continue;
-    if (e.evidence.every((d) => d.actor !== null && behind.has(d.actor) && !inMain.has(d.actor))) e.kind = 'background';
-  }
+function backgroundOfOthers(entries: Array<{ kind: TimelineKind; first: Dated; evidence: Dated[] }>, main: unknown, storyDays: Ymd[]): void {
+  if (storyDays.length === 0) return;
+  const earliest = storyDays.reduce((a, b) => (daysBetween(a, b) < 0 ? b : a));
+  const recent = (e: { first: Dated }) => {
+    const span = spanOf(e.first);
+    return span !== null && daysBetween(span.last, earliest) <= COARSE_DAYS;
+  };
+  const behind = new Set(entries.filter((e) => e.kind === 'background' && recent(e)).flatMap((e) => e.evidence.map((d) => d.actor)));
+  const own = entries.filter((e) => e.kind !== 'background');
+  const turned = own.filter((e) => {
+    if (e === main || !e.evidence.some((d) => d.planned)) return false;
+    const elsewhere = new Set(own.filter((o) => o !== e).flatMap((o) => o.evidence.flatMap((d) => [...d.names])));
+    return e.evidence.every((d) => d.actor !== null && behind.has(d.actor) && !elsewhere.has(d.actor));
+  });
+  for (const e of turned) e.kind = 'background';
 }
 
 /** Sentences of an article that make its lead: what it reports first. */
