@@ -207,3 +207,15 @@ test('of several happenings on the story event date, the main event is the one a
   const main = buildTimeline([doc], { start: '2026-01-12', end: '2026-01-12' }).filter((e) => e.main);
   assert.deepEqual(main.map((e) => e.description), ['Storm waves closed the Portville harbour on Monday.']);
 });
+
+test('someone of a recent side happening who also acts in the story keeps their plans', () => {
+  const doc = article(
+    'a.txt',
+    'Guard Tomas Brenn was arrested on suspicion of drunk driving early Sunday. Last month, coach Ilse Varga was fined for a brawl. Varga criticised the police on Monday. Varga will speak to reporters on February 10.',
+    '2026-02-04',
+  );
+  const kinds = Object.fromEntries(buildTimeline([doc]).map((e) => [e.date, e.kind]));
+  assert.equal(kinds['2026-01'], 'background');
+  assert.equal(kinds['2026-02-02'], 'happening');
+  assert.equal(kinds['2026-02-10'], 'scheduled');
+});
