@@ -248,3 +248,8 @@ test('"the spokeswoman" points back to a person given that role in an apposition
   assert.equal(quotesOf('Ana Ruiz is the police spokeswoman. “We found him,” the spokeswoman told reporters.')[0]?.speaker, 'Ana Ruiz');
   assert.equal(quotesOf('Tom Bale, a police officer, was asked. “We found him,” the spokesman said.')[0]?.speaker, '[the spokesman]');
 });
+
+test('an abbreviated rank is a title, so the full name is found: "Insp Gaskin" is Dave Gaskin', () => {
+  const q = quotesOf('Area Commander Inspector Dave Gaskin spoke on Sunday. “We found them,” Insp Gaskin said.');
+  assert.equal(q[0]?.speaker, 'Dave Gaskin');
+});

@@ -22,6 +22,8 @@ export const TITLE_HEADS = new Set([
   'nominee', 'teacher', 'schoolteacher', 'engineer', 'pilot', 'passenger', 'witness', 'survivor', 'victim', 'suspect',
   'defendant', 'plaintiff', 'owner', 'resident', 'farmer', 'worker', 'nurse', 'surgeon', 'paramedic', 'firefighter',
   'officer', 'detective', 'agent', 'photographer', 'journalist', 'blogger', 'presenter', 'host', 'anchor',
+  // Abbreviated police and military ranks, with or without a stop ("Insp Dave Gaskin", "Det. Sgt. Ana Ruiz").
+  'insp', 'insp.', 'det', 'det.', 'supt', 'supt.', 'sgt', 'sgt.', 'lt', 'maj', 'maj.', 'cpl', 'cpl.', 'capt',
 ]);
 
 /** Words that qualify a title head inside a title ("Interior", "Foreign", "Managing", "Fire"). */
