@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { analyze, ingestPaths } from '../src/pipeline/analyze.js';
 import { processDoc } from '../src/pipeline/docs-from-input.js';
 import { docFromText } from '../src/ingest/plain-text.js';
-import { growEvent, peopleClash } from '../src/cluster/stories.js';
+import { growEvent, peopleClash, storiesPeopleClash } from '../src/cluster/stories.js';
 import { REPO } from './paths.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 
@@ -141,4 +141,9 @@ test('a lead about someone else than the story names keeps look-alike events apa
   assert.equal(peopleClash(event('35_7ecb'), story), false);
   // A report naming the story's man beside another (the officer who arrested him) is about him.
   assert.equal(peopleClash(event('35_4ecb'), story), false);
+  // Nor do two stories about the two men merge through an article that clears both.
+  const williams = ['35_1ecbplus', '35_4ecbplus', '35_5ecbplus'].map(event);
+  const other = { size: williams.length, event: williams.reduce((grown, e) => growEvent([grown], e), growEvent([], null)) };
+  assert.equal(storiesPeopleClash(story, other), true);
+  assert.equal(storiesPeopleClash(story, { size: 2, event: growEvent([growEvent([], event('35_7ecb'))], event('35_8ecb')) }), false);
 });
