@@ -79,3 +79,14 @@ test('a single article an article bridges to is merged when it would join the st
   assert.deepEqual(merged(1).merge.map((m) => m.storyId), ['s-early']);
   assert.deepEqual(merged(3).merge, []);
 });
+
+test('a single article among the candidates that would join the story now comes along, though the arriving article does not clear it', () => {
+  const main = vector({ gondola: 3, rope: 2, rescue: 2, gorge: 1, cabin: 1 });
+  const early = vector({ gondola: 1, rescue: 1, ferry: 2, harbour: 2 });
+  const arriving = vector({ gondola: 2, rope: 2, gorge: 1, cabin: 1 });
+  assert.ok(groupArticle(arriving, 0, [story('s-early', early, 0)]).storyId === null, 'the arriving article does not clear the early one');
+  const grouped = (size: number, centroid = early) => groupArticle(arriving, 0, [story('s-main', main, 0, 6), story('s-early', centroid, 0, size)]);
+  assert.deepEqual(grouped(1).merge.map((m) => m.storyId), ['s-early']);
+  assert.deepEqual(grouped(3).merge, []);
+  assert.deepEqual(grouped(1, vector({ ferry: 2, harbour: 2, timetable: 1 })).merge, []);
+});

@@ -188,8 +188,9 @@ export function timePenalty(gap: number | null): number | null {
  * agrees unless the main-event dates (when both are known) are further apart than the tolerance,
  * or the article's lead is about another person than the story's (`peopleClash`).
  * The article's vector already weighs its lead above the background (`DEFAULT_LEAD_WEIGHT`).
- * Other candidates that also clear it, whose centroids are close to the winner's and whose dates
- * do not clash with it, are merged into it.
+ * Other candidates that also clear it, or single articles among the candidates, whose centroids
+ * are close to the winner's (`bridgeThreshold`) and whose dates and people do not clash with it,
+ * are merged into it.
  */
 export function groupArticle(
   vector: TermVector,
@@ -201,9 +202,11 @@ export function groupArticle(
 ): Assignment {
   const o = { ...DEFAULT_GROUPING, ...options };
   const passing: Array<{ story: StorySummary; score: number }> = [];
+  const scored: Array<{ story: StorySummary; score: number }> = [];
   let best = 0;
   for (const story of candidates) {
     const score = cosine(vector, story.centroid);
+    scored.push({ story, score });
     best = Math.max(best, score);
     const penalty = timePenalty(gapDays(publishedAt, story));
     if (penalty === null || (event && story.event && (datesClash(event, story.event, o) || peopleClash(event, story)))) continue;
@@ -212,10 +215,14 @@ export function groupArticle(
   if (passing.length === 0) return { storyId: null, score: best, merge: [] };
   passing.sort((a, b) => b.score - a.score || (a.story.id < b.story.id ? -1 : 1));
   const winner = passing[0]!;
-  const merge = passing
-    .slice(1)
-    .filter((other) => cosine(winner.story.centroid, other.story.centroid) >= bridgeThreshold(other.story.size, threshold) && !(winner.story.event && other.story.event && (storiesClash(winner.story.event, other.story.event, o) || storiesPeopleClash(winner.story, other.story))))
-    .map((other) => ({ storyId: other.story.id, score: other.score }));
+  const scoreOf = new Map(scored.map((c) => [c.story.id, c.score]));
+  // A single article among the candidates that would join the winner now comes along, even if this
+  // article does not clear it: it came before its event's other reports. ECB+ odd (tuning) topics,
+  // orders 1–5: B³ F1 0.902 → 0.907 (recall 0.900 → 0.915, precision 0.905 → 0.900).
+  const merge = candidates
+    .filter((other) => other.id !== winner.story.id && (passing.some((p) => p.story === other) || (other.size === 1 && timePenalty(gapDays(other.firstAt, winner.story)) !== null)))
+    .filter((other) => cosine(winner.story.centroid, other.centroid) >= bridgeThreshold(other.size, threshold) && !(winner.story.event && other.event && (storiesClash(winner.story.event, other.event, o) || storiesPeopleClash(winner.story, other))))
+    .map((other) => ({ storyId: other.id, score: scoreOf.get(other.id)! }));
   return { storyId: winner.story.id, score: winner.score, merge };
 }
 
