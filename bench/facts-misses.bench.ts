@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { CopyLink } from '../src/cluster/copies.js';
-import { ALIGN_THRESHOLD, sharedStretch, similarity } from '../src/corroborate/claims/align.js';
+import { ALIGN_THRESHOLD, similarity } from '../src/corroborate/claims/align.js';
 import type { ClaimUnit } from '../src/corroborate/claims/units.js';
 import type { Doc } from '../src/doc/types.js';
 import { docsFromInput } from '../src/pipeline/docs-from-input.js';
@@ -39,8 +39,7 @@ type Cause = 'lost' | 'grouping' | 'extraction' | 'comparer' | 'not-merged' | 'n
  * - lost: a mention the scorer cannot find in the export's clean text;
  * - grouping: the two articles ended in different stories;
  * - extraction: no claim unit (clause) of the story covers one of the mentions (scorer's HIT rule);
- * - comparer: units covering each mention exist, but no pair of them reaches the align threshold
- *   or shares a dense stretch (`sharedStretch`);
+ * - comparer: units covering each mention exist, but no pair of them reaches the align threshold;
  * - never-compared: some pair does but shares no term below the postings cap, so it was never scored;
  * - not-merged: judged the same, yet kept apart by average linkage or an article in both groups.
  * `--errors` lists each miss with the units' words and best score.
@@ -123,7 +122,7 @@ export async function runFactsMissesBench(dataDir = DEV_GOLD, listErrors = false
       let best = { score: -1, i: ua[0]!, j: ub[0]!, same: false };
       for (const i of ua) for (const j of ub) {
         const score = similarity(space, i, j);
-        const same = score >= ALIGN_THRESHOLD || sharedStretch(space, i, j);
+        const same = score >= ALIGN_THRESHOLD;
         if ((same && !best.same) || (same === best.same && score > best.score)) best = { score, i, j, same };
       }
       Object.assign(miss, { score: Number(best.score.toFixed(3)), unitA: textOf(best.i), unitB: textOf(best.j) });

@@ -8,8 +8,6 @@ export interface UnitVectors {
   weight: (key: string) => number;
   predicates: Array<Set<string>>;
   events: Array<Set<string>>;
-  /** Each unit's content terms in reading order. */
-  sequences: string[][];
 }
 
 /**
@@ -24,7 +22,7 @@ export function unitVectors(units: ClaimUnit[]): UnitVectors {
   const weight = (key: string) => (key.startsWith('e:') ? 2 : 1) * Math.log(1 + n / (df.get(key) ?? 1));
   const vectors = units.map((u) => weighted(u.terms, weight));
   const norms = vectors.map(norm);
-  return { vectors, norms, weight, predicates: units.map((u) => u.predicates), events: units.map((u) => u.events), sequences: units.map((u) => u.sequence) };
+  return { vectors, norms, weight, predicates: units.map((u) => u.predicates), events: units.map((u) => u.events) };
 }
 
 /** Term counts as TF-IDF weights (sublinear term frequency). */
@@ -87,50 +85,6 @@ function contained(space: UnitVectors, i: number, j: number): number {
   return count >= 2 ? shared / space.norms[i]! ** 2 : 0;
 }
 
-/** Terms two units must share for a shared stretch: fewer (a name and a verb) is a topic, not a statement. */
-const SHARED_STRETCH_TERMS = 5;
-/**
- * The weighted share of shared terms a shared stretch needs in each unit. `npm run bench -- facts`,
- * dev gold, at 5 terms: 0.5 → pair recall 0.465, 0.4 → 0.472 (precision 0.951 both), 0.3 → 0.486
- * but false corroboration 0.061.
- */
-const SHARED_STRETCH_DENSITY = 0.4;
-
-/**
- * Whether two units share a stretch that states one thing: at least `SHARED_STRETCH_TERMS`
- * terms in common, a verb or common noun of weight among them, and in each unit the stretch from
- * the first shared term to the last is mostly made of shared terms (`SHARED_STRETCH_DENSITY`, by
- * weight). Two sentences that each add facts of their own to one common clause have a low cosine;
- * the clause is still told twice. Shared names scattered over sentences about other things make
- * no dense stretch.
- */
-export function sharedStretch(space: UnitVectors, i: number, j: number): boolean {
-  const [a, b] = [space.vectors[i]!, space.vectors[j]!];
-  const shared = new Set<string>();
-  for (const key of a.keys()) if (b.has(key)) shared.add(key);
-  if (shared.size < SHARED_STRETCH_TERMS) return false;
-  let event = 0;
-  for (const key of space.events[i]!) if (space.events[j]!.has(key)) event += space.weight(key);
-  if (event < PREDICATE_WEIGHT_NEEDED) return false;
-  return density(space.sequences[i]!, shared, space.weight) >= SHARED_STRETCH_DENSITY && density(space.sequences[j]!, shared, space.weight) >= SHARED_STRETCH_DENSITY;
-}
-
-/** The weighted share of `shared` terms in the stretch of `sequence` between its first and last shared term. */
-function density(sequence: string[], shared: Set<string>, weight: (key: string) => number): number {
-  const first = sequence.findIndex((k) => shared.has(k));
-  if (first < 0) return 0;
-  let last = sequence.length - 1;
-  while (!shared.has(sequence[last]!)) last--;
-  let inShared = 0;
-  let all = 0;
-  for (let k = first; k <= last; k++) {
-    const w = weight(sequence[k]!);
-    all += w;
-    if (shared.has(sequence[k]!)) inShared += w;
-  }
-  return all === 0 ? 0 : inShared / all;
-}
-
 function dot(a: Map<string, number>, b: Map<string, number>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let sum = 0;
@@ -150,8 +104,8 @@ export const ALIGN_THRESHOLD = 0.3;
 const MAX_POSTINGS = 200;
 /**
  * A unit of another article joins a claim, besides the claim it is in, when this much of the
- * claim's statements is inside it (`contained`, the mean of the two best: `bestTwoMean`): the
- * longer sentence states that fact too, among others. `npm run bench -- facts`, dev gold (before the quotes model read
+ * claim's statements is inside it (`contained`, the mean over the two it contains best:
+ * `bestTwoMean`): the longer sentence states that fact too, among others. `npm run bench -- facts`, dev gold (before the quotes model read
  * attribution): pair recall 0.367 → 0.406 at pair precision 0.960 → 0.959; at 0.4, precision fell to 0.913.
  */
 export const CONTAINED_JOIN = 0.5;
@@ -161,8 +115,6 @@ export interface UnitGroup {
   core: number[];
   /** Units whose sentence also states the core's fact (`CONTAINED_JOIN`); each is in a core of its own too. */
   joined: number[];
-  /** For a group with no core (units linked by a shared stretch): the terms their shared stretch holds. */
-  shared?: Set<string>;
 }
 
 /**
@@ -172,10 +124,7 @@ export interface UnitGroup {
  * or above the threshold (a single chance overlap cannot chain two facts together), and only if
  * no article is in both (one article's two sentences are two statements, not one told twice).
  * Then each group is joined by the unit of each other article that contains its statements best
- * (`CONTAINED_JOIN`): a sentence stating several facts belongs to the claim of each. Last, units
- * left in different groups that share a dense stretch (`sharedStretch`) form claims of that
- * stretch (`stretchGroups`). `npm run bench -- facts`, dev gold: pair recall 0.447 → 0.472 and
- * corroborated-recall 0.631 → 0.664 at pair precision 0.950 → 0.951, false corroboration 0.026 → 0.022.
+ * (`CONTAINED_JOIN`): a sentence stating several facts belongs to the claim of each.
  */
 export function alignUnits(units: ClaimUnit[], threshold = ALIGN_THRESHOLD): UnitGroup[] {
   const space = unitVectors(units);
@@ -183,7 +132,6 @@ export function alignUnits(units: ClaimUnit[], threshold = ALIGN_THRESHOLD): Uni
   const sims = units.map(() => new Map<number, number>());
   const simOf = (i: number, j: number) => (i < j ? sims[i]!.get(j) : sims[j]!.get(i));
   const candidates: Array<[number, number, number]> = [];
-  const stretchLinks: Array<[number, number]> = [];
   const byTerm = new Map<string, number[]>();
   units.forEach((u, i) => {
     for (const key of u.terms.keys()) {
@@ -203,7 +151,6 @@ export function alignUnits(units: ClaimUnit[], threshold = ALIGN_THRESHOLD): Uni
         if (sims[i]!.has(j)) continue;
         const s = similarity(space, i, j);
         sims[i]!.set(j, s);
-        if (s < threshold && sharedStretch(space, i, j)) stretchLinks.push([i, j]);
         if (s >= threshold) candidates.push([s, i, j]);
       }
     }
@@ -225,60 +172,22 @@ export function alignUnits(units: ClaimUnit[], threshold = ALIGN_THRESHOLD): Uni
     groups.set(gi, [...a, ...b]);
     groups.delete(gj);
   }
-  const claims: UnitGroup[] = [...groups.values()].map((g) => ({ core: g.sort((x, y) => x - y), joined: containing(g, units, space, byTerm, commonest) }));
-  return [...claims, ...stretchGroups(stretchLinks.filter(([i, j]) => groupOf[i] !== groupOf[j]), units, space, claims)];
-}
-
-/**
- * Groups of units of different articles linked by a shared stretch (`sharedStretch`) whose
- * sentences ended in different claims: the clause they share is a fact of its own, cited by that
- * stretch of each. Two groups merge while at least half of their cross pairs are linked and no
- * article is in both. A group whose units already share a claim adds nothing.
- */
-function stretchGroups(links: Array<[number, number]>, units: ClaimUnit[], space: UnitVectors, claims: UnitGroup[]): UnitGroup[] {
-  const linked = new Set(links.map(([i, j]) => `${Math.min(i, j)}:${Math.max(i, j)}`));
-  const isLinked = (i: number, j: number) => linked.has(`${Math.min(i, j)}:${Math.max(i, j)}`);
-  const groupOf = new Map<number, number>();
-  const groups = new Map<number, number[]>();
-  for (const [i, j] of links) for (const x of [i, j]) if (!groupOf.has(x)) { groupOf.set(x, x); groups.set(x, [x]); }
-  for (const [i, j] of links) {
-    const [gi, gj] = [groupOf.get(i)!, groupOf.get(j)!];
-    if (gi === gj) continue;
-    const [a, b] = [groups.get(gi)!, groups.get(gj)!];
-    const docs = new Set(a.map((x) => units[x]!.doc.id));
-    if (b.some((y) => docs.has(units[y]!.doc.id))) continue;
-    let count = 0;
-    for (const x of a) for (const y of b) if (isLinked(x, y)) count++;
-    if (count * 2 < a.length * b.length) continue;
-    for (const y of b) groupOf.set(y, gi);
-    groups.set(gi, [...a, ...b]);
-    groups.delete(gj);
-  }
-  const memberSets = claims.map((c) => new Set([...c.core, ...c.joined]));
-  const out: UnitGroup[] = [];
-  for (const g of groups.values()) {
-    if (memberSets.some((m) => g.every((x) => m.has(x)))) continue;
-    // What each unit shares with the others it is linked to: the terms its citation must reach.
-    const shared = new Set<string>();
-    for (const x of g) for (const y of g) if (x < y && isLinked(x, y)) for (const key of space.vectors[x]!.keys()) if (space.vectors[y]!.has(key)) shared.add(key);
-    out.push({ core: [], joined: g.sort((x, y) => x - y), shared });
-  }
-  return out;
+  return [...groups.values()].map((g) => ({ core: g.sort((x, y) => x - y), joined: containing(g, units, space, byTerm, commonest) }));
 }
 
 /**
  * The mean of the two highest shares (the one share of a group of one). The more outlets a claim
  * holds, the more wordings of its fact it holds, and a sentence restating the fact contains some
  * of them far better than others: a mean over all of them falls as the claim grows.
- * `npm run bench -- facts`, dev gold: pair recall 0.472 → 0.497 at pair precision 0.951 → 0.931,
- * false corroboration 0.022 both (the mean over all at a join of 0.4 instead: 0.919 / 0.488).
+ * `npm run bench -- facts`, dev gold: pair recall 0.447 → 0.469 at pair precision 0.950 → 0.928
+ * (the mean over all at a join of 0.4 instead: 0.919 / 0.488, before the quotes model read attribution).
  */
 function bestTwoMean(shares: number[]): number {
   const [first = 0, second = first] = [...shares].sort((a, b) => b - a);
   return (first + second) / 2;
 }
 
-/** Per article outside the group, its unit that best contains the group's statements: `CONTAINED_JOIN` of its two best contained (`bestTwoMean`). */
+/** Per article outside the group, its unit that best contains the group's statements: `CONTAINED_JOIN` of the two it contains best (`bestTwoMean`). */
 function containing(group: number[], units: ClaimUnit[], space: UnitVectors, byTerm: Map<string, number[]>, commonest: number): number[] {
   const docs = new Set(group.map((i) => units[i]!.doc.id));
   const best = new Map<string, { share: number; unit: number }>();

@@ -58,27 +58,25 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
   const conflicts = [...findConflicts(units, space, sourceOf), ...attributeConflicts];
   const disputedUnits = new Set(conflicts.flatMap((c) => c.positions.flatMap((p) => p.refs.map((r) => r.unit))));
   const sentenceCount = new Map(members.map((d) => [d.id, Math.max(1, d.layers.sentences.length - 1)]));
-  const claims = alignUnits(units).map(({ core, joined, shared }): Claim => {
+  const claims = alignUnits(units).map(({ core, joined }): Claim => {
     const group = [...core, ...joined];
     // The representative states the claim's fact alone (a core unit); joined units state it among others.
-    const ordered = core.length ? [...representativeFirst(core, space, copies, units), ...joined] : representativeFirst(joined, space, copies, units);
-    const coreTerms = shared ?? new Set(core.flatMap((i) => [...units[i]!.terms.keys()]));
+    const ordered = [...representativeFirst(core, space, copies, units), ...joined];
+    const coreTerms = new Set(core.flatMap((i) => [...units[i]!.terms.keys()]));
     const representative = units[ordered[0]!]!;
     const statements = ordered.map((i) => units[i]!);
     const sources = new Set(statements.map(sourceOf)).size;
     const status = group.some((i) => disputedUnits.has(i)) ? 'disputed' : sources >= 2 ? 'corroborated' : 'single-source';
     const prominence = statements.reduce((sum, u) => sum + sentenceIndex(u) / sentenceCount.get(u.doc.id)!, 0) / statements.length;
-    const spans = statements.map((u, k) => (k < core.length ? u.span : narrowedSpan(u, coreTerms)));
     return {
-      id: claimId(representative, spans[0]!, core.length === 0),
-      // A claim of a shared stretch states that stretch, not the rest of its sentence.
-      text: claimText(representative, spans[0]),
+      id: claimId(representative),
+      text: claimText(representative),
       status,
       independentSources: sources,
       attributedTo: representative.attribution?.who ?? null,
       units: statements,
       core: core.length,
-      spans,
+      spans: statements.map((u, k) => (k < core.length ? u.span : narrowedSpan(u, coreTerms))),
       prominence,
       quoted: quotedShare(representative) > 0.5,
     };
@@ -134,11 +132,10 @@ export function statementSpans(unit: ClaimUnit): Span[] {
   return [unit.span, a];
 }
 
-/** The clause (or the stretch of it `span` cites) as printed; an attribution outside it follows in brackets, as printed ("(officials said)"). */
-export function claimText(unit: ClaimUnit, span: Span = unit.span): string {
-  const [clause, attribution] = statementSpans(unit).map((s, k) => unit.doc.text.slice(k === 0 ? span.start : s.start, k === 0 ? span.end : s.end));
+/** The clause as printed; an attribution outside it follows in brackets, as printed ("(officials said)"). */
+export function claimText(unit: ClaimUnit): string {
+  const [clause, attribution] = statementSpans(unit).map((s) => unit.doc.text.slice(s.start, s.end));
   return attribution ? `${clause} (${attribution})` : clause!;
 }
 
-/** A claim's id: its representative statement's article and the words cited of it; a shared stretch's claim is told apart from its sentence's own. */
-const claimId = (unit: ClaimUnit, span: Span = unit.span, stretch = false) => `c-${createHash('sha1').update(`${unit.doc.id}:${span.start}:${span.end}${stretch ? ':stretch' : ''}`).digest('hex').slice(0, 12)}`;
+const claimId = (unit: ClaimUnit) => `c-${createHash('sha1').update(`${unit.doc.id}:${unit.span.start}:${unit.span.end}`).digest('hex').slice(0, 12)}`;

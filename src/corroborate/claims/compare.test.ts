@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ALIGN_THRESHOLD } from './align.js';
 import { compareStatements, statementComparer } from './compare.js';
 
 // Statements from ECB+ articles about one event (the 76ers' coaching change, 2005).
@@ -36,20 +35,4 @@ test('compareStatements: near-synonyms for one happening meet ("died" / "was kil
   const shopping = compare(context[0]!, context[2]!);
   assert.ok(killed.score > shopping.score, `died/killed ${killed.score} vs died/shopping ${shopping.score}`);
   assert.ok(killed.score > 0.99, String(killed.score));
-});
-
-test('compareStatements: one clause told inside two longer sentences is the same statement, though the sentences differ in most words', () => {
-  // ECB+ story 35 (a Chargers player arrested for drunk driving): sentences of three articles.
-  const context = [
-    'Chargers defensive tackle Jamal Williams was arrested early Sunday for suspicions of driving under the influence .',
-    "The City Attorney's Office is considering whether to file misdemeanor drunk - driving charges against Chargers defensive lineman Jamal Williams .",
-    'Williams , 32 , was pulled over for speeding in his Bentley on State Route 94 around 1 : 30 a . m .',
-    'Williams was pulled over for speeding early Sunday on a freeway outside downtown , the California Highway Patrol said .',
-  ];
-  const compare = statementComparer(context);
-  const player = compare(context[0]!, context[1]!);
-  assert.ok(player.same && player.score < ALIGN_THRESHOLD, `"Chargers defensive tackle Jamal Williams … driving": ${JSON.stringify(player)}`);
-  // The same man, but what is said of him shares one word ("Williams"): no stretch.
-  assert.ok(!compare(context[1]!, context[2]!).same);
-  assert.ok(!compare(context[0]!, context[2]!).same);
 });

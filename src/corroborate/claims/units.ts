@@ -19,8 +19,6 @@ export interface ClaimUnit {
   sentence: Span;
   /** Content terms and entity ids (`e:…`), each with its count. */
   terms: Map<string, number>;
-  /** The clause's content terms in reading order (outside its attribution): where in the clause each term stands. */
-  sequence: string[];
   /**
    * Quantities in the clause, offsets into `doc.text`; `unitClass` folds nouns for people
    * together; `context` holds the terms of the words around the quantity, which say what it measures.
@@ -80,10 +78,8 @@ export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
     for (const clause of clausesOf(doc, sentence, tokens)) {
       // A clause without a verb is a fragment, a name or a caption ("Arcade Joseph Comeaux Jr."): nothing to check.
       if (!hasVerb(tokens, clause)) continue;
-      const sequence = termSequence(doc, tokens, clause, attribution);
-      if (sequence.length < MIN_CLAUSE_TERMS) continue;
-      const terms = new Map<string, number>();
-      for (const key of sequence) terms.set(key, (terms.get(key) ?? 0) + 1);
+      const terms = termsOf(doc, tokens, clause, attribution);
+      if ([...terms.values()].reduce((a, b) => a + b, 0) < MIN_CLAUSE_TERMS) continue;
       const quantities = findQuantities(doc.text.slice(clause.start, clause.end)).map((q) => ({
         ...q,
         start: q.start + clause.start,
@@ -98,7 +94,7 @@ export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
         terms.set(key, (terms.get(key) ?? 0) + 1);
       }
       const people = new Set(inSentence.filter((m) => m.entity.type === 'person' && m.start >= clause.start && m.end <= clause.end && !inAttribution(attribution, m.start)).map((m) => m.entity.id));
-      units.push({ doc, span: clause, sentence, terms, sequence, quantities, attribution, people, predicates: predicatesOf(doc, tokens, clause, attribution), events: predicatesOf(doc, tokens, clause, attribution, EVENT_POS), attributes: personAttributes(doc, clause, inSentence) });
+      units.push({ doc, span: clause, sentence, terms, quantities, attribution, people, predicates: predicatesOf(doc, tokens, clause, attribution), events: predicatesOf(doc, tokens, clause, attribution, EVENT_POS), attributes: personAttributes(doc, clause, inSentence) });
     }
   }
   return units;
@@ -247,20 +243,13 @@ function inAttribution(attribution: Attribution | null, at: number): boolean {
 
 function termsOf(doc: Doc, tokens: Token[], clause: Span, attribution: Attribution | null): Map<string, number> {
   const terms = new Map<string, number>();
-  for (const key of termSequence(doc, tokens, clause, attribution)) terms.set(key, (terms.get(key) ?? 0) + 1);
-  return terms;
-}
-
-/** The terms of a span's content words in reading order, words of the attribution left out. */
-function termSequence(doc: Doc, tokens: Token[], clause: Span, attribution: Attribution | null): string[] {
-  const out: string[] = [];
   for (const token of tokens) {
     if (token.start < clause.start || token.end > clause.end || inAttribution(attribution, token.start)) continue;
     if (!CONTENT_POS.has(token.pos)) continue;
     const key = termKey(doc.text.slice(token.start, token.end), token);
-    if (key) out.push(key);
+    if (key) terms.set(key, (terms.get(key) ?? 0) + 1);
   }
-  return out;
+  return terms;
 }
 
 const PREDICATE_POS: ReadonlySet<string> = new Set(['VERB', 'NOUN', 'NUM']);
