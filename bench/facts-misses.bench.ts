@@ -80,6 +80,8 @@ export async function runFactsMissesBench(dataDir = DEV_GOLD, listErrors = false
     const counts: Record<Cause, number> = { lost: 0, grouping: 0, extraction: 0, comparer: 0, 'not-merged': 0, 'never-compared': 0 };
     const perEvent: Record<string, Record<Cause, number> & { pairs: number; found: number }> = {};
     const comparerScores: number[] = [];
+    // Comparer misses where a mention is under half its unit's length: a fact inside a sentence that says more.
+    let insideLonger = 0;
     const misses: Array<Record<string, unknown>> = [];
     let pairs = 0;
     for (const event of events) {
@@ -100,7 +102,10 @@ export async function runFactsMissesBench(dataDir = DEV_GOLD, listErrors = false
             const cause = classify(a, b, miss);
             counts[cause]++;
             tally[cause]++;
-            if (cause === 'comparer') comparerScores.push(miss.score as number);
+            if (cause === 'comparer') {
+              comparerScores.push(miss.score as number);
+              if (a.quote.length * 2 < (miss.unitA as string).length || b.quote.length * 2 < (miss.unitB as string).length) insideLonger++;
+            }
             misses.push({ cause, ...miss });
           }
         }
@@ -154,6 +159,7 @@ export async function runFactsMissesBench(dataDir = DEV_GOLD, listErrors = false
       missed,
       causes: Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, { pairs: n, shareOfMissed: Number((n / (missed || 1)).toFixed(3)) }])),
       comparerScoreHistogram: Object.fromEntries(Object.entries(histogram).sort()),
+      comparerMentionUnderHalfItsSentence: insideLonger,
       // Each gold story's articles by the exported story holding them: more than one entry is a split.
       grouping: Object.fromEntries(events.map((e) => [e.name, groupsOf(e)])),
       perEvent,
