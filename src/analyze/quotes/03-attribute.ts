@@ -404,7 +404,7 @@ function rolePhrase(ctx: QuoteContext, head: number, floor: number): Found | nul
  * A person's name anywhere in the phrase wins over the description around it.
  * Fails when the phrase runs on to name someone else ("said Smith's lawyer, Jones" gives Smith).
  */
-export function subjectAfter(ctx: QuoteContext, start: number): Found | null {
+export function subjectAfter(ctx: QuoteContext, start: number, nominal = false): Found | null {
   let j = start + 1;
   if (lower(ctx, j) === 'by') j++;
   const t = ctx.tokens[j];
@@ -428,8 +428,9 @@ export function subjectAfter(ctx: QuoteContext, start: number): Found | null {
     const word = lower(ctx, end);
     if (SENTENCE_END.has(word) || word === ';' || isMarkToken(ctx, end) || inQuote(ctx, ctx.tokens[end]!.start)) break;
     if (CLAUSE_WORDS.has(word) && end > j) break;
-    // A verb starts a new clause ("according to the White House, made a trip…").
-    if (end > j && ctx.tokens[end]!.pos === 'VERB' && !chunkStartingAt(ctx, end)) break;
+    // A verb starts a new clause ("according to the White House, made a trip…"); after "according to" a word the tagger took for a verb inside the noun phrase is its noun ("a police report").
+    const inNounPhrase = nominal && ['DET', 'ADJ', 'NOUN'].includes(ctx.tokens[end - 1]!.pos) && !/^[,.;:]$/.test(lower(ctx, end - 1));
+    if (end > j && ctx.tokens[end]!.pos === 'VERB' && !chunkStartingAt(ctx, end) && !inNounPhrase) break;
     // Past a comma only a name in apposition belongs to the phrase ("…of the union, Tony Woodley").
     if (word === ',' && !chunkStartingAt(ctx, end + 1)?.personLike) {
       if (roleHead < 0) roleHead = end - 1;
@@ -445,7 +446,8 @@ export function subjectAfter(ctx: QuoteContext, start: number): Found | null {
   // "said GM's sales vice president": a possessive name is not the speaker, the role after it is.
   if (first?.name && !modifies && !/^['’]s$/.test(lower(ctx, first.last + 1))) return { kind: 'name', chunk: first };
   if (roleHead < 0) roleHead = end - 1;
-  if (ctx.tokens[roleHead]?.pos === 'NOUN') return rolePhrase(ctx, roleHead, j);
+  // "according to police", "according to reports": what follows "according to" is a noun phrase, whatever tag its head got.
+  if (ctx.tokens[roleHead]?.pos === 'NOUN' || (nominal && /^\p{Ll}+$/u.test(lower(ctx, roleHead)) && ctx.tokens[roleHead]?.pos === 'VERB')) return rolePhrase(ctx, roleHead, j);
   // "according to the White House": an organisation's name ends the phrase.
   return organisation && organisation.last === roleHead ? { kind: 'name', chunk: organisation } : null;
 }
@@ -685,7 +687,7 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
   if (!t || SENTENCE_END.has(lower(ctx, i)) || isMarkToken(ctx, i) || ctx.text.slice(close, t.start).includes('\n\n')) return null;
   // After "!" or "?" the attribution often follows with a name ("“Stop!” Dorn shouted"); after a full stop a name usually starts a new sentence.
   const endsSentence = /[.…]\s*(?:”|»|''|")$/.test(ctx.text.slice(Math.max(0, close - 4), close));
-  if (lower(ctx, i) === 'according' && lower(ctx, i + 1) === 'to') return resolveFound(ctx, subjectAfter(ctx, i + 1), 'quotes/according-to', close);
+  if (lower(ctx, i) === 'according' && lower(ctx, i + 1) === 'to') return resolveFound(ctx, subjectAfter(ctx, i + 1, true), 'quotes/according-to', close);
   if (isSpeechVerb(ctx, i, true)) {
     // "…,” referring to the price: a participle after the quote belongs to the sentence's own subject.
     if (lower(ctx, i).endsWith('ing')) return null;
@@ -777,7 +779,7 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     return resolveFound(ctx, subjectBefore(ctx, direct, first), rule, open);
   }
   for (let v = markToken - 1; v >= first; v--) {
-    if (lower(ctx, v) === 'according' && lower(ctx, v + 1) === 'to' && !inQuote(ctx, ctx.tokens[v]!.start)) return resolveFound(ctx, subjectAfter(ctx, v + 1), 'quotes/according-to', open);
+    if (lower(ctx, v) === 'according' && lower(ctx, v + 1) === 'to' && !inQuote(ctx, ctx.tokens[v]!.start)) return resolveFound(ctx, subjectAfter(ctx, v + 1, true), 'quotes/according-to', open);
     if (!isSpeechVerb(ctx, v)) continue;
     if (lower(ctx, v + 1) === 'by') return resolveFound(ctx, subjectAfter(ctx, v), rule, open);
     // "The phone is claimed to be “…”": the subject of a passive verb of saying is not its speaker.

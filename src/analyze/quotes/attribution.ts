@@ -64,7 +64,7 @@ export function sentenceAttribution(doc: AttributableDoc, sentence: Span, storyE
     const t = ctx.tokens[v]!;
     if (inQuote(ctx, t.start)) continue;
     if (word(ctx, v) === 'according' && word(ctx, v + 1) === 'to') {
-      const attribution = resolveFound(ctx, subjectAfter(ctx, v + 1), 'quotes/according-to', t.start);
+      const attribution = resolveFound(ctx, subjectAfter(ctx, v + 1, true), 'quotes/according-to', t.start);
       if (attribution?.speaker && !according) according = { attribution, verb: t };
       continue;
     }

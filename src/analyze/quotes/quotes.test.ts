@@ -253,3 +253,10 @@ test('an abbreviated rank is a title, so the full name is found: "Insp Gaskin" i
   const q = quotesOf('Area Commander Inspector Dave Gaskin spoke on Sunday. “We found them,” Insp Gaskin said.');
   assert.equal(q[0]?.speaker, 'Dave Gaskin');
 });
+
+test('after "according to" the words are a noun phrase even when the tagger reads a verb ("according to police")', () => {
+  assert.equal(only('“The shot only creased his head,” according to police.').speaker, '[police]');
+  const partial = only('The shot had only “creased his head,” according to reports at the time.');
+  assert.equal(partial.kind, 'speech');
+  assert.equal(partial.speaker, '[reports]');
+});
