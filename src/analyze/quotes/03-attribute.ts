@@ -526,6 +526,12 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
         if (PERSON_PRONOUNS.has(lower(ctx, i)) && !inQuote(ctx, t.start) && t.start !== at && (!gender || pronounGender(lower(ctx, i)) === gender)) candidates.push({ chunk: null, pronoun: t, tokenEnd: i });
       }
     }
+    // "he"/"she" stand for people: a name the entity layer typed as a person outranks an untyped one beside it ("…released through Big Machine, which…").
+    if (gender && candidates.some((c) => c.chunk?.type === 'person')) {
+      const people = candidates.filter((c) => !c.chunk || c.chunk.type === 'person');
+      candidates.length = 0;
+      for (const c of people) candidates.push(c);
+    }
     // "she" is not the man named beside her: a name or title of the other gender gives way to one that fits.
     // Only gives way: first-name lists misgender unisex names ("Taylor"), so a lone candidate stays.
     let byGender: (typeof candidates)[number] | undefined;

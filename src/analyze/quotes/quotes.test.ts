@@ -260,3 +260,8 @@ test('after "according to" the words are a noun phrase even when the tagger read
   assert.equal(partial.kind, 'speech');
   assert.equal(partial.speaker, '[reports]');
 });
+
+test('"she" stands for a name typed as a person rather than an untyped name beside it', () => {
+  const q = quotesOf('Taylor Swift\'s albums were released through Big Machine, which was sold this year. In a post she described this as the “worst case scenario”.');
+  assert.equal(q.at(-1)?.speaker, 'Taylor Swift');
+});
