@@ -7,6 +7,7 @@ import { alignUnits, similarity, unitVectors, type UnitVectors } from './align.j
 import { ATTRIBUTE_SUBJECTS, findAttributeConflicts } from './attributes.js';
 import { findConflicts, type Conflict } from './conflicts.js';
 import { personFacets } from './facets.js';
+import { findSlotConflicts } from './slots.js';
 import { claimUnits, narrowedSpan, type ClaimUnit } from './units.js';
 
 export type ClaimStatus = 'corroborated' | 'single-source' | 'disputed';
@@ -55,7 +56,7 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
     return outletKey(original ?? unit.doc);
   };
   const attributeConflicts = findAttributeConflicts(units, (i) => sourceOf(units[i]!));
-  const conflicts = [...findConflicts(units, space, sourceOf), ...attributeConflicts];
+  const conflicts = [...findConflicts(units, space, sourceOf), ...attributeConflicts, ...findSlotConflicts(units, sourceOf)];
   const disputedUnits = new Set(conflicts.flatMap((c) => c.positions.flatMap((p) => p.refs.map((r) => r.unit))));
   const sentenceCount = new Map(members.map((d) => [d.id, Math.max(1, d.layers.sentences.length - 1)]));
   const claims = alignUnits(units).map(({ core, joined }): Claim => {

@@ -1,4 +1,5 @@
 import { overlaps, type Interval } from '../quantities/interval.js';
+import { SMALL_NUMBERS } from '../quantities/lexicon.js';
 import { ALIGN_THRESHOLD, similarity, vectorCosine, weighted, type UnitVectors } from './align.js';
 import { termKey, type ClaimUnit } from './units.js';
 
@@ -141,9 +142,23 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
 /** Whether two clauses can be about the same person: one names nobody, or they share someone. */
 const samePeople = (a: ClaimUnit, b: ClaimUnit) => a.people.size === 0 || b.people.size === 0 || [...a.people].some((p) => b.people.has(p));
 
-/** Whether a unit states a quantity of the same kind whose value agrees with `q`. */
+/**
+ * Whether a unit states a quantity of the same kind whose value agrees with `q`, or prints `q`'s
+ * number bare, its noun left implied: "played for 11 seasons and served as an assistant for seven".
+ */
 const givesValue = (unit: ClaimUnit, q: ClaimUnit['quantities'][number]) =>
-  unit.quantities.some((o) => o.dimension === q.dimension && o.unitClass === q.unitClass && overlaps(o.interval, q.interval));
+  unit.quantities.some((o) => o.dimension === q.dimension && o.unitClass === q.unitClass && overlaps(o.interval, q.interval)) || printsBare(unit, q);
+
+function printsBare(unit: ClaimUnit, q: ClaimUnit['quantities'][number]): boolean {
+  if (q.dimension !== 'count' || q.interval.low !== q.interval.high) return false;
+  for (const token of unit.doc.layers.tokens) {
+    if (token.start < unit.span.start || token.end > unit.span.end || token.pos !== 'NUM') continue;
+    if (unit.quantities.some((o) => token.start < o.end && o.start < token.end)) continue;
+    const word = unit.doc.text.slice(token.start, token.end).toLowerCase();
+    if ((/^\d+$/.test(word) ? Number(word) : SMALL_NUMBERS[word]) === q.interval.low) return true;
+  }
+  return false;
+}
 
 /**
  * Whether two quantities measure one thing, given the similarity of their contexts: the better of two readings, the words

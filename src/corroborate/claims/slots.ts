@@ -1,0 +1,291 @@
+import type { Token } from '../../doc/types.js';
+import { foldTerm } from '../../cluster/features.js';
+import { stemWord } from '../../text/stem.js';
+import { SMALL_NUMBERS, VAGUE_AMOUNTS } from '../quantities/lexicon.js';
+import type { Conflict, Position } from './conflicts.js';
+import { EVENT_FAMILY } from './lexicon.js';
+import { termKey, type ClaimUnit } from './units.js';
+
+/**
+ * Conflicts the quantity parser cannot see, because one side states its value in words that are
+ * no number: "has a prior DWI conviction" against "has three prior DUI convictions", "hit another
+ * car" against "hitting several cars", "the fourth head coach" against "the fifth Sixers coach",
+ * "walking into the store" against "walking out of a store", "a cash gift" against "he loaned".
+ * Each is a phrase whose slot is spelled out by its words: the verb that governs it and the noun
+ * it counts or ranks (or the verb and the place it moves to or from). Two sources dispute the slot
+ * only when both print that same verb and noun, about the same people, with values that cannot
+ * both hold; a false dispute costs more than a missed one, so every rule below leaves a pair out
+ * when unsure.
+ */
+
+/** A count, rank or direction one clause gives in a slot spelled by its words. */
+interface SlotPhrase {
+  unit: number;
+  kind: 'count' | 'ordinal' | 'direction' | 'payment';
+  /** What the phrase is about: verb and noun terms ("have|conviction"). */
+  slot: string;
+  /** The value compared; phrases of one slot with the same value agree. */
+  value: string;
+  /** For counts: the range of numbers the words allow, and how they state it. */
+  range?: [number, number];
+  stated?: 'number' | 'article' | 'vague';
+  /** Lower-case words qualifying the noun ("prior"): two non-empty sets must share one. */
+  modifiers: Set<string>;
+  /** For counts and ranks: the term of the place printed right after the noun ("in the parking lot" → lot). */
+  place?: string | null;
+  /** The phrase as printed, offsets into the document. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20,
+};
+
+/**
+ * Nouns whose ordinal names a date or a period ("the second day", "his third year") or an
+ * occurrence ("for the first time"): two of them in one story are most often different days or
+ * occasions, not rival ranks of one.
+ */
+const UNRANKED_NOUNS: ReadonlySet<string> = new Set(['time', 'day', 'week', 'month', 'year', 'decade', 'century', 'anniversary', 'quarter', 'half', 'period', 'round', 'inning', 'minute', 'hour', 'season', 'floor', 'place']);
+
+/** Single-word indefinite determiners that count one of a singular noun. */
+const ONE_OF = new Set(['a', 'an', 'another']);
+
+/**
+ * Directions that exclude each other for one movement of one person: "walking into the store" and
+ * "walking out of the store" cannot both tell the same moment.
+ */
+const DIRECTIONS: Array<{ words: string[]; value: string }> = [
+  { words: ['into'], value: 'into' },
+  { words: ['in', 'to'], value: 'into' },
+  { words: ['out', 'of'], value: 'out of' },
+];
+
+/**
+ * Two ways of handing over money that exclude each other: a sum is lent or given, and news
+ * disputes over a payment turn on which it was.
+ */
+const PAYMENT_KINDS: Record<string, string> = { loan: 'loan', lend: 'loan', gift: 'gift' };
+
+/** The slot term of "have": a count after it is of what someone has, a total. */
+const HAVE = stemWord('have');
+
+/** How many words may qualify a counted or ranked noun ("three prior DUI convictions"). */
+const MAX_MODIFIERS = 3;
+
+/** The term a verb or noun stands for in a slot: its family of near-synonyms ("hit" / "strike"), else its stem. */
+function slotTerm(token: Token, surface: string): string {
+  const lemma = foldTerm(token.pos === 'PROPN' ? surface : token.lemma);
+  const family = EVENT_FAMILY.get(lemma);
+  return family ? `f:${family}` : stemWord(lemma);
+}
+
+/** The tokens inside a span (tokens are in text order). */
+function tokensIn(tokens: Token[], start: number, end: number): Token[] {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.start < start) low = mid + 1;
+    else high = mid;
+  }
+  const out: Token[] = [];
+  for (let i = low; i < tokens.length && tokens[i]!.end <= end; i++) out.push(tokens[i]!);
+  return out;
+}
+
+const isWord = (pos: string) => pos === 'NOUN' || pos === 'ADJ' || pos === 'PROPN' || pos === 'ADV' || pos === 'VERB';
+
+/** The verb right before a phrase ("has three", "is the fourth", "hitting several"), skipping an article and adverbs. */
+function governingVerb(tokens: Token[], at: number, text: string): string | null {
+  for (let k = at - 1, skipped = 0; k >= 0 && skipped <= 2; k--, skipped++) {
+    const t = tokens[k]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return slotTerm(t, text.slice(t.start, t.end));
+    if (t.pos !== 'DET' && t.pos !== 'ADV') return null;
+  }
+  return null;
+}
+
+/** The counts, ranks, directions and payments a clause states, each with the words that spell its slot. */
+function phrasesOf(unit: ClaimUnit, index: number): SlotPhrase[] {
+  const text = unit.doc.text;
+  const tokens = tokensIn(unit.doc.layers.tokens, unit.span.start, unit.span.end);
+  const word = (t: Token) => text.slice(t.start, t.end);
+  const out: SlotPhrase[] = [];
+  tokens.forEach((head, h) => {
+    const surface = word(head).toLowerCase();
+    if (PAYMENT_KINDS[foldTerm(head.lemma)] && (head.pos === 'NOUN' || head.pos === 'VERB')) {
+      out.push({ unit: index, kind: 'payment', slot: 'payment', value: PAYMENT_KINDS[foldTerm(head.lemma)]!, modifiers: new Set(), start: head.start, end: head.end, text: word(head) });
+    }
+    if (head.pos === 'VERB') {
+      const direction = directionAfter(tokens, h, text);
+      if (direction) out.push({ unit: index, kind: 'direction', slot: `${slotTerm(head, word(head))}|${direction.object}`, value: direction.value, modifiers: new Set(), start: head.start, end: direction.end, text: text.slice(head.start, direction.end) });
+      return;
+    }
+    // The head of a noun phrase: a common noun not followed by another ("parking lot" → lot).
+    if (head.pos !== 'NOUN' || tokens[h + 1]?.pos === 'NOUN') return;
+    const noun = termKey(word(head), head);
+    if (!noun) return;
+    const modifiers = new Set<string>();
+    let k = h - 1;
+    for (; k >= 0 && h - k <= MAX_MODIFIERS + 1; k--) {
+      const t = tokens[k]!;
+      const w = word(t).toLowerCase();
+      if (quantifier(t, w) !== null || !isWord(t.pos)) break;
+      if (t.pos !== 'PROPN') modifiers.add(slotTerm(t, word(t)));
+    }
+    const q = k >= 0 ? quantifier(tokens[k]!, word(tokens[k]!).toLowerCase()) : null;
+    if (!q) return;
+    // "a conviction" counts one; "a few" and "another two" are not that.
+    if (q.stated === 'article' && (surface !== foldTerm(head.lemma) || tokens[k + 1]?.pos === 'NUM')) return;
+    const verb = governingVerb(tokens, k, text);
+    if (!verb) return;
+    const start = tokens[k]!.start;
+    const base = { unit: index, modifiers, place: placeAfter(tokens, h, text), start, end: head.end, text: text.slice(start, head.end) };
+    if (q.kind === 'ordinal') {
+      if (UNRANKED_NOUNS.has(foldTerm(head.lemma))) return;
+      out.push({ ...base, kind: 'ordinal', slot: `${verb}|${noun}`, value: String(q.range[0]) });
+    } else out.push({ ...base, kind: 'count', slot: `${verb}|${noun}`, value: q.range.join('-'), range: q.range, stated: q.stated });
+  });
+  return out;
+}
+
+/** A word that counts or ranks what follows: a number, an indefinite article, a vague amount, an ordinal. */
+function quantifier(t: Token, w: string): { kind: 'count' | 'ordinal'; range: [number, number]; stated: 'number' | 'article' | 'vague' } | null {
+  if (ORDINALS[w] !== undefined) return { kind: 'ordinal', range: [ORDINALS[w]!, ORDINALS[w]!], stated: 'number' };
+  const ordinal = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(w);
+  if (ordinal) return { kind: 'ordinal', range: [Number(ordinal[1]), Number(ordinal[1])], stated: 'number' };
+  if (ONE_OF.has(w) && t.pos === 'DET') return { kind: 'count', range: [1, 1], stated: 'article' };
+  if (w === 'several') return { kind: 'count', range: VAGUE_AMOUNTS.several!, stated: 'vague' };
+  if (t.pos !== 'NUM') return null;
+  // A year or a figure with a scale is no small count: the quantity parser reads those.
+  const value = /^\d{1,3}$/.test(w) ? Number(w) : SMALL_NUMBERS[w];
+  if (value === undefined || value < 1 || w === 'a' || w === 'an') return null;
+  return { kind: 'count', range: [value, value], stated: 'number' };
+}
+
+/** "into the store", "out of a store" after a verb: the direction and the term of the place's noun. */
+function directionAfter(tokens: Token[], h: number, text: string): { value: string; object: string; end: number } | null {
+  for (const d of DIRECTIONS) {
+    if (!d.words.every((w, i) => tokens[h + 1 + i] && text.slice(tokens[h + 1 + i]!.start, tokens[h + 1 + i]!.end).toLowerCase() === w)) continue;
+    // The place: the first common noun within an article and two words after the direction.
+    for (let k = h + 1 + d.words.length; k < tokens.length && k <= h + d.words.length + 3; k++) {
+      const t = tokens[k]!;
+      if (t.pos === 'NOUN' && tokens[k + 1]?.pos !== 'NOUN') {
+        const object = termKey(text.slice(t.start, t.end), t);
+        return object ? { value: d.value, object, end: t.end } : null;
+      }
+      if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'NOUN') return null;
+    }
+  }
+  return null;
+}
+
+/** How many words may stand between a preposition and the noun of its place ("in the parking lot"). */
+const PLACE_REACH = 3;
+
+/** The term of the place right after a noun: "cars in the parking lot" → lot; null when none follows. */
+function placeAfter(tokens: Token[], h: number, text: string): string | null {
+  const prep = tokens[h + 1];
+  if (!prep || prep.pos !== 'ADP' || !/^(?:in|at|on|near|outside|inside)$/i.test(text.slice(prep.start, prep.end))) return null;
+  for (let k = h + 2; k < tokens.length && k <= h + 1 + PLACE_REACH; k++) {
+    const t = tokens[k]!;
+    if ((t.pos === 'NOUN' || t.pos === 'PROPN') && tokens[k + 1]?.pos !== 'NOUN' && tokens[k + 1]?.pos !== 'PROPN') return termKey(text.slice(t.start, t.end), t);
+    if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'NOUN' && t.pos !== 'PROPN') return null;
+  }
+  return null;
+}
+
+/** Whether the words qualifying two nouns leave them the same thing: one has none, or they share one. */
+const compatible = (a: Set<string>, b: Set<string>) => a.size === 0 || b.size === 0 || [...a].some((m) => b.has(m));
+
+const samePeople = (a: ClaimUnit, b: ClaimUnit) => a.people.size === 0 || b.people.size === 0 || [...a.people].some((p) => b.people.has(p));
+const sharePerson = (a: ClaimUnit, b: ClaimUnit) => [...a.people].some((p) => b.people.has(p));
+
+/** The clauses' verb and noun terms they share outside `slotWords`: what happened besides the disputed detail. */
+const sharedEvent = (a: ClaimUnit, b: ClaimUnit, slotWords: Set<string>) => [...a.events].some((e) => b.events.has(e) && !slotWords.has(e));
+
+/**
+ * Whether two phrases of different sources dispute one slot. Counts: a number or a vague amount
+ * against the one an indefinite article counts (numbers against numbers are the quantity
+ * detector's); the same people. Ranks: the same person named on both sides. Directions: the same
+ * people, and the clauses share what happened besides the movement ("struck as she walked into").
+ * Payments: the same person named on both sides and a common noun besides (who received it).
+ */
+function disputes(p: SlotPhrase, q: SlotPhrase, units: ClaimUnit[]): boolean {
+  if (p.kind !== q.kind || p.slot !== q.slot || p.value === q.value || !compatible(p.modifiers, q.modifiers)) return false;
+  const [a, b] = [units[p.unit]!, units[q.unit]!];
+  // A clause that states both values says two things, not one of two rival things.
+  if (statesValue(a, p, q) || statesValue(b, q, p)) return false;
+  switch (p.kind) {
+    case 'count': {
+      const [x, y] = [p.range!, q.range!];
+      if (!(x[1] < y[0] || y[1] < x[0])) return false;
+      if (p.stated !== 'article' && q.stated !== 'article') return false;
+      // An indefinite article counts a total only of what someone has ("has a prior conviction").
+      // After a verb of a happening it introduces one instance ("rescued a merchant vessel"),
+      // while other reports count other instances ("rescued two merchant vessels" last month),
+      // unless both sides pin the happening to one place ("hit another car in the parking lot").
+      const possession = p.slot.startsWith(`${HAVE}|`);
+      if (p.place && q.place && p.place !== q.place) return false;
+      if (!possession && !(p.place && p.place === q.place)) return false;
+      return samePeople(a, b);
+    }
+    case 'ordinal':
+      return sharePerson(a, b);
+    case 'direction':
+      return samePeople(a, b) && sharedEvent(a, b, new Set(p.slot.split('|')));
+    case 'payment':
+      return sharePerson(a, b) && sharedEvent(a, b, new Set(['loan', 'lend', 'gift']));
+  }
+}
+
+/** Whether `unit` (which gives `own`) also gives `other`'s value in the same slot. */
+const statesValue = (unit: ClaimUnit, own: SlotPhrase, other: SlotPhrase) => phraseCache.get(unit)?.some((r) => r !== own && r.slot === other.slot && r.value === other.value) ?? false;
+
+const phraseCache = new WeakMap<ClaimUnit, SlotPhrase[]>();
+
+const SUBJECTS: Record<SlotPhrase['kind'], (p: SlotPhrase) => string> = {
+  count: (p) => `how many: ${p.text.replace(/^\S+\s+/, '')}`,
+  ordinal: (p) => `which in order: ${p.text.replace(/^\S+\s+/, '')}`,
+  direction: (p) => `which way: ${p.text}`,
+  payment: () => 'a loan or a gift',
+};
+
+/**
+ * Slot conflicts of a story: phrases of different sources disputing one slot (`disputes`),
+ * gathered per slot; each value a position listing the statements that print it.
+ */
+export function findSlotConflicts(units: ClaimUnit[], sourceOf: (unit: ClaimUnit) => string): Conflict[] {
+  const phrases = units.flatMap((u, i) => {
+    const found = phrasesOf(u, i);
+    phraseCache.set(u, found);
+    return found;
+  });
+  const bySlot = new Map<string, SlotPhrase[]>();
+  for (const p of phrases) bySlot.set(`${p.kind}|${p.slot}`, [...(bySlot.get(`${p.kind}|${p.slot}`) ?? []), p]);
+  const conflicts: Conflict[] = [];
+  for (const slot of bySlot.values()) {
+    const involved = new Set<SlotPhrase>();
+    for (let i = 0; i < slot.length; i++) {
+      for (let j = i + 1; j < slot.length; j++) {
+        const [p, q] = [slot[i]!, slot[j]!];
+        if (sourceOf(units[p.unit]!) === sourceOf(units[q.unit]!) || !disputes(p, q, units)) continue;
+        involved.add(p);
+        involved.add(q);
+      }
+    }
+    if (!involved.size) continue;
+    const byValue = new Map<string, SlotPhrase[]>();
+    for (const p of slot) if (involved.has(p)) byValue.set(p.value, [...(byValue.get(p.value) ?? []), p]);
+    const positions: Position[] = [...byValue.values()].map((ps) => ({
+      value: [...new Set(ps.map((p) => p.text))].join(' / '),
+      refs: ps.map((p) => ({ unit: p.unit, value: { start: p.start, end: p.end, text: p.text } })),
+    }));
+    conflicts.push({ subject: SUBJECTS[[...involved][0]!.kind]([...involved][0]!), positions });
+  }
+  return conflicts;
+}
