@@ -56,7 +56,9 @@ export function typeFromContext(sentence: Word[], name: Word[]): Typing | null {
   if (after === ',' && sentence[end + 2]?.text === 'the' && sentence.slice(end + 3, end + 8).some((w) => ORG_KIND_NOUNS.has(w.text))) return org('appositive');
   // Two or more name-shaped words that speak are a person: an organisation with a cue word was typed before this.
   const nameShaped = name.length >= 2 && name.every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) || /^\p{Lu}\.$/u.test(w.text));
-  if (nameShaped && ((after && SPEECH_FORMS.has(after)) || (before && SPEECH_FORMS.has(before)))) return { type: 'person', score: CONTEXT_SCORE, rule: 'entities/context-speaker' };
+  // "CEO of Boeing Commercial Airplanes said": after "of" the name is what the speaker heads, not the speaker.
+  const object = before !== undefined && ['of', 'at', 'for', 'from'].includes(before);
+  if (nameShaped && ((after && SPEECH_FORMS.has(after) && !object) || (before && SPEECH_FORMS.has(before)))) return { type: 'person', score: CONTEXT_SCORE, rule: 'entities/context-speaker' };
   if (name.length === 1 && before && PLACE_PREPOSITIONS.has(before)) return { type: 'location', score: 0.5, rule: 'entities/place-preposition' };
   return null;
 }

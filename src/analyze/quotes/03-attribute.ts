@@ -346,7 +346,8 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
   const chunk = chunkEndingAt(ctx, j);
   if (chunk) {
     // "the premier of the German state of North Rhine-Westphalia said": the name modifies the head before "of".
-    if (MODIFIER_PREPOSITIONS.has(lower(ctx, chunk.first - 1)) && !isPersonChunk(ctx.text, chunk, ctx.chunks)) {
+    // An untyped name shaped like a person's is no more than that after "of" ("CEO of Boeing Commercial Airplanes said").
+    if (MODIFIER_PREPOSITIONS.has(lower(ctx, chunk.first - 1)) && (chunk.type !== 'person' || !isPersonChunk(ctx.text, chunk, ctx.chunks))) {
       const head = phraseEndingAt(ctx, chunk.first - 2, floor);
       if (head && head.kind !== 'unresolved') return head;
     }

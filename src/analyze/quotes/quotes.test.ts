@@ -265,3 +265,7 @@ test('"she" stands for a name typed as a person rather than an untyped name besi
   const q = quotesOf('Taylor Swift\'s albums were released through Big Machine, which was sold this year. In a post she described this as the “worst case scenario”.');
   assert.equal(q.at(-1)?.speaker, 'Taylor Swift');
 });
+
+test('"X, president and CEO of Boeing Commercial Airplanes said": the organisation after "of" is not the speaker', () => {
+  assert.equal(only('Scott Carson, president and CEO of Boeing Commercial Airplanes said, “This has been a wonderful day.”').speaker, 'Scott Carson');
+});
