@@ -10,7 +10,7 @@ import { termKey, type ClaimUnit } from './units.js';
  * Conflicts the quantity parser cannot see, because one side states its value in words that are
  * no number: "has a prior DWI conviction" against "has three prior DUI convictions", "hit another
  * car" against "hitting several cars", "the fourth head coach" against "the fifth Sixers coach",
- * "walking into the store" against "walking out of a store", "a cash gift" against "he loaned".
+ * "walking into the store" against "walking out of a store".
  * Each is a phrase whose slot is spelled out by its words: the verb that governs it and the noun
  * it counts or ranks (or the verb and the place it moves to or from). Two sources dispute the slot
  * only when both print that same verb and noun, about the same people, with values that cannot
@@ -21,7 +21,7 @@ import { termKey, type ClaimUnit } from './units.js';
 /** A count, rank or direction one clause gives in a slot spelled by its words. */
 interface SlotPhrase {
   unit: number;
-  kind: 'count' | 'ordinal' | 'direction' | 'payment';
+  kind: 'count' | 'ordinal' | 'direction';
   /** What the phrase is about: verb and noun terms ("have|conviction"). */
   slot: string;
   /** The value compared; phrases of one slot with the same value agree. */
@@ -64,12 +64,6 @@ const DIRECTIONS: Array<{ words: string[]; value: string }> = [
   { words: ['out', 'of'], value: 'out of' },
 ];
 
-/**
- * Two ways of handing over money that exclude each other: a sum is lent or given, and news
- * disputes over a payment turn on which it was.
- */
-const PAYMENT_KINDS: Record<string, string> = { loan: 'loan', lend: 'loan', gift: 'gift' };
-
 /** The slot term of "have": a count after it is of what someone has, a total. */
 const HAVE = stemWord('have');
 
@@ -109,7 +103,7 @@ function governingVerb(tokens: Token[], at: number, text: string): string | null
   return null;
 }
 
-/** The counts, ranks, directions and payments a clause states, each with the words that spell its slot. */
+/** The counts, ranks and directions a clause states, each with the words that spell its slot. */
 function phrasesOf(unit: ClaimUnit, index: number): SlotPhrase[] {
   const text = unit.doc.text;
   const tokens = tokensIn(unit.doc.layers.tokens, unit.span.start, unit.span.end);
@@ -117,9 +111,6 @@ function phrasesOf(unit: ClaimUnit, index: number): SlotPhrase[] {
   const out: SlotPhrase[] = [];
   tokens.forEach((head, h) => {
     const surface = word(head).toLowerCase();
-    if (PAYMENT_KINDS[foldTerm(head.lemma)] && (head.pos === 'NOUN' || head.pos === 'VERB')) {
-      out.push({ unit: index, kind: 'payment', slot: 'payment', value: PAYMENT_KINDS[foldTerm(head.lemma)]!, modifiers: new Set(), start: head.start, end: head.end, text: word(head) });
-    }
     if (head.pos === 'VERB') {
       const direction = directionAfter(tokens, h, text);
       if (direction) out.push({ unit: index, kind: 'direction', slot: `${slotTerm(head, word(head))}|${direction.object}`, value: direction.value, modifiers: new Set(), start: head.start, end: direction.end, text: text.slice(head.start, direction.end) });
@@ -213,7 +204,6 @@ const sharedEvent = (a: ClaimUnit, b: ClaimUnit, slotWords: Set<string>) => [...
  * against the one an indefinite article counts (numbers against numbers are the quantity
  * detector's); the same people. Ranks: the same person named on both sides. Directions: the same
  * people, and the clauses share what happened besides the movement ("struck as she walked into").
- * Payments: the same person named on both sides and a common noun besides (who received it).
  */
 function disputes(p: SlotPhrase, q: SlotPhrase, units: ClaimUnit[]): boolean {
   if (p.kind !== q.kind || p.slot !== q.slot || p.value === q.value || !compatible(p.modifiers, q.modifiers)) return false;
@@ -238,8 +228,6 @@ function disputes(p: SlotPhrase, q: SlotPhrase, units: ClaimUnit[]): boolean {
       return sharePerson(a, b);
     case 'direction':
       return samePeople(a, b) && sharedEvent(a, b, new Set(p.slot.split('|')));
-    case 'payment':
-      return sharePerson(a, b) && sharedEvent(a, b, new Set(['loan', 'lend', 'gift']));
   }
 }
 
@@ -252,7 +240,6 @@ const SUBJECTS: Record<SlotPhrase['kind'], (p: SlotPhrase) => string> = {
   count: (p) => `how many: ${p.text.replace(/^\S+\s+/, '')}`,
   ordinal: (p) => `which in order: ${p.text.replace(/^\S+\s+/, '')}`,
   direction: (p) => `which way: ${p.text}`,
-  payment: () => 'a loan or a gift',
 };
 
 /**

@@ -41,6 +41,8 @@ const PATTERNS = {
   clock: /(?:(?<mod>about|around|approximately|roughly|just after|shortly after|just before|shortly before)\s+)?(?<![\p{L}\p{N}])(?<hour>\d{1,2})(?:\s?[:.]\s?(?<minute>\d{2}))?\s?(?<half>[ap])(?:\s?\.\s?m\b(?:\s?\.)?|m\b)/giu,
   clockAfter: /^\s*(?:a\.?m\.?|p\.?m\.?|o'clock|GMT|UTC)\b|^:\d\d/i,
   ordinalAfter: /^(?:st|nd|rd|th)\b/i,
+  /** A letter word joined to the number by a hyphen ("AK-47"), or an all-capital word right before it ("AK 47"): a model's name. */
+  modelBefore: /(?:\p{L}-|\b\p{Lu}{2,}\s(?:-\s)?)$/u,
   plusAfter: /^-plus\b/i,
   /** "every single passenger": "single" there stresses "every", it counts nothing. */
   intensifierBefore: /\b(?:every|each)\s+$/i,
@@ -67,6 +69,8 @@ export function findQuantities(text: string): Quantity[] {
     const before = text.slice(Math.max(0, start - 40), start);
     const rest = text.slice(end);
     if (groups.digits && (PATTERNS.monthBefore.test(before) || PATTERNS.clockAfter.test(rest) || PATTERNS.ordinalAfter.test(rest))) continue;
+    // "AK-47 assault rifles", "AK 47 guns": the number is part of a name, it counts nothing.
+    if (groups.digits && PATTERNS.modelBefore.test(before)) continue;
 
     if (groups.words?.toLowerCase() === 'single' && PATTERNS.intensifierBefore.test(before)) continue;
     const value = numberValue(groups.digits, groups.words, groups.scale);

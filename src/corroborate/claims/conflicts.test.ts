@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { ExportEntity } from '../../export/types.js';
+import { mergeEntities } from '../../analyze/entities/merge.js';
+import { docFromText } from '../../ingest/plain-text.js';
+import { processDoc } from '../../pipeline/analyze.js';
+import { unitVectors } from './align.js';
+import { findConflicts } from './conflicts.js';
+import { claimUnits } from './units.js';
+import { REPO } from '../../../test/paths.js';
+
+/** The text of an ECB+ article (`../shared/data/ecbplus`). */
+function ecbplus(id: string): string {
+  const line = readFileSync(join(REPO, '..', 'shared', 'data', 'ecbplus', 'documents.jsonl'), 'utf8').split('\n').find((l) => l.includes(`"id":"${id}"`));
+  return (JSON.parse(line!) as { text: string }).text;
+}
+
+/** Quantity conflicts among articles of one story, one outlet each. Sentences are from ECB+ (CC BY 3.0). */
+function conflictsOf(texts: string[]) {
+  const docs = texts.map((text, i) => processDoc(docFromText(text, `a${i}.txt`, null), { now: new Date(0) }));
+  const entities: ExportEntity[] = mergeEntities(docs).map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, mentions: e.mentions.map((m) => ({ articleId: m.docId, start: m.start, end: m.end, text: m.text })) }));
+  const units = docs.flatMap((d) => claimUnits(d, entities));
+  return findConflicts(units, unitVectors(units), (u) => u.doc.id).map((c) => c.positions.map((p) => p.value));
+}
+
+test('rival figures of one happening are a conflict; figures of two happenings, told with no verb in common, are not', () => {
+  // ECB+ 23_ecbplus, two whole articles: how far the climber fell.
+  const fell = conflictsOf([ecbplus('23_1ecbplus'), ecbplus('23_7ecbplus')]);
+  assert.ok(fell.some((values) => values.includes('about 150 metres') && values.includes('approximately 200 metres')), JSON.stringify(fell));
+  // ECB+ 18_ecb: when the gunman came in ("around 4 p.m.") and when he gave himself up ("just after 6 p.m.").
+  assert.deepEqual(conflictsOf([ecbplus('18_11ecb'), ecbplus('18_13ecb')]).filter((values) => values.some((v) => /\bp\.?\s?m\b/.test(v))), []);
+});
+
+test('a clause that prints the other figure bare, its noun implied, states both things', () => {
+  // ECB+ 5_10ecbplus: "played for the Sixers for 11 seasons and served as an assistant coach for
+  // seven"; 5_4ecbplus: "after serving seven seasons as an assistant coach for the 76ers".
+  const seasons = conflictsOf([ecbplus('5_10ecbplus'), ecbplus('5_4ecbplus')]).filter((values) => values.some((v) => /seasons/.test(v)));
+  assert.deepEqual(seasons, []);
+});
