@@ -98,14 +98,6 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
       if (!agree && (a.quantity.modifier === 'vague' || b.quantity.modifier === 'vague')) continue;
       // Figures about different people ("five seasons" of one coach, "seven seasons" of another).
       if (!agree && !samePeople(units[a.unit]!, units[b.unit]!)) continue;
-      // Figures of different happenings: "entered the party around 4 p.m." and "gave himself up
-      // just after 6 p.m.", "killing one man" and "a dozen people were at the party". Rival
-      // figures of one happening are told with a verb in common ("stopped", "fell"). On 20 ECB+
-      // subtopics outside both fact golds, 22 → 16 conflicts exported: of the six left out, five
-      // set figures of different happenings against each other, one was real ("leaves behind a
-      // wife and two / three children", "leaves" tagged a noun); on the dev gold it loses one real
-      // dispute told with other verbs ("was driving … at about 1:00" / "was going west … 1:30").
-      if (!agree && !shareVerb(units[a.unit]!, units[b.unit]!)) continue;
       // A clause that also gives the other's figure is stating two things, not disputing one:
       // "one count of murder and three counts of homicide" beside "three counts of homicide".
       if (!agree && (givesValue(units[a.unit]!, b.quantity) || givesValue(units[b.unit]!, a.quantity))) continue;
@@ -146,27 +138,6 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
   }
   return conflicts;
 }
-
-const verbCache = new WeakMap<ClaimUnit, Set<string>>();
-
-/** The terms of a clause's verbs, outside its attribution ("said" is no happening of the story). */
-function verbsOf(unit: ClaimUnit): Set<string> {
-  const cached = verbCache.get(unit);
-  if (cached) return cached;
-  const verbs = new Set<string>();
-  const attribution = unit.attribution?.span;
-  for (const token of unit.doc.layers.tokens) {
-    if (token.start < unit.span.start || token.end > unit.span.end || token.pos !== 'VERB') continue;
-    if (attribution && token.start >= attribution.start && token.end <= attribution.end) continue;
-    const key = termKey(unit.doc.text.slice(token.start, token.end), token);
-    if (key) verbs.add(key);
-  }
-  verbCache.set(unit, verbs);
-  return verbs;
-}
-
-const shareVerb = (a: ClaimUnit, b: ClaimUnit) => [...verbsOf(a)].some((v) => verbsOf(b).has(v));
-
 
 /** Whether two clauses can be about the same person: one names nobody, or they share someone. */
 const samePeople = (a: ClaimUnit, b: ClaimUnit) => a.people.size === 0 || b.people.size === 0 || [...a.people].some((p) => b.people.has(p));
