@@ -146,7 +146,9 @@ function applyModifier(mod: string, n: number): [Interval, Modifier] {
   if (/^(at least|no fewer than|no less than|a minimum of)$/.test(mod)) return [{ low: n, high: Infinity, lowClosed: true, highClosed: false }, 'at-least'];
   if (mod === 'as many as' || mod === 'up to' || mod === 'at most' || mod === 'no more than' || mod === 'a maximum of') return [{ low: 0, high: n, lowClosed: true, highClosed: true }, 'at-most'];
   if (mod === 'less than' || mod === 'fewer than' || mod === 'under' || mod === 'below') return [{ low: 0, high: n, lowClosed: true, highClosed: false }, 'less-than'];
-  if (mod === 'nearly' || mod === 'almost' || mod === 'close to') return [{ low: n * 0.85, high: n, lowClosed: true, highClosed: false }, 'nearly'];
+  // Closed at the number: "nearly 235,000 comments" and "235,000 comments" are one figure, one
+  // outlet rounding it (ECB+ 9_ecb).
+  if (mod === 'nearly' || mod === 'almost' || mod === 'close to') return [closed(n * 0.85, n), 'nearly'];
   return [closed(n * 0.9, n * 1.1), 'about'];
 }
 
