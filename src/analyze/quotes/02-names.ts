@@ -1,6 +1,7 @@
 import type { EntityMention, EntityType, Span, Token } from '../../doc/types.js';
 import { ORG_WORDS, ROLE_TITLES, TITLE_WORDS } from './lexicon/people.js';
 import { SPEECH_VERBS } from './lexicon/speech-verbs.js';
+import { firstTokenAt } from '../../doc/spans.js';
 
 /** A name of the entity layer ("Gustavo Petro") with the title written before it ("Colombian President"). */
 export interface NameChunk extends Span {
@@ -19,18 +20,6 @@ export interface NameChunk extends Span {
 
 /** Case and accent folded, for comparing spellings of one name ("Nicolás" = "Nicolas"). */
 export const foldName = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
-/** Index of the first token starting at or after `at`. */
-function firstTokenAt(tokens: Token[], at: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The name chunks of an article from its entity mentions (the one name chunker is the entity

@@ -4,6 +4,7 @@ import { genderOfFirstName } from '../entities/lexicon/package-names.js';
 import { ORG_KIND_NOUNS } from '../entities/context.js';
 import { ANAPHORIC_ROLES, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS, TITLE_WORDS } from './lexicon/people.js';
 import { CALL_OUT_VERBS, SPEECH_VERBS, SUBJECT_VERB_FILLERS, TRAILER_VERBS } from './lexicon/speech-verbs.js';
+import { firstIndex, firstTokenAt } from '../../doc/spans.js';
 
 /** Everything attribution looks at in one article. */
 export interface QuoteContext {
@@ -95,17 +96,6 @@ function contextIndex(ctx: QuoteContext): ContextIndex {
   return index;
 }
 
-/** The first index from `lo` where `test` holds (it must hold from there on), else `list.length`. */
-export function firstIndex<T>(list: readonly T[], test: (item: T) => boolean, lo = 0): number {
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (test(list[mid]!)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 export const inQuote = (ctx: QuoteContext, at: number) => {
   const quoted = contextIndex(ctx).quoted;
   const q = quoted[firstIndex(quoted, (s) => s.end > at)];
@@ -174,16 +164,7 @@ export function sentenceIndexAt(ctx: QuoteContext, at: number): number {
 }
 
 /** Index of the first token starting at or after `at`. */
-export function tokenAt(ctx: QuoteContext, at: number): number {
-  let lo = 0;
-  let hi = ctx.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.tokens[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const tokenAt = (ctx: QuoteContext, at: number): number => firstTokenAt(ctx.tokens, at);
 
 
 /**

@@ -4,7 +4,8 @@ import { entityAt, resolveName } from '../entities/link.js';
 import { findQuotedSpans } from './01-find-marks.js';
 import { chunksFromEntities } from './02-names.js';
 import { REPORTING_VERBS } from './lexicon/speech-verbs.js';
-import { firstIndex, inQuote, isSpeechVerb, resolveFound, subjectAfter, subjectBefore, tokenAt, type Attribution, type QuoteContext } from './03-attribute.js';
+import { inQuote, isSpeechVerb, resolveFound, subjectAfter, subjectBefore, tokenAt, type Attribution, type QuoteContext } from './03-attribute.js';
+import { firstIndex } from '../../doc/spans.js';
 
 /** Who a sentence says its statement comes from, read by the same model that attributes quotes. */
 export interface SentenceAttribution {

@@ -1,6 +1,7 @@
 import type { Span, Timex, Token } from '../../doc/types.js';
 import { FUTURE_CUES, FUTURE_PARTICIPLES, NOT_PAST_ED, PAST_CUES, PRESENT_CUES, WISH_AFTER_WOULD } from './lexicon/tense.js';
 import { TIME_PATTERNS } from './patterns.js';
+import { firstIndex } from '../../doc/spans.js';
 
 export type Tense = 'past' | 'future' | 'none';
 /** A cue's reading: a present verb decides "neither past nor future" and still stops the search. */
@@ -81,12 +82,3 @@ export function timexTense(text: string, tokens: Token[], sentences: Span[], t: 
   return clauseTense(text, tokens, sentences.find((s) => s.start <= t.start && t.start < s.end), t);
 }
 
-/** The first index in [lo, hi) where `test` holds (it must hold from there on), else `hi`. */
-function firstIndex<T>(list: T[], test: (item: T) => boolean, lo = 0, hi = list.length): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (test(list[mid]!)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}

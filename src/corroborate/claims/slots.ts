@@ -5,6 +5,7 @@ import { SMALL_NUMBERS, VAGUE_AMOUNTS } from '../quantities/lexicon.js';
 import type { Conflict, Position } from './conflicts.js';
 import { EVENT_FAMILY } from './lexicon.js';
 import { termKey, type ClaimUnit } from './units.js';
+import { tokensWithin } from '../../doc/spans.js';
 
 /**
  * Conflicts the quantity parser cannot see, because one side states its value in words that are
@@ -77,20 +78,6 @@ function slotTerm(token: Token, surface: string): string {
   return family ? `f:${family}` : stemWord(lemma);
 }
 
-/** The tokens inside a span (tokens are in text order). */
-function tokensIn(tokens: Token[], start: number, end: number): Token[] {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokens[mid]!.start < start) low = mid + 1;
-    else high = mid;
-  }
-  const out: Token[] = [];
-  for (let i = low; i < tokens.length && tokens[i]!.end <= end; i++) out.push(tokens[i]!);
-  return out;
-}
-
 const isWord = (pos: string) => pos === 'NOUN' || pos === 'ADJ' || pos === 'PROPN' || pos === 'ADV' || pos === 'VERB';
 
 /** The verb right before a phrase ("has three", "is the fourth", "hitting several"), skipping an article and adverbs. */
@@ -106,7 +93,7 @@ function governingVerb(tokens: Token[], at: number, text: string): string | null
 /** The counts, ranks and directions a clause states, each with the words that spell its slot. */
 function phrasesOf(unit: ClaimUnit, index: number): SlotPhrase[] {
   const text = unit.doc.text;
-  const tokens = tokensIn(unit.doc.layers.tokens, unit.span.start, unit.span.end);
+  const tokens = tokensWithin(unit.doc.layers.tokens, unit.span);
   const word = (t: Token) => text.slice(t.start, t.end);
   const out: SlotPhrase[] = [];
   tokens.forEach((head, h) => {

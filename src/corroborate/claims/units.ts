@@ -6,6 +6,7 @@ import { stemWord } from '../../text/stem.js';
 import { sentenceAttribution } from '../../analyze/quotes/attribution.js';
 import { personAttributes, type PersonAttribute } from './attributes.js';
 import { CLAIM_STOP_LEMMAS, EVENT_FAMILY, PEOPLE_NOUNS } from './lexicon.js';
+import { tokensWithin } from '../../doc/spans.js';
 
 /**
  * One checkable statement of one article: a clause with its evidence span, what it is about
@@ -72,7 +73,7 @@ export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
     // A question asserts nothing to check.
     if (/\?["”’)]*$/.test(doc.text.slice(sentence.start, sentence.end))) continue;
     // Each sentence reads only its own tokens and mentions: scanning the article's for every clause is quadratic.
-    const tokens = within(doc.layers.tokens, sentence);
+    const tokens = tokensWithin(doc.layers.tokens, sentence);
     const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     const attribution = attributionOf(doc, sentence, inSentence);
     for (const clause of clausesOf(doc, sentence, tokens)) {
@@ -109,7 +110,7 @@ export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
  * well, at the first such word: 0.636).
  */
 export function narrowedSpan(unit: ClaimUnit, keys: ReadonlySet<string>): Span {
-  const tokens = within(unit.doc.layers.tokens, unit.span);
+  const tokens = tokensWithin(unit.doc.layers.tokens, unit.span);
   const hits = tokens.filter((t) => CONTENT_POS.has(t.pos) && keys.has(termKey(unit.doc.text.slice(t.start, t.end), t) ?? ''));
   if (!hits.length) return unit.span;
   const span = { start: unit.span.start, end: hits.at(-1)!.end };
@@ -167,20 +168,6 @@ function headAfter(doc: Doc, sentenceTokens: Token[], end: number): string | nul
     }
   }
   return null;
-}
-
-/** The tokens inside a span, found by binary search (tokens are in text order). */
-function within(tokens: Token[], span: Span): Token[] {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokens[mid]!.start < span.start) low = mid + 1;
-    else high = mid;
-  }
-  const out: Token[] = [];
-  for (let i = low; i < tokens.length && tokens[i]!.end <= span.end; i++) out.push(tokens[i]!);
-  return out;
 }
 
 function clausesOf(doc: Doc, sentence: Span, tokens: Token[]): Span[] {
