@@ -21,7 +21,10 @@ function assertBriefVerifies(data: StoryExport, story: ExportStory) {
   for (const sentence of story.brief) {
     const verdict = verifyBriefSentence(sentence.text, sentence.citations.map((c) => ({ text: c.text, actual: texts.get(c.articleId)!.slice(c.start, c.end) })));
     assert.ok(verdict.ok, `${sentence.text}: ${verdict.ok ? '' : verdict.why}`);
+    // A fact told without a lead is told as corroborated: two articles at least state it.
+    if (!/^(Only one source reports|Accounts differ|vs)\b/.test(sentence.text)) assert.ok(new Set(sentence.citations.map((c) => c.articleId)).size >= 2, `${sentence.text}: cites one article`);
   }
+  assert.ok(story.brief.filter((s) => s.text.startsWith('Only one source reports:')).length <= 1, 'at most one single-source detail');
 }
 
 test('seeds: facts several outlets carry are corroborated, the call length is disputed with both sides, the brief verifies', async () => {
@@ -59,5 +62,6 @@ test('examples: the gold conflicts are found with their sides, and the syndicate
   // A story of one article has nothing corroborated and says so in its brief.
   const single = data.stories.find((s) => s.articleIds.length === 1)!;
   assert.ok(single.claims.length > 0 && single.claims.every((c) => c.status === 'single-source'));
-  assert.ok(single.brief.every((s) => s.text.startsWith('Only one source reports:')));
+  assert.equal(single.brief.length, 1, 'its leading fact only');
+  assert.ok(single.brief[0]!.text.startsWith('Only one source reports:'));
 });

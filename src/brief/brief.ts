@@ -33,12 +33,14 @@ const CITE_SIMILARITY = 0.45;
 export function buildBrief(story: StoryClaims): BriefSentence[] {
   const chosen: Claim[] = [];
   const repeats = (claim: Claim) => chosen.some((c) => similarity(story.space, story.units.indexOf(c.units[0]!), story.units.indexOf(claim.units[0]!)) >= REPEAT_SIMILARITY);
-  const pick = (candidates: Claim[], limit: number) => {
-    const picked: Claim[] = [];
+  const pick = (candidates: Claim[], limit: number, accept: (sentence: BriefSentence) => boolean = () => true) => {
+    const picked: BriefSentence[] = [];
     for (const claim of candidates) {
       if (picked.length >= limit) break;
       if (claim.quoted || !standsAlone(claim) || repeats(claim)) continue;
-      picked.push(claim);
+      const sentence = claimSentence(claim, story);
+      if (!accept(sentence)) continue;
+      picked.push(sentence);
       chosen.push(claim);
     }
     return picked;
@@ -46,7 +48,8 @@ export function buildBrief(story: StoryClaims): BriefSentence[] {
   // Ranked by the articles whose statements read as the claim's own (its core): a fact other sentences only contain is less central.
   const carried = (c: Claim) => new Set(c.units.slice(0, c.core).map((u) => u.doc.id)).size;
   const byProminence = (a: Claim, b: Claim) => carried(b) - carried(a) || b.independentSources - a.independentSources || a.prominence - b.prominence;
-  const corroborated = pick(leadFirst(story.claims.filter((c) => c.status === 'corroborated').sort(byProminence), carried), MAX_CORROBORATED);
+  // A fact is told as corroborated only when another article's statement passes the citation check for its very sentence.
+  const corroborated = pick(leadFirst(story.claims.filter((c) => c.status === 'corroborated').sort(byProminence), carried), MAX_CORROBORATED, (s) => citedArticles(s) >= 2);
   // Whole disputes only, each with every position, within the brief's length after the corroborated facts.
   const disputes: BriefSentence[] = [];
   for (const conflict of story.conflicts.slice(0, MAX_CONFLICTS)) {
@@ -57,14 +60,19 @@ export function buildBrief(story: StoryClaims): BriefSentence[] {
   // A single-source detail only where the story's shared facts do not fill the brief: what one
   // outlet alone says is the least a summary should rest on.
   const single = corroborated.length + Math.min(1, disputes.length) < MIN_SENTENCES ? pick(singles, MAX_SINGLE) : [];
-  const sentences = [...corroborated.map((c) => claimSentence(c, story)), ...disputes, ...single.map((c) => singleSourceSentence(claimSentence(c, story)))];
-  // Too short a story for the plan above: fill with the next facts, most carried first.
+  const sentences = [...corroborated, ...disputes, ...single.map(singleSourceSentence)];
+  // Too short a story for the plan above: fill with the next corroborated facts, most carried first. What one
+  // article alone states stays at one sentence in all (a story of one article gets its leading fact only).
+  let singlesLeft = MAX_SINGLE - single.length;
   for (const claim of story.claims.filter((c) => !chosen.includes(c) && c.status !== 'disputed').sort(byProminence)) {
     if (sentences.length >= MIN_SENTENCES) break;
     if (claim.quoted || !standsAlone(claim) || repeats(claim)) continue;
-    chosen.push(claim);
     const sentence = claimSentence(claim, story);
-    sentences.push(claim.status === 'single-source' ? singleSourceSentence(sentence) : sentence);
+    const alone = claim.status === 'single-source' || citedArticles(sentence) < 2;
+    if (alone && singlesLeft === 0) continue;
+    if (alone) singlesLeft--;
+    chosen.push(claim);
+    sentences.push(alone ? singleSourceSentence(sentence) : sentence);
   }
   return sentences.slice(0, MAX_SENTENCES);
 }
@@ -75,8 +83,10 @@ export function buildBrief(story: StoryClaims): BriefSentence[] {
  * the rest in order. A background fact every outlet repeats lower down does not open the brief.
  */
 function leadFirst(claims: Claim[], carried: (c: Claim) => number): Claim[] {
-  const most = claims[0] ? carried(claims[0]) : 0;
-  const lead = claims.filter((c) => carried(c) * 2 >= most && !c.quoted && standsAlone(c)).sort((a, b) => a.prominence - b.prominence)[0];
+  // Measured against the claims that can open a brief: a quotation every outlet carries sets no bar for the facts.
+  const eligible = claims.filter((c) => !c.quoted && standsAlone(c));
+  const most = Math.max(0, ...eligible.map(carried));
+  const lead = eligible.filter((c) => carried(c) * 2 >= most).sort((a, b) => a.prominence - b.prominence)[0];
   return lead ? [lead, ...claims.filter((c) => c !== lead)] : claims;
 }
 
@@ -94,6 +104,9 @@ function claimSentence(claim: Claim, story: StoryClaims): BriefSentence {
     citations: [{ unit: representative!, span: covering(statementSpans(representative!)) }, ...same],
   };
 }
+
+/** How many articles a brief sentence cites. */
+const citedArticles = (sentence: BriefSentence) => new Set(sentence.citations.map((c) => c.unit.doc.id)).size;
 
 const singleSourceSentence = (sentence: BriefSentence): BriefSentence => ({ ...sentence, text: `${BRIEF_LEADS.singleSource} ${sentence.text}` });
 
