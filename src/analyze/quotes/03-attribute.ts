@@ -135,16 +135,28 @@ const chunkStartingAt = (ctx: QuoteContext, i: number) => contextIndex(ctx).star
  * (right after a quote, where a speech word can only be the verb) takes any tag and the verbs
  * that attribute only there ("…,” he continued").
  */
+/**
+ * "A sign hung on the wall warning associates": an "-ing" word between a noun and its object is
+ * the participle of a verb of saying even when tagged as a noun ("warning", "telling").
+ * Fails on a compound noun before a relative clause ("the flood warning residents got" reads "warning residents").
+ */
+function participleOfSpeech(word: string): boolean {
+  if (!word.endsWith('ing')) return false;
+  const stem = word.slice(0, -3);
+  return SPEECH_VERBS.has(stem) || SPEECH_VERBS.has(`${stem}e`);
+}
+
 export function isSpeechVerb(ctx: QuoteContext, i: number, loose = false): boolean {
   const t = ctx.tokens[i];
   if (!t || inQuote(ctx, t.start) || !/^\p{Ll}/u.test(ctx.text.slice(t.start, t.end))) return false;
   const lemma = t.lemma.toLowerCase();
   if (loose) return SPEECH_VERBS.has(lemma) || TRAILER_VERBS.has(lemma);
+  const prev = ctx.tokens[i - 1];
+  const next = ctx.tokens[i + 1];
+  if (t.pos === 'NOUN' && prev?.pos === 'NOUN' && ['DET', 'PRON', 'NOUN', 'PROPN'].includes(next?.pos ?? '') && participleOfSpeech(lower(ctx, i))) return true;
   if (!SPEECH_VERBS.has(lemma)) return false;
   if (t.pos === 'VERB' || t.pos === 'AUX') return true;
-  const prev = ctx.tokens[i - 1];
   const prevChunk = chunkEndingAt(ctx, i - 1);
-  const next = ctx.tokens[i + 1];
   if (t.pos !== 'NOUN' || !prev || next?.pos === 'ADP') return false;
   return PERSON_PRONOUNS.has(lower(ctx, i - 1)) || (prevChunk !== undefined && isPersonChunk(ctx.text, prevChunk, ctx.chunks)) || (prev.pos === 'NOUN' && /s$/.test(lower(ctx, i - 1)));
 }
@@ -176,7 +188,12 @@ export const tokenAt = (ctx: QuoteContext, at: number): number => firstTokenAt(c
  */
 export function subjectBefore(ctx: QuoteContext, end: number, floor: number): Found | null {
   let j = end - 1;
-  while (j >= floor && (SUBJECT_VERB_FILLERS.has(lower(ctx, j)) || ctx.tokens[j]!.pos === 'ADV')) j--;
+  for (;;) {
+    while (j >= floor && (SUBJECT_VERB_FILLERS.has(lower(ctx, j)) || ctx.tokens[j]!.pos === 'ADV')) j--;
+    const modifierStart = hyphenatedModifierBefore(ctx, j, floor);
+    if (modifierStart === null) break;
+    j = modifierStart - 1;
+  }
   if (j < floor) return null;
   // "Charles Reilly, a management expert, who stated": the relative pronoun stands for the phrase before it.
   if (lower(ctx, j) === 'who' && lower(ctx, j - 1) === ',') j -= 1;
@@ -204,6 +221,19 @@ export function subjectBefore(ctx: QuoteContext, end: number, floor: number): Fo
     return nearest ?? inner;
   }
   return pastAdjuncts(ctx, phraseEndingAt(ctx, j, floor), floor);
+}
+
+/**
+ * "The company flat-out denied": a hyphenated word ending at token `j` right after a noun is an
+ * adverb between the subject and its verb; its first token, or null. After a determiner it is the
+ * subject itself ("The stand-in said").
+ */
+function hyphenatedModifierBefore(ctx: QuoteContext, j: number, floor: number): number | null {
+  let k = j;
+  while (k - 2 >= floor && lower(ctx, k - 1) === '-' && ctx.tokens[k - 1]!.start === ctx.tokens[k - 2]!.end && ctx.tokens[k]!.start === ctx.tokens[k - 1]!.end) k -= 2;
+  if (k === j) return null;
+  const pos = ctx.tokens[k - 1]?.pos;
+  return k - 1 >= floor && (pos === 'NOUN' || pos === 'PROPN') ? k : null;
 }
 
 /** Whether a clause starts at token `i`: a pronoun or a name, then a verb ("he asked", "Petro said"). */
@@ -643,7 +673,8 @@ function documentAuthor(ctx: QuoteContext, at: number, head: string, rule: strin
       const subject = mainSubject(ctx, first, d);
       // "The allegations were denied in a statement": a passive subject is not the author.
       let passive = false;
-      for (let k = first; k < d - 1 && !passive; k++) passive = PASSIVE_AUX.has(lower(ctx, k)) && /ed$/.test(lower(ctx, k + 1));
+      // Quoted words (“we were shocked,” the statement read) are the document's, not the narration's.
+      for (let k = first; k < d - 1 && !passive; k++) passive = PASSIVE_AUX.has(lower(ctx, k)) && /ed$/.test(lower(ctx, k + 1)) && !inQuote(ctx, ctx.tokens[k]!.start);
       if (passive) return null;
       if (subject && subject.kind !== 'unresolved') return resolveFound(ctx, subject, rule, ctx.tokens[d]!.start);
       // Only "the statement" points further back; "a statement" with no subject has no author we can read.

@@ -187,6 +187,20 @@ test('"the statement" is the words of whoever brought it in; with no such subjec
   assert.equal(unknown.at(-1)?.speaker, '[the statement]');
 });
 
+test('"the statement" read after quoted passive words and a hyphenated adverb is still the words of the subject that issued it', () => {
+  const text = 'Halden Records sued the singer. The label flat-out denied the allegations in a statement shared to its website.\n\n"As her partner, we were shocked," the statement read. "At no point did we say she could not perform."\n\n"The truth is, she owes us money," the statement continued.';
+  assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['Halden Records', 'Halden Records', 'Halden Records']);
+  // With the adverb before the verb the subject is the phrase before it, not the adverb or nothing.
+  assert.equal(quotesOf('Halden Records sued the singer. The label flat-out denied it in a statement.\n\n"We were shocked," the statement read.')[0]?.speaker, 'Halden Records');
+});
+
+test('a participle of saying tagged as a noun ("warning visitors") introduces the quote for the subject of its sentence', () => {
+  assert.equal(only('A sign hung on the wall warning business associates against loose talk : "This place is bugged . "').speaker, '[A sign]');
+  assert.equal(only('The mayor stood at the door warning reporters against loose talk: "This place is bugged."').speaker, '[The mayor]');
+  // A noun "warning" with no object after it is not a verb of saying.
+  assert.equal(only('Residents ignored the flood warning: "Stay at home for now."').speaker, null);
+});
+
 test('a title used alone points back to the person named with it; another title word does not', () => {
   const q = quotesOf('Police commissioner Carl Remsey says the officers acted fast.\nThe commissioner says he trained them for this :\n“ We learned that you cannot wait for backup . ”');
   assert.equal(q.at(-1)?.speaker, 'Carl Remsey');
