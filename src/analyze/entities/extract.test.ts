@@ -22,6 +22,13 @@ describe('entities: per-article mentions', () => {
     assert.ok(found.includes('Dick Clark Productions/organization'), found.join(', '));
   });
 
+  test('a person\'s full name before "of" is the person, of the organisation after it; an organisation with "of" stays whole', () => {
+    const found = names('Later David Brenner of Halden Partners commented on the falls.');
+    assert.ok(found.includes('David Brenner/person'), found.join(', '));
+    assert.ok(found.includes('Halden Partners/organization'), found.join(', '));
+    assert.ok(names('The Bank of Harbor Partners merged.').some((n) => n.startsWith('Bank of Harbor Partners/')));
+  });
+
   test('a capital opening a sentence is not a name; the same word inside a sentence can be', () => {
     const found = names('Speaking after the vote, Mara Quill thanked the volunteers. Afterwards they went home.');
     assert.deepEqual(found, ['Mara Quill/person']);

@@ -51,6 +51,7 @@ const INNER_PREPOSITIONS = new Set(['of', 'for', 'on']);
  * "Centers for Disease Control").
  * Why: "the Governments of Colombia" names Colombia, not a "Governments of Colombia"; "a
  * Porsche on Pacific Coast Highway" is two names.
+ * A person's full name before "of" splits off ("David Buik of BGC Partners" is two names).
  * Fails on: a cue-less name with "of" inside ("Sisters of Mercy" is split).
  */
 export function splitAtOf(run: Word[]): Word[][] {
@@ -62,7 +63,9 @@ export function splitAtOf(run: Word[]): Word[][] {
   const typedByCue = whole && whole.rule !== 'entities/unknown-name' && whole.rule !== 'entities/name-shape';
   // "of" holds any typed name together ("Gulf of Mexico"); "for" and "on" only an organisation ("Council on Foreign Relations").
   const holds = run[at]!.text === 'of' ? typedByCue : typedByCue && whole.type === 'organization';
-  if (titled || holds) return [run];
+  // "David Buik of BGC Partners": a person's full name before "of" is that person, of the organisation after it.
+  const personOfOrg = left.length >= 2 && classifyName(left)?.rule === 'entities/first-name';
+  if (titled || (holds && !personOfOrg)) return [run];
   return [left, ...splitAtOf(run.slice(at + 1))];
 }
 
