@@ -65,12 +65,13 @@ describe('publication date', () => {
     // "last year" is 2025, so this is 2026.
     assert.equal(analysed('Fees rose in September 2025, and again late last year. The board met on January 12.').meta.publishedAt, '2026-01-12');
   });
-  test('never a bound, a plan, a quoted date or background: "since", "until", quotes, a later year elsewhere', () => {
+  test('never a bound, a plan, a quoted date, background or a period\'s close: "since", "until", quotes, a later year elsewhere, "the quarter, which ended"', () => {
     for (const text of [
       'The company had been suspended since July 24, 2003 after violating federal law.',
       'The road stays closed until June 1, 2018, officials said.',
       'He read from the letter: "On March 3, 2017 we agreed to the terms."',
       'The treaty was signed on February 8, 2017. Talks resumed in 2018.',
+      'Profits rose 78 percent during the last quarter, which ended December 30, 2006.',
     ])
       assert.equal(analysed(text).meta.publishedAt, null, text);
   });

@@ -110,6 +110,8 @@ const DEFAULT_CUE_WINDOW = 40;
 const INFERENCE_PATTERNS = {
   /** A date that bounds or plans rather than tells a happening: "until June 1", "since March 3", "due on", "will … on". */
   notHappening: /\b(until|till|through|by|since|from|before|starting|beginning|scheduled|due|set for|expected|planned|plans?|will|would|deadline|effective)\b[^.;!?]*$/i,
+  /** The close of a reporting period ("the quarter, which ended December 30"): its results are told weeks later. */
+  periodEnd: /\b(quarter|half|year|month|period|season|weeks)\b[^.;!?]{0,20}\b(ended|ending|closed|closing)\s*$/i,
   quoteMark: /["“”]/g,
 } as const;
 
@@ -118,7 +120,8 @@ const INFERENCE_PATTERNS = {
  * happening told in the lede ("Petro told a cabinet meeting broadcast on January 14" → 2026-01-14,
  * its year from "September 2025"). Only a date that can be the news counts:
  * - told in the first sentences, outside quotation marks (a quoted document's date is not the report's);
- * - not future or scheduled, and not a bound ("until June 1", "since March 3");
+ * - not future or scheduled, not a bound ("until June 1", "since March 3"), not the close of a
+ *   reporting period ("the quarter, which ended December 30": results come weeks later);
  * - its year consistent: no later year is told as past anywhere in the text (else the date is
  *   background), and a date printed without a year is in the latest year the text states (or the
  *   next, when the text calls that one "last year");
@@ -143,7 +146,8 @@ export function inferFromContent(timexes: Timex[], text = '', sentences: Span[] 
     if ((before.match(INFERENCE_PATTERNS.quoteMark)?.length ?? 0) % 2 === 1) continue;
     // Spans keep their preposition ("since July 24, 2003"), so the cue is looked for up to the date's own words.
     const cue = (before + text.slice(t.start, t.end)).slice(-DEFAULT_CUE_WINDOW - (t.end - t.start));
-    if (INFERENCE_PATTERNS.notHappening.test(cue.replace(/[\p{L}\p{N}\s,]+$/u, (tail) => tail.replace(/\b(on|in|at)\s*$/i, '')))) continue;
+    const lead = cue.replace(/[\p{L}\p{N}\s,]+$/u, (tail) => tail.replace(/\b(on|in|at)\s*$/i, ''));
+    if (INFERENCE_PATTERNS.notHappening.test(lead) || INFERENCE_PATTERNS.periodEnd.test(before)) continue;
     if (day.y < latestYear) continue;
     // A date printed without its year takes the latest year the text states, or the next one when the text says "last year" of it.
     if (!t.known.includes('year') && latestYear > -Infinity && day.y !== latestYear && !(day.y === latestYear + 1 && saysLastYear)) continue;
