@@ -1,5 +1,6 @@
 import type { Doc, Span, Timex, Token } from '../../doc/types.js';
 import { addDays, compareYmd, daysBetween, parseYmd, weekdayOf, ymdString, type Ymd } from './calendar.js';
+import { clauseTense } from './tense.js';
 
 /** "on Saturday" told in the past is a day of the last week: publication is that day or up to six days later. */
 const DEFAULT_WEEKDAY_REACH_DAYS = 6;
@@ -8,6 +9,13 @@ const DEFAULT_LAST_WEEKDAY_REACH_DAYS = 13;
 /** Two sentences tell the same happening when they share this many names and content words, a name among them. */
 const DEFAULT_MIN_SHARED_WORDS = 3;
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB']);
+/**
+ * A sentence with no time words tells a happening another article dates only when it shares this
+ * many content words, and this many names, with the dating sentence: the same call told twice
+ * ("Petro explained “the situation of drugs and other disagreements”"), not two news items about the same people.
+ */
+const DEFAULT_MIN_HAPPENING_WORDS = 6;
+const DEFAULT_MIN_HAPPENING_NAMES = 2;
 
 /** Publication basis an article's own date must have to pin a happening for the others. */
 const TRUSTED_BASES = new Set(['metadata', 'feed', 'dateline']);
@@ -82,6 +90,20 @@ export function inferStoryDates(docs: Doc[]): StoryDateRange[] {
       const pinned = compareYmd(pin.first, pin.last) === 0 ? ymdString(pin.first) : `${ymdString(pin.first)} – ${ymdString(pin.last)}`;
       reasons.push(`"${doc.text.slice(timex.start, timex.end)}": ${pin.doc.id} dates the same happening ${pinned}`);
     }
+    // A happening the article tells in the past, without time words, that a dated article dates:
+    // publication is on or after it. It only narrows a range the references above gave.
+    for (const sentence of range ? doc.layers.sentences : []) {
+      if (doc.layers.timexes.some((t) => t.start >= sentence.start && t.start < sentence.end)) continue;
+      if (clauseTense(doc.text, doc.layers.tokens, sentence, { start: sentence.start, end: sentence.start }) !== 'past') continue;
+      const said = sentenceWords(doc, { start: sentence.end, end: sentence.end }, sentence);
+      const matched = pins.filter((p) => p.doc.id !== doc.id && shared(p, said) >= DEFAULT_MIN_HAPPENING_WORDS && [...p.names].filter((n) => said.names.has(n)).length >= DEFAULT_MIN_HAPPENING_NAMES);
+      // Of several dates in the dating sentence, the earliest: a bound that holds whichever is the happening's.
+      const pin = matched.sort((a, b) => compareYmd(a.first, b.first))[0];
+      if (!pin || compareYmd(pin.first, range!.start) <= 0) continue;
+      range = { start: pin.first, end: range!.end };
+      evidence.push({ doc, span: { start: sentence.start, end: sentence.end } }, { doc: pin.doc, span: { start: pin.timex.start, end: pin.timex.end } });
+      reasons.push(`"${doc.text.slice(sentence.start, sentence.end)}" (told as past): ${pin.doc.id} dates the same happening ${ymdString(pin.first)}`);
+    }
     if (!range || compareYmd(range.start, range.end) > 0) continue;
     out.push({ articleId: doc.id, start: ymdString(range.start), end: ymdString(range.end), evidence, reason: reasons.join('; ') });
   }
@@ -122,8 +144,8 @@ function publicationWindow(reference: Reference, pin: Pin): { start: Ymd; end: Y
 }
 
 /** Content lemmas and names of the sentence holding a span, the time words themselves left out. */
-function sentenceWords(doc: Doc, span: Span): { words: Set<string>; names: Set<string> } {
-  const sentence = doc.layers.sentences.find((s) => s.start <= span.start && span.start < s.end) ?? span;
+function sentenceWords(doc: Doc, span: Span, of?: Span): { words: Set<string>; names: Set<string> } {
+  const sentence = of ?? doc.layers.sentences.find((s) => s.start <= span.start && span.start < s.end) ?? span;
   const tokens = doc.layers.tokens.filter((t: Token) => t.start >= sentence.start && t.end <= sentence.end && !(t.start >= span.start && t.end <= span.end));
   const words = new Set(tokens.filter((t) => CONTENT_POS.has(t.pos) && t.lemma.length > 2).map((t) => t.lemma.toLowerCase()));
   const names = new Set(tokens.filter((t) => t.pos === 'PROPN' && t.lemma.length > 2).map((t) => t.lemma.toLowerCase()));
