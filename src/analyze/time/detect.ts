@@ -83,7 +83,7 @@ export function findTimexes(text: string, options: FindTimexOptions): Timex[] {
   const anchor = options.anchor;
   const instant = anchor && anchor.y !== null ? new Date(Date.UTC(anchor.y, anchor.m - 1, anchor.d, 12)) : NO_ANCHOR_INSTANT;
   const ours = PARSERS.flatMap((parse) => parse(text)).filter((c) => c.refiner && refiners.has(c.refiner));
-  const chosen = selectLongest([...chronoCandidates(text, instant, refiners), ...ours]);
+  const chosen = selectLongest([...chronoCandidates(text, instant, refiners, options.sentences), ...ours]);
   const placed = chosen.map((c, i) => {
     const lead = refiners.has('lead-in') ? leadIn(text, c, i > 0 ? chosen[i - 1]!.end : 0) : { start: c.start };
     const tense = clauseTense(text, options.tokens, sentenceAt(options.sentences, c.start), { start: lead.start, end: c.end });

@@ -495,10 +495,28 @@ function lastSentenceEnd(window: string): number {
   return at;
 }
 
-/** chrono's results as candidates; `resolve` keeps chrono's known/implied split. */
-export function chronoCandidates(text: string, reference: Date, refiners: ReadonlySet<RefinerName>): Candidate[] {
+/**
+ * The stretches of a text chrono must read: all of it but the sentences without a `chronoCue`.
+ * About half of a news text's sentences have none; chrono runs each of its parsers over all it
+ * is given, so it is given only the rest. Each stretch is cut further by `chronoPieces`.
+ */
+export function chronoStretches(text: string, sentences: Span[]): Span[] {
+  const stretches: Span[] = [];
+  let start = 0;
+  for (const sentence of sentences) {
+    if (TIME_PATTERNS.chronoCue.test(text.slice(sentence.start, sentence.end))) continue;
+    if (sentence.start > start) stretches.push({ start, end: sentence.start });
+    start = sentence.end;
+  }
+  if (text.length > start) stretches.push({ start, end: text.length });
+  return stretches.flatMap((s) => chronoPieces(text.slice(s.start, s.end)).map((p) => ({ start: s.start + p.start, end: s.start + p.end })));
+}
+
+/** chrono's results as candidates; `resolve` keeps chrono's known/implied split. Without `sentences` all the text is read. */
+export function chronoCandidates(text: string, reference: Date, refiners: ReadonlySet<RefinerName>, sentences?: Span[]): Candidate[] {
   const results: Array<{ r: chrono.ParsedResult; at: number }> = [];
-  for (const piece of chronoPieces(text)) for (const r of parser.parse(text.slice(piece.start, piece.end), { instant: reference, timezone: 0 })) results.push({ r, at: piece.start + r.index });
+  const pieces = sentences ? chronoStretches(text, sentences) : chronoPieces(text);
+  for (const piece of pieces) for (const r of parser.parse(text.slice(piece.start, piece.end), { instant: reference, timezone: 0 })) results.push({ r, at: piece.start + r.index });
   const out: Candidate[] = [];
   for (const { r, at } of results) {
     if (refiners.has('relative') && isMisreading(r.text.replace(/[\s,;:]+$/, ''))) continue;

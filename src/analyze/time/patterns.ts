@@ -12,6 +12,16 @@ const UNIT = '(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ies))s
 const MOD = '(?:just under|just over|less than|fewer than|more than|upwards of|at least|no less than|no more than|at most|up to|under|over|nearly|almost|within|about|around|some|approximately|roughly)';
 
 export const TIME_PATTERNS = {
+  /**
+   * Anything chrono's English parsers could start from: a digit, a month or weekday (or their
+   * abbreviations), a casual word ("tonight", "noon"), a time unit (its one-letter abbreviations
+   * only after "this", "last", "past", "next", "after", "+" or "-", as chrono reads them). A
+   * sentence without one holds no date for chrono.
+   */
+  chronoCue: new RegExp(
+    `\\d|\\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|${WEEKDAY}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|now|today|tonight|tomorrow|overmorrow|tmr|tmrw|yesterday|morning|afternoon|evening|night|midnight|midday|noon|end|weekend|(?:second|sec|minute|min|hour|hr|day|week|month|mo|quarter|qtr|year|yr)s?)\\b|(?:\\b(?:this|last|past|next|after)|[+-])\\s*[a-z]{1,3}\\b`,
+    'i',
+  ),
   /** "just under three hours", "more than an hour", "a 12-hour flight", "the next four years", "hour-long". */
   duration: new RegExp(
     `\\b(?:(${MOD})\\s+)?(?:(the\\s+(?:next|past|first|previous|coming|last))\\s+)?(${NUMBER})(?:\\s+and\\s+a\\s+half)?[\\s-]+(${UNIT})(-long)?\\b`,
