@@ -14,7 +14,7 @@ import { inferStoryDates } from '../src/analyze/time/story-dates.js';
 import { docsFromInput, processDoc } from '../src/pipeline/analyze.js';
 import { readInput } from '../src/ingest/read-inputs.js';
 import type { Doc } from '../src/doc/types.js';
-import { HELD_OUT_GOLD, timelineBench, TUNED_GOLD } from './timeline-gold.js';
+import { HELD_OUT_GOLD, timelineBench, TUNE2_GOLD, TUNED_GOLD } from './timeline-gold.js';
 
 /**
  * Article metadata read from crawled text (`npm run bench -- meta`).
@@ -353,9 +353,12 @@ async function seedDatesBench(dataDir: string) {
   return { note: `ours holds the careful reader's days (right), at most ${SEED_RANGE_MAX_DAYS} days wide (narrow); gold bench/gold/meta-seed-dates.tsv`, right: `${rows.filter((r) => r.right).length} of ${rows.length}`, narrow: `${rows.filter((r) => r.narrow).length} of ${rows.length}`, rows };
 }
 
+/** ECB+ subtopics of the second timeline tuning gold (`bench/gold/meta-timeline-tune2.tsv`): the first three in sha1 order of the subtopic name among those in no other timeline or fact gold. */
+const TUNE2_SUBTOPICS = ['22_ecbplus', '9_ecbplus', '8_ecbplus'];
+
 /**
  * The stories whose timelines the gold judges. Tuned: the seeds, and the ECB+ fact stories (dev
- * documents, as the facts bench feeds them). Held out: the ECB+ train stories of `bench/gold/facts`.
+ * documents, as the facts bench feeds them); a second tuning set (`TUNE2_SUBTOPICS`). Held out: the ECB+ train stories of `bench/gold/facts`.
  */
 export function timelineStories(dataDir: string) {
   const seedsDir = join(dataDir, '..', 'seeds');
@@ -371,7 +374,10 @@ export function timelineStories(dataDir: string) {
     const gold = JSON.parse(readFileSync(join(heldOutDir, f), 'utf8')) as { event: string; articles: string[] };
     return { name: `ecbplus ${gold.event}`, files: gold.articles.map((id) => ({ id, text: texts.get(id) ?? '' })) };
   });
-  return { tuned: [{ name: 'seeds', files: seeds }, ...facts], heldOut };
+  // Second tuning set: every document of ECB+ subtopics in no other timeline or fact gold.
+  const docs = readFileSync(join(dataDir, 'ecbplus', 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; subtopic: string; text: string });
+  const tune2 = TUNE2_SUBTOPICS.map((sub) => ({ name: `ecbplus ${sub}`, files: docs.filter((d) => d.subtopic === sub).map((d) => ({ id: d.id, text: d.text })) }));
+  return { tuned: [{ name: 'seeds', files: seeds }, ...facts], tune2, heldOut };
 }
 
 export async function runMetaBench(data: string | undefined, errors: boolean) {
@@ -383,6 +389,7 @@ export async function runMetaBench(data: string | undefined, errors: boolean) {
     storyDates: storyDatesBench(dataDir),
     seedDates: await seedDatesBench(dataDir),
     timeline: await timelineBench(timelineStories(dataDir).tuned, TUNED_GOLD, errors),
+    timelineTune2: await timelineBench(timelineStories(dataDir).tune2, TUNE2_GOLD, errors),
     // Its misses are never listed: it stays held out.
     timelineHeldOut: await timelineBench(timelineStories(dataDir).heldOut, HELD_OUT_GOLD, false),
   };

@@ -10,6 +10,8 @@ type Judgment = 'story' | 'scheduled' | 'background' | 'not-happening';
 const JUDGMENTS = new Set<Judgment>(['story', 'scheduled', 'background', 'not-happening']);
 /** Tuned on: the seeds and the ECB+ fact stories. */
 export const TUNED_GOLD = join(REPO, 'bench', 'gold', 'meta-timeline.tsv');
+/** Tuned on too: three further ECB+ stories, every dated sentence judged before session 7's rule changes. */
+export const TUNE2_GOLD = join(REPO, 'bench', 'gold', 'meta-timeline-tune2.tsv');
 /** Held out: the ECB+ train stories of `bench/gold/facts`, judged before the timeline rules were changed and never tuned on. */
 export const HELD_OUT_GOLD = join(REPO, 'bench', 'gold', 'meta-timeline-heldout.tsv');
 /** An entry is keyed by its first evidence: the input's base name and the sentence's first words. */
