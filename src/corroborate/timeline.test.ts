@@ -55,6 +55,21 @@ test('an undated report takes its year from the story: a yearless dateline, or c
   assert.equal(new Set(monday.evidence.map((e) => e.doc.id)).size, 2);
 });
 
+test("an undated report's year guessed from its own latest date is placed again from the story", () => {
+  const dated = article('a.txt', 'The Portville harbour closed on Monday, January 12, 2026, after a storm.', '2026-01-14');
+  // Read alone, "in October" falls after the text's January 5, 2026: October 2026.
+  const undated = article('u.txt', 'Dredging ended in October, the board said. Crews left the site. The boats are gone. The board first met on January 5, 2026.', null);
+  assert.ok(undated.layers.timexes!.some((t) => t.value === '2026-10'), 'the guess this test is about');
+  const dates = buildTimeline([dated, undated]).map((e) => e.date);
+  assert.ok(dates.includes('2025-10') && !dates.includes('2026-10'), JSON.stringify(dates));
+});
+
+test('a plan told with a date over before its report is not scheduled for that date', () => {
+  const doc = article('a.txt', 'Storm waves closed the harbour on March 16. The two agencies will conduct a joint review of the 1986 harbour rules.', '2026-03-18');
+  const kinds = Object.fromEntries(buildTimeline([doc]).map((e) => [e.date, e.kind]));
+  assert.deepEqual(kinds, { '2026-03-16': 'happening', '1986': 'background' });
+});
+
 test('an undated report alone in its story stays out of the timeline', () => {
   const undated = article('u.txt', 'The harbour will reopen on February 2.', null);
   assert.equal(buildTimeline([undated]).length, 0);
