@@ -73,3 +73,8 @@ test('pairing stays linear on a long run of marks (no backtracking)', () => {
   findQuotedSpans(text);
   assert.ok(performance.now() - started < 1000);
 });
+
+test('a tokenised closing mark ends a quote opened by a straight one', () => {
+  assert.deepEqual(words(`yelled , "Hide , she's got a gun ! '' Vanore said .`), ["Hide , she's got a gun !"]);
+  assert.deepEqual(words(`"I heard the shots , '' he told reporters .\n"It was loud , '' he added .`), ['I heard the shots', 'It was loud']);
+});

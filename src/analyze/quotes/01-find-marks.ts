@@ -105,9 +105,13 @@ interface Line {
   marks: Mark[];
 }
 
-/** A straight mark that can only close ending a curly quote, or a curly closing mark ending a straight one. */
+/**
+ * A straight mark that can only close ending a curly quote, a curly closing mark ending a straight
+ * one, or a tokenised '' ending a straight one (`yelled , "Hide ! '' Vanore said`): '' never opens.
+ */
 function mixedClose(open: Mark, mark: Mark): boolean {
   const pair = new Set([open.family, mark.family]);
+  if (open.family === 'straight' && mark.family === 'ptb') return mark.direction === 'close';
   return pair.has('straight') && pair.has('curly') && mark.direction === 'close';
 }
 

@@ -1,5 +1,5 @@
 import type { Span, Token } from '../../doc/types.js';
-import { fullestName, isKnownSurname, isPersonChunk, type NameChunk } from './02-names.js';
+import { foldName, fullestName, isKnownSurname, isPersonChunk, type NameChunk } from './02-names.js';
 import { genderOfFirstName } from '../entities/lexicon/package-names.js';
 import { ORG_KIND_NOUNS } from '../entities/context.js';
 import { ANAPHORIC_ROLES, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS, TITLE_WORDS } from './lexicon/people.js';
@@ -314,8 +314,11 @@ function resolveOrganisation(ctx: QuoteContext, at: number): Found | null {
 /**
  * "the company said", "the airline added": the organisation a definite kind noun stands for,
  * when the last few sentences before it name exactly one organisation (or one as a subject);
- * else none, and the description stays the speaker.
- * Fails when the text means an organisation named further back than MAX_LOOKBACK_SENTENCES.
+ * else the article's main organisation (see mainOrganisation) when it is among those named or
+ * none is; else none, and the description stays the speaker. A medium someone spoke to ("he told
+ * The Associated Press") is no candidate.
+ * Fails when the text means an organisation named further back than MAX_LOOKBACK_SENTENCES that
+ * is not the one the article names most.
  */
 function organisationForKind(ctx: QuoteContext, at: number): NameChunk | null {
   const si = sentenceIndexAt(ctx, at);
@@ -323,14 +326,49 @@ function organisationForKind(ctx: QuoteContext, at: number): NameChunk | null {
   for (let s = si; s >= Math.max(0, si - MAX_LOOKBACK_SENTENCES); s--) {
     const sentence = ctx.sentences[s]!;
     for (const c of chunksIn(ctx, sentence)) {
-      if (c.start < sentence.start || c.end > Math.min(sentence.end, at) || !c.name || c.type !== 'organization' || inQuote(ctx, c.start)) continue;
-      const key = fullestName(ctx.text, c.name, ctx.chunks).toLowerCase();
+      if (c.start < sentence.start || c.end > Math.min(sentence.end, at) || !isOrganisationMention(ctx, c)) continue;
+      const key = fullestName(ctx.text, c.name!, ctx.chunks).toLowerCase();
       if (!named.has(key)) named.set(key, c);
     }
   }
   if (named.size === 1) return [...named.values()][0]!;
   const subject = resolveOrganisation(ctx, at);
-  return subject?.kind === 'name' ? subject.chunk : null;
+  if (subject?.kind === 'name') return subject.chunk;
+  const main = mainOrganisation(ctx, at);
+  return main && (named.size === 0 || [...named.values()].some((c) => sameOrganisation(ctx, c, main))) ? main : null;
+}
+
+/** An organisation's name outside quotes that is not the medium someone told something to. */
+function isOrganisationMention(ctx: QuoteContext, c: NameChunk): boolean {
+  if (!c.name || c.type !== 'organization' || inQuote(ctx, c.start)) return false;
+  let k = c.first - 1;
+  if (ctx.tokens[k]?.pos === 'DET') k--;
+  return ctx.tokens[k]?.lemma.toLowerCase() !== 'tell';
+}
+
+const firstWordOf = (ctx: QuoteContext, c: NameChunk) => foldName(ctx.text.slice(c.name!.start, c.name!.end)).split(/\s+/)[0]!;
+const sameOrganisation = (ctx: QuoteContext, a: NameChunk, b: NameChunk) => firstWordOf(ctx, a) === firstWordOf(ctx, b);
+
+/**
+ * The organisation an article is about up to `at`: the names sharing a first word ("Kraft",
+ * "Kraft Foods") counted as one, and the group named strictly most often, at least twice, wins;
+ * its most frequent spelling (the longest among equals) is returned.
+ * Fails when two organisations share a first word ("New York Times", "New York Police"): they count as one.
+ */
+function mainOrganisation(ctx: QuoteContext, at: number): NameChunk | null {
+  const groups = new Map<string, NameChunk[]>();
+  for (const c of ctx.chunks) {
+    if (c.start >= at) break;
+    if (!isOrganisationMention(ctx, c)) continue;
+    const key = firstWordOf(ctx, c);
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const ranked = [...groups.values()].sort((a, b) => b.length - a.length);
+  const top = ranked[0];
+  if (!top || top.length < 2 || ranked[1]?.length === top.length) return null;
+  const spelling = (c: NameChunk) => ctx.text.slice(c.name!.start, c.name!.end);
+  const count = (c: NameChunk) => top.filter((o) => spelling(o) === spelling(c)).length;
+  return [...top].sort((a, b) => count(b) - count(a) || spelling(b).length - spelling(a).length)[0]!;
 }
 
 /** A person's name followed by a comma, searched back from `from`: the person a role phrase is apposed to. */

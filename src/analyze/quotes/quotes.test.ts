@@ -283,3 +283,11 @@ test('"she" stands for a name typed as a person rather than an untyped name besi
 test('"X, president and CEO of Boeing Commercial Airplanes said": the organisation after "of" is not the speaker', () => {
   assert.equal(only('Scott Carson, president and CEO of Boeing Commercial Airplanes said, “This has been a wonderful day.”').speaker, 'Scott Carson');
 });
+
+test('"the company" is not the medium a person spoke to, and falls back on the organisation the article names most', () => {
+  const text = 'Two workers were hurt at the Dorval Foods plant on Monday. Dorval Foods closed the site.\n' +
+    'A driver, Lee Amos, was at the gate. "I ran," he told The Daily Ledger.\n' +
+    'Officers searched the building. Nobody else was hurt. The road was shut.\n' +
+    '"This is a sad day for our staff," the company said in a statement.';
+  assert.equal(quotesOf(text).at(-1)!.speaker, 'Dorval Foods');
+});
