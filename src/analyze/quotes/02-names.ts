@@ -59,6 +59,15 @@ export function chunksFromEntities(text: string, tokens: Token[], mentions: Enti
 const words = (s: string) => foldName(s).split(/\s+/).filter(Boolean);
 
 /**
+ * A single capitalised word that the text also writes in lower case as a word ("Police" and
+ * "police"). Fails on a surname that is also a common word used in the same article ("Mr Brown" and "brown bread").
+ */
+export function isCommonNoun(text: string, name: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(name)) return false;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${name.toLowerCase()}(?![\\p{L}\\p{N}])`, 'u').test(text);
+}
+
+/**
  * What `fullestName` and `isPersonChunk` look up in an article's chunks, built once per chunk
  * list so that each look-up costs the name's words, not the article's chunks.
  */

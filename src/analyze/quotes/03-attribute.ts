@@ -1,5 +1,5 @@
 import type { Span, Token } from '../../doc/types.js';
-import { foldName, fullestName, isKnownSurname, isPersonChunk, type NameChunk } from './02-names.js';
+import { foldName, fullestName, isCommonNoun, isKnownSurname, isPersonChunk, type NameChunk } from './02-names.js';
 import { genderOfFirstName } from '../entities/lexicon/package-names.js';
 import { ORG_KIND_NOUNS } from '../entities/context.js';
 import { ANAPHORIC_ROLES, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS, TITLE_WORDS } from './lexicon/people.js';
@@ -43,7 +43,7 @@ const MAX_APPOSITION = 30; // tokens skipped back over ", Colombia's first lefti
  */
 const MAX_SENTENCE_TOKENS = 150;
 const MAX_SPEAKER_AFTER = 16; // tokens read after "said" for the name ("said the general secretary of the union, Tony Woodley")
-const MODIFIER_PREPOSITIONS = new Set(['of', 'at', 'for', 'from', 'with']);
+const MODIFIER_PREPOSITIONS = new Set(['of', 'at', 'for', 'from', 'with', 'on']); // "one user on Weibo said": the user speaks
 const CLAUSE_WORDS = new Set(['who', 'which', 'that', 'whose', 'where', 'when', 'after', 'before', 'because', 'as', 'in', 'on']);
 const SENTENCE_END = new Set(['.', '!', '?']);
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
@@ -396,7 +396,10 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
   if (chunk) {
     // "the premier of the German state of North Rhine-Westphalia said": the name modifies the head before "of".
     // An untyped name shaped like a person's is no more than that after "of" ("CEO of Boeing Commercial Airplanes said").
-    if (MODIFIER_PREPOSITIONS.has(lower(ctx, chunk.first - 1)) && (chunk.type !== 'person' || !isPersonChunk(ctx.text, chunk, ctx.chunks))) {
+    // "on" only after a common noun ("one user on Weibo"); between capitalised words it is inside a name ("Project on Government Oversight").
+    const preposition = lower(ctx, chunk.first - 1);
+    const modifier = MODIFIER_PREPOSITIONS.has(preposition) && (preposition !== 'on' || /^\p{Ll}/u.test(ctx.text.slice(ctx.tokens[chunk.first - 2]?.start ?? 0, ctx.tokens[chunk.first - 2]?.end ?? 0)));
+    if (modifier && (chunk.type !== 'person' || !isPersonChunk(ctx.text, chunk, ctx.chunks))) {
       const head = phraseEndingAt(ctx, chunk.first - 2, floor);
       if (head && head.kind !== 'unresolved') return head;
     }
@@ -480,7 +483,9 @@ export function subjectAfter(ctx: QuoteContext, start: number, nominal = false):
     if (CLAUSE_WORDS.has(word) && end > j) break;
     // A verb starts a new clause ("according to the White House, made a trip…"); after "according to" a word the tagger took for a verb inside the noun phrase is its noun ("a police report").
     const inNounPhrase = nominal && ['DET', 'ADJ', 'NOUN'].includes(ctx.tokens[end - 1]!.pos) && !/^[,.;:]$/.test(lower(ctx, end - 1));
-    if (end > j && ctx.tokens[end]!.pos === 'VERB' && !chunkStartingAt(ctx, end) && !inNounPhrase) break;
+    // "said ex-NYPD organized crime detective Joe Coffey": a participle before a noun modifies it, no clause starts there.
+    const participleModifier = /ed$/.test(word) && ctx.tokens[end + 1]?.pos === 'NOUN';
+    if (end > j && ctx.tokens[end]!.pos === 'VERB' && !chunkStartingAt(ctx, end) && !inNounPhrase && !participleModifier) break;
     // Past a comma only a name in apposition belongs to the phrase ("…of the union, Tony Woodley").
     if (word === ',' && !chunkStartingAt(ctx, end + 1)?.personLike) {
       if (roleHead < 0) roleHead = end - 1;
@@ -683,9 +688,10 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
     const person = resolvePerson(ctx, found.span.start, ANAPHORIC_ROLES.has(found.head) ? roleWords(ctx, found) : [found.head]);
     if (person) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
   }
-  // A lone capitalised word the entity layer left untyped ("Obama explained") is still a name, not a description.
+  // A lone capitalised word the entity layer left untyped ("Obama explained") is still a name, not a description;
+  // one the article also writes in lower case ("Police said" beside "police said") is a common noun.
   const words = ctx.text.slice(found.span.start, found.span.end);
-  if (/^\p{Lu}[\p{L}'’-]+$/u.test(words)) return { speaker: found.span, speakerName: fullestName(ctx.text, found.span, ctx.chunks), cue: null, rule };
+  if (/^\p{Lu}[\p{L}'’-]+$/u.test(words) && !isCommonNoun(ctx.text, words)) return { speaker: found.span, speakerName: fullestName(ctx.text, found.span, ctx.chunks), cue: null, rule };
   return { speaker: found.span, speakerName: null, cue: null, rule };
 }
 
@@ -749,6 +755,12 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
     // "…,” referring to the price: a participle after the quote belongs to the sentence's own subject.
     if (lower(ctx, i).endsWith('ing')) return null;
     const found = subjectAfter(ctx, i);
+    // "“…” announced in October, said Derek Scissors": a participle with no speaker after it describes the quote; the attribution follows it.
+    if (!found && ctx.tokens[i + 1]?.pos === 'ADP') {
+      for (let k = i + 2; k < i + MAX_TRAILER_GAP && ctx.tokens[k] && !SENTENCE_END.has(lower(ctx, k)) && !isMarkToken(ctx, k); k++) {
+        if (lower(ctx, k - 1) === ',' && isSpeechVerb(ctx, k, true)) return resolveFound(ctx, subjectAfter(ctx, k), 'quotes/said-x', close);
+      }
+    }
     // A speech word tagged as a noun ("…,” comments that had raised concerns") attributes only when a name or pronoun follows.
     if (!isSpeechVerb(ctx, i) && ctx.tokens[i]!.pos === 'NOUN' && found?.kind !== 'name' && found?.kind !== 'pronoun') return null;
     return resolveFound(ctx, found, 'quotes/said-x', close);
@@ -770,7 +782,9 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
     if (!found) return null;
     // "…,” it said" with no organisation to stand for: the quote is attributed, to no one we can name.
     if (found.kind === 'unresolved') return { speaker: null, speakerName: null, cue: { start: ctx.tokens[i]!.start, end: ctx.tokens[k]!.end }, rule: 'quotes/x-said' };
-    const startsAt = tokenAt(ctx, foundStart(found));
+    let startsAt = tokenAt(ctx, foundStart(found));
+    // "“financial health,” as one neo-bank CEO told me": "as" opens the attribution.
+    if (startsAt === i + 1 && lower(ctx, i) === 'as') i++;
     // `,” the head of the provincial disaster service, Massoud Dalman, told`: a name in apposition may follow a description with "of" and hyphens.
     const apposedName = found.kind === 'name' && lower(ctx, startsAt - 1) === ',';
     const describes = (m: number) => ['DET', 'NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[m]!.pos) || POSSESSIVES.has(lower(ctx, m)) || (apposedName && (ctx.tokens[m]!.pos === 'ADP' || [',', '-', '–'].includes(lower(ctx, m))));
@@ -847,6 +861,7 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     if (/ed$/.test(lower(ctx, v)) && lower(ctx, v + 1) === 'as' && !subjectRightBefore) return { speaker: null, speakerName: null, cue: null, rule: 'quotes/passive' };
     let p = v - 1;
     while (p > first && (ctx.tokens[p]!.pos === 'ADV' || SUBJECT_VERB_FILLERS.has(lower(ctx, p)))) p--;
+    if (asClauseAfterQuote(ctx, v, first)) continue;
     if (lower(ctx, v).endsWith('ing')) {
       if (lower(ctx, p) === 'as') return resolveFound(ctx, phraseEndingAt(ctx, p - 1, first), rule, open);
       if (ctx.tokens[p]?.pos !== 'AUX') return resolveFound(ctx, mainSubject(ctx, first, v), rule, open);
@@ -862,6 +877,19 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     return resolveFound(ctx, subjectBefore(ctx, v, first), rule, open);
   }
   return null;
+}
+
+/**
+ * "“financial health,” as one neo-bank CEO told me, and easing the “pain”": a verb of saying in an
+ * "as" clause right after a quote attributes that quote, not a later one of the sentence.
+ */
+function asClauseAfterQuote(ctx: QuoteContext, v: number, first: number): boolean {
+  const subject = subjectBefore(ctx, v, first);
+  if (!subject || subject.kind === 'unresolved') return false;
+  const s0 = tokenAt(ctx, foundStart(subject));
+  if (lower(ctx, s0 - 1) !== 'as') return false;
+  // The quote's own comma stands before or after its closing mark (,” or ”,).
+  return isMarkToken(ctx, s0 - 2) || (lower(ctx, s0 - 2) === ',' && isMarkToken(ctx, s0 - 3));
 }
 
 /**

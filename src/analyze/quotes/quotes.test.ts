@@ -291,3 +291,20 @@ test('"the company" is not the medium a person spoke to, and falls back on the o
     '"This is a sad day for our staff," the company said in a statement.';
   assert.equal(quotesOf(text).at(-1)!.speaker, 'Dorval Foods');
 });
+
+test('a speaker phrase read past a participle and a preposition: "ex-NYPD organized crime detective Joe Coffey", "one user on Weibo"', () => {
+  assert.equal(only('“He was the last of his kind,” said ex-NYPD organized crime detective Joe Coffey on Monday.').speaker, 'Joe Coffey');
+  assert.equal(only('One user on Weibo, a social network, posted: “Why was nobody told?”').speaker, '[One user]');
+  assert.equal(only('“Waste is not a budget line,” said Lena Ortiz of the Project on Government Oversight.').speaker, 'Lena Ortiz');
+});
+
+test('a capitalised word the article also writes in lower case is no name ("Police said" beside "police said")', () => {
+  const quotes = quotesOf('Police said the group was “poorly” equipped. “They had hired boots,” police said.');
+  assert.deepEqual(quotes.map((q) => q.speaker), ['[Police]', '[police]']);
+});
+
+test('a participle describing the quote is passed for the attribution after it; an "as" clause attributes the quote before it', () => {
+  assert.equal(only('“The deal is bigger than the little deal” announced in October, said Derek Scissors, a scholar.').speaker, 'Derek Scissors');
+  const quotes = quotesOf('They care about their customers’ “financial health,” as one bank CEO told me, and easing the “pain” of debt.');
+  assert.deepEqual(quotes.map((q) => [q.kind, q.speaker]), [['speech', '[one bank CEO]'], ['scare', null]]);
+});
