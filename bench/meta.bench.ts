@@ -302,23 +302,28 @@ function storyDatesBench(dataDir: string) {
     const hidden = processDoc(docFromText(lines.filter((_, i) => i !== at).join('\n\n'), d.id, null), ctx);
     dated.push({ id: d.id, split: d.split, subtopic: d.subtopic, truth: { y: printed.year!, m: printed.month, d: printed.day }, withDate, hidden });
   }
-  const table: Record<string, { hidden: number; undatedAfterHiding: number; range: number; right: number; wrong: number; meanDays: number }> = {};
+  type Counts = { range: number; right: number; wrong: number; meanDays: number };
+  const table: Record<string, { hidden: number; undatedAfterHiding: number; inferredAfterHiding: number } & Counts & { inferred: Counts }> = {};
   for (const doc of dated) {
-    const row = (table[doc.split === 'train' ? 'ecbplus train (tuned)' : 'ecbplus dev (held out)'] ??= { hidden: 0, undatedAfterHiding: 0, range: 0, right: 0, wrong: 0, meanDays: 0 });
+    const row = (table[doc.split === 'train' ? 'ecbplus train (tuned)' : 'ecbplus dev (held out)'] ??= { hidden: 0, undatedAfterHiding: 0, inferredAfterHiding: 0, range: 0, right: 0, wrong: 0, meanDays: 0, inferred: { range: 0, right: 0, wrong: 0, meanDays: 0 } });
     row.hidden++;
-    if (doc.hidden.meta.publishedAt) continue;
-    row.undatedAfterHiding++;
+    // An inferred date is a lower bound the story may close into a range: counted apart.
+    const inferred = doc.hidden.meta.publishedAtBasis === 'inferred';
+    if (doc.hidden.meta.publishedAt && !inferred) continue;
+    if (inferred) row.inferredAfterHiding++;
+    else row.undatedAfterHiding++;
     const story = [doc.hidden, ...dated.filter((o) => o.subtopic === doc.subtopic && o.id !== doc.id).map((o) => o.withDate)];
     const range = inferStoryDates(story).find((r) => r.articleId === doc.hidden.id);
     if (!range) continue;
-    row.range++;
+    const counts: Counts = inferred ? row.inferred : row;
+    counts.range++;
     const [start, end] = [parseYmd(range.start)!, parseYmd(range.end)!];
-    if (daysBetween(start, doc.truth) >= 0 && daysBetween(doc.truth, end) >= 0) row.right++;
-    else row.wrong++;
-    row.meanDays += daysBetween(start, end) + 1;
+    if (daysBetween(start, doc.truth) >= 0 && daysBetween(doc.truth, end) >= 0) counts.right++;
+    else counts.wrong++;
+    counts.meanDays += daysBetween(start, end) + 1;
   }
-  for (const row of Object.values(table)) row.meanDays = round(row.meanDays / Math.max(1, row.range), 1);
-  return { note: 'one document at a time has its date line hidden; range right = it holds the printed date; meanDays = mean range width', ...table };
+  for (const row of Object.values(table)) for (const counts of [row, row.inferred]) counts.meanDays = round(counts.meanDays / Math.max(1, counts.range), 1);
+  return { note: 'one document at a time has its date line hidden; range right = it holds the printed date; meanDays = mean range width; inferred = documents whose own text then gives a lower bound, closed by the story', ...table };
 }
 
 /** "A few days": the widest range a seed's publication may be given. */

@@ -83,7 +83,9 @@ test('the Markdown report marks dates inferred from the text and ranges inferred
   const lineOf = (id: string) => md.split('\n').find((l) => l.includes(`\`${id}\``))!;
   const ranged = data.articles.filter((a) => a.publishedAtRange);
   assert.ok(ranged.length > 0, 'the seeds have undated articles the story dates');
-  for (const a of ranged) assert.ok(lineOf(a.id).includes(`date unknown; inferred ${a.publishedAtRange!.start} – ${a.publishedAtRange!.end} from the story`), lineOf(a.id));
-  for (const a of data.articles.filter((x) => x.publishedAtBasis === 'inferred')) assert.ok(lineOf(a.id).includes(`${a.publishedAt}, inferred from the text`));
+  for (const a of ranged) assert.ok(lineOf(a.id).includes(`${a.publishedAt ? `${a.publishedAt}, inferred from the text;` : 'date unknown;'} inferred ${a.publishedAtRange!.start} – ${a.publishedAtRange!.end} from the story`), lineOf(a.id));
+  const inferred = data.articles.filter((x) => x.publishedAtBasis === 'inferred');
+  assert.ok(inferred.some((a) => a.publishedAtRange), 'a date inferred from the text (003) is closed by the story');
+  for (const a of inferred) assert.ok(lineOf(a.id).includes(`${a.publishedAt}, inferred from the text`));
   for (const a of data.articles.filter((x) => x.publishedAtBasis === 'dateline')) assert.ok(!lineOf(a.id).includes('inferred'));
 });

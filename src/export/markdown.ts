@@ -8,10 +8,12 @@ const sourceLabel = (a: ExportArticle) => a.source.name ?? a.source.domain ?? ba
  * and a range worked out from the story's other articles gives its bounds and why.
  */
 function publicationLabel(a: ExportArticle): string {
-  if (a.publishedAt) return a.publishedAtBasis === 'inferred' ? `${a.publishedAt}, inferred from the text` : a.publishedAt;
   const range = a.publishedAtRange;
-  if (!range) return 'date unknown';
-  return `date unknown; inferred ${range.start === range.end ? range.start : `${range.start} – ${range.end}`} from the story: ${range.reason}`;
+  const fromStory = range && `inferred ${range.start === range.end ? range.start : `${range.start} – ${range.end}`} from the story: ${range.reason}`;
+  if (a.publishedAt && a.publishedAtBasis !== 'inferred') return a.publishedAt;
+  // A date inferred from the article's own text is its earliest possible day; the story may bound it above.
+  if (a.publishedAt) return `${a.publishedAt}, inferred from the text${fromStory ? `; ${fromStory}` : ''}`;
+  return fromStory ? `date unknown; ${fromStory}` : 'date unknown';
 }
 
 /**

@@ -326,9 +326,9 @@ function dateLabel(iso: string | null, basis: ExportArticle['publishedAtBasis'],
 
 const day = (iso: string) => iso.slice(0, 10);
 
-/** An undated article's publication range worked out from the story's other articles, marked inferred, with why. */
+/** The publication range the story's other articles give an undated article (or close for one dated from its own text), marked inferred, with why. */
 function rangeLabel(a: ExportArticle): Fragment | '' {
-  const r = !a.publishedAt ? a.publishedAtRange : undefined;
+  const r = !a.publishedAt || a.publishedAtBasis === 'inferred' ? a.publishedAtRange : undefined;
   if (!r) return '';
   return html` <small class="basis" title="${r.reason}">(inferred from the story: ${r.start === r.end ? r.start : `${r.start} – ${r.end}`})</small>`;
 }

@@ -25,17 +25,21 @@ test('seeds: each undated article gets the days its references to happenings 001
   const words = (r: (typeof ranges)[number]) => r.evidence.map((e) => [e.doc.id, e.doc.text.slice(e.span.start, e.span.end)]);
   // 000: the call "earlier this week" is 001's call "on Wednesday" (January 7): published that day to Sunday.
   // 002: the call "last week": published in the week after, January 12-18.
+  // 003: dated from its own text no earlier than the cabinet meeting of January 14; its call "last week" closes it on the 18th.
   // 004: the raid "on Saturday night" (January 3), the warning "earlier this week" (001's week of January 5), and
   // the call Trump "said he spoke" of, with the words 001 quotes of its call "on Wednesday" (January 7): not before it.
   assert.deepEqual(ranges.map((r) => [r.articleId, r.start, r.end]), [
     [docs[0]!.id, '2026-01-07', '2026-01-11'],
     [docs[2]!.id, '2026-01-12', '2026-01-18'],
+    [docs[3]!.id, '2026-01-14', '2026-01-18'],
     [docs[4]!.id, '2026-01-07', '2026-01-09'],
   ]);
   assert.deepEqual(words(ranges[0]!), [[docs[0]!.id, 'earlier this week'], [docs[1]!.id, 'on Wednesday']]);
   assert.deepEqual(words(ranges[1]!), [[docs[2]!.id, 'last week'], [docs[1]!.id, 'on Wednesday']]);
-  assert.deepEqual(words(ranges[2]!), [[docs[4]!.id, 'on Saturday night'], [docs[1]!.id, 'on January 3, 2026'], [docs[4]!.id, 'Earlier this week'], [docs[1]!.id, 'earlier this week'], [docs[4]!.id, 'Trump said he spoke with Petro by phone, during which the Colombian leader explained “the situation of drugs and other disagreements.”'], [docs[1]!.id, 'on Wednesday']]);
+  assert.deepEqual(words(ranges[2]!), [[docs[3]!.id, 'last week'], [docs[1]!.id, 'on Wednesday']]);
+  assert.deepEqual(words(ranges[3]!), [[docs[4]!.id, 'on Saturday night'], [docs[1]!.id, 'on January 3, 2026'], [docs[4]!.id, 'Earlier this week'], [docs[1]!.id, 'earlier this week'], [docs[4]!.id, 'Trump said he spoke with Petro by phone, during which the Colombian leader explained “the situation of drugs and other disagreements.”'], [docs[1]!.id, 'on Wednesday']]);
   // 001 keeps its dateline date; an inferred date (003) does not pin happenings for the others.
+  assert.match(ranges[2]!.reason, /its own latest dated happening: 2026-01-14/);
   assert.equal(docs[1]!.meta.publishedAtBasis, 'dateline');
 });
 

@@ -1,6 +1,7 @@
 import type { Doc, Span, Timex, Token } from '../../doc/types.js';
 import { addDays, compareYmd, daysBetween, parseYmd, weekdayOf, ymdString, type Ymd } from './calendar.js';
 import { clauseTense } from './tense.js';
+import { findTimexes } from './detect.js';
 
 /** "on Saturday" told in the past is a day of the last week: publication is that day or up to six days later. */
 const DEFAULT_WEEKDAY_REACH_DAYS = 6;
@@ -56,7 +57,8 @@ type Reference =
  * week; "last week", so in the week after. Every such reference narrows the range; references that
  * disagree (an empty range) give nothing. Pure over the story's analysed documents. Only articles
  * whose own date came from metadata, a feed or a dateline pin happenings; the range never goes
- * outside what each reference allows.
+ * outside what each reference allows. An article whose date was inferred from its own text (a
+ * lower bound) gets a range too, starting no earlier than that date.
  * Known failure: two different happenings told with the same names on the same weekday ("the
  * Saturday talks" of two weeks) are taken for one.
  */
@@ -72,11 +74,15 @@ export function inferStoryDates(docs: Doc[]): StoryDateRange[] {
   }
   const out: StoryDateRange[] = [];
   for (const doc of docs) {
-    if (doc.meta.publishedAt) continue;
+    // An article dated from its own text has a lower bound (its latest dated happening), not a day: the story may close it.
+    const bound = doc.meta.publishedAtBasis === 'inferred' && doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : null;
+    if (doc.meta.publishedAt && !bound) continue;
     let range: { start: Ymd; end: Ymd } | null = null;
     const evidence: StoryDateRange['evidence'] = [];
     const reasons: string[] = [];
-    for (const timex of doc.layers.timexes) {
+    // Its relative words were read from that bound; read again from no day, they say what they refer to.
+    const own = bound ? findTimexes(doc.text, { anchor: null, sentences: doc.layers.sentences, tokens: doc.layers.tokens }) : doc.layers.timexes;
+    for (const timex of own) {
       const reference = timex.tense === 'future' ? null : referenceOf(timex.value, doc.text.slice(timex.start, timex.end));
       if (!reference) continue;
       const said = sentenceWords(doc, timex);
@@ -93,7 +99,7 @@ export function inferStoryDates(docs: Doc[]): StoryDateRange[] {
     // A happening the article tells in the past, without time words, that a dated article dates:
     // publication is on or after it. It only narrows a range the references above gave.
     for (const sentence of range ? doc.layers.sentences : []) {
-      if (doc.layers.timexes.some((t) => t.start >= sentence.start && t.start < sentence.end)) continue;
+      if (own.some((t) => t.start >= sentence.start && t.start < sentence.end)) continue;
       if (clauseTense(doc.text, doc.layers.tokens, sentence, { start: sentence.start, end: sentence.start }) !== 'past') continue;
       const said = sentenceWords(doc, { start: sentence.end, end: sentence.end }, sentence);
       const matched = pins.filter((p) => p.doc.id !== doc.id && shared(p, said) >= DEFAULT_MIN_HAPPENING_WORDS && [...p.names].filter((n) => said.names.has(n)).length >= DEFAULT_MIN_HAPPENING_NAMES);
@@ -103,6 +109,10 @@ export function inferStoryDates(docs: Doc[]): StoryDateRange[] {
       range = { start: pin.first, end: range!.end };
       evidence.push({ doc, span: { start: sentence.start, end: sentence.end } }, { doc: pin.doc, span: { start: pin.timex.start, end: pin.timex.end } });
       reasons.push(`"${doc.text.slice(sentence.start, sentence.end)}" (told as past): ${pin.doc.id} dates the same happening ${ymdString(pin.first)}`);
+    }
+    if (range && bound && compareYmd(bound, range.start) > 0) {
+      range = { start: bound, end: range.end };
+      reasons.push(`its own latest dated happening: ${ymdString(bound)}`);
     }
     if (!range || compareYmd(range.start, range.end) > 0) continue;
     out.push({ articleId: doc.id, start: ymdString(range.start), end: ymdString(range.end), evidence, reason: reasons.join('; ') });
