@@ -234,3 +234,16 @@ test('someone of a recent side happening who also acts in the story keeps their 
   assert.equal(kinds['2026-02-02'], 'happening');
   assert.equal(kinds['2026-02-10'], 'scheduled');
 });
+
+test('ECB+ 8_ecbplus: two reports leading with the day\'s news in their own words are one entry; the prime minister\'s vow that day stays apart', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { REPO } = await import('../../test/paths.js');
+  const texts = new Map(readFileSync(join(REPO, '..', 'shared', 'data', 'ecbplus', 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string }).map((d) => [d.id, d.text]));
+  const docs = ['8_1ecbplus', '8_8ecbplus', '8_9ecbplus'].map((id) => processDoc(docFromText(texts.get(id)!, `${id}.txt`, null), { now: new Date(0) }));
+  const timeline = buildTimeline(docs);
+  const entryOf = (words: string) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes(words)));
+  const attack = entryOf('A firebomb attack on a bank in Greece killed');
+  assert.ok(attack && attack === entryOf('one of them a pregnant woman , were killed'), JSON.stringify(attack?.evidence.map((x) => x.doc.text.slice(x.span.start, x.span.end))));
+  assert.notEqual(entryOf('Papandreou vowed Wednesday'), attack);
+});

@@ -134,6 +134,12 @@ export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPE
   // Told in other words ("a phone call … on Wednesday", "the Wednesday call"; "will meet on February 3", "the official meeting on February 3"): the same people and the same act.
   if (shared(a.names, b.names) >= DEFAULT_MIN_SHARED_NAMES && shared(a.acts, b.acts) >= 1) return true;
   if (samePlan(a, b)) return true;
+  // Two reports leading with one day's happening in their own words ("A firebomb attack on a bank
+  // … killed at least three people today", "Three people … were killed when … threw petrol bombs at
+  // a bank … on Wednesday"): a lead tells the news, and a story's news of one day is one happening.
+  // Two acts in common, one a verb: "decided on Saturday" to sell the club and to retire are two
+  // happenings, and so are a bank "went up in flames" and a meeting of "bankers".
+  if (a.doc !== b.doc && sameDay(a, b) && inLead(a) && inLead(b) && shared(a.verbs, b.verbs) >= 1 && shared(a.acts, b.acts) >= 2) return true;
   // The same person doing the same thing on the same day: "King said he decided on Saturday", "King … decided over the weekend".
   if (a.actor !== null && a.actor === b.actor && sameDay(a, b) && shared(a.verbs, b.verbs) >= 1) return true;
   // One report going on about its happening of that day, naming no one new: "King said he decided on Saturday to fire O'Brien" … "He … then made his decision on Saturday".
@@ -339,11 +345,13 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
     }
   };
   const entries: Array<{ first: Dated; evidence: Dated[] }> = [];
+  // A lead tells what its report is about: a later telling matching any lead of an entry tells its happening.
+  const representatives = (e: { first: Dated; evidence: Dated[] }) => [e.first, ...e.evidence.filter((d) => d !== e.first && inLead(d))];
   for (const dated of tellings) {
-    // Compared with each entry's most precise telling only, so a chain of loosely similar
-    // sentences does not snowball into one entry; of several matches, the likest.
+    // Compared with each entry's most precise telling and its reports' leads only, so a chain of
+    // loosely similar sentences does not snowball into one entry; of several matches, the likest.
     const entry = entries
-      .filter((e) => sameHappening(e.first, dated, DEFAULT_SAME_HAPPENING_OVERLAP, aligned))
+      .filter((e) => representatives(e).some((r) => sameHappening(r, dated, DEFAULT_SAME_HAPPENING_OVERLAP, aligned)))
       .reduce<(typeof entries)[number] | undefined>((best, e) => (!best || score(e.first, dated) > score(best.first, dated) ? e : best), undefined);
     if (!entry) entries.push({ first: dated, evidence: [dated] });
     else join(entry, [dated]);
@@ -352,7 +360,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
   // ("on Feb." before "early Sunday"): entries whose tellings now match join, vaguest first.
   for (const entry of [...entries].sort((a, b) => spanDays(b.first) - spanDays(a.first))) {
     const into = entries
-      .filter((e) => e !== entry && spanDays(e.first) <= spanDays(entry.first) && sameHappening(e.first, entry.first, DEFAULT_SAME_HAPPENING_OVERLAP, aligned))
+      .filter((e) => e !== entry && spanDays(e.first) <= spanDays(entry.first) && representatives(e).some((r) => sameHappening(r, entry.first, DEFAULT_SAME_HAPPENING_OVERLAP, aligned)))
       .reduce<(typeof entries)[number] | undefined>((best, e) => (!best || score(e.first, entry.first) > score(best.first, entry.first) ? e : best), undefined);
     if (!into) continue;
     join(into, entry.evidence);
