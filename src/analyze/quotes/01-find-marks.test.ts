@@ -78,3 +78,8 @@ test('a tokenised closing mark ends a quote opened by a straight one', () => {
   assert.deepEqual(words(`yelled , "Hide , she's got a gun ! '' Vanore said .`), ["Hide , she's got a gun !"]);
   assert.deepEqual(words(`"I heard the shots , '' he told reporters .\n"It was loud , '' he added .`), ['I heard the shots', 'It was loud']);
 });
+
+test('a closing curly mark typed to open, after a space and before a letter, opens', () => {
+  assert.deepEqual(words('Another user said: ”Next year is the year of the rat.”'), ['Next year is the year of the rat']);
+  assert.deepEqual(words('“It works,” she said. “Fine ” he replied'), ['It works', 'Fine']);
+});

@@ -55,6 +55,15 @@ function ptbOpenedAsClose(line: string, at: number, value: string): boolean {
 }
 
 /**
+ * A closing curly mark typed to open (`posted: ”Bird flu …”`): after a space or at the line start
+ * and with a letter right after it, it can only open. Tokenised text puts a space after a real
+ * closing mark, so it is safe there.
+ */
+function curlyOpenedAsClose(line: string, at: number, value: string): boolean {
+  return value === '”' && /\p{L}/u.test(line[at + 1] ?? '') && (at === 0 || /\s/.test(line[at - 1]!));
+}
+
+/**
  * The mirror typo: `` used to close, after the quoted words' comma and before their attribution
  * (`scorer , `` Hansbrough said`). Taken for a close only while a quote is open (a real `` after
  * "said ," opens one when none is).
@@ -73,7 +82,7 @@ function marksOf(line: string, lineStart: number): Mark[] {
     if (tags.some(([a, b]) => m.index! > a && m.index! < b)) continue;
     const value = m[0];
     const family = FAMILY[value]!;
-    const direction: Direction = family === 'straight' ? straightDirection(line, m.index!) : OPENING.has(value) || ptbOpenedAsClose(line, m.index!, value) ? 'open' : 'close';
+    const direction: Direction = family === 'straight' ? straightDirection(line, m.index!) : OPENING.has(value) || ptbOpenedAsClose(line, m.index!, value) || curlyOpenedAsClose(line, m.index!, value) ? 'open' : 'close';
     marks.push({ at: lineStart + m.index!, end: lineStart + m.index! + value.length, family, direction });
   }
   return marks;

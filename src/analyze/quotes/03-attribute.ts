@@ -48,6 +48,7 @@ const CLAUSE_WORDS = new Set(['who', 'which', 'that', 'whose', 'where', 'when', 
 const SENTENCE_END = new Set(['.', '!', '?']);
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const GROUP_PRONOUNS = new Set(['they', 'it']);
+const STANDALONE_DETERMINERS = new Set(['another', 'others', 'one', 'some', 'many', 'several']);
 /** Verb forms that only a plural subject takes: after a name they make it a group (British "Big Machine have said"). */
 const PLURAL_VERBS = new Set(['have', 'are', 'were', 'do']);
 /** Possessives that open a description as an article would ("her rep told", "his lawyer said"). */
@@ -389,6 +390,8 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
   if (PERSON_PRONOUNS.has(w)) return { kind: 'pronoun', span: { start: t.start, end: t.end } };
   if (GROUP_PRONOUNS.has(w)) return resolveOrganisation(ctx, t.start) ?? { kind: 'unresolved' };
   if ((w === 'former' || w === 'latter') && lower(ctx, j - 1) === 'the') return formerOrLatter(ctx, j, w) ?? { kind: 'unresolved' };
+  // "Another reportedly said:", "others said": a determiner standing alone describes the speaker.
+  if (STANDALONE_DETERMINERS.has(w) && t.pos !== 'NOUN') return { kind: 'role', span: { start: t.start, end: t.end }, head: w, definite: false };
   if (t.pos === 'PRON') return { kind: 'unresolved' };
   let found: Found | null = null;
   let startToken = j;
@@ -691,7 +694,7 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
   // A lone capitalised word the entity layer left untyped ("Obama explained") is still a name, not a description;
   // one the article also writes in lower case ("Police said" beside "police said") is a common noun.
   const words = ctx.text.slice(found.span.start, found.span.end);
-  if (/^\p{Lu}[\p{L}'’-]+$/u.test(words) && !isCommonNoun(ctx.text, words)) return { speaker: found.span, speakerName: fullestName(ctx.text, found.span, ctx.chunks), cue: null, rule };
+  if (/^\p{Lu}[\p{L}'’-]+$/u.test(words) && !isCommonNoun(ctx.text, words) && !STANDALONE_DETERMINERS.has(words.toLowerCase())) return { speaker: found.span, speakerName: fullestName(ctx.text, found.span, ctx.chunks), cue: null, rule };
   return { speaker: found.span, speakerName: null, cue: null, rule };
 }
 

@@ -308,3 +308,7 @@ test('a participle describing the quote is passed for the attribution after it; 
   const quotes = quotesOf('They care about their customers’ “financial health,” as one bank CEO told me, and easing the “pain” of debt.');
   assert.deepEqual(quotes.map((q) => [q.kind, q.speaker]), [['speech', '[one bank CEO]'], ['scare', null]]);
 });
+
+test('"One said", "Another added": a determiner standing for a person describes the speaker, it is no name', () => {
+  assert.deepEqual(quotesOf('Residents were angry. One said: “We were never told.” Another added, “Nobody came.”').map((q) => q.speaker), ['[One]', '[Another]']);
+});
