@@ -92,15 +92,20 @@ const overlap = (a: { start: number; end: number }, b: { start: number; end: num
 
 const lastWord = (name: string) => foldName(name).replace(/[\s,]+(?:jr|sr|ii|iii|iv)\.?$/, '').split(/\s+/).at(-1);
 
+/** Capitalised words' initials ("Customs and Border Protection" → "CBP"); an acronym is its own. */
+const initials = (name: string) => (/^\p{Lu}{2,}$/u.test(name) ? name : name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join(''));
+/** One name is the acronym of the other ("GM" and "General Motors"). */
+const sameByInitials = (a: string, b: string) => (/^\p{Lu}{2,}$/u.test(a) || /^\p{Lu}{2,}$/u.test(b)) && initials(a).length >= 2 && initials(a) === initials(b);
+
 /**
  * Gold and found names agree when they end with the same word after folding case and accents
  * ("Obama" = "Barack Obama"), or the found name contains the gold's last word ("Tottenham
- * Hotspur" for "Tottenham"). Gold without a name (the plain bench format) is matched by span:
+ * Hotspur" for "Tottenham"), or one is the acronym of the other ("GM", "General Motors"). Gold without a name (the plain bench format) is matched by span:
  * our speaker span or the pronoun that pointed at it overlaps the gold source.
  */
 function speakerRight(gold: BenchLine['attributions'][number], found: Predicted): boolean {
   const goldName = gold.speakerName ?? null;
-  if (goldName) return found.speakerName !== null && (lastWord(found.speakerName) === lastWord(goldName) || foldName(found.speakerName).split(/\s+/).includes(lastWord(goldName)!));
+  if (goldName) return found.speakerName !== null && (lastWord(found.speakerName) === lastWord(goldName) || foldName(found.speakerName).split(/\s+/).includes(lastWord(goldName)!) || sameByInitials(found.speakerName, goldName));
   if (!gold.source) return found.speaker === null;
   const spans = [found.speaker, found.cue].filter((x): x is { start: number; end: number } => Boolean(x));
   // A gold description with no name ("a ministry official") is not matched by a name we made up.

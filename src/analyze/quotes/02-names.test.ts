@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { entityDoc } from '../../../test/entity-doc.js';
-import { chunksFromEntities, fullestName, isPersonChunk } from './02-names.js';
+import { chunksFromEntities, fullestName, isPersonChunk, expansionOf } from './02-names.js';
 
 const chunksOf = (text: string) => {
   const doc = entityDoc('t', text);
@@ -37,4 +37,11 @@ test('a person chunk has a person name; an organisation or an acronym is not one
   assert.equal(isPersonChunk(text, byName('Ilse Varga'), chunks), true);
   assert.equal(isPersonChunk(text, byName('Harbor Water Authority'), chunks), false);
   assert.equal(isPersonChunk(text, byName('UTA'), chunks), false);
+});
+
+test('an acronym stands for the capitalised words with its initials that the article writes out', () => {
+  const text = 'Doctors wrote to Customs and Border Protection in May. CBP did not reply, and the Department of Homeland Security said nothing.';
+  assert.equal(expansionOf(text, 'CBP'), 'Customs and Border Protection');
+  assert.equal(expansionOf(text, 'DHS'), 'Department of Homeland Security');
+  assert.equal(expansionOf('GM said. General Motors and Global Media both grew.', 'GM'), null, 'two spellings match: no guess');
 });

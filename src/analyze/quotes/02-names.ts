@@ -122,7 +122,21 @@ export function fullestName(text: string, name: Span, chunks: NameChunk[]): stri
     const starting = index.personStarting.get(ownWords[0]!);
     if (starting?.size === 1) best = [...starting][0]!;
   }
+  if (!longer && /^\p{Lu}{2,6}$/u.test(own)) best = expansionOf(text, own) ?? best;
   return best.replace(/['’]s$/u, '');
+}
+
+/**
+ * The words an acronym stands for when the article writes them out once or more, always the same
+ * way: capitalised words with those initials, "and", "of", "for", "the" or "&" allowed between
+ * them ("CBP" → "Customs and Border Protection", "DHS" → "Department of Homeland Security").
+ * Null when none or two different spellings match.
+ */
+export function expansionOf(text: string, acronym: string): string | null {
+  const joint = String.raw`(?:\s+(?:and|of|for|the|&)\s+|\s+)`;
+  const words = [...acronym].map((c) => `${c}[\\p{Ll}'’-]+`).join(joint);
+  const found = new Set([...text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])${words}(?![\p{L}\p{N}])`, 'gu'))].map((m) => m[0].replace(/\s+/g, ' ')));
+  return found.size === 1 ? [...found][0]! : null;
 }
 
 /** Whether a word is the surname of a person the article names in full ("Fanning" after "Constable Tim Fanning"). */
