@@ -83,3 +83,7 @@ test('a closing curly mark typed to open, after a space and before a letter, ope
   assert.deepEqual(words('Another user said: ”Next year is the year of the rat.”'), ['Next year is the year of the rat']);
   assert.deepEqual(words('“It works,” she said. “Fine ” he replied'), ['It works', 'Fine']);
 });
+
+test('in tokenised text a straight mark spaced on both sides closes a curly quote', () => {
+  assert.deepEqual(words('“ They drive reckless around here , " a bystander told CBS .'), ['They drive reckless around here']);
+});

@@ -121,6 +121,8 @@ interface Line {
 function mixedClose(open: Mark, mark: Mark): boolean {
   const pair = new Set([open.family, mark.family]);
   if (open.family === 'straight' && mark.family === 'ptb') return mark.direction === 'close';
+  // In tokenised text a straight mark has spaces on both sides (`“ They drive reckless , " a bystander said`): inside a curly quote it closes.
+  if (open.family === 'curly' && mark.family === 'straight' && mark.direction === 'either') return true;
   return pair.has('straight') && pair.has('curly') && mark.direction === 'close';
 }
 

@@ -57,6 +57,8 @@ const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our']);
 const CLOSES_ATTRIBUTION = new Set(['.', '!', '?', '']);
 const MARK_TOKEN = /^(?:“|”|«|»|`|'|")+$/;
 
+/** "J ." in "A . J . Smith": the stop of an initial that tokenised text split off, no sentence end. */
+const isInitialStop = (ctx: QuoteContext, k: number) => lower(ctx, k) === '.' && k > 0 && /^\p{Lu}$/u.test(ctx.text.slice(ctx.tokens[k - 1]!.start, ctx.tokens[k - 1]!.end)) && ctx.tokens[k + 1] !== undefined && /^\p{Lu}/u.test(ctx.text.slice(ctx.tokens[k + 1]!.start, ctx.tokens[k + 1]!.end));
 const lower = (ctx: QuoteContext, i: number) => (ctx.tokens[i] ? ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[i]!.end).toLowerCase() : '');
 /**
  * Look-ups over one article's chunks and quotes, built once per context so that every question
@@ -436,7 +438,7 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
 function rolePhrase(ctx: QuoteContext, head: number, floor: number): Found | null {
   const headWord = lower(ctx, head);
   let k = head - 1;
-  while (k >= floor && ['NOUN', 'ADJ', 'PROPN', 'NUM'].includes(ctx.tokens[k]!.pos) && lower(ctx, k) !== ',') k--;
+  while (k >= floor && (['NOUN', 'ADJ', 'PROPN', 'NUM'].includes(ctx.tokens[k]!.pos) || isInitialStop(ctx, k)) && lower(ctx, k) !== ',') k--;
   // "Trump's post reads": the owner of a document wrote it.
   if (DOCUMENT_NOUNS.has(headWord) && k >= floor && /^['’]s$/.test(lower(ctx, k))) {
     const owner = phraseEndingAt(ctx, k - 1, floor);
@@ -482,7 +484,7 @@ export function subjectAfter(ctx: QuoteContext, start: number, nominal = false):
   let organisation: NameChunk | null = null;
   while (end < j + MAX_SPEAKER_AFTER && ctx.tokens[end]) {
     const word = lower(ctx, end);
-    if (SENTENCE_END.has(word) || word === ';' || isMarkToken(ctx, end) || inQuote(ctx, ctx.tokens[end]!.start)) break;
+    if ((SENTENCE_END.has(word) && !isInitialStop(ctx, end)) || word === ';' || isMarkToken(ctx, end) || inQuote(ctx, ctx.tokens[end]!.start)) break;
     if (CLAUSE_WORDS.has(word) && end > j) break;
     // A verb starts a new clause ("according to the White House, made a trip…"); after "according to" a word the tagger took for a verb inside the noun phrase is its noun ("a police report").
     const inNounPhrase = nominal && ['DET', 'ADJ', 'NOUN'].includes(ctx.tokens[end - 1]!.pos) && !/^[,.;:]$/.test(lower(ctx, end - 1));
@@ -506,6 +508,11 @@ export function subjectAfter(ctx: QuoteContext, start: number, nominal = false):
   if (roleHead < 0) roleHead = end - 1;
   // "according to police", "according to reports": what follows "according to" is a noun phrase, whatever tag its head got.
   if (ctx.tokens[roleHead]?.pos === 'NOUN' || (nominal && /^\p{Ll}+$/u.test(lower(ctx, roleHead)) && ctx.tokens[roleHead]?.pos === 'VERB')) return rolePhrase(ctx, roleHead, j);
+  // "said General Manager A . J . Smith in a news release": a name the entity layer missed ends the phrase.
+  if (roleHead >= j && !organisation) {
+    const span = { start: ctx.tokens[j]!.start, end: ctx.tokens[roleHead]!.end };
+    if (nameEndingRole(ctx, span)) return { kind: 'role', span, head: lower(ctx, roleHead), definite: false };
+  }
   // "according to the White House": an organisation's name ends the phrase.
   return organisation && organisation.last === roleHead ? { kind: 'name', chunk: organisation } : null;
 }
@@ -691,11 +698,50 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
     const person = resolvePerson(ctx, found.span.start, ANAPHORIC_ROLES.has(found.head) ? roleWords(ctx, found) : [found.head]);
     if (person) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
   }
+  const named = nameEndingRole(ctx, found.span);
+  if (named) return { speaker: named, speakerName: fullestName(ctx.text, named, ctx.chunks), cue: null, rule };
   // A lone capitalised word the entity layer left untyped ("Obama explained") is still a name, not a description;
   // one the article also writes in lower case ("Police said" beside "police said") is a common noun.
   const words = ctx.text.slice(found.span.start, found.span.end);
   if (/^\p{Lu}[\p{L}'’-]+$/u.test(words) && !isCommonNoun(ctx.text, words) && !STANDALONE_DETERMINERS.has(words.toLowerCase())) return { speaker: found.span, speakerName: fullestName(ctx.text, found.span, ctx.chunks), cue: null, rule };
   return { speaker: found.span, speakerName: null, cue: null, rule };
+}
+
+/**
+ * "team president Billy King", "General Manager A . J . Smith", "U . S . District Judge Jack B .
+ * Weinstein": a description ending in two capitalised words or more (initials with their stops
+ * included) after its last title word ends in the person's name, which the entity layer missed.
+ * Null when fewer than two such words end it.
+ */
+function nameEndingRole(ctx: QuoteContext, span: Span): Span | null {
+  const first = tokenAt(ctx, span.start);
+  let k = tokenAt(ctx, span.end) - 1;
+  const word = (i: number) => ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[i]!.end);
+  const capitalised = (i: number) => /^\p{Lu}[\p{L}'’-]*\.?$/u.test(word(i));
+  let start = -1;
+  let words = 0;
+  while (k >= first) {
+    // An initial with its stop split off ("J ." in tokenised text).
+    if (word(k) === '.' && k - 1 >= first && /^\p{Lu}$/u.test(word(k - 1))) {
+      k -= 2;
+      words++;
+      start = k + 1;
+      continue;
+    }
+    if (!capitalised(k)) break;
+    // A title word before more name words ends the name ("Judge" in "District Judge Jack B . Weinstein").
+    if (TITLE_WORDS.has(word(k).toLowerCase()) && words > 0) break;
+    start = k;
+    words++;
+    k--;
+  }
+  if (words < 2 || start < 0) return null;
+  // "Friends of Mara Keel": a name after a preposition is someone the description is about.
+  if (MODIFIER_PREPOSITIONS.has(lower(ctx, start - 1)) || lower(ctx, start - 1) === 'to') return null;
+  const s0 = ctx.tokens[start]!;
+  // A name at the sentence start with nothing before it is the whole phrase, not a description's end.
+  if (s0.start === span.start && !/^\p{Lu}/u.test(word(start))) return null;
+  return { start: s0.start, end: ctx.tokens[tokenAt(ctx, span.end) - 1]!.end };
 }
 
 const MAX_DOCUMENT_CHAIN = 4; // "The statement … claimed. … the statement continued": mentions of one document followed back to its author
@@ -773,7 +819,7 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
   if (apposed) return resolveFound(ctx, apposed, 'quotes/x-said', close);
   for (let k = i + 1; k < i + MAX_TRAILER_GAP && ctx.tokens[k]; k++) {
     const w = lower(ctx, k);
-    if (SENTENCE_END.has(w) || isMarkToken(ctx, k) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
+    if ((SENTENCE_END.has(w) && !isInitialStop(ctx, k)) || isMarkToken(ctx, k) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
     if (!isSpeechVerb(ctx, k, true)) {
       // Another verb first: the words after the quote are a new clause, not its attribution.
       if (ctx.tokens[k]!.pos === 'VERB') return null;
@@ -790,7 +836,7 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
     if (startsAt === i + 1 && lower(ctx, i) === 'as') i++;
     // `,” the head of the provincial disaster service, Massoud Dalman, told`: a name in apposition may follow a description with "of" and hyphens.
     const apposedName = found.kind === 'name' && lower(ctx, startsAt - 1) === ',';
-    const describes = (m: number) => ['DET', 'NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[m]!.pos) || POSSESSIVES.has(lower(ctx, m)) || (apposedName && (ctx.tokens[m]!.pos === 'ADP' || [',', '-', '–'].includes(lower(ctx, m))));
+    const describes = (m: number) => ['DET', 'NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[m]!.pos) || isInitialStop(ctx, m) || POSSESSIVES.has(lower(ctx, m)) || (apposedName && (ctx.tokens[m]!.pos === 'ADP' || [',', '-', '–'].includes(lower(ctx, m))));
     for (let m = i; m < startsAt; m++) if (!describes(m)) return null;
     if (endsSentence && found.kind !== 'pronoun' && !CLOSES_ATTRIBUTION.has(lower(ctx, k + 1))) return null;
     return resolveFound(ctx, found, 'quotes/x-said', close);

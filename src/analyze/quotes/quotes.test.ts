@@ -312,3 +312,10 @@ test('a participle describing the quote is passed for the attribution after it; 
 test('"One said", "Another added": a determiner standing for a person describes the speaker, it is no name', () => {
   assert.deepEqual(quotesOf('Residents were angry. One said: “We were never told.” Another added, “Nobody came.”').map((q) => q.speaker), ['[One]', '[Another]']);
 });
+
+test('a name the entity layer misses at the end of a description, tokenised initials included, names the speaker', () => {
+  assert.equal(only('"Mo is family . He bleeds Philadelphia , " team president Billy King said .').speaker, 'Billy King');
+  assert.equal(only('“ It is disappointing , ” said General Manager A . J . Smith in a news release .').speaker, 'A . J . Smith');
+  assert.equal(only('"He has been feigning , " U . S . District Judge Jack B . Weinstein said in sentencing him .').speaker, 'Jack B . Weinstein');
+  assert.equal(only('"We were never told," a police spokesman said.').speaker, '[a police spokesman]');
+});
