@@ -160,6 +160,8 @@ export function isSpeechVerb(ctx: QuoteContext, i: number, loose = false): boole
   if (!SPEECH_VERBS.has(lemma)) return false;
   if (t.pos === 'VERB' || t.pos === 'AUX') return true;
   const prevChunk = chunkEndingAt(ctx, i - 1);
+  // "“…,” comments Johnston in a statement, “…”": right after a closing mark and before a name, a speech word is the verb.
+  if (t.pos === 'NOUN' && isMarkToken(ctx, i - 1) && chunkStartingAt(ctx, i + 1)?.name) return true;
   if (t.pos !== 'NOUN' || !prev || next?.pos === 'ADP') return false;
   return PERSON_PRONOUNS.has(lower(ctx, i - 1)) || (prevChunk !== undefined && isPersonChunk(ctx.text, prevChunk, ctx.chunks)) || (prev.pos === 'NOUN' && /s$/.test(lower(ctx, i - 1)));
 }

@@ -319,3 +319,8 @@ test('a name the entity layer misses at the end of a description, tokenised init
   assert.equal(only('"He has been feigning , " U . S . District Judge Jack B . Weinstein said in sentencing him .').speaker, 'Jack B . Weinstein');
   assert.equal(only('"We were never told," a police spokesman said.').speaker, '[a police spokesman]');
 });
+
+test('"“…,” comments Johnston in a statement, “…”": a speech word between a closing mark and a name attributes both quotes', () => {
+  const quotes = quotesOf('The band will tour. “We are truly excited about our tour,” comments Johnston in a statement, “as it is a celebration of our history.”');
+  assert.deepEqual(quotes.map((q) => [q.kind, q.speaker]), [['speech', 'Johnston'], ['speech', 'Johnston']]);
+});
