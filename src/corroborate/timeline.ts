@@ -140,8 +140,8 @@ export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPE
   // Two acts in common, one a verb: "decided on Saturday" to sell the club and to retire are two
   // happenings, and so are a bank "went up in flames" and a meeting of "bankers".
   if (a.doc !== b.doc && sameDay(a, b) && inLead(a) && inLead(b) && shared(a.verbs, b.verbs) >= 1 && shared(a.acts, b.acts) >= 2) return true;
-  // The same person doing the same thing on the same day: "King said he decided on Saturday", "King … decided over the weekend".
-  if (a.actor !== null && a.actor === b.actor && sameDay(a, b) && shared(a.verbs, b.verbs) >= 1) return true;
+  // The same person doing the same thing on the same day: "King said he decided on Saturday", "King … decided over the weekend" (a weekend holding it).
+  if (a.actor !== null && a.actor === b.actor && Math.max(spanDays(a), spanDays(b)) <= WEEKEND_DAYS && shared(a.verbs, b.verbs) >= 1) return true;
   // One report going on about its happening of that day, naming no one new: "King said he decided on Saturday to fire O'Brien" … "He … then made his decision on Saturday".
   return a.doc === b.doc && a.date.length >= 10 && a.date.slice(0, 10) === b.date.slice(0, 10) && !a.end && !b.end && (a.who === 0 || b.who === 0) && shared(a.acts, b.acts) >= 1;
 }
@@ -157,6 +157,9 @@ const isYear = (date: string) => /^\d{4}$/.test(date);
 function samePlan(a: Dated, b: Dated): boolean {
   return a.planned && b.planned && nested(a, b) && Math.min(spanDays(a), spanDays(b)) === 1 && Math.max(spanDays(a), spanDays(b)) > WEEK_DAYS && shared(a.things, b.things) >= 1;
 }
+
+/** Days of a weekend: "over the weekend" places a happening nearly as closely as its day. */
+const WEEKEND_DAYS = 2;
 
 /** Days of a week: a telling placed no closer than this is a vague one. */
 const WEEK_DAYS = 7;

@@ -1,6 +1,6 @@
 import type { Span, Timex, Token } from '../../doc/types.js';
 import { addDays, parseYmd, ymdString, ymString, type Ymd } from './calendar.js';
-import { agoDates, chronoCandidates, durations, mentionedShift, namedPeriods, partsOfDay, partsOfPeriods, quarters, references, relativeUnits, seasons, sets, shiftsFromMentioned, weekdays, years, type Candidate } from './parsers.js';
+import { agoDates, chronoCandidates, durations, mentionedShift, namedPeriods, partsOfDay, partsOfPeriods, quarters, references, relativeUnits, seasons, sets, shiftsFromMentioned, theWeekend, weekdays, years, type Candidate } from './parsers.js';
 import { TIME_PATTERNS } from './patterns.js';
 import { REFINERS, type Anchor, type RefinerName, type Resolved } from './resolve.js';
 import { clauseTense, type Tense } from './tense.js';
@@ -16,7 +16,7 @@ export interface FindTimexOptions {
 export const ALL_REFINERS: ReadonlySet<RefinerName> = new Set(REFINERS);
 
 /** Our parsers, each owned by the refiner that switches it. Order does not matter: `selectLongest` decides. */
-const PARSERS: Array<(text: string) => Candidate[]> = [durations, shiftsFromMentioned, agoDates, relativeUnits, partsOfPeriods, quarters, seasons, namedPeriods, years, weekdays, partsOfDay, references, sets];
+const PARSERS: Array<(text: string) => Candidate[]> = [durations, shiftsFromMentioned, agoDates, relativeUnits, theWeekend, partsOfPeriods, quarters, seasons, namedPeriods, years, weekdays, partsOfDay, references, sets];
 
 /** chrono needs an instant; without an anchor its implied fields are never used. */
 const NO_ANCHOR_INSTANT = new Date(Date.UTC(2000, 0, 1, 12));

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { Span } from '../../doc/types.js';
-import { addDays, ymdString, ymString } from './calendar.js';
+import { addDays, weekdayOf, ymdString, ymString } from './calendar.js';
 import { MONTHS, NUMBER_WORDS, PARTS_OF_DAY, QUANTITY_MODS, UNIT_FACTOR, UNITS, WEEKDAYS } from './lexicon/units.js';
 import { TIME_PATTERNS } from './patterns.js';
 import { fullAnchor, monthRange, resolveMonth, resolveMonthDay, resolveWeekday, weekValue, type RefinerName, type Resolved, type ResolveEnv } from './resolve.js';
@@ -170,6 +170,29 @@ export function relativeUnits(text: string): Candidate[] {
       },
     };
   });
+}
+
+/**
+ * "at the weekend", "over the weekend": the weekend nearest the article's date in its clause's
+ * tense, both days (`2026-W01-WE`): told in the past, the one just gone (or under way), else the
+ * coming one. chrono reads it as the Saturday alone, so "agreed at the weekend" and "announced on
+ * Sunday" could not be one happening. Known failure: told on a Monday of plans, "over the weekend" ahead.
+ */
+export function theWeekend(text: string): Candidate[] {
+  return matches(TIME_PATTERNS.theWeekend, text).map((m) => ({
+    ...matchSpan(m),
+    rule: 'time/the-weekend',
+    refiner: 'relative' as const,
+    resolve(env: ResolveEnv): Resolved {
+      const anchor = fullAnchor(env);
+      const future = env.tense === 'future';
+      if (!anchor) return { type: 'DATE', value: future ? 'FUTURE_REF' : 'PAST_REF', known: [] };
+      // ISO weeks run Monday to Sunday: a weekend is its week's last two days.
+      const day = (weekdayOf(anchor) + 6) % 7;
+      const weeks = future ? (day >= 5 ? 1 : 0) : day >= 5 ? 0 : -1;
+      return { type: 'DATE', value: `${weekValue(anchor, weeks)}-WE`, known: [] };
+    },
+  }));
 }
 
 const PART_MOD: Readonly<Record<string, string>> = { early: 'START', mid: 'MID', late: 'END', start: 'START', beginning: 'START', end: 'END', middle: 'MID' };
@@ -367,7 +390,9 @@ export function weekdays(text: string): Candidate[] {
         rule: 'time/weekday',
         refiner: 'tense' as const,
         resolve(env: ResolveEnv): Resolved {
-          const r = resolveWeekday(WEEKDAYS[day!.toLowerCase()]!, rel, env);
+          // A deadline ("passage by Friday", "open until Monday") lies ahead unless its clause is told in the past.
+          const ahead = prep && /^(by|until)$/i.test(prep) && env.tense !== 'past';
+          const r = resolveWeekday(WEEKDAYS[day!.toLowerCase()]!, rel, ahead ? { ...env, tense: 'future' } : env);
           const partCode = part ? PARTS_OF_DAY[part.toLowerCase()] : undefined;
           return {
             type: partCode ? 'TIME' : 'DATE',

@@ -35,6 +35,8 @@ export const TIME_PATTERNS = {
   vagueUnits: /\b(seconds|minutes|hours|days|weeks|months|years|decades)(?=\s+(?:after|later|before|earlier|of|ago|on end)\b)/gi,
   /** "two years ago", "three days earlier" is left to chrono; "ago" alone anchors on the article date. */
   ago: new RegExp(`\\b(${NUMBER})\\s+(${UNIT})\\s+ago\\b`, 'gi'),
+  /** "at the weekend", "over the weekend" (not "this weekend", a relative unit). */
+  theWeekend: /\b(?:at|over|on|during|for)\s+the\s+weekend\b/gi,
   /** "last week", "earlier this week", "later this year", "next month", "this weekend", "the last quarter". */
   relative: /\b(?:(earlier|later)\s+)?(?:the\s+)?(last|next|this|coming|previous|past)\s+(week|weekend|month|year|quarter|decade)\b/gi,
   /** "early February", "mid-2011", "late 2009", "the end of March 2026". */

@@ -292,3 +292,11 @@ test('the time regexes do not backtrack on long inputs', () => {
   timexes(long, '2026-01-14');
   assert.ok(performance.now() - started < 3000, `took ${performance.now() - started} ms`);
 });
+
+test('"at the weekend" is both days of the weekend its tense points to; a deadline weekday lies ahead unless told in the past', () => {
+  // 2010-05-05 is a Wednesday: the weekend just gone is May 1–2 (ISO week 17), the coming one May 8–9.
+  assert.equal(find('The government agreed at the weekend to slash spending.', '2010-05-05', 'weekend')?.value, '2010-W17-WE');
+  assert.equal(find('Regional elections will be held over the weekend.', '2010-05-05', 'weekend')?.value, '2010-W18-WE');
+  assert.equal(find('The goal is passage by Friday.', '2010-05-05', 'Friday')?.value, '2010-05-07');
+  assert.equal(find('The strikers had gone home by Friday.', '2010-05-05', 'Friday')?.value, '2010-04-30');
+});
