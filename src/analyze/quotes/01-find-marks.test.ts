@@ -87,3 +87,7 @@ test('a closing curly mark typed to open, after a space and before a letter, ope
 test('in tokenised text a straight mark spaced on both sides closes a curly quote', () => {
   assert.deepEqual(words('“ They drive reckless around here , " a bystander told CBS .'), ['They drive reckless around here']);
 });
+
+test('an opening curly mark typed to close, before a comma, closes', () => {
+  assert.deepEqual(words('“ I am hosting the show !\nThere goes the orchestra “ , the comedian said on her feed .'), ['I am hosting the show ! | There goes the orchestra']);
+});

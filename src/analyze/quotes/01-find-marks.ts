@@ -63,6 +63,11 @@ function curlyOpenedAsClose(line: string, at: number, value: string): boolean {
   return value === '”' && /\p{L}/u.test(line[at + 1] ?? '') && (at === 0 || /\s/.test(line[at - 1]!));
 }
 
+/** The mirror typo: “ typed to close (`there goes the orchestra “ , the comedian said`): no quote opens on a comma or a stop. */
+function curlyClosedAsOpen(line: string, at: number, value: string): boolean {
+  return value === '“' && /^\s*[,.;:!?](?:\s|$)/u.test(line.slice(at + 1)) && at > 0 && /[\p{L}\p{N}.!?]\s*$/u.test(line.slice(0, at));
+}
+
 /**
  * The mirror typo: `` used to close, after the quoted words' comma and before their attribution
  * (`scorer , `` Hansbrough said`). Taken for a close only while a quote is open (a real `` after
@@ -82,7 +87,10 @@ function marksOf(line: string, lineStart: number): Mark[] {
     if (tags.some(([a, b]) => m.index! > a && m.index! < b)) continue;
     const value = m[0];
     const family = FAMILY[value]!;
-    const direction: Direction = family === 'straight' ? straightDirection(line, m.index!) : OPENING.has(value) || ptbOpenedAsClose(line, m.index!, value) || curlyOpenedAsClose(line, m.index!, value) ? 'open' : 'close';
+    const direction: Direction =
+      family === 'straight' ? straightDirection(line, m.index!)
+      : curlyClosedAsOpen(line, m.index!, value) ? 'close'
+      : OPENING.has(value) || ptbOpenedAsClose(line, m.index!, value) || curlyOpenedAsClose(line, m.index!, value) ? 'open' : 'close';
     marks.push({ at: lineStart + m.index!, end: lineStart + m.index! + value.length, family, direction });
   }
   return marks;
