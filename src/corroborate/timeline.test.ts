@@ -250,3 +250,16 @@ test('ECB+ 8_ecbplus: two reports leading with the day\'s news in their own word
   assert.ok(attack && attack === entryOf('one of them a pregnant woman , were killed'), JSON.stringify(attack?.evidence.map((x) => x.doc.text.slice(x.span.start, x.span.end))));
   assert.notEqual(entryOf('Papandreou vowed Wednesday'), attack);
 });
+
+test('ECB+ 8_ecbplus: what led up to the strike, told by no lead and naming no one of the main event, is background; the day before\'s protest in Athens is not', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { REPO } = await import('../../test/paths.js');
+  const texts = new Map(readFileSync(join(REPO, '..', 'shared', 'data', 'ecbplus', 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string }).map((d) => [d.id, d.text]));
+  const docs = ['8_1ecbplus', '8_8ecbplus', '8_9ecbplus'].map((id) => processDoc(docFromText(texts.get(id)!, `${id}.txt`, null), { now: new Date(0) }));
+  const timeline = buildTimeline(docs);
+  const kindOf = (words: string) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes(words)))?.kind;
+  assert.equal(kindOf('agreed at the weekend to slash spending'), 'background');
+  assert.equal(kindOf('Papandreou on Sunday announced cuts'), 'background');
+  assert.equal(kindOf('stormed the Athens Acropolis yesterday'), 'happening');
+});

@@ -376,6 +376,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
   for (const e of entries) for (const key of new Set(e.evidence.map(sentenceKey))) entriesOf.set(key, (entriesOf.get(key) ?? 0) + 1);
   const main = mainEntry(kinded, mainWhen);
   if (main) backgroundOfOthers(kinded, main, storyDays);
+  if (main) leadUps(kinded, main, storyDays);
   return kinded
     .sort((a, b) => rank[a.kind] - rank[b.kind] || (a.first.date < b.first.date ? -1 : a.first.date > b.first.date ? 1 : (a.first.end ?? '').localeCompare(b.first.end ?? '')))
     .map((e) => {
@@ -440,6 +441,24 @@ function backgroundOfOthers(entries: Array<{ kind: TimelineKind; first: Dated; e
     return e.evidence.every((d) => d.actor !== null && behind.has(d.actor) && !elsewhere.has(d.actor));
   });
   for (const e of turned) e.kind = 'background';
+}
+
+/**
+ * What led up to the story is background: a happening over before the story's first report that
+ * no report leads with and that names no one and nothing its main event names ("the government
+ * agreed at the weekend to slash spending", "Papandreou on Sunday announced cuts" in reports of
+ * Wednesday's deadly strike in Athens). The run-up of the main event's own people stays: the
+ * call between Trump and Petro before Trump announced their talks.
+ */
+function leadUps(entries: Array<{ kind: TimelineKind; first: Dated; evidence: Dated[] }>, main: { evidence: Dated[] }, storyDays: Ymd[]): void {
+  if (storyDays.length === 0) return;
+  const earliest = storyDays.reduce((a, b) => (daysBetween(a, b) < 0 ? b : a));
+  const named = new Set(main.evidence.flatMap((d) => [...d.names]));
+  for (const e of entries) {
+    const span = spanOf(e.first);
+    if (e === main || e.kind !== 'happening' || !span || daysBetween(span.last, earliest) <= 0 || e.evidence.some(inLead)) continue;
+    if (!e.evidence.some((d) => [...d.names].some((n) => named.has(n)))) e.kind = 'background';
+  }
 }
 
 /** Sentences of an article that make its lead: what it reports first. */
