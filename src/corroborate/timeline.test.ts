@@ -263,3 +263,15 @@ test('ECB+ 8_ecbplus: what led up to the strike, told by no lead and naming no o
   assert.equal(kindOf('Papandreou on Sunday announced cuts'), 'background');
   assert.equal(kindOf('stormed the Athens Acropolis yesterday'), 'happening');
 });
+
+test('ECB+ 8_ecbplus: one plan for one day told in other words is one scheduled entry', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { REPO } = await import('../../test/paths.js');
+  const texts = new Map(readFileSync(join(REPO, '..', 'shared', 'data', 'ecbplus', 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string }).map((d) => [d.id, d.text]));
+  const docs = ['8_1ecbplus', '8_9ecbplus'].map((id) => processDoc(docFromText(texts.get(id)!, `${id}.txt`, null), { now: new Date(0) }));
+  const votes = buildTimeline(docs).filter((e) => e.evidence.some((x) => /to be voted on Thursday/.test(x.doc.text.slice(x.span.start, x.span.end))));
+  assert.equal(votes.length, 1, JSON.stringify(votes.map((e) => e.description)));
+  assert.equal(votes[0]!.kind, 'scheduled');
+  assert.equal(new Set(votes[0]!.evidence.map((x) => x.doc.id)).size, 2);
+});

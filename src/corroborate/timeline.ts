@@ -134,6 +134,8 @@ export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPE
   // Told in other words ("a phone call … on Wednesday", "the Wednesday call"; "will meet on February 3", "the official meeting on February 3"): the same people and the same act.
   if (shared(a.names, b.names) >= DEFAULT_MIN_SHARED_NAMES && shared(a.acts, b.acts) >= 1) return true;
   if (samePlan(a, b)) return true;
+  // One plan for one day told in other words ("the measures to be voted on Thursday", "the draft bill … is to be voted on Thursday").
+  if (a.planned && b.planned && sameDay(a, b) && shared(a.verbs, b.verbs) >= 1 && shared(a.acts, b.acts) >= 2) return true;
   // Two reports leading with one day's happening in their own words ("A firebomb attack on a bank
   // … killed at least three people today", "Three people … were killed when … threw petrol bombs at
   // a bank … on Wednesday"): a lead tells the news, and a story's news of one day is one happening.
