@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import type { EventSignature } from '../doc/types.js';
-import { DEFAULT_COLD_DAYS, DEFAULT_JOIN_THRESHOLD, DEFAULT_WHEN_TOLERANCE_DAYS, gapDays, groupArticle, growEvent, growStory, timePenalty, type StorySummary, type TermVector } from './stories.js';
+import { DEFAULT_COLD_DAYS, DEFAULT_JOIN_THRESHOLD, DEFAULT_PEOPLE_CLASH_MAX_SCORE, DEFAULT_WHEN_TOLERANCE_DAYS, gapDays, groupArticle, growEvent, growStory, timePenalty, type StorySummary, type TermVector } from './stories.js';
 
 const DAY = 86_400_000;
 const vector = (entries: Record<string, number>): TermVector => new Map(Object.entries(entries));
@@ -89,4 +89,17 @@ test('a single article among the candidates that would join the story now comes 
   assert.deepEqual(grouped(1).merge.map((m) => m.storyId), ['s-early']);
   assert.deepEqual(grouped(3).merge, []);
   assert.deepEqual(grouped(1, vector({ ferry: 2, harbour: 2, timetable: 1 })).merge, []);
+});
+
+test('a lead about another person keeps an article out unless it shares most of the story’s words', () => {
+  const lead = (person: string): EventSignature => ({ what: [], who: [], people: [{ key: person, start: 0, end: 4 }], where: [], when: null });
+  const arrest = { ...story('s-arrest', vector({ arrest: 2, charger: 1, drunk: 1, driving: 1 }), null, 3), event: growEvent([growEvent([growEvent([], lead('vincent jackson'))], lead('vincent jackson'))], lead('vincent jackson')) };
+  // The same kind of arrest, another player: few shared words, the person check keeps it out.
+  const other = vector({ arrest: 1, charger: 1, linebacker: 2, parole: 2 });
+  assert.ok(groupArticle(other, null, [arrest]).score >= DEFAULT_JOIN_THRESHOLD);
+  assert.equal(groupArticle(other, null, [arrest], DEFAULT_JOIN_THRESHOLD, lead('jamal williams')).storyId, null);
+  // A report opening on the arresting officer with the story's own words is the same arrest.
+  const same = vector({ arrest: 2, charger: 1, drunk: 1, driving: 1, officer: 1 });
+  assert.ok(groupArticle(same, null, [arrest]).score >= DEFAULT_PEOPLE_CLASH_MAX_SCORE);
+  assert.equal(groupArticle(same, null, [arrest], DEFAULT_JOIN_THRESHOLD, lead('officer smith')).storyId, 's-arrest');
 });
