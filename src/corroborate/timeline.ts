@@ -44,8 +44,8 @@ export const DEFAULT_STORY_WINDOW_DAYS = 14;
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'NUM', 'ADJ']);
 
 interface Dated {
-  date: string;
-  end?: string;
+  readonly date: string;
+  readonly end?: string;
   future: boolean;
   /** Told in the future tense or dated after its report (for an undated report, after the story's latest): a plan. */
   planned: boolean;
@@ -473,14 +473,21 @@ function inLead(d: Dated): boolean {
 
 /** First and last day of a telling's date. */
 function spanOf(d: Dated): { first: Ymd; last: Ymd } | null {
-  const from = daysOf(d.date), to = daysOf(d.end ?? d.date);
-  return from && to ? { first: from.first, last: to.last } : null;
+  let span = spans.get(d);
+  if (span === undefined) {
+    const from = daysOf(d.date), to = daysOf(d.end ?? d.date);
+    spans.set(d, (span = from && to ? { first: from.first, last: to.last } : null));
+  }
+  return span;
 }
+
+/** Each telling's span, computed once: the entries are built by comparing every telling with many others. */
+const spans = new WeakMap<Dated, { first: Ymd; last: Ymd } | null>();
 
 /** Days a telling's date covers: a day 1, "February" 28, "2014" 365. */
 function spanDays(d: Dated): number {
-  const from = daysOf(d.date), to = daysOf(d.end ?? d.date);
-  return from && to ? daysBetween(from.first, to.last) + 1 : Number.POSITIVE_INFINITY;
+  const span = spanOf(d);
+  return span ? daysBetween(span.first, span.last) + 1 : Number.POSITIVE_INFINITY;
 }
 
 /** Whether one list of preferences comes before another, first difference deciding. */
