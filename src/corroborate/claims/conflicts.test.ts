@@ -48,3 +48,11 @@ test('many rival values for one slot are several things taken for one: no confli
   const clash = conflicts.find((values) => values.some((v) => /\b4 p\.m/.test(v)) && values.some((v) => /\b6 p\.m/.test(v)));
   assert.equal(clash, undefined, JSON.stringify(clash));
 });
+
+test('a denied figure is no side of a dispute, and different payers\' sums are different things', () => {
+  // ECB+ 10_ecbplus: "none of those offers are believed to be for more than eight years" against
+  // "for eight years"; the Nationals' "$160 million offer" against the Red Sox's "offer ... in excess
+  // of $160 million". The one real dispute: "less than the $184 million" against "$184 million".
+  const offers = conflictsOf(['10_1ecbplus', '10_2ecbplus', '10_4ecbplus', '10_6ecbplus'].map(ecbplus));
+  assert.deepEqual(offers, [['less than the $184 million', '$184 million']]);
+});

@@ -90,7 +90,7 @@ function nearMiss(a: Interval, b: Interval): boolean {
  * updates or different things, not a dispute between sources.
  */
 export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: (unit: ClaimUnit) => string): Conflict[] {
-  const refs: QuantityRef[] = units.flatMap((u, unit) => u.quantities.map((quantity) => ({ unit, quantity })));
+  const refs: QuantityRef[] = units.flatMap((u, unit) => u.quantities.filter((q) => !negated(u, q)).map((quantity) => ({ unit, quantity })));
   // Weighed once here, not once per pair below.
   const contexts = refs.map((r) => weighted(r.quantity.context, space.weight));
   const agreeing = refs.map(() => [] as number[]);
@@ -99,6 +99,7 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
     for (let j = i + 1; j < refs.length; j++) {
       const [a, b] = [refs[i]!, refs[j]!];
       if (a.quantity.dimension !== b.quantity.dimension || a.quantity.unitClass !== b.quantity.unitClass) continue;
+
       if (sourceOf(units[a.unit]!) === sourceOf(units[b.unit]!)) continue;
       // Different nouns qualified ("66-year-old woman" / "36-year-old driver") are different things.
       if (a.quantity.head && b.quantity.head && a.quantity.head !== b.quantity.head) continue;
@@ -107,6 +108,10 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
       if (!agree && (a.quantity.modifier === 'vague' || b.quantity.modifier === 'vague')) continue;
       // Figures about different people ("five seasons" of one coach, "seven seasons" of another).
       if (!agree && !samePeople(units[a.unit]!, units[b.unit]!)) continue;
+      // Sums of different payers: "the Nationals made a $160 million offer" and "the Red Sox made an
+      // offer in excess of $160 million". Other figures are not tied to the clause's first name:
+      // the time of one arrest is given after "Williams" in one outlet and "his Bentley" in another.
+      if (!agree && a.quantity.dimension === 'money' && a.quantity.actor && b.quantity.actor && a.quantity.actor !== b.quantity.actor) continue;
       // A clause that also gives the other's figure is stating two things, not disputing one:
       // "one count of murder and three counts of homicide" beside "three counts of homicide".
       if (!agree && (givesValue(units[a.unit]!, b.quantity) || givesValue(units[b.unit]!, a.quantity))) continue;
@@ -147,6 +152,16 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
   }
   return conflicts;
 }
+
+/** Words that deny what follows them in a clause. */
+const NEGATIONS: ReadonlySet<string> = new Set(['no', 'not', "n't", 'never', 'none', 'nobody', 'neither', 'nor', 'without']);
+
+/**
+ * Whether a clause denies its figure rather than stating it: "none of those offers are believed to
+ * be for more than eight years" gives no length of an offer, so it is no side of a dispute.
+ */
+const negated = (unit: ClaimUnit, q: { start: number }) =>
+  unit.doc.layers.tokens.some((t) => t.start >= unit.span.start && t.end <= q.start && NEGATIONS.has(unit.doc.text.slice(t.start, t.end).toLowerCase().replace('’', "'")));
 
 /** Whether two clauses can be about the same person: one names nobody, or they share someone. */
 const samePeople = (a: ClaimUnit, b: ClaimUnit) => a.people.size === 0 || b.people.size === 0 || [...a.people].some((p) => b.people.has(p));

@@ -24,7 +24,7 @@ export interface ClaimUnit {
    * Quantities in the clause, offsets into `doc.text`; `unitClass` folds nouns for people
    * together; `context` holds the terms of the words around the quantity, which say what it measures.
    */
-  quantities: Array<Quantity & { unitClass: string; context: Map<string, number>; head: string | null }>;
+  quantities: Array<Quantity & { unitClass: string; context: Map<string, number>; head: string | null; actor: string | null }>;
   attribution: Attribution | null;
   /** The terms of its verbs, common nouns and numbers: what the clause says happened, apart from who. */
   predicates: Set<string>;
@@ -60,6 +60,23 @@ const PATTERNS = {
  * more than three hours, and at least 16 people were injured" gives two statements that can be
  * confirmed or disputed apart. Attribution is read once per sentence and applies to its clauses.
  */
+/**
+ * The story-wide id of the name (not a place) whose figure a clause gives: the first one before it,
+ * outside the attribution ("the Washington Nationals made Teixeira a $160 million offer"), else the
+ * agent of its noun ("$160 million offers by the Angels"); null when none is printed. Entity types
+ * are not trusted here ("Red Sox" is often taken for a person).
+ */
+function actorOf(doc: Doc, tokens: Token[], mentions: Array<{ start: number; end: number; entity: ExportEntity }>, clause: Span, q: Span, attribution: Attribution | null): string | null {
+  const first =
+    mentions.find((m) => m.start >= clause.start && m.end <= q.start && !inAttribution(attribution, m.start)) ??
+    // Or the agent of the figure's noun: "$160 million offers by the Angels" (not "the $184 million reported by WCVB").
+    mentions.find((m) => m.start >= q.end && m.end <= clause.end && AGENT_BETWEEN.test(doc.text.slice(q.end, m.start)) && tokens.every((t) => t.start < q.end || t.end > m.start || t.pos !== 'VERB'));
+  return first && first.entity.type !== 'location' ? first.entity.id : null;
+}
+
+/** Up to two words, then "by (the)": what lies between a figure and the agent of a passive or a noun ("offers by the"). */
+const AGENT_BETWEEN = /^(?:\s+[\p{L}-]+){0,2}\s+by\s+(?:the\s+)?$/u;
+
 export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
   const headings = doc.layers.paragraphs.filter((p) => p.kind === 'heading');
   const mentions = entities
@@ -88,6 +105,7 @@ export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
         unitClass: q.dimension === 'count' && PEOPLE_NOUNS.has(q.unit) ? 'person' : q.unit,
         context: termsOf(doc, tokens, contextWindow(doc, tokens, q.start + clause.start, q.end + clause.start), attribution),
         head: headAfter(doc, tokens, q.end + clause.start),
+        actor: actorOf(doc, tokens, inSentence, clause, { start: q.start + clause.start, end: q.end + clause.start }, attribution),
       }));
       // The value itself is a term: "Thirty-four people" and "34 passengers" share it though no word matches.
       for (const q of quantities) {

@@ -7,7 +7,7 @@ export const SMALL_NUMBERS: Record<string, number> = {
   a: 1, an: 1, single: 1, dozen: 12, 'a dozen': 12, half: 0.5, 'a half': 0.5, couple: 2, 'a couple of': 2,
 };
 
-export const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000, trillion: 1_000_000_000_000, m: 1_000_000, bn: 1_000_000_000, k: 1_000 };
+export const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000, trillion: 1_000_000_000_000, m: 1_000_000, mm: 1_000_000, bn: 1_000_000_000, k: 1_000 };
 
 /** Vague amounts ("dozens of", "several") as the range a careful reader would allow. */
 export const VAGUE_AMOUNTS: Record<string, [number, number]> = {

@@ -36,6 +36,12 @@ const READINGS: Array<[string, string, string, string]> = [
   ['He was stopped at about 1 : 30 a . m . on Sunday.', 'about 1 : 30 a . m .', 'time:clock', '[80, 100]'],
   ['She was struck just after 7 p.m., police said.', 'just after 7 p.m.', 'time:clock', '(1140, 1155]'],
   ['He was arrested at 9.35am on Saturday.', '9.35am', 'time:clock', '[572, 578]'],
+  // A comparative bounds a figure named with "the"; "or more" bounds it from after; "MM" is a million.
+  ['Sources say it is less than the $184 million reported.', 'less than the $184 million', 'money:USD', '[0, 184000000)'],
+  ['He raised concern about a contract of eight years or more.', 'eight years or more', 'duration:minute', '[4207680, ∞)'],
+  ['The Red Sox offered him an eight-year, $200MM deal.', '$200MM', 'money:USD', '200000000'],
+  // A sum paid per period is a rate, never the same thing as a total.
+  ['They offered $184 million or $23 million per season.', '$23 million per season', 'money:USD/year', '23000000'],
 ];
 
 for (const [sentence, span, kind, interval] of READINGS) {

@@ -26,6 +26,12 @@ const PATTERNS = {
   /** Words that bound a number, read right before it. Longest first: "just under" before "under". */
   modifier:
     /(?<mod>just under|just over|just short of|well over|well above|more than|greater than|over|above|in excess of|exceed(?:ed|ing|s)?|upwards of|at least|no fewer than|no less than|a minimum of|as many as|less than|fewer than|under|below|up to|at most|no more than|a maximum of|about|around|roughly|approximately|an estimated|some|nearly|almost|close to)\s+(?:an?\s+)?$/i,
+  /** "less than the $184 million reported": a comparative bounds a figure named with "the" too ("over the 30 years" does not). */
+  comparativeThe: /(?<mod>more than|greater than|less than|fewer than)\s+the\s+$/i,
+  /** "per season", "a year", "average annual value", "annually" after an amount of money: a rate. */
+  rateAfter: /^\s*(?:(?:per|a|an|each|every)\s+(?<per>year|season|month|week|day|hour|game)\b|(?:in\s+)?(?:average\s+)?annual(?:ly)?\b)/i,
+  /** "eight years or more": a lower bound printed after the figure. */
+  orMoreAfter: /^\s+or (?:more|longer)\b/i,
   /** "between 10 and 20", "10 to 20", "10-20": the second number of a range, read right after the first. */
   rangeTail: /^\s*(?:to|and|-|–)\s*(?<second>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/,
   betweenBefore: /between\s+$/i,
@@ -47,6 +53,9 @@ const PATTERNS = {
   /** "every single passenger": "single" there stresses "every", it counts nothing. */
   intensifierBefore: /\b(?:every|each)\s+$/i,
 } as const;
+
+/** The period of a rate of money; a sports season is paid as a year. */
+const RATE_PERIODS: Record<string, string> = { year: 'year', season: 'year', month: 'month', week: 'week', day: 'day', hour: 'hour', game: 'game' };
 
 /** A bare four-digit number in this range is a year ("in 2025"), not a quantity. */
 const YEAR_RANGE: [number, number] = [1800, 2200];
@@ -94,7 +103,7 @@ export function findQuantities(text: string): Quantity[] {
       modifier = 'at-least';
       end += plus[0].length;
     }
-    const bound = modifier === 'exact' ? PATTERNS.modifier.exec(before) : null;
+    const bound = modifier === 'exact' ? (PATTERNS.modifier.exec(before) ?? PATTERNS.comparativeThe.exec(before)) : null;
     let spanStart = start;
     if (bound) {
       [interval, modifier] = applyModifier(bound.groups!.mod!.toLowerCase(), value);
@@ -103,6 +112,12 @@ export function findQuantities(text: string): Quantity[] {
 
     const measured = unitAfter(text.slice(end), groups.currency, value, groups.words);
     if (!measured) continue;
+    const orMore = modifier === 'exact' ? PATTERNS.orMoreAfter.exec(text.slice(end + measured.length)) : null;
+    if (orMore) {
+      interval = { low: value, high: Infinity, lowClosed: true, highClosed: false };
+      modifier = 'at-least';
+      measured.length += orMore[0].length;
+    }
     if (measured.dimension === 'count' && !groups.currency && groups.digits && !groups.scale && value >= YEAR_RANGE[0] && value <= YEAR_RANGE[1] && Number.isInteger(value) && groups.digits.length === 4) continue;
     const scaled = shiftInterval(scaleInterval(interval, measured.factor), measured.add ?? 0);
     found.push({ start: spanStart, end: end + measured.length, text: text.slice(spanStart, end + measured.length), dimension: measured.dimension, unit: measured.unit, interval: scaled, modifier });
@@ -166,8 +181,13 @@ interface Measured {
 /** What the number measures, read from the words after it. */
 function unitAfter(rest: string, currency: string | undefined, value: number, words: string | undefined): Measured | null {
   if (currency) {
-    const scale = /^\s?(million|billion|trillion|bn|m)\b/i.exec(rest);
-    return { dimension: 'money', unit: CURRENCY_SYMBOLS[currency]!, factor: scale ? SCALES[scale[1]!.toLowerCase()]! : 1, length: scale ? scale[0].length : 0 };
+    // "$200MM": the financial press's million.
+    const scale = /^\s?(million|billion|trillion|bn|mm|m)\b/i.exec(rest);
+    const length = scale ? scale[0].length : 0;
+    // "$23 million per season" is a rate, never the same slot as a total ("$184 million").
+    const rate = PATTERNS.rateAfter.exec(rest.slice(length));
+    const per = rate ? (RATE_PERIODS[(rate.groups!.per ?? 'year').toLowerCase()] ?? 'year') : null;
+    return { dimension: 'money', unit: per ? `${CURRENCY_SYMBOLS[currency]!}/${per}` : CURRENCY_SYMBOLS[currency]!, factor: scale ? SCALES[scale[1]!.toLowerCase()]! : 1, length: length + (rate?.[0].length ?? 0) };
   }
   const m = PATTERNS.after.exec(rest);
   if (!m) return null;
