@@ -238,13 +238,17 @@ test('someone of a recent side happening who also acts in the story keeps their 
   assert.equal(kinds['2026-02-10'], 'scheduled');
 });
 
-test('ECB+ 8_ecbplus: two reports leading with the day\'s news in their own words are one entry; the prime minister\'s vow that day stays apart', async () => {
+/** ECB+ documents by id, analysed as ingest would. */
+async function ecbDocs(ids: string[]) {
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { REPO } = await import('../../test/paths.js');
   const texts = new Map(readFileSync(join(REPO, '..', 'shared', 'data', 'ecbplus', 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string }).map((d) => [d.id, d.text]));
-  const docs = ['8_1ecbplus', '8_8ecbplus', '8_9ecbplus'].map((id) => processDoc(docFromText(texts.get(id)!, `${id}.txt`, null), { now: new Date(0) }));
-  const timeline = buildTimeline(docs);
+  return ids.map((id) => processDoc(docFromText(texts.get(id)!, `${id}.txt`, null), { now: new Date(0) }));
+}
+
+test('ECB+ 8_ecbplus: two reports leading with the day\'s news in their own words are one entry; the prime minister\'s vow that day stays apart', async () => {
+  const timeline = buildTimeline(await ecbDocs(['8_1ecbplus', '8_8ecbplus', '8_9ecbplus']));
   const entryOf = (words: string) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes(words)));
   const attack = entryOf('A firebomb attack on a bank in Greece killed');
   assert.ok(attack && attack === entryOf('one of them a pregnant woman , were killed'), JSON.stringify(attack?.evidence.map((x) => x.doc.text.slice(x.span.start, x.span.end))));
@@ -252,12 +256,7 @@ test('ECB+ 8_ecbplus: two reports leading with the day\'s news in their own word
 });
 
 test('ECB+ 8_ecbplus: what led up to the strike, told by no lead and naming no one of the main event, is background; the day before\'s protest in Athens is not', async () => {
-  const { readFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { REPO } = await import('../../test/paths.js');
-  const texts = new Map(readFileSync(join(REPO, '..', 'shared', 'data', 'ecbplus', 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string }).map((d) => [d.id, d.text]));
-  const docs = ['8_1ecbplus', '8_8ecbplus', '8_9ecbplus'].map((id) => processDoc(docFromText(texts.get(id)!, `${id}.txt`, null), { now: new Date(0) }));
-  const timeline = buildTimeline(docs);
+  const timeline = buildTimeline(await ecbDocs(['8_1ecbplus', '8_8ecbplus', '8_9ecbplus']));
   const kindOf = (words: string) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes(words)))?.kind;
   assert.equal(kindOf('agreed at the weekend to slash spending'), 'background');
   assert.equal(kindOf('Papandreou on Sunday announced cuts'), 'background');
