@@ -1,3 +1,4 @@
+import { tokensWithin } from '../../doc/spans.js';
 import { overlaps, type Interval } from '../quantities/interval.js';
 import { SMALL_NUMBERS } from '../quantities/lexicon.js';
 import { ALIGN_THRESHOLD, similarity, vectorCosine, weighted, type UnitVectors } from './align.js';
@@ -161,7 +162,7 @@ const NEGATIONS: ReadonlySet<string> = new Set(['no', 'not', "n't", 'never', 'no
  * be for more than eight years" gives no length of an offer, so it is no side of a dispute.
  */
 const negated = (unit: ClaimUnit, q: { start: number }) =>
-  unit.doc.layers.tokens.some((t) => t.start >= unit.span.start && t.end <= q.start && NEGATIONS.has(unit.doc.text.slice(t.start, t.end).toLowerCase().replace('’', "'")));
+  tokensWithin(unit.doc.layers.tokens, { start: unit.span.start, end: q.start }).some((t) => NEGATIONS.has(unit.doc.text.slice(t.start, t.end).toLowerCase().replace('’', "'")));
 
 /** Whether two clauses can be about the same person: one names nobody, or they share someone. */
 const samePeople = (a: ClaimUnit, b: ClaimUnit) => a.people.size === 0 || b.people.size === 0 || [...a.people].some((p) => b.people.has(p));
@@ -175,8 +176,8 @@ const givesValue = (unit: ClaimUnit, q: ClaimUnit['quantities'][number]) =>
 
 function printsBare(unit: ClaimUnit, q: ClaimUnit['quantities'][number]): boolean {
   if (q.dimension !== 'count' || q.interval.low !== q.interval.high) return false;
-  for (const token of unit.doc.layers.tokens) {
-    if (token.start < unit.span.start || token.end > unit.span.end || token.pos !== 'NUM') continue;
+  for (const token of tokensWithin(unit.doc.layers.tokens, unit.span)) {
+    if (token.pos !== 'NUM') continue;
     if (unit.quantities.some((o) => token.start < o.end && o.start < token.end)) continue;
     const word = unit.doc.text.slice(token.start, token.end).toLowerCase();
     if ((/^\d+$/.test(word) ? Number(word) : SMALL_NUMBERS[word]) === q.interval.low) return true;
