@@ -72,8 +72,7 @@ export class SqliteStore implements Store {
     try {
       db = new Database(path);
       // Identify the file before changing anything in it (journal mode rewrites the header).
-      const version = db.pragma('user_version', { simple: true }) as number;
-      refuseForeign(db, path, version);
+      refuseForeign(db, path);
       // First, so that switching to WAL waits for another process opening the same file.
       db.pragma('busy_timeout = 5000');
       db.pragma('journal_mode = WAL');
@@ -613,11 +612,13 @@ function ftsQuery(query: string): string {
 }
 
 /** A store from a newer version, or an SQLite file that is not ours, is refused untouched. */
-function refuseForeign(db: Database.Database, path: string, version: number): void {
+function refuseForeign(db: Database.Database, path: string): void {
+  // One statement, so one snapshot: read apart, another process migrating this new file could commit
+  // its first tables between the two reads and the file would look foreign.
+  const { version, tables } = db
+    .prepare(`SELECT (SELECT user_version FROM pragma_user_version) AS version, (SELECT count(*) FROM sqlite_master WHERE type = 'table') AS tables`)
+    .get() as { version: number; tables: number };
   if (version > MIGRATIONS.length)
     throw new CorroborateError('store-error', `${path}: made by a newer Corroborate (schema ${version}, this version knows ${MIGRATIONS.length})`, { subject: path });
-  if (version === 0) {
-    const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number };
-    if (tables.n > 0) throw new CorroborateError('store-error', `${path}: is an SQLite database but not a Corroborate store; refusing to touch it`, { subject: path });
-  }
+  if (version === 0 && tables > 0) throw new CorroborateError('store-error', `${path}: is an SQLite database but not a Corroborate store; refusing to touch it`, { subject: path });
 }
