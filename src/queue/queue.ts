@@ -24,6 +24,13 @@ export const DEFAULT_QUEUE_SCHEMA = 'corroborate_queue';
 const HEARTBEAT_SECONDS = 10;
 /** How often each instance looks for such jobs (pg-boss's default is 60 s). */
 const SUPERVISE_SECONDS = 5;
+/**
+ * A story job waits this long before it may start. Analysing a story costs several times what
+ * ingesting one article does, and news arrives in bursts about one event: without the wait, a
+ * story that 10 articles join in a few seconds is analysed up to 10 times (one job waiting, one
+ * running). Its analysis is that much later; the API recomputes a stale story when it is asked for.
+ */
+export const STORY_DELAY_SECONDS = 2;
 /** Attempts after the first: a job that fails as a whole (store unreachable, worker killed) is tried again this often. */
 const RETRY_LIMIT = 3;
 
@@ -121,9 +128,12 @@ export class JobQueue {
     return id;
   }
 
-  /** One story-analysis job per story; a story that already has one waiting gets no second. */
+  /**
+   * One story-analysis job per story, started `STORY_DELAY_SECONDS` later; a story that already has
+   * one waiting gets no second, so the articles joining it meanwhile are analysed together.
+   */
   async enqueueStories(stories: StoryJob[]): Promise<void> {
-    for (const story of stories) await this.boss.send(STORY_QUEUE, StoryJobSchema.parse(story), { singletonKey: story.storyId });
+    for (const story of stories) await this.boss.send(STORY_QUEUE, StoryJobSchema.parse(story), { singletonKey: story.storyId, startAfter: STORY_DELAY_SECONDS });
   }
 
   async ingestJob(id: string): Promise<IngestJobStatus | null> {
