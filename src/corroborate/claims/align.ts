@@ -19,7 +19,10 @@ export function unitVectors(units: ClaimUnit[]): UnitVectors {
   const df = new Map<string, number>();
   for (const u of units) for (const key of u.terms.keys()) df.set(key, (df.get(key) ?? 0) + 1);
   const n = units.length;
-  const weight = (key: string) => (key.startsWith('e:') ? 2 : 1) * Math.log(1 + n / (df.get(key) ?? 1));
+  // Computed once per term: the alignment asks for the weights of shared terms of every pair it compares.
+  const weights = new Map<string, number>();
+  for (const [key, count] of df) weights.set(key, (key.startsWith('e:') ? 2 : 1) * Math.log(1 + n / count));
+  const weight = (key: string) => weights.get(key) ?? (key.startsWith('e:') ? 2 : 1) * Math.log(1 + n);
   const vectors = units.map((u) => weighted(u.terms, weight));
   const norms = vectors.map(norm);
   return { vectors, norms, weight, predicates: units.map((u) => u.predicates), events: units.map((u) => u.events) };
@@ -126,8 +129,7 @@ export interface UnitGroup {
  * Then each group is joined by the unit of each other article that contains its statements best
  * (`CONTAINED_JOIN`): a sentence stating several facts belongs to the claim of each.
  */
-export function alignUnits(units: ClaimUnit[], threshold = ALIGN_THRESHOLD): UnitGroup[] {
-  const space = unitVectors(units);
+export function alignUnits(units: ClaimUnit[], space: UnitVectors = unitVectors(units), threshold = ALIGN_THRESHOLD): UnitGroup[] {
   // Similarities keyed per unit (sims[i].get(j), i < j): one Map of all pairs overflows a Map's size limit (2^24) on large stories.
   const sims = units.map(() => new Map<number, number>());
   const simOf = (i: number, j: number) => (i < j ? sims[i]!.get(j) : sims[j]!.get(i));

@@ -59,7 +59,7 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
   const conflicts = [...findConflicts(units, space, sourceOf), ...attributeConflicts, ...findSlotConflicts(units, sourceOf)];
   const disputedUnits = new Set(conflicts.flatMap((c) => c.positions.flatMap((p) => p.refs.map((r) => r.unit))));
   const sentenceCount = new Map(members.map((d) => [d.id, Math.max(1, d.layers.sentences.length - 1)]));
-  const claims = alignUnits(units).map(({ core, joined }): Claim => {
+  const claims = alignUnits(units, space).map(({ core, joined }): Claim => {
     const group = [...core, ...joined];
     // The representative states the claim's fact alone (a core unit); joined units state it among others.
     const ordered = [...representativeFirst(core, space, copies, units), ...joined];
