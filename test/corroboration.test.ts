@@ -1,12 +1,12 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { analyze } from '../src/pipeline/analyze.js';
 import type { ExportStory, StoryExport } from '../src/export/types.js';
 import { verifyBriefSentence } from '../src/brief/verify.js';
-import { EXAMPLES, EXAMPLES_GOLD, SEEDS } from './paths.js';
+import { EXAMPLES, EXAMPLES_GOLD, REPO, SEEDS } from './paths.js';
 
 async function exportOf(dir: string): Promise<StoryExport> {
   const db = join(mkdtempSync(join(tmpdir(), 'corroborate-claims-')), 'store.db');
@@ -64,4 +64,28 @@ test('examples: the gold conflicts are found with their sides, and the syndicate
   assert.ok(single.claims.length > 0 && single.claims.every((c) => c.status === 'single-source'));
   assert.equal(single.brief.length, 1, 'its leading fact only');
   assert.ok(single.brief[0]!.text.startsWith('Only one source reports:'));
+});
+
+/** A folder holding the named ECB+ articles (`../shared/data/ecbplus`, CC BY 3.0), one file each. */
+function ecbplusFolder(ids: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-ecbplus-'));
+  for (const line of readFileSync(join(REPO, '..', 'shared', 'data', 'ecbplus', 'documents.jsonl'), 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const doc = JSON.parse(line) as { id: string; text: string };
+    if (ids.includes(doc.id)) writeFileSync(join(dir, `${doc.id}.txt`), doc.text);
+  }
+  return dir;
+}
+
+test('ECB+ 10_ecbplus: each side of a dispute is cited by the words giving its figure, not by the whole clause', async () => {
+  // "Lynch reported the Red Sox team of owner John Henry, COO Larry Lucchino and General Manager
+  // Theo Epstein offered Teixeira, 28, an eight-year deal worth $184 million or $23 million per
+  // season" states the owners, the age and the yearly sum too: none of them is a side of the dispute.
+  const data = await exportOf(ecbplusFolder(['10_2ecbplus', '10_4ecbplus', '10_6ecbplus']));
+  const conflict = data.stories.flatMap((s) => s.conflicts).find((c) => c.positions.some((p) => p.value === '$184 million'));
+  assert.ok(conflict, JSON.stringify(data.stories.map((s) => s.conflicts)));
+  assert.deepEqual(conflict.positions.map((p) => p.evidence.map((e) => e.text).sort()), [
+    ['the negotiations say it is less than the $184 million'],
+    ['an eight - year deal worth $184 million', 'it was eight years and $184 million'],
+  ]);
 });

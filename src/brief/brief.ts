@@ -139,6 +139,6 @@ function disputeSentences(conflict: Conflict, units: ClaimUnit[]): BriefSentence
   const lead = BRIEF_LEADS.disputed.replace(/:$/, about.length ? ` (${about.join(', ')}):` : ':');
   return conflict.positions.map((p, i) => ({
     text: `${i === 0 ? lead : BRIEF_LEADS.versus} “${p.refs[0]!.value.text}”.`,
-    citations: [...new Set(p.refs.map((r) => units[r.unit]!))].map((unit) => ({ unit, span: unit.span })),
+    citations: [...new Map(p.refs.map((r) => [`${r.unit}:${r.cite.start}:${r.cite.end}`, { unit: units[r.unit]!, span: r.cite }])).values()],
   }));
 }

@@ -132,8 +132,9 @@ function exportClaims(story: StoryClaims): { claims: ExportClaim[]; conflicts: E
     conflicts: story.conflicts.map((c) => ({
       subject: c.subject,
       positions: c.positions.map((p) => {
-        const units = [...new Set(p.refs.map((r) => story.units[r.unit]!))];
-        return { value: p.value, evidence: units.map((u) => spanOf(u.doc, u.span)) };
+        // Each statement cited by the words that give its value; a statement giving it twice in those words, once.
+        const cited = new Map(p.refs.map((r) => [`${story.units[r.unit]!.doc.id}:${r.cite.start}:${r.cite.end}`, spanOf(story.units[r.unit]!.doc, r.cite)]));
+        return { value: p.value, evidence: [...cited.values()] };
       }),
     })),
   };

@@ -24,7 +24,7 @@ test('personAttributes: the age and home town news prints beside a name, with of
 });
 
 test('findAttributeConflicts: two sources giving one person different home towns; one source never disputes itself', () => {
-  const attribute = (key: string) => ({ entity: 'e-1', name: 'LaSalle', kind: 'residence' as const, key, start: 0, end: 3, text: `of ${key}` });
+  const attribute = (key: string) => ({ entity: 'e-1', name: 'LaSalle', kind: 'residence' as const, key, start: 0, end: 3, text: `of ${key}`, cite: { start: 0, end: 3 } });
   const units = [{ attributes: [attribute('bloomington')] }, { attributes: [attribute('bloomington')] }, { attributes: [attribute('minneapolis')] }];
   const conflicts = findAttributeConflicts(units, (i) => ['a', 'b', 'c'][i]!);
   assert.equal(conflicts.length, 1);

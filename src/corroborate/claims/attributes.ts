@@ -14,6 +14,8 @@ export interface PersonAttribute {
   start: number;
   end: number;
   text: string;
+  /** The name with its value, as printed ("Anthony LaSalle, 36, of Minneapolis"): what cites the value. */
+  cite: Span;
 }
 
 const PATTERNS = {
@@ -36,22 +38,24 @@ export function personAttributes(doc: Doc, clause: Span, mentions: Array<{ start
     const after = doc.text.slice(m.end, Math.min(clause.end, m.end + REACH));
     const before = doc.text.slice(Math.max(clause.start, m.start - REACH), m.start);
     const base = { entity: m.entity.id, name: m.entity.name };
+    const cite = (start: number, end: number): Span => ({ start: Math.min(start, m.start), end: Math.max(end, m.end) });
     const ageAfter = PATTERNS.ageAfter.exec(after);
     const ageBefore = PATTERNS.ageBefore.exec(before);
     if (ageAfter) {
       const start = m.end + after.indexOf(ageAfter.groups!.age!, ageAfter[0].indexOf(','));
-      out.push({ ...base, kind: 'age', key: String(Number(ageAfter.groups!.age)), start, end: start + ageAfter.groups!.age!.length, text: ageAfter.groups!.age! });
+      const end = start + ageAfter.groups!.age!.length;
+      out.push({ ...base, kind: 'age', key: String(Number(ageAfter.groups!.age)), start, end, text: ageAfter.groups!.age!, cite: cite(start, end) });
     } else if (ageBefore) {
       const start = m.start - before.length + ageBefore.index;
       const text = ageBefore[0].trimEnd();
-      out.push({ ...base, kind: 'age', key: String(Number(ageBefore.groups!.age)), start, end: start + text.length, text });
+      out.push({ ...base, kind: 'age', key: String(Number(ageBefore.groups!.age)), start, end: start + text.length, text, cite: cite(start, start + text.length) });
     }
     const home = PATTERNS.residence.exec(after);
     // A country or a region ("of Texas", "of France") holds a town: it is no rival home town.
     if (home && !placeOf(home.groups!.place!)) {
       const text = home.groups!.of!;
       const start = m.end + home[0].length - text.length;
-      out.push({ ...base, kind: 'residence', key: home.groups!.place!.toLowerCase(), start, end: start + text.length, text });
+      out.push({ ...base, kind: 'residence', key: home.groups!.place!.toLowerCase(), start, end: start + text.length, text, cite: cite(start, start + text.length) });
     }
   }
   return out;
@@ -89,7 +93,7 @@ export function findAttributeConflicts(units: Array<{ attributes: PersonAttribut
     if (!disagree) continue;
     const positions: Position[] = [...byValue.values()].map((refs) => ({
       value: refs[0]!.attribute.text,
-      refs: refs.map((r): ValueRef => ({ unit: r.unit, value: { start: r.attribute.start, end: r.attribute.end, text: r.attribute.text } })),
+      refs: refs.map((r): ValueRef => ({ unit: r.unit, value: { start: r.attribute.start, end: r.attribute.end, text: r.attribute.text }, cite: r.attribute.cite })),
     }));
     const first = slot[0]!.attribute;
     conflicts.push({ subject: ATTRIBUTE_SUBJECTS[first.kind](first.name), positions });

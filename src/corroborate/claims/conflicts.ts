@@ -1,4 +1,5 @@
 import { tokensWithin } from '../../doc/spans.js';
+import type { Span } from '../../doc/types.js';
 import { overlaps, type Interval } from '../quantities/interval.js';
 import { SMALL_NUMBERS } from '../quantities/lexicon.js';
 import { ALIGN_THRESHOLD, similarity, vectorCosine, weighted, type UnitVectors } from './align.js';
@@ -8,12 +9,54 @@ import { termKey, type ClaimUnit } from './units.js';
 export interface QuantityRef {
   unit: number;
   quantity: ClaimUnit['quantities'][number];
+  cite: Span;
 }
 
-/** A value as one unit states it: the unit, and the printed words of the value. */
+/** A value as one unit states it: the unit, the printed words of the value, and what cites it. */
 export interface ValueRef {
   unit: number;
   value: { start: number; end: number; text: string };
+  /** The words that state the value (`valueCitation`): a position is cited by these, never by the whole clause. */
+  cite: Span;
+}
+
+/** Words before a value that a citation keeps: enough to say what the value measures, not the clause's other facts. */
+const CITE_WORDS_BEFORE = 5;
+/** Common nouns and adjectives after a value that a citation may keep: the thing it counts ("$200 million offer"). */
+const CITE_WORDS_AFTER = 3;
+/** Marks that end the phrase stating a value: an aside, a list or another clause lies beyond them. */
+const PHRASE_BREAK = /^(?:[,;:()[\]"“”«»—–]|--)$/;
+
+/**
+ * The words of a clause that state a value: the value, up to `CITE_WORDS_BEFORE` words before it
+ * (not past a comma, a dash or the attribution) and the noun it qualifies after it. "Lynch reported
+ * the Red Sox team of owner John Henry, … offered Teixeira, 28, an eight-year deal worth $184 million
+ * or $23 million per season" disputes the offer's total by "an eight-year deal worth $184 million";
+ * citing the whole clause would also cite the owners, the age and the yearly figure.
+ */
+export function valueCitation(unit: ClaimUnit, value: Span): Span {
+  const text = unit.doc.text;
+  const tokens = tokensWithin(unit.doc.layers.tokens, unit.span);
+  const attribution = unit.attribution?.span;
+  // A dash tokenised as two hyphens ("changes - - Cheeks will be"), not the hyphen of "eight - year".
+  const hyphen = (k: number) => tokens[k] !== undefined && text.slice(tokens[k]!.start, tokens[k]!.end) === '-';
+  const dash = (k: number) => hyphen(k) && (hyphen(k - 1) || hyphen(k + 1));
+  let start = value.start;
+  let words = 0;
+  for (let k = tokens.length - 1; k >= 0 && words < CITE_WORDS_BEFORE; k--) {
+    const t = tokens[k]!;
+    if (t.end > value.start) continue;
+    if (PHRASE_BREAK.test(text.slice(t.start, t.end)) || dash(k) || (attribution && t.start < attribution.end && attribution.start < t.end)) break;
+    start = t.start;
+    if (/[\p{L}\p{N}]/u.test(text.slice(t.start, t.end))) words++;
+  }
+  // The noun the value qualifies, past adjectives ("$23 million average annual value"); an adjective alone adds nothing.
+  let end = value.end;
+  for (const t of tokens.filter((x) => x.start >= value.end).slice(0, CITE_WORDS_AFTER)) {
+    if (t.pos !== 'NOUN' && t.pos !== 'ADJ') break;
+    if (t.pos === 'NOUN') end = t.end;
+  }
+  return { start, end };
 }
 
 /** Values that can all be true at once, and the statements giving them. */
@@ -91,7 +134,7 @@ function nearMiss(a: Interval, b: Interval): boolean {
  * updates or different things, not a dispute between sources.
  */
 export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: (unit: ClaimUnit) => string): Conflict[] {
-  const refs: QuantityRef[] = units.flatMap((u, unit) => u.quantities.filter((q) => !negated(u, q)).map((quantity) => ({ unit, quantity })));
+  const refs: QuantityRef[] = units.flatMap((u, unit) => u.quantities.filter((q) => !negated(u, q)).map((quantity) => ({ unit, quantity, cite: valueCitation(u, quantity) })));
   // Weighed once here, not once per pair below.
   const contexts = refs.map((r) => weighted(r.quantity.context, space.weight));
   const agreeing = refs.map(() => [] as number[]);
@@ -217,7 +260,7 @@ function positionsOf(slot: QuantityRef[]): Position[] {
       joined.refs.push(ref);
     } else open.push({ common: i, refs: [ref] });
   }
-  return open.map((p) => ({ value: [...new Set(p.refs.map((r) => r.quantity.text))].join(' / '), refs: p.refs.map((r) => ({ unit: r.unit, value: r.quantity })) }));
+  return open.map((p) => ({ value: [...new Set(p.refs.map((r) => r.quantity.text))].join(' / '), refs: p.refs.map((r) => ({ unit: r.unit, value: r.quantity, cite: r.cite })) }));
 }
 
 function intersect(a: Interval, b: Interval): Interval {

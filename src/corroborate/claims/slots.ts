@@ -2,7 +2,7 @@ import type { Token } from '../../doc/types.js';
 import { foldTerm } from '../../cluster/features.js';
 import { stemWord } from '../../text/stem.js';
 import { SMALL_NUMBERS, VAGUE_AMOUNTS } from '../quantities/lexicon.js';
-import type { Conflict, Position } from './conflicts.js';
+import { valueCitation, type Conflict, type Position } from './conflicts.js';
 import { EVENT_FAMILY } from './lexicon.js';
 import { termKey, type ClaimUnit } from './units.js';
 import { tokensWithin } from '../../doc/spans.js';
@@ -257,7 +257,7 @@ export function findSlotConflicts(units: ClaimUnit[], sourceOf: (unit: ClaimUnit
     for (const p of slot) if (involved.has(p)) byValue.set(p.value, [...(byValue.get(p.value) ?? []), p]);
     const positions: Position[] = [...byValue.values()].map((ps) => ({
       value: [...new Set(ps.map((p) => p.text))].join(' / '),
-      refs: ps.map((p) => ({ unit: p.unit, value: { start: p.start, end: p.end, text: p.text } })),
+      refs: ps.map((p) => ({ unit: p.unit, value: { start: p.start, end: p.end, text: p.text }, cite: valueCitation(units[p.unit]!, p) })),
     }));
     conflicts.push({ subject: SUBJECTS[[...involved][0]!.kind]([...involved][0]!), positions });
   }
