@@ -85,7 +85,24 @@ test('ECB+ 10_ecbplus: each side of a dispute is cited by the words giving its f
   const conflict = data.stories.flatMap((s) => s.conflicts).find((c) => c.positions.some((p) => p.value === '$184 million'));
   assert.ok(conflict, JSON.stringify(data.stories.map((s) => s.conflicts)));
   assert.deepEqual(conflict.positions.map((p) => p.evidence.map((e) => e.text).sort()), [
-    ['the negotiations say it is less than the $184 million'],
+    ['the negotiations say it is less than the $184 million reported by Boston WCVB'],
     ['an eight - year deal worth $184 million', 'it was eight years and $184 million'],
   ]);
+});
+
+test('ECB+ 21_ecb and 5_ecbplus: a figure outlets print inside sentences about more is corroborated, cited by its words', async () => {
+  // "…was walking into the store … with her husband when she was struck just after 7 p.m., said Sgt.
+  // Marty Earley", "Police said she was in a marked crosswalk about 7 p.m. when a vehicle knocked her
+  // to the pavement", "…was hit while walking in the crosswalk around 7 p.m. Wednesday night": the
+  // sentences state different things besides the time, so they never align as wholes (the third
+  // aligns with the first as a whole).
+  const struck = await exportOf(ecbplusFolder(['21_1ecb', '21_11ecb', '21_6ecb']));
+  const time = struck.stories.flatMap((s) => s.claims).find((c) => c.status === 'corroborated' && c.evidence.every((e) => /7 p\.m\./.test(e.text) && e.text.length < 70));
+  assert.ok(time, JSON.stringify(struck.stories.flatMap((s) => s.claims.filter((c) => c.status !== 'single-source').map((c) => c.evidence.map((e) => e.text)))));
+  assert.deepEqual(time.evidence.map((e) => e.text).sort(), ['husband when she was struck just after 7 p.m.', 'was in a marked crosswalk about 7 p.m. when a vehicle knocked']);
+  // Cheeks "played for the Sixers for 11 seasons" / "played for 11 seasons with the team"; "76ers" counts nothing.
+  const seasons = await exportOf(ecbplusFolder(['5_1ecbplus', '5_10ecbplus', '5_2ecbplus', '5_4ecbplus']));
+  const claims = seasons.stories.flatMap((s) => s.claims).filter((c) => c.status !== 'single-source');
+  assert.ok(claims.some((c) => c.evidence.length === 2 && c.evidence.every((e) => /played for .*11 seasons/.test(e.text))), JSON.stringify(claims.map((c) => c.evidence.map((e) => e.text))));
+  assert.ok(!claims.some((c) => c.evidence.some((e) => /head coach of the 76ers/.test(e.text) && e.text.length < 40)));
 });

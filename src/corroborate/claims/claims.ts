@@ -6,7 +6,7 @@ import { outletKey } from '../independence.js';
 import { alignUnits, similarity, unitVectors, type UnitVectors } from './align.js';
 import { ATTRIBUTE_SUBJECTS, findAttributeConflicts } from './attributes.js';
 import { findConflicts, type Conflict } from './conflicts.js';
-import { personFacets } from './facets.js';
+import { personFacets, valueFacets } from './facets.js';
 import { findSlotConflicts } from './slots.js';
 import { claimUnits, narrowedSpan, type ClaimUnit } from './units.js';
 
@@ -97,6 +97,27 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
       // Stated inside sentences that say more: no member states the fact alone.
       core: 0,
       spans: statements.map((u) => u.span),
+      prominence: statements.reduce((sum, u) => sum + sentenceIndex(u) / sentenceCount.get(u.doc.id)!, 0) / statements.length,
+      quoted: false,
+    });
+  }
+  // A figure several outlets print inside sentences about other things: a claim of its own, cited by the words giving it.
+  const disputedValues = new Set(conflicts.flatMap((c) => c.positions.flatMap((p) => p.refs.map((r) => `${r.unit}:${r.value.start}`))));
+  for (const facet of valueFacets(units, space, sourceOf)) {
+    // Statements already aligned as one claim need no second one.
+    if (claims.some((c) => facet.refs.every((r) => c.units.includes(units[r.unit]!)))) continue;
+    const statements = facet.refs.map((r) => units[r.unit]!);
+    const sources = new Set(statements.map(sourceOf)).size;
+    const first = facet.refs[0]!;
+    claims.push({
+      id: `c-${createHash('sha1').update(`${claimId(statements[0]!)}:${first.cite.start}:${first.cite.end}`).digest('hex').slice(0, 12)}`,
+      text: statements[0]!.doc.text.slice(first.cite.start, first.cite.end),
+      status: facet.refs.some((r) => disputedValues.has(`${r.unit}:${r.value.start}`)) ? 'disputed' : 'corroborated',
+      independentSources: sources,
+      attributedTo: null,
+      units: statements,
+      core: 0,
+      spans: facet.refs.map((r) => r.cite),
       prominence: statements.reduce((sum, u) => sum + sentenceIndex(u) / sentenceCount.get(u.doc.id)!, 0) / statements.length,
       quoted: false,
     });

@@ -22,14 +22,16 @@ export interface ValueRef {
 
 /** Words before a value that a citation keeps: enough to say what the value measures, not the clause's other facts. */
 const CITE_WORDS_BEFORE = 5;
-/** Common nouns and adjectives after a value that a citation may keep: the thing it counts ("$200 million offer"). */
-const CITE_WORDS_AFTER = 3;
+/** Words after a value that a citation keeps: what it counts or when it happened ("$200 million offer"). */
+const CITE_WORDS_AFTER = 4;
+/** Parts of speech a citation does not end on. */
+const DANGLING_POS: ReadonlySet<string> = new Set(['ADP', 'DET', 'SCONJ', 'CCONJ', 'PART', 'AUX']);
 /** Marks that end the phrase stating a value: an aside, a list or another clause lies beyond them. */
 const PHRASE_BREAK = /^(?:[,;:()[\]"“”«»—–]|--)$/;
 
 /**
- * The words of a clause that state a value: the value, up to `CITE_WORDS_BEFORE` words before it
- * (not past a comma, a dash or the attribution) and the noun it qualifies after it. "Lynch reported
+ * The words of a clause that state a value: the value with up to `CITE_WORDS_BEFORE` words before
+ * it and `CITE_WORDS_AFTER` after it, not past a comma, a dash, the attribution or an "or". "Lynch reported
  * the Red Sox team of owner John Henry, … offered Teixeira, 28, an eight-year deal worth $184 million
  * or $23 million per season" disputes the offer's total by "an eight-year deal worth $184 million";
  * citing the whole clause would also cite the owners, the age and the yearly figure.
@@ -50,11 +52,17 @@ export function valueCitation(unit: ClaimUnit, value: Span): Span {
     start = t.start;
     if (/[\p{L}\p{N}]/u.test(text.slice(t.start, t.end))) words++;
   }
-  // The noun the value qualifies, past adjectives ("$23 million average annual value"); an adjective alone adds nothing.
+  // After it, the words that say what it is of or when it happened ("$200 million offer", "about 7 p.m.
+  // when a vehicle knocked her"), up to a break or an "or"/"and" that goes on to another value.
   let end = value.end;
-  for (const t of tokens.filter((x) => x.start >= value.end).slice(0, CITE_WORDS_AFTER)) {
-    if (t.pos !== 'NOUN' && t.pos !== 'ADJ') break;
-    if (t.pos === 'NOUN') end = t.end;
+  words = 0;
+  for (const t of tokens) {
+    if (t.start < value.end) continue;
+    const word = text.slice(t.start, t.end);
+    if (words >= CITE_WORDS_AFTER || PHRASE_BREAK.test(word) || t.pos === 'CCONJ' || /^[.!?]$/.test(word)) break;
+    if (/[\p{L}\p{N}]/u.test(word)) words++;
+    // A preposition or article left dangling at the window's edge is cut: "in four years", not "in four years under".
+    if (!DANGLING_POS.has(t.pos)) end = t.end;
   }
   return { start, end };
 }
@@ -204,11 +212,11 @@ const NEGATIONS: ReadonlySet<string> = new Set(['no', 'not', "n't", 'never', 'no
  * Whether a clause denies its figure rather than stating it: "none of those offers are believed to
  * be for more than eight years" gives no length of an offer, so it is no side of a dispute.
  */
-const negated = (unit: ClaimUnit, q: { start: number }) =>
+export const negated = (unit: ClaimUnit, q: { start: number }) =>
   tokensWithin(unit.doc.layers.tokens, { start: unit.span.start, end: q.start }).some((t) => NEGATIONS.has(unit.doc.text.slice(t.start, t.end).toLowerCase().replace('’', "'")));
 
 /** Whether two clauses can be about the same person: one names nobody, or they share someone. */
-const samePeople = (a: ClaimUnit, b: ClaimUnit) => a.people.size === 0 || b.people.size === 0 || [...a.people].some((p) => b.people.has(p));
+export const samePeople = (a: ClaimUnit, b: ClaimUnit) => a.people.size === 0 || b.people.size === 0 || [...a.people].some((p) => b.people.has(p));
 
 /**
  * Whether a unit states a quantity of the same kind whose value agrees with `q`, or prints `q`'s

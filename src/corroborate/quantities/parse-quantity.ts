@@ -206,6 +206,8 @@ function unitAfter(rest: string, currency: string | undefined, value: number, wo
   // "an" / "a" only make a number before a unit of time ("an hour"); "a man" is not a count.
   if (words && /^(a|an|half|a half)$/.test(words.toLowerCase())) return null;
   if (value === 0) return null;
+  // A word glued to the digits is a name, not what they count: "the 76ers", "the 49ers".
+  if (/^\p{L}/u.test(rest)) return null;
   // "a 180-degree shift": the hyphenated word is the unit, what follows is what it qualifies.
   return countedNoun(m.groups!.unit!, m.groups!.hyphen ? '' : (m.groups!.more ?? ''), head);
 }
