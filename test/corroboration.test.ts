@@ -106,3 +106,14 @@ test('ECB+ 21_ecb and 5_ecbplus: a figure outlets print inside sentences about m
   assert.ok(claims.some((c) => c.evidence.length === 2 && c.evidence.every((e) => /played for .*11 seasons/.test(e.text))), JSON.stringify(claims.map((c) => c.evidence.map((e) => e.text))));
   assert.ok(!claims.some((c) => c.evidence.some((e) => /head coach of the 76ers/.test(e.text) && e.text.length < 40)));
 });
+
+test('ECB+ 2_ecbplus: the day outlets give for one happening is corroborated, each cited by the day with its verb', async () => {
+  // "…the Academy announced Friday", "DeGeneres herself announced the news Friday morning on Twitter",
+  // "…the producers of the Academy Awards telecast announced Friday that Ellen DeGeneres would return":
+  // one announcement's day, inside sentences that go on to say more.
+  const data = await exportOf(ecbplusFolder(['2_3ecbplus', '2_4ecbplus', '2_6ecbplus']));
+  const claims = data.stories.flatMap((s) => s.claims).filter((c) => c.status === 'corroborated');
+  const day = claims.find((c) => c.evidence.length >= 2 && c.evidence.every((e) => /announced.*Friday|Friday.*announced/.test(e.text) && e.text.length < 70));
+  assert.ok(day, JSON.stringify(claims.map((c) => c.evidence.map((e) => e.text))));
+  assert.ok(day.evidence.some((e) => e.text === 'announced Friday'), JSON.stringify(day.evidence.map((e) => e.text)));
+});
