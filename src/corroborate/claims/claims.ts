@@ -106,18 +106,21 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
   for (const facet of valueFacets(units, space, sourceOf)) {
     // Statements already aligned as one claim need no second one.
     if (claims.some((c) => facet.refs.every((r) => c.units.includes(units[r.unit]!)))) continue;
-    const statements = facet.refs.map((r) => units[r.unit]!);
+    // The statement as the article printing it most briefly does: its clause from its start (the subject) to the value's words.
+    const toValue = (r: (typeof facet.refs)[number]) => r.cite.end - units[r.unit]!.span.start;
+    const refs = [...facet.refs].sort((a, b) => toValue(a) - toValue(b));
+    const statements = refs.map((r) => units[r.unit]!);
     const sources = new Set(statements.map(sourceOf)).size;
-    const first = facet.refs[0]!;
+    const first = refs[0]!;
     claims.push({
       id: `c-${createHash('sha1').update(`${claimId(statements[0]!)}:${first.cite.start}:${first.cite.end}`).digest('hex').slice(0, 12)}`,
-      text: statements[0]!.doc.text.slice(first.cite.start, first.cite.end),
-      status: facet.refs.some((r) => disputedValues.has(`${r.unit}:${r.value.start}`)) ? 'disputed' : 'corroborated',
+      text: statements[0]!.doc.text.slice(statements[0]!.span.start, first.cite.end),
+      status: refs.some((r) => disputedValues.has(`${r.unit}:${r.value.start}`)) ? 'disputed' : 'corroborated',
       independentSources: sources,
       attributedTo: null,
       units: statements,
       core: 0,
-      spans: facet.refs.map((r) => r.cite),
+      spans: refs.map((r) => r.cite),
       prominence: statements.reduce((sum, u) => sum + sentenceIndex(u) / sentenceCount.get(u.doc.id)!, 0) / statements.length,
       quoted: false,
     });

@@ -25,7 +25,7 @@ const CITE_WORDS_BEFORE = 5;
 /** Words after a value that a citation keeps: what it counts or when it happened ("$200 million offer"). */
 const CITE_WORDS_AFTER = 4;
 /** Parts of speech a citation does not end on. */
-const DANGLING_POS: ReadonlySet<string> = new Set(['ADP', 'DET', 'SCONJ', 'CCONJ', 'PART', 'AUX']);
+const DANGLING_POS: ReadonlySet<string> = new Set(['ADP', 'DET', 'SCONJ', 'CCONJ', 'PART', 'AUX', 'PRON']);
 /** Marks that end the phrase stating a value: an aside, a list or another clause lies beyond them. */
 const PHRASE_BREAK = /^(?:[,;:()[\]"“”«»—–]|--)$/;
 
@@ -49,8 +49,9 @@ export function valueCitation(unit: ClaimUnit, value: Span): Span {
     const t = tokens[k]!;
     if (t.end > value.start) continue;
     if (PHRASE_BREAK.test(text.slice(t.start, t.end)) || dash(k) || (attribution && t.start < attribution.end && attribution.start < t.end)) break;
-    start = t.start;
     if (/[\p{L}\p{N}]/u.test(text.slice(t.start, t.end))) words++;
+    // A citation does not open on a conjunction: "killed by a motorist", not "and killed by a motorist".
+    if (t.pos !== 'CCONJ') start = t.start;
   }
   // After it, the words that say what it is of or when it happened ("$200 million offer", "about 7 p.m.
   // when a vehicle knocked her"), up to a break or an "or"/"and" that goes on to another value.

@@ -98,7 +98,7 @@ interface FacetValue {
   /** Terms of the words around the value, weighed for the story. */
   context: Map<string, number>;
   /** Verb and noun terms near the value, each with its nearest word: what happened at or by it. */
-  happening: Map<string, Span>;
+  happening: Map<string, Span & { verb: boolean }>;
 }
 
 /**
@@ -147,12 +147,12 @@ export function valueFacets(units: ClaimUnit[], space: UnitVectors, sourceOf: (u
       const seen = perArticle.get(doc);
       if (seen === undefined || refs[m]!.value.start < refs[seen]!.value.start) perArticle.set(doc, m);
     }
-    // Each statement is cited by its value with the word of what happened that it shares with another
+    // Each statement is cited by its value with the verb of what happened that it shares with another
     // statement of the fact ("Friday" alone states nothing; "announced Friday" does); one sharing none is left out.
     const chosen = [...perArticle.values()].flatMap((m) => {
       const ref = refs[m]!;
       const cite = valueCitation(units[ref.unit]!, ref.value);
-      const word = [...ref.happening].find(([k]) => [...perArticle.values()].some((o) => o !== m && refs[o]!.happening.has(k)))?.[1];
+      const word = [...ref.happening].find(([k, at]) => at.verb && [...perArticle.values()].some((o) => o !== m && refs[o]!.happening.has(k)))?.[1];
       return word ? [{ unit: ref.unit, cite: { start: Math.min(cite.start, word.start), end: Math.max(cite.end, word.end) }, value: ref.value }] : [];
     });
     if (new Set(chosen.map((r) => sourceOf(units[r.unit]!))).size < 2) continue;
@@ -200,17 +200,17 @@ function intersection(a: Interval, b: Interval): Interval | null {
   return { low, high, lowClosed: (a.low === low ? a.lowClosed : true) && (b.low === low ? b.lowClosed : true), highClosed: (a.high === high ? a.highClosed : true) && (b.high === high ? b.highClosed : true) };
 }
 
-/** The terms of the verbs and common nouns within `HAPPENING_REACH` words of a value in its clause, outside it, each with its nearest word. */
-function happeningAround(unit: ClaimUnit, q: Span): Map<string, Span> {
+/** The terms of the verbs and common nouns within `HAPPENING_REACH` words of a value in its clause, outside it, each with its nearest word and whether that is a verb. */
+function happeningAround(unit: ClaimUnit, q: Span): Map<string, Span & { verb: boolean }> {
   const text = unit.doc.text;
   const words = tokensWithin(unit.doc.layers.tokens, unit.span).filter((t) => /[\p{L}\p{N}]/u.test(text.slice(t.start, t.end)));
   const distance = (t: Span) => (t.end <= q.start ? q.start - t.end : t.start - q.end);
   const near = [...words.filter((t) => t.end <= q.start).slice(-HAPPENING_REACH), ...words.filter((t) => t.start >= q.end).slice(0, HAPPENING_REACH)].sort((a, b) => distance(a) - distance(b));
-  const out = new Map<string, Span>();
+  const out = new Map<string, Span & { verb: boolean }>();
   for (const t of near) {
     if (t.pos !== 'VERB' && t.pos !== 'NOUN') continue;
     const key = termKey(text.slice(t.start, t.end), t);
-    if (key && !out.has(key)) out.set(key, { start: t.start, end: t.end });
+    if (key && !out.has(key)) out.set(key, { start: t.start, end: t.end, verb: t.pos === 'VERB' });
   }
   return out;
 }
