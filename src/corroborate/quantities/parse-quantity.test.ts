@@ -40,6 +40,9 @@ const READINGS: Array<[string, string, string, string]> = [
   ['Sources say it is less than the $184 million reported.', 'less than the $184 million', 'money:USD', '[0, 184000000)'],
   ['He raised concern about a contract of eight years or more.', 'eight years or more', 'duration:minute', '[4207680, ∞)'],
   ['The Red Sox offered him an eight-year, $200MM deal.', '$200MM', 'money:USD', '200000000'],
+  // ECB+ 10_3ecbplus: "over" after an amount spreads it over the years; it does not bound them.
+  ['Reports pegged the offer to be as high as $184 million over eight years .', 'eight years', 'duration:minute', '4207680'],
+  ['He ran for over eight years .', 'over eight years', 'duration:minute', '(4207680, ∞)'],
   // A sum paid per period is a rate, never the same thing as a total.
   ['They offered $184 million or $23 million per season.', '$23 million per season', 'money:USD/year', '23000000'],
 ];

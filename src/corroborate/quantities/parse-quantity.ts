@@ -26,6 +26,8 @@ const PATTERNS = {
   /** Words that bound a number, read right before it. Longest first: "just under" before "under". */
   modifier:
     /(?<mod>just under|just over|just short of|well over|well above|more than|greater than|over|above|in excess of|exceed(?:ed|ing|s)?|upwards of|at least|no fewer than|no less than|a minimum of|as many as|less than|fewer than|under|below|up to|at most|no more than|a maximum of|about|around|roughly|approximately|an estimated|some|nearly|almost|close to)\s+(?:an?\s+)?$/i,
+  /** An amount ending right before a word: "$184 million ", "a $23 million ". */
+  amountBefore: /(?:\d|\b(?:hundred|thousand|million|billion|trillion|bn|mm))\s*$/i,
   /** "less than the $184 million reported": a comparative bounds a figure named with "the" too ("over the 30 years" does not). */
   comparativeThe: /(?<mod>more than|greater than|less than|fewer than)\s+the\s+$/i,
   /** "per season", "a year", "average annual value", "annually" after an amount of money: a rate. */
@@ -103,7 +105,9 @@ export function findQuantities(text: string): Quantity[] {
       modifier = 'at-least';
       end += plus[0].length;
     }
-    const bound = modifier === 'exact' ? (PATTERNS.modifier.exec(before) ?? PATTERNS.comparativeThe.exec(before)) : null;
+    const read = modifier === 'exact' ? (PATTERNS.modifier.exec(before) ?? PATTERNS.comparativeThe.exec(before)) : null;
+    // "$184 million over eight years": after an amount, "over" spreads it across the span, it bounds nothing.
+    const bound = read && /^over$/i.test(read.groups!.mod!) && PATTERNS.amountBefore.test(before.slice(0, read.index)) ? null : read;
     let spanStart = start;
     if (bound) {
       [interval, modifier] = applyModifier(bound.groups!.mod!.toLowerCase(), value);
