@@ -76,9 +76,11 @@ function ecbCases(dataDir: string): HeadlineCase[] {
     if (label === undefined || label === '?') continue;
     const lines = d.text.split('\n').map(detokenise).filter((l) => l !== '');
     const set = d.split === 'train' ? 'ecbplus-train' : 'ecbplus-dev';
-    cases.push(...layouts(set, d.id, lines, label === '1' ? lines[0]! : null));
-    if (label !== '1') continue;
-    const lede = lines.findIndex((l, i) => i > 0 && l.split(' ').length >= 12 && /[.!?]["'”’)]*$/.test(l));
+    // The label is the headline's line (1-based; 0 none): below a line that only dates the page, it is the second.
+    const at = Number(label);
+    cases.push(...layouts(set, d.id, lines, at > 0 ? lines[at - 1]! : null));
+    if (at === 0) continue;
+    const lede = lines.findIndex((l, i) => i >= at && l.split(' ').length >= 12 && /[.!?]["'”’)]*$/.test(l));
     if (lede > 0) cases.push(...layouts(set, `${d.id}/lede-first`, lines.slice(lede), null));
   }
   return cases;

@@ -1,7 +1,7 @@
 import type { Message, Paragraph, Removal, Segment, Verdict } from '../doc/types.js';
 import { messageSink } from '../doc/messages.js';
 import { latinSkeleton } from './lexicon/confusables.js';
-import { decideHeadline } from './headline.js';
+import { datesThePage, decideHeadline } from './headline.js';
 import { PATTERNS } from './patterns.js';
 import { bylineNames, LINE_RULES, type Line } from './rules/line-rules.js';
 import { mixedScriptWords } from './rules/mixed-script.js';
@@ -21,6 +21,8 @@ export interface Cleaned {
 const DEFAULT_MAX_HEADLINE_WORDS = 25;
 /** A sub-heading inside the body is at most this many words. */
 const DEFAULT_MAX_HEADING_WORDS = 10;
+/** Page date lines above a headline ("Posted …", "Updated …"): more are not a page's header. */
+const MAX_DATE_LINES_ABOVE_HEADLINE = 2;
 /** Paragraphs of the clean text are separated by a blank line, whatever the input used. */
 const PARAGRAPH_SEPARATOR = '\n\n';
 
@@ -96,10 +98,16 @@ function splitLines(raw: string): Line[] {
   return lines;
 }
 
-/** The first line, when it is the headline (see `decideHeadline`) and no line rule claims it. */
+/**
+ * The first line, when it is the headline (see `decideHeadline`) and no line rule claims it; below
+ * lines that only date the page ("Posted 11/27/2005 7:21 AM", "Updated …"), the line after them (the
+ * date lines stay in the text, where the publication date is read from them).
+ */
 function takeHeadline(lines: Line[]): Line | null {
-  const first = lines[0];
-  if (!first || !decideHeadline(first, lines[1]).headline) return null;
+  let at = 0;
+  while (at < MAX_DATE_LINES_ABOVE_HEADLINE && lines[at] && datesThePage(lines[at]!)) at++;
+  const first = lines[at];
+  if (!first || !decideHeadline(first, lines[at + 1]).headline) return null;
   if (LINE_RULES.some((rule) => rule(first))) return null;
   return first;
 }

@@ -101,7 +101,7 @@ export function decideHeadline(first: Line, next: Line | undefined): HeadlineDec
   if (next && next.index === first.index + 1 && PATTERNS.lowercaseStart.test(next.text)) return { headline: false, reason: 'continued on the next line' };
   if (words.length > DEFAULT_MAX_HEADLINE_WORDS) return { headline: false, reason: 'longer than a headline' };
   if (HEADLINE_PATTERNS.openEnd.test(text)) return { headline: false, reason: 'ends mid-sentence' };
-  if (words.every((w) => HEADLINE_PATTERNS.number.test(w) || HEADLINE_PATTERNS.dateWord.test(w))) return { headline: false, reason: 'only dates the page' };
+  if (datesThePage(first)) return { headline: false, reason: 'only dates the page' };
   if (HEADLINE_PATTERNS.datelinePlace.test(text)) return { headline: false, reason: 'a dateline\'s place on its own line' };
   if (HEADLINE_PATTERNS.cjkFullStop.test(text)) return { headline: false, reason: 'ends on an ideographic full stop' };
   if (words.length >= DEFAULT_MIN_DATELINE_LEDE_WORDS && HEADLINE_PATTERNS.dateline.test(text)) return { headline: false, reason: 'opens with a wire dateline' };
@@ -126,6 +126,11 @@ export function decideHeadline(first: Line, next: Line | undefined): HeadlineDec
   const ledeWord = words.find((w) => HEADLINE_PATTERNS.ledeWord.test(w) || HEADLINE_PATTERNS.dayWord.test(w) || HEADLINE_PATTERNS.pastTense.test(w));
   if (ledeWord) return { headline: false, reason: `"${ledeWord}": a lede's word` };
   return { headline: true, reason: 'a short sentence in headlinese' };
+}
+
+/** A line that only dates the page ("Sunday, March 17, 2013 | 5:00 PM"): crawlers often print one above the headline. */
+export function datesThePage(line: Line): boolean {
+  return line.words.length > 0 && line.words.every((w) => HEADLINE_PATTERNS.number.test(w) || HEADLINE_PATTERNS.dateWord.test(w));
 }
 
 /** A second sentence starts inside the line: a full stop, then a capital, that is not a label's or a unit's. */
