@@ -255,12 +255,35 @@ test('ECB+ 8_ecbplus: two reports leading with the day\'s news in their own word
   assert.notEqual(entryOf('Papandreou vowed Wednesday'), attack);
 });
 
-test('ECB+ 8_ecbplus: what led up to the strike, told by no lead and naming no one of the main event, is background; the day before\'s protest in Athens is not', async () => {
+test('ECB+ 8_ecbplus: what led up to the strike, told by no lead and naming no one of the main event, is background, places and organisations aside', async () => {
   const timeline = buildTimeline(await ecbDocs(['8_1ecbplus', '8_8ecbplus', '8_9ecbplus']));
   const kindOf = (words: string) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes(words)))?.kind;
   assert.equal(kindOf('agreed at the weekend to slash spending'), 'background');
   assert.equal(kindOf('Papandreou on Sunday announced cuts'), 'background');
-  assert.equal(kindOf('stormed the Athens Acropolis yesterday'), 'happening');
+  // It names Greece, as the main event does: a place, not someone acting in it.
+  assert.equal(kindOf('The national strike was held to protest the austerity measures announced last weekend'), 'background');
+});
+
+test('ECB+ 8_ecbplus: side news of the main day is background; the prime minister\'s vow and the planned vote stay the story\'s', async () => {
+  const timeline = buildTimeline(await ecbDocs(['8_1ecbplus', '8_3ecbplus', '8_8ecbplus', '8_9ecbplus']));
+  const kindOf = (words: string) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes(words)))?.kind;
+  assert.equal(kindOf('The German Chancellor , Angela Merkel , fighting accusations'), 'background');
+  assert.equal(kindOf("But Moody's Investor Services , a major ratings agency"), 'background');
+  assert.equal(kindOf('Strauss - Kahn said in an interview'), 'background');
+  assert.equal(kindOf('Papandreou vowed Wednesday'), 'happening');
+  assert.equal(kindOf('to be voted on Thursday'), 'scheduled');
+});
+
+test('ECB+ 8_ecbplus: a date ending a span ("aim to save $40 billion … through 2012") is no happening', async () => {
+  const timeline = buildTimeline(await ecbDocs(['8_3ecbplus', '8_9ecbplus']));
+  assert.ok(!timeline.some((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes('through 2012'))), JSON.stringify(timeline.map((e) => [e.date, e.description])));
+});
+
+test('ECB+ 22_ecbplus: with no happening told by two leads, the main event is the one told earliest in a lead, not the report day\'s statement', async () => {
+  const timeline = buildTimeline(await ecbDocs(['22_8ecbplus', '22_13ecbplus']), { start: '2010-09-10', end: '2010-09-10' });
+  const main = timeline.filter((e) => e.main);
+  assert.deepEqual(main.map((e) => [e.date, e.description.slice(0, 40)]), [['2010-09-09', 'Yvonne Hiller , a suspended Kraft Foods ']]);
+  assert.equal(timeline.find((e) => e.description.startsWith('Hiller is expected to be arraigned'))?.kind, 'scheduled');
 });
 
 test('ECB+ 8_ecbplus: one plan for one day told in other words is one scheduled entry', async () => {

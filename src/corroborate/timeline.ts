@@ -56,6 +56,8 @@ interface Dated {
   things: Set<string>;
   /** Names (proper-noun lemmas) of the sentence: who and where. */
   names: Set<string>;
+  /** Those of them that may name someone: not an organisation or place ("Greece", "Parliament"). */
+  people: Set<string>;
   /** How many of them are outside its time expressions and not owned ("Saturday", "his Bentley" name no one). */
   who: number;
   /** Stems of its verbs and nouns that can name a happening ("call", "decid"), light verbs and generic nouns left out. */
@@ -326,6 +328,8 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       // A dateline is a filing date; a sub-heading ("A Stop in January") names a topic, not a happening.
       if (t.label === 'dateline' || headings.some((h) => h.start <= t.start && t.start < h.end)) continue;
       if (speech.some((q) => q.start <= t.start && t.end <= q.end)) continue;
+      // The end of a span ("aim to save $40 billion through 2012", "closed until further notice") bounds something, it is no happening of its own.
+      if (BOUND_BEFORE.test(doc.text.slice(Math.max(0, t.start - 12), t.start))) continue;
       const when = calendarDate(t);
       const sentence = doc.layers.sentences.find((s) => s.start <= t.start && t.start < s.end);
       // Without a verb a "sentence" tells nothing: a date or a list cut off by a full stop ("Feb .", "6 , 1995 .").
@@ -335,7 +339,8 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       const key = `${sentence.start}:${future}`;
       if (told.has(key)) continue;
       told.add(key);
-      tellings.push({ ...when, future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence), who: nameTokens(doc, sentence, timexes, false).length, actor: actorOf(nameTokens(doc, sentence, timexes, true), t) });
+      const people = nameTokens(doc, sentence, timexes, true);
+      tellings.push({ ...when, future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), who: nameTokens(doc, sentence, timexes, false).length, actor: actorOf(people, t) });
     }
   }
   const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);
@@ -379,6 +384,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
   const main = mainEntry(kinded, mainWhen);
   if (main) backgroundOfOthers(kinded, main, storyDays);
   if (main) leadUps(kinded, main, storyDays);
+  if (main) sideNews(kinded, main);
   return kinded
     .sort((a, b) => rank[a.kind] - rank[b.kind] || (a.first.date < b.first.date ? -1 : a.first.date > b.first.date ? 1 : (a.first.end ?? '').localeCompare(b.first.end ?? '')))
     .map((e) => {
@@ -400,9 +406,9 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
 
 /**
  * The story's main event among its own happenings: the one the most reports tell in their lead
- * (first `LEAD_SENTENCES` sentences), two or more of them; among equals, or when no happening is
- * told by two leads, the one on the story's event date (`when`) if one falls on it, or of several
- * there the only one a lead tells; else none.
+ * (first `LEAD_SENTENCES` sentences); among equals, the one on the story's event date (`when`) if
+ * one falls on it, or of several there the only one a lead tells, else the only one a report
+ * opens with; else none.
  */
 function mainEntry<E extends { kind: TimelineKind; evidence: Dated[] }>(entries: E[], when?: { start: string; end: string } | null): E | null {
   const happenings = entries.filter((e) => e.kind === 'happening');
@@ -411,13 +417,23 @@ function mainEntry<E extends { kind: TimelineKind; evidence: Dated[] }>(entries:
     !!whenDays?.first && !!whenDays.last && e.evidence.map(spanOf).some((d) => d !== null && daysBetween(whenDays.first!.first, d.first) >= 0 && daysBetween(d.last, whenDays.last!.last) >= 0);
   const leads = (e: E) => new Set(e.evidence.filter(inLead).map((d) => d.doc.id)).size;
   const most = Math.max(0, ...happenings.map(leads));
-  const top = most >= 2 ? happenings.filter((e) => leads(e) === most) : happenings;
+  // A happening a lead tells outranks one told further down, even when no two leads agree.
+  const top = most >= 1 ? happenings.filter((e) => leads(e) === most) : happenings;
   if (top.length === 1) return top[0]!;
   const dated = top.filter(onWhen);
   if (dated.length === 1) return dated[0]!;
   // Several on the event date ("announced on Friday", "an interview published Friday"): the one a lead tells, if only one is.
   const led = dated.filter((e) => leads(e) > 0);
-  return led.length === 1 ? led[0]! : null;
+  if (led.length === 1) return led[0]!;
+  // None decided by the date, and the leads of several reports tell them: the one told earliest in
+  // a lead ("Hiller … returned Thursday evening, gunned down two women" before "the shooting took
+  // place … Thursday night"). One report alone may be a round-up of its day: nothing to go by.
+  const candidates = dated.length ? dated : top;
+  if (most === 0 || new Set(candidates.flatMap((e) => e.evidence.filter(inLead).map((d) => d.doc))).size < 2) return null;
+  const opens = (e: E) => Math.min(...e.evidence.filter(inLead).map(leadIndex));
+  const first = Math.min(...candidates.map(opens));
+  const opening = candidates.filter((e) => opens(e) === first);
+  return opening.length === 1 ? opening[0]! : null;
 }
 
 /**
@@ -447,19 +463,49 @@ function backgroundOfOthers(entries: Array<{ kind: TimelineKind; first: Dated; e
 
 /**
  * What led up to the story is background: a happening over before the story's first report that
- * no report leads with and that names no one and nothing its main event names ("the government
+ * no report leads with and that names no one its main event names (places and organisations,
+ * "Greece", "Parliament", are where the story is, not who acts in it: "the government
  * agreed at the weekend to slash spending", "Papandreou on Sunday announced cuts" in reports of
  * Wednesday's deadly strike in Athens). The run-up of the main event's own people stays: the
- * call between Trump and Petro before Trump announced their talks.
+ * call between Trump and Petro before Trump announced their talks. Known failure: a protest of the
+ * day before in the story's city, by people the main event does not name ("communists had stormed
+ * the Athens Acropolis yesterday"), is background too.
  */
 function leadUps(entries: Array<{ kind: TimelineKind; first: Dated; evidence: Dated[] }>, main: { evidence: Dated[] }, storyDays: Ymd[]): void {
   if (storyDays.length === 0) return;
   const earliest = storyDays.reduce((a, b) => (daysBetween(a, b) < 0 ? b : a));
-  const named = new Set(main.evidence.flatMap((d) => [...d.names]));
+  const named = new Set(main.evidence.flatMap((d) => [...d.people]));
   for (const e of entries) {
     const span = spanOf(e.first);
     if (e === main || e.kind !== 'happening' || !span || daysBetween(span.last, earliest) <= 0 || e.evidence.some(inLead)) continue;
-    if (!e.evidence.some((d) => [...d.names].some((n) => named.has(n)))) e.kind = 'background';
+    if (!e.evidence.some((d) => [...d.people].some((n) => named.has(n)))) e.kind = 'background';
+  }
+}
+
+/** Words that make the date after them the end of a span: "through 2012", "until June 1". */
+const BOUND_BEFORE = /\b(?:through|until|till|up to)\s*$/i;
+
+/** Content words a side happening may share with the main event and still be news of another story ("fighting" accusations, police "fought"). */
+const SIDE_SHARED_WORDS = 1;
+
+/**
+ * News of another story told alongside is background: a happening no report leads with, naming
+ * no one the main event or a happening a lead tells names, and sharing no more than
+ * `SIDE_SHARED_WORDS` of the main event's content words (saying and generic nouns left out): "The
+ * German Chancellor, Angela Merkel … said today that the Greek crisis underlined the need for an
+ * overhaul of the EU's fiscal rules", "Moody's … put Portugal's bond rating on review …
+ * Wednesday" in reports of Wednesday's deadly riot in Athens. Plans are left alone: a plan is the
+ * story's next step more often (the vote on the measures the strikers protest).
+ */
+function sideNews(entries: Array<{ kind: TimelineKind; evidence: Dated[] }>, main: { evidence: Dated[] }): void {
+  const content = (words: Set<string>) => [...words].filter((w) => !NOT_AN_ACT.has(w));
+  const led = entries.filter((e) => e === main || (e.kind !== 'background' && e.evidence.some(inLead)));
+  const told = new Set(main.evidence.flatMap((d) => content(d.words)));
+  const people = new Set(led.flatMap((e) => e.evidence.flatMap((d) => [...d.people])));
+  for (const e of entries) {
+    if (e === main || e.kind !== 'happening' || e.evidence.some(inLead)) continue;
+    if (e.evidence.some((d) => [...d.people].some((p) => people.has(p)))) continue;
+    if (new Set(e.evidence.flatMap((d) => content(d.words)).filter((w) => told.has(w))).size <= SIDE_SHARED_WORDS) e.kind = 'background';
   }
 }
 
@@ -467,9 +513,16 @@ function leadUps(entries: Array<{ kind: TimelineKind; first: Dated; evidence: Da
 const LEAD_SENTENCES = 3;
 
 function inLead(d: Dated): boolean {
-  const body = d.doc.layers.sentences.filter((s) => !d.doc.layers.paragraphs.some((p) => p.kind === 'heading' && p.start <= s.start && s.start < p.end));
-  return body.slice(0, LEAD_SENTENCES).some((s) => s.start === d.sentence.start);
+  const at = leadIndex(d);
+  return at >= 0 && at < LEAD_SENTENCES;
 }
+
+/** Which body sentence of its report a telling is, or -1. */
+const leadIndex = (d: Dated): number => bodySentences(d.doc).findIndex((s) => s.start === d.sentence.start);
+
+/** A report's body sentences: headings and lines without a verb (a date line, "By Jane Doe") are no sentence of its lead. */
+const bodySentences = (doc: Doc): Span[] => doc.layers.sentences.filter((s) => !doc.layers.paragraphs.some((p) => p.kind === 'heading' && p.start <= s.start && s.start < p.end) && hasVerb(doc, s));
+
 
 /** First and last day of a telling's date. */
 function spanOf(d: Dated): { first: Ymd; last: Ymd } | null {

@@ -4,6 +4,7 @@ import { agoDates, chronoCandidates, durations, mentionedShift, namedPeriods, pa
 import { TIME_PATTERNS } from './patterns.js';
 import { REFINERS, type Anchor, type RefinerName, type Resolved } from './resolve.js';
 import { clauseTense, type Tense } from './tense.js';
+import { firstIndex } from '../../doc/spans.js';
 
 export interface FindTimexOptions {
   anchor: Anchor | null;
@@ -83,7 +84,8 @@ export function findTimexes(text: string, options: FindTimexOptions): Timex[] {
   const anchor = options.anchor;
   const instant = anchor && anchor.y !== null ? new Date(Date.UTC(anchor.y, anchor.m - 1, anchor.d, 12)) : NO_ANCHOR_INSTANT;
   const ours = PARSERS.flatMap((parse) => parse(text)).filter((c) => c.refiner && refiners.has(c.refiner));
-  const chosen = selectLongest([...chronoCandidates(text, instant, refiners, options.sentences), ...ours]);
+  const chrono = chronoCandidates(text, instant, refiners, options.sentences).filter((c) => !(refiners.has('relative') && namesAKind(text, c, options.tokens)));
+  const chosen = selectLongest([...chrono, ...ours]);
   const placed = chosen.map((c, i) => {
     const lead = refiners.has('lead-in') ? leadIn(text, c, i > 0 ? chosen[i - 1]!.end : 0) : { start: c.start };
     const tense = clauseTense(text, options.tokens, sentenceAt(options.sentences, c.start), { start: lead.start, end: c.end });
@@ -98,6 +100,18 @@ export function findTimexes(text: string, options: FindTimexOptions): Timex[] {
   const context = anchor?.y !== undefined && anchor.y !== null ? null : yearContext(first);
   const resolved = context ? resolveAll(context) : first;
   return refiners.has('relative') ? fromLastMentioned(text, timesOnTheirDay(resolved, options.sentences)) : resolved;
+}
+
+/**
+ * A time word used as a modifier names a kind of thing, not a moment: "midnight regulations",
+ * "Bush's midnight hour rules" (made in a government's last hours), "a noon rally" is a noon
+ * time though; so only a noun right after "midnight", "noon" or "midday" that is not itself a
+ * day word ("midnight yesterday") makes it one. Known failure: "the midnight deadline" is lost.
+ */
+export function namesAKind(text: string, c: { start: number; end: number }, tokens: Token[]): boolean {
+  if (!TIME_PATTERNS.clockWord.test(text.slice(c.start, c.end).trim())) return false;
+  const next = tokens[firstIndex(tokens, (t) => t.start >= c.end)];
+  return next !== undefined && next.pos === 'NOUN' && !TIME_PATTERNS.dayWord.test(text.slice(next.start, next.end));
 }
 
 /**

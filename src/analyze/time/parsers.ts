@@ -462,7 +462,8 @@ export function isEventAnchored(matchText: string): boolean {
 /**
  * chrono's misreadings of ordinary words as times, dropped: "a day after the vote" (counts from
  * an event, see `isEventAnchored`), "4 a", "at 10 Downing Street" (no clock time), "I sat", "The
- * Sun reported" (abbreviations; full weekday names are `weekdays`'s), "will march", "may resign".
+ * Sun reported" (abbreviations; full weekday names are `weekdays`'s), "will march", "may resign",
+ * "the 9 - 11 attacks" (two numbers joined by a dash).
  * Known failure: a real "Sat 14:00" in a schedule is lost.
  */
 export function isMisreading(matchText: string): boolean {
@@ -471,6 +472,7 @@ export function isMisreading(matchText: string): boolean {
     isEventAnchored(t) ||
     TIME_PATTERNS.bareHour.test(t) ||
     TIME_PATTERNS.bareNumberTime.test(t) ||
+    TIME_PATTERNS.bareHourRange.test(t) ||
     TIME_PATTERNS.lowercaseAbbreviation.test(t) ||
     TIME_PATTERNS.weekdayAbbreviation.test(t) ||
     TIME_PATTERNS.lowercaseMonth.test(t)

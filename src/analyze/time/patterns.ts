@@ -7,6 +7,12 @@ const MONTH = '(?:january|february|march|april|may|june|july|august|september|oc
 /** Month names as a dateline writes them (capitalised), so an all-caps place name cannot run into lowercase prose. */
 const CAPITAL_MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+/** A clock time as a date line prints it: "10:32 AM", "8 : 41 p . m . EST", "23:37:00", "22.34 BST". */
+const CLOCK = '\\d{1,2}\\s?[:.]\\s?\\d{2}(?:\\s?:\\s?\\d{2})?(?:\\s*[ap]\\s?\\.?\\s?m\\b\\s?\\.?)?(?:\\s*[A-Z]{2,4}\\b)?';
+/** What a site prints before its date line: "Updated", "First Posted", "POSTED:", "Published". */
+const LINE_LABEL = '(?:(?:first\\s+|last\\s+)?(?:posted|updated|published)(?:\\s+on)?\\s*:?\\s*)?';
+/** A weekday before the date, in full or cut short: "Friday,", "Tue", "WEDNESDAY ,". */
+const LINE_WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\.?\\s*,?\\s*)?';
 const NUMBER = "(?:\\d+(?:\\.\\d+)?|a couple of|a dozen|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half an?|several|a few|few|many)";
 const UNIT = '(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ies))s?';
 const MOD = '(?:just under|just over|less than|fewer than|more than|upwards of|at least|no less than|no more than|at most|up to|under|over|nearly|almost|within|about|around|some|approximately|roughly)';
@@ -77,6 +83,12 @@ export const TIME_PATTERNS = {
   eventAnchored: /\b(?:after|later|before|earlier)$/i,
   /** "for years", "over the years", "in recent weeks", "decades-long": a length of unknown count. */
   vagueLength: /\b(?:(?:for|over the|in recent|recent)\s+(minutes|hours|days|weeks|months|years|decades)|(hours|days|weeks|months|years|decades)-long)\b/gi,
+  /** A clock time named by a word, as chrono finds it alone: "midnight", "at noon". */
+  clockWord: /^(?:at\s+|by\s+|until\s+)?(?:midnight|noon|midday)$/i,
+  /** A day named relative to today: "midnight yesterday" is a moment of it. */
+  dayWord: /^(?:yesterday|today|tonight|tomorrow)$/i,
+  /** Two bare numbers joined by a dash ("9-11", "9 - 11"): a score, a range or the 2001 attacks, not a clock time (that has a colon or am/pm). */
+  bareHourRange: /^(?:(?:at|from)\s+)?\d{1,2}\s?[-–]\s?\d{1,2}$/i,
   /** chrono reads "at 10" in "at 10 Downing Street" as ten o'clock; a bare number is no clock time. */
   bareNumberTime: /^(?:at\s+)?\d{1,2}$/i,
   /** A weekday abbreviation read alone ("The Sun reported"): full names are `weekdays`'s. */
@@ -101,10 +113,14 @@ export const TIME_PATTERNS = {
   rangeJoin: /\s*(?:--?|–|—)\s*/,
   /**
    * A line that is only a date near the top: "November 24, 2004", "Friday, January 9, 2026 10:32 AM",
-   * "Jan 9 , 2026" (tokenised). Groups: 1 month, 2 day, 3 year.
+   * "Jan 9 , 2026" (tokenised), "Updated 5 / 5 / 2010 1 : 41 PM", "Tuesday 28 April 2009 22.34 BST",
+   * "POSTED: December 08, 2010", "updated 8:41 p.m. EST, Tue March 3, 2009". Matched case-blind; the
+   * month must still be capitalised. Groups: month-first 1 month, 2 day, 3 year; day-first 4 day,
+   * 5 month, 6 year; numeric 7 and 8 (day and month in either order), 9 year (two digits: 20xx).
    */
   dateOnlyLine: new RegExp(
-    `^\\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\s*,?\\s*)?(${CAPITAL_MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})(?:\\s*,?\\s*\\d{1,2}:\\d{2}(?:\\s*[AaPp]\\.?[Mm]\\.?)?(?:\\s+[A-Z]{2,4})?)?\\s*$`,
+    `^\\s*${LINE_LABEL}(?:${CLOCK}\\s*,?\\s*)?${LINE_WEEKDAY}(?:(${CAPITAL_MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})|(\\d{1,2})\\s+(${CAPITAL_MONTH})\\s*,?\\s+(\\d{4})|(\\d{1,2})\\s?\\/\\s?(\\d{1,2})\\s?\\/\\s?(\\d{4}|\\d{2}))(?:\\s*[,@]?\\s*${CLOCK})?(?:\\s*\\|\\s*updated\\s*:?\\s*${CLOCK})?\\s*$`,
+    'i',
   ),
   /**
    * A shift from the last date the text named: "the following day", "the day before", "two days

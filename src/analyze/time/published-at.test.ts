@@ -20,6 +20,23 @@ describe('dateline', () => {
     const d = findDateline(text, [{ start: 0, end: 32 }, { start: 33, end: text.length }]);
     assert.deepEqual(d && { month: d.month, day: d.day, year: d.year }, { month: 1, day: 9, year: 2026 });
   });
+  test('date lines as sites print them, tokenised: clock after, label before, day first, numeric when the order is sure', () => {
+    // The date lines of ECB+ 22_6, 8_3, 8_2, 9_12, 9_2, 9_6ecbplus.
+    const read = (line: string) => {
+      const d = findDateline(`${line}\nThe harbour closed.`, [{ start: 0, end: line.length }]);
+      return d && [d.year, d.month, d.day];
+    };
+    assert.deepEqual(read('December 7 , 2010 11 : 18 PM'), [2010, 12, 7]);
+    assert.deepEqual(read('Updated 5 / 5 / 2010 1 : 41 PM'), [2010, 5, 5]);
+    assert.deepEqual(read('First Posted 23 : 37 : 00 05 / 05 / 2010'), [2010, 5, 5]);
+    assert.deepEqual(read('Tuesday 28 April 2009 22 . 34 BST'), [2009, 4, 28]);
+    assert.deepEqual(read('updated 8 : 41 p . m . EST , Tue March 3 , 2009'), [2009, 3, 3]);
+    assert.deepEqual(read('04 / 28 / 09 07 : 35 PM ET'), [2009, 4, 28]);
+  });
+  test('a numeric date line whose day and month could swap is no date', () => {
+    // ECB+ 22_11ecbplus ("9 / 10 / 2010": September 10 or October 9?).
+    assert.equal(findDateline('9 / 10 / 2010 @ 1 : 19PM\nThe harbour closed.', [{ start: 0, end: 24 }]), null);
+  });
   test('a date line without a year, or a date inside a sentence, is no dateline', () => {
     const text = 'January 9\nThe harbour closed on January 9, 2026.';
     assert.equal(findDateline(text, [{ start: 0, end: 9 }, { start: 10, end: text.length }]), null);

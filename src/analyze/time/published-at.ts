@@ -39,18 +39,33 @@ export function findDateline(text: string, paragraphs: Span[]): Dateline | null 
 
 /**
  * A line near the top that holds only a full date ("November 24, 2004", "Friday, January 9, 2026
- * 10:32 AM"): how many sites print the publication date above the body. It needs the year, since
- * a bare "January 9" line could be an event heading. Known failure: an event date set as its own
- * line under a sub-heading in the first paragraphs.
+ * 10:32 AM", "Updated 5 / 5 / 2010 1 : 41 PM", "Tuesday 28 April 2009 22.34 BST"): how many sites
+ * print the publication date above the body. It needs the year, since a bare "January 9" line
+ * could be an event heading. A numeric date is read only when its order cannot be mistaken: day
+ * and month equal, or one of them past 12 ("04/28/09"); "9/10/2010" (September 10 or October 9?)
+ * is no date. Known failure: an event date set as its own line under a sub-heading in the first
+ * paragraphs.
  */
 export function dateOnlyLine(text: string, paragraph: Span): Dateline | null {
   const line = text.slice(paragraph.start, paragraph.end);
   const m = TIME_PATTERNS.dateOnlyLine.exec(line);
-  const month = m ? MONTHS[m[1]!.toLowerCase().replace(/\.$/, '')] : undefined;
-  if (!m || !month) return null;
-  const start = paragraph.start + line.indexOf(m[1]!);
-  const yearAt = line.lastIndexOf(m[3]!);
-  return { span: { start, end: paragraph.start + yearAt + 4 }, month, day: Number(m[2]), year: Number(m[3]) };
+  if (!m) return null;
+  const at = (group: number, from = 0) => paragraph.start + m.index + m[0].indexOf(m[group]!, from);
+  const named = m[1] ?? m[5];
+  if (named) {
+    const month = /^[A-Z]/.test(named) ? MONTHS[named.toLowerCase().replace(/\.$/, '')] : undefined;
+    if (!month) return null;
+    const [day, year] = m[1] ? [m[2]!, m[3]!] : [m[4]!, m[6]!];
+    const first = m[1] ? at(1) : at(4);
+    return { span: { start: first, end: at(m[1] ? 3 : 6, first - paragraph.start - m.index) + 4 }, month, day: Number(day), year: Number(year) };
+  }
+  const [a, b] = [Number(m[7]), Number(m[8])];
+  const [month, day] = a === b || b > 12 ? [a, b] : a > 12 ? [b, a] : [0, 0];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const year = m[9]!.length === 2 ? 2000 + Number(m[9]) : Number(m[9]);
+  const first = at(7);
+  const yearAt = line.indexOf(m[9]!, first - paragraph.start + m[7]!.length + 1);
+  return { span: { start: first, end: paragraph.start + yearAt + m[9]!.length }, month, day, year };
 }
 
 export interface PublicationDecision {

@@ -27,14 +27,17 @@ function tokenTense(text: string, token: Token, next: Token | undefined, previou
   if (before === 'be' && before2 === 'to' && TIME_PATTERNS.pastEd.test(word)) return 'future';
   if (before === 'be' && before2 === 'to' && PAST.has(word)) return 'future';
   if (word === 'would' && next && WISH.has(text.slice(next.start, next.end).toLowerCase())) return 'none';
+  // Before the present-verb test: "prepares to mark … on Wednesday" is a plan, not a present.
+  if (PARTICIPLES.has(word)) return next && /^(to|for)$/i.test(text.slice(next.start, next.end)) ? 'future' : 'none';
   // A possessive "'s" ("Philadelphia's 21st head coach") is no "is".
   if (PRESENT.has(word) && token.pos !== 'PART') return 'present';
   if (token.pos === 'VERB' && /[^s]s$/.test(word) && token.lemma.toLowerCase() !== word) return 'present';
-  if (PARTICIPLES.has(word)) return next && /^(to|for)$/i.test(text.slice(next.start, next.end)) ? 'future' : 'none';
   if (FUTURE.has(word)) return 'future';
   // "to be held", "will be signed": a participle after an infinitive or auxiliary is not a past tense.
   if (PASSIVE_LEAD.has(before)) return 'none';
   if (PAST.has(word)) return 'past';
+  // Between a number or article and a noun an -ed word describes the noun: "one attempted murder charge".
+  if (previous && (previous.pos === 'NUM' || previous.pos === 'DET') && next?.pos === 'NOUN') return 'none';
   if ((token.pos === 'VERB' || token.pos === 'AUX') && TIME_PATTERNS.pastEd.test(word) && !NOT_PAST.has(word)) return 'past';
   return 'none';
 }

@@ -54,6 +54,11 @@ describe('tense', () => {
     assert.equal(tenseOf('The lift passed a scheduled check on May 4.', 'on May 4'), 'past');
     assert.equal(tenseOf('The check is scheduled for May 4.', 'May 4'), 'future');
   });
+  test('getting ready ("prepares to … on Wednesday") plans; an -ed word between a number and a noun is no past verb', () => {
+    // ECB+ 9_11ecbplus and 22_8ecbplus.
+    assert.equal(find('The decision comes as President Obama prepares to mark his first 100 days in office on Wednesday .', '2009-04-28', 'Wednesday')?.value, '2009-04-29');
+    assert.equal(tenseOf('Hiller is expected to be arraigned on two murder charges and one attempted murder charge later today .', 'today'), 'future');
+  });
   test('a possessive "\'s" is not "is": the farther "will" decides', () => {
     assert.equal(tenseOf("Cheeks will be introduced as Philadelphia's 21st head coach at a Tuesday news conference.", 'Tuesday'), 'future');
     assert.equal(tenseOf("The coach's contract runs through Tuesday.", 'Tuesday'), 'none');
@@ -86,6 +91,13 @@ describe('weekdays (past bias by tense)', () => {
   test('capitalised months and clock times with a.m./p.m. are kept', () => {
     assert.equal(find('The bridge reopened in May.', '2026-01-14', 'May')?.value, '2025-05');
     assert.equal(find('Doors open at 10 a.m. tomorrow.', '2026-01-14', '10')?.type, 'TIME');
+  });
+  test('"midnight" naming a kind of rule and "9 - 11" naming the attacks are no clock times; "at midnight yesterday" is', () => {
+    // ECB+ 9_13ecbplus, 9_12ecbplus, 22_5ecbplus.
+    assert.deepEqual(timexes('The Obama administration plans to head off many of Bush ’ s midnight hour rules still in the pipeline .', '2009-03-05'), []);
+    assert.deepEqual(timexes('There was no word on another so - called midnight regulation that undermined protection for polar bear .', '2009-04-28'), []);
+    assert.deepEqual(timexes('It is unclear if the shooting had anything to do with the approaching anniversary of the 9 - 11 attacks on America .', '2010-09-10'), []);
+    assert.equal(find('The strike ended at midnight yesterday .', '2026-01-14', 'midnight')?.type, 'TIME');
   });
   test('lowercase "sat" is a verb, not Saturday', () => {
     assert.equal(timexes('I sat in the cabin.', '2026-01-14').length, 0);

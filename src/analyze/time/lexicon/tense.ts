@@ -15,10 +15,11 @@ export const WISH_AFTER_WOULD: readonly string[] = ['like', 'love', 'prefer', 'r
 export const PRESENT_CUES: readonly string[] = ['is', 'are', 'am', 'has', 'have', 'does', 'do', "'s", '’s'];
 
 /**
- * Participles that announce the future only as a verb ("is scheduled to open", "set for March"),
- * not as an adjective ("passed a scheduled inspection on March 9").
+ * Words that announce the future only before "to" or "for": participles as verbs ("is scheduled
+ * to open", "set for March", not "passed a scheduled inspection on March 9"), and getting ready
+ * ("prepares to mark his first 100 days in office on Wednesday").
  */
-export const FUTURE_PARTICIPLES: readonly string[] = ['scheduled', 'planned', 'expected', 'due', 'set', 'going', 'slated', 'poised'];
+export const FUTURE_PARTICIPLES: readonly string[] = ['scheduled', 'planned', 'expected', 'due', 'set', 'going', 'slated', 'poised', 'prepares', 'preparing'];
 
 /** A cue for the past that is not an `-ed` form: irregular past tenses and past auxiliaries. */
 export const PAST_CUES: readonly string[] = [
