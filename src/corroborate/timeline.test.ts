@@ -297,3 +297,11 @@ test('ECB+ 8_ecbplus: one plan for one day told in other words is one scheduled 
   assert.equal(votes[0]!.kind, 'scheduled');
   assert.equal(new Set(votes[0]!.evidence.map((x) => x.doc.id)).size, 2);
 });
+
+test('ECB+ 9_ecbplus: a happening between the story\'s days that no lead tells and only reports weeks later recall is background', async () => {
+  const timeline = buildTimeline(await ecbDocs(['9_5ecbplus', '9_3ecbplus', '9_9ecbplus']));
+  const kindOf = (words: string) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes(words)))?.kind;
+  assert.equal(kindOf('A provision in an omnibus spending bill signed by President Obama on March 11'), 'background');
+  // The memorandum, reported the next day, stays the story's.
+  assert.equal(kindOf('The presidential memorandum issued yesterday'), 'happening');
+});

@@ -64,6 +64,8 @@ interface Dated {
   acts: Set<string>;
   /** Stems of its verbs alone: what was done, not what it was done to. */
   verbs: Set<string>;
+  /** The first day its report can have been published: its date, else the first of the range the story gives it, else unknown. */
+  reported: Ymd | null;
   /** Surname of the name nearest before its date ("King … decided on Saturday"), else after it: who did the dated thing. */
   actor: string | null;
 }
@@ -340,7 +342,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       if (told.has(key)) continue;
       told.add(key);
       const people = nameTokens(doc, sentence, timexes, true);
-      tellings.push({ ...when, future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), who: nameTokens(doc, sentence, timexes, false).length, actor: actorOf(people, t) });
+      tellings.push({ ...when, reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), who: nameTokens(doc, sentence, timexes, false).length, actor: actorOf(people, t) });
     }
   }
   const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);
@@ -571,7 +573,8 @@ const COARSE_DAYS = 62;
  * the story's own days are told as days, weeks or months ("in 2007", "spanning from 1990 to 1991"
  * are history); or when every telling places it by no closer than a month that was over before
  * the story's first report ("arrested on Jan." in reports of February 4): a report dates its own
- * days, and reaches back to an earlier month for what came before. With no dated report, only the
+ * days, and reaches back to an earlier month for what came before; or when no lead tells it and
+ * every report telling it came out over `DEFAULT_BACKGROUND_DAYS` after it. With no dated report, only the
  * tense and the year-only rule tell.
  */
 function kindOf(first: Dated, evidence: Dated[], storyDays: Ymd[]): TimelineKind {
@@ -583,5 +586,7 @@ function kindOf(first: Dated, evidence: Dated[], storyDays: Ymd[]): TimelineKind
   const earliest = storyDays.reduce((a, b) => (daysBetween(a, b) < 0 ? b : a));
   if (daysBetween(span.last, earliest) > DEFAULT_BACKGROUND_DAYS) return 'background';
   if (evidence.every((d) => spanDays(d) > WEEK_DAYS) && daysBetween(span.last, earliest) > 0) return 'background';
+  // Told by no lead and only by reports weeks after it ("a provision in an omnibus spending bill signed by President Obama on March 11", in reports of April 27 and 28): what a report recalls, not what it reports.
+  if (!evidence.some(inLead) && evidence.every((d) => d.reported !== null && daysBetween(span.last, d.reported) > DEFAULT_BACKGROUND_DAYS)) return 'background';
   return 'happening';
 }
