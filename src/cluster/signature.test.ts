@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { docFromText } from '../ingest/plain-text.js';
@@ -85,4 +85,12 @@ test('the main-event date is the reported happening, not the meeting it announce
   assert.deepEqual([confirmed?.start, confirmed?.end], ['2026-01-14', '2026-01-14']);
   // Only the planned meeting is dated: no main-event date rather than the meeting's.
   assert.equal(eventSignature(seed('002_f43826bd93943f76.txt')).when, null);
+});
+
+test("the story's trigger is what the leads put first, not background most of them add (seeds)", () => {
+  const seeds = join(REPO, '..', 'shared', 'seeds');
+  const members = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort().map((name) => processDoc(docFromText(readFileSync(join(seeds, name), 'utf8'), name, null), CTX));
+  // Three leads add "amid … tensions"; two open on the meeting ("will meet", "to meet") and two on its announcement.
+  const what = storyEventView(members).what;
+  assert.ok(what && /^(meet|meeting|announce[sd]?|host)$/i.test(what), `trigger: ${what}`);
 });

@@ -122,6 +122,26 @@ export interface StoryEventView {
   evidence: Array<{ doc: Pick<Doc, 'id' | 'text'>; span: Span }>;
 }
 
+/**
+ * The trigger the leads put first: each lead's triggers in the order it gives them, weighing 1 for
+ * its first, 1/2 for its second…, summed over the leads that give it (at least `minimum`). Counted
+ * alone, background a lead adds after its news ("amid tensions") outranks the news itself ("meet",
+ * "announce"), which outlets word differently.
+ */
+function leadingTrigger(leads: Array<{ doc: Pick<Doc, 'id' | 'text'>; parts: EventPart[] }>, minimum: number) {
+  const seen = new Map<string, { count: number; weight: number; doc: Pick<Doc, 'id' | 'text'>; span: Span }>();
+  for (const { doc, parts } of leads)
+    parts.forEach((part, rank) => {
+      const entry = seen.get(part.key);
+      if (entry && entry.doc === doc) return;
+      if (entry) {
+        entry.count++;
+        entry.weight += 1 / (rank + 1);
+      } else seen.set(part.key, { count: 1, weight: 1 / (rank + 1), doc, span: { start: part.start, end: part.end } });
+    });
+  return [...seen.values()].filter((e) => e.count >= minimum).sort((a, b) => b.weight - a.weight)[0];
+}
+
 /** Participants shown per story. */
 const SHOWN_PARTICIPANTS = 3;
 
@@ -144,7 +164,7 @@ export function storyEventView(members: Array<Pick<Doc, 'id' | 'text' | 'layers'
     // Counted once per article: a key repeated in one lead is not two reports.
     return [...seen.values()].filter((e) => e.count >= minimum).sort((a, b) => b.count - a.count);
   };
-  const what = ranked((e) => e.what)[0];
+  const what = leadingTrigger(signed.map(({ doc, event }) => ({ doc, parts: event.what })), minimum);
   const who = ranked((e) => e.who).slice(0, SHOWN_PARTICIPANTS);
   const where = ranked((e) => e.where)[0];
   const whens = new Map<string, { count: number; when: { start: string; end: string }; doc: Pick<Doc, 'id' | 'text'>; span: Span | null }>();
