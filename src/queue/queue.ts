@@ -25,10 +25,10 @@ const HEARTBEAT_SECONDS = 10;
 /** How often each instance looks for such jobs (pg-boss's default is 60 s). */
 const SUPERVISE_SECONDS = 5;
 /**
- * A story job waits this long before it may start. Analysing a story costs several times what
- * ingesting one article does, and news arrives in bursts about one event: without the wait, a
- * story that 10 articles join in a few seconds is analysed up to 10 times (one job waiting, one
- * running). Its analysis is that much later; the API recomputes a stale story when it is asked for.
+ * A story job waits this long before it may start. Analysing a story reads all of its members again,
+ * and news arrives in bursts about one event: without the wait, a story that 10 articles join in a
+ * few seconds is analysed up to 10 times (one job waiting, one running). Its analysis is that much
+ * later; meanwhile a server with a queue serves the story's earlier analysis.
  */
 export const STORY_DELAY_SECONDS = 2;
 /** Attempts after the first: a job that fails as a whole (store unreachable, worker killed) is tried again this often. */
