@@ -68,6 +68,8 @@ interface Dated {
   reported: Ymd | null;
   /** Surname of the name nearest before its date ("King … decided on Saturday"), else after it: who did the dated thing. */
   actor: string | null;
+  /** It marks a date of the past ("celebrate the 160th anniversary", "mark his first 100 days in office"): a commemoration, not news. */
+  commemoration: boolean;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -131,7 +133,7 @@ function overlap(a: Set<string>, b: Set<string>): number {
  * on one day by the same people ("met on Monday", "signed on Monday") share names and merge.
  */
 export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPENING_OVERLAP, compare?: (a: Dated, b: Dated) => boolean): boolean {
-  if (!nested(a, b)) return false;
+  if (!nested(a, b) || a.commemoration !== b.commemoration) return false;
   if ((isYear(a.date) || isYear(b.date)) && a.date !== b.date && !(a.planned && b.planned)) return false;
   if (overlap(a.words, b.words) >= threshold) return true;
   if (compare?.(a, b)) return true;
@@ -342,7 +344,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       if (told.has(key)) continue;
       told.add(key);
       const people = nameTokens(doc, sentence, timexes, true);
-      tellings.push({ ...when, reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), who: nameTokens(doc, sentence, timexes, false).length, actor: actorOf(people, t) });
+      tellings.push({ ...when, commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), who: nameTokens(doc, sentence, timexes, false).length, actor: actorOf(people, t) });
     }
   }
   const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);
@@ -496,8 +498,10 @@ const SIDE_SHARED_WORDS = 1;
  * `SIDE_SHARED_WORDS` of the main event's content words (saying and generic nouns left out): "The
  * German Chancellor, Angela Merkel … said today that the Greek crisis underlined the need for an
  * overhaul of the EU's fiscal rules", "Moody's … put Portugal's bond rating on review …
- * Wednesday" in reports of Wednesday's deadly riot in Athens. Plans are left alone: a plan is the
- * story's next step more often (the vote on the measures the strikers protest).
+ * Wednesday" in reports of Wednesday's deadly riot in Athens. Plans are judged alike: the story's
+ * next step shares its words or people (the vote on "the measures" the strikers protest), another
+ * story's plan does not ("Greece faces a May 19 due date on debt", Merkel urging German lawmakers
+ * to pass their share of the bailout by Friday).
  */
 function sideNews(entries: Array<{ kind: TimelineKind; evidence: Dated[] }>, main: { evidence: Dated[] }): void {
   const content = (words: Set<string>) => [...words].filter((w) => !NOT_AN_ACT.has(w));
@@ -505,11 +509,30 @@ function sideNews(entries: Array<{ kind: TimelineKind; evidence: Dated[] }>, mai
   const told = new Set(main.evidence.flatMap((d) => content(d.words)));
   const people = new Set(led.flatMap((e) => e.evidence.flatMap((d) => [...d.people])));
   for (const e of entries) {
-    if (e === main || e.kind !== 'happening' || e.evidence.some(inLead)) continue;
+    if (e === main || e.kind === 'background' || e.evidence.some(inLead)) continue;
     if (e.evidence.some((d) => [...d.people].some((p) => people.has(p)))) continue;
     if (new Set(e.evidence.flatMap((d) => content(d.words)).filter((w) => told.has(w))).size <= SIDE_SHARED_WORDS) e.kind = 'background';
   }
 }
+
+/** Verbs that make a sentence keep a date ("mark", "celebrate"): with an anniversary or a span of time after them, a commemoration. */
+const COMMEMORATE = new Set(['mark', 'celebrate', 'commemorate', 'observe']);
+
+/**
+ * Whether a sentence tells a commemoration: an anniversary ("helped celebrate the 160th anniversary
+ * of the Interior Department on Tuesday"), or a span of time marked ("prepares to mark his first
+ * 100 days in office on Wednesday"). What it dates is a round number of years or days since
+ * something else, not a step of the story.
+ */
+function commemorates(doc: Doc, sentence: Span, timexes: Timex[]): boolean {
+  const tokens = doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+  if (tokens.some((t) => t.pos === 'NOUN' && t.lemma.toLowerCase() === 'anniversary')) return true;
+  const marks = tokens.filter((t) => t.pos === 'VERB' && COMMEMORATE.has(t.lemma.toLowerCase()));
+  return marks.some((v) => timexes.some((t) => t.type === 'DURATION' && t.start >= v.end && t.start < sentence.end && t.start - v.end <= MARKED_SPAN_CHARS));
+}
+
+/** How close after "mark" a span of time must come to be what is marked ("mark his first 100 days"). */
+const MARKED_SPAN_CHARS = 16;
 
 /** Sentences of an article that make its lead: what it reports first. */
 const LEAD_SENTENCES = 3;
@@ -578,6 +601,7 @@ const COARSE_DAYS = 62;
  * tense and the year-only rule tell.
  */
 function kindOf(first: Dated, evidence: Dated[], storyDays: Ymd[]): TimelineKind {
+  if (evidence.every((d) => d.commemoration)) return 'background';
   if (evidence.every((d) => d.planned)) return 'scheduled';
   const span = spanOf(first);
   if (!span) return 'happening';
