@@ -305,3 +305,22 @@ test('ECB+ 9_ecbplus: a happening between the story\'s days that no lead tells a
   // The memorandum, reported the next day, stays the story's.
   assert.equal(kindOf('The presidential memorandum issued yesterday'), 'happening');
 });
+
+test('ECB+ 9_ecbplus: a commemoration ("celebrate the 160th anniversary", "mark his first 100 days in office") is background, not the story\'s happening or plan', async () => {
+  const timeline = buildTimeline(await ecbDocs(['9_2ecbplus', '9_11ecbplus', '9_12ecbplus']));
+  const entryOf = (words: string) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes(words)));
+  assert.equal(entryOf('helped celebrate the 160th anniversary')?.kind, 'background');
+  assert.equal(entryOf('prepares to mark his first 100 days in office')?.kind, 'background');
+  // The overturned regulation, told the same day, stays the story's and apart.
+  assert.equal(entryOf('President Obama on Tuesday overturned')?.kind, 'happening');
+  assert.notEqual(entryOf('President Obama on Tuesday overturned'), entryOf('helped celebrate the 160th anniversary'));
+});
+
+test('ECB+ 8_ecbplus: another story\'s plan one report tells in passing (a debt date, a German vote by Friday) is background; the vote several reports tell stays scheduled', async () => {
+  const timeline = buildTimeline(await ecbDocs(['8_1ecbplus', '8_3ecbplus', '8_8ecbplus', '8_9ecbplus']));
+  const kindOf = (words: string) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes(words)))?.kind;
+  assert.equal(kindOf('Greece faces a May 19 due date on debt it says it can\'t repay without the help'), 'background');
+  assert.equal(kindOf('The goal is passage by Friday'), 'background');
+  assert.equal(kindOf('Merkel told lawmakers in Berlin'), 'background');
+  assert.equal(kindOf('is to be voted on Thursday'), 'scheduled');
+});

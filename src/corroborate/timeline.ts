@@ -498,10 +498,10 @@ const SIDE_SHARED_WORDS = 1;
  * `SIDE_SHARED_WORDS` of the main event's content words (saying and generic nouns left out): "The
  * German Chancellor, Angela Merkel … said today that the Greek crisis underlined the need for an
  * overhaul of the EU's fiscal rules", "Moody's … put Portugal's bond rating on review …
- * Wednesday" in reports of Wednesday's deadly riot in Athens. Plans are judged alike: the story's
- * next step shares its words or people (the vote on "the measures" the strikers protest), another
- * story's plan does not ("Greece faces a May 19 due date on debt", Merkel urging German lawmakers
- * to pass their share of the bailout by Friday).
+ * Wednesday" in reports of Wednesday's deadly riot in Athens. A plan told by one report alone is
+ * judged alike ("Greece faces a May 19 due date on debt", Merkel urging German lawmakers to pass
+ * their share of the bailout by Friday); one that several reports tell is the story's next step
+ * (the vote on the measures the strikers protest).
  */
 function sideNews(entries: Array<{ kind: TimelineKind; evidence: Dated[] }>, main: { evidence: Dated[] }): void {
   const content = (words: Set<string>) => [...words].filter((w) => !NOT_AN_ACT.has(w));
@@ -510,6 +510,7 @@ function sideNews(entries: Array<{ kind: TimelineKind; evidence: Dated[] }>, mai
   const people = new Set(led.flatMap((e) => e.evidence.flatMap((d) => [...d.people])));
   for (const e of entries) {
     if (e === main || e.kind === 'background' || e.evidence.some(inLead)) continue;
+    if (e.kind === 'scheduled' && new Set(e.evidence.map((d) => d.doc)).size > 1) continue;
     if (e.evidence.some((d) => [...d.people].some((p) => people.has(p)))) continue;
     if (new Set(e.evidence.flatMap((d) => content(d.words)).filter((w) => told.has(w))).size <= SIDE_SHARED_WORDS) e.kind = 'background';
   }
