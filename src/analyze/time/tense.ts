@@ -32,7 +32,8 @@ function tokenTense(text: string, token: Token, next: Token | undefined, previou
   // A possessive "'s" ("Philadelphia's 21st head coach") is no "is".
   if (PRESENT.has(word) && token.pos !== 'PART') return 'present';
   if (token.pos === 'VERB' && /[^s]s$/.test(word) && token.lemma.toLowerCase() !== word) return 'present';
-  if (FUTURE.has(word)) return 'future';
+  // "announced plans Tuesday to resume …": a plan a verb takes as its object tells no future of its own.
+  if (FUTURE.has(word) && !(token.pos === 'NOUN' && previous?.pos === 'VERB')) return 'future';
   // "to be held", "will be signed": a participle after an infinitive or auxiliary is not a past tense.
   if (PASSIVE_LEAD.has(before)) return 'none';
   if (PAST.has(word)) return 'past';

@@ -59,6 +59,11 @@ describe('tense', () => {
     assert.equal(find('The decision comes as President Obama prepares to mark his first 100 days in office on Wednesday .', '2009-04-28', 'Wednesday')?.value, '2009-04-29');
     assert.equal(tenseOf('Hiller is expected to be arraigned on two murder charges and one attempted murder charge later today .', 'today'), 'future');
   });
+  test('"plans" taken as a verb\'s object ("announced plans Tuesday to resume …") is no future cue; "plans to" still is', () => {
+    // ECB+ 9_10ecbplus, published Wednesday March 4, 2009: the announcement was that Tuesday.
+    assert.equal(find('President Barack Obama announced plans Tuesday to resume full scientific reviews of projects that might harm endangered wildlife and plants .', '2009-03-04', 'Tuesday')?.value, '2009-03-03');
+    assert.equal(tenseOf('Obama plans to visit Paris on Tuesday.', 'on Tuesday'), 'future');
+  });
   test('a possessive "\'s" is not "is": the farther "will" decides', () => {
     assert.equal(tenseOf("Cheeks will be introduced as Philadelphia's 21st head coach at a Tuesday news conference.", 'Tuesday'), 'future');
     assert.equal(tenseOf("The coach's contract runs through Tuesday.", 'Tuesday'), 'none');
