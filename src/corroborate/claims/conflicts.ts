@@ -156,10 +156,6 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
       if (sourceOf(units[a.unit]!) === sourceOf(units[b.unit]!)) continue;
       // Different nouns qualified ("66-year-old woman" / "36-year-old driver") are different things.
       if (a.quantity.head && b.quantity.head && a.quantity.head !== b.quantity.head) continue;
-      // A running total is another figure than one event's, whether or not the values meet: "have
-      // confiscated 14 rifles, 31 magazines … in their five operations so far" beside "six rifles,
-      // 12 magazines … were found" (and beside an outlet that gives 31 as this event's).
-      if (runningTotal(units[a.unit]!) !== runningTotal(units[b.unit]!)) continue;
       const agree = overlaps(a.quantity.interval, b.quantity.interval);
       // "A few days" and "five days" do not contradict: a vague amount is no side of a dispute.
       if (!agree && (a.quantity.modifier === 'vague' || b.quantity.modifier === 'vague')) continue;
@@ -219,11 +215,6 @@ const NEGATIONS: ReadonlySet<string> = new Set(['no', 'not', "n't", 'never', 'no
  */
 export const negated = (unit: ClaimUnit, q: { start: number }) =>
   tokensWithin(unit.doc.layers.tokens, { start: unit.span.start, end: q.start }).some((t) => NEGATIONS.has(unit.doc.text.slice(t.start, t.end).toLowerCase().replace('’', "'")));
-
-/** Words that make a clause's figures a running total ("so far", "to date", "in total", "has seized a total of"). */
-const RUNNING_TOTAL = /\b(?:so far|thus far|to date|till date|in total|altogether|cumulative(?:ly)?|(?:has|have)\s+\p{L}+\s+a total of)\b/iu;
-
-const runningTotal = (unit: ClaimUnit) => RUNNING_TOTAL.test(unit.doc.text.slice(unit.span.start, unit.span.end));
 
 /** Whether two clauses can be about the same person: one names nobody, or they share someone. */
 export const samePeople = (a: ClaimUnit, b: ClaimUnit) => a.people.size === 0 || b.people.size === 0 || [...a.people].some((p) => b.people.has(p));
