@@ -8,6 +8,7 @@ import { findTimexes } from '../analyze/time/detect.js';
 import { inferStoryDates } from '../analyze/time/story-dates.js';
 import { timexTense } from '../analyze/time/tense.js';
 import type { Doc, Span, Timex, Token } from '../doc/types.js';
+import { tokensWithin } from '../doc/spans.js';
 import { statementComparer } from './claims/compare.js';
 
 /**
@@ -543,11 +544,26 @@ function inLead(d: Dated): boolean {
   return at >= 0 && at < LEAD_SENTENCES;
 }
 
-/** Which body sentence of its report a telling is, or -1. */
-const leadIndex = (d: Dated): number => bodySentences(d.doc).findIndex((s) => s.start === d.sentence.start);
+/** Which sentence of its report's lead a telling is, or -1 past the lead. */
+const leadIndex = (d: Dated): number => leadOf(d.doc).findIndex((s) => s.start === d.sentence.start);
 
-/** A report's body sentences: headings and lines without a verb (a date line, "By Jane Doe") are no sentence of its lead. */
-const bodySentences = (doc: Doc): Span[] => doc.layers.sentences.filter((s) => !doc.layers.paragraphs.some((p) => p.kind === 'heading' && p.start <= s.start && s.start < p.end) && hasVerb(doc, s));
+/**
+ * A report's lead: its first `LEAD_SENTENCES` body sentences (headings and lines without a verb,
+ * such as a date line or "By Jane Doe", are none), once per report: tellings ask for it again and
+ * again, and reading every sentence of a long report each time made the timeline cubic.
+ */
+function leadOf(doc: Doc): Span[] {
+  let lead = leads.get(doc);
+  if (lead) return lead;
+  lead = [];
+  for (const s of doc.layers.sentences) {
+    if (lead.length === LEAD_SENTENCES) break;
+    if (!doc.layers.paragraphs.some((p) => p.kind === 'heading' && p.start <= s.start && s.start < p.end) && hasVerb(doc, s)) lead.push(s);
+  }
+  leads.set(doc, lead);
+  return lead;
+}
+const leads = new WeakMap<Doc, Span[]>();
 
 
 /** First and last day of a telling's date. */
@@ -575,7 +591,7 @@ function before(a: number[], b: number[]): boolean {
   return false;
 }
 
-const hasVerb = (doc: Doc, sentence: Span) => doc.layers.tokens.some((t) => t.start >= sentence.start && t.end <= sentence.end && (t.pos === 'VERB' || t.pos === 'AUX'));
+const hasVerb = (doc: Doc, sentence: Span) => tokensWithin(doc.layers.tokens, sentence).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
 
 /** First and last day of an ISO partial date ("2019" → Jan 1 and Dec 31). */
 function daysOf(date: string): { first: Ymd; last: Ymd } | null {
