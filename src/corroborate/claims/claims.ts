@@ -82,24 +82,25 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
       quoted: quotedShare(representative) > 0.5,
     };
   });
+  // A fact stated inside sentences that say more: no member states it alone (`core` 0), each cited by `spans`.
+  const insideClaim = (statements: ClaimUnit[], idPart: string, text: string, status: ClaimStatus, sources: number, spans: Span[]): Claim => ({
+    id: `c-${createHash('sha1').update(`${claimId(statements[0]!)}:${idPart}`).digest('hex').slice(0, 12)}`,
+    text,
+    status,
+    independentSources: sources,
+    attributedTo: null,
+    units: statements,
+    core: 0,
+    spans,
+    prominence: statements.reduce((sum, u) => sum + sentenceIndex(u) / sentenceCount.get(u.doc.id)!, 0) / statements.length,
+    quoted: false,
+  });
   // A person's age or home town that several outlets print inside sentences about other things: a claim of its own.
   for (const facet of personFacets(units)) {
     const statements = facet.units.map((i) => units[i]!);
     const sources = new Set(statements.map(sourceOf)).size;
     const disputed = attributeConflicts.some((c) => c.subject === ATTRIBUTE_SUBJECTS[facet.kind](facet.name));
-    claims.push({
-      id: `c-${createHash('sha1').update(`${claimId(statements[0]!)}:${facet.text}`).digest('hex').slice(0, 12)}`,
-      text: facet.text,
-      status: disputed ? 'disputed' : sources >= 2 ? 'corroborated' : 'single-source',
-      independentSources: sources,
-      attributedTo: null,
-      units: statements,
-      // Stated inside sentences that say more: no member states the fact alone.
-      core: 0,
-      spans: statements.map((u) => u.span),
-      prominence: statements.reduce((sum, u) => sum + sentenceIndex(u) / sentenceCount.get(u.doc.id)!, 0) / statements.length,
-      quoted: false,
-    });
+    claims.push(insideClaim(statements, facet.text, facet.text, disputed ? 'disputed' : sources >= 2 ? 'corroborated' : 'single-source', sources, statements.map((u) => u.span)));
   }
   // A figure several outlets print inside sentences about other things: a claim of its own, cited by the words giving it.
   const disputedValues = new Set(conflicts.flatMap((c) => c.positions.flatMap((p) => p.refs.map((r) => `${r.unit}:${r.value.start}`))));
@@ -112,18 +113,9 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
     const statements = refs.map((r) => units[r.unit]!);
     const sources = new Set(statements.map(sourceOf)).size;
     const first = refs[0]!;
-    claims.push({
-      id: `c-${createHash('sha1').update(`${claimId(statements[0]!)}:${first.cite.start}:${first.cite.end}`).digest('hex').slice(0, 12)}`,
-      text: statements[0]!.doc.text.slice(statements[0]!.span.start, first.cite.end),
-      status: refs.some((r) => disputedValues.has(`${r.unit}:${r.value.start}`)) ? 'disputed' : 'corroborated',
-      independentSources: sources,
-      attributedTo: null,
-      units: statements,
-      core: 0,
-      spans: refs.map((r) => r.cite),
-      prominence: statements.reduce((sum, u) => sum + sentenceIndex(u) / sentenceCount.get(u.doc.id)!, 0) / statements.length,
-      quoted: false,
-    });
+    const text = statements[0]!.doc.text.slice(statements[0]!.span.start, first.cite.end);
+    const status = refs.some((r) => disputedValues.has(`${r.unit}:${r.value.start}`)) ? 'disputed' : 'corroborated';
+    claims.push(insideClaim(statements, `${first.cite.start}:${first.cite.end}`, text, status, sources, refs.map((r) => r.cite)));
   }
   const rank: Record<ClaimStatus, number> = { corroborated: 0, disputed: 1, 'single-source': 2 };
   claims.sort((a, b) => rank[a.status] - rank[b.status] || b.independentSources - a.independentSources || a.prominence - b.prominence);
