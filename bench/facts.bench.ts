@@ -1,11 +1,12 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { statementComparer } from '../src/corroborate/claims/compare.js';
 import type { StoryExport } from '../src/export/types.js';
 import { analyze } from '../src/pipeline/analyze.js';
 import { REPO } from './args.js';
+import { bcubed } from './cluster-metrics.js';
 import { wordJaccardClaims } from './corroborate.bench.js';
 
 const SHARED = join(REPO, '..', 'shared');
@@ -77,6 +78,7 @@ export async function runFactsBench(dataDir?: string) {
       results[name] = {
         stories: stories.length,
         articles: stories.reduce((n, s) => n + s.articles.length, 0),
+        grouping: grouping(ours, stories),
         ours: pick(scorer.scoreFacts(ours, events())),
         wordJaccard: pick(scorer.scoreFacts(baseline, events())),
         compareStatements: pairFigures(stories),
@@ -86,6 +88,27 @@ export async function runFactsBench(dataDir?: string) {
     }
   }
   return results;
+}
+
+/**
+ * How the analysis grouped the gold stories' articles (analysed together, a few events at once, as
+ * a user checking a handful of stories would): stories over them and B³ against the gold events.
+ * A gold event spread over several stories loses its corroborations and its conflicts.
+ */
+function grouping(ours: StoryExport, stories: FactGold[]) {
+  const goldOf = new Map(stories.flatMap((s) => s.articles.map((a) => [a, s.event] as const)));
+  const nameOf = new Map(ours.articles.map((a) => [a.id, basename(a.input ?? '').replace(/\.txt$/, '')]));
+  const labels: string[] = [];
+  const gold: string[] = [];
+  for (const story of ours.stories) {
+    for (const id of story.articleIds) {
+      const event = goldOf.get(nameOf.get(id) ?? '');
+      if (event === undefined) continue;
+      labels.push(story.id);
+      gold.push(event);
+    }
+  }
+  return { stories: new Set(labels).size, b3: bcubed(labels, gold) };
 }
 
 /**
