@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import type { EventSignature } from '../doc/types.js';
-import { DEFAULT_COLD_DAYS, DEFAULT_JOIN_THRESHOLD, DEFAULT_PEOPLE_CLASH_MAX_SCORE, DEFAULT_WHEN_TOLERANCE_DAYS, gapDays, groupArticle, growEvent, growStory, timePenalty, type StorySummary, type TermVector } from './stories.js';
+import { DEFAULT_AGREEING_EVENT_FACTOR, DEFAULT_COLD_DAYS, DEFAULT_JOIN_THRESHOLD, DEFAULT_PEOPLE_CLASH_MAX_SCORE, DEFAULT_WHEN_TOLERANCE_DAYS, gapDays, groupArticle, growEvent, growStory, timePenalty, type StorySummary, type TermVector } from './stories.js';
 
 const DAY = 86_400_000;
 const vector = (entries: Record<string, number>): TermVector => new Map(Object.entries(entries));
@@ -102,4 +102,16 @@ test('a lead about another person keeps an article out unless it shares most of 
   const same = vector({ arrest: 2, charger: 1, drunk: 1, driving: 1, officer: 1 });
   assert.ok(groupArticle(same, null, [arrest]).score >= DEFAULT_PEOPLE_CLASH_MAX_SCORE);
   assert.equal(groupArticle(same, null, [arrest], DEFAULT_JOIN_THRESHOLD, lead('officer smith')).storyId, 's-arrest');
+});
+
+test('an article whose lead opens on the story’s protagonist with one of its triggers joins at half the usual similarity; the protagonist alone does not', () => {
+  const lead = (person: string, ...what: string[]): EventSignature => ({ what: what.map((key) => ({ key, start: 0, end: 4 })), who: [], people: [{ key: person, start: 0, end: 4 }], where: [], when: null });
+  const rehab = { ...story('s-rehab', vector({ rehab: 2, clinic: 1, check: 1, lohan: 2, judge: 1, sentence: 1 }), null), event: growEvent([], lead('lindsay lohan', 'check', 'rehab')) };
+  // A report disputing the clinic: few shared words, its cosine below the threshold but above half of it.
+  const disputing = vector({ lohan: 1, never: 2, entered: 2, facility: 2, unlicensed: 2, rehab: 1 });
+  const score = groupArticle(disputing, null, [rehab]).score;
+  assert.ok(score < DEFAULT_JOIN_THRESHOLD && score >= DEFAULT_JOIN_THRESHOLD * DEFAULT_AGREEING_EVENT_FACTOR, `cosine ${score}`);
+  assert.equal(groupArticle(disputing, null, [rehab], DEFAULT_JOIN_THRESHOLD, lead('lindsay lohan', 'enter', 'rehab')).storyId, 's-rehab');
+  assert.equal(groupArticle(disputing, null, [rehab], DEFAULT_JOIN_THRESHOLD, lead('lindsay lohan', 'sue', 'lawsuit')).storyId, null);
+  assert.equal(groupArticle(disputing, null, [rehab], DEFAULT_JOIN_THRESHOLD, lead('judge marsha revel', 'enter', 'rehab')).storyId, null);
 });
