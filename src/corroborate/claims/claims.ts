@@ -59,7 +59,7 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
   const conflicts = [...findConflicts(units, space, sourceOf), ...attributeConflicts, ...findSlotConflicts(units, sourceOf)];
   const disputedUnits = new Set(conflicts.flatMap((c) => c.positions.flatMap((p) => p.refs.map((r) => r.unit))));
   const sentenceCount = new Map(members.map((d) => [d.id, Math.max(1, d.layers.sentences.length - 1)]));
-  const claims = alignUnits(units, space).map(({ core, joined }): Claim => {
+  const claims = alignUnits(units, space).map(({ core, joined, alike }): Claim => {
     const group = [...core, ...joined];
     // The representative states the claim's fact alone (a core unit); joined units state it among others.
     const ordered = [...representativeFirst(core, space, copies, units), ...joined];
@@ -77,7 +77,7 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
       attributedTo: representative.attribution?.who ?? null,
       units: statements,
       core: core.length,
-      spans: statements.map((u, k) => (k < core.length ? u.span : narrowedSpan(u, coreTerms))),
+      spans: statements.map((u, k) => (k < core.length || alike.includes(ordered[k]!) ? u.span : narrowedSpan(u, coreTerms))),
       prominence,
       quoted: quotedShare(representative) > 0.5,
     };
