@@ -22,6 +22,14 @@ describe('entities: per-article mentions', () => {
     assert.ok(found.includes('Dick Clark Productions/organization'), found.join(', '));
   });
 
+  test('a sentence-opening descriptor before a first name and surname is no part of the name: "Moviemaker Gary Ross has…"', () => {
+    const found = names('Moviemaker Gary Ross has reportedly pulled out of negotiations to direct a sequel. Ross declined to comment.');
+    assert.ok(found.some((n) => n.startsWith('Gary Ross/person')), found.join(', '));
+    assert.ok(!found.some((n) => n.startsWith('Moviemaker')), found.join(', '));
+    // A first name opening the sentence is the name's own.
+    assert.ok(names('Anna Maria Lopez spoke to reporters. Lopez left.').includes('Anna Maria Lopez/person'));
+  });
+
   test('a person\'s full name before "of" is the person, of the organisation after it; an organisation with "of" stays whole', () => {
     const found = names('Later David Brenner of Halden Partners commented on the falls.');
     assert.ok(found.includes('David Brenner/person'), found.join(', '));

@@ -35,7 +35,7 @@ export function splitTitle(run: Word[]): TitledName {
   if (HONORIFICS.has(lower(run[0]!)) && run.length > 1) return { title: run.slice(0, 1), name: run.slice(1), rest: [] };
   let head = -1;
   for (let i = 0; i < run.length; i++) if (TITLE_HEADS.has(lower(run[i]!))) head = i;
-  if (head < 0) return { title: [], name: run, rest: [] };
+  if (head < 0) return isOpeningDescriptor(run) ? { title: run.slice(0, 1), name: run.slice(1), rest: [] } : { title: [], name: run, rest: [] };
   let end = head + 1;
   // "President of the United States Barack Obama": a place after "of" belongs to the title when a name follows it.
   const place = run[end] && lower(run[end]!) === 'of' ? placeAfterOf(run, end + 1) : 0;
@@ -51,6 +51,19 @@ export function splitTitle(run: Word[]): TitledName {
     if (name.length >= 3 && isFirstName(name.at(-2)!.text)) end = run.length - 2;
   }
   return { title: run.slice(0, end), name: run.slice(end), rest: [] };
+}
+
+/**
+ * Decides that a sentence's first word, capitalised only because it opens the sentence, describes
+ * the person named after it: it is no first name and no known place, and a first name follows
+ * with a surname ("Moviemaker Gary Ross has…", "Quarterback Tom Brady said…").
+ * Why: without it the run is one unknown name, neither the person nor merged with later "Ross".
+ * Fails on: a one-word place or firm the gazetteers lack before a person's name ("Acme John Smith").
+ */
+function isOpeningDescriptor(run: Word[]): boolean {
+  const [first, second] = run;
+  if (!first?.initial || !second || run.length < 3 || run.length > 4) return false;
+  return !isFirstName(first.text) && placeOf(first.text) === undefined && demonymOf(first.text) === undefined && isFirstName(second.text);
 }
 
 /** Most words of a place name after a title's "of" ("the United States"). */
