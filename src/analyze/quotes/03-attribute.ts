@@ -1033,3 +1033,28 @@ export function previousSentenceAttribution(ctx: QuoteContext, open: number, pre
   if (!subject || subject.kind === 'role' || (subject.kind === 'name' && subject.chunk.type === 'location')) return null;
   return resolveFound(ctx, subject, rule, open);
 }
+
+const MAX_CONTINUED_SENTENCES = 3; // sentences between a speaker's last quote and a paragraph that goes on with their words
+
+/**
+ * A paragraph that opens with a quote and has no attribution of its own goes on with the words of
+ * the last quoted speaker, as news writing sets a long quote over several paragraphs ("“With
+ * Pierre … he had a setback,” Payton said. … But the setback was substantial. “We're at the time
+ * of year …”"), when at most MAX_CONTINUED_SENTENCES sentences stand between them and none of
+ * them names a person or holds a verb of saying (someone else would then be speaking).
+ * Fails when a new, unnamed speaker's quote follows a short narration.
+ */
+export function continuedSpeakerAttribution(ctx: QuoteContext, open: number, previous: Array<{ span: Span; attribution: Attribution | null }>): Attribution | null {
+  const lineStart = ctx.text.lastIndexOf('\n', open - 1) + 1;
+  if (/[\p{L}\p{N}]/u.test(ctx.text.slice(lineStart, open))) return null;
+  const last = previous.at(-1);
+  if (!last?.attribution?.speaker || !ctx.text.slice(last.span.end, open).includes('\n')) return null;
+  if (sentenceIndexAt(ctx, open) - sentenceIndexAt(ctx, last.span.end) > MAX_CONTINUED_SENTENCES) return null;
+  for (let k = tokenAt(ctx, last.span.end); k < tokenAt(ctx, open); k++) {
+    if (inQuote(ctx, ctx.tokens[k]!.start)) continue;
+    if (isSpeechVerb(ctx, k)) return null;
+    const chunk = chunkStartingAt(ctx, k);
+    if (chunk?.name && isPersonChunk(ctx.text, chunk, ctx.chunks)) return null;
+  }
+  return { ...last.attribution, rule: 'quotes/continued' };
+}

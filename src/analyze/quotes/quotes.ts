@@ -4,7 +4,7 @@ import { findEntities } from '../entities/extract.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { findQuotedSpans, type QuotedSpan } from './01-find-marks.js';
 import { chunksFromEntities } from './02-names.js';
-import { introAttribution, introIsDirect, previousSentenceAttribution, sentenceIndexAt, tokenAt, trailerAttribution, type Attribution, type QuoteContext } from './03-attribute.js';
+import { continuedSpeakerAttribution, introAttribution, introIsDirect, previousSentenceAttribution, sentenceIndexAt, tokenAt, trailerAttribution, type Attribution, type QuoteContext } from './03-attribute.js';
 import { classifyQuote } from './04-classify.js';
 
 /** Characters before a quote read as its sentence's lead-in (far more than a real sentence holds). */
@@ -35,7 +35,7 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[], ent
     const after = q.rule === 'unclosed' ? null : trailerAttribution(ctx, q.close);
     const before = introAttribution(ctx, q.open);
     const subheading = !before && !after && isSubheading(text, q);
-    const attribution = (introIsDirect(ctx, q.open) ? (before ?? after) : (after ?? before)) ?? (alone && !subheading ? previousSentenceAttribution(ctx, q.open, done) : null);
+    const attribution = (introIsDirect(ctx, q.open) ? (before ?? after) : (after ?? before)) ?? (alone && !subheading ? (previousSentenceAttribution(ctx, q.open, done) ?? continuedSpeakerAttribution(ctx, q.open, done)) : null);
     const quoted = q.parts.map((p) => text.slice(p.start, p.end)).join(' ');
     const next = ctx.tokens[tokenAt(ctx, q.close)];
     // A modifier follows the quote directly: no comma or stop inside or after the marks ("“sounds good,” comments that…" is not one).
