@@ -219,6 +219,9 @@ export function subjectBefore(ctx: QuoteContext, end: number, floor: number): Fo
       const before = phraseEndingAt(ctx, lower(ctx, b) === '(' ? b - 1 : b, floor);
       if (!before || before.kind === 'unresolved') continue;
       if (before.kind === 'pronoun' || (before.kind === 'name' && isPersonChunk(ctx.text, before.chunk, ctx.chunks))) return before;
+      // "Gray's school principal, Matthew Willoughby of the Urban Assembly School, wrote": a description before an apposed person's name is that person.
+      const apposed = chunkStartingAt(ctx, k + 1);
+      if (before.kind === 'role' && apposed?.name && isPersonChunk(ctx.text, apposed, ctx.chunks) && (apposed.last === j - 1 || MODIFIER_PREPOSITIONS.has(lower(ctx, apposed.last + 1)))) return { kind: 'name', chunk: apposed };
       nearest ??= before;
     }
     // "…, who sought to overturn the rule through legislation, called": a phrase after a preposition is no subject.
