@@ -835,7 +835,8 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
     const found = subjectBefore(ctx, k, i);
     if (!found) return null;
     // "…,” it said" with no organisation to stand for: the quote is attributed, to no one we can name.
-    if (found.kind === 'unresolved') return { speaker: null, speakerName: null, cue: { start: ctx.tokens[i]!.start, end: ctx.tokens[k]!.end }, rule: 'quotes/x-said' };
+    // "…casually.” But her post was taken down": after a full stop the words only attribute when the verb ends their sentence.
+    if (found.kind === 'unresolved') return endsSentence && !CLOSES_ATTRIBUTION.has(lower(ctx, k + 1)) ? null : { speaker: null, speakerName: null, cue: { start: ctx.tokens[i]!.start, end: ctx.tokens[k]!.end }, rule: 'quotes/x-said' };
     let startsAt = tokenAt(ctx, foundStart(found));
     // "“financial health,” as one neo-bank CEO told me": "as" opens the attribution.
     if (startsAt === i + 1 && lower(ctx, i) === 'as') i++;
