@@ -126,10 +126,34 @@ function sharedAttribution(ctx: QuoteContext, quotes: Quote[], done: Array<{ spa
         break;
       }
     }
-    if (later < 0) return q;
+    if (later < 0) return closingAttribution(ctx, q, done[i]!.span, sentence);
     const source = quotes[later]!;
     return { ...q, kind: 'speech', reason: 'shares the attribution after a later quote of its sentence', speaker: source.speaker, speakerName: source.speakerName, cue: source.cue, attribution: 'quotes/shared' };
   });
+}
+
+const MAX_CLOSING_TOKENS = 8; // ", reports Sui-Lee Wee of the Times.": tokens from the last comma to the stop
+
+/**
+ * A short quote left without a speaker in a sentence that closes on its attribution after a comma
+ * takes it: "All “relevant sites” were also disinfected, reports Wee."
+ * Fails when the attributed sentence quotes someone else's word as a scare quote.
+ */
+function closingAttribution(ctx: QuoteContext, q: Quote, span: Span, sentenceIndex: number): Quote {
+  const sentence = ctx.sentences[sentenceIndex];
+  if (!sentence || span.end > sentence.end) return q;
+  const last = tokenAt(ctx, sentence.end) - 1;
+  let comma = -1;
+  for (let k = last; k > last - MAX_CLOSING_TOKENS && k >= 0 && ctx.tokens[k]!.start >= span.end; k--) {
+    if (ctx.text.slice(ctx.tokens[k]!.start, ctx.tokens[k]!.end) === ',') {
+      comma = k;
+      break;
+    }
+  }
+  if (comma < 0) return q;
+  const a = trailerAttribution(ctx, ctx.tokens[comma]!.end);
+  if (!a?.speaker || (a.rule !== 'quotes/said-x' && a.rule !== 'quotes/x-said')) return q;
+  return { ...q, kind: 'speech', reason: 'its sentence closes on its attribution', speaker: a.speaker, speakerName: a.speakerName, cue: a.cue, attribution: 'quotes/closing' };
 }
 
 /** Writes `quotes`: every quoted span of the clean text, speech or not, with its speaker. */
