@@ -927,7 +927,8 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     // After a plain comma only "said" is inverted ("…, said Steve Pond, author of…"); "X, a lawyer, told the LA Times that" has its subject before.
     if (isMarkToken(ctx, p) || (lower(ctx, p) === ',' && (isMarkToken(ctx, p - 1) || ctx.tokens[v]!.lemma.toLowerCase() === 'say'))) {
       const after = subjectAfter(ctx, v);
-      if (after) return resolveFound(ctx, after, rule, open);
+      // "Stanley Perlo, one of Orozco's lawyers, said his client grew up “…”": a possessive after the verb opens its object clause; the subject stands before.
+      if (after && after.kind !== 'unresolved') return resolveFound(ctx, after, rule, open);
     }
     return resolveFound(ctx, subjectBefore(ctx, v, first), rule, open);
   }
