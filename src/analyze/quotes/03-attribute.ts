@@ -930,7 +930,10 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
       // "Stanley Perlo, one of Orozco's lawyers, said his client grew up “…”": a possessive after the verb opens its object clause; the subject stands before.
       if (after && after.kind !== 'unresolved') return resolveFound(ctx, after, rule, open);
     }
-    return resolveFound(ctx, subjectBefore(ctx, v, first), rule, open);
+    const subject = subjectBefore(ctx, v, first);
+    // "it says she devised a scheme “…”" with no organisation for "it" to stand for: a document, attributed to no one we can name (as after a quote); "they" may be any people.
+    if (subject?.kind === 'unresolved' && lower(ctx, p) === 'it') return { speaker: null, speakerName: null, cue: { start: ctx.tokens[p]!.start, end: ctx.tokens[p]!.end }, rule };
+    return resolveFound(ctx, subject, rule, open);
   }
   return null;
 }
