@@ -324,3 +324,49 @@ test('"“…,” comments Johnston in a statement, “…”": a speech word be
   const quotes = quotesOf('The band will tour. “We are truly excited about our tour,” comments Johnston in a statement, “as it is a celebration of our history.”');
   assert.deepEqual(quotes.map((q) => [q.kind, q.speaker]), [['speech', 'Johnston'], ['speech', 'Johnston']]);
 });
+
+// Real text below: ECB+ documents (CC BY 3.0, tokenised as in the corpus) and a Zyte benchmark page (MIT).
+
+test('a paragraph opening with an unattributed quote goes on with the last speaker when no one else is named between (ECB+ 25_15ecbplus)', () => {
+  const text = [
+    '“ With Pierre , last week during practice he had a setback , ” head coach Sean Payton said .',
+    '“ We got to that point in discussing it with him where it was at .',
+    'He came back and was very effective for a couple of games , particular the ATL game .',
+    'But the setback was substantial .',
+    '“ We ’ re at the time of year where you want to do what ’ s best .',
+    'The doctors , trainers and ourselves , we thought it was the best move . ”',
+  ].join('\n');
+  assert.deepEqual(quotesOf(text).map((q) => [q.speaker, q.rule]), [['Sean Payton', 'quotes/x-said'], ['Sean Payton', 'quotes/previous-sentence'], ['Sean Payton', 'quotes/continued']]);
+  // A person named between them may be the new speaker: no guess.
+  const named = text.replace('particular the ATL game', 'alongside Drew Brees');
+  assert.equal(quotesOf(named)[2]!.speaker, null);
+});
+
+test('a description followed by an apposed name is that person, and the letter they wrote is theirs (ECB+ 19_2ecbplus)', () => {
+  const text = [
+    "Gray's school principal , Matthew Willoughby of the Urban Assembly School of Design and Construction , wrote a heartfelt letter describing the teen as a hard - working student .",
+    '"Kimani made great strides this year academically , ” the letter read .',
+  ].join('\n');
+  assert.equal(only(text).speaker, 'Matthew Willoughby');
+});
+
+test('after a quote that ends its sentence, a new sentence with a verb in its middle does not attribute it (Zyte ea25dd7e)', () => {
+  const text = 'Li explained that plague cases need to be carefully investigated and verified, and announcements about them cannot be “transmitted casually.” But her post was still taken down by censors.';
+  assert.deepEqual([only(text).speaker, only(text).rule], ['Li', 'quotes/intro-verb']);
+});
+
+test('a short quote takes the attribution its sentence closes on after a comma (Zyte ea25dd7e)', () => {
+  const text = 'The center said it had investigated, according to Sui-Lee Wee of the New York Times. All “relevant sites” were also disinfected, reports Wee.';
+  assert.deepEqual([only(text).kind, only(text).speaker], ['speech', 'Sui-Lee Wee']);
+});
+
+test('"X, one of the lawyers, said his client grew up “…”": the possessive after the verb opens its object, X speaks (ECB+ 16_6ecbplus)', () => {
+  const text = 'Stanley Perlo , one of Orozco\'s lawyers , said his client grew up "in a gang - infested area .\nFor all intents and purposes , the gang became his family . "';
+  assert.deepEqual([only(text).kind, only(text).speaker], ['speech', 'Stanley Perlo']);
+});
+
+test('"it says she devised a scheme “…”" with no organisation for "it": speech by an unnamed document (ECB+ 13_14ecbplus)', () => {
+  const text = 'Where Olson learned of it is not explained in the indictment against her , but it says she devised a scheme "to conceal the true nature of the Valley Dairy finances and the fraudulent activity of Beus . "';
+  const q = only(text);
+  assert.deepEqual([q.kind, q.speaker, q.rule], ['speech', null, 'quotes/intro-verb']);
+});
