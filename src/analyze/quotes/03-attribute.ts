@@ -57,8 +57,16 @@ const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our']);
 const CLOSES_ATTRIBUTION = new Set(['.', '!', '?', '']);
 const MARK_TOKEN = /^(?:“|”|«|»|`|'|")+$/;
 
-/** "J ." in "A . J . Smith": the stop of an initial that tokenised text split off, no sentence end. */
-const isInitialStop = (ctx: QuoteContext, k: number) => lower(ctx, k) === '.' && k > 0 && /^\p{Lu}$/u.test(ctx.text.slice(ctx.tokens[k - 1]!.start, ctx.tokens[k - 1]!.end)) && ctx.tokens[k + 1] !== undefined && /^\p{Lu}/u.test(ctx.text.slice(ctx.tokens[k + 1]!.start, ctx.tokens[k + 1]!.end));
+/**
+ * "J ." in "A . J . Smith", "Mr ." in "Mr . Blacks said": the stop of an initial or of an abbreviated
+ * title (one TITLE_WORDS writes with a stop) that tokenised text split off, before a capitalised
+ * word: no sentence end.
+ */
+const isInitialStop = (ctx: QuoteContext, k: number) => {
+  if (lower(ctx, k) !== '.' || k === 0 || ctx.tokens[k + 1] === undefined || !/^\p{Lu}/u.test(ctx.text.slice(ctx.tokens[k + 1]!.start, ctx.tokens[k + 1]!.end))) return false;
+  const before = ctx.text.slice(ctx.tokens[k - 1]!.start, ctx.tokens[k - 1]!.end);
+  return /^\p{Lu}$/u.test(before) || (/^\p{Lu}\p{Ll}*$/u.test(before) && TITLE_WORDS.has(`${before.toLowerCase()}.`));
+};
 const lower = (ctx: QuoteContext, i: number) => (ctx.tokens[i] ? ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[i]!.end).toLowerCase() : '');
 /**
  * Look-ups over one article's chunks and quotes, built once per context so that every question
@@ -740,7 +748,8 @@ function nameEndingRole(ctx: QuoteContext, span: Span): Span | null {
     words++;
     k--;
   }
-  if (words < 2 || start < 0) return null;
+  // "Mr . Magruder": after an abbreviated title's stop one capitalised word is a name.
+  if (start < 0 || (words < 2 && !(words === 1 && start - 1 >= first && isInitialStop(ctx, start - 1)))) return null;
   // "Friends of Mara Keel": a name after a preposition is someone the description is about.
   if (MODIFIER_PREPOSITIONS.has(lower(ctx, start - 1)) || lower(ctx, start - 1) === 'to') return null;
   const s0 = ctx.tokens[start]!;

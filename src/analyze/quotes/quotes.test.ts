@@ -370,3 +370,10 @@ test('"it says she devised a scheme “…”" with no organisation for "it": sp
   const q = only(text);
   assert.deepEqual([q.kind, q.speaker, q.rule], ['speech', null, 'quotes/intro-verb']);
 });
+
+test('tokenised "Mr ." is no sentence end: the name after it speaks (ECB+ 19_7ecbplus, 28_3ecbplus)', () => {
+  const blacks = 'A family friend , Kevin Blacks , 33 , said he was not surprised .\n“ The dad is shook , ” Mr . Blacks said , standing by a makeshift memorial for Mr . Gray .';
+  assert.equal(only(blacks).speaker, 'Kevin Blacks');
+  const magruder = '"LaRue had stressed that it was time for both of us to think about protecting ourselves , " Mr . Magruder wrote in his 1974 book .';
+  assert.equal(only(magruder).speaker, 'Magruder');
+});
