@@ -1067,7 +1067,9 @@ export function continuedSpeakerAttribution(ctx: QuoteContext, open: number, pre
   const last = previous.at(-1);
   if (!last?.attribution?.speaker || !ctx.text.slice(last.span.end, open).includes('\n')) return null;
   if (sentenceIndexAt(ctx, open) - sentenceIndexAt(ctx, last.span.end) > MAX_CONTINUED_SENTENCES) return null;
-  for (let k = tokenAt(ctx, last.span.end); k < tokenAt(ctx, open); k++) {
+  // The rest of the last quote's sentence is its own attribution ("…,” said Mary John, 43, who saw it."): read from the sentence after.
+  const from = Math.max(last.span.end, ctx.sentences[sentenceIndexAt(ctx, last.span.end - 1)]?.end ?? 0);
+  for (let k = tokenAt(ctx, from); k < tokenAt(ctx, open); k++) {
     if (inQuote(ctx, ctx.tokens[k]!.start)) continue;
     if (isSpeechVerb(ctx, k)) return null;
     const chunk = chunkStartingAt(ctx, k);
