@@ -635,8 +635,10 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
       while (SUBJECT_VERB_FILLERS.has(lower(ctx, k)) || ctx.tokens[k]?.pos === 'ADV') k++;
       return test(k);
     };
-    // "said Mayor Lena Hart": a name right after a verb of saying is that verb's subject too.
-    const afterSpeechVerb = (c: (typeof candidates)[number]) => c.chunk !== null && (isSpeechVerb(ctx, c.chunk.first - 1, true) || isSpeechVerb(ctx, tokenAt(ctx, c.chunk.start) - 1, true));
+    // "…,” said Mayor Lena Hart": a name right after a verb of saying is that verb's subject too, when the verb
+    // follows a quote or a comma (inverted); elsewhere, and always after "told", it is the one spoken to ("Chela Ortiz … told Orozco").
+    const inverted = (v: number) => isSpeechVerb(ctx, v, true) && ctx.tokens[v]!.lemma.toLowerCase() !== 'tell' && (lower(ctx, v - 1) === ',' || isMarkToken(ctx, v - 1));
+    const afterSpeechVerb = (c: (typeof candidates)[number]) => c.chunk !== null && (inverted(c.chunk.first - 1) || inverted(tokenAt(ctx, c.chunk.start) - 1));
     const pick =
       candidates.find((c) => followedBy(c, (k) => isSpeechVerb(ctx, k)) || afterSpeechVerb(c)) ??
       candidates.find((c) => followedBy(c, (k) => ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX' || lower(ctx, k) === ',')) ??

@@ -377,3 +377,8 @@ test('tokenised "Mr ." is no sentence end: the name after it speaks (ECB+ 19_7ec
   const magruder = '"LaRue had stressed that it was time for both of us to think about protecting ourselves , " Mr . Magruder wrote in his 1974 book .';
   assert.equal(only(magruder).speaker, 'Magruder');
 });
+
+test('"she" is not the one she told: a name after "told" is spoken to, not speaking (ECB+ 16_10ecbplus)', () => {
+  const text = 'Chela Ortiz , who married the deputy three weeks before he was murdered , told Orozco in a firm voice , "I want you to know you did not break our family , " as her family began to cry .\n"Our Jerry is in heaven , we will see him again . . .\nhis memory will live on , " she said amid the sounds of soft sobs and sniffles .';
+  assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['Chela Ortiz', 'Chela Ortiz']);
+});
