@@ -605,8 +605,9 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
       }
     }
     // "he"/"she" stand for people: a name the entity layer typed as a person outranks an untyped one beside it ("…released through Big Machine, which…").
+    // An untyped name whose fullest form has a first name of the pronoun's gender is a person too ("Steenburgen" after "Mary Steenburgen").
     if (gender && candidates.some((c) => c.chunk?.type === 'person')) {
-      const people = candidates.filter((c) => !c.chunk || c.chunk.type === 'person');
+      const people = candidates.filter((c) => !c.chunk || c.chunk.type === 'person' || chunkGender(ctx, c.chunk) === gender);
       candidates.length = 0;
       for (const c of people) candidates.push(c);
     }

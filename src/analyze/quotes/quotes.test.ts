@@ -382,3 +382,12 @@ test('"she" is not the one she told: a name after "told" is spoken to, not speak
   const text = 'Chela Ortiz , who married the deputy three weeks before he was murdered , told Orozco in a firm voice , "I want you to know you did not break our family , " as her family began to cry .\n"Our Jerry is in heaven , we will see him again . . .\nhis memory will live on , " she said amid the sounds of soft sobs and sniffles .';
   assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['Chela Ortiz', 'Chela Ortiz']);
 });
+
+test('"she" agrees with an untyped name whose fullest form has a woman\'s first name, over a man typed as a person (Zyte 3d8f3404)', () => {
+  const text = [
+    "The bizarre odyssey of how Oscar-winning actress Mary Steenburgen came to co-write the euphoric power-ballad that Jessie Buckley performs at the end of “ Wild Rose ” — easily the year’s best original movie song — began 10 years ago, when the “Melvin and Howard” star woke up after a minor arm surgery feeling like her mind was on fire.",
+    "“I felt strange as soon as the anesthesia started to wear off,” Steenburgen said. “The best way I can describe it is that it just felt like my brain was only music, and that everything anybody said to me became musical. All of my thoughts became musical. Every street sign became musical. I couldn’t get my mind into any other mode.”",
+    "Fun as that might sound in an Oliver Sacks kind of way — the late neurologist wrote about similar, potentially stroke-inspired symptoms in his book “Musicophilia” — Steenburgen wasn’t thrilled about the sudden mental shift. The next two months were tough. “I couldn’t focus, I couldn’t have acted,” she said.",
+  ].join('\n\n');
+  assert.deepEqual(quotesOf(text).filter((q) => q.kind === 'speech').map((q) => q.speaker), ['Mary Steenburgen', 'Mary Steenburgen', 'Mary Steenburgen']);
+});
