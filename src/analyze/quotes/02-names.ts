@@ -139,7 +139,7 @@ export function expansionOf(text: string, acronym: string): string | null {
   return found.size === 1 ? [...found][0]! : null;
 }
 
-/** Whether a word is the surname of a person the article names in full ("Fanning" after "Constable Tim Fanning"). */
+/** Whether a word is the surname of a person the article names in full ("Fanning" after "Constable Tim Fanning", whose rank is no part of the name). */
 export function isKnownSurname(text: string, word: string, chunks: NameChunk[]): boolean {
   return nameIndex(text, chunks).personSurnames.has(foldName(word));
 }
