@@ -151,8 +151,13 @@ export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPE
   if (a.doc !== b.doc && sameDay(a, b) && inLead(a) && inLead(b) && shared(a.verbs, b.verbs) >= 1 && shared(a.acts, b.acts) >= 2) return true;
   // The same person doing the same thing on the same day: "King said he decided on Saturday", "King … decided over the weekend" (a weekend holding it).
   if (a.actor !== null && a.actor === b.actor && Math.max(spanDays(a), spanDays(b)) <= WEEKEND_DAYS && shared(a.verbs, b.verbs) >= 1) return true;
+  if (a.doc !== b.doc || a.date.length < 10 || a.date.slice(0, 10) !== b.date.slice(0, 10) || a.end || b.end) return false;
   // One report going on about its happening of that day, naming no one new: "King said he decided on Saturday to fire O'Brien" … "He … then made his decision on Saturday".
-  return a.doc === b.doc && a.date.length >= 10 && a.date.slice(0, 10) === b.date.slice(0, 10) && !a.end && !b.end && (a.who === 0 || b.who === 0) && shared(a.acts, b.acts) >= 1;
+  if ((a.who === 0 || b.who === 0) && shared(a.acts, b.acts) >= 1) return true;
+  // ... or naming the same people again and no one else: "Billy King … pushing out Jim O'Brien
+  // yesterday" … "King said that when he broke the news yesterday to O'Brien".
+  const [fewer, more] = a.names.size <= b.names.size ? [a.names, b.names] : [b.names, a.names];
+  return fewer.size >= DEFAULT_MIN_SHARED_NAMES && shared(fewer, more) === fewer.size;
 }
 
 const isYear = (date: string) => /^\d{4}$/.test(date);
@@ -188,8 +193,9 @@ const NOT_AN_ACT = new Set(['be', 'have', 'do', 'make', 'take', 'get', 'give', '
 /** Letters a stem keeps: "decide" and "decision", "meet" and "meeting" agree on them. */
 const STEM_LETTERS = 4;
 
-function namesAndActs(doc: Doc, sentence: Span): { names: Set<string>; acts: Set<string>; verbs: Set<string> } {
-  const tokens = doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+function namesAndActs(doc: Doc, sentence: Span, timexes: Timex[]): { names: Set<string>; acts: Set<string>; verbs: Set<string> } {
+  // Leaving out its time expressions, as its content words do: "March" and "today" name no one and no act.
+  const tokens = doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end && !timexes.some((x) => t.start < x.end && x.start < t.end));
   const names = new Set(tokens.filter((t) => t.pos === 'PROPN' && t.lemma.length > 2).map((t) => t.lemma.toLowerCase()));
   const actTokens = tokens.filter((t) => (t.pos === 'VERB' || t.pos === 'NOUN') && t.lemma.length >= STEM_LETTERS && !NOT_AN_ACT.has(t.lemma.toLowerCase()));
   const stem = (t: Token) => t.lemma.toLowerCase().slice(0, STEM_LETTERS);
@@ -345,7 +351,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       if (told.has(key)) continue;
       told.add(key);
       const people = nameTokens(doc, sentence, timexes, true);
-      tellings.push({ ...when, commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), who: nameTokens(doc, sentence, timexes, false).length, actor: actorOf(people, t) });
+      tellings.push({ ...when, commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), who: nameTokens(doc, sentence, timexes, false).length, actor: actorOf(people, t) });
     }
   }
   const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);
