@@ -53,6 +53,8 @@ interface Dated {
   doc: Doc;
   sentence: Span;
   words: Set<string>;
+  /** Those outside quoted speech: what was said is not what the date places ("… pensioners," he told Parliament on Wednesday). */
+  plain: Set<string>;
   /** Its nouns and names among them: what a plan is about ("bridge", "Oscars"). */
   things: Set<string>;
   /** Names (proper-noun lemmas) of the sentence: who and where. */
@@ -104,14 +106,17 @@ export function calendarDate(t: Timex): { date: string; end?: string } | null {
 /** Verbs that carry no content of their own ("having frozen"). */
 const LIGHT = new Set(['be', 'have', 'do']);
 
-/** Content words of a sentence, leaving out its time expressions: sharing "Friday" does not make two happenings one; and its nouns and names among them. */
-function contentWords(doc: Doc, sentence: Span, timexes: Timex[]): { words: Set<string>; things: Set<string> } {
-  const inTimex = (s: Span) => timexes.some((t) => s.start < t.end && t.start < s.end);
-  const content = doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end && CONTENT_POS.has(t.pos) && !LIGHT.has(t.lemma.toLowerCase()) && !inTimex(t));
+/**
+ * Content words of a sentence, leaving out its time expressions: sharing "Friday" does not make
+ * two happenings one; its nouns and names among them; and those outside quoted speech (`plain`).
+ */
+function contentWords(doc: Doc, sentence: Span, timexes: Timex[], speech: Span[]): { words: Set<string>; things: Set<string>; plain: Set<string> } {
+  const inside = (s: Span, spans: Span[]) => spans.some((t) => s.start < t.end && t.start < s.end);
+  const content = doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end && CONTENT_POS.has(t.pos) && !LIGHT.has(t.lemma.toLowerCase()) && !inside(t, timexes));
   const lemma = (t: Token) => t.lemma.toLowerCase();
   // Names keep their plural ("the Oscars", "Oscar Sunday"): compared without it.
   const thing = (t: Token) => (t.pos === 'PROPN' ? lemma(t).replace(/(?<=...)s$/, '') : lemma(t));
-  return { words: new Set(content.map(lemma)), things: new Set(content.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN').map(thing)) };
+  return { words: new Set(content.map(lemma)), things: new Set(content.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN').map(thing)), plain: new Set(content.filter((t) => !inside(t, speech)).map(lemma)) };
 }
 
 /** Overlap coefficient of two word sets (shared / smaller set): short and long tellings of one event still match. */
@@ -137,7 +142,9 @@ export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPE
   if (a.commemoration !== b.commemoration) return false;
   if (!nested(a, b)) return retold(a, b);
   if ((isYear(a.date) || isYear(b.date)) && a.date !== b.date && !(a.planned && b.planned)) return false;
-  if (overlap(a.words, b.words) >= threshold) return true;
+  // The words of a quote count only against another quote: one statement told twice.
+  const quoted = a.plain.size < a.words.size && b.plain.size < b.words.size;
+  if (overlap(quoted ? a.words : a.plain, quoted ? b.words : b.plain) >= threshold) return true;
   if (compare?.(a, b)) return true;
   // Told in other words ("a phone call … on Wednesday", "the Wednesday call"; "will meet on February 3", "the official meeting on February 3"): the same people and the same act.
   if (shared(a.names, b.names) >= DEFAULT_MIN_SHARED_NAMES && shared(a.acts, b.acts) >= 1) return true;
@@ -369,7 +376,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       if (told.has(key)) continue;
       told.add(key);
       const people = nameTokens(doc, sentence, timexes, true);
-      tellings.push({ ...when, commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), who: nameTokens(doc, sentence, timexes, false).length, actor: actorOf(people, t) });
+      tellings.push({ ...when, commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes, speech), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), who: nameTokens(doc, sentence, timexes, false).length, actor: actorOf(people, t) });
     }
   }
   const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);
