@@ -71,6 +71,8 @@ interface Dated {
   reported: Ymd | null;
   /** Surname of the name nearest before its date ("King … decided on Saturday"), else after it: who did the dated thing. */
   actor: string | null;
+  /** Placed by a part of day alone ("by late afternoon"): a later hour of the day its report is telling. */
+  partOfDay: boolean;
   /** It marks a date of the past ("celebrate the 160th anniversary", "mark his first 100 days in office"): a commemoration, not news. */
   commemoration: boolean;
 }
@@ -162,6 +164,8 @@ export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPE
   if (a.doc !== b.doc || a.date.length < 10 || a.date.slice(0, 10) !== b.date.slice(0, 10) || a.end || b.end) return false;
   // One report going on about its happening of that day, naming no one new: "King said he decided on Saturday to fire O'Brien" … "He … then made his decision on Saturday".
   if ((a.who === 0 || b.who === 0) && shared(a.acts, b.acts) >= 1) return true;
+  // ... or going on with that day's hours, naming no one: "The marchers had dispersed by late afternoon".
+  if ((a.who === 0 && a.partOfDay) || (b.who === 0 && b.partOfDay)) return true;
   // ... or naming the same people again and no one else: "Billy King … pushing out Jim O'Brien
   // yesterday" … "King said that when he broke the news yesterday to O'Brien".
   const [fewer, more] = a.names.size <= b.names.size ? [a.names, b.names] : [b.names, a.names];
@@ -376,7 +380,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       if (told.has(key)) continue;
       told.add(key);
       const people = nameTokens(doc, sentence, timexes, true);
-      tellings.push({ ...when, commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes, speech), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), who: nameTokens(doc, sentence, timexes, false).length, actor: actorOf(people, t) });
+      tellings.push({ ...when, partOfDay: PART_OF_DAY.test(doc.text.slice(t.start, t.end)), commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes, speech), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), who: nameTokens(doc, sentence, timexes, false).length, actor: actorOf(people, t) });
     }
   }
   const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);
@@ -517,6 +521,9 @@ function leadUps(entries: Array<{ kind: TimelineKind; first: Dated; evidence: Da
     if (!e.evidence.some((d) => [...d.people].some((n) => named.has(n)))) e.kind = 'background';
   }
 }
+
+/** A time expression naming only a part of the day, no day: "late afternoon", "that evening". */
+const PART_OF_DAY = /^(?:(?:the|that|early|late|mid|in|by|during)\s+)*(?:morning|afternoon|evening|night)$/i;
 
 /** Words that make the date after them the end of a span: "through 2012", "until June 1". */
 const BOUND_BEFORE = /\b(?:through|until|till|up to)\s*$/i;
