@@ -374,6 +374,8 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       const sentence = doc.layers.sentences.find((s) => s.start <= t.start && t.start < s.end);
       // Without a verb a "sentence" tells nothing: a date or a list cut off by a full stop ("Feb .", "6 , 1995 .").
       if (!when || !sentence || !hasVerb(doc, sentence)) continue;
+      // "Today there are 1,009 species …": a count standing on that day, not something that happened.
+      if (STATE.test(`${doc.text.slice(sentence.start, t.start)} ${doc.text.slice(t.end, sentence.end)}`.replace(/^[\s,]+/, ''))) continue;
       // Told in the tense that read it, else its clause's: "is expected to speak today" is planned.
       const future = timexTense(doc.text, doc.layers.tokens, [sentence], t) === 'future';
       const key = `${sentence.start}:${future}`;
@@ -521,6 +523,9 @@ function leadUps(entries: Array<{ kind: TimelineKind; first: Dated; evidence: Da
     if (!e.evidence.some((d) => [...d.people].some((n) => named.has(n)))) e.kind = 'background';
   }
 }
+
+/** A sentence stating what exists, in the present: "(Today) there are …", "There is now …". */
+const STATE = /^there\s+(?:is|are)\b/i;
 
 /** A time expression naming only a part of the day, no day: "late afternoon", "that evening". */
 const PART_OF_DAY = /^(?:(?:the|that|early|late|mid|in|by|during)\s+)*(?:morning|afternoon|evening|night)$/i;
