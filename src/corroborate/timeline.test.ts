@@ -324,3 +324,31 @@ test('ECB+ 8_ecbplus: another story\'s plan one report tells in passing (a debt 
   assert.equal(kindOf('Merkel told lawmakers in Berlin'), 'background');
   assert.equal(kindOf('is to be voted on Thursday'), 'scheduled');
 });
+
+test('ECB+ 9_ecbplus: one happening two reports place on different days of one week ("today", "last Friday") and retell in detail is one entry; "Today there are 1,009 species" is no happening', async () => {
+  const timeline = buildTimeline(await ecbDocs(['9_3ecbplus', '9_4ecbplus', '9_11ecbplus']));
+  const entryOf = (words: string) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes(words)));
+  const letters = entryOf('More than 1 , 300 federal and independent scientists');
+  assert.ok(letters && letters === entryOf('Last Friday , 1 , 300 biologists') && letters === entryOf('sent separate letters last Friday'), JSON.stringify(timeline.map((e) => [e.date, e.description.slice(0, 50)])));
+  // What the Interior Department sent on Friday is another happening.
+  assert.notEqual(entryOf('the Interior Department sent a rule to the White House'), letters);
+  assert.equal(entryOf('Today there are 1 , 009 species'), undefined);
+});
+
+test('ECB+ 8_ecbplus: a report going on with its day\'s hours, naming no one, is its lead\'s happening; a speech dated that day is not, for the words of its quote', async () => {
+  const timeline = buildTimeline(await ecbDocs(['8_3ecbplus', '8_8ecbplus']));
+  const entryOf = (words: string) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes(words)));
+  const riot = entryOf('one of them a pregnant woman , were killed');
+  assert.ok(riot && riot === entryOf('The marchers had dispersed by late afternoon'), JSON.stringify(timeline.map((e) => [e.date, e.description.slice(0, 50)])));
+  // "… it would have affected workers and pensioners," he told Parliament: the riot's "workers" and "parliament" are in the quote and in the report.
+  assert.ok(entryOf('he told Parliament on Wednesday') && entryOf('he told Parliament on Wednesday') !== riot);
+});
+
+test('ECB+ 5_ecbplus: one report naming the same people again and no one else on its lead\'s day tells its lead\'s happening', async () => {
+  const timeline = buildTimeline(await ecbDocs(['5_1ecbplus']));
+  const entryOf = (words: string) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes(words)));
+  const firing = entryOf('Billy King spun the 76ers');
+  assert.ok(firing && firing === entryOf('when he broke the news yesterday to O\'Brien'), JSON.stringify(timeline.map((e) => [e.date, e.description.slice(0, 50)])));
+  // O'Brien alone, and declining to comment: another happening of that day.
+  assert.notEqual(entryOf('Reached by telephone yesterday , O\'Brien declined to comment'), firing);
+});
