@@ -397,6 +397,8 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
     }
   };
   const entries: Array<{ first: Dated; evidence: Dated[] }> = [];
+  // How like an entry a telling is: like its likest telling, the same thing told in like words by another report ("follows a phone call", "come after a direct phone call").
+  const likeness = (e: { evidence: Dated[] }, d: Dated) => Math.max(...e.evidence.map((x) => score(x, d)));
   // A lead tells what its report is about: a later telling matching any lead of an entry tells its happening.
   const representatives = (e: { first: Dated; evidence: Dated[] }) => [e.first, ...e.evidence.filter((d) => d !== e.first && inLead(d))];
   for (const dated of tellings) {
@@ -404,7 +406,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
     // loosely similar sentences does not snowball into one entry; of several matches, the likest.
     const entry = entries
       .filter((e) => representatives(e).some((r) => sameHappening(r, dated, DEFAULT_SAME_HAPPENING_OVERLAP, aligned)))
-      .reduce<(typeof entries)[number] | undefined>((best, e) => (!best || score(e.first, dated) > score(best.first, dated) ? e : best), undefined);
+      .reduce<(typeof entries)[number] | undefined>((best, e) => (!best || likeness(e, dated) > likeness(best, dated) ? e : best), undefined);
     if (!entry) entries.push({ first: dated, evidence: [dated] });
     else join(entry, [dated]);
   }
