@@ -96,6 +96,11 @@ test('seeds: a sentence listed once for what was done, the call is a happening a
   const raid = timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes('captured by U.S. forces in Caracas')));
   assert.ok(raid && !raid.main && raid.date === '2026-01-03', JSON.stringify(raid && { date: raid.date, main: raid.main }));
   assert.equal(kindOf('phone call between the two presidents on Wednesday'), 'happening');
+  // Each outlet's telling of the call in one entry; Trump's threat of that week apart.
+  const entryOf = (words: string) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes(words)));
+  const call = entryOf('phone call between the two presidents on Wednesday');
+  assert.ok(call && call === entryOf('hour-long telephone conversation last week') && call === entryOf('spoke by phone last week'), JSON.stringify(call?.evidence.map((x) => x.doc.id)));
+  assert.notEqual(entryOf('earlier this week suggested military action'), call);
   assert.equal(kindOf('will meet US President Donald Trump on February 3'), 'scheduled');
   assert.equal(kindOf('revoked Petro'), 'background');
   const kinds = timeline.map((e) => e.kind);
