@@ -404,9 +404,9 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
   for (const dated of tellings) {
     // Compared with each entry's most precise telling and its reports' leads only, so a chain of
     // loosely similar sentences does not snowball into one entry; of several matches, the likest.
-    const entry = entries
-      .filter((e) => representatives(e).some((r) => sameHappening(r, dated, DEFAULT_SAME_HAPPENING_OVERLAP, aligned)))
-      .reduce<(typeof entries)[number] | undefined>((best, e) => (!best || likeness(e, dated) > likeness(best, dated) ? e : best), undefined);
+    const matches = entries.filter((e) => representatives(e).some((r) => sameHappening(r, dated, DEFAULT_SAME_HAPPENING_OVERLAP, aligned)));
+    const likes = matches.length > 1 ? matches.map((e) => likeness(e, dated)) : [];
+    const entry = matches.reduce<(typeof entries)[number] | undefined>((best, e, i) => (!best || likes[i]! > likes[matches.indexOf(best)]! ? e : best), undefined);
     if (!entry) entries.push({ first: dated, evidence: [dated] });
     else join(entry, [dated]);
   }
