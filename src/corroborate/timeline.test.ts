@@ -357,3 +357,12 @@ test('ECB+ 5_ecbplus: one report naming the same people again and no one else on
   // O'Brien alone, and declining to comment: another happening of that day.
   assert.notEqual(entryOf('Reached by telephone yesterday , O\'Brien declined to comment'), firing);
 });
+
+test('ECB+ 22_ecbplus: the same people at the same hours of the same day, told by two reports in other words, are one happening', async () => {
+  const timeline = buildTimeline(await ecbDocs(['22_12ecbplus', '22_13ecbplus']));
+  const entryOf = (words: string) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes(words)));
+  const shooting = entryOf('returned Thursday evening , gunned down two women');
+  assert.ok(shooting && shooting === entryOf('had gotten into an argument Thursday evening'), JSON.stringify(timeline.map((e) => [e.date, e.description.slice(0, 50)])));
+  // The neighbour's dismissing a report on Thursday ("Thursday" no act, no name) is not the shooting.
+  assert.notEqual(entryOf('She initially dismissed a neighbor'), shooting);
+});

@@ -71,6 +71,8 @@ interface Dated {
   reported: Ymd | null;
   /** Surname of the name nearest before its date ("King … decided on Saturday"), else after it: who did the dated thing. */
   actor: string | null;
+  /** The part of day its date names (`EV` of "Thursday evening"), if any. */
+  hours: string | null;
   /** Placed by a part of day alone ("by late afternoon"): a later hour of the day its report is telling. */
   partOfDay: boolean;
   /** It marks a date of the past ("celebrate the 160th anniversary", "mark his first 100 days in office"): a commemoration, not news. */
@@ -150,6 +152,8 @@ export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPE
   if (compare?.(a, b)) return true;
   // Told in other words ("a phone call … on Wednesday", "the Wednesday call"; "will meet on February 3", "the official meeting on February 3"): the same people and the same act.
   if (shared(a.names, b.names) >= DEFAULT_MIN_SHARED_NAMES && shared(a.acts, b.acts) >= 1) return true;
+  // The same people at the same hours of the same day ("Yvonne Hiller, 43, had gotten into an argument Thursday evening", "Yvonne Hiller … returned Thursday evening, gunned down two women").
+  if (a.hours !== null && a.hours === b.hours && sameDay(a, b) && shared(a.names, b.names) >= DEFAULT_MIN_SHARED_NAMES) return true;
   if (samePlan(a, b)) return true;
   // One plan for one day told in other words ("the measures to be voted on Thursday", "the draft bill … is to be voted on Thursday").
   if (a.planned && b.planned && sameDay(a, b) && shared(a.verbs, b.verbs) >= 1 && shared(a.acts, b.acts) >= 2) return true;
@@ -382,7 +386,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       if (told.has(key)) continue;
       told.add(key);
       const people = nameTokens(doc, sentence, timexes, true);
-      tellings.push({ ...when, partOfDay: PART_OF_DAY.test(doc.text.slice(t.start, t.end)), commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes, speech), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), who: nameTokens(doc, sentence, timexes, false).length, actor: actorOf(people, t) });
+      tellings.push({ ...when, hours: /T(MO|AF|EV|NI)$/.exec(t.value)?.[1] ?? null, partOfDay: PART_OF_DAY.test(doc.text.slice(t.start, t.end)), commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes, speech), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), who: nameTokens(doc, sentence, timexes, false).length, actor: actorOf(people, t) });
     }
   }
   const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);
