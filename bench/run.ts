@@ -9,6 +9,7 @@ import { runExtractBench } from './extract.bench.js';
 import { runCorroborateBench } from './corroborate.bench.js';
 import { runFactsBench } from './facts.bench.js';
 import { runFactsMissesBench } from './facts-misses.bench.js';
+import { runBriefBench } from './brief.bench.js';
 import { runStoryBench } from './story.bench.js';
 import { runMetaBench } from './meta.bench.js';
 import { runHostileBench } from './hostile.bench.js';
@@ -20,8 +21,9 @@ import { runIngestCostBench } from './ingest-cost.bench.js';
 /**
  * `npm run bench -- NAME [--data DIR] [--json]`. Each bench prints ours beside a baseline
  * measured in the same run. NAME: clean, extract, cluster, scale, time, entities, quotes,
- * corroborate, facts, facts-misses (why gold pairs are missed; dev gold only), meta, story, hostile, api, api-load, queue, store, ingest-cost, or all (default; api, api-load, scale, story, hostile, queue, store and ingest-cost left out: they run for minutes and want the
- * machine to themselves). `--errors` lists each miss (quotes, corroborate, meta).
+ * corroborate, facts, facts-misses (why gold pairs are missed; dev gold only), brief (brief support on
+ * the hand-judged tuning sample bench/gold/brief-support-tune.tsv), meta, story, hostile, api, api-load, queue, store, ingest-cost, or all (default; api, api-load, scale, story, hostile, queue, store and ingest-cost left out: they run for minutes and want the
+ * machine to themselves). `--errors` lists each miss (quotes, corroborate, meta, brief).
  * `--orders N` sets how many random arrival orders the cluster bench streams (default 5); `cluster --split tuning
  * [--errors]` scores the tuning topics alone and lists their misses in the first order (for tuning: no held-out figure).
  * `--sizes 1000,10000,100000` sets the scale bench's checkpoints (100k is not a default: it takes minutes).
@@ -47,6 +49,7 @@ const benches: Record<string, () => unknown | Promise<unknown>> = {
   corroborate: () => runCorroborateBench(args.data, args.errors),
   facts: () => runFactsBench(args.data),
   'facts-misses': () => runFactsMissesBench(args.data, args.errors),
+  brief: () => runBriefBench(args.errors),
   story: () => runStoryBench(args.data),
   meta: () => runMetaBench(args.data, args.errors),
   hostile: () => runHostileBench(),
