@@ -30,6 +30,10 @@ export interface ClaimUnit {
   predicates: Set<string>;
   /** The terms of its verbs and common nouns alone: the happening, without its figures. */
   events: Set<string>;
+  /** The terms of its verbs: what the clause says was done. */
+  verbs: Set<string>;
+  /** The terms of the verbs it denies ("has not been determined", "do n't require"). */
+  denied: Set<string>;
   /** Ages and home towns printed beside the people the clause names. */
   attributes: PersonAttribute[];
   /** Story-wide ids of the people the clause names (outside its attribution): whom it is about. */
@@ -113,7 +117,7 @@ export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
         terms.set(key, (terms.get(key) ?? 0) + 1);
       }
       const people = new Set(inSentence.filter((m) => m.entity.type === 'person' && m.start >= clause.start && m.end <= clause.end && !inAttribution(attribution, m.start)).map((m) => m.entity.id));
-      units.push({ doc, span: clause, sentence, terms, quantities, attribution, people, predicates: predicatesOf(doc, tokens, clause, attribution), events: predicatesOf(doc, tokens, clause, attribution, EVENT_POS), attributes: personAttributes(doc, clause, inSentence) });
+      units.push({ doc, span: clause, sentence, terms, quantities, attribution, people, predicates: predicatesOf(doc, tokens, clause, attribution), events: predicatesOf(doc, tokens, clause, attribution, EVENT_POS), verbs: predicatesOf(doc, tokens, clause, attribution, VERB_POS), denied: deniedVerbs(doc, tokens, clause, attribution), attributes: personAttributes(doc, clause, inSentence) });
     }
   }
   return units;
@@ -259,6 +263,29 @@ function termsOf(doc: Doc, tokens: Token[], clause: Span, attribution: Attributi
 
 const PREDICATE_POS: ReadonlySet<string> = new Set(['VERB', 'NOUN', 'NUM']);
 const EVENT_POS: ReadonlySet<string> = new Set(['VERB', 'NOUN']);
+const VERB_POS: ReadonlySet<string> = new Set(['VERB']);
+/** Words that deny the verb they stand before; "no" and "without" deny a noun ("no other funding"), not what was done. */
+const VERB_NEGATIONS: ReadonlySet<string> = new Set(['not', "n't", 'never']);
+
+/**
+ * The terms of the verbs a clause denies (outside its attribution): a verb with a negation before it and only
+ * auxiliaries and adverbs between ("has not been determined", "do n't require", "never returned").
+ */
+function deniedVerbs(doc: Doc, tokens: Token[], clause: Span, attribution: Attribution | null): Set<string> {
+  const out = new Set<string>();
+  tokens.forEach((token, i) => {
+    if (token.start < clause.start || token.end > clause.end || token.pos !== 'VERB' || inAttribution(attribution, token.start)) return;
+    for (let k = i - 1; k >= 0 && tokens[k]!.start >= clause.start; k--) {
+      if (VERB_NEGATIONS.has(doc.text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase().replace('’', "'"))) {
+        const key = termKey(doc.text.slice(token.start, token.end), token);
+        if (key) out.add(key);
+        return;
+      }
+      if (tokens[k]!.pos !== 'AUX' && tokens[k]!.pos !== 'ADV' && tokens[k]!.pos !== 'PART') return;
+    }
+  });
+  return out;
+}
 
 /** The terms of a clause's verbs, common nouns and numbers (outside its attribution), or of the parts of speech `pos` names. */
 function predicatesOf(doc: Doc, tokens: Token[], clause: Span, attribution: Attribution | null, pos = PREDICATE_POS): Set<string> {
