@@ -8,7 +8,7 @@ import { ATTRIBUTE_SUBJECTS, findAttributeConflicts } from './attributes.js';
 import { findConflicts, type Conflict } from './conflicts.js';
 import { personFacets, valueFacets } from './facets.js';
 import { findSlotConflicts } from './slots.js';
-import { claimUnits, narrowedSpan, type ClaimUnit } from './units.js';
+import { claimUnits, narrowedSpan, referents, type ClaimUnit } from './units.js';
 
 export type ClaimStatus = 'corroborated' | 'single-source' | 'disputed';
 
@@ -48,7 +48,8 @@ export interface StoryClaims {
  * Sources are outlets: a copy counts as the outlet it copies, an outlet's articles count once.
  */
 export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, entities: ExportEntity[]): StoryClaims {
-  const units = members.flatMap((doc) => claimUnits(doc, entities));
+  const referent = referents(entities);
+  const units = members.flatMap((doc) => claimUnits(doc, entities, referent));
   const space = unitVectors(units);
   const byId = new Map(members.map((d) => [d.id, d]));
   const sourceOf = (unit: ClaimUnit) => {

@@ -146,35 +146,49 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
   const refs: QuantityRef[] = units.flatMap((u, unit) => u.quantities.filter((q) => !negated(u, q)).map((quantity) => ({ unit, quantity, cite: valueCitation(u, quantity) })));
   // Weighed once here, not once per pair below.
   const contexts = refs.map((r) => weighted(r.quantity.context, space.weight));
-  const agreeing = refs.map(() => [] as number[]);
-  const disagreements: Array<[number, number]> = [];
-  for (let i = 0; i < refs.length; i++) {
-    for (let j = i + 1; j < refs.length; j++) {
-      const [a, b] = [refs[i]!, refs[j]!];
-      if (a.quantity.dimension !== b.quantity.dimension || a.quantity.unitClass !== b.quantity.unitClass) continue;
-
-      if (sourceOf(units[a.unit]!) === sourceOf(units[b.unit]!)) continue;
-      // Different nouns qualified ("66-year-old woman" / "36-year-old driver") are different things.
-      if (a.quantity.head && b.quantity.head && a.quantity.head !== b.quantity.head) continue;
-      const agree = overlaps(a.quantity.interval, b.quantity.interval);
-      // "A few days" and "five days" do not contradict: a vague amount is no side of a dispute.
-      if (!agree && (a.quantity.modifier === 'vague' || b.quantity.modifier === 'vague')) continue;
-      // Figures about different people ("five seasons" of one coach, "seven seasons" of another).
-      if (!agree && !samePeople(units[a.unit]!, units[b.unit]!)) continue;
-      // Sums of different payers: "the Nationals made a $160 million offer" and "the Red Sox made an
-      // offer in excess of $160 million". Other figures are not tied to the clause's first name:
-      // the time of one arrest is given after "Williams" in one outlet and "his Bentley" in another.
-      if (!agree && a.quantity.dimension === 'money' && a.quantity.actor && b.quantity.actor && a.quantity.actor !== b.quantity.actor) continue;
-      // A clause that also gives the other's figure is stating two things, not disputing one:
-      // "one count of murder and three counts of homicide" beside "three counts of homicide".
-      if (!agree && (givesValue(units[a.unit]!, b.quantity) || givesValue(units[b.unit]!, a.quantity))) continue;
-      if (!sameSlot(a, b, vectorCosine(contexts[i]!, contexts[j]!), similarity(space, a.unit, b.unit))) continue;
-      if (agree) {
-        agreeing[i]!.push(j);
-        agreeing[j]!.push(i);
-      } else disagreements.push([i, j]);
+  const link = (payer: (k: number) => string | null) => {
+    const agreeing = refs.map(() => [] as number[]);
+    const disagreements: Array<[number, number]> = [];
+    for (let i = 0; i < refs.length; i++) {
+      for (let j = i + 1; j < refs.length; j++) {
+        const [a, b] = [refs[i]!, refs[j]!];
+        if (a.quantity.dimension !== b.quantity.dimension || a.quantity.unitClass !== b.quantity.unitClass) continue;
+        if (sourceOf(units[a.unit]!) === sourceOf(units[b.unit]!)) continue;
+        // Different nouns qualified ("66-year-old woman" / "36-year-old driver") are different things.
+        if (a.quantity.head && b.quantity.head && a.quantity.head !== b.quantity.head) continue;
+        const agree = overlaps(a.quantity.interval, b.quantity.interval);
+        // "A few days" and "five days" do not contradict: a vague amount is no side of a dispute.
+        if (!agree && (a.quantity.modifier === 'vague' || b.quantity.modifier === 'vague')) continue;
+        // Figures about different people ("five seasons" of one coach, "seven seasons" of another).
+        if (!agree && !samePeople(units[a.unit]!, units[b.unit]!)) continue;
+        // Sums of different payers, agreeing or not: "the Nationals made a $160 million offer" and
+        // "the Red Sox made an offer in excess of $160 million"; the Red Sox's "$200 million offer" and
+        // the "$200 million" the player's agent asked for. Other figures are not tied to the clause's
+        // first name: the time of one arrest is given after "Williams" in one outlet and "his Bentley" in another.
+        const [pa, pb] = [payer(i), payer(j)];
+        if (pa !== null && pb !== null && pa !== pb) continue;
+        // A clause that also gives the other's figure is stating two things, not disputing one:
+        // "one count of murder and three counts of homicide" beside "three counts of homicide".
+        if (!agree && (givesValue(units[a.unit]!, b.quantity) || givesValue(units[b.unit]!, a.quantity))) continue;
+        if (!sameSlot(a, b, vectorCosine(contexts[i]!, contexts[j]!), similarity(space, a.unit, b.unit))) continue;
+        if (agree) {
+          agreeing[i]!.push(j);
+          agreeing[j]!.push(i);
+        } else disagreements.push([i, j]);
+      }
     }
-  }
+    return { agreeing, disagreements };
+  };
+  const printed = (k: number) => (refs[k]!.quantity.dimension === 'money' ? refs[k]!.quantity.actor : null);
+  const first = link(printed);
+  // A sum printed without its payer ("pegged the Boston offer as high as $184 million") is the
+  // payer's whom the outlets printing that sum in that slot name, when they all name one.
+  const payerOf = refs.map((_, k) => {
+    if (printed(k) !== null || refs[k]!.quantity.dimension !== 'money') return printed(k);
+    const named = new Set(first.agreeing[k]!.map(printed).filter((p) => p !== null));
+    return named.size === 1 ? [...named][0]! : null;
+  });
+  const { agreeing, disagreements } = payerOf.some((p, k) => p !== printed(k)) ? link((k) => payerOf[k]!) : first;
   // Each disagreement with its two sides; disagreements sharing a quantity are one slot.
   const parent = refs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));

@@ -7,6 +7,7 @@ import { sentenceAttribution } from '../../analyze/quotes/attribution.js';
 import { personAttributes, type PersonAttribute } from './attributes.js';
 import { CLAIM_STOP_LEMMAS, EVENT_FAMILY, PEOPLE_NOUNS } from './lexicon.js';
 import { tokensWithin } from '../../doc/spans.js';
+import { nameKey } from '../../analyze/entities/normalize.js';
 
 /**
  * One checkable statement of one article: a clause with its evidence span, what it is about
@@ -70,21 +71,38 @@ const PATTERNS = {
  * agent of its noun ("$160 million offers by the Angels"); null when none is printed. Entity types
  * are not trusted here ("Red Sox" is often taken for a person).
  */
-function actorOf(doc: Doc, tokens: Token[], mentions: Array<{ start: number; end: number; entity: ExportEntity }>, clause: Span, q: Span, attribution: Attribution | null): string | null {
+function actorOf(doc: Doc, tokens: Token[], mentions: Array<{ start: number; end: number; entity: ExportEntity; referent: string }>, clause: Span, q: Span, attribution: Attribution | null): string | null {
   const first =
     mentions.find((m) => m.start >= clause.start && m.end <= q.start && !inAttribution(attribution, m.start)) ??
     // Or the agent of the figure's noun: "$160 million offers by the Angels" (not "the $184 million reported by WCVB").
     mentions.find((m) => m.start >= q.end && m.end <= clause.end && AGENT_BETWEEN.test(doc.text.slice(q.end, m.start)) && tokens.every((t) => t.start < q.end || t.end > m.start || t.pos !== 'VERB'));
-  return first && first.entity.type !== 'location' ? first.entity.id : null;
+  return first && first.entity.type !== 'location' ? first.referent : null;
 }
 
 /** Up to two words, then "by (the)": what lies between a figure and the agent of a passive or a noun ("offers by the"). */
 const AGENT_BETWEEN = /^(?:\s+[\p{L}-]+){0,2}\s+by\s+(?:the\s+)?$/u;
 
-export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
+/**
+ * Each entity's referent: entities printed under one name of two or more words are one ("Red Sox",
+ * also printed "Boston Red Sox", and "Boston Red Sox" typed apart as an organization), so a figure
+ * or a person is not taken for someone else's because the merge kept two entities for one name.
+ */
+export function referents(entities: ExportEntity[]): Map<string, ExportEntity> {
+  const byName = new Map<string, ExportEntity>();
+  const referent = new Map<string, ExportEntity>();
+  for (const e of entities) {
+    const names = [e.name, ...e.aliases].map(nameKey).filter((k) => k.includes(' '));
+    const first = names.map((k) => byName.get(k)).find((x) => x !== undefined) ?? e;
+    referent.set(e.id, first);
+    for (const k of names) if (!byName.has(k)) byName.set(k, first);
+  }
+  return referent;
+}
+
+export function claimUnits(doc: Doc, entities: ExportEntity[], referent: Map<string, ExportEntity> = referents(entities)): ClaimUnit[] {
   const headings = doc.layers.paragraphs.filter((p) => p.kind === 'heading');
   const mentions = entities
-    .flatMap((e) => e.mentions.filter((m) => m.articleId === doc.id).map((m) => ({ start: m.start, end: m.end, entity: e })))
+    .flatMap((e) => e.mentions.filter((m) => m.articleId === doc.id).map((m) => ({ start: m.start, end: m.end, entity: e, referent: (referent.get(e.id) ?? e).id })))
     .sort((a, b) => a.start - b.start);
   const units: ClaimUnit[] = [];
   // The headline printed at the top of the text is a headline, not a statement.
@@ -116,7 +134,7 @@ export function claimUnits(doc: Doc, entities: ExportEntity[]): ClaimUnit[] {
         const key = `q:${q.dimension}:${q.unitClass}:${q.interval.low}-${q.interval.high}`;
         terms.set(key, (terms.get(key) ?? 0) + 1);
       }
-      const people = new Set(inSentence.filter((m) => m.entity.type === 'person' && m.start >= clause.start && m.end <= clause.end && !inAttribution(attribution, m.start)).map((m) => m.entity.id));
+      const people = new Set(inSentence.filter((m) => m.entity.type === 'person' && m.start >= clause.start && m.end <= clause.end && !inAttribution(attribution, m.start)).map((m) => m.referent));
       units.push({ doc, span: clause, sentence, terms, quantities, attribution, people, predicates: predicatesOf(doc, tokens, clause, attribution), events: predicatesOf(doc, tokens, clause, attribution, EVENT_POS), verbs: predicatesOf(doc, tokens, clause, attribution, VERB_POS), denied: deniedVerbs(doc, tokens, clause, attribution), attributes: personAttributes(doc, clause, inSentence) });
     }
   }
