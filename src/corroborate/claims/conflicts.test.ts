@@ -20,12 +20,22 @@ const ECBPLUS = () =>
 /** The text of an ECB+ article (`../shared/data/ecbplus`). */
 const ecbplus = (id: string): string => ECBPLUS().find((d) => d.id === id)!.text;
 
-/** Quantity conflicts among articles of one story, one outlet each. Sentences are from ECB+ (CC BY 3.0). */
-function conflictsOf(texts: string[]) {
+/** Quantity conflicts among articles of one story, one outlet each, and the statements they rest on. Sentences are from ECB+ (CC BY 3.0). */
+function storyConflicts(texts: string[]) {
   const docs = texts.map((text, i) => processDoc(docFromText(text, `a${i}.txt`, null), { now: new Date(0) }));
   const entities: ExportEntity[] = mergeEntities(docs).map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, mentions: e.mentions.map((m) => ({ articleId: m.docId, start: m.start, end: m.end, text: m.text })) }));
   const units = docs.flatMap((d) => claimUnits(d, entities));
-  return findConflicts(units, unitVectors(units), (u) => u.doc.id).map((c) => c.positions.map((p) => p.value));
+  return { docs, units, conflicts: findConflicts(units, unitVectors(units), (u) => u.doc.id) };
+}
+
+/** Each conflict's position values. */
+const conflictsOf = (texts: string[]) => storyConflicts(texts).conflicts.map((c) => c.positions.map((p) => p.value));
+
+/** Each conflict's positions among whole ECB+ articles, each statement as (article, cited words). */
+function citedConflicts(ids: string[]) {
+  const { docs, units, conflicts } = storyConflicts(ids.map(ecbplus));
+  const name = (u: number) => ids[docs.indexOf(units[u]!.doc)]!.replace('ecbplus', '');
+  return conflicts.map((c) => c.positions.map((p) => p.refs.map((r) => [name(r.unit), units[r.unit]!.doc.text.slice(r.cite.start, r.cite.end)])));
 }
 
 test('rival figures of one happening in two whole articles are a conflict', () => {
@@ -55,4 +65,22 @@ test('a denied figure is no side of a dispute, and different payers\' sums are d
   // of $160 million". The one real dispute: "less than the $184 million" against "$184 million".
   const offers = conflictsOf(['10_1ecbplus', '10_2ecbplus', '10_4ecbplus', '10_6ecbplus'].map(ecbplus));
   assert.deepEqual(offers, [['less than the $184 million', '$184 million']]);
+});
+
+test('sums of one payer are one slot; another payer\'s or the agent\'s ask never joins a side', () => {
+  // ECB+ 10_ecbplus: the Red Sox's offer "as high as $184 million" (10_3, its payer printed only as
+  // "the Boston offer"), "$184 million" (10_4, 10_6) against "an eight-year, $200 million offer"
+  // (10_13, "the Boston Red Sox", an entity apart from 10_4's "Red Sox"). The Nationals' and Angels'
+  // "$160 million" offers and the "$200 million" the agent asked for (10_4) are other slots.
+  const conflicts = citedConflicts(['1', '2', '3', '4', '6', '9', '13', '15', '17', '18', '19', '20'].map((n) => `10_${n}ecbplus`));
+  assert.deepEqual(conflicts, [
+    [
+      [
+        ['10_3', 'to be as high as $184 million over eight years'],
+        ['10_4', 'an eight - year deal worth $184 million'],
+        ['10_6', 'it was eight years and $184 million'],
+      ],
+      [['10_13', '$200 million offer']],
+    ],
+  ]);
 });
