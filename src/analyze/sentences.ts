@@ -68,7 +68,9 @@ function analyseLine(line: string, lineStart: number, into: SentencesAndTokens):
     if (from > to || start === undefined || lastToken === undefined) return;
     // "told Polygraph.info that…", "MLB.com": a stop with a lowercase word glued after it is inside a word, not a sentence end.
     const previous = into.sentences.length > firstOfLine ? into.sentences.at(-1) : undefined;
-    if (previous && previous.end === lineStart + start && /^[\p{Ll}\d]/u.test(read[start] ?? '')) {
+    // "40 . 3 million people" in tokenised text (ECB+): a stop spaced between two digits is a decimal point.
+    const decimal = previous && previous.end === lineStart + start - 1 && /\d \.$/.test(read.slice(0, start - 1)) && /\d/.test(read[start] ?? '');
+    if (previous && ((previous.end === lineStart + start && /^[\p{Ll}\d]/u.test(read[start] ?? '')) || decimal)) {
       previous.end = lastToken.end;
       return;
     }

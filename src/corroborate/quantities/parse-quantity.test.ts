@@ -43,6 +43,9 @@ const READINGS: Array<[string, string, string, string]> = [
   // ECB+ 10_3ecbplus: "over" after an amount spreads it over the years; it does not bound them.
   ['Reports pegged the offer to be as high as $184 million over eight years .', 'eight years', 'duration:minute', '4207680'],
   ['He ran for over eight years .', 'over eight years', 'duration:minute', '(4207680, ∞)'],
+  // Tokenised text (ECB+) spaces out thousands separators and decimal points.
+  ['Violence also broke out in the northern city of Thessaloniki , where another 20 , 000 people marched .', '20 , 000 people', 'count:person', '20000'],
+  ['The broadcast drew high ratings – 40 . 3 million people watched , 2% higher than last year .', '40 . 3 million people', 'count:person', '40300000'],
   // A sum paid per period is a rate, never the same thing as a total.
   ['They offered $184 million or $23 million per season.', '$23 million per season', 'money:USD/year', '23000000'],
 ];

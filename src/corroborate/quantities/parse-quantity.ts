@@ -18,9 +18,9 @@ export type Modifier = 'exact' | 'about' | 'more-than' | 'at-least' | 'less-than
 
 const NUMBER_WORD = Object.keys(SMALL_NUMBERS).filter((w) => !w.includes(' ')).join('|');
 const PATTERNS = {
-  /** The number itself: digits (with thousands separators and decimals), or number words joined by hyphens or spaces. */
+  /** The number itself: digits (with thousands separators and decimals, also tokenised: "200 , 000", "40 . 3"), or number words joined by hyphens or spaces. */
   number: new RegExp(
-    String.raw`(?<![\p{L}\p{N}])(?:(?<currency>[$€£¥])\s?)?(?:(?<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?<words>(?:(?:${NUMBER_WORD})(?:[- ](?:${NUMBER_WORD}|and)(?![\p{L}]))*))(?![\p{L}]))(?:\s?(?<scale>hundred|thousand|million|billion|trillion|bn)\b)?`,
+    String.raw`(?<![\p{L}\p{N}])(?:(?<currency>[$€£¥])\s?)?(?:(?<digits>\d{1,3}(?:(?:,| , )\d{3})+(?:(?:\.| \. )\d+)?|\d+(?:(?:\.| \. )\d+)?)|(?<words>(?:(?:${NUMBER_WORD})(?:[- ](?:${NUMBER_WORD}|and)(?![\p{L}]))*))(?![\p{L}]))(?:\s?(?<scale>hundred|thousand|million|billion|trillion|bn)\b)?`,
     'giu',
   ),
   /** Words that bound a number, read right before it. Longest first: "just under" before "under". */
@@ -35,7 +35,7 @@ const PATTERNS = {
   /** "eight years or more": a lower bound printed after the figure. */
   orMoreAfter: /^\s+or (?:more|longer)\b/i,
   /** "between 10 and 20", "10 to 20", "10-20": the second number of a range, read right after the first. */
-  rangeTail: /^\s*(?:to|and|-|–)\s*(?<second>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/,
+  rangeTail: /^\s*(?:to|and|-|–)\s*(?<second>\d{1,3}(?:(?:,| , )\d{3})+(?:(?:\.| \. )\d+)?|\d+(?:(?:\.| \. )\d+)?)/,
   betweenBefore: /between\s+$/i,
   /** "a more than hour-long call": a bound on a unit of time with no number, meaning one of it. */
   boundedUnit: /\b(?<mod>just under|just over|more than|over|less than|under|nearly|almost|about)\s+(?:an?\s+)?(?<unit>second|minute|hour|day|week|month|year)-long\b/gi,
@@ -135,7 +135,7 @@ export function findQuantities(text: string): Quantity[] {
 
 function numberValue(digits: string | undefined, words: string | undefined, scale: string | undefined): number | null {
   let value: number | null;
-  if (digits) value = Number(digits.replace(/,/g, ''));
+  if (digits) value = Number(digits.replace(/[, ]/g, ''));
   else value = wordsValue(words!.toLowerCase());
   if (value === null || Number.isNaN(value)) return null;
   return scale ? value * SCALES[scale.toLowerCase()]! : value;
