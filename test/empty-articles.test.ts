@@ -48,3 +48,12 @@ test('a page with no article body and a text that is only a headline are refused
   const report = await ingestInputs(store, [file('page.html', page), file('headline.txt', 'Trump announces February White House talks\n')]);
   assert.deepEqual(report.files.map((f) => (f.status === 'failed' ? f.error.code : f.status)), ['empty-body', 'empty-body']);
 });
+
+test('a text whose only line ends as a sentence is a lede, kept as the body (ECB+ 5_3ecbplus)', async () => {
+  const lede = "PHILADELPHIA 76ERS Fired Jim O'Brien , coach . Named Maurice Cheeks coach .\n";
+  const report = await ingestInputs(store, [file('lede.txt', lede)]);
+  assert.deepEqual(report.files.map((f) => f.status), ['added']);
+  const [article] = await store.getArticles([(report.files[0] as { id: string }).id]);
+  assert.equal(article!.title, null);
+  assert.match(article!.text, /Named Maurice Cheeks coach/);
+});

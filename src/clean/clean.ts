@@ -109,6 +109,10 @@ function takeHeadline(lines: Line[]): Line | null {
   const first = lines[at];
   if (!first || !decideHeadline(first, lines[at + 1]).headline) return null;
   if (LINE_RULES.some((rule) => rule(first))) return null;
+  // A text whose only line ends as a sentence is a lede without a headline ("PHILADELPHIA 76ERS
+  // Fired Jim O'Brien , coach . Named Maurice Cheeks coach ."): taken as the headline, nothing of
+  // the article would be left. A lone line in headline form stays a headline (and the text empty).
+  if (lines.length === at + 1 && PATTERNS.terminalPunctuation.test(first.text)) return null;
   return first;
 }
 
