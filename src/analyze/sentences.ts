@@ -74,6 +74,10 @@ function analyseLine(line: string, lineStart: number, into: SentencesAndTokens):
       previous.end = lastToken.end;
       return;
     }
+    if (previous && initialBefore(values, pos, from)) {
+      previous.end = lastToken.end;
+      return;
+    }
     into.sentences.push({ start: lineStart + start, end: lastToken.end });
   });
   const words = tokens.filter((_, i) => !blank[i]);
@@ -85,6 +89,25 @@ function analyseLine(line: string, lineStart: number, into: SentencesAndTokens):
     into.tokens.push({ start, end: start + run[0].length, pos: 'X', lemma: run[0].toLowerCase() });
   }
   while (k < words.length) into.tokens.push(words[k++]!);
+}
+
+const LONE_CAPITAL = /^\p{Lu}$/u;
+const CAPITALISED = /^\p{Lu}/u;
+
+/**
+ * Whether wink ended a sentence just before token `at` on an initial of tokenised text, where the
+ * stop stands apart from its letter: "George W . Bush's rule", "the U . S . Fish and Wildlife
+ * Service". wink keeps "George W. Bush" and "U.S." whole; spaced out, the same words are no sentence
+ * end either: a lone capital and its stop after a name or another such letter ("John F .", "U . S ."),
+ * then a name ("Kennedy", "Fish") or the abbreviation's next letter ("U . N ."). "Plan B . The" ends.
+ */
+function initialBefore(values: string[], pos: string[], at: number): boolean {
+  const [before, letter, stop, next, nextStop] = [values[at - 3], values[at - 2], values[at - 1], values[at], values[at + 1]];
+  if (stop !== '.' || letter === undefined || !LONE_CAPITAL.test(letter) || next === undefined) return false;
+  if (LONE_CAPITAL.test(next) && nextStop === '.') return true;
+  const afterName = before !== undefined && pos[at - 3] === 'PROPN' && CAPITALISED.test(before) && !LONE_CAPITAL.test(before);
+  const afterLetter = before === '.' && LONE_CAPITAL.test(values[at - 4] ?? '');
+  return (afterName || afterLetter) && pos[at] === 'PROPN' && CAPITALISED.test(next);
 }
 
 /** Writes `sentences` and `tokens`; headings are one sentence each (they are single lines). */
