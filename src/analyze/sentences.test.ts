@@ -13,3 +13,14 @@ test('a stop spaced between two digits in tokenised text is a decimal point, not
   // A sentence ending on a number followed by one opening on a word still splits.
   assert.equal(sentences('The toll rose to 40 . Rescuers kept digging .').length, 2);
 });
+
+test('a spaced-out initial of tokenised text does not end its sentence (ECB+ 9_5ecbplus)', () => {
+  const text =
+    "The presidential memorandum issued yesterday , which marks yet another reversal of former president George W . Bush's environmental legacy , will revive a decades - old practice under the Endangered Species Act . The move was praised .";
+  assert.deepEqual(sentences(text), [
+    "The presidential memorandum issued yesterday , which marks yet another reversal of former president George W . Bush's environmental legacy , will revive a decades - old practice under the Endangered Species Act .",
+    'The move was praised .',
+  ]);
+  // The letters of a spaced-out abbreviation stay together; a lone capital before a sentence that starts with no name still ends one.
+  assert.deepEqual(sentences('The U . N . Security Council met . He chose Plan B . The rest followed .'), ['The U . N . Security Council met .', 'He chose Plan B .', 'The rest followed .']);
+});
