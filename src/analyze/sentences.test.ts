@@ -24,3 +24,12 @@ test('a spaced-out initial of tokenised text does not end its sentence (ECB+ 9_5
   // The letters of a spaced-out abbreviation stay together; a lone capital before a sentence that starts with no name still ends one.
   assert.deepEqual(sentences('The U . N . Security Council met . He chose Plan B . The rest followed .'), ['The U . N . Security Council met .', 'He chose Plan B .', 'The rest followed .']);
 });
+
+test('a spaced-out title before a name does not end its sentence (ECB+ 22_12ecbplus)', () => {
+  const text = 'She then opened fire on the others , Philadelphia Homicide Capt . James Clark said . Mass shootings are rarely carried out by women , said Dr . Park Dietz , president of Threat Assessment Group Inc .';
+  assert.deepEqual(split(text), [
+    'She then opened fire on the others , Philadelphia Homicide Capt . James Clark said .',
+    'Mass shootings are rarely carried out by women , said Dr . Park Dietz , president of Threat Assessment Group Inc .',
+  ]);
+  assert.deepEqual(split('He met the Gov . The end came .'), ['He met the Gov .', 'The end came .']);
+});

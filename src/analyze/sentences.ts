@@ -1,6 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Paragraph, Span, Token } from '../doc/types.js';
+import { HONORIFICS, TITLE_HEADS } from './entities/lexicon/titles.js';
 import type { Stage } from '../pipeline/stage.js';
 
 /** Loaded once per process: the model takes ~100 ms to read and is shared by every document. */
@@ -74,7 +75,7 @@ function analyseLine(line: string, lineStart: number, into: SentencesAndTokens):
       previous.end = lastToken.end;
       return;
     }
-    if (previous && initialBefore(values, pos, from)) {
+    if (previous && (initialBefore(values, pos, from) || titleBefore(values, pos, from))) {
       previous.end = lastToken.end;
       return;
     }
@@ -108,6 +109,18 @@ function initialBefore(values: string[], pos: string[], at: number): boolean {
   const afterName = before !== undefined && pos[at - 3] === 'PROPN' && CAPITALISED.test(before) && !LONE_CAPITAL.test(before);
   const afterLetter = before === '.' && LONE_CAPITAL.test(values[at - 4] ?? '');
   return (afterName || afterLetter) && pos[at] === 'PROPN' && CAPITALISED.test(next);
+}
+
+/**
+ * Whether wink ended a sentence just before token `at` on a spaced-out abbreviated title (written
+ * with its stop in the titles lexicon) before a capitalised noun or name: "Homicide Capt . James
+ * Clark", "Dr . Park Dietz" (wink keeps "Dr. Park Dietz" whole); "met the Gov . The end" ends.
+ */
+function titleBefore(values: string[], pos: string[], at: number): boolean {
+  const [title, stop, next] = [values[at - 2], values[at - 1], values[at]];
+  if (stop !== '.' || title === undefined || next === undefined || !CAPITALISED.test(title) || !CAPITALISED.test(next) || (pos[at] !== 'PROPN' && pos[at] !== 'NOUN')) return false;
+  const written = `${title.toLowerCase()}.`;
+  return TITLE_HEADS.has(written) || HONORIFICS.has(written);
 }
 
 /** Writes `sentences` and `tokens`; headings are one sentence each (they are single lines). */
