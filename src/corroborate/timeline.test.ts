@@ -366,3 +366,13 @@ test('ECB+ 22_ecbplus: the same people at the same hours of the same day, told b
   // The neighbour's dismissing a report on Thursday ("Thursday" no act, no name) is not the shooting.
   assert.notEqual(entryOf('She initially dismissed a neighbor'), shooting);
 });
+
+test('ECB+ 8_ecbplus: one person\'s words of one day told by two reports ("he told Parliament on Wednesday", "Papandreou vowed Wednesday") are one entry, apart from the riot', async () => {
+  const timeline = buildTimeline(await ecbDocs(['8_3ecbplus', '8_9ecbplus']));
+  const entryOf = (words: string) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes(words)));
+  const speech = entryOf('he told Parliament on Wednesday');
+  assert.ok(speech && speech === entryOf('Papandreou vowed Wednesday'), JSON.stringify(timeline.map((e) => [e.date, e.description.slice(0, 50)])));
+  assert.notEqual(entryOf('Three people died when an Athens bank went up in flames'), speech);
+  // Strauss-Kahn's words that day are someone else's.
+  assert.notEqual(entryOf('Strauss - Kahn said in an interview'), speech);
+});

@@ -7,7 +7,8 @@ import { daysBetween, lastDayOfMonth, parseYmd, type Ymd } from '../analyze/time
 import { findTimexes } from '../analyze/time/detect.js';
 import { inferStoryDates } from '../analyze/time/story-dates.js';
 import { timexTense } from '../analyze/time/tense.js';
-import type { Doc, Span, Timex, Token } from '../doc/types.js';
+import { SPEECH_VERBS } from '../analyze/quotes/lexicon/speech-verbs.js';
+import type { Doc, Quote, Span, Timex, Token } from '../doc/types.js';
 import { tokensWithin } from '../doc/spans.js';
 import { statementComparer } from './claims/compare.js';
 
@@ -71,6 +72,8 @@ interface Dated {
   reported: Ymd | null;
   /** Surname of the name nearest before its date ("King … decided on Saturday"), else after it: who did the dated thing. */
   actor: string | null;
+  /** Whose words its date places, when it dates a saying ("he told Parliament on Wednesday", "Papandreou vowed Wednesday"): the speaker's surname. */
+  saidBy: string | null;
   /** The part of day its date names (`EV` of "Thursday evening"), if any. */
   hours: string | null;
   /** Placed by a part of day alone ("by late afternoon"): a later hour of the day its report is telling. */
@@ -163,6 +166,8 @@ export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPE
   // Two acts in common, one a verb: "decided on Saturday" to sell the club and to retire are two
   // happenings, and so are a bank "went up in flames" and a meeting of "bankers".
   if (a.doc !== b.doc && sameDay(a, b) && inLead(a) && inLead(b) && shared(a.verbs, b.verbs) >= 1 && shared(a.acts, b.acts) >= 2) return true;
+  // One person's words of one day, told by two reports ("… pensioners," he told Parliament on Wednesday; "Papandreou vowed Wednesday that those responsible … would be brought to justice"): one statement.
+  if (a.saidBy !== null && a.saidBy === b.saidBy && sameDay(a, b) && !a.planned && !b.planned) return true;
   // The same person doing the same thing on the same day: "King said he decided on Saturday", "King … decided over the weekend" (a weekend holding it).
   if (a.actor !== null && a.actor === b.actor && Math.max(spanDays(a), spanDays(b)) <= WEEKEND_DAYS && shared(a.verbs, b.verbs) >= 1) return true;
   if (a.doc !== b.doc || a.date.length < 10 || a.date.slice(0, 10) !== b.date.slice(0, 10) || a.end || b.end) return false;
@@ -266,6 +271,24 @@ function actorOf(people: Token[], at: Span): string | null {
   let last = pick;
   for (const k of run) if (k.start - last.end <= 1) last = k;
   return last.lemma.toLowerCase().replace(/['’]s$/, '');
+}
+
+/** How many words may stand between a verb of saying and the date it takes ("told Parliament on Wednesday"). */
+const SAID_GAP_TOKENS = 3;
+
+/**
+ * Whose saying a date places: the verb nearest before the date, at most `SAID_GAP_TOKENS` words
+ * away, is a verb of saying ("vowed Wednesday", "told Parliament on Wednesday"; not "said he
+ * decided on Saturday"), and the speaker is the one the quotes stage gives a quotation
+ * attributed in the sentence ("he" → George Papandreou), else the date's actor. By surname.
+ */
+function speakerOf(doc: Doc, sentence: Span, at: Span, actor: string | null, speech: Quote[]): string | null {
+  const before = doc.layers.tokens.filter((k) => k.start >= sentence.start && k.end <= at.start);
+  const verbAt = before.map((k) => k.pos).lastIndexOf('VERB');
+  if (verbAt < 0 || before.length - 1 - verbAt > SAID_GAP_TOKENS || !SPEECH_VERBS.has(before[verbAt]!.lemma.toLowerCase())) return null;
+  const inSentence = (x: Span | null) => x !== null && x.start >= sentence.start && x.end <= sentence.end;
+  const quoted = speech.find((q) => q.speakerName && (inSentence(q.cue) || inSentence(q.speaker)))?.speakerName;
+  return quoted ? quoted.split(/\s+/).at(-1)!.toLowerCase().replace(/['’]s$/, '') : actor;
 }
 
 /** One date holds the other: "last week" (January 5-11) holds "on Wednesday" (January 7); "February" holds "February 3". */
@@ -386,7 +409,8 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       if (told.has(key)) continue;
       told.add(key);
       const people = nameTokens(doc, sentence, timexes, true);
-      tellings.push({ ...when, hours: /T(MO|AF|EV|NI)$/.exec(t.value)?.[1] ?? null, partOfDay: PART_OF_DAY.test(doc.text.slice(t.start, t.end)), commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes, speech), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), who: nameTokens(doc, sentence, timexes, false).length, actor: actorOf(people, t) });
+      const actor = actorOf(people, t);
+      tellings.push({ ...when, hours: /T(MO|AF|EV|NI)$/.exec(t.value)?.[1] ?? null, partOfDay: PART_OF_DAY.test(doc.text.slice(t.start, t.end)), commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes, speech), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), who: nameTokens(doc, sentence, timexes, false).length, actor, saidBy: speakerOf(doc, sentence, t, actor, speech) });
     }
   }
   const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);
