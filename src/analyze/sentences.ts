@@ -71,11 +71,8 @@ function analyseLine(line: string, lineStart: number, into: SentencesAndTokens):
     const previous = into.sentences.length > firstOfLine ? into.sentences.at(-1) : undefined;
     // "40 . 3 million people" in tokenised text (ECB+): a stop spaced between two digits is a decimal point.
     const decimal = previous && previous.end === lineStart + start - 1 && /\d \.$/.test(read.slice(0, start - 1)) && /\d/.test(read[start] ?? '');
-    if (previous && ((previous.end === lineStart + start && /^[\p{Ll}\d]/u.test(read[start] ?? '')) || decimal)) {
-      previous.end = lastToken.end;
-      return;
-    }
-    if (previous && (initialBefore(values, pos, from) || titleBefore(values, pos, from))) {
+    // "George W . Bush", "Capt . James Clark": a spaced-out initial or title before a name.
+    if (previous && ((previous.end === lineStart + start && /^[\p{Ll}\d]/u.test(read[start] ?? '')) || decimal || initialBefore(values, pos, from) || titleBefore(values, pos, from))) {
       previous.end = lastToken.end;
       return;
     }
