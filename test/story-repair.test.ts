@@ -21,8 +21,8 @@ const DOCUMENTS = join(REPO, '..', 'shared', 'data', 'ecbplus', 'documents.jsonl
 /**
  * A random order of topic 35's articles, cut after the arrival that causes the merge. Which orders
  * fuse the two arrests early depends on the analysis (a better-read lead keeps them apart from the
- * start): this one was drawn again when the entity layer stopped reading "Linebacker …"-style
- * openers as part of names, and the old order no longer fused them.
+ * start): this one was drawn again when the entity layer stopped reading a sentence-opening
+ * descriptor as part of the name after it, and the old order no longer fused them.
  */
 const ORDER = '35_7ecb 35_4ecb 35_1ecb 35_11ecbplus 35_3ecb 35_2ecb 35_6ecbplus 35_2ecbplus 35_9ecbplus 35_4ecbplus 35_10ecbplus 35_7ecbplus'.split(' ');
 

@@ -115,3 +115,15 @@ test('an article whose lead opens on the story’s protagonist with one of its t
   assert.equal(groupArticle(disputing, null, [rehab], DEFAULT_JOIN_THRESHOLD, lead('lindsay lohan', 'sue', 'lawsuit')).storyId, null);
   assert.equal(groupArticle(disputing, null, [rehab], DEFAULT_JOIN_THRESHOLD, lead('judge marsha revel', 'enter', 'rehab')).storyId, null);
 });
+
+test('a single-article story with the same protagonist and trigger merges into the story an article joins at half the centroid cosine; another protagonist does not', () => {
+  const lead = (person: string, ...what: string[]): EventSignature => ({ what: what.map((key) => ({ key, start: 0, end: 4 })), who: [], people: [{ key: person, start: 0, end: 4 }], where: [], when: null });
+  const rehab = { ...story('s-rehab', vector({ rehab: 2, clinic: 1, check: 1, lohan: 2, judge: 1, sentence: 1 }), null), event: growEvent([], lead('lindsay lohan', 'check', 'rehab')) };
+  const early = (person: string) => ({ ...story('s-early', vector({ lohan: 1, never: 2, entered: 2, facility: 2, unlicensed: 2, rehab: 1 }), null), event: growEvent([], lead(person, 'enter', 'rehab')) });
+  const arriving = vector({ rehab: 2, clinic: 1, check: 1, lohan: 1, judge: 1 });
+  const centroidCosine = groupArticle(early('x').centroid, null, [rehab]).score;
+  assert.ok(centroidCosine < DEFAULT_JOIN_THRESHOLD && centroidCosine >= DEFAULT_JOIN_THRESHOLD * DEFAULT_AGREEING_EVENT_FACTOR, `cosine ${centroidCosine}`);
+  const merged = (person: string) => groupArticle(arriving, null, [rehab, early(person)], DEFAULT_JOIN_THRESHOLD, lead('lindsay lohan', 'check', 'rehab')).merge.map((m) => m.storyId);
+  assert.deepEqual(merged('lindsay lohan'), ['s-early']);
+  assert.deepEqual(merged('dina lohan'), []);
+});
