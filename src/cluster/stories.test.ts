@@ -46,6 +46,8 @@ test('a bridging article merges two close stories into the larger; a merely simi
   assert.equal(grown.lastAt, DAY);
 });
 
+/** A lead naming `person` first, with the triggers `what`. */
+const lead = (person: string, ...what: string[]): EventSignature => ({ what: what.map((key) => ({ key, start: 0, end: 4 })), who: [], people: [{ key: person, start: 0, end: 4 }], where: [], when: null });
 const signature = (start: string, end = start): EventSignature => ({ what: [], who: [], where: [], when: { start, end, basis: 'text', span: { start: 0, end: 4 } } });
 
 test('same words, main-event dates years apart: the article starts a story of its own; within the tolerance it joins', () => {
@@ -92,7 +94,6 @@ test('a single article among the candidates that would join the story now comes 
 });
 
 test('a lead about another person keeps an article out unless it shares most of the story’s words', () => {
-  const lead = (person: string): EventSignature => ({ what: [], who: [], people: [{ key: person, start: 0, end: 4 }], where: [], when: null });
   const arrest = { ...story('s-arrest', vector({ arrest: 2, charger: 1, drunk: 1, driving: 1 }), null, 3), event: growEvent([growEvent([growEvent([], lead('vincent jackson'))], lead('vincent jackson'))], lead('vincent jackson')) };
   // The same kind of arrest, another player: few shared words, the person check keeps it out.
   const other = vector({ arrest: 1, charger: 1, linebacker: 2, parole: 2 });
@@ -105,7 +106,6 @@ test('a lead about another person keeps an article out unless it shares most of 
 });
 
 test('an article whose lead opens on the story’s protagonist with one of its triggers joins at half the usual similarity; the protagonist alone does not', () => {
-  const lead = (person: string, ...what: string[]): EventSignature => ({ what: what.map((key) => ({ key, start: 0, end: 4 })), who: [], people: [{ key: person, start: 0, end: 4 }], where: [], when: null });
   const rehab = { ...story('s-rehab', vector({ rehab: 2, clinic: 1, check: 1, lohan: 2, judge: 1, sentence: 1 }), null), event: growEvent([], lead('lindsay lohan', 'check', 'rehab')) };
   // A report disputing the clinic: few shared words, its cosine below the threshold but above half of it.
   const disputing = vector({ lohan: 1, never: 2, entered: 2, facility: 2, unlicensed: 2, rehab: 1 });
@@ -117,7 +117,6 @@ test('an article whose lead opens on the story’s protagonist with one of its t
 });
 
 test('a single-article story with the same protagonist and trigger merges into the story an article joins at half the centroid cosine; another protagonist does not', () => {
-  const lead = (person: string, ...what: string[]): EventSignature => ({ what: what.map((key) => ({ key, start: 0, end: 4 })), who: [], people: [{ key: person, start: 0, end: 4 }], where: [], when: null });
   const rehab = { ...story('s-rehab', vector({ rehab: 2, clinic: 1, check: 1, lohan: 2, judge: 1, sentence: 1 }), null), event: growEvent([], lead('lindsay lohan', 'check', 'rehab')) };
   const early = (person: string) => ({ ...story('s-early', vector({ lohan: 1, never: 2, entered: 2, facility: 2, unlicensed: 2, rehab: 1 }), null), event: growEvent([], lead(person, 'enter', 'rehab')) });
   const arriving = vector({ rehab: 2, clinic: 1, check: 1, lohan: 1, judge: 1 });
