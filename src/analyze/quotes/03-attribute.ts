@@ -2,7 +2,8 @@ import type { Span, Token } from '../../doc/types.js';
 import { foldName, fullestName, isCommonNoun, isKnownSurname, isPersonChunk, type NameChunk } from './02-names.js';
 import { genderOfFirstName } from '../entities/lexicon/package-names.js';
 import { ORG_KIND_NOUNS } from '../entities/context.js';
-import { ANAPHORIC_ROLES, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS, TITLE_WORDS } from './lexicon/people.js';
+import { TITLE_HEADS } from '../entities/lexicon/titles.js';
+import { ANAPHORIC_ROLES, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS, ROLE_TITLES, TITLE_WORDS } from './lexicon/people.js';
 import { CALL_OUT_VERBS, SPEECH_VERBS, SUBJECT_VERB_FILLERS, TRAILER_VERBS } from './lexicon/speech-verbs.js';
 import { firstIndex, firstTokenAt } from '../../doc/spans.js';
 
@@ -639,7 +640,17 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
     // "…,” said Mayor Lena Hart": a name right after a verb of saying is that verb's subject too, when the verb
     // follows a quote or a comma (inverted); elsewhere, and always after "told", it is the one spoken to ("Chela Ortiz … told Orozco").
     const inverted = (v: number) => isSpeechVerb(ctx, v, true) && ctx.tokens[v]!.lemma.toLowerCase() !== 'tell' && (lower(ctx, v - 1) === ',' || isMarkToken(ctx, v - 1));
-    const afterSpeechVerb = (c: (typeof candidates)[number]) => c.chunk !== null && (inverted(c.chunk.first - 1) || inverted(tokenAt(ctx, c.chunk.start) - 1));
+    const afterSpeechVerb = (c: (typeof candidates)[number]) => c.chunk !== null && (inverted(c.chunk.first - 1) || inverted(tokenAt(ctx, c.chunk.start) - 1) || invertedPast(c.chunk));
+    // "…, said sheriff ’ s Sgt . Vanette Christiansen": a description between the inverted verb and the name; the verb's own subject reading says whether the name is it.
+    const invertedPast = (chunk: NameChunk) => {
+      for (let v = chunk.first - 2; v >= Math.max(firstToken, chunk.first - MAX_SPEAKER_AFTER); v--) {
+        if (lower(ctx, v) === ',' || SENTENCE_END.has(lower(ctx, v))) return false;
+        if (!inverted(v)) continue;
+        const subject = subjectAfter(ctx, v);
+        return subject?.kind === 'name' && subject.chunk === chunk;
+      }
+      return false;
+    };
     const pick =
       candidates.find((c) => followedBy(c, (k) => isSpeechVerb(ctx, k)) || afterSpeechVerb(c)) ??
       candidates.find((c) => followedBy(c, (k) => ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX' || lower(ctx, k) === ',')) ??
@@ -652,6 +663,34 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
     return resolvePerson(ctx, pick.pronoun!.start, null, depth + 1);
   }
   return null;
+}
+
+/** "he" or "she" as the subject of a quote's own attribution right after it ("…,” she said", "…,” said he"), or null. */
+export function trailerPronoun(ctx: QuoteContext, close: number): Span | null {
+  let i = tokenAt(ctx, close);
+  while (ctx.tokens[i] && [',', '—', '–', '-'].includes(lower(ctx, i))) i++;
+  const k = PERSON_PRONOUNS.has(lower(ctx, i)) && isSpeechVerb(ctx, i + 1, true) ? i : isSpeechVerb(ctx, i, true) && PERSON_PRONOUNS.has(lower(ctx, i + 1)) ? i + 1 : -1;
+  return k < 0 ? null : { start: ctx.tokens[k]!.start, end: ctx.tokens[k]!.end };
+}
+
+/** Nouns ending so name people by what they do ("spokeswoman", "neighbor", "passenger", "activist", "physician"). */
+const PERSON_NOUN_ENDING = /(?:man|woman|person|er|or|ist|ian)$/;
+
+/**
+ * Whether an attribution can be the person "he" or "she" stands for: a name not typed a place or
+ * an organisation, or a description headed by a noun for a person ("a police spokeswoman", "the
+ * victim's mother"); an event or a thing ("the shooting") cannot.
+ * Fails on a person noun outside the title lists and endings ("the nanny"): taken for a thing.
+ */
+export function isPersonAttribution(ctx: QuoteContext, a: Attribution): boolean {
+  if (!a.speaker) return false;
+  if (a.speakerName !== null) {
+    const chunk = ctx.chunks.find((c) => c.name?.start === a.speaker!.start && c.name.end === a.speaker!.end);
+    return chunk?.type !== 'organization' && chunk?.type !== 'location';
+  }
+  // The head is the last word; each part of a compound counts ("passer-by", tokenised "passer - by").
+  const head = ctx.text.slice(a.speaker.start, a.speaker.end).toLowerCase().replace(/\s*-\s*/g, '-').split(/\s+/).at(-1)!;
+  return head.split('-').some((w) => TITLE_HEADS.has(w) || TITLE_WORDS.has(w) || ROLE_TITLES.has(w) || FEMALE_TITLES.has(w) || MALE_TITLES.has(w) || PERSON_NOUN_ENDING.test(w));
 }
 
 /**
@@ -1044,7 +1083,9 @@ export function previousSentenceAttribution(ctx: QuoteContext, open: number, pre
   for (let v = first; v < last; v++) {
     // A participle ("a distress call … saying two boats were closing in") reports someone else's words than the sentence's.
     if (!isSpeechVerb(ctx, v) || lower(ctx, v).endsWith('ing')) continue;
-    const found = subjectBefore(ctx, v, first);
+    // "…, said sheriff's Sgt. Vanette Christiansen.": after a comma the verb comes first and its subject follows, not the noun before the comma.
+    const after = lower(ctx, v - 1) === ',' ? subjectAfter(ctx, v) : null;
+    const found = after && after.kind !== 'unresolved' ? after : subjectBefore(ctx, v, first);
     // "Swift's rep told Fox News that…. “…”": a description that said something is that quote's speaker too.
     if (found && found.kind !== 'unresolved') return resolveFound(ctx, found, rule, open);
   }

@@ -49,6 +49,22 @@ test('he/she and "the minister" point back to the person named before', () => {
   assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['Ana Lindqvist', 'Ana Lindqvist']);
 });
 
+test('"…, said sheriff’s Sgt. X" names X, not the noun before the comma; "she" then points back to X', () => {
+  // ECB+ 16_8ecbplus, tokenised as the corpus gives it.
+  const tokenised = 'A passer - by who found the wounded deputy shortly after 3 p . m . called the Lakewood sheriff ’ s station to report the shooting , said sheriff ’ s Sgt . Vanette Christiansen .\n“ Our Lakewood units responded out and in fact we found a deputy who works our gang enforcement team who had gunshot wounds , ” she said .';
+  assert.equal(only(tokenised).speaker, 'Vanette Christiansen');
+  assert.equal(only('Officers searched the area after the shooting, said the department\'s spokeswoman Sgt. Ann Lee.\n"We are still looking for him," she said.').speaker, 'Ann Lee');
+  assert.equal(only('The road was closed for hours, said police spokesman Lt. John Smith.\n"It was a mess," he said.').speaker, 'John Smith');
+});
+
+test('"she" never stands for a thing: with no person before it, it stays unresolved', () => {
+  const q = only('The deputy was shot near his home, the station said.\n"We found him on the sidewalk," she said.');
+  assert.equal(q.speaker, null);
+  assert.equal(q.rule, 'quotes/x-said');
+  // A description of a person still may.
+  assert.equal(only('A neighbor said she heard shots.\n"He was lying on the sidewalk," she said.').speaker, '[A neighbor]');
+});
+
 test('a quote standing alone takes the speaker of the sentence before', () => {
   const text = 'Piet Dorn said the crews had worked in shifts.\n\n“Nobody went home before midnight.”';
   assert.equal(only(text).speaker, 'Piet Dorn');

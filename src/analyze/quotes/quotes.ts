@@ -4,7 +4,7 @@ import { findEntities } from '../entities/extract.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { findQuotedSpans, type QuotedSpan } from './01-find-marks.js';
 import { chunksFromEntities } from './02-names.js';
-import { continuedSpeakerAttribution, introAttribution, introIsDirect, previousSentenceAttribution, sentenceIndexAt, tokenAt, trailerAttribution, type Attribution, type QuoteContext } from './03-attribute.js';
+import { continuedSpeakerAttribution, introAttribution, introIsDirect, isPersonAttribution, previousSentenceAttribution, sentenceIndexAt, tokenAt, trailerAttribution, trailerPronoun, type Attribution, type QuoteContext } from './03-attribute.js';
 import { classifyQuote } from './04-classify.js';
 
 /** Characters before a quote read as its sentence's lead-in (far more than a real sentence holds). */
@@ -35,7 +35,12 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[], ent
     const after = q.rule === 'unclosed' ? null : trailerAttribution(ctx, q.close);
     const before = introAttribution(ctx, q.open);
     const subheading = !before && !after && isSubheading(text, q);
-    const attribution = (introIsDirect(ctx, q.open) ? (before ?? after) : (after ?? before)) ?? (alone && !subheading ? (previousSentenceAttribution(ctx, q.open, done) ?? continuedSpeakerAttribution(ctx, q.open, done)) : null);
+    const own = introIsDirect(ctx, q.open) ? (before ?? after) : (after ?? before);
+    let fallback = !own && alone && !subheading ? (previousSentenceAttribution(ctx, q.open, done) ?? continuedSpeakerAttribution(ctx, q.open, done)) : null;
+    // "…,” she said" with no one found for "she": the sentences around may stand for her only with a person, never "the shooting"; else "she" stays, unresolved.
+    const pronoun = fallback ? trailerPronoun(ctx, q.close) : null;
+    if (pronoun && fallback && !isPersonAttribution(ctx, fallback)) fallback = { speaker: null, speakerName: null, cue: pronoun, rule: 'quotes/x-said' };
+    const attribution = own ?? fallback;
     const quoted = q.parts.map((p) => text.slice(p.start, p.end)).join(' ');
     const next = ctx.tokens[tokenAt(ctx, q.close)];
     // A modifier follows the quote directly: no comma or stop inside or after the marks ("“sounds good,” comments that…" is not one).
