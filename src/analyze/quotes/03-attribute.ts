@@ -640,7 +640,6 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
     // "…,” said Mayor Lena Hart": a name right after a verb of saying is that verb's subject too, when the verb
     // follows a quote or a comma (inverted); elsewhere, and always after "told", it is the one spoken to ("Chela Ortiz … told Orozco").
     const inverted = (v: number) => isSpeechVerb(ctx, v, true) && ctx.tokens[v]!.lemma.toLowerCase() !== 'tell' && (lower(ctx, v - 1) === ',' || isMarkToken(ctx, v - 1));
-    const afterSpeechVerb = (c: (typeof candidates)[number]) => c.chunk !== null && (inverted(c.chunk.first - 1) || inverted(tokenAt(ctx, c.chunk.start) - 1) || invertedPast(c.chunk));
     // "…, said sheriff ’ s Sgt . Vanette Christiansen": a description between the inverted verb and the name; the verb's own subject reading says whether the name is it.
     const invertedPast = (chunk: NameChunk) => {
       for (let v = chunk.first - 2; v >= Math.max(firstToken, chunk.first - MAX_SPEAKER_AFTER); v--) {
@@ -651,6 +650,7 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
       }
       return false;
     };
+    const afterSpeechVerb = (c: (typeof candidates)[number]) => c.chunk !== null && (inverted(c.chunk.first - 1) || inverted(tokenAt(ctx, c.chunk.start) - 1) || invertedPast(c.chunk));
     const pick =
       candidates.find((c) => followedBy(c, (k) => isSpeechVerb(ctx, k)) || afterSpeechVerb(c)) ??
       candidates.find((c) => followedBy(c, (k) => ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX' || lower(ctx, k) === ',')) ??
