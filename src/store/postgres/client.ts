@@ -32,11 +32,7 @@ export async function poolDatabase(config: pg.PoolConfig, schema: string | null 
       await client.query(script);
     },
   });
-  if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`).catch(async (error: unknown) => {
-    await pool.end();
-    throw error;
-  });
-  return {
+  const database: Database = {
     ...on(pool),
     async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
       const client = await pool.connect();
@@ -54,6 +50,19 @@ export async function poolDatabase(config: pg.PoolConfig, schema: string | null 
     },
     close: () => pool.end(),
   };
+  if (schema)
+    // Two processes opening one new schema at once: `IF NOT EXISTS` alone is not atomic (the second
+    // fails on pg_namespace's unique key), so creating it is serialised on a lock named by the schema.
+    await database
+      .transaction(async (tx) => {
+        await tx.query("SELECT pg_advisory_xact_lock(hashtext('corroborate schema ' || $1))", [schema]);
+        await tx.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      })
+      .catch(async (error: unknown) => {
+        await pool.end();
+        throw error;
+      });
+  return database;
 }
 
 /**

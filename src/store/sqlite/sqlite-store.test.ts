@@ -200,3 +200,26 @@ test('processes opening one new file at the same time all get the migrated store
   assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.length);
   db.close();
 });
+
+test('a process opening a new file while another holds the write lock past busy_timeout (its ingest batch) still opens', async () => {
+  const path = tempDb();
+  // The other process: the file in WAL, its write lock held (as an ingest batch holds it), and the
+  // migrations committed only after one busy_timeout (5 s) has run out for the process opening.
+  const holder = new Database(path);
+  holder.pragma('journal_mode = WAL');
+  holder.exec('BEGIN IMMEDIATE');
+  const store = new URL('./sqlite-store.js', import.meta.url).href;
+  const script = `import { SqliteStore } from ${JSON.stringify(store)}; await SqliteStore.open(${JSON.stringify(path)}).close();`;
+  let stderr = '';
+  const opening = new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    child.on('close', resolve);
+  });
+  await new Promise((resolve) => setTimeout(resolve, 6_000));
+  for (const migration of MIGRATIONS) holder.exec(migration);
+  holder.pragma(`user_version = ${MIGRATIONS.length}`);
+  holder.exec('COMMIT');
+  assert.equal(await opening, 0, stderr);
+  holder.close();
+});

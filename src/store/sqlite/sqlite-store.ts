@@ -26,7 +26,7 @@ import {
   type CardMemberRow,
   type CardStoryRow,
 } from '../rows.js';
-import { idCollision, Mutex, withRetries } from '../concurrency.js';
+import { idCollision, Mutex, withRetries, WRITE_ATTEMPTS } from '../concurrency.js';
 import { DEFAULT_DF_CACHE, DEFAULT_SUMMARY_CACHE, PlacementCaches } from '../caches.js';
 import type { StoryChange } from '../../export/types.js';
 import { MIGRATIONS } from './migrations.js';
@@ -93,12 +93,12 @@ export class SqliteStore implements Store {
   /**
    * Runs the migrations not yet applied. Another process may be migrating the same new file, so each
    * step takes the write lock first and reads the version under it (read before, both would create
-   * the same tables).
+   * the same tables). A step that stays busy past busy_timeout (another process's ingest batch holds
+   * the lock, often right after it migrated this file itself) looks at the version again before
+   * trying anew, up to WRITE_ATTEMPTS times.
    */
   private migrate(): void {
     const version = () => this.db.pragma('user_version', { simple: true }) as number;
-    // An up-to-date store opens without the write lock (a batch of another connection may hold it).
-    if (version() >= MIGRATIONS.length) return;
     const step = this.db.transaction((): boolean => {
       const current = version();
       if (current >= MIGRATIONS.length) return false;
@@ -106,7 +106,15 @@ export class SqliteStore implements Store {
       this.db.pragma(`user_version = ${current + 1}`);
       return true;
     });
-    while (step.immediate());
+    for (let busyTries = 0; ; ) {
+      // An up-to-date store opens without the write lock (a batch of another connection may hold it).
+      if (version() >= MIGRATIONS.length) return;
+      try {
+        step.immediate();
+      } catch (error) {
+        if (!busy(error) || ++busyTries >= WRITE_ATTEMPTS) throw error;
+      }
+    }
   }
 
   async findByHash(contentHash: string): Promise<string | null> {
