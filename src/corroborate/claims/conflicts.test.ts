@@ -67,11 +67,12 @@ test('a denied figure is no side of a dispute, and different payers\' sums are d
   assert.deepEqual(offers, [['less than the $184 million', '$184 million']]);
 });
 
-test('sums of one payer are one slot; another payer\'s or the agent\'s ask never joins a side', () => {
+test('sums of one payer are one slot; another payer\'s or the agent\'s ask never joins a side; a rate is a slot of its own', () => {
   // ECB+ 10_ecbplus: the Red Sox's offer "as high as $184 million" (10_3, its payer printed only as
   // "the Boston offer"), "$184 million" (10_4, 10_6) against "an eight-year, $200 million offer"
   // (10_13, "the Boston Red Sox", an entity apart from 10_4's "Red Sox"). The Nationals' and Angels'
-  // "$160 million" offers and the "$200 million" the agent asked for (10_4) are other slots.
+  // "$160 million" offers and the "$200 million" the agent asked for (10_4) are other slots. The
+  // yearly value is another slot: "roughly $22 million per season" (10_9) is a rounding no $23 million reaches.
   const conflicts = citedConflicts(['1', '2', '3', '4', '6', '9', '13', '15', '17', '18', '19', '20'].map((n) => `10_${n}ecbplus`));
   assert.deepEqual(conflicts, [
     [
@@ -81,6 +82,13 @@ test('sums of one payer are one slot; another payer\'s or the agent\'s ask never
         ['10_6', 'it was eight years and $184 million'],
       ],
       [['10_13', '$200 million offer']],
+    ],
+    [
+      [['10_9', 'worth roughly $22 million per season']],
+      [
+        ['10_4', 'deal worth $184 million or $23 million per season'],
+        ['10_6', 'a $23 million average annual value'],
+      ],
     ],
   ]);
 });

@@ -48,6 +48,9 @@ const READINGS: Array<[string, string, string, string]> = [
   ['The broadcast drew high ratings – 40 . 3 million people watched , 2% higher than last year .', '40 . 3 million people', 'count:person', '40300000'],
   // A sum paid per period is a rate, never the same thing as a total.
   ['They offered $184 million or $23 million per season.', '$23 million per season', 'money:USD/year', '23000000'],
+  // A figure printed in millions is its writer's rounding: "roughly" reaches what rounds to it, no further.
+  ['The club offered roughly $22 million per season.', 'roughly $22 million per season', 'money:USD/year', '[21500000, 22500000]'],
+  ['The state spent about $2.5 billion on the bridge.', 'about $2.5 billion', 'money:USD', '[2250000000, 2750000000]'],
 ];
 
 for (const [sentence, span, kind, interval] of READINGS) {
@@ -87,6 +90,9 @@ const COMPATIBILITY: Array<[string, string, boolean]> = [
   ['The rescue took more than three hours.', 'The rescue took just under three hours.', false],
   ['Thirty-four passengers were aboard.', '34 passengers were aboard.', true],
   ['About 30 people were hurt.', '32 people were hurt.', true],
+  ['The club offered roughly $22 million per season.', 'The club offered $23 million per season.', false],
+  ['About 1.2 million people live there.', 'Some 1.25 million people live there.', true],
+  ['About 1.2 million people live there.', 'The census counted 1.3 million people there.', false],
   ['Fewer than 10 boats sailed.', 'At least 10 boats sailed.', false],
   ['Up to 10 boats sailed.', 'At least 10 boats sailed.', true],
   ['11 people were injured.', 'At least 16 people were injured.', false],

@@ -110,7 +110,7 @@ export function findQuantities(text: string): Quantity[] {
     const bound = read && /^over$/i.test(read.groups!.mod!) && PATTERNS.amountBefore.test(before.slice(0, read.index)) ? null : read;
     let spanStart = start;
     if (bound) {
-      [interval, modifier] = applyModifier(bound.groups!.mod!.toLowerCase(), value);
+      [interval, modifier] = applyModifier(bound.groups!.mod!.toLowerCase(), value, groups.digits && groups.scale ? printedStep(groups.digits, groups.scale) : undefined);
       spanStart = start - bound[0].length;
     } else if (modifier === 'range' && PATTERNS.betweenBefore.test(before)) spanStart = start - (before.length - before.search(PATTERNS.betweenBefore));
 
@@ -153,11 +153,24 @@ function wordsValue(words: string): number | null {
 }
 
 /**
+ * The step a figure printed with a scale word is rounded to: its last printed digit in that scale
+ * ("$22 million" → 1 million, "2.5 billion" → 0.5 billion, a final 5 read as rounding to fives).
+ * Such a figure is a rounding by its writer: nobody counts dollars in millions.
+ */
+function printedStep(digits: string, scale: string): number {
+  const plain = digits.replace(/[, ]/g, '');
+  const decimals = plain.includes('.') ? plain.length - plain.indexOf('.') - 1 : 0;
+  return (plain.endsWith('5') ? 5 : 1) * 10 ** -decimals * SCALES[scale.toLowerCase()]!;
+}
+
+/**
  * The interval a bounding phrase allows around a number. The widths of the vague ones are a
  * reader's reading, not arithmetic: "just under an hour" is not 10 minutes, so [75%, 100%);
- * "about 30" is 27–33. Known failure: "nearly" in "nearly doubled" reads as a bound on a rate.
+ * "about 30" is 27–33. A rounded figure (`step`: "roughly $22 million") covers no more than
+ * what rounds to it: had the writer meant $23 million, the figure would say 23.
+ * Known failure: "nearly" in "nearly doubled" reads as a bound on a rate.
  */
-function applyModifier(mod: string, n: number): [Interval, Modifier] {
+function applyModifier(mod: string, n: number, step?: number): [Interval, Modifier] {
   if (mod === 'just under' || mod === 'just short of') return [{ low: n * 0.75, high: n, lowClosed: true, highClosed: false }, 'just-under'];
   if (mod === 'just over') return [{ low: n, high: n * 1.25, lowClosed: false, highClosed: true }, 'just-over'];
   if (mod === 'well over' || mod === 'well above') return [{ low: n * 1.1, high: Infinity, lowClosed: false, highClosed: false }, 'more-than'];
@@ -168,7 +181,8 @@ function applyModifier(mod: string, n: number): [Interval, Modifier] {
   // Closed at the number: "nearly 235,000 comments" and "235,000 comments" are one figure, one
   // outlet rounding it (ECB+ 9_ecb).
   if (mod === 'nearly' || mod === 'almost' || mod === 'close to') return [closed(n * 0.85, n), 'nearly'];
-  return [closed(n * 0.9, n * 1.1), 'about'];
+  const reach = Math.min(n * 0.1, step === undefined ? Infinity : step / 2);
+  return [closed(n - reach, n + reach), 'about'];
 }
 
 interface Measured {
