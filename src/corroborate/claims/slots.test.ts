@@ -50,3 +50,25 @@ test('"walking into the store" against "walking out of a store" when both tell t
   // The same outlet telling both is no dispute between sources.
   assert.deepEqual(conflictsOf([into, outOf], ['same', 'same']), []);
 });
+
+test('a deed one outlet denies and another asserts of the same named place is a dispute', () => {
+  const checkedIn = 'Singer Tom Avery checked into Cedar Ridge clinic on Monday , his publicist said .';
+  const neverEntered = 'Tom Avery never entered Cedar Ridge , a source close to the singer said .';
+  // Checking into a place is entering it: the denial of entering disputes it.
+  assert.deepEqual(conflictsOf([checkedIn, neverEntered]).map((c) => c.values.sort()), [['checked into Cedar', 'never entered Cedar']]);
+  assert.deepEqual(conflictsOf(['Tom Avery hadn ’ t entered Cedar Ridge by Monday night .', 'Tom Avery entered Cedar Ridge on Monday .']).length, 1);
+  assert.deepEqual(conflictsOf([checkedIn, neverEntered], ['same', 'same']), []);
+  // Entering is not checking in: denying the one leaves the other standing.
+  assert.deepEqual(conflictsOf(['Tom Avery entered Cedar Ridge on Monday .', 'Tom Avery never checked into Cedar Ridge .']), []);
+});
+
+test('a plan, a "not yet", an infinitive or another person is no denial of the deed', () => {
+  const checkedIn = 'Singer Tom Avery checked into Cedar Ridge clinic on Monday , his publicist said .';
+  for (const other of [
+    'Tom Avery will not enter Cedar Ridge , his lawyer said .',
+    'Tom Avery has not yet entered Cedar Ridge .',
+    'It is unclear whether Tom Avery entered Cedar Ridge at all .',
+    'His manager had arranged for Tom Avery to check into Cedar Ridge .',
+    'Dana Wells never entered Cedar Ridge , the clinic said .',
+  ]) assert.deepEqual(conflictsOf([checkedIn, other]), [], other);
+});

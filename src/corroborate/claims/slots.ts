@@ -22,7 +22,7 @@ import { tokensWithin } from '../../doc/spans.js';
 /** A count, rank or direction one clause gives in a slot spelled by its words. */
 interface SlotPhrase {
   unit: number;
-  kind: 'count' | 'ordinal' | 'direction';
+  kind: 'count' | 'ordinal' | 'direction' | 'polarity';
   /** What the phrase is about: verb and noun terms ("have|conviction"). */
   slot: string;
   /** The value compared; phrases of one slot with the same value agree. */
@@ -34,6 +34,8 @@ interface SlotPhrase {
   modifiers: Set<string>;
   /** For counts and ranks: the term of the place printed right after the noun ("in the parking lot" → lot). */
   place?: string | null;
+  /** For polarity: the verbs the clause asserts or denies of the named object ("check in" asserts "enter" too). */
+  verbs?: Set<string>;
   /** The phrase as printed, offsets into the document. */
   start: number;
   end: number;
@@ -101,6 +103,8 @@ function phrasesOf(unit: ClaimUnit, index: number): SlotPhrase[] {
     if (head.pos === 'VERB') {
       const direction = directionAfter(tokens, h, text);
       if (direction) out.push({ unit: index, kind: 'direction', slot: `${slotTerm(head, word(head))}|${direction.object}`, value: direction.value, modifiers: new Set(), start: head.start, end: direction.end, text: text.slice(head.start, direction.end) });
+      const polar = polarityAt(tokens, h, text);
+      if (polar) out.push({ unit: index, kind: 'polarity', slot: polar.object, value: polar.denied ? 'no' : 'yes', verbs: polar.verbs, modifiers: new Set(), start: polar.start, end: polar.end, text: text.slice(polar.start, polar.end) });
       return;
     }
     // The head of a noun phrase: a common noun not followed by another ("parking lot" → lot).
@@ -162,6 +166,75 @@ function directionAfter(tokens: Token[], h: number, text: string): { value: stri
   return null;
 }
 
+/** A denial of the verb after it, among its auxiliaries ("had not", "never", "didn't", "hadn ’ t"). */
+const DENIED = /\b(?:not|never)\b|n\s?['’]\s?t\b/i;
+/** Any word of denial. */
+const ANY_DENIAL = /\b(?:not|never|no|nobody|none|neither|nor|without)\b|n\s?['’]\s?t\b/i;
+/** Names of days and months: "as of Tuesday" is when, not what a deed was done to. */
+const DATE_NAME = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+/** Words before a deed that make it a plan, a possibility or a question ("would not return", "whether she entered"), not what happened. */
+const NOT_A_DEED: ReadonlySet<string> = new Set(['will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'whether', 'if']);
+/** Words anywhere in the clause that make a denial say when, not whether: "has not signed yet", "no longer works". */
+const NOT_YET: ReadonlySet<string> = new Set(['yet', 'longer', 'still']);
+/**
+ * Particles that make a phrasal verb of the verb before them, as its asserted deed: "checked into
+ * Morningside", "checked in to the Morningside facility".
+ */
+const PHRASAL: Record<string, ReadonlySet<string>> = { check: new Set(['in', 'into']) };
+/** What asserting a deed asserts besides: whoever checked into a place entered it. */
+const ENTAILS: Record<string, readonly string[]> = { 'check in': ['enter'] };
+/** How many words may stand between a verb and the name it is done to ("checked in to the Morningside"). */
+const OBJECT_REACH = 4;
+
+/**
+ * A deed a clause asserts or denies of a named place, organisation or person: "she never entered
+ * Morningside", "Lohan had checked into Morningside Recovery". Only a finite deed counts: an
+ * infinitive ("arrangements to check into Morningside"), a modal, "whether", "yet" or "no
+ * longer" anywhere before it tells no deed; and only a name right after the verb (through
+ * prepositions and articles) is its object: a common noun ("the store") could be any store.
+ */
+function polarityAt(tokens: Token[], h: number, text: string): { verbs: Set<string>; object: string; denied: boolean; start: number; end: number } | null {
+  const lower = (t: Token) => text.slice(t.start, t.end).toLowerCase().replace('’', "'");
+  const head = tokens[h]!;
+  if (tokens.some((t, k) => NOT_YET.has(lower(t)) || (k < h && NOT_A_DEED.has(lower(t))))) return null;
+  // The auxiliaries and adverbs right before the verb, with contractions as tokenised text
+  // prints them ("hadn ’ t been submitted"): a denial, or "to" of an infinitive.
+  let from = h;
+  for (let k = h - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    const w = lower(t);
+    const contraction = /^['’]$/.test(w) || (w === 't' && /^['’]$/.test(lower(tokens[k - 1] ?? t))) || (/n$/.test(w) && /^['’]$/.test(lower(tokens[k + 1] ?? t)));
+    if (!contraction && t.pos !== 'AUX' && t.pos !== 'ADV' && t.pos !== 'PART') break;
+    if (w === 'to' || w === 'only') return null;
+    from = k;
+  }
+  const denied = DENIED.test(text.slice(tokens[from]!.start, head.start));
+  const start = denied ? tokens[from]!.start : head.start;
+  // An asserted deed with a denial anywhere before it ("nobody saw that she entered") is left alone.
+  if (!denied && ANY_DENIAL.test(text.slice(tokens[0]!.start, head.start))) return null;
+  const lemma = foldTerm(head.lemma);
+  let k = h + 1;
+  let verb = lemma;
+  if (PHRASAL[lemma]) {
+    if (!tokens[k] || !PHRASAL[lemma]!.has(lower(tokens[k]!))) return null;
+    verb = `${lemma} in`;
+    k++;
+  }
+  // The name the deed is done to: after at most one preposition ("into", "to", "with"), articles and quotation marks.
+  let prepositions = 0;
+  for (const limit = k + OBJECT_REACH; k < tokens.length && k < limit; k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'PROPN') {
+      if (DATE_NAME.test(lower(t))) return null;
+      // Denying a deed denies it alone; asserting it asserts what it entails.
+      return { verbs: new Set(denied ? [verb] : [verb, ...(ENTAILS[verb] ?? [])]), object: foldTerm(text.slice(t.start, t.end)), denied, start, end: t.end };
+    }
+    if (t.pos === 'ADP' && prepositions++ === 0) continue;
+    if (t.pos !== 'DET' && !/^["“”‘’']$/.test(lower(t))) return null;
+  }
+  return null;
+}
+
 /** How many words may stand between a preposition and the noun of its place ("in the parking lot"). */
 const PLACE_REACH = 3;
 
@@ -215,6 +288,11 @@ function disputes(p: SlotPhrase, q: SlotPhrase, units: ClaimUnit[]): boolean {
       return sharePerson(a, b);
     case 'direction':
       return samePeople(a, b) && sharedEvent(a, b, new Set(p.slot.split('|')));
+    case 'polarity': {
+      // The denied deed must be one the other clause asserts (itself or by entailment), of the same people.
+      const [yes, no] = p.value === 'yes' ? [p, q] : [q, p];
+      return [...no.verbs!].every((v) => yes.verbs!.has(v)) && samePeople(a, b);
+    }
   }
 }
 
@@ -227,6 +305,7 @@ const SUBJECTS: Record<SlotPhrase['kind'], (p: SlotPhrase) => string> = {
   count: (p) => `how many: ${p.text.replace(/^\S+\s+/, '')}`,
   ordinal: (p) => `which in order: ${p.text.replace(/^\S+\s+/, '')}`,
   direction: (p) => `which way: ${p.text}`,
+  polarity: (p) => `whether: ${p.text.replace(/^(?:not|n't|never)\s+/i, '')}`,
 };
 
 /**
