@@ -66,6 +66,8 @@ test('a plan, a "not yet", an infinitive or another person is no denial of the d
   const checkedIn = 'Singer Tom Avery checked into Cedar Ridge clinic on Monday , his publicist said .';
   for (const other of [
     'Tom Avery will not enter Cedar Ridge , his lawyer said .',
+    'Tom Avery ca n\'t enter Cedar Ridge before a judge approves it .',
+    "Tom Avery won't enter Cedar Ridge , his lawyer said .",
     'Tom Avery has not yet entered Cedar Ridge .',
     'It is unclear whether Tom Avery entered Cedar Ridge at all .',
     'His manager had arranged for Tom Avery to check into Cedar Ridge .',

@@ -196,7 +196,8 @@ const OBJECT_REACH = 4;
 function polarityAt(tokens: Token[], h: number, text: string): { verbs: Set<string>; object: string; denied: boolean; start: number; end: number } | null {
   const lower = (t: Token) => text.slice(t.start, t.end).toLowerCase().replace('’', "'");
   const head = tokens[h]!;
-  if (tokens.some((t, k) => NOT_YET.has(lower(t)) || (k < h && NOT_A_DEED.has(lower(t))))) return null;
+  // By lemma too: tokenised "ca n't" and "wo n't" are "can" and "will".
+  if (tokens.some((t, k) => NOT_YET.has(lower(t)) || (k < h && (NOT_A_DEED.has(lower(t)) || NOT_A_DEED.has(t.lemma))))) return null;
   // The auxiliaries and adverbs right before the verb, with contractions as tokenised text
   // prints them ("hadn ’ t been submitted"): a denial, or "to" of an infinitive.
   let from = h;
