@@ -376,3 +376,23 @@ test('ECB+ 8_ecbplus: one person\'s words of one day told by two reports ("he to
   // Strauss-Kahn's words that day are someone else's.
   assert.notEqual(entryOf('Strauss - Kahn said in an interview'), speech);
 });
+
+test('a happening a lead tells as what the news "comes after", by people the main event does not name, is background; the run-up of its own people stays', () => {
+  const a = article('a.txt', 'Harbour minister Lena Vos announced on Friday that she will meet union leader Piet Kramer on February 3. The announcement comes shortly after rebels seized Governor Tomas Rell in Karvo on Saturday night. It follows a phone call between Vos and Kramer on Wednesday.', '2026-01-09');
+  const b = article('b.txt', 'Lena Vos will meet Piet Kramer on February 3, the minister announced on Friday. This came after Vos and Kramer spoke by phone on Wednesday.', '2026-01-09');
+  const timeline = buildTimeline([a, b]);
+  const entryOf = (words: string) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes(words)));
+  assert.equal(entryOf('announced on Friday')?.main, true, JSON.stringify(timeline.map((e) => [e.date, e.kind, e.description])));
+  assert.equal(entryOf('rebels seized Governor Tomas Rell')?.kind, 'background');
+  assert.equal(entryOf('spoke by phone on Wednesday')?.kind, 'happening');
+});
+
+test('one plan two reports place in consecutive years ("this year", "next year") is one scheduled entry under its day', () => {
+  const a = article('a.txt', 'Comedian Maria Lopez will host the Golden Harp awards for a second time next year, the academy announced Friday. She will make her second appearance as host on the March 2 broadcast.', '2013-08-02');
+  const b = article('b.txt', 'Maria Lopez just said she will be hosting the Golden Harp awards this year.', '2013-08-02');
+  const timeline = buildTimeline([a, b]);
+  const plans = timeline.filter((e) => e.kind === 'scheduled');
+  assert.equal(plans.length, 1, JSON.stringify(timeline.map((e) => [e.date, e.kind, e.description])));
+  assert.equal(plans[0]!.date, '2014-03-02');
+  assert.ok(plans[0]!.evidence.some((x) => x.doc === b));
+});

@@ -80,6 +80,10 @@ interface Dated {
   partOfDay: boolean;
   /** It marks a date of the past ("celebrate the 160th anniversary", "mark his first 100 days in office"): a commemoration, not news. */
   commemoration: boolean;
+  /** Its date is told as what something came after ("The announcement comes shortly after US forces seized …"): a precedent of the news. */
+  precedent: boolean;
+  /** Who did the dated thing: the people its date's clause names (`dateClause`). */
+  doers: Set<string>;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -147,7 +151,7 @@ function overlap(a: Set<string>, b: Set<string>): number {
  */
 export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPENING_OVERLAP, compare?: (a: Dated, b: Dated) => boolean): boolean {
   if (a.commemoration !== b.commemoration) return false;
-  if (!nested(a, b)) return retold(a, b);
+  if (!nested(a, b)) return retold(a, b) || straddles(a, b);
   if ((isYear(a.date) || isYear(b.date)) && a.date !== b.date && !(a.planned && b.planned)) return false;
   // The words of a quote count only against another quote: one statement told twice.
   const quoted = a.plain.size < a.words.size && b.plain.size < b.words.size;
@@ -181,6 +185,12 @@ export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPE
   return fewer.size >= DEFAULT_MIN_SHARED_NAMES && shared(fewer, more) === fewer.size;
 }
 
+/**
+ * An act both tell, one of them by a verb ("will host", "as the awards' host"): nouns alone name
+ * roles and times as often as acts ("head coach", "next season").
+ */
+const sharesAct = (a: Dated, b: Dated) => [...a.acts].some((x) => b.acts.has(x) && (a.verbs.has(x) || b.verbs.has(x)));
+
 const isYear = (date: string) => /^\d{4}$/.test(date);
 
 /** Content words two tellings on different days must share to be one happening retold: a detailed retelling, not a topic in common. */
@@ -198,6 +208,19 @@ function retold(a: Dated, b: Dated): boolean {
   const [x, y] = [spanOf(a)!, spanOf(b)!];
   if (Math.abs(daysBetween(x.first, y.first)) > WEEK_DAYS) return false;
   return shared(a.words, b.words) >= RETOLD_SHARED_WORDS && overlap(a.words, b.words) >= DEFAULT_SAME_HAPPENING_OVERLAP;
+}
+
+/**
+ * One plan two reports place in consecutive years, one by its year alone ("will be hosting the
+ * Oscars this year", "will host the Oscars for a second time next year", both told in August): a
+ * season straddles the calendar (the season's show is held the next year), and the same people,
+ * act and thing planned by two reports of one story are one plan.
+ */
+function straddles(a: Dated, b: Dated): boolean {
+  if (!a.planned || !b.planned || a.doc === b.doc || !(isYear(a.date) || isYear(b.date))) return false;
+  const [x, y] = [spanOf(a), spanOf(b)];
+  if (!x || !y || Math.abs(x.first.y - y.first.y) !== 1) return false;
+  return shared(a.names, b.names) >= DEFAULT_MIN_SHARED_NAMES && shared(a.things, b.things) >= 1 && sharesAct(a, b);
 }
 
 /**
@@ -290,6 +313,68 @@ function speakerOf(doc: Doc, sentence: Span, at: Span, actor: string | null, spe
   const quoted = speech.find((q) => q.speakerName && (inSentence(q.cue) || inSentence(q.speaker)))?.speakerName;
   return quoted ? quoted.split(/\s+/).at(-1)!.toLowerCase().replace(/['’]s$/, '') : actor;
 }
+
+/** Words that open a clause: what follows them is told of another verb ("who was captured", "following the January 3 operation", "that Hiller might be involved"). */
+const CLAUSE_OPENERS = new Set(['who', 'whom', 'whose', 'which', 'that', 'after', 'following', 'before', 'when', 'while', 'because', 'although', 'though', 'but']);
+
+/** Marks that end a clause; not an apostrophe ("Williams ’ case") or a hyphen. */
+const CLAUSE_MARKS = /^[,;:()\[\]—–"“”]$/;
+
+/** Openers that tell what the news came after: "comes shortly after", "following", "The announcement follows". */
+const PRECEDENT_OPENERS = new Set(['after', 'following', 'follow']);
+
+/**
+ * The clause a date stands in, by punctuation and the words that open clauses (`CLAUSE_OPENERS`,
+ * and the verb "follow"): its tokens, and the opener before it, if a word. A fronted date with no
+ * verb of its own ("On March 3, President Obama directed …", "At a news conference last night at
+ * …, King said …") goes on into the clause after its comma.
+ */
+function dateClause(doc: Doc, sentence: Span, at: Span): { tokens: Token[]; opener: string | null } {
+  const tokens = tokensWithin(doc.layers.tokens, sentence);
+  const opens = (k: Token) => CLAUSE_OPENERS.has(doc.text.slice(k.start, k.end).toLowerCase()) || (k.pos === 'VERB' && k.lemma.toLowerCase() === 'follow');
+  const stops = (k: Token) => CLAUSE_MARKS.test(doc.text.slice(k.start, k.end)) || opens(k);
+  const first = tokens.findIndex((k) => k.end > at.start);
+  let last = tokens.findIndex((k) => k.start >= at.end);
+  if (first < 0) return { tokens: [], opener: null };
+  if (last < 0) last = tokens.length;
+  let from = first;
+  while (from > 0 && !stops(tokens[from - 1]!)) from--;
+  let to = last;
+  while (to < tokens.length && !stops(tokens[to]!)) to++;
+  const verb = (ks: Token[]) => ks.some((k) => k.pos === 'VERB' || k.pos === 'AUX');
+  if (!verb(tokens.slice(from, to)) && to < tokens.length && CLAUSE_MARKS.test(doc.text.slice(tokens[to]!.start, tokens[to]!.end))) {
+    to++;
+    while (to < tokens.length && !stops(tokens[to]!)) to++;
+  }
+  const before = tokens[from - 1];
+  return { tokens: tokens.slice(from, to), opener: before && !CLAUSE_MARKS.test(doc.text.slice(before.start, before.end)) ? (before.pos === 'VERB' ? before.lemma : doc.text.slice(before.start, before.end)).toLowerCase() : null };
+}
+
+/** Personal pronouns: a clause naming someone only by one of these is about someone its sentence may name. */
+const PERSONAL = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'we', 'i']);
+
+/**
+ * Who did the dated thing: the people a date's clause names, with the name a relative clause
+ * stands for ("Maduro, who was captured … on January 3"); when the clause names no one ("She
+ * initially dismissed …", "Reached by telephone yesterday, O'Brien declined"), the people of its sentence.
+ */
+function doersOf(doc: Doc, { tokens, opener }: ReturnType<typeof dateClause>, people: Token[]): Set<string> {
+  if (!tokens.length) return new Set();
+  const from = tokens[0]!.start, to = tokens[tokens.length - 1]!.end;
+  let named = people.filter((k) => k.start >= from && k.end <= to);
+  if (opener === 'who' || opener === 'whom' || opener === 'whose') {
+    // The name just before ", who": its last words.
+    const head = people.filter((k) => k.end <= from && from - k.end <= RELATIVE_GAP_CHARS);
+    named = [...named, ...head];
+  }
+  // A precedent told as a happening of its own names its doers ("following the January 3 US military operation"), unless by a pronoun ("after he fled on Monday").
+  const pronoun = tokens.some((k) => k.pos === 'PRON' && PERSONAL.has(doc.text.slice(k.start, k.end).toLowerCase()));
+  if (named.length === 0 && (!PRECEDENT_OPENERS.has(opener ?? '') || pronoun)) named = people;
+  return new Set(named.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase()));
+}
+
+/** How far before "who" its name may end (", who" and a space or two). */
+const RELATIVE_GAP_CHARS = 8;
 
 /** One date holds the other: "last week" (January 5-11) holds "on Wednesday" (January 7); "February" holds "February 3". */
 function nested(a: Dated, b: Dated): boolean {
@@ -410,7 +495,8 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       told.add(key);
       const people = nameTokens(doc, sentence, timexes, true);
       const actor = actorOf(people, t);
-      tellings.push({ ...when, hours: /T(MO|AF|EV|NI)$/.exec(t.value)?.[1] ?? null, partOfDay: PART_OF_DAY.test(doc.text.slice(t.start, t.end)), commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes, speech), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), who: nameTokens(doc, sentence, timexes, false).length, actor, saidBy: speakerOf(doc, sentence, t, actor, speech) });
+      const clause = dateClause(doc, sentence, t);
+      tellings.push({ ...when, hours: /T(MO|AF|EV|NI)$/.exec(t.value)?.[1] ?? null, partOfDay: PART_OF_DAY.test(doc.text.slice(t.start, t.end)), commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes, speech), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), doers: doersOf(doc, clause, people), precedent: PRECEDENT_OPENERS.has(clause.opener ?? ''), who: nameTokens(doc, sentence, timexes, false).length, actor, saidBy: speakerOf(doc, sentence, t, actor, speech) });
     }
   }
   const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);
@@ -431,8 +517,11 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
   const representatives = (e: { first: Dated; evidence: Dated[] }) => [e.first, ...e.evidence.filter((d) => d !== e.first && inLead(d))];
   for (const dated of tellings) {
     // Compared with each entry's most precise telling and its reports' leads only, so a chain of
-    // loosely similar sentences does not snowball into one entry; of several matches, the likest.
-    const matches = entries.filter((e) => representatives(e).some((r) => sameHappening(r, dated, DEFAULT_SAME_HAPPENING_OVERLAP, aligned)));
+    // loosely similar sentences does not snowball into one entry; of several matches, the likest,
+    // and one whose date holds it or it holds before one placed in another year (`straddles`).
+    const found = entries.filter((e) => representatives(e).some((r) => sameHappening(r, dated, DEFAULT_SAME_HAPPENING_OVERLAP, aligned)));
+    const placed = found.filter((e) => representatives(e).some((r) => nested(r, dated) && sameHappening(r, dated, DEFAULT_SAME_HAPPENING_OVERLAP, aligned)));
+    const matches = placed.length ? placed : found;
     const likes = matches.length > 1 ? matches.map((e) => likeness(e, dated)) : [];
     const entry = matches.reduce<(typeof entries)[number] | undefined>((best, e, i) => (!best || likes[i]! > likes[matches.indexOf(best)]! ? e : best), undefined);
     if (!entry) entries.push({ first: dated, evidence: [dated] });
@@ -535,7 +624,10 @@ function backgroundOfOthers(entries: Array<{ kind: TimelineKind; first: Dated; e
 
 /**
  * What led up to the story is background: a happening over before the story's first report that
- * no report leads with and that names no one its main event names (places and organisations,
+ * no report leads with (a lead telling it as what the news "comes after" or "follows" does not
+ * lead with it) and whose tellings' clauses (`doersOf`) name no one its main event names (the
+ * raid "US forces seized Venezuelan President Nicolás Maduro" that an announcement of Trump's talks
+ * with Petro "comes shortly after"; places and organisations,
  * "Greece", "Parliament", are where the story is, not who acts in it: "the government
  * agreed at the weekend to slash spending", "Papandreou on Sunday announced cuts" in reports of
  * Wednesday's deadly strike in Athens). The run-up of the main event's own people stays: the
@@ -549,8 +641,8 @@ function leadUps(entries: Array<{ kind: TimelineKind; first: Dated; evidence: Da
   const named = new Set(main.evidence.flatMap((d) => [...d.people]));
   for (const e of entries) {
     const span = spanOf(e.first);
-    if (e === main || e.kind !== 'happening' || !span || daysBetween(span.last, earliest) <= 0 || e.evidence.some(inLead)) continue;
-    if (!e.evidence.some((d) => [...d.people].some((n) => named.has(n)))) e.kind = 'background';
+    if (e === main || e.kind !== 'happening' || !span || daysBetween(span.last, earliest) <= 0 || e.evidence.some((d) => inLead(d) && !d.precedent)) continue;
+    if (!e.evidence.some((d) => [...d.doers].some((n) => named.has(n)))) e.kind = 'background';
   }
 }
 
