@@ -99,7 +99,8 @@ describe('story timeline in the export', () => {
     const story = timeline.filter((e) => e.kind !== 'background').map((e) => e.date);
     const background = timeline.filter((e) => e.kind === 'background').map((e) => e.date);
     assert.deepEqual(timeline.map((e) => e.date), [...[...story].sort(), ...[...background].sort()]);
-    assert.deepEqual([...new Set(background)], ['2025-09', '2025-10']);
+    // The Maduro raid of January 3 is what the announcement "comes shortly after": another story's happening.
+    assert.deepEqual([...new Set(background)], ['2025-09', '2025-10', '2026-01-03']);
     for (const e of timeline) assert.ok(e.evidence.some((s) => s.text === e.description), e.description);
     // 001: "announced on Friday" (dateline Jan 09) and "a phone call … on Wednesday".
     assert.ok(timeline.some((e) => e.date === '2026-01-09' && /announced on Friday/.test(e.description)));
