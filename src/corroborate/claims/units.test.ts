@@ -25,3 +25,11 @@ test('second-hand reports are the original speaker\'s; an act aimed at someone i
   assert.equal(units.find((u) => /reopen/.test(u.text))?.who, 'Anna Brask');
   assert.equal(units.find((u) => /drivers/.test(u.text))?.who, null);
 });
+
+test('a quote of several sentences is one statement with its speaker, never a claim opening mid-quote', () => {
+  const units = unitsOf('The mayor spoke to reporters at the harbour on Monday. “The bridge is closed. It will reopen in two weeks,” Mayor Anna Brask said. Workers began repairs on Tuesday.');
+  const quote = units.find((u) => /reopen/.test(u.text));
+  assert.equal(quote?.text, '“The bridge is closed. It will reopen in two weeks,” Mayor Anna Brask said.');
+  assert.equal(quote?.who, 'Anna Brask');
+  assert.ok(!units.some((u) => u.text.startsWith('It will reopen')));
+});

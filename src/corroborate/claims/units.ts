@@ -165,13 +165,21 @@ export function narrowedSpan(unit: ClaimUnit, keys: ReadonlySet<string>): Span {
 const ABBREVIATION_STOP = /(?:^|[\s.])(?:\p{L}|[ap]\s?\.\s?m|jr|sr|dr|mr|mrs|ms|st|gen|gov|sen|rep|lt|sgt|col|capt|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|vs)\s?\.$/iu;
 const CONTINUES = /^[\p{Ll}\p{N}]/u;
 
-/** The article's sentences with the splits at abbreviations undone (offsets into `doc.text`). */
+/**
+ * Whether a speech quote the quotes stage found runs on from one sentence into the next: a quote is
+ * one statement, never cut at its sentence stops ("“Come get me. I'm waiting for you here,” Petro
+ * said" is one claim with its speaker, not a claim opening mid-quote).
+ */
+const quoteRunsOn = (doc: Doc, previousEnd: number, nextStart: number): boolean =>
+  doc.layers.quotes.some((q) => q.kind === 'speech' && q.start < previousEnd && q.end > nextStart);
+
+/** The article's sentences with the splits at abbreviations and inside a quote undone (offsets into `doc.text`). */
 function statementSentences(doc: Doc): Span[] {
   const out: Span[] = [];
   for (const sentence of doc.layers.sentences) {
     const previous = out.at(-1);
     const between = previous ? doc.text.slice(previous.end, sentence.start) : '';
-    if (previous && !between.includes('\n') && (ABBREVIATION_STOP.test(doc.text.slice(previous.start, previous.end)) || CONTINUES.test(doc.text.slice(sentence.start, sentence.end)))) {
+    if (previous && !between.includes('\n') && (ABBREVIATION_STOP.test(doc.text.slice(previous.start, previous.end)) || CONTINUES.test(doc.text.slice(sentence.start, sentence.end)) || quoteRunsOn(doc, previous.end, sentence.start))) {
       out[out.length - 1] = { start: previous.start, end: sentence.end };
     } else out.push({ start: sentence.start, end: sentence.end });
   }
