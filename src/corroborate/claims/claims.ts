@@ -7,6 +7,7 @@ import { alignUnits, similarity, unitVectors, type UnitVectors } from './align.j
 import { ATTRIBUTE_SUBJECTS, findAttributeConflicts } from './attributes.js';
 import { findConflicts, type Conflict } from './conflicts.js';
 import { personFacets, valueFacets } from './facets.js';
+import { pieceFacts } from './pieces.js';
 import { findSlotConflicts } from './slots.js';
 import { claimUnits, narrowedSpan, referents, type ClaimUnit } from './units.js';
 
@@ -117,6 +118,20 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
     const text = statements[0]!.doc.text.slice(statements[0]!.span.start, first.cite.end);
     const status = refs.some((r) => disputedValues.has(`${r.unit}:${r.value.start}`)) ? 'disputed' : 'corroborated';
     claims.push(insideClaim(statements, `${first.cite.start}:${first.cite.end}`, text, status, sources, refs.map((r) => r.cite)));
+  }
+  // A fact several outlets tell in a phrase of sentences that say more: a claim of its own, cited by each phrase.
+  for (const fact of pieceFacts(units, space, sourceOf)) {
+    if (claims.some((c) => fact.refs.every((r) => c.units.includes(units[r.unit]!)))) continue;
+    // The statement as the article printing it most briefly does, from its clause's start (the subject) to the phrase's end.
+    const toEnd = (r: (typeof fact.refs)[number]) => r.cite.end - units[r.unit]!.span.start;
+    const refs = [...fact.refs].sort((a, b) => toEnd(a) - toEnd(b));
+    const statements = refs.map((r) => units[r.unit]!);
+    const sources = new Set(statements.map(sourceOf)).size;
+    const first = refs[0]!;
+    const text = statements[0]!.doc.text.slice(statements[0]!.span.start, first.cite.end);
+    // A phrase giving a value in a conflict is disputed, as the value facets are.
+    const status = conflicts.some((c) => c.positions.some((p) => p.refs.some((r) => refs.some((x) => x.unit === r.unit && r.value.start >= x.cite.start && r.value.end <= x.cite.end)))) ? 'disputed' : 'corroborated';
+    claims.push(insideClaim(statements, `p:${first.cite.start}:${first.cite.end}`, text, status, sources, refs.map((r) => r.cite)));
   }
   const rank: Record<ClaimStatus, number> = { corroborated: 0, disputed: 1, 'single-source': 2 };
   claims.sort((a, b) => rank[a.status] - rank[b.status] || b.independentSources - a.independentSources || a.prominence - b.prominence);
