@@ -24,7 +24,7 @@ function factStory(event: string): string {
 }
 
 for (const [name, input] of [['seeds', () => SEEDS], ['examples', () => EXAMPLES], ['ECB+ story 21_ecb', () => factStory('21_ecb')]] as const) {
-  test(`${name}: no claim is a headline, a question or a verbless fragment`, async () => {
+  test(`${name}: no claim is a headline, a question, a verbless fragment, a clause without its subject or a quote cut open`, async () => {
     const dir = input();
     try {
       const { export: data } = await analyze([dir], { db: ':memory:' });
@@ -38,6 +38,13 @@ for (const [name, input] of [['seeds', () => SEEDS], ['examples', () => EXAMPLES
           const { tokens } = sentencesAndTokens(e.text);
           assert.ok(tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX'), `a verbless fragment as a claim: ${e.text}`);
         }
+        // What a claim states (its citations may be narrower: the words giving a value).
+        const { tokens } = sentencesAndTokens(claim.text);
+        // "flown to the United States…", "while stressing that…": the subject is in the clause before.
+        const first = tokens.find((t) => t.pos !== 'PUNCT' && t.pos !== 'ADV');
+        assert.ok(!(/^\p{Ll}/u.test(claim.text) && (first?.pos === 'VERB' || first?.pos === 'AUX')), `a clause without its subject as a claim: ${claim.text}`);
+        // A closing mark before any opening one: the claim starts inside a quote.
+        assert.ok(!/^[^“]*”/.test(claim.text), `a claim opening mid-quote: ${claim.text}`);
       }
     } finally {
       if (name.startsWith('ECB')) rmSync(dir, { recursive: true, force: true });

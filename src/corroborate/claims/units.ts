@@ -230,8 +230,12 @@ function clausesOf(doc: Doc, sentence: Span, tokens: Token[]): Span[] {
   for (const cut of cuts) {
     const left = { start: sentence.start + from, end: sentence.start + cut.at };
     const right = { start: sentence.start + cut.next, end: sentence.end };
-    // Split only where both sides have a verb of their own: "names, addresses and bank details" is one statement.
-    if (hasVerb(tokens, left) && hasVerb(tokens, right)) {
+    // Split only where both sides have a verb of their own ("names, addresses and bank details" is one
+    // statement) and, after a conjunction, the right side a subject of its own: "…, and flown to the
+    // United States" or "…, while stressing that…" shares the main clause's subject, and alone it is
+    // a fragment. After a semicolon a verb opens a new clause ("; finding the source is key").
+    const conjunction = !text.slice(cut.at, cut.next).includes(';');
+    if (hasVerb(tokens, left) && hasVerb(tokens, right) && !(conjunction && opensOnVerb(tokens, right))) {
       spans.push(left);
       from = cut.next;
     }
@@ -251,6 +255,12 @@ function insideQuotation(doc: Doc, sentence: Span, at: number): boolean {
   const before = doc.text.slice(sentence.start, offset);
   const opened = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
   return opened > 0 || (before.match(/"/g) ?? []).length % 2 === 1;
+}
+
+/** Whether a clause's first word, adverbs aside ("then flew"), is a verb: it has no subject of its own. */
+function opensOnVerb(tokens: Token[], span: Span): boolean {
+  const first = tokens.find((t) => t.start >= span.start && t.end <= span.end && t.pos !== 'PUNCT' && t.pos !== 'ADV');
+  return first?.pos === 'VERB' || first?.pos === 'AUX';
 }
 
 const hasVerb = (tokens: Token[], span: Span) => tokens.some((t) => t.start >= span.start && t.end <= span.end && (t.pos === 'VERB' || t.pos === 'AUX'));
