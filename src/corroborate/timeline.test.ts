@@ -29,6 +29,13 @@ test('the story first, oldest first, scheduled events marked, background last; t
   for (const e of timeline) assert.ok(e.evidence.some((s) => s.doc.text.slice(s.span.start, s.span.end) === e.description));
 });
 
+test('a quote running over a stop is shown whole: the entry never opens mid-quote', () => {
+  const doc = article('a.txt', 'The mayor answered her critics. “We acted fast. The harbour is open again,” Mayor Anna Brask said on Monday.', '2026-01-14');
+  const monday = buildTimeline([doc]).find((e) => e.date === '2026-01-12');
+  assert.equal(monday?.description, '“We acted fast. The harbour is open again,” Mayor Anna Brask said on Monday.');
+  assert.equal(doc.text.slice(monday.evidence[0]!.span.start, monday.evidence[0]!.span.end), monday.description);
+});
+
 test('a dateline is a filing date, not a happening; unresolved dates are left out', () => {
   const doc = article('a.txt', 'PORTVILLE, Feb 21 — The harbour closed on Friday.', null);
   const timeline = buildTimeline([doc]);

@@ -9,7 +9,7 @@ import { inferStoryDates } from '../analyze/time/story-dates.js';
 import { timexTense } from '../analyze/time/tense.js';
 import { SPEECH_VERBS } from '../analyze/quotes/lexicon/speech-verbs.js';
 import type { Doc, Quote, Span, Timex, Token } from '../doc/types.js';
-import { tokensWithin } from '../doc/spans.js';
+import { tokensWithin, withWholeQuotes } from '../doc/spans.js';
 import { statementComparer } from './claims/compare.js';
 
 /**
@@ -24,7 +24,7 @@ export interface TimelineEntry {
   date: string;
   end?: string;
   kind: TimelineKind;
-  /** The text of the first evidence sentence: never written by us. */
+  /** The text of the first evidence sentence (with the whole of a quote running over its stops): never written by us. */
   description: string;
   evidence: Array<{ doc: Doc; span: Span }>;
   /** The story's main event: the happening most reports lead with, the story's event date deciding between equals. */
@@ -554,12 +554,13 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       // that tells this happening alone (not also a plan listed apart), then one a report leads with.
       const preferences = new Map(evidence.map((d) => [d, [spanDays(d), (entriesOf.get(sentenceKey(d)) ?? 0) > 1 ? 1 : 0, inLead(d) ? 0 : 1]]));
       const shown = evidence.reduce((best, d) => (before(preferences.get(d)!, preferences.get(best)!) ? d : best));
+      const described = withWholeQuotes(shown.doc, shown.sentence);
       return {
         date: shown.date,
         ...(shown.end ? { end: shown.end } : {}),
         kind,
-        description: shown.doc.text.slice(shown.sentence.start, shown.sentence.end),
-        evidence: [shown, ...evidence.filter((d) => d !== shown)].map((d) => ({ doc: d.doc, span: d.sentence })),
+        description: shown.doc.text.slice(described.start, described.end),
+        evidence: [shown, ...evidence.filter((d) => d !== shown)].map((d) => ({ doc: d.doc, span: withWholeQuotes(d.doc, d.sentence) })),
         ...(e === main ? { main: true as const } : {}),
       };
     });

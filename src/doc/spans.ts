@@ -1,4 +1,4 @@
-import type { Span, Token } from './types.js';
+import type { Doc, Span, Token } from './types.js';
 
 /**
  * The first index in [lo, hi) where `test` holds, else `hi`. `test` must hold from that index on,
@@ -21,4 +21,26 @@ export function tokensWithin(tokens: readonly Token[], span: Span): Token[] {
   const out: Token[] = [];
   for (let i = firstTokenAt(tokens, span.start); i < tokens.length && tokens[i]!.end <= span.end; i++) out.push(tokens[i]!);
   return out;
+}
+
+/**
+ * Whether a speech quote the quotes stage found runs over the stop between two sentences (the first
+ * ending at `previousEnd`, the next starting at `nextStart`): one utterance, never cut there.
+ */
+export const quoteRunsOn = (doc: Doc, previousEnd: number, nextStart: number): boolean =>
+  doc.layers.quotes.some((q) => q.kind === 'speech' && q.start < previousEnd && q.end > nextStart);
+
+/**
+ * The sentence widened to the sentences of every speech quote running over its edges: what is shown
+ * or cited as someone's words holds the whole quote ("“Come get me. I'm waiting for you here,” Petro
+ * said"), never the half after a stop inside it.
+ */
+export function withWholeQuotes(doc: Doc, sentence: Span): Span {
+  const { sentences } = doc.layers;
+  let i = sentences.findIndex((s) => s.start === sentence.start);
+  let j = sentences.findIndex((s) => s.end === sentence.end);
+  if (i < 0 || j < 0) return sentence;
+  while (i > 0 && quoteRunsOn(doc, sentences[i - 1]!.end, sentences[i]!.start)) i--;
+  while (j < sentences.length - 1 && quoteRunsOn(doc, sentences[j]!.end, sentences[j + 1]!.start)) j++;
+  return { start: sentences[i]!.start, end: sentences[j]!.end };
 }

@@ -6,7 +6,7 @@ import { stemWord } from '../../text/stem.js';
 import { sentenceAttribution } from '../../analyze/quotes/attribution.js';
 import { personAttributes, type PersonAttribute } from './attributes.js';
 import { CLAIM_STOP_LEMMAS, EVENT_FAMILY, PEOPLE_NOUNS } from './lexicon.js';
-import { tokensWithin } from '../../doc/spans.js';
+import { quoteRunsOn, tokensWithin } from '../../doc/spans.js';
 import { nameKey } from '../../analyze/entities/normalize.js';
 
 /**
@@ -164,14 +164,6 @@ export function narrowedSpan(unit: ClaimUnit, keys: ReadonlySet<string>): Span {
  */
 const ABBREVIATION_STOP = /(?:^|[\s.])(?:\p{L}|[ap]\s?\.\s?m|jr|sr|dr|mr|mrs|ms|st|gen|gov|sen|rep|lt|sgt|col|capt|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|vs)\s?\.$/iu;
 const CONTINUES = /^[\p{Ll}\p{N}]/u;
-
-/**
- * Whether a speech quote the quotes stage found runs on from one sentence into the next: a quote is
- * one statement, never cut at its sentence stops ("“Come get me. I'm waiting for you here,” Petro
- * said" is one claim with its speaker, not a claim opening mid-quote).
- */
-const quoteRunsOn = (doc: Doc, previousEnd: number, nextStart: number): boolean =>
-  doc.layers.quotes.some((q) => q.kind === 'speech' && q.start < previousEnd && q.end > nextStart);
 
 /** The article's sentences with the splits at abbreviations and inside a quote undone (offsets into `doc.text`). */
 function statementSentences(doc: Doc): Span[] {
