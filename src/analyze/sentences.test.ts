@@ -32,4 +32,7 @@ test('a spaced-out title before a name does not end its sentence (ECB+ 22_12ecbp
     'Mass shootings are rarely carried out by women , said Dr . Park Dietz , president of Threat Assessment Group Inc .',
   ]);
   assert.deepEqual(sentences('He met the Gov . The end came .'), ['He met the Gov .', 'The end came .']);
+  // An abbreviated modifier and head of a title, spaced or not: "Dist. Atty." (AP style).
+  assert.deepEqual(sentences('The charge was filed , said Dist . Atty . Ana Ruiz .'), ['The charge was filed , said Dist . Atty . Ana Ruiz .']);
+  assert.deepEqual(sentences('The charge was filed, said Dist. Atty. Ana Ruiz. She left.'), ['The charge was filed, said Dist. Atty. Ana Ruiz.', 'She left.']);
 });

@@ -1,7 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Paragraph, Span, Token } from '../doc/types.js';
-import { HONORIFICS, TITLE_HEADS } from './entities/lexicon/titles.js';
+import { HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS } from './entities/lexicon/titles.js';
 import type { Stage } from '../pipeline/stage.js';
 
 /** Loaded once per process: the model takes ~100 ms to read and is shared by every document. */
@@ -111,13 +111,13 @@ function initialBefore(values: string[], pos: string[], at: number): boolean {
 /**
  * Whether wink ended a sentence just before token `at` on a spaced-out abbreviated title (written
  * with its stop in the titles lexicon) before a capitalised noun or name: "Homicide Capt . James
- * Clark", "Dr . Park Dietz" (wink keeps "Dr. Park Dietz" whole); "met the Gov . The end" ends.
+ * Clark", "Dr . Park Dietz", "Dist . Atty . Steve Cooley" (wink keeps "Dr. Park Dietz" whole); "met the Gov . The end" ends.
  */
 function titleBefore(values: string[], pos: string[], at: number): boolean {
   const [title, stop, next] = [values[at - 2], values[at - 1], values[at]];
   if (stop !== '.' || title === undefined || next === undefined || !CAPITALISED.test(title) || !CAPITALISED.test(next) || (pos[at] !== 'PROPN' && pos[at] !== 'NOUN')) return false;
   const written = `${title.toLowerCase()}.`;
-  return TITLE_HEADS.has(written) || HONORIFICS.has(written);
+  return TITLE_HEADS.has(written) || HONORIFICS.has(written) || TITLE_MODIFIERS.has(written);
 }
 
 /** Writes `sentences` and `tokens`; headings are one sentence each (they are single lines). */

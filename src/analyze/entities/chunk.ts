@@ -3,7 +3,7 @@ import { placeOf } from './lexicon/gazetteer.js';
 import { NAME_CONNECTORS, NOT_NAMES } from './lexicon/not-names.js';
 import { KNOWN_ORGANIZATIONS, ORG_PREFIX_CUES, ORG_SUFFIX_CUES } from './lexicon/organizations.js';
 import { isFirstName } from './lexicon/package-names.js';
-import { HONORIFICS, TITLE_HEADS } from './lexicon/titles.js';
+import { HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon/titles.js';
 import { PATTERNS } from './patterns.js';
 
 /** A word of the text: one or more tokens with no space between them ("Velm" + "о" + "ra"). */
@@ -50,6 +50,12 @@ export function wordsOf(text: string, tokens: Token[]): Word[] {
       k++;
       continue;
     }
+    // "Dist. Atty. Steve Cooley": the stop of an abbreviated title wink does not know stays on it, as wink keeps "Lt." and "Gov.".
+    if (prev && value === '.' && prev.end === token.start && next && next.start > token.end && PATTERNS.capitalised.test(text.slice(next.start, next.end)) && isAbbreviatedTitle(`${prev.text}.`)) {
+      prev.end = token.end;
+      prev.text = text.slice(prev.start, prev.end);
+      continue;
+    }
     const joinable = PATTERNS.wordLike.test(value) && !PATTERNS.possessiveEnd.test(value) && token.pos !== 'PART';
     if (prev && prev.end === token.start && joinable && PATTERNS.wordLike.test(prev.text)) {
       prev.end = token.end;
@@ -68,6 +74,12 @@ export function wordsOf(text: string, tokens: Token[]): Word[] {
   }
   return words;
 }
+
+/** A title written with its stop in the title lexicons ("Atty.", "Dist.", "Sgt."). */
+const isAbbreviatedTitle = (word: string): boolean => {
+  const lower = word.toLowerCase();
+  return TITLE_HEADS.has(lower) || TITLE_MODIFIERS.has(lower) || HONORIFICS.has(lower);
+};
 
 /** True when a word is in a lexicon that makes it a name or title wherever it stands ("President", "Colombia", "Reuters"). */
 const inLexicon = (word: string): boolean => {

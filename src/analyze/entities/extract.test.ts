@@ -59,6 +59,11 @@ describe('entities: per-article mentions', () => {
     assert.deepEqual(names('She met Secretary of State Lena Hart on Monday.'), ['Lena Hart/person[Secretary of State]']);
   });
 
+  test('an abbreviated title whose stop wink splits off is a title, not a name: "Dist. Atty. Ana Ruiz"', () => {
+    assert.deepEqual(names('The case was filed by Dist. Atty. Ana Ruiz on Monday.'), ['Ana Ruiz/person[Dist. Atty.]']);
+    assert.deepEqual(names('Dist. Atty. Lena Hart met Adm. Paul Orrin.'), ['Lena Hart/person[Dist. Atty.]', 'Paul Orrin/person[Adm.]']);
+  });
+
   test('a bare title is no person, and a place after "of" stays a place', () => {
     assert.deepEqual(names('The Interior Minister said nothing.'), []);
     assert.deepEqual(names('He called the President of Chile twice.'), ['Chile/location']);

@@ -23,6 +23,9 @@ test('“…,” said X and “…,” X said name the speaker after the quote',
   assert.deepEqual(only('“The road reopens on Friday,” said Transport Minister Ana Lindqvist.').speaker, 'Ana Lindqvist');
   assert.deepEqual(only('“The road reopens on Friday,” Lindqvist said.').speaker, 'Lindqvist');
   assert.equal(only('“The road reopens on Friday,” said the report.').speaker, null, 'a document with no author in sight gives no name');
+  // An AP-style abbreviated title before the name, its stops spaced off (tokenised text) or not.
+  assert.equal(only('“He will face the court,” said Dist. Atty. Ana Ruiz.').speaker, 'Ana Ruiz');
+  assert.equal(only('" He will face the court , " said Dist . Atty . Ana Ruiz .').speaker, 'Ana Ruiz');
 });
 
 test('according to X, X wrote on a platform, X told reporters', () => {

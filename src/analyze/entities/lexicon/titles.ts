@@ -24,6 +24,9 @@ export const TITLE_HEADS = new Set([
   'officer', 'detective', 'agent', 'photographer', 'journalist', 'blogger', 'presenter', 'host', 'anchor',
   // Abbreviated police and military ranks, with or without a stop ("Insp Dave Gaskin", "Det. Sgt. Ana Ruiz").
   'insp', 'insp.', 'det', 'det.', 'supt', 'supt.', 'sgt', 'sgt.', 'lt', 'maj', 'maj.', 'cpl', 'cpl.', 'capt',
+  'adm.', 'pvt.',
+  // AP-style abbreviations of civil titles ("Dist. Atty. Steve Cooley").
+  'atty.',
 ]);
 
 /** Words that qualify a title head inside a title ("Interior", "Foreign", "Managing", "Fire"). */
@@ -35,6 +38,8 @@ export const TITLE_MODIFIERS = new Set([
   'opposition', 'party', 'army', 'military', 'defense-ministry', 'district', 'county', 'city', 'federal', 'regional',
   'communications', 'information', 'public', 'first', 'lady', 'elect', 'designate', 'emeritus', 'retired', 'top',
   'leftist', 'rightist', 'conservative', 'liberal', 'socialist', 'veteran', 'longtime',
+  // Abbreviated, as AP style writes them before a name ("Dist. Atty.").
+  'dist.',
 ]);
 
 /** Courtesy titles: the next capitalised words are a person's name ("Mr Petro", "Dr. Ruiz"). */

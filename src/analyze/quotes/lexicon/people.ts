@@ -17,6 +17,9 @@ export const TITLE_WORDS = new Set([
   'assistant', 'associate', 'vp', 'ex',
   // Abbreviated ranks of police and armed forces, written with or without a stop ("Insp Dave Gaskin", "Sgt. Ana Ruiz").
   'insp', 'insp.', 'det', 'det.', 'supt', 'supt.', 'sgt', 'sgt.', 'lt', 'lt.', 'maj', 'maj.', 'cpl', 'cpl.', 'capt',
+  'adm.', 'pvt.',
+  // AP-style abbreviations of civil titles ("Dist. Atty. Steve Cooley").
+  'atty.', 'dist.',
 ]);
 
 /** Lowercase job words that make the single name after them a person ("analyst Keller", "president Obama"). */
