@@ -1069,8 +1069,11 @@ export function previousSentenceAttribution(ctx: QuoteContext, open: number, pre
   if (!prev) return null;
   const rule = 'quotes/previous-sentence';
   // Quotes are in text order and do not overlap: those reaching into the previous sentence are the last few.
+  // A quote closing right before it counts too: that sentence is its attribution ("“Hands up!” an officer ordered. “Step out.”").
+  let reach = prev.start;
+  while (reach > 0 && /\s/.test(ctx.text[reach - 1]!)) reach--;
   let before: (typeof previous)[number] | undefined;
-  for (let k = previous.length - 1; k >= 0 && previous[k]!.span.end >= prev.start; k--) {
+  for (let k = previous.length - 1; k >= 0 && previous[k]!.span.end >= reach; k--) {
     const q = previous[k]!;
     if (q.span.start < open && q.attribution?.speaker) {
       before = q;

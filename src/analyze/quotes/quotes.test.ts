@@ -72,6 +72,9 @@ test('a quote standing alone takes the speaker of the sentence before', () => {
   const text = 'Piet Dorn said the crews had worked in shifts.\n\n“Nobody went home before midnight.”';
   assert.equal(only(text).speaker, 'Piet Dorn');
   assert.equal(only(text).rule, 'quotes/previous-sentence');
+  // The sentence before is the attribution of the quote before it: that quote's speaker goes on.
+  assert.deepEqual(quotesOf('“Hands up!” a deputy shouted. “Get out of the car.”').map((q) => q.speaker), ['[a deputy]', '[a deputy]']);
+  assert.deepEqual(quotesOf('“We are ready,” Mayor Ana Ruiz told reporters on Monday. “The roads are clear.”').map((q) => q.speaker), ['Ana Ruiz', 'Ana Ruiz']);
 });
 
 test('a speaker given only by role is the role phrase, with no name', () => {
