@@ -429,7 +429,7 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
     }
     found = chunk.name ? { kind: 'name', chunk } : { kind: 'role', span: { start: chunk.start, end: chunk.end }, head: chunk.titles.at(-1) ?? '', definite: lower(ctx, chunk.first - 1) === 'the' };
     startToken = chunk.first;
-  } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+  } else if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'ADJ' && afterDeterminer(ctx, j, floor))) {
     found = rolePhrase(ctx, j, floor);
     if (found?.kind === 'role') startToken = tokenAt(ctx, found.span.start);
     // "the Chamber's vice president of environment said": the role is the head before "of".
@@ -446,6 +446,16 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
   const isPerson = found.kind === 'name' && isPersonChunk(ctx.text, found.chunk, ctx.chunks);
   if (!isPerson && found.kind !== 'pronoun') return apposedName(ctx, startToken - 1, floor) ?? found;
   return found;
+}
+
+/**
+ * "the US military said", "a local told": an adjective ending a noun phrase that opens with a
+ * determiner is used as its noun (the tagger reads "military", "local" as adjectives).
+ */
+function afterDeterminer(ctx: QuoteContext, j: number, floor: number): boolean {
+  let k = j - 1;
+  while (k >= floor && ['NOUN', 'ADJ', 'PROPN', 'NUM'].includes(ctx.tokens[k]!.pos)) k--;
+  return k >= floor && (ctx.tokens[k]!.pos === 'DET' || POSSESSIVES.has(lower(ctx, k)));
 }
 
 /** "a Colombian official", "the post", "Trump's post": a noun phrase read leftwards from its head. */
@@ -714,7 +724,10 @@ function personOpeningNextSentence(ctx: QuoteContext, at: number): NameChunk | n
  * modifiers ("the Colombian leader" → leader, colombian; matches "Colombian President Gustavo Petro").
  */
 function roleWords(ctx: QuoteContext, found: { span: Span; head: string }): string[] {
-  const words = ctx.text.slice(found.span.start, found.span.end).split(/\s+/);
+  const all = ctx.text.slice(found.span.start, found.span.end).split(/\s+/);
+  // "the premier of the German state": words after the head describe what it heads, not the person.
+  const head = all.findIndex((w) => w.toLowerCase() === found.head);
+  const words = head < 0 ? all : all.slice(0, head);
   return [found.head, ...words.filter((w) => /^\p{Lu}/u.test(w) && !/^(?:The|A|An)$/.test(w)).map((w) => w.toLowerCase())];
 }
 
@@ -819,6 +832,8 @@ function documentAuthor(ctx: QuoteContext, at: number, head: string, rule: strin
     const first = tokenAt(ctx, sentence.start);
     for (let d = tokenAt(ctx, Math.min(at, sentence.end)) - 1; d >= first; d--) {
       if (lower(ctx, d) !== head || inQuote(ctx, ctx.tokens[d]!.start)) continue;
+      const speaker = saidInDocument(ctx, d, first);
+      if (speaker) return resolveFound(ctx, speaker, rule, ctx.tokens[d]!.start);
       const subject = mainSubject(ctx, first, d);
       // "The allegations were denied in a statement": a passive subject is not the author.
       let passive = false;
@@ -831,6 +846,29 @@ function documentAuthor(ctx: QuoteContext, at: number, head: string, rule: strin
     }
   }
   return undefined;
+}
+
+const MAX_VERB_TO_DOCUMENT = 4; // tokens between a verb of saying and "in a statement" ("said late on Wednesday in a statement")
+
+/**
+ * "…, the military said in a statement": a document brought in by "in" after a verb of saying is
+ * the words of that verb's subject, whatever the rest of the sentence does ("were killed").
+ * Null when no verb of saying stands just before "in".
+ */
+function saidInDocument(ctx: QuoteContext, d: number, first: number): Found | null {
+  let k = d - 1;
+  if (ctx.tokens[k]?.pos === 'DET' || POSSESSIVES.has(lower(ctx, k))) k--;
+  if (lower(ctx, k) !== 'in') return null;
+  for (let v = k - 1; v >= Math.max(first, k - MAX_VERB_TO_DOCUMENT); v--) {
+    if (lower(ctx, v) === ',' || inQuote(ctx, ctx.tokens[v]!.start)) return null;
+    if (!isSpeechVerb(ctx, v) || lower(ctx, v).endsWith('ing')) continue;
+    // "The allegations were denied in a statement": a passive verb's subject is not the author.
+    if (PASSIVE_AUX.has(lower(ctx, v - 1))) return null;
+    // "…, said the ministry in a statement": after a comma the subject follows the verb.
+    const found = lower(ctx, v - 1) === ',' || isMarkToken(ctx, v - 1) ? subjectAfter(ctx, v) : subjectBefore(ctx, v, first);
+    return found && found.kind !== 'unresolved' ? found : null;
+  }
+  return null;
 }
 
 /** Where a speaker phrase begins in the text. */

@@ -207,6 +207,15 @@ test('"the statement" is the words of whoever brought it in; with no such subjec
   assert.equal(chain.at(-1)?.speaker, 'Halden Records');
   const unknown = quotesOf('The allegations were denied in a statement shared to a website. “We were shocked,” the statement read.');
   assert.equal(unknown.at(-1)?.speaker, '[the statement]');
+  // "X said in a statement" names the statement's author, though the sentence's own verb is passive.
+  const said = quotesOf('Two soldiers were killed in a crash near Kabul, the army said in a statement on Friday.\n\n“The cause is under investigation,” the statement said.');
+  assert.equal(said.at(-1)?.speaker, '[the army]');
+  const inverted = quotesOf('Three workers were injured, said Halden Records in a statement.\n\n“We are shocked,” the statement said.');
+  assert.equal(inverted.at(-1)?.speaker, 'Halden Records');
+});
+
+test('a noun the tagger reads as an adjective still heads the speaker phrase: "the military said", "a local told"', () => {
+  assert.deepEqual(quotesOf('“No one was hurt,” the US military said. “It was loud,” a local told reporters.').map((q) => q.speaker), ['[the US military]', '[a local]']);
 });
 
 test('"the statement" read after quoted passive words and a hyphenated adverb is still the words of the subject that issued it', () => {
