@@ -68,6 +68,11 @@ const isInitialStop = (ctx: QuoteContext, k: number) => {
   const before = ctx.text.slice(ctx.tokens[k - 1]!.start, ctx.tokens[k - 1]!.end);
   return /^\p{Lu}$/u.test(before) || (/^\p{Lu}\p{Ll}*$/u.test(before) && TITLE_WORDS.has(`${before.toLowerCase()}.`));
 };
+/** "Detik.com", "MLB.com": a stop touching a word on each side, a lowercase one after it, is inside a web address. */
+const isStopInWord = (ctx: QuoteContext, k: number) => {
+  const [before, stop, after] = [ctx.tokens[k - 1], ctx.tokens[k], ctx.tokens[k + 1]];
+  return before !== undefined && stop !== undefined && after !== undefined && before.end === stop.start && stop.end === after.start && /^\p{Ll}/u.test(ctx.text.slice(after.start, after.end));
+};
 const lower = (ctx: QuoteContext, i: number) => (ctx.tokens[i] ? ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[i]!.end).toLowerCase() : '');
 /**
  * Look-ups over one article's chunks and quotes, built once per context so that every question
@@ -556,7 +561,9 @@ const FEMALE_TITLES = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'madam', 'dam
 const MALE_TITLES = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'duke', 'spokesman', 'chairman', 'businessman', 'congressman', 'councilman', 'actor', 'brother', 'father', 'husband', 'son', 'grandfather']);
 
 /** The gender a pronoun stands for. */
-const pronounGender = (word: string): 'female' | 'male' | null => (word === 'she' ? 'female' : word === 'he' ? 'male' : null);
+const pronounGender = (word: string): 'female' | 'male' | null => (word === 'she' || word === 'her' ? 'female' : word === 'he' || word === 'him' ? 'male' : null);
+/** "quoted him as saying": object pronouns that stand for the one quoted. */
+const OBJECT_PRONOUNS = new Set(['him', 'her']);
 
 /**
  * The gender a person's chunk shows: a gendered title ("Mrs", "spokeswoman"), else the first
@@ -913,14 +920,19 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
   if (apposed) return resolveFound(ctx, apposed, 'quotes/x-said', close);
   for (let k = i + 1; k < i + MAX_TRAILER_GAP && ctx.tokens[k]; k++) {
     const w = lower(ctx, k);
-    if ((SENTENCE_END.has(w) && !isInitialStop(ctx, k)) || isMarkToken(ctx, k) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
+    if ((SENTENCE_END.has(w) && !isInitialStop(ctx, k) && !isStopInWord(ctx, k)) || isMarkToken(ctx, k) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
     if (!isSpeechVerb(ctx, k, true)) {
       // Another verb first: the words after the quote are a new clause, not its attribution.
       if (ctx.tokens[k]!.pos === 'VERB') return null;
       continue;
     }
     // "Detik.com quoted Djamal as saying": the one quoted is the speaker.
-    if (ctx.tokens[k]!.lemma === 'quote' && lower(ctx, k + 2) === 'as') return resolveFound(ctx, subjectAfter(ctx, k), 'quotes/x-said', close);
+    // "Reuters quoted him as saying": the object pronoun stands for a person as "he" would.
+    if (ctx.tokens[k]!.lemma === 'quote' && lower(ctx, k + 2) === 'as') {
+      const object = ctx.tokens[k + 1]!;
+      const found: Found | null = OBJECT_PRONOUNS.has(lower(ctx, k + 1)) ? { kind: 'pronoun', span: { start: object.start, end: object.end } } : subjectAfter(ctx, k);
+      return resolveFound(ctx, found, 'quotes/x-said', close);
+    }
     const found = subjectBefore(ctx, k, i);
     if (!found) return null;
     // "…,” it said" with no organisation to stand for: the quote is attributed, to no one we can name.

@@ -183,6 +183,10 @@ test('a long apposition after the name, a surname the tagger missed, and a split
   assert.equal(fanning.at(-1)?.speaker, 'Tim Fanning');
   const split = quotesOf('`` It is something they can consider , \'\' general manager Tony Reagins told MLB.com on Friday .\n`` They have the right . \'\'');
   assert.equal(split.at(-1)?.speaker, 'Tony Reagins');
+  // A web address as the source after the quote: its stop ends nothing; "quoted her as saying" names the one quoted.
+  assert.equal(only('“We need no new aircraft,” Detik.com quoted Ana Ruiz as saying.').speaker, 'Ana Ruiz');
+  const her = quotesOf('Minister Ana Ruiz toured the plant on Monday.\n“We need no new aircraft,” Detik.com quoted her as saying.');
+  assert.equal(her.at(-1)?.speaker, 'Ana Ruiz');
 });
 
 test('in tokenised text a `` typed to close a quote before its attribution closes it', () => {
