@@ -927,11 +927,12 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
       continue;
     }
     // "Detik.com quoted Djamal as saying": the one quoted is the speaker.
-    // "Reuters quoted him as saying": the object pronoun stands for a person as "he" would.
-    if (ctx.tokens[k]!.lemma === 'quote' && lower(ctx, k + 2) === 'as') {
-      const object = ctx.tokens[k + 1]!;
-      const found: Found | null = OBJECT_PRONOUNS.has(lower(ctx, k + 1)) ? { kind: 'pronoun', span: { start: object.start, end: object.end } } : subjectAfter(ctx, k);
-      return resolveFound(ctx, found, 'quotes/x-said', close);
+    // "Detik.com quoted Jusman Djamal as saying": the one quoted speaks; "quoted him as saying": the pronoun stands for a person as "he" would.
+    if (ctx.tokens[k]!.lemma === 'quote') {
+      const object = ctx.tokens[k + 1];
+      const pronoun = object !== undefined && OBJECT_PRONOUNS.has(lower(ctx, k + 1));
+      if (pronoun && lower(ctx, k + 2) === 'as') return resolveFound(ctx, { kind: 'pronoun', span: { start: object.start, end: object.end } }, 'quotes/x-said', close);
+      if (!pronoun && lower(ctx, (chunkStartingAt(ctx, k + 1)?.last ?? k + 1) + 1) === 'as') return resolveFound(ctx, subjectAfter(ctx, k), 'quotes/x-said', close);
     }
     const found = subjectBefore(ctx, k, i);
     if (!found) return null;
