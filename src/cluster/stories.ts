@@ -72,15 +72,9 @@ export const DEFAULT_JOIN_THRESHOLD = 0.3;
  * stories that grew apart from reports of one event (a first report and an inquiry update) come
  * together through the article that mentions both; two look-alike events stay apart because their
  * centroids share only the actors. ECB+ train: merging at 0.5 joins fragments of one event without
- * merging a topic's two events. That was chosen before stories were re-examined after a merge
- * (repair.ts): a wrong merge of two look-alike events is now cut apart again, so fragments of one
- * event can merge more readily. ECB+ odd (tuning) topics' stream, orders 1–5 (`bench cluster
- * --split tuning`), B³ F1 (spread): 0.5 0.915 (0.007), 0.475 0.916, 0.45 0.918, 0.425 0.920
- * (0.009; recall 0.928 → 0.937, precision 0.903 → 0.903), 0.4 0.914 (precision 0.889); splits
- * per stream 6–11 → 16–37; the shared-actor pairs unchanged (2 of 12). Held-out (even) topics
- * 0.928 → 0.928.
+ * merging a topic's two events.
  */
-export const DEFAULT_MERGE_THRESHOLD = 0.425;
+export const DEFAULT_MERGE_THRESHOLD = 0.5;
 /**
  * Main-event dates (day or month dates read from the leads) further apart than this, beyond the
  * story's own span times `DEFAULT_WHEN_GROWTH`, are two events: the same title fight a year
