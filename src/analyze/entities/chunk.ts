@@ -50,6 +50,13 @@ export function wordsOf(text: string, tokens: Token[]): Word[] {
       k++;
       continue;
     }
+    // "O' Leary", "D ' Angelo": tokenised text spaces off the apostrophe of an Irish or Italian surname, which stays one word.
+    const after = tokens[k + 2];
+    if (next && after && PATTERNS.surnameLetter.test(value) && PATTERNS.apostrophe.test(text.slice(next.start, next.end)) && next.start - token.end <= 1 && after.start - next.end <= 1 && PATTERNS.capitalised.test(text.slice(after.start, after.end)) && PATTERNS.wordLike.test(text.slice(after.start, after.end))) {
+      words.push({ start: token.start, end: after.end, text: text.slice(token.start, after.end), pos: 'PROPN', initial: !prev || PATTERNS.clauseOpener.test(prev.text) });
+      k += 2;
+      continue;
+    }
     // "Dist. Atty. Steve Cooley": the stop of an abbreviated title wink does not know stays on it, as wink keeps "Lt." and "Gov.".
     if (prev && value === '.' && prev.end === token.start && next && next.start > token.end && PATTERNS.capitalised.test(text.slice(next.start, next.end)) && isAbbreviatedTitle(`${prev.text}.`)) {
       prev.end = token.end;

@@ -3,7 +3,7 @@ import type { Word } from './chunk.js';
 import { demonymOf, placeOf } from './lexicon/gazetteer.js';
 import { LOCATION_PREFIX_CUES, LOCATION_SUFFIX_CUES } from './lexicon/locations.js';
 import { EVENT_PREFIXES, EVENT_SUFFIXES } from './lexicon/not-names.js';
-import { KNOWN_ORGANIZATIONS, ORG_LEADING_CUES, ORG_PREFIX_CUES, ORG_SUFFIX_CUES } from './lexicon/organizations.js';
+import { KNOWN_ORGANIZATIONS, ORG_LEADING_CUES, ORG_PREFIX_CUES, ORG_SUFFIX_CUES, SURNAME_CUES } from './lexicon/organizations.js';
 import { nameKey } from './normalize.js';
 import { isFirstName, packageKinds } from './lexicon/package-names.js';
 import { isCity } from './lexicon/cities.js';
@@ -23,6 +23,9 @@ export const DEFAULT_MAX_ACRONYM = 6;
 export const DEFAULT_MAX_PERSON_WORDS = 4;
 
 const lower = (w: Word) => w.text.toLowerCase();
+
+/** Lower-case words that join an institution's head noun to its field ("Ministry of Defence", "Centers for Disease Control", "Council on Foreign Relations"). */
+const ORG_INNER_CONNECTORS = new Set(['of', 'for', 'on']);
 
 /**
  * Types a name (title already taken off) by evidence, in order: the gazetteer of countries,
@@ -56,8 +59,13 @@ export function classifyName(words: Word[]): Typing | null {
   if (words.length > 1 && (EVENT_PREFIXES.has(first) || EVENT_SUFFIXES.has(last))) return { type: 'other', score: 0.9, rule: 'entities/event-name' };
   // A model code names a product, not its maker ("A380", "Airbus A380", "DC-9").
   if (words.some((w) => PATTERNS.modelCode.test(w.text))) return { type: 'other', score: 0.8, rule: 'entities/model-code' };
+  // "Jim Press", "Emily Post": a first name (no town's) before a cue that is also a surname is a person; papers are named after towns.
+  const town = placeOf(words[0]!.text) || isCity(words[0]!.text) || packageKinds(words[0]!.text).has('location');
+  if (words.length === 2 && SURNAME_CUES.has(last) && isFirstName(words[0]!.text) && !town) return { type: 'person', score: 0.7, rule: 'entities/first-name' };
   if (words.length > 1 && ORG_SUFFIX_CUES.has(last)) return { type: 'organization', score: 0.9, rule: 'entities/org-cue' };
-  if (words.length > 2 && ORG_PREFIX_CUES.has(first) && words.some((w) => w.text === 'of')) return { type: 'organization', score: 0.9, rule: 'entities/org-cue' };
+  // "Ministry of Defence", "Chinese Center for Disease Control": an institution's head noun, after at most a place or demonym, then "of"/"for"/"on".
+  const head = words.length > 3 && (demonymOf(words[0]!.text) || placeOf(words[0]!.text)) ? 1 : 0;
+  if (words.length > 2 + head && ORG_PREFIX_CUES.has(lower(words[head]!)) && words.some((w) => ORG_INNER_CONNECTORS.has(w.text))) return { type: 'organization', score: 0.9, rule: 'entities/org-cue' };
   if (words.length > 1 && ORG_LEADING_CUES.has(first)) return { type: 'organization', score: 0.8, rule: 'entities/org-cue' };
   if (words.length > 1 && (KNOWN_ORGANIZATIONS.has(first) || placeOf(words[0]!.text)?.kind === 'country')) return { type: 'organization', score: 0.7, rule: 'entities/org-led-name' };
   if (words.length > 1 && LOCATION_SUFFIX_CUES.has(last)) return { type: 'location', score: 0.8, rule: 'entities/place-cue' };

@@ -22,6 +22,26 @@ describe('entities: per-article mentions', () => {
     assert.ok(found.includes('Dick Clark Productions/organization'), found.join(', '));
   });
 
+  test('a first name before a cue that is also a surname is a person ("Jim Press"); a town before it is a paper', () => {
+    const found = names('The board met on Monday, and later Jim Press spoke to staff. The Denver Post reported the vote.');
+    assert.ok(found.includes('Jim Press/person'), found.join(', '));
+    assert.ok(found.includes('Denver Post/organization'), found.join(', '));
+    assert.ok(names('Staff at the Detroit Free Press walked out.').includes('Detroit Free Press/organization'));
+  });
+
+  test('a surname written with a spaced apostrophe stays whole: "O\' Leary", "D \' Angelo"', () => {
+    assert.ok(names("The airline's boss , Michael O' Leary , spoke on Monday .").includes("Michael O' Leary/person"));
+    assert.ok(names("Later Maria D ' Angelo left the court .").includes("Maria D ' Angelo/person"));
+  });
+
+  test('an institution with "for"/"of" keeps the field after "and"; a second named party splits off', () => {
+    const found = names('Staff at the Centers for Disease Control and Prevention tested the samples.');
+    assert.ok(found.includes('Centers for Disease Control and Prevention/organization'), found.join(', '));
+    assert.ok(names('A report by the Office of Management and Budget came out.').includes('Office of Management and Budget/organization'));
+    const two = names('A deal between the Ministry of Defence and Google was signed.');
+    assert.ok(two.includes('Ministry of Defence/organization') && two.includes('Google/organization'), two.join(', '));
+  });
+
   test('a sentence-opening descriptor before a first name and surname is no part of the name: "Moviemaker Gary Ross has…"', () => {
     const found = names('Moviemaker Gary Ross has reportedly pulled out of negotiations to direct a sequel. Ross declined to comment.');
     assert.ok(found.some((n) => n.startsWith('Gary Ross/person')), found.join(', '));

@@ -7,6 +7,7 @@ import { placeOf } from './lexicon/gazetteer.js';
 import { PLACE_FEATURES } from './lexicon/locations.js';
 import { ORG_DROPPABLE_SUFFIXES, ORG_SUFFIX_CUES } from './lexicon/organizations.js';
 import { keyWords, nameKey } from './normalize.js';
+import { packageKinds } from './lexicon/package-names.js';
 import { PATTERNS } from './patterns.js';
 import { appositiveAfter, lowercaseTitleBefore, splitTitle } from './title.js';
 import { ORG_ROLES, typeFromContext } from './context.js';
@@ -29,7 +30,7 @@ const spanOf = (words: Word[]): Span => ({ start: words[0]!.start, end: words.at
  */
 export function splitAtConjunction(run: Word[]): Word[][] {
   const last = run.at(-1)!.text.toLowerCase();
-  if (ORG_SUFFIX_CUES.has(last)) return [run];
+  if (ORG_SUFFIX_CUES.has(last) || isFieldAfterInstitution(run)) return [run];
   const parts: Word[][] = [];
   let part: Word[] = [];
   for (const word of run) {
@@ -40,6 +41,22 @@ export function splitAtConjunction(run: Word[]): Word[][] {
   }
   if (part.length) parts.push(part);
   return parts;
+}
+
+/**
+ * Decides that "and" joins two fields of one institution's name: the words before it are an
+ * institution by its head noun and "of"/"for"/"on" ("Department of Housing", "Centers for
+ * Disease Control"), and the words after it are no name any list knows ("Urban Development",
+ * "Prevention"), so they do not name a second party.
+ * Why: "Centers for Disease Control and Prevention", "Office of Management and Budget" are one name.
+ * Fails on: an institution and an unlisted one-word company ("Ministry of Defence and Zorbex" is one name).
+ */
+function isFieldAfterInstitution(run: Word[]): boolean {
+  const and = run.findIndex((w) => w.text === 'and' || w.text === '&');
+  if (and <= 0 || and === run.length - 1) return false;
+  const left = run.slice(0, and);
+  if (!left.some((w) => INNER_PREPOSITIONS.has(w.text)) || classifyName(left)?.rule !== 'entities/org-cue') return false;
+  return run.slice(and + 1).every((w) => PATTERNS.capitalised.test(w.text) && !PATTERNS.allCaps.test(w.text) && packageKinds(w.text).size === 0 && !placeOf(w.text));
 }
 
 /** Prepositions that may stand inside a name but split a run when the whole is no known kind of name. */

@@ -32,6 +32,10 @@ export const PATTERNS = {
   datelineEnd: /^[,—–-]$/u,
   /** What follows a dateline's place on a line of its own: punctuation or a date ("LONDON 1996-12-06"). */
   datelineAfter: /^(?:[,—–-]|\d[\d\/.-]*)$/u,
+  /** The letter before an apostrophe that opens a surname: "O" of "O' Leary", "D" of "D' Angelo". */
+  surnameLetter: /^[ODL]$/u,
+  /** An apostrophe standing alone as a token. */
+  apostrophe: /^['’]$/u,
   /** A middle initial: "R." in "James R. Bodiford". */
   middleInitial: /^\p{Lu}\.$/u,
   number: /^\d+$/,

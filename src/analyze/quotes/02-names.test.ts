@@ -45,3 +45,9 @@ test('an acronym stands for the capitalised words with its initials that the art
   assert.equal(expansionOf(text, 'DHS'), 'Department of Homeland Security');
   assert.equal(expansionOf('GM said. General Motors and Global Media both grew.', 'GM'), null, 'two spellings match: no guess');
 });
+
+test('an acronym stands for the whole name the entity layer gives, past where its initials stop', () => {
+  const { text, chunks } = chunksOf('Experts at the Centers for Disease Control and Prevention met. The CDC said little.');
+  const cdc = chunks.find((c) => c.name && text.slice(c.name.start, c.name.end) === 'CDC')!;
+  assert.equal(fullestName(text, cdc.name!, chunks), 'Centers for Disease Control and Prevention');
+});

@@ -145,8 +145,27 @@ export function fullestName(text: string, name: Span, chunks: NameChunk[]): stri
     const starting = index.personStarting.get(ownWords[0]!);
     if (starting?.size === 1) best = [...starting][0]!;
   }
-  if (!longer && /^\p{Lu}{2,6}$/u.test(own)) best = expansionOf(text, own) ?? best;
+  if (!longer && /^\p{Lu}{2,6}$/u.test(own)) {
+    const expansion = expansionOf(text, own);
+    if (expansion) best = wholeNameAround(text, expansion, chunks) ?? expansion;
+  }
   return best.replace(/['’]s$/u, '');
+}
+
+/**
+ * The one organisation name of the entity layer that holds an acronym's expansion, when longer:
+ * the initials of "CDC" stop at "Centers for Disease Control", while the name goes on ("… and
+ * Prevention"). Null when no or several such names.
+ */
+function wholeNameAround(text: string, expansion: string, chunks: NameChunk[]): string | null {
+  const inner = ` ${words(expansion).join(' ')} `;
+  const found = new Set<string>();
+  for (const c of chunks) {
+    if (c.type !== 'organization' || !c.name) continue;
+    const name = text.slice(c.name.start, c.name.end).replace(/\s+/g, ' ');
+    if (name.length > expansion.length && ` ${words(name).join(' ')} `.includes(inner)) found.add(name);
+  }
+  return found.size === 1 ? [...found][0]! : null;
 }
 
 /**

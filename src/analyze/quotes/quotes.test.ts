@@ -432,3 +432,8 @@ test('"she" agrees with an untyped name whose fullest form has a woman\'s first 
   ].join('\n\n');
   assert.deepEqual(quotesOf(text).filter((q) => q.kind === 'speech').map((q) => q.speaker), ['Mary Steenburgen', 'Mary Steenburgen', 'Mary Steenburgen']);
 });
+
+test('a speaker named with a spaced apostrophe or a masthead-like surname keeps the whole name', () => {
+  assert.equal(only("The airline's chief , Michael O' Leary , said , \" We will buy more planes . \"").speaker, "Michael O' Leary");
+  assert.equal(only('“Sales are picking up,” said the vice president of the carmaker Jim Press.').speaker, 'Jim Press');
+});

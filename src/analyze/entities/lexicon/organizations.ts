@@ -22,9 +22,18 @@ export const ORG_SUFFIX_CUES = new Set([
   'productions', 'associates', 'publishing', 'consulting', 'solutions', 'resources', 'hotels',
 ]);
 
+/**
+ * Suffix cues that are also common surnames ("Jim Press", "Emily Post"). Papers are named after
+ * their town ("Denver Post", "Detroit Free Press"), so after a first name that is no town such a
+ * word is a surname.
+ */
+export const SURNAME_CUES = new Set(['press', 'post']);
+
 export const ORG_PREFIX_CUES = new Set([
   'ministry', 'department', 'university', 'bank', 'office', 'council', 'board', 'commission', 'committee', 'bureau',
   'house', 'institute', 'federation', 'league', 'organization', 'organisation', 'church', 'court', 'agency', 'party',
+  // "Centers for Disease Control", "Center for Strategic and International Studies".
+  'center', 'centre', 'centers', 'centres',
 ]);
 
 /** First words that make an organisation whatever follows ("Air Canada", "Radio Free Europe", "Banco Santander"). */
