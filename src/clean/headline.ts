@@ -130,7 +130,12 @@ export function decideHeadline(first: Line, next: Line | undefined): HeadlineDec
 
 /** A line that only dates the page ("Sunday, March 17, 2013 | 5:00 PM"): crawlers often print one above the headline. */
 export function datesThePage(line: Line): boolean {
-  return line.words.length > 0 && line.words.every((w) => HEADLINE_PATTERNS.number.test(w) || HEADLINE_PATTERNS.dateWord.test(w));
+  return onlyDates(line.words);
+}
+
+/** Whether words only date a page ("PUBLISHED : 02 : 31 GMT , 12 March 2013 | UPDATED : …", "Posted on November 15 , 2011 6 : 07 PM"). */
+export function onlyDates(words: readonly string[]): boolean {
+  return words.length > 0 && words.every((w) => HEADLINE_PATTERNS.number.test(w) || HEADLINE_PATTERNS.dateWord.test(w));
 }
 
 /** A second sentence starts inside the line: a full stop, then a capital, that is not a label's or a unit's. */

@@ -33,3 +33,26 @@ test('a quote of several sentences is one statement with its speaker, never a cl
   assert.equal(quote?.who, 'Anna Brask');
   assert.ok(!units.some((u) => u.text.startsWith('It will reopen')));
 });
+
+test('a sentence splits only into clauses that stand alone, each with its subject', () => {
+  const texts = unitsOf(
+    'The coach joined the club in June, after serving seven seasons as an assistant. ' +
+      'Two players were charged, and two others who were arrested for drunk driving. ' +
+      'The minister said windows were smashed, and that one officer had been hurt. ' +
+      'Police said the crowd grew, after which, witnesses said, someone threw a brick. ' +
+      'Hostility has grown in the district, after police arrested a teenager on Saturday night. ' +
+      'The plan would cut bonus pay; require three more years of contributions; and raise the retirement age.',
+  ).map((u) => u.text);
+  assert.ok(texts.includes('The coach joined the club in June, after serving seven seasons as an assistant.'), texts.join(' | '));
+  assert.ok(texts.includes('Two players were charged, and two others who were arrested for drunk driving.'), texts.join(' | '));
+  assert.ok(texts.includes('The minister said windows were smashed, and that one officer had been hurt.'), texts.join(' | '));
+  assert.ok(texts.includes('Police said the crowd grew, after which, witnesses said, someone threw a brick.'), texts.join(' | '));
+  // A subordinate clause of time or cause states its own fact, without its subordinator.
+  assert.ok(texts.includes('police arrested a teenager on Saturday night.'), texts.join(' | '));
+  assert.ok(texts.includes('The plan would cut bonus pay; require three more years of contributions; and raise the retirement age.'), texts.join(' | '));
+});
+
+test('a date line and the end of a quote with no speaker found are no claims', () => {
+  const texts = unitsOf('Posted on November 15, 2011 6:07 PM\n\nThe ship seized 14 rifles on Friday.\n\nAnd the crew is proud of what was done here.”').map((u) => u.text);
+  assert.deepEqual(texts, ['The ship seized 14 rifles on Friday.']);
+});

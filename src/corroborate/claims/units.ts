@@ -8,6 +8,8 @@ import { personAttributes, type PersonAttribute } from './attributes.js';
 import { CLAIM_STOP_LEMMAS, EVENT_FAMILY, PEOPLE_NOUNS } from './lexicon.js';
 import { quoteRunsOn, tokensWithin } from '../../doc/spans.js';
 import { nameKey } from '../../analyze/entities/normalize.js';
+import { onlyDates } from '../../clean/headline.js';
+import { PATTERNS as CLEAN_PATTERNS } from '../../clean/patterns.js';
 
 /**
  * One checkable statement of one article: a clause with its evidence span, what it is about
@@ -55,8 +57,8 @@ export const CONTENT_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'VERB'
 const MIN_CLAUSE_TERMS = 3;
 
 const PATTERNS = {
-  /** Where a sentence splits into clauses that can be true or false on their own. */
-  clauseJoint: /(?:;\s+|,\s+(?:and|but|while|whereas|although)\s+|,\s+(?=(?:after|before|because|until)\s))/g,
+  /** Where a sentence splits into clauses that can be true or false on their own. A subordinator of time or cause is left out of the clause it opens: "…, after police shot him" states "police shot him". */
+  clauseJoint: /(?:;\s+(?:and\s+)?|,\s+(?:and|but|while|whereas|although|after|before|because|until)\s+)/g,
 } as const;
 
 /**
@@ -109,8 +111,13 @@ export function claimUnits(doc: Doc, entities: ExportEntity[], referent: Map<str
   const titleEnd = doc.title && doc.text.startsWith(doc.title) ? doc.title.length : 0;
   for (const sentence of statementSentences(doc)) {
     if (sentence.start < titleEnd || headings.some((h) => sentence.start >= h.start && sentence.end <= h.end)) continue;
-    // A question asserts nothing to check.
-    if (/\?["”’)]*$/.test(doc.text.slice(sentence.start, sentence.end))) continue;
+    // A question asserts nothing to check (tokenised text spaces its closing marks: "riot ? ”").
+    const said = doc.text.slice(sentence.start, sentence.end);
+    if (/\?[\s"”’)]*$/.test(said)) continue;
+    // Words closing a quote the sentence never opened, in no quote the quotes stage found: someone's words, speaker unknown, not the outlet's statement.
+    if (/^[^“"]*”/.test(said) && !doc.layers.quotes.some((q) => q.start < sentence.end && q.end > sentence.start)) continue;
+    // Date lines stay in the text for the publication date; they state nothing ("PUBLISHED : 02 : 31 GMT , 12 March 2013").
+    if (onlyDates(said.match(CLEAN_PATTERNS.word) ?? [])) continue;
     // Each sentence reads only its own tokens and mentions: scanning the article's for every clause is quadratic.
     const tokens = tokensWithin(doc.layers.tokens, sentence);
     const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
@@ -171,7 +178,10 @@ function statementSentences(doc: Doc): Span[] {
   for (const sentence of doc.layers.sentences) {
     const previous = out.at(-1);
     const between = previous ? doc.text.slice(previous.end, sentence.start) : '';
-    if (previous && !between.includes('\n') && (ABBREVIATION_STOP.test(doc.text.slice(previous.start, previous.end)) || CONTINUES.test(doc.text.slice(sentence.start, sentence.end)) || quoteRunsOn(doc, previous.end, sentence.start))) {
+    const continues = CONTINUES.test(doc.text.slice(sentence.start, sentence.end));
+    const runsOn = quoteRunsOn(doc, previous?.end ?? 0, sentence.start);
+    // A quote running on into a line that opens lower-case is one utterance even over a line break ("…for Jim . . .\nthat they'd all come back").
+    if (previous && ((!between.includes('\n') && (ABBREVIATION_STOP.test(doc.text.slice(previous.start, previous.end)) || continues || runsOn)) || (continues && runsOn))) {
       out[out.length - 1] = { start: previous.start, end: sentence.end };
     } else out.push({ start: sentence.start, end: sentence.end });
   }
@@ -219,21 +229,51 @@ function clausesOf(doc: Doc, sentence: Span, tokens: Token[]): Span[] {
   }
   const spans: Span[] = [];
   let from = 0;
-  for (const cut of cuts) {
+  for (const [i, cut] of cuts.entries()) {
     const left = { start: sentence.start + from, end: sentence.start + cut.at };
-    const right = { start: sentence.start + cut.next, end: sentence.end };
-    // Split only where both sides have a verb of their own ("names, addresses and bank details" is one
-    // statement) and, after a conjunction, the right side a subject of its own: "…, and flown to the
-    // United States" or "…, while stressing that…" shares the main clause's subject, and alone it is
-    // a fragment. After a semicolon a verb opens a new clause ("; finding the source is key").
+    // The words up to the next joint: "…, until the 19th game, and he did not play…" has no clause before ", and".
+    const right = { start: sentence.start + cut.next, end: sentence.start + (cuts[i + 1]?.at ?? text.length) };
+    // Split only where both sides are clauses of their own ("names, addresses and bank details" is one
+    // statement) and, after a conjunction, the right side does not open on its verb: "…, and flown to
+    // the United States" or "…, while stressing that…" shares the main clause's subject, and alone it
+    // is a fragment; "…, and that one person was hurt" is the main verb's second object. After a
+    // semicolon a gerund may be the subject ("; finding the source is key").
     const conjunction = !text.slice(cut.at, cut.next).includes(';');
-    if (hasVerb(tokens, left) && hasVerb(tokens, right) && !(conjunction && opensOnVerb(tokens, right))) {
+    if (isClause(doc, tokens, left) && isClause(doc, tokens, right) && !(conjunction && opensOnVerb(doc, tokens, right))) {
       spans.push(left);
       from = cut.next;
     }
   }
   spans.push({ start: sentence.start + from, end: sentence.end });
   return spans.map((s) => trimSpan(doc.text, s)).filter((s) => s.end > s.start);
+}
+
+/** Pronouns opening a relative clause: its verb belongs to the noun before, not to a clause of its own. */
+const RELATIVE = new Set(['who', 'whom', 'whose', 'which']);
+
+/**
+ * Whether a span holds a clause that can stand alone: a finite verb (not "providing", not "to
+ * murder", not "extended use") outside a relative clause ("two players who were arrested"), with a word that can be its
+ * subject before it ("…, and among the most affected" has none). Without one it is a list item, a
+ * phrase or an object of the clause before: "an orthodontist providing free services", "; require
+ * three years more for pensions".
+ */
+function isClause(doc: Doc, tokens: Token[], span: Span): boolean {
+  const within = tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+  let relative = false;
+  let subject = false;
+  for (const [i, t] of within.entries()) {
+    const word = doc.text.slice(t.start, t.end).toLowerCase();
+    // "that" opens a relative or a complement clause ("tear gas that made…", "on fears that Greece's woes could spread"), unless it is a determiner.
+    if (RELATIVE.has(word) || (word === 'that' && t.pos !== 'DET')) relative = true;
+    else if (t.pos === 'PUNCT' && word === ',') relative = false;
+    if (relative) continue;
+    const before = within[i - 1]?.pos;
+    // A participle after an article, a preposition or an adjective qualifies a noun ("by extended use", "other organised crime").
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && subject && !word.endsWith('ing') && before !== 'PART' && before !== 'DET' && before !== 'ADP' && before !== 'ADJ') return true;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || t.pos === 'NUM' || (t.pos === 'DET' && (within[i + 1]?.pos === 'VERB' || within[i + 1]?.pos === 'AUX'))) subject = true;
+  }
+  return false;
 }
 
 /**
@@ -249,10 +289,11 @@ function insideQuotation(doc: Doc, sentence: Span, at: number): boolean {
   return opened > 0 || (before.match(/"/g) ?? []).length % 2 === 1;
 }
 
-/** Whether a clause's first word, adverbs aside ("then flew"), is a verb: it has no subject of its own. */
-function opensOnVerb(tokens: Token[], span: Span): boolean {
+/** Whether a clause's first word, adverbs aside ("then flew"), is a verb, "that" or a relative pronoun ("after which"): it has no subject of its own. */
+function opensOnVerb(doc: Doc, tokens: Token[], span: Span): boolean {
   const first = tokens.find((t) => t.start >= span.start && t.end <= span.end && t.pos !== 'PUNCT' && t.pos !== 'ADV');
-  return first?.pos === 'VERB' || first?.pos === 'AUX';
+  const word = first ? doc.text.slice(first.start, first.end).toLowerCase() : '';
+  return first?.pos === 'VERB' || first?.pos === 'AUX' || (first?.pos === 'SCONJ' && word === 'that') || RELATIVE.has(word);
 }
 
 const hasVerb = (tokens: Token[], span: Span) => tokens.some((t) => t.start >= span.start && t.end <= span.end && (t.pos === 'VERB' || t.pos === 'AUX'));
