@@ -1,5 +1,6 @@
 import type { Line } from './rules/line-rules.js';
 import { PATTERNS } from './patterns.js';
+import { onlyDates } from '../text/words.js';
 
 /** A headline is at most this many words; a longer first line is the lead sentence. */
 const DEFAULT_MAX_HEADLINE_WORDS = 40;
@@ -37,12 +38,6 @@ const HEADLINE_PATTERNS = {
    */
   dateline: /^(\p{Lu}[\p{Lu}.'’ -]{2,30}(,\s*[\p{L}.'’ ]+)?(,\s*\p{L}{3,}\.?\s+\d{1,2})?\s*(\([^)]{2,40}\))?|\p{Lu}[\p{L}.'’ ,-]{1,40}\([^)]{2,40}\))\s*[—–-]{1,2}\s/u,
   /**
-   * Words of a line that only dates the page: "May 2, 2013, 1:12 PM", "Updated Saturday, December
-   * 05, 2009 8:28 PM", "Article posted on 08.07.2012", "21 July 2013 Last updated at 11:11 GMT".
-   */
-  dateWord:
-    /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted|updated|published|last|article|story|created|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|bst|cet|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|ist|aest|akdt|th|st|nd|rd)\.?$/i,
-  /**
    * What opens a lede and not a headline: an article or demonstrative, a pronoun, an interjection
    * or a discourse adverb ("A publicist says…", "It's about time, right?", "Well, here's…"), or
    * a time ("Last May, a stray bullet…").
@@ -64,8 +59,6 @@ const HEADLINE_PATTERNS = {
   ledeWord: /^(is|are|was|were|has|have|had|said|says|told|who|which|whose)$/i,
   /** Verbs only in the simple past (not participles, which headlines use: "Man charged"), the tense of ledes (headlines tell the past in the present: "Bomb explodes"). */
   pastTense: /^(began|broke|came|went|took|fell|gave|saw|ran|stole|became|rose|drove|flew|threw|wrote|grew|knew|ate|spoke|chose|froze|swore|tore|wore|woke|died)$/i,
-  /** A number as dates and times print it: "05", "28th", "8:28", "08.07.2012", "11/30/09". */
-  number: /^\d[\d.:/-]*(st|nd|rd|th|am|pm)?$/i,
   /** A word that counts for headline case: four letters or more ("Into", "Rehab"), not a number. */
   longWord: /^\p{L}[\p{L}'’-]{3,}$/u,
 } as const;
@@ -131,11 +124,6 @@ export function decideHeadline(first: Line, next: Line | undefined): HeadlineDec
 /** A line that only dates the page ("Sunday, March 17, 2013 | 5:00 PM"): crawlers often print one above the headline. */
 export function datesThePage(line: Line): boolean {
   return onlyDates(line.words);
-}
-
-/** Whether words only date a page ("PUBLISHED : 02 : 31 GMT , 12 March 2013 | UPDATED : …", "Posted on November 15 , 2011 6 : 07 PM"). */
-export function onlyDates(words: readonly string[]): boolean {
-  return words.length > 0 && words.every((w) => HEADLINE_PATTERNS.number.test(w) || HEADLINE_PATTERNS.dateWord.test(w));
 }
 
 /** A second sentence starts inside the line: a full stop, then a capital, that is not a label's or a unit's. */

@@ -1,3 +1,5 @@
+import { WORD } from '../text/words.js';
+
 /** Every regex of the clean stage, compiled once (after Readability's REGEXPS table). */
 export const PATTERNS = {
   /** A line that is only a count: "0", "5", "1.2K", "12 shares". */
@@ -51,7 +53,7 @@ export const PATTERNS = {
   /** Sentence-final punctuation, possibly followed by closing quotes or brackets. */
   terminalPunctuation: /[.!?…:;]["'”’»)\]]*$/,
   /** Words as the clean rules count them (letters, digits, apostrophes, inner dots and hyphens). */
-  word: /[\p{L}\p{N}](?:[\p{L}\p{N}'’.\-]*[\p{L}\p{N}])?/gu,
+  word: WORD,
   /** Any letter. */
   letter: /\p{L}/u,
   lowercaseStart: /^[\p{Ll}]/u,

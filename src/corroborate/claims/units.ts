@@ -8,8 +8,7 @@ import { personAttributes, type PersonAttribute } from './attributes.js';
 import { CLAIM_STOP_LEMMAS, EVENT_FAMILY, PEOPLE_NOUNS } from './lexicon.js';
 import { quoteRunsOn, tokensWithin } from '../../doc/spans.js';
 import { nameKey } from '../../analyze/entities/normalize.js';
-import { onlyDates } from '../../clean/headline.js';
-import { PATTERNS as CLEAN_PATTERNS } from '../../clean/patterns.js';
+import { isDateLine } from '../../text/words.js';
 
 /**
  * One checkable statement of one article: a clause with its evidence span, what it is about
@@ -117,7 +116,7 @@ export function claimUnits(doc: Doc, entities: ExportEntity[], referent: Map<str
     // Words closing a quote the sentence never opened, in no quote the quotes stage found: someone's words, speaker unknown, not the outlet's statement.
     if (/^[^“"]*”/.test(said) && !doc.layers.quotes.some((q) => q.start < sentence.end && q.end > sentence.start)) continue;
     // Date lines stay in the text for the publication date; they state nothing ("PUBLISHED : 02 : 31 GMT , 12 March 2013").
-    if (onlyDates(said.match(CLEAN_PATTERNS.word) ?? [])) continue;
+    if (isDateLine(said)) continue;
     // Each sentence reads only its own tokens and mentions: scanning the article's for every clause is quadratic.
     const tokens = tokensWithin(doc.layers.tokens, sentence);
     const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);

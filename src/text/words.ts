@@ -1,0 +1,19 @@
+/** Words as the clean rules count them (letters, digits, apostrophes, inner dots and hyphens). */
+export const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.\-]*[\p{L}\p{N}])?/gu;
+
+/**
+ * Words of a line that only dates the page: "May 2, 2013, 1:12 PM", "Updated Saturday, December
+ * 05, 2009 8:28 PM", "Article posted on 08.07.2012", "21 July 2013 Last updated at 11:11 GMT".
+ */
+const DATE_WORD =
+  /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted|updated|published|last|article|story|created|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|bst|cet|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|ist|aest|akdt|th|st|nd|rd)\.?$/i;
+/** A number as dates and times print it: "05", "28th", "8:28", "08.07.2012", "11/30/09". */
+const DATE_NUMBER = /^\d[\d.:/-]*(st|nd|rd|th|am|pm)?$/i;
+
+/** Whether words only date a page ("PUBLISHED : 02 : 31 GMT , 12 March 2013 | UPDATED : …", "Posted on November 15 , 2011 6 : 07 PM"). */
+export function onlyDates(words: readonly string[]): boolean {
+  return words.length > 0 && words.every((w) => DATE_NUMBER.test(w) || DATE_WORD.test(w));
+}
+
+/** Whether a text (a line, a sentence) only dates the page: the cleaning stage keeps such lines for the publication date, and they state nothing. */
+export const isDateLine = (text: string): boolean => onlyDates(text.match(WORD) ?? []);
