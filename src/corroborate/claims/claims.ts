@@ -109,26 +109,16 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
   for (const facet of valueFacets(units, space, sourceOf)) {
     // Statements already aligned as one claim need no second one.
     if (claims.some((c) => facet.refs.every((r) => c.units.includes(units[r.unit]!)))) continue;
-    // The statement as the article printing it most briefly does: its clause from its start (the subject) to the value's words.
-    const toValue = (r: (typeof facet.refs)[number]) => r.cite.end - units[r.unit]!.span.start;
-    const refs = [...facet.refs].sort((a, b) => toValue(a) - toValue(b));
-    const statements = refs.map((r) => units[r.unit]!);
-    const sources = new Set(statements.map(sourceOf)).size;
-    const first = refs[0]!;
-    const text = statements[0]!.doc.text.slice(statements[0]!.span.start, first.cite.end);
+    // Worded from the clause's start (the subject) to the value's words.
+    const { refs, statements, sources, first, text } = briefestFirst(facet.refs, units, sourceOf);
     const status = refs.some((r) => disputedValues.has(`${r.unit}:${r.value.start}`)) ? 'disputed' : 'corroborated';
     claims.push(insideClaim(statements, `${first.cite.start}:${first.cite.end}`, text, status, sources, refs.map((r) => r.cite)));
   }
   // A fact several outlets tell in a phrase of sentences that say more: a claim of its own, cited by each phrase.
   for (const fact of pieceFacts(units, space, sourceOf)) {
     if (claims.some((c) => fact.refs.every((r) => c.units.includes(units[r.unit]!)))) continue;
-    // The statement as the article printing it most briefly does, from its clause's start (the subject) to the phrase's end.
-    const toEnd = (r: (typeof fact.refs)[number]) => r.cite.end - units[r.unit]!.span.start;
-    const refs = [...fact.refs].sort((a, b) => toEnd(a) - toEnd(b));
-    const statements = refs.map((r) => units[r.unit]!);
-    const sources = new Set(statements.map(sourceOf)).size;
-    const first = refs[0]!;
-    const text = statements[0]!.doc.text.slice(statements[0]!.span.start, first.cite.end);
+    // Worded from the clause's start (the subject) to the phrase's end.
+    const { refs, statements, sources, first, text } = briefestFirst(fact.refs, units, sourceOf);
     // A phrase giving a value in a conflict is disputed, as the value facets are.
     const status = conflicts.some((c) => c.positions.some((p) => p.refs.some((r) => refs.some((x) => x.unit === r.unit && r.value.start >= x.cite.start && r.value.end <= x.cite.end)))) ? 'disputed' : 'corroborated';
     claims.push(insideClaim(statements, `p:${first.cite.start}:${first.cite.end}`, text, status, sources, refs.map((r) => r.cite)));
@@ -136,6 +126,18 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
   const rank: Record<ClaimStatus, number> = { corroborated: 0, disputed: 1, 'single-source': 2 };
   claims.sort((a, b) => rank[a.status] - rank[b.status] || b.independentSources - a.independentSources || a.prominence - b.prominence);
   return { claims, conflicts, units, space };
+}
+
+/**
+ * Citations inside longer statements, the briefest first (its clause's start to the cited words'
+ * end): the claim is worded as the article printing it most briefly does, with its subject.
+ */
+function briefestFirst<R extends { unit: number; cite: Span }>(found: R[], units: ClaimUnit[], sourceOf: (unit: ClaimUnit) => string) {
+  const toEnd = (r: R) => r.cite.end - units[r.unit]!.span.start;
+  const refs = [...found].sort((a, b) => toEnd(a) - toEnd(b));
+  const statements = refs.map((r) => units[r.unit]!);
+  const first = refs[0]!;
+  return { refs, statements, first, sources: new Set(statements.map(sourceOf)).size, text: statements[0]!.doc.text.slice(statements[0]!.span.start, first.cite.end) };
 }
 
 /** The group's most central statement (highest summed similarity to the others), preferring originals to copies. */
