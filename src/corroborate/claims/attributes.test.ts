@@ -18,6 +18,12 @@ test('personAttributes: the age and home town news prints beside a name, with of
   const before = 'Police said the 66-year-old Johnson was walking with her husband .';
   const johnson = person('e-2', 'LuAnn Johnson');
   assert.deepEqual(personAttributes(doc(before), { start: 0, end: before.length }, [mentionOf(before, 'Johnson', johnson)]).map((a) => [a.kind, a.key]), [['age', '66']]);
+  // Other ways news prints an age beside a name; a figure going on to more words is no age.
+  const ages = (text: string, name: string) => personAttributes(doc(text), { start: 0, end: text.length }, [mentionOf(text, name, person('e-5', name))]).map((a) => [a.kind, a.key, text.slice(a.start, a.end)]);
+  assert.deepEqual(ages('Carl Webb, aged 41, of Leeds, was named as the driver.', 'Carl Webb'), [['age', '41', '41'], ['residence', 'leeds', 'of Leeds']]);
+  assert.deepEqual(ages('The dead man was Carl Webb (41) from Leeds.', 'Carl Webb'), [['age', '41', '41']]);
+  assert.deepEqual(ages('Police identified the driver as Carl Webb, 41.', 'Carl Webb'), [['age', '41', '41']]);
+  assert.deepEqual(ages('Carl Webb, 41 points ahead, won.', 'Carl Webb'), []);
   // "of the" is an organisation's or a role's, a country holds a town: neither is a home town.
   const role = 'Billy King , of the Sixers , and Tony Blair , of Britain , spoke .';
   assert.deepEqual(personAttributes(doc(role), { start: 0, end: role.length }, [mentionOf(role, 'Billy King', person('e-3', 'Billy King')), mentionOf(role, 'Tony Blair', person('e-4', 'Tony Blair'))]), []);

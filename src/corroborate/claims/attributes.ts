@@ -19,12 +19,12 @@ export interface PersonAttribute {
 }
 
 const PATTERNS = {
-  /** ", 36," right after the name. */
-  ageAfter: /^\s*,\s*(?<age>\d{1,3})\s*,/u,
+  /** ", 36," (", 36." at the sentence's end), ", aged 36," or " (36)" right after the name. */
+  ageAfter: /^\s*(?:,\s*(?:aged\s+)?(?<age>\d{1,3})\s*(?:,|\.\s*$)|\(\s*(?<bracketed>\d{1,3})\s*\))/u,
   /** "36-year-old" (tokenised: "36 - year - old") right before the name, articles and titles allowed between. */
   ageBefore: /(?<age>\d{1,3})\s*-\s*year\s*-\s*old\s+(?:[\p{Ll}]+\s+){0,2}$/u,
-  /** ", of Bloomington" or ", 36, of Bloomington" right after the name: the home town in news style. */
-  residence: /^\s*,\s*(?:\d{1,3}\s*,\s*)?(?<of>of\s+(?<place>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}))/u,
+  /** ", of Bloomington" or ", 36, of Bloomington" (", aged 36, of") right after the name: the home town in news style. */
+  residence: /^\s*,\s*(?:(?:aged\s+)?\d{1,3}\s*,\s*)?(?<of>of\s+(?<place>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}))/u,
 } as const;
 
 /** How far around a name the appositive may reach. */
@@ -42,9 +42,10 @@ export function personAttributes(doc: Doc, clause: Span, mentions: Array<{ start
     const ageAfter = PATTERNS.ageAfter.exec(after);
     const ageBefore = PATTERNS.ageBefore.exec(before);
     if (ageAfter) {
-      const start = m.end + after.indexOf(ageAfter.groups!.age!, ageAfter[0].indexOf(','));
-      const end = start + ageAfter.groups!.age!.length;
-      out.push({ ...base, kind: 'age', key: String(Number(ageAfter.groups!.age)), start, end, text: ageAfter.groups!.age!, cite: cite(start, end) });
+      const age = ageAfter.groups!.age ?? ageAfter.groups!.bracketed!;
+      const start = m.end + after.indexOf(age, ageAfter[0].search(/[,(]/));
+      const end = start + age.length;
+      out.push({ ...base, kind: 'age', key: String(Number(age)), start, end, text: age, cite: cite(start, end) });
     } else if (ageBefore) {
       const start = m.start - before.length + ageBefore.index;
       const text = ageBefore[0].trimEnd();

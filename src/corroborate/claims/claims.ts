@@ -6,6 +6,7 @@ import { outletKey } from '../independence.js';
 import { alignUnits, similarity, unitVectors, type UnitVectors } from './align.js';
 import { ATTRIBUTE_SUBJECTS, findAttributeConflicts } from './attributes.js';
 import { findConflicts, type Conflict } from './conflicts.js';
+import { findHappeningConflicts } from './happenings.js';
 import { personFacets, valueFacets } from './facets.js';
 import { pieceFacts } from './pieces.js';
 import { findSlotConflicts } from './slots.js';
@@ -58,7 +59,7 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
     return outletKey(original ?? unit.doc);
   };
   const attributeConflicts = findAttributeConflicts(units, (i) => sourceOf(units[i]!));
-  const conflicts = [...findConflicts(units, space, sourceOf), ...attributeConflicts, ...findSlotConflicts(units, sourceOf)];
+  const conflicts = [...findConflicts(units, space, sourceOf), ...attributeConflicts, ...findSlotConflicts(units, sourceOf), ...findHappeningConflicts(units, space, sourceOf)];
   const disputedUnits = new Set(conflicts.flatMap((c) => c.positions.flatMap((p) => p.refs.map((r) => r.unit))));
   const sentenceCount = new Map(members.map((d) => [d.id, Math.max(1, d.layers.sentences.length - 1)]));
   const claims = alignUnits(units, space).map(({ core, joined, alike }): Claim => {
