@@ -44,3 +44,12 @@ test('two towns for one happening are a conflict; a town and its region, or the 
   // Where the store is, not where it burned.
   assert.deepEqual(conflictsOf(['A fire destroyed a Foodmart store in Banstead on Sunday.', 'A Foodmart store in Surrey was destroyed by a fire on Sunday.']), []);
 });
+
+test('two ranks of one deed in one order are a conflict; another deed or a dated rank is not', () => {
+  const sixth = 'Wladimir Peterson knocked out Tony Ruiz in the sixth round on Saturday.';
+  assert.deepEqual(conflictsOf([sixth, 'Peterson knocked out Ruiz in the fifth round of their title fight.']), [{ subject: 'which in order: knocked out in the … round', values: ['sixth round', 'fifth round'] }]);
+  // Knocked down in one round, out in another: two deeds.
+  assert.deepEqual(conflictsOf([sixth, 'Peterson knocked down Ruiz in the second round.']), []);
+  // A rank of a day or a season tells when, and different ones are most often different occasions.
+  assert.deepEqual(conflictsOf(['Tony Ruiz lost on the second day of the event.', 'Tony Ruiz lost on the third day of the event.']), []);
+});

@@ -2,7 +2,9 @@ import { tokensWithin } from '../../doc/spans.js';
 import type { EntityType, Timex, Token } from '../../doc/types.js';
 import { similarity, type UnitVectors } from './align.js';
 import { valueCitation, type Conflict, type Position } from './conflicts.js';
+import { ordinalValue } from './slots.js';
 import { termKey, type ClaimUnit } from './units.js';
+import { foldTerm } from '../../cluster/features.js';
 import { isCity } from '../../analyze/entities/lexicon/cities.js';
 import { placeOf as gazetteerPlace } from '../../analyze/entities/lexicon/gazetteer.js';
 
@@ -23,8 +25,11 @@ interface Name {
   words: Set<string>;
 }
 
-/** How a value is compared: a weekday (`4`, a Thursday), a day of a month (`05-02`), a town (its words). */
-type Kind = 'w' | 'd' | 'p';
+/**
+ * How a value is compared: a weekday (`4`, a Thursday), a day of a month (`05-02`), a town (its
+ * words), a rank in an order named by its noun (`o:round` → `6`).
+ */
+type Kind = 'w' | 'd' | 'p' | `o:${string}`;
 
 /** A day or a place one clause gives for what it says happened. */
 interface HappeningValue {
@@ -33,8 +38,10 @@ interface HappeningValue {
   value: { start: number; end: number };
   /** Comparable keys of the value; a date may know its weekday and its day of the month. */
   keys: Map<Kind, string>;
-  /** The term of the verb the day belongs to (`dayVerb`): the happening. */
+  /** The term of the verb the value belongs to (`valueVerb`), with its particle: the happening. */
   verb: string;
+  /** That verb as printed. */
+  verbPrinted: string;
   /** Whether the clause tells a plan ("will appear Monday"). */
   future: boolean;
   /** The names it prints outside its attribution: who and what took part. */
@@ -82,7 +89,7 @@ const wordsOf = (name: string) => new Set(name.toLowerCase().match(/[\p{L}\p{N}]
 /** A value of one clause with the verb it belongs to, unless the clause denies that verb. */
 function valueRef(unit: ClaimUnit, index: number, value: { start: number; end: number }, keys: Map<Kind, string>, future: boolean): HappeningValue | null {
   const verb = valueVerb(unit, value);
-  return verb && !unit.denied.has(verb) ? { unit: index, value, keys, verb, future, names: namesOf(unit, value) } : null;
+  return verb && !unit.denied.has(verb.key.split(' ')[0]!) ? { unit: index, value, keys, verb: verb.key, verbPrinted: verb.printed, future, names: namesOf(unit, value) } : null;
 }
 
 /** The day a clause gives for what it tells, when it gives exactly one and as the day it happened. */
@@ -130,6 +137,38 @@ function placeOfClause(unit: ClaimUnit, index: number): HappeningValue | null {
   return valueRef(unit, index, place, new Map([['p', [...wordsOf(name)].join(' ')]]), unit.doc.layers.timexes.some((t) => inside(t, unit.span) && t.tense === 'future'));
 }
 
+/** A preposition and a determiner before a rank told as when or where a deed was done ("in the sixth round", "on his third attempt"). */
+const RANK_BEFORE = /\b(?:in|on|at|during)\s+(?:(?:the|his|her|their|its)\s+)?$/i;
+/**
+ * Nouns whose rank names a date, a period or an occurrence ("on the second day", "in his third
+ * season", "for the first time"): rival ranks of these are most often different days or occasions.
+ */
+const DATED_NOUNS: ReadonlySet<string> = new Set(['time', 'day', 'night', 'week', 'month', 'year', 'decade', 'century', 'anniversary', 'season', 'hour', 'term', 'attempt', 'try', 'bid']);
+
+/**
+ * The rank of a deed in an order, when a clause gives exactly one: "knocked him out in the sixth
+ * round", "finished in third place", "on the 12th floor". Compared only with a rank of the same noun.
+ */
+function rankOf(unit: ClaimUnit, index: number): HappeningValue | null {
+  const text = unit.doc.text;
+  const tokens = tokensWithin(unit.doc.layers.tokens, unit.span);
+  const ranks: Array<{ noun: string; rank: number; start: number; end: number }> = [];
+  tokens.forEach((t, k) => {
+    const rank = ordinalValue(text.slice(t.start, t.end).toLowerCase());
+    const head = tokens[k + 1];
+    if (rank === null || !head || head.pos !== 'NOUN' || tokens[k + 2]?.pos === 'NOUN' || inside(t, unit.attribution?.span)) return;
+    const noun = foldTerm(head.lemma);
+    if (DATED_NOUNS.has(noun) || !RANK_BEFORE.test(text.slice(Math.max(unit.span.start, t.start - 12), t.start))) return;
+    ranks.push({ noun, rank, start: t.start, end: head.end });
+  });
+  if (ranks.length !== 1) return null;
+  const r = ranks[0]!;
+  return valueRef(unit, index, r, new Map<Kind, string>([[`o:${r.noun}`, String(r.rank)]]), unit.doc.layers.timexes.some((t) => inside(t, unit.span) && t.tense === 'future'));
+}
+
+/** Particles that make another deed of the verb before them ("knocked out" / "knocked down"). */
+const PARTICLES: ReadonlySet<string> = new Set(['out', 'down', 'up', 'off', 'away', 'over', 'back']);
+
 /** Marks that end the phrase a value belongs to. */
 const PHRASE_BREAK = /^(?:[,;:()[\]"“”—–]|--)$/;
 
@@ -140,7 +179,7 @@ const PHRASE_BREAK = /^(?:[,;:()[\]"“”—–]|--)$/;
  * neither: a date in a phrase without a verb ("charged in the shooting at the plant Thursday night")
  * is no day of the clause's verb.
  */
-function valueVerb(unit: ClaimUnit, value: { start: number; end: number }): string | null {
+function valueVerb(unit: ClaimUnit, value: { start: number; end: number }): { key: string; printed: string } | null {
   const text = unit.doc.text;
   const tokens = tokensWithin(unit.doc.layers.tokens, unit.span);
   const at = tokens.findIndex((t) => t.start >= value.start);
@@ -150,7 +189,14 @@ function valueVerb(unit: ClaimUnit, value: { start: number; end: number }): stri
   while (from > 0 && !breaks[from - 1]) from--;
   let to = at;
   while (to < tokens.length - 1 && !breaks[to + 1]) to++;
-  const term = (t: Token) => termKey(text.slice(t.start, t.end), t);
+  // With its particle: "knocked out" and "knocked down" are two deeds.
+  const term = (t: Token) => {
+    const key = termKey(text.slice(t.start, t.end), t);
+    const next = tokens.find((n) => n.start >= t.end);
+    const particle = next && next.start < unit.span.end ? text.slice(next.start, next.end).toLowerCase() : '';
+    if (!key) return null;
+    return PARTICLES.has(particle) ? { key: `${key} ${particle}`, printed: text.slice(t.start, next!.end) } : { key, printed: text.slice(t.start, t.end) };
+  };
   const verbs = tokens.map((t, k) => ({ t, k })).filter(({ t, k }) => k >= from && k <= to && t.pos === 'VERB' && (t.end <= value.start || t.start >= value.end));
   if (verbs.length) return term(verbs.sort((x, y) => Math.abs(x.k - at) - Math.abs(y.k - at))[0]!.t);
   if (from !== 0) return null;
@@ -186,7 +232,7 @@ function differ(kind: Kind, x: string, y: string): boolean {
 /** The kind of key on which two values differ, when they give no kind alike. */
 function rivalKind(a: HappeningValue, b: HappeningValue): Kind | null {
   let rival: Kind | null = null;
-  for (const kind of ['d', 'w', 'p'] as const) {
+  for (const kind of new Set([...a.keys.keys(), ...b.keys.keys()])) {
     const [x, y] = [a.keys.get(kind), b.keys.get(kind)];
     if (x === undefined || y === undefined) continue;
     // A day both give alike (2 May, though one says Thursday and the other Friday) is no dispute.
@@ -196,7 +242,7 @@ function rivalKind(a: HappeningValue, b: HappeningValue): Kind | null {
   return rival;
 }
 
-const QUESTION: Record<Kind, string> = { w: 'which day', d: 'which day', p: 'where' };
+const question = (kind: Kind) => (kind === 'p' ? 'where' : kind.startsWith('o:') ? 'which in order' : 'which day');
 
 /**
  * Day and place conflicts of a story: pairs of clauses from different sources telling one happening
@@ -205,7 +251,7 @@ const QUESTION: Record<Kind, string> = { w: 'which day', d: 'which day', p: 'whe
  * clauses that give it.
  */
 export function findHappeningConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: (unit: ClaimUnit) => string): Conflict[] {
-  const refs = units.flatMap((u, i) => [dayOf(u, i), placeOfClause(u, i)]).filter((r): r is HappeningValue => r !== null);
+  const refs = units.flatMap((u, i) => [dayOf(u, i), placeOfClause(u, i), rankOf(u, i)]).filter((r): r is HappeningValue => r !== null);
   const source = (r: HappeningValue) => sourceOf(units[r.unit]!);
   const bySlot = new Map<string, { verb: string; kind: Kind; pairs: Array<[HappeningValue, HappeningValue]> }>();
   for (let i = 0; i < refs.length; i++) {
@@ -238,14 +284,7 @@ export function findHappeningConflicts(units: ClaimUnit[], space: UnitVectors, s
       value: [...new Set(rs.map(printed))].join(' / '),
       refs: rs.map((r) => ({ unit: r.unit, value: { ...r.value, text: printed(r) }, cite: valueCitation(units[r.unit]!, r.value) })),
     }));
-    conflicts.push({ subject: `${QUESTION[kind]}: ${verbWord(units, pairs[0]![0], verb)}`, positions });
+    conflicts.push({ subject: `${question(kind)}: ${pairs[0]![0].verbPrinted}${kind.startsWith('o:') ? ` in the … ${kind.slice(2)}` : ''}`, positions });
   }
   return conflicts;
-}
-
-/** The verb of the happening as the first clause prints it. */
-function verbWord(units: ClaimUnit[], ref: HappeningValue, verb: string): string {
-  const unit = units[ref.unit]!;
-  const token = tokensWithin(unit.doc.layers.tokens, unit.span).find((t: Token) => t.pos === 'VERB' && termKey(unit.doc.text.slice(t.start, t.end), t) === verb);
-  return token ? unit.doc.text.slice(token.start, token.end) : verb;
 }

@@ -47,6 +47,13 @@ const ORDINALS: Record<string, number> = {
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20,
 };
 
+/** The rank an ordinal word states ("sixth", "6th"); null for any other word. */
+export function ordinalValue(word: string): number | null {
+  if (ORDINALS[word] !== undefined) return ORDINALS[word]!;
+  const numbered = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(word);
+  return numbered ? Number(numbered[1]) : null;
+}
+
 /**
  * Nouns whose ordinal names a date or a period ("the second day", "his third year") or an
  * occurrence ("for the first time"): two of them in one story are most often different days or
@@ -137,9 +144,8 @@ function phrasesOf(unit: ClaimUnit, index: number): SlotPhrase[] {
 
 /** A word that counts or ranks what follows: a number, an indefinite article, a vague amount, an ordinal. */
 function quantifier(t: Token, w: string): { kind: 'count' | 'ordinal'; range: [number, number]; stated: 'number' | 'article' | 'vague' } | null {
-  if (ORDINALS[w] !== undefined) return { kind: 'ordinal', range: [ORDINALS[w]!, ORDINALS[w]!], stated: 'number' };
-  const ordinal = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(w);
-  if (ordinal) return { kind: 'ordinal', range: [Number(ordinal[1]), Number(ordinal[1])], stated: 'number' };
+  const rank = ordinalValue(w);
+  if (rank !== null) return { kind: 'ordinal', range: [rank, rank], stated: 'number' };
   if (ONE_OF.has(w) && t.pos === 'DET') return { kind: 'count', range: [1, 1], stated: 'article' };
   if (w === 'several') return { kind: 'count', range: VAGUE_AMOUNTS.several!, stated: 'vague' };
   if (t.pos !== 'NUM') return null;
