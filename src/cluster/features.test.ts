@@ -45,3 +45,22 @@ test('a stated publication date times the article; an inferred lower bound does 
   assert.equal(articleFeatures({ text, layers, meta: META }).publishedAt, Date.parse('2026-05-04T10:00:00Z'));
   assert.equal(articleFeatures({ text, layers, meta: { ...META, publishedAtBasis: 'inferred' } }).publishedAt, null);
 });
+
+test('place abbreviations are one term and one name with the words they stand for; the plain words stay words', () => {
+  const short = features('A climber fell on Mt Kessel near Orvale, Calif., on Sunday.');
+  const long = features('A climber fell on Mount Kessel near Orvale, California, on Sunday.');
+  for (const f of [short, long]) {
+    assert.ok(f.terms.has('mount'));
+    assert.ok(f.terms.has('california'));
+    assert.ok(f.entities.has('mount kessel'));
+  }
+  const words = features('The clerk felt ill and went to mass in the hall.');
+  assert.ok(!words.terms.has('illinois') && !words.terms.has('massachusetts'));
+  assert.ok(features('Doctors in Brenton, Ill. treated the crew.').terms.has('illinois'));
+});
+
+test('words outlets use for one happening are one term: a quake is an earthquake, a death is a dying', () => {
+  assert.ok(features('A strong quake shook the valley town of Orvale.').terms.has('earthquake'));
+  assert.ok(features('The death of the climber shocked Orvale.').terms.has('die'));
+  assert.ok(features('The climber died on the ridge above Orvale.').terms.has('die'));
+});

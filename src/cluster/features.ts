@@ -1,4 +1,6 @@
 import type { Doc, Span } from '../doc/types.js';
+import { expandPlaceAbbreviation } from '../text/abbreviations.js';
+import { EVENT_VARIANTS } from './lexicon/event-variants.js';
 import { LIGHT_VERBS } from './lexicon/light-verbs.js';
 import { PATTERNS } from './patterns.js';
 
@@ -43,6 +45,14 @@ export function foldTerm(word: string): string {
   return word.toLowerCase().normalize('NFD').replace(PATTERNS.combiningMarks, '');
 }
 
+/** One key for the words outlets use interchangeably for one happening ("quake", "earthquake"; `EVENT_VARIANTS`). */
+export const eventTerm = (term: string): string => EVENT_VARIANTS.get(term) ?? term;
+
+/** A name as a key: folded, place abbreviations written out ("Mt Cook" → "mount cook"). */
+export function nameKey(text: string, start: number, end: number): string {
+  return foldTerm(text.slice(start, end).replace(PATTERNS.nameWord, (word, at: number) => expandPlaceAbbreviation(text, start + at, start + at + word.length) ?? word));
+}
+
 /**
  * The terms and proper-noun chunks of an article, outside sub-headings (they repeat the body).
  * A chunk is a maximal run of proper nouns ("President Gustavo Petro" → "president gustavo petro"
@@ -64,7 +74,7 @@ export function articleFeatures(doc: Pick<Doc, 'text' | 'layers' | 'meta'>, lead
   };
   for (const token of doc.layers.tokens) {
     const surface = doc.text.slice(token.start, token.end);
-    if (token.pos !== 'PROPN' || token.start - chunkEnd > 1 || inHeading(token.start)) closeChunk();
+    if ((token.pos !== 'PROPN' && !expandPlaceAbbreviation(doc.text, token.start, token.end)) || token.start - chunkEnd > 1 || inHeading(token.start)) closeChunk();
     if (inHeading(token.start)) continue;
     if (token.pos === 'NUM' && PATTERNS.year.test(surface)) {
       add(terms, surface, YEAR_WEIGHT * (token.start < lead.end ? leadWeight : 1));
@@ -74,13 +84,16 @@ export function articleFeatures(doc: Pick<Doc, 'text' | 'layers' | 'meta'>, lead
       add(terms, `#${surface}`, NUMBER_WEIGHT * (token.start < lead.end ? leadWeight : 1));
       continue;
     }
-    const weight = POS_WEIGHTS[token.pos];
+    // "Mt Cook" and "Mount Cook", "Calif." and "California" are one place: the word, and a name's word.
+    const place = expandPlaceAbbreviation(doc.text, token.start, token.end);
+    const pos = place ? 'PROPN' : token.pos;
+    const weight = POS_WEIGHTS[pos];
     if (!weight) continue;
-    const term = foldTerm(token.pos === 'PROPN' ? surface : token.lemma);
+    const term = place ?? eventTerm(foldTerm(pos === 'PROPN' ? surface : token.lemma));
     if (term.length < MIN_TERM_LENGTH || !PATTERNS.termStart.test(term)) continue;
     if (token.pos === 'VERB' && LIGHT_VERBS.has(term)) continue;
     add(terms, term, weight * (token.start < lead.end ? leadWeight : 1));
-    if (token.pos === 'PROPN') {
+    if (pos === 'PROPN') {
       chunk.push(term);
       chunkEnd = token.end;
     }

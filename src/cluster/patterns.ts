@@ -4,6 +4,8 @@ export const PATTERNS = {
   year: /^(1[89]|20)\d\d$/,
   /** A figure worth matching across reports: two digits or more, with its separators ("44", "7.3", "27-24", "1,300"). */
   distinctiveNumber: /^(?=(?:\D*\d){2})[\d.,:\/-]+$/,
+  /** A word of a name, with an abbreviation's stop ("Mt", "Calif."). */
+  nameWord: /\p{L}+\.?/gu,
   /** A word for shingling: letters and digits only, so punctuation and quote styles do not matter. */
   word: /[\p{L}\p{N}]+/gu,
   /** A term worth counting starts with a letter ("covid-19" yes, "'s" and "2nd" no). */

@@ -1,5 +1,5 @@
 import type { EventSignature } from '../doc/types.js';
-import { cosine, DEFAULT_CENTROID_TERMS, growEvent, heaviest, type StorySummary, type TermVector } from './stories.js';
+import { cosine, DEFAULT_CENTROID_TERMS, DEFAULT_GROUPING, growEvent, heaviest, storiesClash, type StoryEvent, type StorySummary, type TermVector } from './stories.js';
 
 /** One member of a story as the re-examination sees it: its vector under the current statistics, its date and event. */
 export interface StoryMember {
@@ -77,10 +77,30 @@ export function proposeSplit(members: StoryMember[], threshold = DEFAULT_SPLIT_T
   const [a, b] = groups as [number[], number[]];
   const similarity = link(a, b);
   if (Math.min(a.length, b.length) < MIN_SPLIT_PART || similarity >= threshold * Math.min(link(a, a), link(b, b))) return null;
+  const eventOf = (g: number[]) => ({ size: g.length, event: g.reduce((e, i) => growEvent([e], members[i]!.event), growEvent([], null)) });
+  if (sameProtagonists(eventOf(a), eventOf(b))) return null;
   // The larger part keeps the id; on a tie, the part holding the story's first member.
   const [keep, part] = a.length > b.length || (a.length === b.length && Math.min(...a) < Math.min(...b)) ? [a, b] : [b, a];
   const ids = (g: number[]) => g.sort((x, y) => x - y).map((i) => members[i]!.id);
   return { keep: ids(keep), part: ids(part), similarity: Number(similarity.toFixed(3)) };
+}
+
+/**
+ * Whether two groups of a story's members report one event about the same people, told from two
+ * sides (the game and the injured player's return; the arrest and the charges weighed weeks
+ * later): a person is named in the leads of most members of each group (more than half, and at
+ * least two), no such main person of one group is named in fewer than a quarter of the other's
+ * leads, and their dates (when both are known) do not clash as two events' would. Two look-alike
+ * events differ in someone: the coach fired and the coach hired, another player arrested. ECB+ odd
+ * (tuning) topics in the whole stream, 6 of 13 splits among them cut one event in two; with this
+ * check B³ F1 over orders 1–5 0.916 → 0.919 (recall 0.933 → 0.938, precision unchanged).
+ */
+export function sameProtagonists(a: { size: number; event: StoryEvent }, b: { size: number; event: StoryEvent }): boolean {
+  const mains = (g: { size: number; event: StoryEvent }) => [...(g.event.people ?? [])].filter(([, n]) => n >= 2 && n > g.size / 2).map(([k]) => k);
+  const rare = (g: { size: number; event: StoryEvent }, other: { size: number; event: StoryEvent }) => mains(g).some((k) => (other.event.people?.get(k) ?? 0) < other.size / 4);
+  if (!mains(a).some((k) => mains(b).includes(k)) || rare(a, b) || rare(b, a)) return false;
+  if ((a.event.when === null) !== (b.event.when === null)) return false;
+  return !storiesClash(a.event, b.event, DEFAULT_GROUPING);
 }
 
 /**

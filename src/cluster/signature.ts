@@ -1,7 +1,7 @@
 import type { Doc, EntityMention, EventPart, EventSignature, Span, Timex } from '../doc/types.js';
 import type { Stage } from '../pipeline/stage.js';
 import { timexTense } from '../analyze/time/tense.js';
-import { foldTerm, leadSpan } from './features.js';
+import { eventTerm, foldTerm, leadSpan, nameKey } from './features.js';
 import { LIGHT_VERBS } from './lexicon/light-verbs.js';
 import { PATTERNS } from './patterns.js';
 
@@ -49,7 +49,7 @@ export function eventSignature(doc: Pick<Doc, 'text' | 'layers' | 'meta'>): Even
     if (!inLead(token) || (token.pos !== 'VERB' && token.pos !== 'NOUN') || inTimex(token)) continue;
     // A name's own words, and a title just before a name ("President Donald Trump"), are who, not what.
     if (names.some((e) => (token.start >= e.start && token.end <= e.end) || (e.start > token.end && e.start - token.end <= 1))) continue;
-    const key = foldTerm(token.lemma);
+    const key = eventTerm(foldTerm(token.lemma));
     if (key.length < 3 || !PATTERNS.termStart.test(key) || LIGHT_VERBS.has(key) || what.some((w) => w.key === key)) continue;
     what.push({ key, start: token.start, end: token.end });
     if (what.length === MAX_TRIGGERS) break;
@@ -65,10 +65,10 @@ export function eventSignature(doc: Pick<Doc, 'text' | 'layers' | 'meta'>): Even
 
 /** One part per distinct name, keyed by the fullest form in the article that ends like it ("Lohan" → "lindsay lohan"), or by its gazetteer id. */
 function distinctNames(doc: Pick<Doc, 'text' | 'layers'>, mentions: EntityMention[]): EventPart[] {
-  const forms = doc.layers.entities.map((e) => ({ type: e.type, name: foldTerm(doc.text.slice(e.start, e.end)) }));
+  const forms = doc.layers.entities.map((e) => ({ type: e.type, name: nameKey(doc.text, e.start, e.end) }));
   const parts: EventPart[] = [];
   for (const mention of mentions) {
-    const name = foldTerm(doc.text.slice(mention.start, mention.end));
+    const name = nameKey(doc.text, mention.start, mention.end);
     const fullest = forms.filter((f) => f.type === mention.type && (f.name === name || f.name.endsWith(` ${name}`))).reduce((best, f) => (f.name.length > best.length ? f.name : best), name);
     const key = mention.ref ?? fullest;
     if (!parts.some((p) => p.key === key)) parts.push({ key, start: mention.start, end: mention.end });

@@ -333,7 +333,7 @@ export function datesClash(event: EventSignature, story: StoryEvent, o: Pick<Gro
   return intervalGapDays(event.when, story.when) > o.whenToleranceDays + o.whenGrowth * spanDays(story.when);
 }
 
-function storiesClash(a: StoryEvent, b: StoryEvent, o: Pick<GroupingOptions, 'whenToleranceDays' | 'whenGrowth'>): boolean {
+export function storiesClash(a: StoryEvent, b: StoryEvent, o: Pick<GroupingOptions, 'whenToleranceDays' | 'whenGrowth'>): boolean {
   if (!a.when || !b.when) return false;
   return intervalGapDays(a.when, b.when) > o.whenToleranceDays + o.whenGrowth * Math.max(spanDays(a.when), spanDays(b.when));
 }

@@ -1,0 +1,44 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import type { EventSignature } from '../doc/types.js';
+import { proposeSplit, sameProtagonists, type StoryMember } from './repair.js';
+import { growEvent } from './stories.js';
+
+const part = (key: string) => ({ key, start: 0, end: 0 });
+const signature = (people: string[], what: string[], when: { start: string; end: string } | null = null): EventSignature => ({
+  what: what.map(part),
+  who: people.map(part),
+  people: people.map(part),
+  where: [],
+  when: when ? { ...when, basis: 'text', span: null } : null,
+});
+const group = (...events: EventSignature[]) => ({ size: events.length, event: events.reduce((e, s) => growEvent([e], s), growEvent([], null)) });
+
+test('two groups naming the same main person in most leads, and each other\'s main people, are one event told from two sides', () => {
+  const game = group(signature(['lena marsh'], ['win']), signature(['lena marsh', 'ivo dunn'], ['score']), signature(['lena marsh', 'pia rask'], ['win']));
+  const comeback = group(signature(['lena marsh', 'pia rask'], ['return']), signature(['lena marsh', 'pia rask'], ['return']), signature(['lena marsh'], ['cheer']));
+  assert.equal(sameProtagonists(game, comeback), true);
+});
+
+test('groups whose main people differ, or whose dates clash, or of which one alone is dated, stay apart', () => {
+  const fired = group(signature(['otto vey', 'rune hale'], ['fire']), signature(['otto vey', 'rune hale'], ['fire']), signature(['otto vey', 'rune hale'], ['coach']));
+  const hired = group(signature(['otto vey'], ['hire']), signature(['otto vey'], ['hire']), signature(['otto vey'], ['coach']));
+  // Rune Hale, fired in every lead of one group, is named by none of the other's: another event.
+  assert.equal(sameProtagonists(fired, hired), false);
+  const day = (d: string) => ({ start: d, end: d });
+  const may = group(signature(['otto vey'], ['hire'], day('2021-05-02')), signature(['otto vey'], ['hire'], day('2021-05-03')));
+  const later = group(signature(['otto vey'], ['hire'], day('2025-05-02')), signature(['otto vey'], ['hire'], day('2025-05-04')));
+  assert.equal(sameProtagonists(may, later), false);
+  assert.equal(sameProtagonists(may, hired), false);
+});
+
+test('a story whose two word groups share their main person is not split', () => {
+  const vector = (keys: string[]) => new Map(keys.map((k) => [k, 1 / Math.sqrt(keys.length)]));
+  const member = (id: string, keys: string[], people: string[]): StoryMember => ({ id, vector: vector(keys), publishedAt: null, event: signature(people, []) });
+  const game = ['score', 'pass', 'yard', 'quarter', 'touchdown'];
+  const comeback = ['return', 'emotion', 'injury', 'crowd', 'tribute'];
+  const members = [0, 1, 2].map((i) => member(`g${i}`, [...game, `g${i}`], ['lena marsh'])).concat([0, 1, 2].map((i) => member(`c${i}`, [...comeback, `c${i}`], ['lena marsh'])));
+  assert.equal(proposeSplit(members), null);
+  const others = [0, 1, 2].map((i) => member(`c${i}`, [...comeback, `c${i}`], ['pia rask']));
+  assert.ok(proposeSplit([...members.slice(0, 3), ...others]));
+});
