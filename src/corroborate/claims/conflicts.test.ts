@@ -92,3 +92,14 @@ test('sums of one payer are one slot; another payer\'s or the agent\'s ask never
     ],
   ]);
 });
+
+test('a part of a list of people, a number opening a name and a stretch "over" years are no side of a dispute', () => {
+  // Self-written. Three people in all, one outlet naming the parts.
+  assert.deepEqual(conflictsOf(['Three people died when the bank in Larch Street caught fire on Tuesday.', 'A man and two women died when the bank in Larch Street caught fire on Tuesday.']), []);
+  // A family's count stays a total: "a wife and two children" against "a wife and three children".
+  assert.deepEqual(conflictsOf(['Officer Dale Brook, 41, leaves behind a wife and two children.', 'Dale Brook leaves behind a wife and three children.']), [['two children', 'three children']]);
+  // "an 8 Block gang member" counts no members.
+  assert.deepEqual(conflictsOf(['Police said an alleged 8 Block gang member fired the shots.', 'Police said two gang members fired the shots.']), []);
+  // Loans spread "over three years" are not loans of more than three years.
+  assert.deepEqual(conflictsOf(['The country will receive loans of 40 billion euros over three years.', 'The loans of 40 billion euros will run for three years.']), []);
+});

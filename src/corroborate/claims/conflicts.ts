@@ -2,6 +2,8 @@ import { tokensWithin } from '../../doc/spans.js';
 import type { Span } from '../../doc/types.js';
 import { overlaps, type Interval } from '../quantities/interval.js';
 import { SMALL_NUMBERS } from '../quantities/lexicon.js';
+import { foldTerm } from '../../cluster/features.js';
+import { PEOPLE_NOUNS } from './lexicon.js';
 import { ALIGN_THRESHOLD, similarity, vectorCosine, weighted, type UnitVectors } from './align.js';
 import { termKey, type ClaimUnit } from './units.js';
 
@@ -143,7 +145,7 @@ function nearMiss(a: Interval, b: Interval): boolean {
  * updates or different things, not a dispute between sources.
  */
 export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: (unit: ClaimUnit) => string): Conflict[] {
-  const refs: QuantityRef[] = units.flatMap((u, unit) => u.quantities.filter((q) => !negated(u, q)).map((quantity) => ({ unit, quantity, cite: valueCitation(u, quantity) })));
+  const refs: QuantityRef[] = units.flatMap((u, unit) => u.quantities.filter((q) => !negated(u, q) && !partOfList(u, q) && !inName(u, q) && !spanned(u, q)).map((quantity) => ({ unit, quantity, cite: valueCitation(u, quantity) })));
   // Weighed once here, not once per pair below.
   const contexts = refs.map((r) => weighted(r.quantity.context, space.weight));
   const link = (payer: (k: number) => string | null) => {
@@ -218,6 +220,53 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
     conflicts.push({ subject: subjectOf(slot, units), positions });
   }
   return conflicts;
+}
+
+type UnitQuantity = ClaimUnit['quantities'][number];
+
+/** The clause's tokens just before and just after a quantity, and the words between its number and its noun. */
+function around(unit: ClaimUnit, q: UnitQuantity) {
+  const tokens = tokensWithin(unit.doc.layers.tokens, unit.span);
+  const word = (k: number) => (tokens[k] ? unit.doc.text.slice(tokens[k]!.start, tokens[k]!.end) : '');
+  const first = tokens.findIndex((t) => t.start >= q.start);
+  let last = first;
+  while (tokens[last + 1] && tokens[last + 1]!.end <= q.end) last++;
+  return { tokens, word, first, last };
+}
+
+/**
+ * Whether a count of people is one part of a list of counted people ("a man and two women", "two
+ * adults and three children"): a part is no rival of the whole another outlet counts ("three bank workers").
+ */
+function partOfList(unit: ClaimUnit, q: UnitQuantity): boolean {
+  if (q.dimension !== 'count' || q.unitClass !== 'person') return false;
+  const { tokens, word, first, last } = around(unit, q);
+  if (first < 0) return false;
+  const joint = (k: number) => /^(?:and|or)$/i.test(word(k));
+  const person = (k: number) => tokens[k]?.pos === 'NOUN' && PEOPLE_NOUNS.has(foldTerm(tokens[k]!.lemma));
+  const counted = (k: number) => tokens[k]?.pos === 'DET' || tokens[k]?.pos === 'NUM';
+  // The other member counts people too ("a man", "three children"); "a wife and two children" is a family, and its count a total.
+  const before = joint(first - 1) && person(first - 2) && counted(first - 3);
+  let k = last + 2;
+  while (tokens[k]?.pos === 'ADJ' || (k === last + 2 && counted(k))) k++;
+  const after = joint(last + 1) && counted(last + 2) && person(k);
+  return before || after;
+}
+
+/** Whether the number of a count opens a name ("an 8 Block gang member"): a capitalised word stands between it and its noun. */
+function inName(unit: ClaimUnit, q: UnitQuantity): boolean {
+  if (q.dimension !== 'count') return false;
+  const { word, first, last } = around(unit, q);
+  if (first < 0) return false;
+  for (let k = first + 1; k < last; k++) if (/^\p{Lu}/u.test(word(k))) return true;
+  return false;
+}
+
+/** Whether "over" before a duration tells the stretch a thing is spread across ("loans over three years"), not "more than". */
+function spanned(unit: ClaimUnit, q: UnitQuantity): boolean {
+  if (q.dimension !== 'duration' || !/^over\b/i.test(q.text)) return false;
+  const { tokens, first } = around(unit, q);
+  return first > 0 && ['NOUN', 'PROPN', 'NUM'].includes(tokens[first - 1]!.pos);
 }
 
 /** Words that deny what follows them in a clause. */
