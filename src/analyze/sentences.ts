@@ -72,7 +72,9 @@ function analyseLine(line: string, lineStart: number, into: SentencesAndTokens):
     // "40 . 3 million people" in tokenised text (ECB+): a stop spaced between two digits is a decimal point.
     const decimal = previous && previous.end === lineStart + start - 1 && /\d \.$/.test(read.slice(0, start - 1)) && /\d/.test(read[start] ?? '');
     // "George W . Bush", "Capt . James Clark": a spaced-out initial or title before a name.
-    if (previous && ((previous.end === lineStart + start && /^[\p{Ll}\d]/u.test(read[start] ?? '')) || decimal || initialBefore(values, pos, from) || titleBefore(values, pos, from))) {
+    // "Rep. Ana Ruiz (D-Calif.) said": a bracket closed after an abbreviation's stop, then a lowercase word, goes on with the sentence.
+    const bracketed = previous && /\.\)$/.test(read.slice(0, start).trimEnd()) && /^\p{Ll}/u.test(read[start] ?? '');
+    if (previous && ((previous.end === lineStart + start && /^[\p{Ll}\d]/u.test(read[start] ?? '')) || decimal || bracketed || initialBefore(values, pos, from) || titleBefore(values, pos, from))) {
       previous.end = lastToken.end;
       return;
     }

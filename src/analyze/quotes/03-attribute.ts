@@ -73,6 +73,11 @@ const isStopInWord = (ctx: QuoteContext, k: number) => {
   const [before, stop, after] = [ctx.tokens[k - 1], ctx.tokens[k], ctx.tokens[k + 1]];
   return before !== undefined && stop !== undefined && after !== undefined && before.end === stop.start && stop.end === after.start && /^\p{Ll}/u.test(ctx.text.slice(after.start, after.end));
 };
+/** "D-Calif.,", "(R-Ore.)": a stop glued to a capitalised word with a comma or closing bracket glued after it ends an abbreviation, not a sentence. */
+const isAbbreviationStop = (ctx: QuoteContext, k: number) => {
+  const [before, stop, after] = [ctx.tokens[k - 1], ctx.tokens[k], ctx.tokens[k + 1]];
+  return stop !== undefined && before !== undefined && after !== undefined && lower(ctx, k) === '.' && before.end === stop.start && stop.end === after.start && /^\p{Lu}/u.test(ctx.text.slice(before.start, before.end)) && /^[,)]$/.test(lower(ctx, k + 1));
+};
 const lower = (ctx: QuoteContext, i: number) => (ctx.tokens[i] ? ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[i]!.end).toLowerCase() : '');
 /**
  * Look-ups over one article's chunks and quotes, built once per context so that every question
@@ -214,6 +219,12 @@ export function subjectBefore(ctx: QuoteContext, end: number, floor: number): Fo
     j = modifierStart - 1;
   }
   if (j < floor) return null;
+  // "Rep. Ana Ruiz (D-Calif.) said": a bracket between the name and its verb is passed over.
+  if (lower(ctx, j) === ')') {
+    let b = j - 1;
+    while (b > floor && lower(ctx, b) !== '(' && b > j - MAX_APPOSITION) b--;
+    if (lower(ctx, b) === '(') j = b - 1;
+  }
   // "Charles Reilly, a management expert, who stated": the relative pronoun stands for the phrase before it.
   if (lower(ctx, j) === 'who' && lower(ctx, j - 1) === ',') j -= 1;
   if (lower(ctx, j) === ',') {
@@ -442,6 +453,11 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
       const head = phraseEndingAt(ctx, startToken - 2, floor);
       if (head?.kind === 'role') return { ...head, span: { start: head.span.start, end: found.span.end } };
     }
+    // "a spokesman for the fire department said", "a nurse at the hospital told": a person noun before the preposition is the speaker.
+    if (found?.kind === 'role' && MODIFIER_PREPOSITIONS.has(lower(ctx, startToken - 1)) && lower(ctx, startToken - 1) !== 'on') {
+      const head = phraseEndingAt(ctx, startToken - 2, floor);
+      if (head?.kind === 'role' && isPersonNoun(head.head)) return { ...head, span: { start: head.span.start, end: found.span.end } };
+    }
   } else if (/^\p{Lu}\p{Ll}+$/u.test(ctx.text.slice(t.start, t.end)) && isKnownSurname(ctx.text, ctx.text.slice(t.start, t.end), ctx.chunks)) {
     // "…, '' Fanning said": the surname of a person named in full, whatever tag the tagger gave it ("Fanning" as a verb).
     return { kind: 'role', span: { start: t.start, end: t.end }, head: lower(ctx, j), definite: false };
@@ -581,11 +597,16 @@ export function chunkGender(ctx: QuoteContext, chunk: NameChunk): 'female' | 'ma
 const MAX_DESCRIPTION_WORDS = 5; // "a senior police spokeswoman": words read after the article of an apposition or predicate
 
 /**
- * The lowercased words of the description given to a person right after their name: an
- * apposition ("Ana Ruiz, a police spokeswoman,") or a predicate ("Ana Ruiz is the police
- * spokeswoman"), so that "the spokeswoman" can point back to her.
+ * The lowercased words of the description given to a person right beside their name: an
+ * apposition after it ("Ana Ruiz, a police spokeswoman,"), a predicate ("Ana Ruiz is the police
+ * spokeswoman") or a description the name is apposed to ("The band's singer and guitarist, Ana
+ * Ruiz,", "A spokeswoman for the council, Ana Ruiz,"), so that "the spokeswoman" can point back to her.
  */
 function describedAs(ctx: QuoteContext, chunk: NameChunk): string[] {
+  return [...descriptionAfter(ctx, chunk), ...descriptionBefore(ctx, chunk)];
+}
+
+function descriptionAfter(ctx: QuoteContext, chunk: NameChunk): string[] {
   let k = chunk.last + 1;
   if (![',', 'is', 'was'].includes(lower(ctx, k))) return [];
   k++;
@@ -593,6 +614,33 @@ function describedAs(ctx: QuoteContext, chunk: NameChunk): string[] {
   const words: string[] = [];
   for (k++; words.length < MAX_DESCRIPTION_WORDS && ['NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[k]?.pos ?? ''); k++) words.push(lower(ctx, k));
   return words;
+}
+
+const MAX_DESCRIPTION_BEFORE = 8; // tokens of "the band's singer and guitarist" or "a spokeswoman for the city council" before ", Name"
+
+/**
+ * The words of a description standing right before ", Name": it opens the sentence or follows a
+ * determiner or possessive, holds no verb or comma, and the name after it closes the apposition
+ * (a comma or a verb follows), so the name is no list item ("the mayor, Ana Ruiz and Jo Hale").
+ */
+function descriptionBefore(ctx: QuoteContext, chunk: NameChunk): string[] {
+  if (lower(ctx, chunk.first - 1) !== ',' || !(lower(ctx, chunk.last + 1) === ',' || ctx.tokens[chunk.last + 1]?.pos === 'VERB' || ctx.tokens[chunk.last + 1]?.pos === 'AUX')) return [];
+  const sentenceStart = tokenAt(ctx, ctx.sentences[sentenceIndexAt(ctx, ctx.tokens[chunk.first]!.start)]?.start ?? 0);
+  const words: string[] = [];
+  for (let k = chunk.first - 2; k >= Math.max(sentenceStart, chunk.first - 1 - MAX_DESCRIPTION_BEFORE); k--) {
+    const t = ctx.tokens[k]!;
+    const w = lower(ctx, k);
+    // "a spokeswoman for the council": a determiner after a preposition is inside the description.
+    if (t.pos === 'DET' && ctx.tokens[k - 1]?.pos === 'ADP' && k > sentenceStart) continue;
+    if (t.pos === 'DET' || POSSESSIVES.has(w) || k === sentenceStart) {
+      // The determiner or the sentence's first word opens the description.
+      if (t.pos !== 'DET' && !POSSESSIVES.has(w)) words.push(w);
+      return words;
+    }
+    if (!['NOUN', 'ADJ', 'PROPN', 'ADP', 'CCONJ'].includes(t.pos) && !/^['’]s$/.test(w)) return [];
+    words.push(w);
+  }
+  return [];
 }
 
 export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | null = null, depth = 0): NameChunk | null {
@@ -699,6 +747,9 @@ const PERSON_NOUN_ENDING = /(?:man|woman|person|er|or|ist|ian)$/;
  * victim's mother"); an event or a thing ("the shooting") cannot.
  * Fails on a person noun outside the title lists and endings ("the nanny"): taken for a thing.
  */
+/** Whether a noun names a person by a title or role, or by what they do ("spokeswoman", "passer-by"). */
+const isPersonNoun = (word: string) => word.split('-').some((w) => TITLE_HEADS.has(w) || TITLE_WORDS.has(w) || ROLE_TITLES.has(w) || FEMALE_TITLES.has(w) || MALE_TITLES.has(w) || PERSON_NOUN_ENDING.test(w));
+
 export function isPersonAttribution(ctx: QuoteContext, a: Attribution): boolean {
   if (!a.speaker) return false;
   if (a.speakerName !== null) {
@@ -707,7 +758,7 @@ export function isPersonAttribution(ctx: QuoteContext, a: Attribution): boolean 
   }
   // The head is the last word; each part of a compound counts ("passer-by", tokenised "passer - by").
   const head = ctx.text.slice(a.speaker.start, a.speaker.end).toLowerCase().replace(/\s*-\s*/g, '-').split(/\s+/).at(-1)!;
-  return head.split('-').some((w) => TITLE_HEADS.has(w) || TITLE_WORDS.has(w) || ROLE_TITLES.has(w) || FEMALE_TITLES.has(w) || MALE_TITLES.has(w) || PERSON_NOUN_ENDING.test(w));
+  return isPersonNoun(head);
 }
 
 /**
@@ -920,7 +971,7 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
   if (apposed) return resolveFound(ctx, apposed, 'quotes/x-said', close);
   for (let k = i + 1; k < i + MAX_TRAILER_GAP && ctx.tokens[k]; k++) {
     const w = lower(ctx, k);
-    if ((SENTENCE_END.has(w) && !isInitialStop(ctx, k) && !isStopInWord(ctx, k)) || isMarkToken(ctx, k) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
+    if ((SENTENCE_END.has(w) && !isInitialStop(ctx, k) && !isStopInWord(ctx, k) && !isAbbreviationStop(ctx, k)) || isMarkToken(ctx, k) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
     if (!isSpeechVerb(ctx, k, true)) {
       // Another verb first: the words after the quote are a new clause, not its attribution.
       if (ctx.tokens[k]!.pos === 'VERB') return null;
@@ -944,7 +995,8 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
     if (startsAt === i + 1 && lower(ctx, i) === 'as') i++;
     // `,” the head of the provincial disaster service, Massoud Dalman, told`: a name in apposition may follow a description with "of" and hyphens.
     const apposedName = found.kind === 'name' && lower(ctx, startsAt - 1) === ',';
-    const describes = (m: number) => ['DET', 'NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[m]!.pos) || isInitialStop(ctx, m) || POSSESSIVES.has(lower(ctx, m)) || (apposedName && (ctx.tokens[m]!.pos === 'ADP' || [',', '-', '–'].includes(lower(ctx, m))));
+    // `,” the company's chief executive, Ana Ruiz, said`: a possessive "'s" inside the description too.
+    const describes = (m: number) => ['DET', 'NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[m]!.pos) || isInitialStop(ctx, m) || POSSESSIVES.has(lower(ctx, m)) || /^['’]s$/.test(lower(ctx, m)) || (apposedName && (ctx.tokens[m]!.pos === 'ADP' || [',', '-', '–'].includes(lower(ctx, m))));
     for (let m = i; m < startsAt; m++) if (!describes(m)) return null;
     if (endsSentence && found.kind !== 'pronoun' && !CLOSES_ATTRIBUTION.has(lower(ctx, k + 1))) return null;
     return resolveFound(ctx, found, 'quotes/x-said', close);
@@ -969,7 +1021,7 @@ function apposedTrailer(ctx: QuoteContext, i: number): Found | null {
   let relative = lower(ctx, chunk.last + 2) === 'who';
   for (let k = chunk.last + 2; k < chunk.last + 2 + MAX_SENTENCE_TOKENS && ctx.tokens[k]; k++) {
     const w = lower(ctx, k);
-    if (SENTENCE_END.has(w) || isMarkToken(ctx, k) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
+    if ((SENTENCE_END.has(w) && !isAbbreviationStop(ctx, k)) || isMarkToken(ctx, k) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
     if (lower(ctx, k - 1) === ',' && isSpeechVerb(ctx, k, true)) return { kind: 'name', chunk };
     if (w === ',') relative = false;
     else if (!relative && (ctx.tokens[k]!.pos === 'VERB' || ctx.tokens[k]!.pos === 'AUX')) return null;
@@ -997,7 +1049,8 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     // The colon may end the line before ("…such as Dr Azm Al Homoud:" then the quote as its own paragraph).
     const colonLine = markToken === first && si > 0 ? tokenAt(ctx, ctx.sentences[si - 1]!.start) : first;
     const header = phraseEndingAt(ctx, markToken - 2, colonLine);
-    if (header?.kind === 'name') return resolveFound(ctx, header, 'quotes/colon-header', open);
+    // "X told reporters at the Capitol:", "X posted on Instagram:": a name after a preposition heads nothing; the verb's subject speaks.
+    if (header?.kind === 'name' && !isPrepositionObject(ctx, header.chunk.first, colonLine)) return resolveFound(ctx, header, 'quotes/colon-header', open);
   }
   // "her daughter cried out “…”", "recalled screaming “…”": a verb of calling out right before the mark is the quote's own.
   let direct = markToken - 1;
@@ -1038,6 +1091,19 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     return resolveFound(ctx, subject, rule, open);
   }
   return null;
+}
+
+/**
+ * Whether the name starting at token `first` is the object of a preposition ("told reporters at
+ * the Capitol:", "posted on Instagram:"), not a header standing alone ("Council member Jana
+ * Holt:"); "such as Dr Ana Ruiz:" still introduces her.
+ */
+function isPrepositionObject(ctx: QuoteContext, first: number, floor: number): boolean {
+  let k = first - 1;
+  while (k >= floor && ctx.tokens[k]!.pos === 'DET') k--;
+  if (k < floor || ctx.tokens[k]!.pos !== 'ADP' || ['as', 'like'].includes(lower(ctx, k))) return false;
+  // "Undersecretary of the Air Force for Acquisition Ana Ruiz:": between capitalised words the preposition is inside a title.
+  return !/^\p{Lu}/u.test(ctx.text.slice(ctx.tokens[k - 1]?.start ?? 0, ctx.tokens[k - 1]?.end ?? 0));
 }
 
 /**
