@@ -677,18 +677,17 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
       candidates.length = 0;
       for (const c of people) candidates.push(c);
     }
-    // "she" is not the man named beside her: a name or title of the other gender gives way to one that fits.
-    // Only gives way: first-name lists misgender unisex names ("Taylor"), so a lone candidate stays.
+    // "she" is not the man named beside her: a name or title of the other gender is passed over, and
+    // a sentence naming only people of the other gender does not tell who "she" is: look further back.
+    // Unisex first names ("Taylor", "Jordan") have no gender (see genderOfFirstName), so they stay.
     let byGender: (typeof candidates)[number] | undefined;
     if (gender) {
       const fits = candidates.filter((c) => !c.chunk || (chunkGender(ctx, c.chunk) ?? gender) === gender);
       // The one person of the pronoun's gender beside someone of the other: "Mary Holt met John Wade. … he …".
       const sure = fits.filter((c) => c.chunk && chunkGender(ctx, c.chunk) === gender);
       if (fits.length < candidates.length && sure.length === 1) byGender = sure[0];
-      if (fits.length > 0) {
-        candidates.length = 0;
-        for (const c of fits) candidates.push(c);
-      }
+      candidates.length = 0;
+      for (const c of fits) candidates.push(c);
     }
     if (candidates.length === 0) {
       // With a role only chunks carrying one of its titles qualify: go straight to the sentence of the last one before this.
@@ -759,6 +758,14 @@ export function isPersonAttribution(ctx: QuoteContext, a: Attribution): boolean 
   // The head is the last word; each part of a compound counts ("passer-by", tokenised "passer - by").
   const head = ctx.text.slice(a.speaker.start, a.speaker.end).toLowerCase().replace(/\s*-\s*/g, '-').split(/\s+/).at(-1)!;
   return isPersonNoun(head);
+}
+
+/** Whether a named speaker's gender (title or first name) is the other one than "he"/"she" at `pronoun` says. */
+export function contradictsPronoun(ctx: QuoteContext, a: Attribution, pronoun: Span): boolean {
+  const gender = pronounGender(ctx.text.slice(pronoun.start, pronoun.end).toLowerCase());
+  const chunk = a.speaker && a.speakerName !== null ? ctx.chunks.find((c) => c.name?.start === a.speaker!.start && c.name.end === a.speaker!.end) : undefined;
+  const named = chunk ? chunkGender(ctx, chunk) : null;
+  return gender !== null && named !== null && named !== gender;
 }
 
 /**

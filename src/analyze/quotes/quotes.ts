@@ -4,7 +4,7 @@ import { findEntities } from '../entities/extract.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { findQuotedSpans, type QuotedSpan } from './01-find-marks.js';
 import { chunksFromEntities } from './02-names.js';
-import { continuedSpeakerAttribution, introAttribution, introIsDirect, isPersonAttribution, previousSentenceAttribution, sentenceIndexAt, tokenAt, trailerAttribution, trailerPronoun, type Attribution, type QuoteContext } from './03-attribute.js';
+import { continuedSpeakerAttribution, contradictsPronoun, introAttribution, introIsDirect, isPersonAttribution, previousSentenceAttribution, sentenceIndexAt, tokenAt, trailerAttribution, trailerPronoun, type Attribution, type QuoteContext } from './03-attribute.js';
 import { classifyQuote } from './04-classify.js';
 
 /** Characters before a quote read as its sentence's lead-in (far more than a real sentence holds). */
@@ -39,7 +39,8 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[], ent
     let fallback = !own && alone && !subheading ? (previousSentenceAttribution(ctx, q.open, done) ?? continuedSpeakerAttribution(ctx, q.open, done)) : null;
     // "…,” she said" with no one found for "she": the sentences around may stand for her only with a person, never "the shooting"; else "she" stays, unresolved.
     const pronoun = fallback ? trailerPronoun(ctx, q.close) : null;
-    if (pronoun && fallback && !isPersonAttribution(ctx, fallback)) fallback = { speaker: null, speakerName: null, cue: pronoun, rule: 'quotes/x-said' };
+    // Nor a man for "she": the speaker named before is not the one the pronoun points at.
+    if (pronoun && fallback && (!isPersonAttribution(ctx, fallback) || contradictsPronoun(ctx, fallback, pronoun))) fallback = { speaker: null, speakerName: null, cue: pronoun, rule: 'quotes/x-said' };
     const attribution = own ?? fallback;
     const quoted = q.parts.map((p) => text.slice(p.start, p.end)).join(' ');
     const next = ctx.tokens[tokenAt(ctx, q.close)];
