@@ -3,6 +3,7 @@ import { foldName, fullestName, isCommonNoun, isKnownSurname, isPersonChunk, typ
 import { genderOfFirstName } from '../entities/lexicon/package-names.js';
 import { ORG_KIND_NOUNS } from '../entities/context.js';
 import { TITLE_HEADS } from '../entities/lexicon/titles.js';
+import { demonymOf } from '../entities/lexicon/gazetteer.js';
 import { ANAPHORIC_ROLES, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS, ROLE_TITLES, TITLE_WORDS } from './lexicon/people.js';
 import { CALL_OUT_VERBS, SPEECH_VERBS, SUBJECT_VERB_FILLERS, TRAILER_VERBS } from './lexicon/speech-verbs.js';
 import { firstIndex, firstTokenAt } from '../../doc/spans.js';
@@ -35,6 +36,7 @@ type Found = { kind: 'name'; chunk: NameChunk } | { kind: 'role'; span: Span; he
 
 const MAX_TRAILER_GAP = 16; // tokens from a closing mark to its speech verb (,” Joseph Brusuelas, chief economist at Merk, said)
 const MAX_LOOKBACK_SENTENCES = 4; // sentences searched back for the person a pronoun stands for
+const MAX_EXTENDED_LOOKBACK = 10; // sentences searched back when none of the nearer ones names anyone the pronoun could stand for
 const MAX_PRONOUN_CHAIN = 30; // "He stated … He said …": sentences of pronouns followed back to the name
 const MAX_APPOSITION = 30; // tokens skipped back over ", Colombia's first leftist president," or ", who hails from …,"
 /**
@@ -469,20 +471,26 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
   return found;
 }
 
+/** A hyphen token touching the words on both sides ("year - old" written "year-old"). */
+const gluedHyphen = (ctx: QuoteContext, k: number) => lower(ctx, k) === '-' && ctx.tokens[k - 1]?.end === ctx.tokens[k]!.start && ctx.tokens[k + 1]?.start === ctx.tokens[k]!.end;
+
 /**
  * "the US military said", "a local told": an adjective ending a noun phrase that opens with a
  * determiner is used as its noun (the tagger reads "military", "local" as adjectives).
  */
 function afterDeterminer(ctx: QuoteContext, j: number, floor: number): boolean {
   let k = j - 1;
-  while (k >= floor && ['NOUN', 'ADJ', 'PROPN', 'NUM'].includes(ctx.tokens[k]!.pos)) k--;
+  while (k >= floor && (['NOUN', 'ADJ', 'PROPN', 'NUM'].includes(ctx.tokens[k]!.pos) || gluedHyphen(ctx, k))) k--;
   return k >= floor && (ctx.tokens[k]!.pos === 'DET' || POSSESSIVES.has(lower(ctx, k)));
 }
 
 /** "a Colombian official", "the post", "Trump's post": a noun phrase read leftwards from its head. */
 function rolePhrase(ctx: QuoteContext, head: number, floor: number): Found | null {
-  const headWord = lower(ctx, head);
-  let k = head - 1;
+  // "the 56-year-old", split by the tokeniser into "56 - year - old": the hyphenated word is the head.
+  let headFirst = head;
+  while (headFirst - 2 >= floor && gluedHyphen(ctx, headFirst - 1)) headFirst -= 2;
+  const headWord = ctx.text.slice(ctx.tokens[headFirst]!.start, ctx.tokens[head]!.end).toLowerCase();
+  let k = headFirst - 1;
   while (k >= floor && (['NOUN', 'ADJ', 'PROPN', 'NUM'].includes(ctx.tokens[k]!.pos) || isInitialStop(ctx, k)) && lower(ctx, k) !== ',') k--;
   // "Trump's post reads": the owner of a document wrote it.
   if (DOCUMENT_NOUNS.has(headWord) && k >= floor && /^['’]s$/.test(lower(ctx, k))) {
@@ -650,7 +658,9 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
   // The pronoun being resolved ("he", "she") says which gender its person has.
   const gender = role ? null : pronounGender(lower(ctx, tokenAt(ctx, at)));
   // A description ("the Colombian leader") may point back to a name given at the top of the article.
-  const floor = role ? 0 : Math.max(0, si - MAX_LOOKBACK_SENTENCES);
+  let floor = role ? 0 : Math.max(0, si - MAX_LOOKBACK_SENTENCES);
+  // Whether every sentence read so far named no one the pronoun could stand for: then the search may go on past the usual window.
+  let noneNamed = true;
   for (let s = si; s >= floor; s--) {
     const sentence = ctx.sentences[s];
     if (!sentence) continue;
@@ -693,8 +703,11 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
       // With a role only chunks carrying one of its titles qualify: go straight to the sentence of the last one before this.
       // Near the mention a description may give the role too ("Ana Ruiz, a police spokeswoman,"), so the jump waits until past them.
       if (role && s <= si - MAX_LOOKBACK_SENTENCES) s = Math.min(s, sentenceIndexAt(ctx, lastTitledBefore(ctx, role, sentence.start)) + 1);
+      // "Ana Ruiz took over in 2015. Sales doubled. … “…,” she said.": with no one else named in between, "he"/"she" reaches further back (a document or a description does not).
+      if (gender && noneNamed && s === floor && floor > Math.max(0, si - MAX_EXTENDED_LOOKBACK)) floor--;
       continue;
     }
+    noneNamed = false;
     candidates.sort((a, b) => a.tokenEnd - b.tokenEnd);
     const followedBy = (c: (typeof candidates)[number], test: (i: number) => boolean) => {
       let k = c.tokenEnd + 1;
@@ -796,6 +809,24 @@ function roleWords(ctx: QuoteContext, found: { span: Span; head: string }): stri
   return [found.head, ...words.filter((w) => /^\p{Lu}/u.test(w) && !/^(?:The|A|An)$/.test(w)).map((w) => w.toLowerCase())];
 }
 
+/** The last person's name outside quotes before `at`, within MAX_LOOKBACK_SENTENCES sentences. */
+function lastPersonNamed(ctx: QuoteContext, at: number): NameChunk | null {
+  const si = sentenceIndexAt(ctx, at);
+  const from = ctx.sentences[Math.max(0, si - MAX_LOOKBACK_SENTENCES)]?.start ?? 0;
+  for (let i = firstIndex(ctx.chunks, (c) => c.start >= at) - 1; i >= 0 && ctx.chunks[i]!.start >= from; i--) {
+    const c = ctx.chunks[i]!;
+    if (c.name && !inQuote(ctx, c.start) && isPersonChunk(ctx.text, c, ctx.chunks)) return c;
+  }
+  return null;
+}
+
+/** "the Italian", "the Brazilian": "the" and one singular demonym (a plural, "the Italians", is a team or a people). */
+function isNationality(ctx: QuoteContext, found: { span: Span; head: string }): boolean {
+  const words = ctx.text.slice(found.span.start, found.span.end).split(/\s+/);
+  if (words.length !== 2 || !/^\p{Lu}/u.test(words[1]!) || demonymOf(words[1]!) === undefined) return false;
+  return !(words[1]!.endsWith('s') && demonymOf(words[1]!.slice(0, -1)) !== undefined);
+}
+
 /** Turns a speaker phrase into an attribution: pronouns, "the president" and "the post" resolved to a named person, "the company" to the organisation named before it, roles kept as phrases. */
 export function resolveFound(ctx: QuoteContext, found: Found | null, rule: string, at: number): Attribution | null {
   if (!found || found.kind === 'unresolved') return null;
@@ -815,10 +846,12 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
     const person = resolvePerson(ctx, at);
     return person ? { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule } : null;
   }
-  // "the 56-year-old said": an age stands for the person last named.
-  if (found.definite && /^\d+-year-old$/.test(found.head)) {
+  // "the 56-year-old said", "the Italian said": an age or a nationality stands for the person last named.
+  // Only when the last subject is also the last person named: "X was sacked … Y's agents … the 56-year-old" may mean either.
+  if (found.definite && (/^\d+-year-old$/.test(found.head) || isNationality(ctx, found))) {
     const person = resolvePerson(ctx, found.span.start);
-    if (person) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
+    const last = lastPersonNamed(ctx, found.span.start);
+    if (person && last && fullestName(ctx.text, person.name!, ctx.chunks) === fullestName(ctx.text, last.name!, ctx.chunks)) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
   }
   // "the company", "the production company": lowercase words only, a capitalised one may name another organisation ("the Chinese company").
   if (found.definite && ORG_KIND_NOUNS.has(found.head) && /^the(?:\s+\p{Ll}[\p{L}-]*)+$/iu.test(ctx.text.slice(found.span.start, found.span.end)) && !/\s\p{Lu}/u.test(ctx.text.slice(found.span.start, found.span.end))) {
