@@ -7,7 +7,7 @@ import { placeOf } from './lexicon/gazetteer.js';
 import { PLACE_FEATURES } from './lexicon/locations.js';
 import { ORG_DROPPABLE_SUFFIXES, ORG_SUFFIX_CUES } from './lexicon/organizations.js';
 import { keyWords, nameKey } from './normalize.js';
-import { packageKinds } from './lexicon/package-names.js';
+import { isFirstName, packageKinds } from './lexicon/package-names.js';
 import { PATTERNS } from './patterns.js';
 import { appositiveAfter, lowercaseTitleBefore, splitTitle } from './title.js';
 import { ORG_ROLES, typeFromContext } from './context.js';
@@ -68,7 +68,7 @@ const INNER_PREPOSITIONS = new Set(['of', 'for', 'on']);
  * "Centers for Disease Control").
  * Why: "the Governments of Colombia" names Colombia, not a "Governments of Colombia"; "a
  * Porsche on Pacific Coast Highway" is two names.
- * A person's full name before "of" splits off ("David Buik of BGC Partners" is two names).
+ * A person's full name before "of", after a title or not, splits off ("David Buik of BGC Partners", "Senator Doug Pratt of Kansas" are two names).
  * Fails on: a cue-less name with "of" inside ("Sisters of Mercy" is split).
  */
 export function splitAtOf(run: Word[]): Word[][] {
@@ -76,13 +76,17 @@ export function splitAtOf(run: Word[]): Word[][] {
   if (at <= 0) return [run];
   const whole = classifyName(run);
   const left = run.slice(0, at);
-  const titled = splitTitle(run).title.length > 0;
+  const title = splitTitle(run).title;
+  // "Senator Doug Pratt of Kansas": a title, a person's full name, then "of": the person, of the place or firm after it.
+  const named = run.slice(title.length, at);
+  const titledPersonOf = title.length > 0 && title.length < at && named.length >= 2 && isFirstName(named[0]!.text);
+  const titled = title.length > 0 && !titledPersonOf;
   const typedByCue = whole && whole.rule !== 'entities/unknown-name' && whole.rule !== 'entities/name-shape';
   // "of" holds any typed name together ("Gulf of Mexico"); "for" and "on" only an organisation ("Council on Foreign Relations").
   const holds = run[at]!.text === 'of' ? typedByCue : typedByCue && whole.type === 'organization';
   // "David Buik of BGC Partners": a person's full name before "of" is that person, of the organisation after it.
   const personOfOrg = left.length >= 2 && classifyName(left)?.rule === 'entities/first-name';
-  if (titled || (holds && !personOfOrg)) return [run];
+  if (titled || (holds && !personOfOrg && !titledPersonOf)) return [run];
   return [left, ...splitAtOf(run.slice(at + 1))];
 }
 

@@ -969,6 +969,13 @@ function saidInDocument(ctx: QuoteContext, d: number, first: number): Found | nu
   return null;
 }
 
+/** Where a speaker phrase ends in the text. */
+function foundEnd(ctx: QuoteContext, found: Found): number {
+  if (found.kind === 'name') return ctx.tokens[found.chunk.last]!.end;
+  if (found.kind === 'unresolved') return -1;
+  return found.span.end;
+}
+
 /** Where a speaker phrase begins in the text. */
 function foundStart(found: Found): number {
   if (found.kind === 'name') return found.chunk.start;
@@ -1123,7 +1130,9 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     if (isMarkToken(ctx, p) || (lower(ctx, p) === ',' && (isMarkToken(ctx, p - 1) || ctx.tokens[v]!.lemma.toLowerCase() === 'say'))) {
       const after = subjectAfter(ctx, v);
       // "Stanley Perlo, one of Orozco's lawyers, said his client grew up “…”": a possessive after the verb opens its object clause; the subject stands before.
-      if (after && after.kind !== 'unresolved') return resolveFound(ctx, after, rule, open);
+      // "One engineer, who asked not to be named, said managers “changed plans weekly”": a phrase the quote goes straight on from is the subject of the quoted clause.
+      const clauseSubject = after !== null && after.kind !== 'unresolved' && tokenAt(ctx, foundEnd(ctx, after)) === markToken;
+      if (after && after.kind !== 'unresolved' && !clauseSubject) return resolveFound(ctx, after, rule, open);
     }
     const subject = subjectBefore(ctx, v, first);
     // "it says she devised a scheme “…”" with no organisation for "it" to stand for: a document, attributed to no one we can name (as after a quote); "they" may be any people.
