@@ -434,10 +434,14 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
     // "the premier of the German state of North Rhine-Westphalia said": the name modifies the head before "of".
     // An untyped name shaped like a person's is no more than that after "of" ("CEO of Boeing Commercial Airplanes said").
     // "on" only after a common noun ("one user on Weibo"); between capitalised words it is inside a name ("Project on Government Oversight").
-    const preposition = lower(ctx, chunk.first - 1);
-    const modifier = MODIFIER_PREPOSITIONS.has(preposition) && (preposition !== 'on' || /^\p{Ll}/u.test(ctx.text.slice(ctx.tokens[chunk.first - 2]?.start ?? 0, ctx.tokens[chunk.first - 2]?.end ?? 0)));
+    // "a spokesperson for the Metropolitan Police said": a determiner may stand between the preposition and the name,
+    // after a lowercase noun ("Undersecretary of the Air Force for Acquisition Ana Ruiz" is one title and name).
+    const lowerBefore = (k: number) => /^\p{Ll}/u.test(ctx.text.slice(ctx.tokens[k]?.start ?? 0, ctx.tokens[k]?.end ?? 0));
+    const p = lower(ctx, chunk.first - 1) === 'the' && lowerBefore(chunk.first - 3) ? chunk.first - 2 : chunk.first - 1;
+    const preposition = lower(ctx, p);
+    const modifier = MODIFIER_PREPOSITIONS.has(preposition) && (preposition !== 'on' || /^\p{Ll}/u.test(ctx.text.slice(ctx.tokens[p - 1]?.start ?? 0, ctx.tokens[p - 1]?.end ?? 0)));
     if (modifier && (chunk.type !== 'person' || !isPersonChunk(ctx.text, chunk, ctx.chunks))) {
-      const head = phraseEndingAt(ctx, chunk.first - 2, floor);
+      const head = phraseEndingAt(ctx, p - 1, floor);
       if (head && head.kind !== 'unresolved') return head;
     }
     // "Friends of Kathryn Jenkin have described", "the lawyer of John Wade said": the description is the speaker, not the person it names.
@@ -1144,12 +1148,14 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
 
 /**
  * Whether the name starting at token `first` is the object of a preposition ("told reporters at
- * the Capitol:", "posted on Instagram:"), not a header standing alone ("Council member Jana
+ * the Capitol:", "posted on Instagram:") or of "told" ("told the Daily Mail:"), not a header standing alone ("Council member Jana
  * Holt:"); "such as Dr Ana Ruiz:" still introduces her.
  */
 function isPrepositionObject(ctx: QuoteContext, first: number, floor: number): boolean {
   let k = first - 1;
   while (k >= floor && ctx.tokens[k]!.pos === 'DET') k--;
+  // "X told MailOnline:": the one spoken to.
+  if (k >= floor && ctx.tokens[k]!.lemma.toLowerCase() === 'tell') return true;
   if (k < floor || ctx.tokens[k]!.pos !== 'ADP' || ['as', 'like'].includes(lower(ctx, k))) return false;
   // "Undersecretary of the Air Force for Acquisition Ana Ruiz:": between capitalised words the preposition is inside a title.
   return !/^\p{Lu}/u.test(ctx.text.slice(ctx.tokens[k - 1]?.start ?? 0, ctx.tokens[k - 1]?.end ?? 0));

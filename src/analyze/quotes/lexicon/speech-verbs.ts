@@ -39,7 +39,11 @@ export const SUBJECT_VERB_FILLERS = new Set([
 ]);
 
 /** Verbs that attribute a quote only right after it ("…,” he continued", "…,” enthused Scott Fancher"). */
-export const TRAILER_VERBS = new Set(['continue', 'enthuse', 'chime', 'quote', 'cite', 'conclude', 'recount', 'order', 'yell', 'scream', 'cry', 'whisper', 'beg']);
+export const TRAILER_VERBS = new Set([
+  'continue', 'enthuse', 'chime', 'quote', 'cite', 'conclude', 'recount', 'order', 'yell', 'scream', 'cry', 'whisper', 'beg',
+  // Verbs of manner and of posting that news writing puts after a quote ("…,” she laughed", "…,” he captioned the photo").
+  'laugh', 'chuckle', 'sigh', 'gush', 'rave', 'muse', 'wonder', 'retort', 'counter', 'elaborate', 'agree', 'echo', 'caption', 'share', 'pen', 'text', 'tease', 'snap',
+]);
 
 /** Verbs of calling out that attribute the quote right after them ("cried out “Mommy…”", "screaming “Help!”"). */
 export const CALL_OUT_VERBS = new Set(['cry', 'scream', 'yell', 'shout', 'whisper', 'chant']);
