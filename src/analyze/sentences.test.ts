@@ -36,3 +36,7 @@ test('a spaced-out title before a name does not end its sentence (ECB+ 22_12ecbp
   assert.deepEqual(sentences('The charge was filed , said Dist . Atty . Ana Ruiz .'), ['The charge was filed , said Dist . Atty . Ana Ruiz .']);
   assert.deepEqual(sentences('The charge was filed, said Dist. Atty. Ana Ruiz. She left.'), ['The charge was filed, said Dist. Atty. Ana Ruiz.', 'She left.']);
 });
+
+test('a bracket closed after an abbreviation\'s stop, then a lowercase word, goes on with the sentence', () => {
+  assert.deepEqual(sentences('Sen. Tom Ray (R-Ore.) said it was a good start. It passed.'), ['Sen. Tom Ray (R-Ore.) said it was a good start.', 'It passed.']);
+});

@@ -22,6 +22,12 @@ describe('entities: per-article mentions', () => {
     assert.ok(found.includes('Dick Clark Productions/organization'), found.join(', '));
   });
 
+  test('a title and a full name before "of" split from the place after it: "Senator Doug Pratt of Kansas"', () => {
+    const found = names('Senator Doug Pratt of Kansas voted against the bill.');
+    assert.ok(found.some((f) => f.startsWith('Doug Pratt/person')), found.join(', '));
+    assert.ok(found.includes('Kansas/location'), found.join(', '));
+  });
+
   test('a first name before a cue that is also a surname is a person ("Jim Press"); a town before it is a paper', () => {
     const found = names('The board met on Monday, and later Jim Press spoke to staff. The Denver Post reported the vote.');
     assert.ok(found.includes('Jim Press/person'), found.join(', '));

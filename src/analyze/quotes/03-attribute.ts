@@ -684,13 +684,6 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
         if (PERSON_PRONOUNS.has(lower(ctx, i)) && !inQuote(ctx, t.start) && t.start !== at && (!gender || pronounGender(lower(ctx, i)) === gender)) candidates.push({ chunk: null, pronoun: t, tokenEnd: i });
       }
     }
-    // "he"/"she" stand for people: a name the entity layer typed as a person outranks an untyped one beside it ("…released through Big Machine, which…").
-    // An untyped name whose fullest form has a first name of the pronoun's gender is a person too ("Steenburgen" after "Mary Steenburgen").
-    if (gender && candidates.some((c) => c.chunk?.type === 'person')) {
-      const people = candidates.filter((c) => !c.chunk || c.chunk.type === 'person' || chunkGender(ctx, c.chunk) === gender);
-      candidates.length = 0;
-      for (const c of people) candidates.push(c);
-    }
     // "she" is not the man named beside her: a name or title of the other gender is passed over, and
     // a sentence naming only people of the other gender does not tell who "she" is: look further back.
     // Unisex first names ("Taylor", "Jordan") have no gender (see genderOfFirstName), so they stay.
@@ -702,6 +695,13 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
       if (fits.length < candidates.length && sure.length === 1) byGender = sure[0];
       candidates.length = 0;
       for (const c of fits) candidates.push(c);
+    }
+    // Then "he"/"she" stand for people: a name the entity layer typed as a person outranks an untyped one beside it ("…released through Big Machine, which…").
+    // An untyped name whose fullest form has a first name of the pronoun's gender is a person too ("Steenburgen" after "Mary Steenburgen").
+    if (gender && candidates.some((c) => c.chunk?.type === 'person')) {
+      const people = candidates.filter((c) => !c.chunk || c.chunk.type === 'person' || chunkGender(ctx, c.chunk) === gender);
+      candidates.length = 0;
+      for (const c of people) candidates.push(c);
     }
     if (candidates.length === 0) {
       // With a role only chunks carrying one of its titles qualify: go straight to the sentence of the last one before this.

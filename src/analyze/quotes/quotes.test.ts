@@ -437,3 +437,57 @@ test('a speaker named with a spaced apostrophe or a masthead-like surname keeps 
   assert.equal(only("The airline's chief , Michael O' Leary , said , \" We will buy more planes . \"").speaker, "Michael O' Leary");
   assert.equal(only('“Sales are picking up,” said the vice president of the carmaker Jim Press.').speaker, 'Jim Press');
 });
+
+test('a name after a preposition or after "told" is no colon header: the verb\'s subject speaks', () => {
+  assert.equal(only('Paula Brandt told reporters at the Capitol: “This is a great day.”').speaker, 'Paula Brandt');
+  assert.equal(only('Carlo Benetti told the Daily Mail: “It was a shock.”').speaker, 'Carlo Benetti');
+  assert.notEqual(only('Paula Brandt posted on Instagram: “It is the wrong decision.”').speaker, 'Instagram');
+  // A header standing alone still introduces the quote.
+  assert.equal(only('Council member Jana Holt: “We were never consulted.”').speaker, 'Jana Holt');
+});
+
+test('a description with a possessive or "for the …" before the speaker after a quote', () => {
+  assert.equal(only('“We lost everything,” the company\'s chief executive, Marta Lindgren, said.').speaker, 'Marta Lindgren');
+  assert.equal(only('“We were not consulted,” Governor Tom Reyes\'s spokesman, Luis Ortega, said.').speaker, 'Luis Ortega');
+  assert.equal(only('“It spread very quickly,” a spokesman for the fire department said.').speaker, '[a spokesman for the fire department]');
+  assert.equal(only('A spokesperson for the Metropolitan Police said: "Officers were called at 9pm."').speaker, '[A spokesperson]');
+});
+
+test('"the spokeswoman", "the singer" point back to a name apposed to that description', () => {
+  const text = 'A spokeswoman for the city council, Marta Lindgren, declined to comment on Monday.\n“We lost everything,” the spokeswoman said later.';
+  assert.equal(quotesOf(text)[0]!.speaker, 'Marta Lindgren');
+  assert.equal(quotesOf('The band\'s singer and guitarist, Jim Beck, recalled the tour. “It was wild,” the singer said.')[0]!.speaker, 'Jim Beck');
+});
+
+test('a party tag (D-Calif.) neither ends the sentence nor hides its speaker', () => {
+  assert.equal(only('Rep. Ilse Moran (D-Calif.) called the bill “a betrayal of working families.”').speaker, 'Ilse Moran');
+  assert.equal(only('“This bill is a betrayal of working families,” Rep. Ilse Moran, D-Calif., said in a statement.').speaker, 'Ilse Moran');
+});
+
+test('"she" is not the man named before: a speaker of the other gender leaves it unresolved', () => {
+  const text = 'Union leader Tom Hale was less forgiving.\n\n“They lied to us for years,” Hale said. “Nobody believes them now.”\n\nLindgren rejected that. “We were always honest with our workers,” she said.';
+  assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['Tom Hale', 'Tom Hale', null]);
+});
+
+test('"he"/"she" reach past four sentences when no one else is named in between', () => {
+  const text = 'Marta Lindgren took over the company in 2015. Sales doubled in three years. The plant in Ohio was expanded. Hundreds of workers were hired. Then the orders dried up. The plant closed last year.\n\n“It was the hardest decision of my life,” she said.';
+  assert.equal(only(text).speaker, 'Marta Lindgren');
+});
+
+test('"the 56-year-old" and "the Italian" stand for the person last named, when that is also the last subject', () => {
+  assert.equal(only('Jose Ferreira has agreed a deal to coach the club. The 56-year-old said after his appointment: “I am excited to be here.”').speaker, 'Jose Ferreira');
+  assert.equal(quotesOf('Manager Carlo Benetti praised his players.\n\n“The lads were brilliant today,” the Italian said.')[0]!.speaker, 'Carlo Benetti');
+  // Another person's name nearer than the last subject: the description stays a description.
+  const text = 'Ana Ruiz was sacked last night. Talks between the club and Jose Ferreira\'s agents went on.\n\n“I am excited to be here,” the 56-year-old said.';
+  assert.equal(only(text).speaker, '[the 56-year-old]');
+});
+
+test('a phrase the quote goes straight on from is the quoted clause\'s subject, not an inverted speaker', () => {
+  const text = 'One former engineer, who asked not to be named for fear of retaliation, said managers “changed priorities every week.”';
+  assert.equal(only(text).speaker, '[One former engineer]');
+});
+
+test('verbs of manner and of posting after a quote attribute it', () => {
+  assert.equal(only('“Not a chance,” Tom Hale laughed.').speaker, 'Tom Hale');
+  assert.equal(only('“I\'m so grateful for all of you,” Ana Ruiz captioned the post.').speaker, 'Ana Ruiz');
+});
