@@ -4,7 +4,7 @@ import { genderOfFirstName } from '../entities/lexicon/package-names.js';
 import { ORG_KIND_NOUNS } from '../entities/context.js';
 import { TITLE_HEADS } from '../entities/lexicon/titles.js';
 import { demonymOf } from '../entities/lexicon/gazetteer.js';
-import { ANAPHORIC_ROLES, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS, ROLE_TITLES, TITLE_WORDS } from './lexicon/people.js';
+import { ANAPHORIC_ROLES, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS, PARTY_MEMBERS, ROLE_TITLES, TITLE_ABBREVIATIONS, TITLE_WORDS } from './lexicon/people.js';
 import { CALL_OUT_VERBS, SPEECH_VERBS, SUBJECT_VERB_FILLERS, TRAILER_VERBS } from './lexicon/speech-verbs.js';
 import { firstIndex, firstTokenAt } from '../../doc/spans.js';
 
@@ -110,7 +110,7 @@ function contextIndex(ctx: QuoteContext): ContextIndex {
   for (const c of ctx.chunks) {
     if (!index.endingAt.has(c.last)) index.endingAt.set(c.last, c);
     if (!index.startingAt.has(c.first)) index.startingAt.set(c.first, c);
-    for (const title of new Set(c.titles)) {
+    for (const title of new Set(c.titles.flatMap(titleForms))) {
       const list = index.titled.get(title);
       if (list) list.push(c);
       else index.titled.set(title, [c]);
@@ -119,6 +119,12 @@ function contextIndex(ctx: QuoteContext): ContextIndex {
   contextIndexes.set(ctx, index);
   return index;
 }
+
+/** A title word and, for an abbreviation, the word it stands for ("gov." → "gov.", "governor"): "the governor" points back to "Gov. Ana Ruiz". */
+const titleForms = (title: string): string[] => {
+  const long = TITLE_ABBREVIATIONS.get(title);
+  return long ? [title, long] : [title];
+};
 
 export const inQuote = (ctx: QuoteContext, at: number) => {
   const quoted = contextIndex(ctx).quoted;
@@ -675,7 +681,7 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
     for (const chunk of chunksIn(ctx, read)) {
       if (chunk.start < sentence.start || chunk.end > limit || inQuote(ctx, chunk.start)) continue;
       if (!isPersonChunk(ctx.text, chunk, ctx.chunks)) continue;
-      if (role && !chunk.titles.some((t) => role.includes(t)) && !(s > si - MAX_LOOKBACK_SENTENCES && describedAs(ctx, chunk).includes(role[0]!))) continue;
+      if (role && !chunk.titles.flatMap(titleForms).some((t) => role.includes(t)) && !(s > si - MAX_LOOKBACK_SENTENCES && describedAs(ctx, chunk).includes(role[0]!))) continue;
       candidates.push({ chunk, pronoun: null, tokenEnd: chunk.last });
     }
     if (!role) {
@@ -734,7 +740,8 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
     const afterSpeechVerb = (c: (typeof candidates)[number]) => c.chunk !== null && (inverted(c.chunk.first - 1) || inverted(tokenAt(ctx, c.chunk.start) - 1) || invertedPast(c.chunk));
     const pick =
       candidates.find((c) => followedBy(c, (k) => isSpeechVerb(ctx, k)) || afterSpeechVerb(c)) ??
-      candidates.find((c) => followedBy(c, (k) => ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX' || lower(ctx, k) === ',')) ??
+      // "Ana Ruiz was more upbeat": an auxiliary right after the name makes it the subject, whatever follows.
+      candidates.find((c) => followedBy(c, (k) => ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX' || lower(ctx, k) === ',') || (c.chunk !== null && ctx.tokens[c.tokenEnd + 1]?.pos === 'AUX')) ??
       candidates.find((c) => c.chunk !== null && c.chunk.start === sentence.start) ??
       byGender ??
       (role ? candidates.at(-1) : undefined);
@@ -824,16 +831,24 @@ function lastPersonNamed(ctx: QuoteContext, at: number): NameChunk | null {
   return null;
 }
 
-/** "the Italian", "the Brazilian": "the" and one singular demonym (a plural, "the Italians", is a team or a people). */
+/** "the Italian", "the Democrat": "the" and one singular demonym or party member (a plural, "the Italians", is a team or a people). */
 function isNationality(ctx: QuoteContext, found: { span: Span; head: string }): boolean {
   const words = ctx.text.slice(found.span.start, found.span.end).split(/\s+/);
-  if (words.length !== 2 || !/^\p{Lu}/u.test(words[1]!) || demonymOf(words[1]!) === undefined) return false;
+  if (words.length !== 2 || !/^\p{Lu}/u.test(words[1]!)) return false;
+  if (PARTY_MEMBERS.has(words[1]!.toLowerCase())) return true;
+  if (demonymOf(words[1]!) === undefined) return false;
   return !(words[1]!.endsWith('s') && demonymOf(words[1]!.slice(0, -1)) !== undefined);
 }
 
 /** Turns a speaker phrase into an attribution: pronouns, "the president" and "the post" resolved to a named person, "the company" to the organisation named before it, roles kept as phrases. */
 export function resolveFound(ctx: QuoteContext, found: Found | null, rule: string, at: number): Attribution | null {
   if (!found || found.kind === 'unresolved') return null;
+  // "the Democrat", "the Italian" written as a name: a description of someone named before.
+  if (found.kind === 'name' && found.chunk.first === found.chunk.last && lower(ctx, found.chunk.first - 1) === 'the') {
+    const span = { start: ctx.tokens[found.chunk.first - 1]!.start, end: found.chunk.end };
+    const role = { kind: 'role' as const, span, head: lower(ctx, found.chunk.first), definite: true };
+    if (isNationality(ctx, role)) return resolveFound(ctx, role, rule, at);
+  }
   if (found.kind === 'name') {
     return { speaker: found.chunk.name, speakerName: fullestName(ctx.text, found.chunk.name!, ctx.chunks), cue: null, rule };
   }

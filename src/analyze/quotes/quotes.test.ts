@@ -491,3 +491,13 @@ test('verbs of manner and of posting after a quote attribute it', () => {
   assert.equal(only('“Not a chance,” Tom Hale laughed.').speaker, 'Tom Hale');
   assert.equal(only('“I\'m so grateful for all of you,” Ana Ruiz captioned the post.').speaker, 'Ana Ruiz');
 });
+
+test('"the governor" points back to "Gov. X"; "the Democrat" is a description of the person last named, not a name', () => {
+  assert.equal(only('Gov. Ana Ruiz signed the bill on Monday. “This is a historic day,” the governor said.').speaker, 'Ana Ruiz');
+  assert.equal(only('Ana Ruiz, a Democrat, signed the bill on Monday. “This is a historic day,” the Democrat said.').speaker, 'Ana Ruiz');
+});
+
+test('a name followed by an auxiliary is its sentence\'s subject: "she" may stand for it', () => {
+  const text = 'Tom Hale, the club\'s captain, said the team was “gutted.” His teammate Ana Ruiz was more upbeat. “We\'ll bounce back,” she said.';
+  assert.equal(quotesOf(text).at(-1)!.speaker, 'Ana Ruiz');
+});

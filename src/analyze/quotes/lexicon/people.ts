@@ -56,3 +56,14 @@ export const NAME_CONNECTORS = new Set(['and', 'of', 'for', 'de', 'del', 'da', '
 
 /** Lowercase function words that a Title Case title may contain ("Talks Follow the Money in Caracas"). */
 export const TITLE_FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'for', 'to', 'with', 'at', 'by', 'from', 'and', 'or', 'but', 'as', 'into', 'vs', 'vs.']);
+
+/** Abbreviated titles (AP style, with or without the stop) and the word "the governor", "the senator" use for them. */
+export const TITLE_ABBREVIATIONS = new Map([
+  ['gov', 'governor'], ['sen', 'senator'], ['rep', 'representative'], ['lt', 'lieutenant'], ['sgt', 'sergeant'],
+  ['det', 'detective'], ['insp', 'inspector'], ['supt', 'superintendent'], ['capt', 'captain'], ['col', 'colonel'],
+  ['gen', 'general'], ['adm', 'admiral'], ['cpl', 'corporal'], ['maj', 'major'], ['pvt', 'private'], ['prof', 'professor'],
+  ['dr', 'doctor'], ['atty', 'attorney'], ['amb', 'ambassador'], ['cmdr', 'commander'],
+].flatMap(([short, long]) => [[short!, long!], [`${short}.`, long!]]));
+
+/** Capitalised words for a member of a party or movement: "the Democrat said" describes a person named before, it names no one. */
+export const PARTY_MEMBERS = new Set(['democrat', 'republican', 'conservative', 'liberal', 'socialist', 'communist', 'tory', 'nationalist', 'independent']);
