@@ -14,7 +14,7 @@ import { inferStoryDates } from '../src/analyze/time/story-dates.js';
 import { docsFromInput, processDoc } from '../src/pipeline/analyze.js';
 import { readInput } from '../src/ingest/read-inputs.js';
 import type { Doc } from '../src/doc/types.js';
-import { HELD_OUT_GOLD, timelineBench, TUNE2_GOLD, TUNED_GOLD } from './timeline-gold.js';
+import { HELD_OUT_GOLD, timelineBench, TUNE2_GOLD, TUNE3_GOLD, TUNED_GOLD } from './timeline-gold.js';
 
 /**
  * Article metadata read from crawled text (`npm run bench -- meta`).
@@ -368,9 +368,12 @@ async function seedDatesBench(dataDir: string) {
 /** ECB+ subtopics of the second timeline tuning gold (`bench/gold/meta-timeline-tune2.tsv`): the first three in sha1 order of the subtopic name among those in no other timeline or fact gold. */
 const TUNE2_SUBTOPICS = ['22_ecbplus', '9_ecbplus', '8_ecbplus'];
 
+/** ECB+ subtopics of the third timeline tuning gold (`bench/gold/meta-timeline-tune3.tsv`): the next three in that order. */
+const TUNE3_SUBTOPICS = ['29_ecbplus', '12_ecbplus', '25_ecbplus'];
+
 /**
  * The stories whose timelines the gold judges. Tuned: the seeds, and the ECB+ fact stories (dev
- * documents, as the facts bench feeds them); a second tuning set (`TUNE2_SUBTOPICS`). Held out: the ECB+ train stories of `bench/gold/facts`.
+ * documents, as the facts bench feeds them); a second and a third tuning set (`TUNE2_SUBTOPICS`, `TUNE3_SUBTOPICS`). Held out: the ECB+ train stories of `bench/gold/facts`.
  */
 export function timelineStories(dataDir: string) {
   const seedsDir = join(dataDir, '..', 'seeds');
@@ -386,10 +389,10 @@ export function timelineStories(dataDir: string) {
     const gold = JSON.parse(readFileSync(join(heldOutDir, f), 'utf8')) as { event: string; articles: string[] };
     return { name: `ecbplus ${gold.event}`, files: gold.articles.map((id) => ({ id, text: texts.get(id) ?? '' })) };
   });
-  // Second tuning set: every document of ECB+ subtopics in no other timeline or fact gold.
+  // Second and third tuning sets: every document of ECB+ subtopics in no other timeline or fact gold.
   const docs = readFileSync(join(dataDir, 'ecbplus', 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; subtopic: string; text: string });
-  const tune2 = TUNE2_SUBTOPICS.map((sub) => ({ name: `ecbplus ${sub}`, files: docs.filter((d) => d.subtopic === sub).map((d) => ({ id: d.id, text: d.text })) }));
-  return { tuned: [{ name: 'seeds', files: seeds }, ...facts], tune2, heldOut };
+  const subtopics = (subs: string[]) => subs.map((sub) => ({ name: `ecbplus ${sub}`, files: docs.filter((d) => d.subtopic === sub).map((d) => ({ id: d.id, text: d.text })) }));
+  return { tuned: [{ name: 'seeds', files: seeds }, ...facts], tune2: subtopics(TUNE2_SUBTOPICS), tune3: subtopics(TUNE3_SUBTOPICS), heldOut };
 }
 
 export async function runMetaBench(data: string | undefined, errors: boolean) {
@@ -402,6 +405,7 @@ export async function runMetaBench(data: string | undefined, errors: boolean) {
     seedDates: await seedDatesBench(dataDir),
     timeline: await timelineBench(timelineStories(dataDir).tuned, TUNED_GOLD, errors),
     timelineTune2: await timelineBench(timelineStories(dataDir).tune2, TUNE2_GOLD, errors),
+    timelineTune3: await timelineBench(timelineStories(dataDir).tune3, TUNE3_GOLD, errors),
     // Its misses are never listed: it stays held out.
     timelineHeldOut: await timelineBench(timelineStories(dataDir).heldOut, HELD_OUT_GOLD, false),
   };

@@ -12,6 +12,8 @@ const JUDGMENTS = new Set<Judgment>(['story', 'scheduled', 'background', 'not-ha
 export const TUNED_GOLD = join(REPO, 'bench', 'gold', 'meta-timeline.tsv');
 /** Tuned on too: three further ECB+ stories, every dated sentence judged before session 7's rule changes. */
 export const TUNE2_GOLD = join(REPO, 'bench', 'gold', 'meta-timeline-tune2.tsv');
+/** Tuned on too: three more ECB+ stories, every dated sentence judged before session 8's rule changes. */
+export const TUNE3_GOLD = join(REPO, 'bench', 'gold', 'meta-timeline-tune3.tsv');
 /** Held out: the ECB+ train stories of `bench/gold/facts`, judged before the timeline rules were changed and never tuned on. */
 export const HELD_OUT_GOLD = join(REPO, 'bench', 'gold', 'meta-timeline-heldout.tsv');
 /** An entry is keyed by its first evidence: the input's base name and the sentence's first words. */
