@@ -11,6 +11,7 @@ import { SPEECH_VERBS } from '../analyze/quotes/lexicon/speech-verbs.js';
 import type { Doc, Quote, Span, Timex, Token } from '../doc/types.js';
 import { tokensWithin, withWholeQuotes } from '../doc/spans.js';
 import { statementComparer } from './claims/compare.js';
+import { isDateLine } from '../text/words.js';
 
 /**
  * What an entry is to the story: one of its own happenings, a scheduled one (told in the future,
@@ -82,6 +83,8 @@ interface Dated {
   commemoration: boolean;
   /** Its date is told as what something came after ("The announcement comes shortly after US forces seized …"): a precedent of the news. */
   precedent: boolean;
+  /** The other days its sentence dates ("picked up Wynn on Monday … and on Wednesday signed Bell"): what else the sentence tells. */
+  otherDays: Set<string>;
   /** Who did the dated thing: the people its date's clause names (`dateClause`). */
   doers: Set<string>;
 }
@@ -114,6 +117,9 @@ export function calendarDate(t: Timex): { date: string; end?: string } | null {
   return day ? { date: day[1]! } : null;
 }
 
+/** Nouns that name a stretch of time: like a time expression, sharing one ("the 2008 Chiefs ended the season", "the previous season") does not make two happenings one. */
+const TIME_NOUNS = new Set(['season', 'year', 'month', 'week', 'day', 'time', 'night', 'morning', 'afternoon', 'evening']);
+
 /** Verbs that carry no content of their own ("having frozen"). */
 const LIGHT = new Set(['be', 'have', 'do']);
 
@@ -123,7 +129,7 @@ const LIGHT = new Set(['be', 'have', 'do']);
  */
 function contentWords(doc: Doc, sentence: Span, timexes: Timex[], speech: Span[]): { words: Set<string>; things: Set<string>; plain: Set<string> } {
   const inside = (s: Span, spans: Span[]) => spans.some((t) => s.start < t.end && t.start < s.end);
-  const content = doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end && CONTENT_POS.has(t.pos) && !LIGHT.has(t.lemma.toLowerCase()) && !inside(t, timexes));
+  const content = doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end && CONTENT_POS.has(t.pos) && !LIGHT.has(t.lemma.toLowerCase()) && !TIME_NOUNS.has(t.lemma.toLowerCase()) && !inside(t, timexes));
   const lemma = (t: Token) => t.lemma.toLowerCase();
   // Names keep their plural ("the Oscars", "Oscar Sunday"): compared without it.
   const thing = (t: Token) => (t.pos === 'PROPN' ? lemma(t).replace(/(?<=...)s$/, '') : lemma(t));
@@ -205,6 +211,8 @@ const RETOLD_SHARED_WORDS = 8;
  */
 function retold(a: Dated, b: Dated): boolean {
   if (a.doc === b.doc || a.planned || b.planned || spanDays(a) !== 1 || spanDays(b) !== 1) return false;
+  // A sentence that also dates the other's day tells that happening in its other clause: "signed Wynn on Tuesday and Bell today" is no retelling of "signed Bell on Wednesday" under Tuesday.
+  if (a.otherDays.has(b.date.slice(0, 10)) || b.otherDays.has(a.date.slice(0, 10))) return false;
   const [x, y] = [spanOf(a)!, spanOf(b)!];
   if (Math.abs(daysBetween(x.first, y.first)) > WEEK_DAYS) return false;
   return shared(a.words, b.words) >= RETOLD_SHARED_WORDS && overlap(a.words, b.words) >= DEFAULT_SAME_HAPPENING_OVERLAP;
@@ -250,7 +258,7 @@ const shared = (a: Set<string>, b: Set<string>) => [...a].filter((x) => b.has(x)
  * Verbs that say something was said, reported or merely happened, and nouns that name people or
  * time: shared, they do not make two happenings one.
  */
-const NOT_AN_ACT = new Set(['be', 'have', 'do', 'make', 'take', 'get', 'give', 'go', 'come', 'say', 'tell', 'add', 'report', 'follow', 'include', 'expect', 'set', 'show', 'president', 'official', 'people', 'time', 'year', 'month', 'week', 'day', 'team', 'government', 'country', 'state', 'leader', 'minister', 'man', 'woman', 'statement', 'news', 'source']);
+const NOT_AN_ACT = new Set(['be', 'have', 'do', 'make', 'take', 'get', 'give', 'go', 'come', 'say', 'tell', 'add', 'report', 'follow', 'include', 'expect', 'set', 'show', 'president', 'official', 'people', 'time', 'year', 'month', 'week', 'day', 'season', 'team', 'government', 'country', 'state', 'leader', 'minister', 'man', 'woman', 'statement', 'news', 'source']);
 /** Letters a stem keeps: "decide" and "decision", "meet" and "meeting" agree on them. */
 const STEM_LETTERS = 4;
 
@@ -482,10 +490,16 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       if (speech.some((q) => q.start <= t.start && t.end <= q.end)) continue;
       // The end of a span ("aim to save $40 billion through 2012", "closed until further notice") bounds something, it is no happening of its own.
       if (BOUND_BEFORE.test(doc.text.slice(Math.max(0, t.start - 12), t.start))) continue;
+      // The report's own week or month ("is expected to rejoin the Colts this week") places nothing: it is "now" said longer, and a calendar week ending on the report's Sunday is not the week it means.
+      if (CURRENT_PERIOD.test(doc.text.slice(t.start, t.end))) continue;
+      // A quarter or half with no year written ("late in the fourth quarter", "the second half") is a part of a game or of accounts: the year the calendar gave it is not in the words.
+      if (/-(?:Q[1-4]|H[12])$/.test(t.value) && !t.known.includes('year')) continue;
       const when = calendarDate(t);
       const sentence = doc.layers.sentences.find((s) => s.start <= t.start && t.start < s.end);
       // Without a verb a "sentence" tells nothing: a date or a list cut off by a full stop ("Feb .", "6 , 1995 .").
       if (!when || !sentence || !hasVerb(doc, sentence)) continue;
+      // A line that only dates the page ("Posted on November 15, 2011 6:07 PM") is a filing date the dateline rule did not take.
+      if (isDateLine(doc.text.slice(sentence.start, sentence.end))) continue;
       // "Today there are 1,009 species …": a count standing on that day, not something that happened.
       if (STATE.test(`${doc.text.slice(sentence.start, t.start)} ${doc.text.slice(t.end, sentence.end)}`.replace(/^[\s,]+/, ''))) continue;
       // Told in the tense that read it, else its clause's: "is expected to speak today" is planned.
@@ -493,10 +507,11 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       const key = `${sentence.start}:${future}`;
       if (told.has(key)) continue;
       told.add(key);
+      const otherDays = new Set(timexes.filter((x) => x !== t && x.start >= sentence.start && x.start < sentence.end).map((x) => calendarDate(x)?.date.slice(0, 10)).filter((d): d is string => d?.length === 10 && d !== when.date.slice(0, 10)));
       const people = nameTokens(doc, sentence, timexes, true);
       const actor = actorOf(people, t);
       const clause = dateClause(doc, sentence, t);
-      tellings.push({ ...when, hours: /T(MO|AF|EV|NI)$/.exec(t.value)?.[1] ?? null, partOfDay: PART_OF_DAY.test(doc.text.slice(t.start, t.end)), commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes, speech), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), doers: doersOf(doc, clause, people), precedent: PRECEDENT_OPENERS.has(clause.opener ?? ''), who: nameTokens(doc, sentence, timexes, false).length, actor, saidBy: speakerOf(doc, sentence, t, actor, speech) });
+      tellings.push({ ...when, hours: /T(MO|AF|EV|NI)$/.exec(t.value)?.[1] ?? null, partOfDay: PART_OF_DAY.test(doc.text.slice(t.start, t.end)), commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes, speech), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), doers: doersOf(doc, clause, people), precedent: PRECEDENT_OPENERS.has(clause.opener ?? ''), otherDays, who: nameTokens(doc, sentence, timexes, false).length, actor, saidBy: speakerOf(doc, sentence, t, actor, speech) });
     }
   }
   const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);
@@ -655,6 +670,9 @@ const PART_OF_DAY = /^(?:(?:the|that|early|late|mid|in|by|during)\s+)*(?:morning
 
 /** Words that make the date after them the end of a span: "through 2012", "until June 1". */
 const BOUND_BEFORE = /\b(?:through|until|till|up to)\s*$/i;
+
+/** The period a report is written in, bare: not "earlier this week" or "last week", which point at days before it. */
+const CURRENT_PERIOD = /^(?:this|the current)\s+(?:week|month)$/i;
 
 /** Content words a side happening may share with the main event and still be news of another story ("fighting" accusations, police "fought"). */
 const SIDE_SHARED_WORDS = 1;
