@@ -480,6 +480,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
     const timexes = storyTimexes(doc, storyDays, ranges.get(doc.id));
     const headings = doc.layers.paragraphs.filter((p) => p.kind === 'heading');
     const speech = (doc.layers.quotes ?? []).filter((q) => q.kind === 'speech');
+    const unplaced = timexes.filter((x) => UNPLACED_DAY.test(x.value) && !speech.some((q) => q.start <= x.start && x.end <= q.end));
     // One entry per sentence and tense: "announced on Friday that he will host Petro in February" tells two happenings, one done and one planned.
     const told = new Set<string>();
     // Most precise first, so a sentence dated "in 2019 … on March 3, 2020" is listed under March 3, 2020.
@@ -496,6 +497,8 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       if (/-(?:Q[1-4]|H[12])$/.test(t.value) && !t.known.includes('year')) continue;
       const when = calendarDate(t);
       const sentence = doc.layers.sentences.find((s) => s.start <= t.start && t.start < s.end);
+      // A day the story could not place ("yesterday" of an undated report) is what its sentence dates most closely: under its other, vaguer date ("… yesterday thwarted an attack … in the fifth operation since September") it would be misplaced.
+      if (sentence && unplaced.some((x) => x.start >= sentence.start && x.start < sentence.end)) continue;
       // Without a verb a "sentence" tells nothing: a date or a list cut off by a full stop ("Feb .", "6 , 1995 .").
       if (!when || !sentence || !hasVerb(doc, sentence)) continue;
       // A line that only dates the page ("Posted on November 15, 2011 6:07 PM") is a filing date the dateline rule did not take.
@@ -670,6 +673,9 @@ const PART_OF_DAY = /^(?:(?:the|that|early|late|mid|in|by|during)\s+)*(?:morning
 
 /** Words that make the date after them the end of a span: "through 2012", "until June 1". */
 const BOUND_BEFORE = /\b(?:through|until|till|up to)\s*$/i;
+
+/** A day or weekday whose date was not found: "XXXX-XX-XX" (today), "XXXX-WXX-4" (Thursday), "XXXX-11-10". */
+const UNPLACED_DAY = /^XXXX-(?:XX-XX|WXX-\d|\d{2}-\d{2})/;
 
 /** The period a report is written in, bare: not "earlier this week" or "last week", which point at days before it. */
 const CURRENT_PERIOD = /^(?:this|the current)\s+(?:week|month)$/i;
