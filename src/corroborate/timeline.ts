@@ -495,6 +495,10 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       if (CURRENT_PERIOD.test(doc.text.slice(t.start, t.end))) continue;
       // A quarter or half with no year written ("late in the fourth quarter", "the second half") is a part of a game or of accounts: the year the calendar gave it is not in the words.
       if (/-(?:Q[1-4]|H[12])$/.test(t.value) && !t.known.includes('year')) continue;
+      // A clock time alone ("at 8 p.m.", "at 9:25") names no day: the report's day it was given is not in the words.
+      if (t.known.length > 0 && t.known.every((k) => k === 'hour' || k === 'minute')) continue;
+      // "on any given night", "every morning": no time in particular.
+      if (GENERIC_BEFORE.test(doc.text.slice(Math.max(0, t.start - 12), t.start))) continue;
       const when = calendarDate(t);
       const sentence = doc.layers.sentences.find((s) => s.start <= t.start && t.start < s.end);
       // A day the story could not place ("yesterday" of an undated report) is what its sentence dates most closely: under its other, vaguer date ("… yesterday thwarted an attack … in the fifth operation since September") it would be misplaced.
@@ -673,6 +677,9 @@ const PART_OF_DAY = /^(?:(?:the|that|early|late|mid|in|by|during)\s+)*(?:morning
 
 /** Words that make the date after them the end of a span: "through 2012", "until June 1". */
 const BOUND_BEFORE = /\b(?:through|until|till|up to)\s*$/i;
+
+/** Words that make the time after them any time: "any given night", "every morning". */
+const GENERIC_BEFORE = /\b(?:any(?:\s+given)?|every|each)\s*$/i;
 
 /** A day or weekday whose date was not found: "XXXX-XX-XX" (today), "XXXX-WXX-4" (Thursday), "XXXX-11-10". */
 const UNPLACED_DAY = /^XXXX-(?:XX-XX|WXX-\d|\d{2}-\d{2})/;
