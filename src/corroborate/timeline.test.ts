@@ -403,3 +403,33 @@ test('one plan two reports place in consecutive years ("this year", "next year")
   assert.equal(plans[0]!.date, '2014-03-02');
   assert.ok(plans[0]!.evidence.some((x) => x.doc === b));
 });
+
+test('a sentence dated on two days is no retelling of its other day\'s happening', () => {
+  const a = article('a.txt', 'The Harriers signed defender Tom Okafor on Tuesday and goalkeeper Lena Brandt today from the Stormport reserve squad.', '2026-03-04');
+  const b = article('b.txt', 'On Wednesday afternoon, the Harriers signed goalkeeper Lena Brandt from the Stormport reserve squad.', '2026-03-04');
+  const timeline = buildTimeline([a, b]);
+  const tuesday = timeline.find((e) => e.date === '2026-03-03');
+  assert.ok(tuesday, JSON.stringify(timeline.map((e) => [e.date, e.description])));
+  assert.ok(!tuesday.evidence.some((x) => x.doc === b), 'the Wednesday signing is not listed under Tuesday');
+});
+
+test('the report\'s bare week, a clock time alone, a yearless quarter and "any given night" place nothing', () => {
+  const doc = article('a.txt', 'Coach Ada Lind is expected to rejoin the Harriers this week. Kickoff is at 8 p.m. Okafor scored late in the fourth quarter. He can score on any given night. The Harriers beat the Rovers on Sunday.', '2026-03-08');
+  const timeline = buildTimeline([doc]);
+  assert.deepEqual(timeline.map((e) => e.date), ['2026-03-08'], JSON.stringify(timeline.map((e) => [e.date, e.description])));
+});
+
+test('a page\'s date line is no happening, and a sentence whose closest date the story cannot place is not listed under a vaguer one', () => {
+  const dated = article('a.txt', 'The coastguard stopped a smuggling boat on Thursday, November 5, 2026, its fourth seizure since September.', '2026-11-06');
+  const later = article('b.txt', 'Posted on November 9, 2026 6:07 PM\n\nThe coastguard stopped a smuggling boat off Kell Point on Thursday.', '2026-11-06');
+  const undated = article('c.txt', 'The coastguard yesterday stopped a smuggling boat, its fourth seizure since September.', null);
+  const timeline = buildTimeline([dated, later, undated]);
+  assert.ok(!timeline.some((e) => e.date.startsWith('2026-11-09')), JSON.stringify(timeline.map((e) => [e.date, e.description])));
+  assert.ok(!timeline.some((e) => e.evidence.some((x) => x.doc === undated && e.date === '2026-09')), JSON.stringify(timeline.map((e) => [e.date, e.description])));
+});
+
+test('a date-time whose hour the words do not write keeps its day only', () => {
+  const doc = article('a.txt', 'The Rovers are 9 - 3 after beating the Hawks 34 - 12 Sunday.', '2026-03-09');
+  const dates = buildTimeline([doc]).map((e) => e.date);
+  assert.ok(dates.every((d) => !d.includes('T')), JSON.stringify(dates));
+});

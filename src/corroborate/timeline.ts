@@ -499,7 +499,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       if (t.known.length > 0 && t.known.every((k) => k === 'hour' || k === 'minute')) continue;
       // "on any given night", "every morning": no time in particular.
       if (GENERIC_BEFORE.test(doc.text.slice(Math.max(0, t.start - 12), t.start))) continue;
-      const when = calendarDate(t);
+      const when = hourInWords(doc.text.slice(t.start, t.end), calendarDate(t));
       const sentence = doc.layers.sentences.find((s) => s.start <= t.start && t.start < s.end);
       // A day the story could not place ("yesterday" of an undated report) is what its sentence dates most closely: under its other, vaguer date ("… yesterday thwarted an attack … in the fifth operation since September") it would be misplaced.
       if (sentence && unplaced.some((x) => x.start >= sentence.start && x.start < sentence.end)) continue;
@@ -677,6 +677,14 @@ const PART_OF_DAY = /^(?:(?:the|that|early|late|mid|in|by|during)\s+)*(?:morning
 
 /** Words that make the date after them the end of a span: "through 2012", "until June 1". */
 const BOUND_BEFORE = /\b(?:through|until|till|up to)\s*$/i;
+
+/** How a clock time is written: "8:28", "5 p.m.", "10 o'clock", "noon", "0930 hours". */
+const CLOCK_WORDS = /\d\s*[:.]\s*\d|\d\s*[ap]\s*\.?\s*m\b|o['’]?clock|\bnoon\b|\bmidnight\b|\bhours?\b|\bhrs\b/i;
+
+/** A date-time whose hour the words do not write ("… 34 - 12 Sunday" read as noon) keeps its day only. */
+function hourInWords(text: string, when: { date: string; end?: string } | null): { date: string; end?: string } | null {
+  return when && /T\d{2}:\d{2}/.test(when.date) && !CLOCK_WORDS.test(text) ? { date: when.date.slice(0, 10) } : when;
+}
 
 /** Words that make the time after them any time: "any given night", "every morning". */
 const GENERIC_BEFORE = /\b(?:any(?:\s+given)?|every|each)\s*$/i;
