@@ -103,3 +103,8 @@ test('a part of a list of people, a number opening a name and a stretch "over" y
   // Loans spread "over three years" are not loans of more than three years.
   assert.deepEqual(conflictsOf(['The country will receive loans of 40 billion euros over three years.', 'The loans of 40 billion euros will run for three years.']), []);
 });
+
+test('the dead counted bare ("left 12 dead") dispute a count of people killed', () => {
+  // Self-written.
+  assert.deepEqual(conflictsOf(['The attack on the market in Orvik left 12 dead and 30 wounded on Friday.', 'At least 17 people were killed in the attack on the market in Orvik on Friday.']), [['12 dead', 'At least 17 people']]);
+});

@@ -9,6 +9,8 @@ export const PEOPLE_NOUNS: ReadonlySet<string> = new Set([
   'person', 'people', 'resident', 'passenger', 'rider', 'citizen', 'individual', 'civilian', 'inhabitant', 'man', 'woman',
   'adult', 'child', 'victim', 'patient', 'tourist', 'visitor', 'traveller', 'traveler', 'customer', 'user', 'member',
   'voter', 'applicant', 'claimant', 'tenant', 'household', 'family', 'survivor', 'commuter', 'guest', 'occupant',
+  // "left 12 dead", "claimed nine lives": people counted by what befell them.
+  'dead', 'life',
 ]);
 
 /** Content words that say nothing about which fact a clause states. */

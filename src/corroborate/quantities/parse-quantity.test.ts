@@ -14,6 +14,8 @@ const READINGS: Array<[string, string, string, string]> = [
   ['Talks lasted nearly four hours.', 'nearly four hours', 'duration:minute', '[204, 240]'],
   ['The strike could last up to three weeks.', 'up to three weeks', 'duration:minute', '[0, 30240]'],
   ['The death toll exceeded 100 people, the minister said.', 'exceeded 100 people', 'count:person', '(100, ∞)'],
+  ['The death toll from the landslide in Orvik rose to 12 on Monday.', '12', 'count:dead', '12'],
+  ['The attack left 12 dead and 30 wounded.', '12 dead', 'count:dead', '12'],
   ['At least 23 Velmoran soldiers were killed.', 'At least 23 Velmoran soldiers', 'count:soldier', '[23, ∞)'],
   ['Thirty-four passengers were lowered by rope.', 'Thirty-four passengers', 'count:passenger', '34'],
   ['Rescuers lowered 34 passengers to the ground.', '34 passengers', 'count:passenger', '34'],

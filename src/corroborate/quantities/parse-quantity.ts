@@ -51,6 +51,8 @@ const PATTERNS = {
   ordinalAfter: /^(?:st|nd|rd|th)\b/i,
   /** A letter word joined to the number by a hyphen ("AK-47"), or an all-capital word right before it ("AK 47"): a model's name. */
   modelBefore: /(?:\p{L}-|\b\p{Lu}{2,}\s(?:-\s)?)$/u,
+  /** "the death toll rose to 12", "the death toll from the quake stood at 12": a bare number that counts the dead. */
+  tollBefore: /\bdeath toll\b[^.;:\d]{0,50}?\b(?:of|at|to|reached|hit|is|was)\s+$/i,
   plusAfter: /^-plus\b/i,
   /** "every single passenger": "single" there stresses "every", it counts nothing. */
   intensifierBefore: /\b(?:every|each)\s+$/i,
@@ -114,7 +116,8 @@ export function findQuantities(text: string): Quantity[] {
       spanStart = start - bound[0].length;
     } else if (modifier === 'range' && PATTERNS.betweenBefore.test(before)) spanStart = start - (before.length - before.search(PATTERNS.betweenBefore));
 
-    const measured = unitAfter(text.slice(end), groups.currency, value, groups.words);
+    // A bare number after "death toll" counts the dead; nothing after it may say otherwise ("rose to 12 percent").
+    const measured = unitAfter(text.slice(end), groups.currency, value, groups.words) ?? (PATTERNS.tollBefore.test(text.slice(Math.max(0, start - 80), start)) ? { dimension: 'count' as const, unit: 'dead', factor: 1, length: 0 } : null);
     if (!measured) continue;
     const orMore = modifier === 'exact' ? PATTERNS.orMoreAfter.exec(text.slice(end + measured.length)) : null;
     if (orMore) {
