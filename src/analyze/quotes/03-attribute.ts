@@ -50,6 +50,8 @@ const MODIFIER_PREPOSITIONS = new Set(['of', 'at', 'for', 'from', 'with', 'on'])
 const CLAUSE_WORDS = new Set(['who', 'which', 'that', 'whose', 'where', 'when', 'after', 'before', 'because', 'as', 'in', 'on']);
 const SENTENCE_END = new Set(['.', '!', '?']);
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** Subordinators that open a clause with no subject of its own before a participle ("when asked", "if pressed"). */
+const REDUCED_CLAUSE_OPENERS = new Set(['when', 'if', 'once', 'unless', 'until', 'while', 'as']);
 const GROUP_PRONOUNS = new Set(['they', 'it']);
 const STANDALONE_DETERMINERS = new Set(['another', 'others', 'one', 'some', 'many', 'several']);
 /** Verb forms that only a plural subject takes: after a name they make it a group (British "Big Machine have said"). */
@@ -1131,6 +1133,8 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     if (lower(ctx, v + 1) === 'by') return resolveFound(ctx, subjectAfter(ctx, v), rule, open);
     // "The phone is claimed to be “…”": the subject of a passive verb of saying is not its speaker.
     if (PASSIVE_AUX.has(lower(ctx, v - 1)) && /ed$/.test(lower(ctx, v))) continue;
+    // "…,” he said when asked about the layoffs, “…”": a reduced passive clause speaks for no one; the verb before it does.
+    if (REDUCED_CLAUSE_OPENERS.has(lower(ctx, v - 1)) && /ed$/.test(lower(ctx, v))) continue;
     // "a climber, described as “lacking experience”": "described" with no object before "as" is passive, and no agent is given; the words are someone's, not the climber's.
     // ("what Steve Jobs described as" has its subject, and object, before it).
     const subjectRightBefore = PERSON_PRONOUNS.has(lower(ctx, v - 1)) || GROUP_PRONOUNS.has(lower(ctx, v - 1)) || chunkEndingAt(ctx, v - 1) !== undefined;
@@ -1158,7 +1162,22 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     if (subject?.kind === 'unresolved' && lower(ctx, p) === 'it') return { speaker: null, speakerName: null, cue: { start: ctx.tokens[p]!.start, end: ctx.tokens[p]!.end }, rule };
     return resolveFound(ctx, subject, rule, open);
   }
-  return null;
+  return colonAfterPredicate(ctx, first, markToken, open);
+}
+
+/**
+ * "Asked about the layoffs, he was defiant: “…”", "Ana Ruiz was blunt: “…”": a colon closing a
+ * clause whose subject is a person (a name or "he"/"she") followed by "is"/"was" gives the quote
+ * to that person. Other verbs are left alone ("Smith faced a question from Jones: “…”" is Jones's).
+ */
+function colonAfterPredicate(ctx: QuoteContext, first: number, markToken: number, open: number): Attribution | null {
+  if (lower(ctx, markToken - 1) !== ':') return null;
+  const subject = mainSubject(ctx, first, markToken - 1);
+  if (!subject || (subject.kind !== 'pronoun' && !(subject.kind === 'name' && isPersonChunk(ctx.text, subject.chunk, ctx.chunks)))) return null;
+  let k = subject.kind === 'name' ? subject.chunk.last + 1 : tokenAt(ctx, subject.span.start) + 1;
+  while (ctx.tokens[k]?.pos === 'ADV') k++;
+  if (!['is', 'was', 'are', 'were'].includes(lower(ctx, k))) return null;
+  return resolveFound(ctx, subject, 'quotes/colon-subject', open);
 }
 
 /**

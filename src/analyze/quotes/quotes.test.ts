@@ -501,3 +501,14 @@ test('a name followed by an auxiliary is its sentence\'s subject: "she" may stan
   const text = 'Tom Hale, the club\'s captain, said the team was “gutted.” His teammate Ana Ruiz was more upbeat. “We\'ll bounce back,” she said.';
   assert.equal(quotesOf(text).at(-1)!.speaker, 'Ana Ruiz');
 });
+
+test('"when asked" is a reduced passive: the quote after it goes on with the speaker named before', () => {
+  const text = 'Dave Clark has led operations since 2012.\n\n“We are not going anywhere,” he said when asked about the layoffs, “and we will keep hiring.”';
+  assert.deepEqual(quotesOf(text).map((q) => [q.kind, q.speaker]), [['speech', 'Dave Clark'], ['speech', 'Dave Clark']]);
+});
+
+test('"X was blunt:" gives the quote after the colon to X; other verbs before a colon do not', () => {
+  assert.equal(only('Dave Clark has led operations since 2012.\n\nAsked about the layoffs, he was defiant: “We are not going anywhere.”').speaker, 'Dave Clark');
+  assert.equal(only('Ana Ruiz was blunt: “We lost.”').speaker, 'Ana Ruiz');
+  assert.equal(only('Ana Ruiz faced a question from Tom Hale: “Why did you lose?”').speaker, null);
+});
