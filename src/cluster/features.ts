@@ -1,5 +1,6 @@
 import type { Doc, Span } from '../doc/types.js';
 import { expandPlaceAbbreviation } from '../text/abbreviations.js';
+import { stemWord } from '../text/stem.js';
 import { EVENT_VARIANTS } from './lexicon/event-variants.js';
 import { LIGHT_VERBS } from './lexicon/light-verbs.js';
 import { PATTERNS } from './patterns.js';
@@ -89,7 +90,8 @@ export function articleFeatures(doc: Pick<Doc, 'text' | 'layers' | 'meta'>, lead
     const pos = place ? 'PROPN' : token.pos;
     const weight = POS_WEIGHTS[pos];
     if (!weight) continue;
-    const term = place ?? eventTerm(foldTerm(pos === 'PROPN' ? surface : token.lemma));
+    // A common word counts by its stem: the lemma leaves a derivation ("election", "elect"; "announcement", "announce") a word apart.
+    const term = place ?? (pos === 'PROPN' ? eventTerm(foldTerm(surface)) : stemWord(eventTerm(foldTerm(token.lemma))));
     if (term.length < MIN_TERM_LENGTH || !PATTERNS.termStart.test(term)) continue;
     if (token.pos === 'VERB' && LIGHT_VERBS.has(term)) continue;
     add(terms, term, weight * (token.start < lead.end ? leadWeight : 1));
