@@ -105,12 +105,32 @@ function trimmed(tokens: Token[]): Token[] {
   return tokens.slice(from, to);
 }
 
+/** A token's share of the pieces it is in: its term (content words), whether it is a name inside the clause, the particle it is (or ''). */
+interface TokenRead {
+  key: string | null;
+  named: boolean;
+  particle: string;
+}
+
 /** Every run of one to `WINDOW` phrases of each unit that has a verb and `PIECE_TERMS` content terms. */
 function piecesOf(units: ClaimUnit[], space: UnitVectors): Piece[] {
   const out: Piece[] = [];
   units.forEach((unit, u) => {
     const text = unit.doc.text;
     const runs = phrases(unit);
+    // What each token gives a piece, read once: a token sits in up to `WINDOW` pieces.
+    const read = new Map<Token, TokenRead>();
+    for (const run of runs)
+      for (const t of run) {
+        const word = text.slice(t.start, t.end);
+        const lower = word.toLowerCase();
+        read.set(t, {
+          key: CONTENT_POS.has(t.pos) ? termKey(word, t) : null,
+          // A capitalised word inside the clause is a name, whatever the tagger read ("Betty Ford", "Palm Springs").
+          named: t.start > unit.span.start && /^\p{Lu}/u.test(word),
+          particle: PARTICLES.has(lower) ? lower : '',
+        });
+      }
     for (let i = 0; i < runs.length; i++) {
       for (let j = i; j < Math.min(runs.length, i + WINDOW); j++) {
         const tokens = trimmed(runs.slice(i, j + 1).flat());
@@ -122,20 +142,18 @@ function piecesOf(units: ClaimUnit[], space: UnitVectors): Piece[] {
         const figures = new Set<string>();
         const particles = new Map<string, string>();
         const after = new Map<string, Set<string>>();
-        for (const t of tokens) {
+        for (const [k, t] of tokens.entries()) {
           if (!CONTENT_POS.has(t.pos)) continue;
-          const key = termKey(text.slice(t.start, t.end), t);
+          const { key, named } = read.get(t)!;
           if (!key) continue;
           terms.set(key, (terms.get(key) ?? 0) + 1);
           for (const set of after.values()) set.add(key);
-          // A capitalised word inside the clause is a name, whatever the tagger read ("Betty Ford", "Palm Springs").
-          const named = t.start > unit.span.start && /^\p{Lu}/u.test(text.slice(t.start, t.end));
           if ((t.pos === 'VERB' || t.pos === 'NOUN') && !named) events.add(key);
           if (t.pos === 'VERB' && !named) verbs.add(key);
           if (t.pos === 'VERB' && !named && !after.has(key)) after.set(key, new Set());
           // A particle is part of what was done: "checked in" is not "checked out".
-          const next = tokens[tokens.indexOf(t) + 1];
-          const particle = next && PARTICLES.has(text.slice(next.start, next.end).toLowerCase()) ? text.slice(next.start, next.end).toLowerCase() : '';
+          const next = tokens[k + 1];
+          const particle = next ? read.get(next)!.particle : '';
           if ((t.pos === 'VERB' || t.pos === 'NOUN') && particle) particles.set(key, particle);
           if (t.pos === 'PROPN' || t.pos === 'NUM') anchors.add(key);
           if (t.pos === 'NUM') figures.add(key);

@@ -374,9 +374,26 @@ function predicatesOf(doc: Doc, tokens: Token[], clause: Span, attribution: Attr
  * false corroboration.
  */
 export function termKey(surface: string, token: Pick<Token, 'pos' | 'lemma'>): string | null {
-  const lemma = foldTerm(token.pos === 'PROPN' ? surface : token.lemma);
+  // A pure function of the word it reads and whether it is a name; the claims stage asks for each token several times.
+  const propn = token.pos === 'PROPN';
+  const memo = propn ? nameTerms : wordTerms;
+  const word = propn ? surface : token.lemma;
+  let key = memo.get(word);
+  if (key === undefined) {
+    if (memo.size >= TERM_CACHE_WORDS) memo.clear();
+    memo.set(word, (key = computeTermKey(word, propn)));
+  }
+  return key;
+}
+const nameTerms = new Map<string, string | null>();
+const wordTerms = new Map<string, string | null>();
+/** Words kept before a cache starts over (a few MB at most). */
+const TERM_CACHE_WORDS = 50_000;
+
+function computeTermKey(word: string, propn: boolean): string | null {
+  const lemma = foldTerm(word);
   if (!/^[\p{L}\p{N}]/u.test(lemma) || CLAIM_STOP_LEMMAS.has(lemma) || lemma.length < 2) return null;
-  const family = token.pos !== 'PROPN' ? EVENT_FAMILY.get(lemma) : undefined;
+  const family = !propn ? EVENT_FAMILY.get(lemma) : undefined;
   return family ? `f:${family}` : stemWord(lemma);
 }
 
