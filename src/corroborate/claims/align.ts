@@ -229,6 +229,9 @@ function bestTwoMean(shares: number[]): number {
   return (first + second) / 2;
 }
 
+/** Alike to the group's statements as a whole (`ALIKE_CONTAINED`): to the two nearest of a group of two or more, or close to one (`CLOSE_PAIR`). */
+const alikeToGroup = (sims: number[], size: number): boolean => (size >= 2 && bestTwoMean(sims) >= ALIGN_THRESHOLD) || Math.max(...sims) >= CLOSE_PAIR;
+
 /** Per article outside the group, its unit that best contains the group's statements: `CONTAINED_JOIN` of the two it contains best (`bestTwoMean`), or alike to them (`ALIKE_CONTAINED`). */
 function containing(group: number[], units: ClaimUnit[], space: UnitVectors, byTerm: Map<string, number[]>, commonest: number): Array<{ unit: number; alike: boolean }> {
   const docs = new Set(group.map((i) => units[i]!.doc.id));
@@ -243,8 +246,8 @@ function containing(group: number[], units: ClaimUnit[], space: UnitVectors, byT
         if (seen.has(y) || docs.has(units[y]!.doc.id)) continue;
         seen.add(y);
         const held = bestTwoMean(group.map((z) => contained(space, z, y)));
-        const sims = group.map((z) => similarity(space, z, y));
-        const alike = held < CONTAINED_JOIN && held >= ALIKE_CONTAINED && ((group.length >= 2 && bestTwoMean(sims) >= ALIGN_THRESHOLD) || Math.max(...sims) >= CLOSE_PAIR);
+        // Likeness is asked only of a unit holding some of the statements, too little to join by that alone (most hold none).
+        const alike = held < CONTAINED_JOIN && held >= ALIKE_CONTAINED && alikeToGroup(group.map((z) => similarity(space, z, y)), group.length);
         const share = alike ? CONTAINED_JOIN : held;
         const doc = units[y]!.doc.id;
         if (share >= CONTAINED_JOIN && share > (best.get(doc)?.share ?? 0)) best.set(doc, { share, unit: y, alike });
