@@ -4,7 +4,7 @@ import { genderOfFirstName } from '../entities/lexicon/package-names.js';
 import { ORG_KIND_NOUNS } from '../entities/context.js';
 import { TITLE_HEADS } from '../entities/lexicon/titles.js';
 import { demonymOf } from '../entities/lexicon/gazetteer.js';
-import { ANAPHORIC_ROLES, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS, PARTY_MEMBERS, ROLE_TITLES, TITLE_ABBREVIATIONS, TITLE_WORDS } from './lexicon/people.js';
+import { ANAPHORIC_ROLES, BODY_NOUNS, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS, PARTY_MEMBERS, RELATION_NOUNS, ROLE_TITLES, TITLE_ABBREVIATIONS, TITLE_WORDS } from './lexicon/people.js';
 import { CALL_OUT_VERBS, SPEECH_VERBS, SUBJECT_VERB_FILLERS, TRAILER_VERBS } from './lexicon/speech-verbs.js';
 import { firstIndex, firstTokenAt } from '../../doc/spans.js';
 
@@ -257,6 +257,7 @@ export function subjectBefore(ctx: QuoteContext, end: number, floor: number): Fo
       // "Gray's school principal, Matthew Willoughby of the Urban Assembly School, wrote": a description before an apposed person's name is that person.
       const apposed = chunkStartingAt(ctx, k + 1);
       if (before.kind === 'role' && apposed?.name && isPersonChunk(ctx.text, apposed, ctx.chunks) && (apposed.last === j - 1 || MODIFIER_PREPOSITIONS.has(lower(ctx, apposed.last + 1)))) return { kind: 'name', chunk: apposed };
+      if (apposed?.last === j - 1 && isFirstNameApposed(ctx, apposed)) return { kind: 'name', chunk: apposed };
       nearest ??= before;
     }
     // "…, who sought to overturn the rule through legislation, called": a phrase after a preposition is no subject.
@@ -381,6 +382,27 @@ function organisationForKind(ctx: QuoteContext, at: number): NameChunk | null {
   return main && (named.size === 0 || [...named.values()].some((c) => sameOrganisation(ctx, c, main))) ? main : null;
 }
 
+/**
+ * The organisation named before `at` (outside quotes) whose name holds the word `head`: the only one
+ * in the article so far, else the only one in the last few sentences; null when none or several.
+ */
+function bodyNamed(ctx: QuoteContext, at: number, head: string): NameChunk | null {
+  const si = sentenceIndexAt(ctx, at);
+  const near = ctx.sentences[Math.max(0, si - MAX_LOOKBACK_SENTENCES)]!.start;
+  const all = new Map<string, NameChunk>();
+  const recent = new Map<string, NameChunk>();
+  for (const c of ctx.chunks) {
+    if (c.start >= at) break;
+    if (!c.name || c.personLike || inQuote(ctx, c.start)) continue;
+    if (!foldName(ctx.text.slice(c.name.start, c.name.end)).split(/\s+/).includes(head)) continue;
+    const key = fullestName(ctx.text, c.name, ctx.chunks).toLowerCase();
+    all.set(key, c);
+    if (c.start >= near) recent.set(key, c);
+  }
+  if (all.size === 1) return [...all.values()][0]!;
+  return recent.size === 1 ? [...recent.values()][0]! : null;
+}
+
 /** An organisation's name outside quotes that is not the medium someone told something to. */
 function isOrganisationMention(ctx: QuoteContext, c: NameChunk): boolean {
   if (!c.name || c.type !== 'organization' || inQuote(ctx, c.start)) return false;
@@ -439,6 +461,8 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
   let startToken = j;
   const chunk = chunkEndingAt(ctx, j);
   if (chunk) {
+    const source = sourceNear(ctx, Math.min(chunk.first, tokenAt(ctx, chunk.start)), floor, chunk.end);
+    if (source) return source;
     // "the premier of the German state of North Rhine-Westphalia said": the name modifies the head before "of".
     // An untyped name shaped like a person's is no more than that after "of" ("CEO of Boeing Commercial Airplanes said").
     // "on" only after a common noun ("one user on Weibo"); between capitalised words it is inside a name ("Project on Government Oversight").
@@ -462,6 +486,8 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
   } else if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'ADJ' && afterDeterminer(ctx, j, floor))) {
     found = rolePhrase(ctx, j, floor);
     if (found?.kind === 'role') startToken = tokenAt(ctx, found.span.start);
+    const source = found?.kind === 'role' ? sourceNear(ctx, startToken, floor, found.span.end) : null;
+    if (source) return source;
     // "the Chamber's vice president of environment said": the role is the head before "of".
     if (found?.kind === 'role' && lower(ctx, startToken - 1) === 'of') {
       const head = phraseEndingAt(ctx, startToken - 2, floor);
@@ -481,6 +507,33 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
   const isPerson = found.kind === 'name' && isPersonChunk(ctx.text, found.chunk, ctx.chunks);
   if (!isPerson && found.kind !== 'pronoun') return apposedName(ctx, startToken - 1, floor) ?? found;
   return found;
+}
+
+/**
+ * "Hale's wife, Maria, said": a lone known first name apposed to a family noun is that relative's
+ * name, though one word alone is not taken for a person elsewhere.
+ */
+function isFirstNameApposed(ctx: QuoteContext, chunk: NameChunk): boolean {
+  if (!chunk.name || chunk.first !== chunk.last || lower(ctx, chunk.first - 1) !== ',' || !RELATION_NOUNS.has(lower(ctx, chunk.first - 2))) return false;
+  const after = lower(ctx, chunk.last + 1);
+  return (after === ',' || SENTENCE_END.has(after) || after === '') && genderOfFirstName(ctx.text.slice(chunk.name.start, chunk.name.end)) !== null;
+}
+
+const NEAR_WORDS = new Map([['close', 'to'], ['familiar', 'with'], ['near', 'to']]); // "a source close to", "a person familiar with"
+
+/**
+ * "a source close to Ana Ruiz said", "a person familiar with the talks said": the phrase whose
+ * object starts at token `object` is a description of someone near it, and that description
+ * (through `end`) is the speaker, never the person or thing it is near. Null when the object does
+ * not follow such words after a description.
+ */
+function sourceNear(ctx: QuoteContext, object: number, floor: number, end: number): Found | null {
+  let p = object - 1;
+  if (lower(ctx, p) === 'the') p--;
+  if (NEAR_WORDS.get(lower(ctx, p - 1)) !== lower(ctx, p) || p - 2 < floor) return null;
+  const head = phraseEndingAt(ctx, p - 2, floor);
+  // "Ruiz, close to tears, said": only a description is near someone.
+  return head?.kind === 'role' ? { ...head, span: { start: head.span.start, end } } : null;
 }
 
 /** A hyphen token touching the words on both sides ("year - old" written "year-old"). */
@@ -561,7 +614,15 @@ export function subjectAfter(ctx: QuoteContext, start: number, nominal = false):
       if (roleHead < 0) roleHead = end - 1;
       break;
     }
+    // "said a source close to Ana Ruiz": the description is the speaker, not the person it is near.
+    if (end > j && NEAR_WORDS.get(word) === lower(ctx, end + 1)) {
+      const head = phraseEndingAt(ctx, end - 1, j);
+      let last = end + 1;
+      while (ctx.tokens[last + 1] && !/^[,.;:!?]$/.test(lower(ctx, last + 1)) && !isMarkToken(ctx, last + 1) && !inQuote(ctx, ctx.tokens[last + 1]!.start)) last++;
+      if (head?.kind === 'role') return { ...head, span: { start: head.span.start, end: ctx.tokens[last]!.end } };
+    }
     const chunk = chunkStartingAt(ctx, end);
+    if (chunk && isFirstNameApposed(ctx, chunk)) return { kind: 'name', chunk };
     if (chunk?.name && !modifiesNoun(chunk) && isPersonChunk(ctx.text, chunk, ctx.chunks)) return { kind: 'name', chunk };
     if (chunk?.name && !organisation) organisation = chunk;
     if (roleHead < 0 && end > j && (ctx.tokens[end]!.pos === 'ADP' || word === ',')) roleHead = end - 1;
@@ -879,6 +940,11 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
     const org = organisationForKind(ctx, found.span.start);
     if (org) return { speaker: org.name, speakerName: fullestName(ctx.text, org.name!, ctx.chunks), cue: found.span, rule };
   }
+  // "the bureau said" after "the Federal Bureau of Investigation": the one body named before with that word in its name.
+  if (found.definite && BODY_NOUNS.has(found.head) && /^the\s+\p{Ll}+$/u.test(ctx.text.slice(found.span.start, found.span.end))) {
+    const body = bodyNamed(ctx, found.span.start, found.head);
+    if (body) return { speaker: body.name, speakerName: fullestName(ctx.text, body.name!, ctx.chunks), cue: found.span, rule };
+  }
   // "the commissioner says" after "Police commissioner Charles Ramsey": any title, once given to a named person, points back to them.
   // A role outside the common ones must be the person's own title word ("the premier of the German state" is not "German economy minister").
   if (found.definite) {
@@ -925,7 +991,10 @@ function nameEndingRole(ctx: QuoteContext, span: Span): Span | null {
   // "Mr . Magruder": after an abbreviated title's stop one capitalised word is a name.
   if (start < 0 || (words < 2 && !(words === 1 && start - 1 >= first && isInitialStop(ctx, start - 1)))) return null;
   // "Friends of Mara Keel": a name after a preposition is someone the description is about.
-  if (MODIFIER_PREPOSITIONS.has(lower(ctx, start - 1)) || lower(ctx, start - 1) === 'to') return null;
+  // Titles before it count too ("a source close to Mayor Ana Ruiz").
+  let before = start - 1;
+  while (before > first && TITLE_WORDS.has(lower(ctx, before))) before--;
+  if (MODIFIER_PREPOSITIONS.has(lower(ctx, before)) || lower(ctx, before) === 'to') return null;
   const s0 = ctx.tokens[start]!;
   // A name at the sentence start with nothing before it is the whole phrase, not a description's end.
   if (s0.start === span.start && !/^\p{Lu}/u.test(word(start))) return null;

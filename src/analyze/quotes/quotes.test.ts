@@ -512,3 +512,24 @@ test('"X was blunt:" gives the quote after the colon to X; other verbs before a 
   assert.equal(only('Ana Ruiz was blunt: “We lost.”').speaker, 'Ana Ruiz');
   assert.equal(only('Ana Ruiz faced a question from Tom Hale: “Why did you lose?”').speaker, null);
 });
+
+test('"the bureau", "the ministry" name the one body named before with that word, and stay descriptions otherwise', () => {
+  assert.equal(quotesOf('The Federal Bureau of Investigation opened an inquiry in May. “We are reviewing the evidence,” the bureau said.')[0]?.speaker, 'Federal Bureau');
+  assert.equal(only('The Ministry of Health ordered more vaccines. “Supplies will arrive next week,” the ministry said.').speaker, 'Ministry of Health');
+  assert.equal(only('The Velmora City Council voted on Monday. “The plan is approved,” the council said.').speaker, 'Velmora City Council');
+  assert.equal(only('Acme Corp. lost the case. “The contract was void,” the court said.').speaker, '[the court]', 'no court named: the description stays');
+  assert.equal(only('The Ministry of Health and the Ministry of Finance met. “Supplies will arrive,” the ministry said.').speaker, '[the ministry]', 'two ministries: no guess');
+});
+
+test('"a source close to X", "a person familiar with X" is the speaker, never X', () => {
+  assert.equal(only('“The deal is dead,” a source close to Mayor Ana Ruiz told reporters.').speaker, '[a source close to Mayor Ana Ruiz]');
+  assert.equal(only('A source close to Olek Brandes said: “He will not resign.”').speaker, '[A source close to Olek Brandes]');
+  assert.equal(only('“He will not resign,” said a person familiar with Olek Brandes\'s thinking.').speaker, '[a person familiar with Olek Brandes\'s thinking]');
+  assert.equal(only('“I am sorry,” Ana Ruiz, close to tears, said.').speaker, 'Ana Ruiz', 'a name close to something is still the speaker');
+});
+
+test('a known first name apposed to a family noun is the speaker ("Hale\'s wife, Maria, said")', () => {
+  assert.equal(only('Tomas Hale died in March. “He loved this town,” Hale\'s wife, Maria, said.').speaker, 'Maria');
+  assert.equal(only('“He loved this town,” said Hale\'s wife, Maria.').speaker, 'Maria');
+  assert.equal(only('“He loved this town,” said Hale\'s lawyer, Maria.').speaker, '[lawyer]', 'a first name alone after a job noun is not taken');
+});

@@ -45,6 +45,15 @@ export const ORG_WORDS = new Set([
   'securities', 'research', 'investments', 'advisors', 'advisers', 'associates', 'llc', 'ag', 'sa', 'gmbh',
 ]);
 
+/**
+ * Nouns for a public body or a team that "the bureau", "the ministry" use for an organisation whose
+ * name holds the same word ("Federal Bureau of Investigation"); the kind nouns of companies are ORG_KIND_NOUNS.
+ */
+export const BODY_NOUNS = new Set(['bureau', 'department', 'ministry', 'office', 'commission', 'council', 'committee', 'board', 'court', 'team', 'league', 'authority', 'administration', 'agency', 'service', 'institute', 'foundation', 'association']);
+
+/** Family nouns that a first name is apposed to ("Hale's wife, Maria, said"): the name is the speaker. */
+export const RELATION_NOUNS = new Set(['wife', 'husband', 'widow', 'widower', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'aunt', 'uncle', 'niece', 'nephew', 'cousin', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'partner', 'girlfriend', 'boyfriend']);
+
 /** Personal pronouns that can stand for one named person; "they"/"we" are left unresolved. */
 export const PERSON_PRONOUNS = new Set(['he', 'she']);
 
