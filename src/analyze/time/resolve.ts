@@ -84,8 +84,8 @@ export function resolveMonth(m: number, env: ResolveEnv): { value: string; year:
  * reports the past) → the latest such day on or before the anchor; future → the first on or after it;
  * "last"/"next" force the direction; "this" → the anchor's week.
  * Why: "Trump announced on Friday" in a Friday article is that day; "would decide on Monday" is
- * the Monday after. Known failure: a present-tense schedule ("the trial opens on Monday") with
- * no future cue reads as past.
+ * the Monday after. A fixture told in the present ("the trial opens on Monday") is a future
+ * (see `clauseTense`); other present-tense schedules ("the vote is on Monday") still read as past.
  */
 export function resolveWeekday(weekday: number, modifier: string | undefined, env: ResolveEnv): { value: string; ymd: Ymd | null; tense?: 'past' | 'future' } {
   const anchor = fullAnchor(env);

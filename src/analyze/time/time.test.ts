@@ -79,6 +79,18 @@ describe('weekdays (past bias by tense)', () => {
   test('future tense: the next such day', () => {
     assert.equal(find('The mayor will resign on Friday.', '2026-01-14', 'Friday')?.value, '2026-01-16');
   });
+  test('a fixture told in the present (starting, meeting, playing) is the next such day', () => {
+    assert.equal(find('The club begins its playoff run Saturday against Leeds.', '2026-01-14', 'Saturday')?.value, '2026-01-17');
+    assert.equal(find('The rivals meet Sunday in Turin.', '2026-01-14', 'Sunday')?.value, '2026-01-18');
+    assert.equal(find('The cup final kicks off Friday evening.', '2026-01-14', 'Friday')?.value, '2026-01-16TEV');
+    assert.equal(find('On Monday, the retrial opens in Lyon.', '2026-01-14', 'Monday')?.tense, 'future');
+  });
+  test('a fixture verb near a past verb keeps the past reading; a present verb of another kind too', () => {
+    assert.equal(find('The club, which lost on Tuesday, plays Saturday.', '2026-01-14', 'Saturday')?.value, '2026-01-10');
+    assert.equal(find('The coach said the squad meets Saturday.', '2026-01-14', 'Saturday')?.value, '2026-01-10');
+    assert.equal(find('The striker scores Saturday.', '2026-01-14', 'Saturday')?.value, '2026-01-10');
+    assert.equal(find('The club was beaten Saturday.', '2026-01-14', 'Saturday')?.value, '2026-01-10');
+  });
   test('"last Friday" is before the article day even on a Friday', () => {
     assert.equal(find('Stocks fell last Friday.', '2026-01-16', 'Friday')?.value, '2026-01-09');
   });

@@ -21,6 +21,13 @@ export const PRESENT_CUES: readonly string[] = ['is', 'are', 'am', 'has', 'have'
  */
 export const FUTURE_PARTICIPLES: readonly string[] = ['scheduled', 'planned', 'expected', 'due', 'set', 'going', 'slated', 'poised', 'prepares', 'preparing'];
 
+/**
+ * Verbs (lemmas) whose present simple tells a fixture: starting, meeting, playing ("the team
+ * begins its postseason Saturday", "the two sides meet Saturday"). Told in the present with no
+ * past verb near, they are scheduled. Not "face": "Greece faces a May 19 due date" is a burden, not a game.
+ */
+export const SCHEDULE_VERBS: readonly string[] = ['begin', 'start', 'open', 'kick', 'tip', 'resume', 'launch', 'debut', 'premiere', 'commence', 'play', 'meet', 'host'];
+
 /** A cue for the past that is not an `-ed` form: irregular past tenses and past auxiliaries. */
 export const PAST_CUES: readonly string[] = [
   'was', 'were', 'had', 'did', 'said', 'told', 'spoke', 'made', 'took', 'came', 'went', 'gave', 'met', 'held', 'began', 'broke', 'fell', 'rose', 'won', 'lost', 'left', 'sent', 'saw', 'found', 'got', 'put', 'ran', 'wrote', 'brought', 'bought', 'sold', 'paid', 'led', 'kept', 'felt', 'stood', 'hung', 'thought', 'became', 'flew', 'drove', 'knew', 'struck', 'ago', 'last', 'earlier', 'since', 'former', 'previously', 'already', 'spent', 'chose', 'shot', 'hit', 'cut',
