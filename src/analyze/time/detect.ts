@@ -84,7 +84,7 @@ export function findTimexes(text: string, options: FindTimexOptions): Timex[] {
   const anchor = options.anchor;
   const instant = anchor && anchor.y !== null ? new Date(Date.UTC(anchor.y, anchor.m - 1, anchor.d, 12)) : NO_ANCHOR_INSTANT;
   const ours = PARSERS.flatMap((parse) => parse(text)).filter((c) => c.refiner && refiners.has(c.refiner));
-  const chrono = chronoCandidates(text, instant, refiners, options.sentences).filter((c) => !(refiners.has('relative') && namesAKind(text, c, options.tokens)));
+  const chrono = chronoCandidates(text, instant, refiners, options.sentences).filter((c) => !(refiners.has('relative') && (namesAKind(text, c, options.tokens) || namesNoDay(text, c))));
   const chosen = selectLongest([...chrono, ...ours]);
   const placed = chosen.map((c, i) => {
     const lead = refiners.has('lead-in') ? leadIn(text, c, i > 0 ? chosen[i - 1]!.end : 0) : { start: c.start };
@@ -112,6 +112,16 @@ export function namesAKind(text: string, c: { start: number; end: number }, toke
   if (!TIME_PATTERNS.clockWord.test(text.slice(c.start, c.end).trim())) return false;
   const next = tokens[firstIndex(tokens, (t) => t.start >= c.end)];
   return next !== undefined && next.pos === 'NOUN' && !TIME_PATTERNS.dayWord.test(text.slice(next.start, next.end));
+}
+
+/**
+ * chrono reads a part of a day with no day named ("the night of the shooting", "in the morning",
+ * "that afternoon") as that part of the report's own day; the words name no day, and the day
+ * meant is usually one the text told before, so it dates nothing. "this morning", "tonight",
+ * "last night" and "Thursday night" name their day and stay.
+ */
+export function namesNoDay(text: string, c: { start: number; end: number }): boolean {
+  return TIME_PATTERNS.barePartOfDay.test(text.slice(c.start, c.end).trim());
 }
 
 /**

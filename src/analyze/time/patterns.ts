@@ -87,6 +87,8 @@ export const TIME_PATTERNS = {
   clockWord: /^(?:at\s+|by\s+|until\s+)?(?:midnight|noon|midday)$/i,
   /** A day named relative to today: "midnight yesterday" is a moment of it. */
   dayWord: /^(?:yesterday|today|tonight|tomorrow)$/i,
+  /** A part of a day with no day named: "the night of the shooting", "in the morning", "that afternoon". */
+  barePartOfDay: /^(?:at\s+|in\s+)?(?:morning|afternoon|evening|night)$/i,
   /** Two bare numbers joined by a dash ("9-11", "9 - 11"): a score, a range or the 2001 attacks, not a clock time (that has a colon or am/pm). */
   bareHourRange: /^(?:(?:at|from)\s+)?\d{1,2}\s?[-–]\s?\d{1,2}$/i,
   /** chrono reads "at 10" in "at 10 Downing Street" as ten o'clock; a bare number is no clock time. */
