@@ -115,13 +115,14 @@ export function namesAKind(text: string, c: { start: number; end: number }, toke
 }
 
 /**
- * chrono reads a part of a day with no day named ("the night of the shooting", "in the morning",
- * "that afternoon") as that part of the report's own day; the words name no day, and the day
- * meant is usually one the text told before, so it dates nothing. "this morning", "tonight",
- * "last night" and "Thursday night" name their day and stay.
+ * chrono reads a part of a day the text ties to something else ("the night of the shooting", "the
+ * morning after the vote", "that afternoon", "one evening") as that part of the report's own day;
+ * the day meant is another one, so it dates nothing. A part of a day told alone ("by late
+ * afternoon", "in the morning") goes on with the day being told and keeps chrono's reading.
  */
 export function namesNoDay(text: string, c: { start: number; end: number }): boolean {
-  return TIME_PATTERNS.barePartOfDay.test(text.slice(c.start, c.end).trim());
+  if (!TIME_PATTERNS.barePartOfDay.test(text.slice(c.start, c.end).trim())) return false;
+  return TIME_PATTERNS.partOfDayTiedBefore.test(text.slice(Math.max(0, c.start - 20), c.start)) || TIME_PATTERNS.partOfDayTiedAfter.test(text.slice(c.end, c.end + 10));
 }
 
 /**

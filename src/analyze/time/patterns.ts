@@ -87,8 +87,12 @@ export const TIME_PATTERNS = {
   clockWord: /^(?:at\s+|by\s+|until\s+)?(?:midnight|noon|midday)$/i,
   /** A day named relative to today: "midnight yesterday" is a moment of it. */
   dayWord: /^(?:yesterday|today|tonight|tomorrow)$/i,
-  /** A part of a day with no day named: "the night of the shooting", "in the morning", "that afternoon". */
+  /** A part of a day with no day named: "night", "in the morning". */
   barePartOfDay: /^(?:at\s+|in\s+)?(?:morning|afternoon|evening|night)$/i,
+  /** Words before a part of a day that tie it to another day: "that afternoon", "one evening", "the following morning". */
+  partOfDayTiedBefore: /\b(?:that|one|same|following|next|previous|every|each|any)\s+$/i,
+  /** Words after a part of a day that tie it to a happening: "the night of the shooting", "the morning after the vote". */
+  partOfDayTiedAfter: /^\s+(?:of|after|before)\b/i,
   /** Two bare numbers joined by a dash ("9-11", "9 - 11"): a score, a range or the 2001 attacks, not a clock time (that has a colon or am/pm). */
   bareHourRange: /^(?:(?:at|from)\s+)?\d{1,2}\s?[-–]\s?\d{1,2}$/i,
   /** chrono reads "at 10" in "at 10 Downing Street" as ten o'clock; a bare number is no clock time. */

@@ -308,10 +308,11 @@ describe('clock times and lead-in words', () => {
   test('"tonight" is the anchor day\'s night', () => {
     assert.equal(find('The line stays shut tonight.', '2026-03-13', 'tonight')?.value, '2026-03-13TNI');
   });
-  test('a part of a day with no day named dates nothing; "this morning", "last night", "Thursday night" do', () => {
-    for (const text of ['On the night of the shooting, she confronted her coworkers again.', 'In the morning the marchers had gone home.', 'That afternoon the minister resigned.', 'One evening he called the police.']) {
+  test('a part of a day tied to another day or happening dates nothing; "this morning", "last night", "Thursday night", "by late afternoon" do', () => {
+    for (const text of ['On the night of the shooting, she confronted her coworkers again.', 'The morning after the vote, crowds gathered.', 'That afternoon the minister resigned.', 'One evening he called the police.']) {
       assert.deepEqual(timexes(text, '2010-12-08').map((t) => t.text), [], text);
     }
+    assert.equal(find('The marchers had dispersed by late afternoon.', '2010-12-08', 'afternoon')?.value, '2010-12-08TAF');
     assert.equal(find('The minister resigned this morning.', '2010-12-08', 'morning')?.value, '2010-12-08TMO');
     assert.equal(find('Police arrived last night.', '2010-12-08', 'night')?.value, '2010-12-07TNI');
     assert.equal(find('The shooting happened Thursday night.', '2010-12-08', 'Thursday')?.value.slice(0, 10), '2010-12-02');
