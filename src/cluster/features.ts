@@ -1,6 +1,7 @@
 import type { Doc, Span } from '../doc/types.js';
 import { expandPlaceAbbreviation } from '../text/abbreviations.js';
 import { stemWord } from '../text/stem.js';
+import { foldTerm } from '../text/words.js';
 import { EVENT_VARIANTS } from './lexicon/event-variants.js';
 import { LIGHT_VERBS } from './lexicon/light-verbs.js';
 import { PATTERNS } from './patterns.js';
@@ -41,13 +42,6 @@ const NUMBER_WEIGHT = 8;
  */
 export const DEFAULT_LEAD_WEIGHT = 1.5;
 
-/** Lower case without accents, so "Velmora" and "VELMORA", "São" and "Sao" are one term. */
-export function foldTerm(word: string): string {
-  // ASCII has no accents to strip: most words skip the normalisation.
-  if (ASCII.test(word)) return word.toLowerCase();
-  return word.toLowerCase().normalize('NFD').replace(PATTERNS.combiningMarks, '');
-}
-const ASCII = /^[\x00-\x7f]*$/;
 
 /** One key for the words outlets use interchangeably for one happening ("quake", "earthquake"; `EVENT_VARIANTS`). */
 export const eventTerm = (term: string): string => EVENT_VARIANTS.get(term) ?? term;

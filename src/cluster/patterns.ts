@@ -10,8 +10,6 @@ export const PATTERNS = {
   word: /[\p{L}\p{N}]+/gu,
   /** A term worth counting starts with a letter ("covid-19" yes, "'s" and "2nd" no). */
   termStart: /^\p{L}/u,
-  /** Combining marks, removed after NFD so "São" and "Sao" are one term. */
-  combiningMarks: /\p{M}/gu,
   /** A TIMEX3 calendar value at year, month or day precision (`2013`, `2013-05`, `2013-05-02T10:00`); not a week (`2013-W18`). */
   partialDate: /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-]|W)/,
   /** A word of three letters or more: what a dateline line has none of once its dates are gone. */

@@ -1,7 +1,8 @@
 import type { Doc, EntityMention, EventPart, EventSignature, Span, Timex } from '../doc/types.js';
 import type { Stage } from '../pipeline/stage.js';
 import { timexTense } from '../analyze/time/tense.js';
-import { eventTerm, foldTerm, leadSpan, nameKey } from './features.js';
+import { foldTerm } from '../text/words.js';
+import { eventTerm, leadSpan, nameKey } from './features.js';
 import { LIGHT_VERBS } from './lexicon/light-verbs.js';
 import { PATTERNS } from './patterns.js';
 

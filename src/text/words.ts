@@ -17,3 +17,12 @@ export function onlyDates(words: readonly string[]): boolean {
 
 /** Whether a text (a line, a sentence) only dates the page: the cleaning stage keeps such lines for the publication date, and they state nothing. */
 export const isDateLine = (text: string): boolean => onlyDates(text.match(WORD) ?? []);
+
+/** Lower case without accents, so "Velmora" and "VELMORA", "São" and "Sao" are one term. */
+export function foldTerm(word: string): string {
+  // ASCII has no accents to strip: most words skip the normalisation.
+  if (ASCII.test(word)) return word.toLowerCase();
+  return word.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '');
+}
+const ASCII = /^[\x00-\x7f]*$/;
+const COMBINING_MARKS = /\p{M}/gu;

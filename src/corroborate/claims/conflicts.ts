@@ -2,7 +2,7 @@ import { tokensWithin } from '../../doc/spans.js';
 import type { Span } from '../../doc/types.js';
 import { overlaps, type Interval } from '../quantities/interval.js';
 import { SMALL_NUMBERS } from '../quantities/lexicon.js';
-import { foldTerm } from '../../cluster/features.js';
+import { foldTerm } from '../../text/words.js';
 import { PEOPLE_NOUNS } from './lexicon.js';
 import { ALIGN_THRESHOLD, similarity, vectorCosine, weighted, type UnitVectors } from './align.js';
 import { termKey, type ClaimUnit } from './units.js';

@@ -4,7 +4,7 @@ import { similarity, type UnitVectors } from './align.js';
 import { valueCitation, type Conflict, type Position } from './conflicts.js';
 import { ordinalValue } from './slots.js';
 import { termKey, type ClaimUnit } from './units.js';
-import { foldTerm } from '../../cluster/features.js';
+import { foldTerm } from '../../text/words.js';
 import { isCity } from '../../analyze/entities/lexicon/cities.js';
 import { placeOf as gazetteerPlace } from '../../analyze/entities/lexicon/gazetteer.js';
 

@@ -1,5 +1,5 @@
 import type { Token } from '../../doc/types.js';
-import { foldTerm } from '../../cluster/features.js';
+import { foldTerm } from '../../text/words.js';
 import { stemWord } from '../../text/stem.js';
 import { SMALL_NUMBERS, VAGUE_AMOUNTS } from '../quantities/lexicon.js';
 import { valueCitation, type Conflict, type Position } from './conflicts.js';

@@ -1,6 +1,6 @@
 import type { Doc, Span, Token } from '../../doc/types.js';
 import type { ExportEntity } from '../../export/types.js';
-import { foldTerm } from '../../cluster/features.js';
+import { foldTerm } from '../../text/words.js';
 import { findQuantities, type Quantity } from '../quantities/parse-quantity.js';
 import { stemWord } from '../../text/stem.js';
 import { sentenceAttribution } from '../../analyze/quotes/attribution.js';
