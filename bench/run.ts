@@ -13,6 +13,7 @@ import { runBriefBench } from './brief.bench.js';
 import { runStoryBench } from './story.bench.js';
 import { runMetaBench } from './meta.bench.js';
 import { runHostileBench } from './hostile.bench.js';
+import { runRedosBench } from './redos.bench.js';
 import { DEFAULT_SCALE_SIZES, runScaleBench } from './scale.bench.js';
 import { runQueueBench } from './queue.bench.js';
 import { runStoreBench } from './store.bench.js';
@@ -22,7 +23,8 @@ import { runIngestCostBench } from './ingest-cost.bench.js';
  * `npm run bench -- NAME [--data DIR] [--json]`. Each bench prints ours beside a baseline
  * measured in the same run. NAME: clean, extract, cluster, scale, time, entities, quotes,
  * corroborate, facts, facts-misses (why gold pairs are missed; dev gold only), brief (brief support on
- * the hand-judged tuning sample bench/gold/brief-support-tune.tsv), meta, story, hostile, api, api-load, queue, store, ingest-cost, or all (default; api, api-load, scale, story, hostile, queue, store and ingest-cost left out: they run for minutes and want the
+ * the hand-judged tuning sample bench/gold/brief-support-tune.tsv), meta, story, hostile, redos (time(4n) / time(n) of each
+ * pattern family on hostile inputs), api, api-load, queue, store, ingest-cost, or all (default; api, api-load, scale, story, hostile, queue, store and ingest-cost left out: they run for minutes and want the
  * machine to themselves). `--errors` lists each miss (quotes, corroborate, meta, brief).
  * `--orders N` sets how many random arrival orders the cluster bench streams (default 5); `cluster --split tuning
  * [--errors]` scores the tuning topics alone and lists their misses in the first order (for tuning: no held-out figure).
@@ -53,6 +55,7 @@ const benches: Record<string, () => unknown | Promise<unknown>> = {
   story: () => runStoryBench(args.data),
   meta: () => runMetaBench(args.data, args.errors),
   hostile: () => runHostileBench(),
+  redos: () => runRedosBench(),
   queue: () => runQueueBench(args.data, args.articles),
   'ingest-cost': () => runIngestCostBench(args.data, args.sizes ?? [1000, 10000], args.threads ?? 2),
   store: () => runStoreBench(args.data, args.articles ?? 1000, args.db ?? process.env.DATABASE_URL),

@@ -222,7 +222,8 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
     }
     if (open) {
       parts.push(trimQuoted(text, partStart, line.end));
-      const how = continuation(text, lines.slice(li + 1), open.family);
+      // Only the lines `continuation` can look at: the whole rest, sliced at every line left open, was quadratic.
+      const how = continuation(text, lines.slice(li + 1, li + 2 + DEFAULT_MAX_UNMARKED_LINES), open.family);
       if (how) rule = how;
       else {
         found.push({ open: open.at, close: line.end, parts: parts.filter((p) => p.end > p.start), rule: 'unclosed' });
@@ -240,7 +241,13 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
  */
 function singleQuotedSpans(text: string, doubles: QuotedSpan[]): QuotedSpan[] {
   const spans: QuotedSpan[] = [];
-  const inside = (at: number) => doubles.some((q) => at >= q.open && at < q.close);
+  // `doubles` are in text order and do not overlap, and marks are met in text order: one pointer
+  // walks them (testing each against every double quote was quadratic).
+  let next = 0;
+  const inside = (at: number) => {
+    while (next < doubles.length && doubles[next]!.close <= at) next++;
+    return next < doubles.length && doubles[next]!.open <= at;
+  };
   for (const line of text.matchAll(/[^\n]+/g)) {
     const start = line.index!;
     let from = 0;

@@ -1,7 +1,9 @@
 /**
  * The regexes of the time layer, compiled once. Each names what it matches with an example;
  * the parsers in `parsers.ts` turn matches into candidates. All are case-insensitive and
- * free of nested quantifiers (see the backtracking test in `time.test.ts`).
+ * free of nested quantifiers, and no two quantifiers side by side can share one run of
+ * whitespace (`\s*,?\s*` tries every split of a long run: quadratic). `npm run bench -- redos`
+ * times each on hostile inputs of n and 4n characters.
  */
 const MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
 /** Month names as a dateline writes them (capitalised), so an all-caps place name cannot run into lowercase prose. */
@@ -10,9 +12,9 @@ const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 /** A clock time as a date line prints it: "10:32 AM", "8 : 41 p . m . EST", "23:37:00", "22.34 BST". */
 const CLOCK = '\\d{1,2}\\s?[:.]\\s?\\d{2}(?:\\s?:\\s?\\d{2})?(?:\\s*[ap]\\s?\\.?\\s?m\\b\\s?\\.?)?(?:\\s*[A-Z]{2,4}\\b)?';
 /** What a site prints before its date line: "Updated", "First Posted", "POSTED:", "Published". */
-const LINE_LABEL = '(?:(?:first\\s+|last\\s+)?(?:posted|updated|published)(?:\\s+on)?\\s*:?\\s*)?';
+const LINE_LABEL = '(?:(?:first\\s+|last\\s+)?(?:posted|updated|published)(?:\\s+on)?\\s*(?::\\s*)?)?';
 /** A weekday before the date, in full or cut short: "Friday,", "Tue", "WEDNESDAY ,". */
-const LINE_WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\.?\\s*,?\\s*)?';
+const LINE_WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\.?\\s*(?:,\\s*)?)?';
 const NUMBER = "(?:\\d+(?:\\.\\d+)?|a couple of|a dozen|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half an?|several|a few|few|many)";
 const UNIT = '(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ies))s?';
 const MOD = '(?:just under|just over|less than|fewer than|more than|upwards of|at least|no less than|no more than|at most|up to|under|over|nearly|almost|within|about|around|some|approximately|roughly)';
@@ -115,17 +117,22 @@ export const TIME_PATTERNS = {
   lowercaseAbbreviation: /^(?:on\s+|in\s+)?(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/,
   /** A unit of time inside a chrono find: it measured a length ("for about 40 minutes"). */
   unitWord: /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b/i,
-  /** Where chrono joined two expressions into a range: "11 December -- four years". */
-  rangeJoin: /\s*(?:--?|–|—)\s*/,
+  /**
+   * Where chrono joined two expressions into a range: "11 December -- four years". Not after a
+   * space: the first match starts where its run of spaces does anyway, and trying every space of a
+   * long run that ends in no dash was quadratic.
+   */
+  rangeJoin: /(?<!\s)\s*(?:--?|–|—)\s*/,
   /**
    * A line that is only a date near the top: "November 24, 2004", "Friday, January 9, 2026 10:32 AM",
    * "Jan 9 , 2026" (tokenised), "Updated 5 / 5 / 2010 1 : 41 PM", "Tuesday 28 April 2009 22.34 BST",
    * "POSTED: December 08, 2010", "updated 8:41 p.m. EST, Tue March 3, 2009". Matched case-blind; the
    * month must still be capitalised. Groups: month-first 1 month, 2 day, 3 year; day-first 4 day,
    * 5 month, 6 year; numeric 7 and 8 (day and month in either order), 9 year (two digits: 20xx).
+   * Each run of spaces has one quantifier to fall to: ", " is `\s*(?:,\s*)?`, not `\s*,?\s*`.
    */
   dateOnlyLine: new RegExp(
-    `^\\s*${LINE_LABEL}(?:${CLOCK}\\s*,?\\s*)?${LINE_WEEKDAY}(?:(${CAPITAL_MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})|(\\d{1,2})\\s+(${CAPITAL_MONTH})\\s*,?\\s+(\\d{4})|(\\d{1,2})\\s?\\/\\s?(\\d{1,2})\\s?\\/\\s?(\\d{4}|\\d{2}))(?:\\s*[,@]?\\s*${CLOCK})?(?:\\s*\\|\\s*updated\\s*:?\\s*${CLOCK})?\\s*$`,
+    `^\\s*${LINE_LABEL}(?:${CLOCK}\\s*(?:,\\s*)?)?${LINE_WEEKDAY}(?:(${CAPITAL_MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,)?\\s+(\\d{4})|(\\d{1,2})\\s+(${CAPITAL_MONTH})(?:\\s*,)?\\s+(\\d{4})|(\\d{1,2})\\s?\\/\\s?(\\d{1,2})\\s?\\/\\s?(\\d{4}|\\d{2}))(?:\\s*(?:[,@]\\s*)?${CLOCK})?(?:\\s*\\|\\s*updated\\s*(?::\\s*)?${CLOCK})?\\s*$`,
     'i',
   ),
   /**

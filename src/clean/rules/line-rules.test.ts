@@ -49,9 +49,9 @@ test('bylineNames takes the names out of a byline', () => {
   assert.equal(bylineNames('By Ana Ruiz and Tom Ek'), 'Ana Ruiz and Tom Ek');
 });
 
-test('rules stay fast on long and adversarial lines (no catastrophic backtracking)', () => {
+// Their cost on such lines is `npm run bench -- redos`'s (no timing asserts in unit tests).
+test('long and adversarial lines: only markdown residue is removed, the rest is kept', () => {
   const hostile = ['By ' + 'Aa '.repeat(5000), 'a'.repeat(20000) + '!', '<' + 'div '.repeat(5000), '['.repeat(5000) + ']('.repeat(5000), '1'.repeat(20000) + 'x'];
-  const started = performance.now();
-  for (const text of hostile) for (const rule of LINE_RULES) rule(line(text));
-  assert.ok(performance.now() - started < 1000, 'all rules on 5 hostile lines in under a second');
+  const removedBy = (text: string) => LINE_RULES.filter((rule) => rule(line(text))).map((rule) => rule.name);
+  assert.deepEqual(hostile.map(removedBy), [[], [], [], ['markupFragment'], []]);
 });

@@ -115,9 +115,8 @@ for (const [a, b, compatible] of COMPATIBILITY) {
   });
 }
 
-test('long hostile input stays fast (no catastrophic backtracking)', () => {
-  const started = performance.now();
-  findQuantities('one two three four five six seven eight nine ten '.repeat(2000));
-  findQuantities(`${'1,'.repeat(5000)}x`);
-  assert.ok(performance.now() - started < 2000);
+// Their cost on such input is `npm run bench -- redos`'s (no timing asserts in unit tests).
+test('long hostile input: bare number words and broken digit groups are no quantities', () => {
+  assert.deepEqual(findQuantities('one two three four five six seven eight nine ten '.repeat(2000)), []);
+  assert.deepEqual(findQuantities(`${'1,'.repeat(5000)}x`), []);
 });
