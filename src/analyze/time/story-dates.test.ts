@@ -4,7 +4,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Doc } from '../../doc/types.js';
 import { readInput } from '../../ingest/read-inputs.js';
-import { docsFromInput } from '../../pipeline/analyze.js';
+import { docsFromInput, processDoc } from '../../pipeline/analyze.js';
+import { docFromText } from '../../ingest/plain-text.js';
 import { inferStoryDates } from './story-dates.js';
 import { SEEDS } from '../../../test/paths.js';
 
@@ -26,8 +27,9 @@ test('seeds: each undated article gets the days its references to happenings 001
   // 000: the call "earlier this week" is 001's call "on Wednesday" (January 7): published that day to Sunday.
   // 002: the call "last week": published in the week after, January 12-18.
   // 003: dated from its own text no earlier than the cabinet meeting of January 14; its call "last week" closes it on the 18th.
-  // 004: the raid "on Saturday night" (January 3), the warning "earlier this week" (001's week of January 5), and
-  // the call Trump "said he spoke" of, with the words 001 quotes of its call "on Wednesday" (January 7): not before it.
+  // 004: the raid "on Saturday night" (January 3), and the call Trump "said he spoke" of, with the words 001 quotes
+  // of its call "on Wednesday" (January 7): not before it. Its warning "earlier this week" is a saying 001 does not
+  // tell (001's "earlier this week" is what Trump suggested): no evidence.
   assert.deepEqual(ranges.map((r) => [r.articleId, r.start, r.end]), [
     [docs[0]!.id, '2026-01-07', '2026-01-11'],
     [docs[2]!.id, '2026-01-12', '2026-01-18'],
@@ -37,7 +39,7 @@ test('seeds: each undated article gets the days its references to happenings 001
   assert.deepEqual(words(ranges[0]!), [[docs[0]!.id, 'earlier this week'], [docs[1]!.id, 'on Wednesday']]);
   assert.deepEqual(words(ranges[1]!), [[docs[2]!.id, 'last week'], [docs[1]!.id, 'on Wednesday']]);
   assert.deepEqual(words(ranges[2]!), [[docs[3]!.id, 'last week'], [docs[1]!.id, 'on Wednesday']]);
-  assert.deepEqual(words(ranges[3]!), [[docs[4]!.id, 'on Saturday night'], [docs[1]!.id, 'on January 3, 2026'], [docs[4]!.id, 'Earlier this week'], [docs[1]!.id, 'earlier this week'], [docs[4]!.id, 'Trump said he spoke with Petro by phone, during which the Colombian leader explained “the situation of drugs and other disagreements.”'], [docs[1]!.id, 'on Wednesday']]);
+  assert.deepEqual(words(ranges[3]!), [[docs[4]!.id, 'on Saturday night'], [docs[1]!.id, 'on January 3, 2026'], [docs[4]!.id, 'Trump said he spoke with Petro by phone, during which the Colombian leader explained “the situation of drugs and other disagreements.”'], [docs[1]!.id, 'on Wednesday']]);
   // 001 keeps its dateline date; an inferred date (003) does not pin happenings for the others.
   assert.match(ranges[2]!.reason, /its own latest dated happening: 2026-01-14/);
   assert.equal(docs[1]!.meta.publishedAtBasis, 'dateline');
@@ -47,4 +49,45 @@ test('references that no dated article pins to the same happening give no range'
   const docs = await seeds();
   // Without 001 nothing dates the raid or the call: every undated article stays open.
   assert.deepEqual(inferStoryDates(docs.filter((_, i) => i !== 1)), []);
+});
+
+/** Articles of one story, written for these tests: a dated one carries its publication day as metadata. */
+const story = (...articles: Array<[body: string, publishedAt: string | null]>) =>
+  articles.map(([body, publishedAt], i) => processDoc(docFromText(`Harbour news\n\n${body}`, `${i}.txt`, publishedAt ? { publishedAt } : null), { now: new Date(0) }));
+const rangeOf = (docs: Doc[], i: number) => inferStoryDates(docs).filter((r) => r.articleId === docs[i]!.id).map((r) => [r.start, r.end]);
+
+test('time words told with a verb of saying date the saying: another sentence dates it only if it tells that saying too', () => {
+  const found = 'The Harbour Authority found itself under fire again Tuesday as divers searched the bay for the inmate who escaped from the ferry.';
+  const announced = 'The Harbour Authority has replaced the ferry captain after the inmate escaped from the ferry, the authority announced Tuesday.';
+  assert.deepEqual(rangeOf(story([announced, null], [found, '2026-03-04']), 0), []);
+  const said = 'The Harbour Authority announced Tuesday that the ferry captain was replaced after the inmate escaped from the ferry.';
+  assert.deepEqual(rangeOf(story([announced, null], [said, '2026-03-04']), 0), [['2026-03-03', '2026-03-09']]);
+  // A passive is no one's saying: "the video was revealed Thursday" is the release another article dates.
+  const revealed = 'Video of the Portville harbour fire was revealed Thursday by the Bay Times.';
+  const released = 'A video of the Portville harbour fire released Thursday by the Bay Times shows the blaze.';
+  assert.deepEqual(rangeOf(story([revealed, null], [released, '2026-05-08']), 0), [['2026-05-07', '2026-05-13']]);
+});
+
+test('of the days other articles give a weekday, the one told with the same verb', () => {
+  const docs = story(
+    ['Harold Penn, the ferry captain who fought the Portville harbour fire, died Saturday.', null],
+    ['Harold Penn was the ferry captain when the Portville harbour fire broke out, on May 16, 1981.', '2026-05-20'],
+    ['Harold Penn died Saturday at his home in Portville, his family said.', '2026-05-18'],
+  );
+  assert.deepEqual(rangeOf(docs, 0), [['2026-05-16', '2026-05-22']]);
+});
+
+test('what a dated article tells as still going on ("is taking … this week") dates no happening', () => {
+  const docs = story(
+    ['Coach Ray Dunn said Lee Moss hurt his knee in practice last week.', null],
+    ["Coach Ray Dunn said Tim Roe is taking Lee Moss's place in practice this week.", '2026-01-07'],
+  );
+  assert.deepEqual(rangeOf(docs, 0), []);
+});
+
+test('a weekday with its date printed beside it is that date, not any such weekday another article dates', () => {
+  const checkedIn = 'Ann Lark checked into the Bayview clinic late Thursday, her lawyer said.';
+  const checkedOut = 'Ann Lark checked out of the Bayview clinic on Thursday (June 11) and flew home, her lawyer said.';
+  assert.deepEqual(rangeOf(story([checkedOut, null], [checkedIn, '2026-05-08']), 0), []);
+  assert.deepEqual(rangeOf(story(['Ann Lark checked into the Bayview clinic on Thursday, her lawyer said.', null], [checkedIn, '2026-05-08']), 0), [['2026-05-07', '2026-05-13']]);
 });

@@ -2,6 +2,8 @@ import type { Doc, Span, Timex, Token } from '../../doc/types.js';
 import { addDays, compareYmd, daysBetween, parseYmd, weekdayOf, ymdString, type Ymd } from './calendar.js';
 import { clauseTense } from './tense.js';
 import { findTimexes } from './detect.js';
+import { tokensWithin } from '../../doc/spans.js';
+import { SPEECH_VERBS } from '../quotes/lexicon/speech-verbs.js';
 
 /** "on Saturday" told in the past is a day of the last week: publication is that day or up to six days later. */
 const DEFAULT_WEEKDAY_REACH_DAYS = 6;
@@ -18,6 +20,13 @@ const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB']);
 const DEFAULT_MIN_HAPPENING_WORDS = 6;
 const DEFAULT_MIN_HAPPENING_NAMES = 2;
 
+/** A verb further than this many tokens from the time expression is not the one it is told with. */
+const DEFAULT_VERB_WINDOW = 12;
+const LIGHT_VERBS = new Set(['be', 'have', 'do']);
+/** Verbs of saying that tell a talk or a phone call, itself the happening ("the two spoke on Monday", "called her on Friday"). */
+const TALK_VERBS = new Set(['speak', 'call']);
+const PRESENT_BE = new Set(['is', 'are', 'am', "'s", '’s', "'re", '’re']);
+
 /** Publication basis an article's own date must have to pin a happening for the others. */
 const TRUSTED_BASES = new Set(['metadata', 'feed', 'dateline']);
 
@@ -31,7 +40,7 @@ export interface StoryDateRange {
   reason: string;
 }
 
-interface Pin {
+interface Pin extends Told {
   doc: Doc;
   timex: Timex;
   /** The happening's first and last possible day: one day ("on Wednesday"), or a week ("earlier this week"). */
@@ -41,9 +50,19 @@ interface Pin {
   names: Set<string>;
 }
 
+/** The verb a time expression is told with ("escaped" in "escaped Monday"), whether it tells a saying, and every lemma of its sentence. */
+interface Told {
+  verb: string | null;
+  saying: boolean;
+  /** Told as going on when the article was written ("is taking his place in practice this week"). */
+  ongoing: boolean;
+  lemmas: Set<string>;
+}
+
 /** How an undated article places a happening relative to its own publication day. */
 type Reference =
-  | { kind: 'weekday'; isoDay: number; last: boolean }
+  /** `day`: the month and day printed beside the weekday ("Friday (March 6)"), when one is. */
+  | { kind: 'weekday'; isoDay: number; last: boolean; day?: { m: number; d: number } }
   /** "earlier this week": the happening and publication fall in one week, the happening first. */
   | { kind: 'this-week' }
   /** "last week": the happening falls in the week before publication's. */
@@ -55,12 +74,18 @@ type Reference =
  * (a Saturday), so it was published between January 3 and January 9; it says "earlier this week"
  * of a call another article dates to Wednesday, so it was published that Wednesday or later in that
  * week; "last week", so in the week after. Every such reference narrows the range; references that
- * disagree (an empty range) give nothing. Pure over the story's analysed documents. Only articles
- * whose own date came from metadata, a feed or a dateline pin happenings; the range never goes
- * outside what each reference allows. An article whose date was inferred from its own text (a
- * lower bound) gets a range too, starting no earlier than that date.
- * Known failure: two different happenings told with the same names on the same weekday ("the
- * Saturday talks" of two weeks) are taken for one.
+ * disagree (an empty range) give nothing. Pure over the story's analysed documents. Only articles whose own date came from metadata, a feed or a dateline pin
+ * happenings; the range never goes outside what each reference allows. An article whose date was
+ * inferred from its own text (a lower bound) gets a range too, starting no earlier than that date.
+ * One happening: the two sentences share names and words; time words told with a verb of saying
+ * date the saying, so the other sentence must tell it too; of several candidates, one told with the
+ * same verb first. A weekday with its date printed beside it ("Friday (March 6)") is that date; what a
+ * dated article tells as going on ("is taking … this week") pins nothing.
+ * Known failures: two different happenings told with the same names and verb on the same weekday
+ * ("the Saturday talks" of two weeks) are taken for one; a weekend writer's loose "last week" for
+ * the week just ending (a Monday happening told on its Saturday) gets the week after. Reading it
+ * so too would widen every "last week" range by the weekend and leave the timeline's reading of
+ * "last week" (from both ends of the range) undecided.
  */
 export function inferStoryDates(docs: Doc[]): StoryDateRange[] {
   const pins: Pin[] = [];
@@ -69,7 +94,9 @@ export function inferStoryDates(docs: Doc[]): StoryDateRange[] {
     for (const timex of doc.layers.timexes) {
       if (timex.tense === 'future' || timex.label === 'dateline') continue;
       const span = pinnedDays(timex.value);
-      if (span) pins.push({ doc, timex, ...span, ...sentenceWords(doc, timex) });
+      const told = toldWith(doc, timex);
+      // What is still going on ("is taking his place in practice this week") is no happening with a day yet.
+      if (span && !told.ongoing) pins.push({ doc, timex, ...span, ...sentenceWords(doc, timex), ...told });
     }
   }
   const out: StoryDateRange[] = [];
@@ -83,12 +110,12 @@ export function inferStoryDates(docs: Doc[]): StoryDateRange[] {
     // Its relative words were read from that bound; read again from no day, they say what they refer to.
     const own = bound ? findTimexes(doc.text, { anchor: null, sentences: doc.layers.sentences, tokens: doc.layers.tokens }) : doc.layers.timexes;
     for (const timex of own) {
-      const reference = timex.tense === 'future' ? null : referenceOf(timex.value, doc.text.slice(timex.start, timex.end));
+      const reference = timex.tense === 'future' ? null : referenceOf(timex.value, doc.text.slice(timex.start, timex.end), apposedDay(doc.text, own, timex));
       if (!reference) continue;
-      const said = sentenceWords(doc, timex);
+      const said = { ...sentenceWords(doc, timex), ...toldWith(doc, timex) };
       const pin = pins
-        .filter((p) => p.doc.id !== doc.id && fits(reference, p) && shared(p, said) >= DEFAULT_MIN_SHARED_WORDS && [...p.names].some((n) => said.names.has(n)))
-        .sort((a, b) => shared(b, said) - shared(a, said))[0];
+        .filter((p) => p.doc.id !== doc.id && fits(reference, p) && shared(p, said) >= DEFAULT_MIN_SHARED_WORDS && [...p.names].some((n) => said.names.has(n)) && !saidApart(p, said))
+        .sort((a, b) => Number(sameVerb(b, said)) - Number(sameVerb(a, said)) || shared(b, said) - shared(a, said))[0];
       if (!pin) continue;
       const next = publicationWindow(reference, pin);
       range = range ? { start: later(range.start, next.start), end: earlier(range.end, next.end) } : next;
@@ -131,17 +158,30 @@ function pinnedDays(value: string): { first: Ymd; last: Ymd } | null {
 }
 
 /** What an undated article's own time expression says of a happening, when it counts from its publication day. */
-function referenceOf(value: string, words: string): Reference | null {
+function referenceOf(value: string, words: string, day: { m: number; d: number } | null): Reference | null {
   const weekday = /^XXXX-WXX-([1-7])/.exec(value);
-  if (weekday) return { kind: 'weekday', isoDay: Number(weekday[1]), last: /\blast\b/i.test(words) };
+  if (weekday) return { kind: 'weekday', isoDay: Number(weekday[1]), last: /\blast\b/i.test(words), ...(day ? { day } : {}) };
   if (value === 'PRESENT_REF' && /\b(earlier|early) this week\b/i.test(words)) return { kind: 'this-week' };
   if (value === 'PAST_REF' && /^(?:(?:in|during|over)\s+)?(?:the\s+)?(early\s+|earlier\s+)?last week$/i.test(words.trim())) return { kind: 'last-week' };
   return null;
 }
 
+/**
+ * The month and day printed right beside a weekday, set off by a bracket or comma ("on Friday
+ * (March 6)"): the weekday is that date, not any Friday another article dates.
+ */
+function apposedDay(text: string, timexes: Timex[], weekday: Timex): { m: number; d: number } | null {
+  const next = timexes.find((t) => t.start >= weekday.end && /^\s*[(\[,]?\s*$/.test(text.slice(weekday.end, t.start)));
+  const date = next ? /^(?:XXXX|\d{4})-(\d{2})-(\d{2})/.exec(next.value) : null;
+  return date ? { m: Number(date[1]), d: Number(date[2]) } : null;
+}
+
 /** A weekday reference needs a pinned day of that weekday; a week reference a happening within one week. */
 function fits(reference: Reference, pin: Pin): boolean {
-  if (reference.kind === 'weekday') return compareYmd(pin.first, pin.last) === 0 && isoWeekday(pin.first) === reference.isoDay;
+  if (reference.kind === 'weekday') {
+    const sameDay = !reference.day || (pin.first.m === reference.day.m && pin.first.d === reference.day.d);
+    return compareYmd(pin.first, pin.last) === 0 && isoWeekday(pin.first) === reference.isoDay && sameDay;
+  }
   return daysBetween(mondayOf(pin.first), mondayOf(pin.last)) === 0;
 }
 
@@ -161,6 +201,47 @@ function sentenceWords(doc: Doc, span: Span, of?: Span): { words: Set<string>; n
   const names = new Set(tokens.filter((t) => t.pos === 'PROPN' && t.lemma.length > 2).map((t) => t.lemma.toLowerCase()));
   return { words, names };
 }
+
+/**
+ * The verb a time expression is told with: the nearest verb before it in its sentence ("the
+ * ministry announced Tuesday"), or a nearer one right after it ("on Monday the jury asked", "earlier
+ * this week urged"); `be`, `have` and `do` say no happening. With every lemma of the sentence, to
+ * tell whether two sentences date one happening.
+ */
+function toldWith(doc: Doc, span: Span): Told {
+  const sentence = doc.layers.sentences.find((s) => s.start <= span.start && span.start < s.end) ?? span;
+  const tokens = tokensWithin(doc.layers.tokens, sentence);
+  const lemmas = new Set(tokens.map((t) => t.lemma.toLowerCase()));
+  const isVerb = (t: Token) => t.pos === 'VERB' && !LIGHT_VERBS.has(t.lemma.toLowerCase());
+  const at = tokens.findIndex((t) => t.end > span.start);
+  const past = tokens.findIndex((t) => t.start >= span.end);
+  const before = tokens.slice(0, at).findLastIndex(isVerb);
+  const after = past === -1 ? -1 : tokens.findIndex((t, i) => i >= past && isVerb(t));
+  const afterGap = after === -1 ? Infinity : after - past;
+  // A verb right after, in the same clause, is the one told ("earlier this week urged"); one past a comma
+  // is a trailing attribution ("… Sunday, officials said") unless no verb comes before.
+  const sameClause = after !== -1 && !tokens.slice(past, after).some((t) => t.pos === 'PUNCT');
+  const pick = sameClause && (before === -1 || afterGap < at - 1 - before) ? after : before !== -1 ? before : afterGap <= DEFAULT_VERB_WINDOW ? after : -1;
+  const verb = tokens[pick];
+  if (!verb) return { verb: null, saying: false, ongoing: false, lemmas };
+  const lead = tokens.slice(0, pick).filter((t) => t.pos !== 'ADV').slice(-1)[0];
+  const leadWord = lead ? doc.text.slice(lead.start, lead.end).toLowerCase() : '';
+  // "the plan was announced Friday" is the plan's release, not someone's saying: a passive tells what was done to its subject.
+  const passive = lead !== undefined && lead.lemma.toLowerCase() === 'be';
+  const lemma = verb.lemma.toLowerCase();
+  return { verb: lemma, saying: SPEECH_VERBS.has(lemma) && !TALK_VERBS.has(lemma) && !passive, ongoing: PRESENT_BE.has(leadWord) && /ing$/i.test(doc.text.slice(verb.start, verb.end)), lemmas };
+}
+
+/** The verb one time expression is told with is in the other's sentence ("fled Monday" / "fled last week"). */
+const sameVerb = (pin: Told, said: Told) => pin.verb !== null && said.verb !== null && (said.lemmas.has(pin.verb) || pin.lemmas.has(said.verb));
+
+/**
+ * Time words told with a verb of saying date the saying, not what was said: "the ministry
+ * announced Tuesday" the new rules, and another article's "the ministry came under fire again
+ * Tuesday" share the story's names and words, not the happening. Unless the other sentence tells
+ * that saying too, they are two happenings.
+ */
+const saidApart = (pin: Told, said: Told) => (pin.saying || said.saying) && !sameVerb(pin, said);
 
 const shared = (pin: Pin, said: { words: Set<string> }) => [...pin.words].filter((w) => said.words.has(w)).length;
 /** ISO weekday, Monday 1 … Sunday 7, as TIMEX3 writes it (`XXXX-WXX-6` is a Saturday). */
