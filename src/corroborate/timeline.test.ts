@@ -433,3 +433,63 @@ test('a date-time whose hour the words do not write keeps its day only', () => {
   const dates = buildTimeline([doc]).map((e) => e.date);
   assert.ok(dates.every((d) => !d.includes('T')), JSON.stringify(dates));
 });
+
+test('quarters counted in a time expression ("in nine quarters") place nothing', () => {
+  const doc = article('a.txt', 'The Harriers beat the Rovers on Sunday. Okafor ran 80 yards for their first touchdown in nine quarters.', '2026-03-09');
+  const timeline = buildTimeline([doc]);
+  assert.deepEqual(timeline.map((e) => [e.date, e.kind]), [['2026-03-08', 'happening']], JSON.stringify(timeline.map((e) => [e.date, e.description])));
+});
+
+test('a year between an article and a name is an edition of the named thing: told of a thing done it dates nothing, in a plan it is the plan\'s year', () => {
+  const done = article('a.txt', 'The Rovers lost to the Harriers and kept their grip on the first pick in the 2027 Coastal Draft.', '2026-11-09');
+  assert.equal(buildTimeline([done]).length, 0, JSON.stringify(buildTimeline([done]).map((e) => [e.date, e.description])));
+  const planned = article('b.txt', 'Maria Lopez will host the 2027 Golden Harp awards, the academy said.', '2026-11-09');
+  assert.deepEqual(buildTimeline([planned]).map((e) => [e.date, e.kind]), [['2027', 'scheduled']]);
+});
+
+test('a plan placed by its year alone that no lead tells is background; one a lead tells stays scheduled', () => {
+  const doc = article('a.txt', 'The Harriers beat the Rovers 24 - 10 on Sunday. Okafor scored twice. The Rovers had chances late. A Rovers win would have cost them the top pick in next year\'s draft.', '2026-11-09');
+  const timeline = buildTimeline([doc]);
+  assert.deepEqual(timeline.map((e) => [e.date, e.kind]), [['2026-11-08', 'happening'], ['2027', 'background']], JSON.stringify(timeline.map((e) => [e.date, e.kind, e.description])));
+});
+
+test('side news is judged against the people of the story\'s happenings, not of its plans: the next opponent\'s own win is background', () => {
+  const a = article('a.txt', 'The Harriers beat the Rovers 24 - 10 on Sunday. Okafor threw two touchdown passes. The Harriers will play the Gulls next Sunday at Kell Park. The crowd was the largest of the season. The Gulls are 9 - 2 after defeating the Pelicans 21 - 7 on Sunday.', '2026-11-08');
+  const b = article('b.txt', 'The Harriers beat the Rovers on Sunday behind two touchdown passes from Okafor.', '2026-11-08');
+  const timeline = buildTimeline([a, b]);
+  const gulls = timeline.find((e) => e.description.startsWith('The Gulls are'));
+  assert.equal(gulls?.kind, 'background', JSON.stringify(timeline.map((e) => [e.date, e.kind, e.description])));
+  assert.ok(timeline.some((e) => e.kind === 'scheduled' && e.description.includes('will play the Gulls')));
+});
+
+test('a sentence opening a list ("… is as follows:") is no happening', () => {
+  const doc = article('a.txt', 'The Gulls placed Ardent on injured reserve on Wednesday with a knee injury. The rest of the injury report for Wednesday is as follows:', '2026-01-08');
+  const timeline = buildTimeline([doc]);
+  assert.equal(timeline.length, 1);
+  assert.equal(timeline[0]!.evidence.length, 1, JSON.stringify(timeline[0]!.evidence.map((x) => x.doc.text.slice(x.span.start, x.span.end))));
+});
+
+test('two plans for one day with the same other side are one; a plan of that day with another side stays apart', () => {
+  const a = article('a.txt', 'Portville will close out its season next Sunday when the Kell Ravens visit Harbour Stadium.', '2026-11-09');
+  const b = article('b.txt', 'Okafor still has next Sunday\'s game against Kell to break the record.', '2026-11-09');
+  const c = article('c.txt', 'Brenholm will play the Pelicans next Sunday afternoon.', '2026-11-09');
+  const plans = buildTimeline([a, b, c]).filter((e) => e.kind === 'scheduled');
+  assert.equal(plans.length, 2, JSON.stringify(plans.map((e) => [e.date, e.description])));
+  assert.ok(plans.some((e) => e.evidence.some((x) => x.doc === a) && e.evidence.some((x) => x.doc === b)));
+});
+
+test('a happening named and said to have taken place that day is the entry of that day telling its act', () => {
+  const a = article('a.txt', 'Two masked men attacked a guard at the Velmora depot on Thursday night, police said.', '2026-03-13');
+  const b = article('b.txt', 'Reporter Ann Pike says the attack took place just after 9 p.m. Thursday.', '2026-03-13');
+  const thursday = buildTimeline([a, b]).filter((e) => e.date.startsWith('2026-03-12'));
+  assert.equal(thursday.length, 1, JSON.stringify(thursday.map((e) => [e.date, e.description])));
+});
+
+test('one occasion of one day with a person in common ("a hearing on Tuesday", "Tuesday at Dunn\'s hearing") is one entry; another person\'s is not', () => {
+  const a = article('a.txt', 'At a hearing on Tuesday, prosecutor Lena Ortis described Marek Dunn as a careful planner.', '2026-12-09');
+  const b = article('b.txt', 'Detective Paul Amsel, testifying Tuesday at Dunn\'s preliminary hearing, said he had questioned him twice.', '2026-12-09');
+  const c = article('c.txt', 'At a hearing on Tuesday, a judge in Brenholm freed Ada Lind on bail.', '2026-12-09');
+  const tuesday = buildTimeline([a, b, c]).filter((e) => e.date === '2026-12-08');
+  assert.equal(tuesday.length, 2, JSON.stringify(tuesday.map((e) => [e.date, e.description])));
+  assert.ok(tuesday.some((e) => e.evidence.some((x) => x.doc === a) && e.evidence.some((x) => x.doc === b)));
+});

@@ -9,7 +9,7 @@ import { inferStoryDates } from '../analyze/time/story-dates.js';
 import { timexTense } from '../analyze/time/tense.js';
 import { SPEECH_VERBS } from '../analyze/quotes/lexicon/speech-verbs.js';
 import type { Doc, Quote, Span, Timex, Token } from '../doc/types.js';
-import { tokensWithin, withWholeQuotes } from '../doc/spans.js';
+import { firstTokenAt, tokensWithin, withWholeQuotes } from '../doc/spans.js';
 import { statementComparer } from './claims/compare.js';
 import { isDateLine } from '../text/words.js';
 
@@ -87,6 +87,10 @@ interface Dated {
   otherDays: Set<string>;
   /** Who did the dated thing: the people its date's clause names (`dateClause`). */
   doers: Set<string>;
+  /** The noun its date is said of ("a hearing on Tuesday", "Tuesday at Hiller's preliminary hearing"): the occasion it dates. */
+  occasion: string | null;
+  /** The act it names and only says took place ("the shooting took place … Thursday night"), by its stem: no other words needed to know which happening it is. */
+  named: string | null;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -167,7 +171,13 @@ export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPE
   if (shared(a.names, b.names) >= DEFAULT_MIN_SHARED_NAMES && shared(a.acts, b.acts) >= 1) return true;
   // The same people at the same hours of the same day ("Yvonne Hiller, 43, had gotten into an argument Thursday evening", "Yvonne Hiller … returned Thursday evening, gunned down two women").
   if (a.hours !== null && a.hours === b.hours && sameDay(a, b) && shared(a.names, b.names) >= DEFAULT_MIN_SHARED_NAMES) return true;
+  // A happening named and said to have taken place ("the shooting took place just after 8:30pm Thursday night") is the one of that day telling its act ("shot and killed two co-workers").
+  if ((a.named !== null && b.acts.has(a.named)) || (b.named !== null && a.acts.has(b.named))) return true;
+  // One occasion of one day with the same people in its clause ("At a hearing on Tuesday, … described Yvonne Hiller", "testifying Tuesday at Hiller's preliminary hearing"): one hearing.
+  if (sameDay(a, b) && a.occasion !== null && a.occasion === b.occasion && shared(a.doers, b.doers) >= 1) return true;
   if (samePlan(a, b)) return true;
+  // One plan for one day with the same other side, told in other words ("Luck still has next Sunday's game against Houston", "next Sunday, when the Houston Texans head to Lucas Oil Stadium"): a name both plans give the one they are with, not their actor.
+  if (a.planned && b.planned && sameDay(a, b) && [...a.names].some((n) => b.names.has(n) && n !== a.actor && n !== b.actor)) return true;
   // One plan for one day told in other words ("the measures to be voted on Thursday", "the draft bill … is to be voted on Thursday").
   if (a.planned && b.planned && sameDay(a, b) && shared(a.verbs, b.verbs) >= 1 && shared(a.acts, b.acts) >= 2) return true;
   // Two reports leading with one day's happening in their own words ("A firebomb attack on a bank
@@ -493,8 +503,8 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       if (BOUND_BEFORE.test(doc.text.slice(Math.max(0, t.start - 12), t.start))) continue;
       // The report's own week or month ("is expected to rejoin the Colts this week") places nothing: it is "now" said longer, and a calendar week ending on the report's Sunday is not the week it means.
       if (CURRENT_PERIOD.test(doc.text.slice(t.start, t.end))) continue;
-      // A quarter or half with no year written ("late in the fourth quarter", "the second half") is a part of a game or of accounts: the year the calendar gave it is not in the words.
-      if (/-(?:Q[1-4]|H[12])$/.test(t.value) && !t.known.includes('year')) continue;
+      // A quarter or half with no year written ("late in the fourth quarter", "the second half", "in nine quarters of football") is a part of a game or of accounts: the year or day the calendar gave it is not in the words.
+      if ((/-(?:Q[1-4]|H[12])$/.test(t.value) || GAME_PARTS.test(doc.text.slice(t.start, t.end))) && !t.known.includes('year')) continue;
       // A clock time alone ("at 8 p.m.", "at 9:25") names no day: the report's day it was given is not in the words.
       if (t.known.length > 0 && t.known.every((k) => k === 'hour' || k === 'minute')) continue;
       // "on any given night", "every morning": no time in particular.
@@ -509,8 +519,12 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       if (isDateLine(doc.text.slice(sentence.start, sentence.end))) continue;
       // "Today there are 1,009 species …": a count standing on that day, not something that happened.
       if (STATE.test(`${doc.text.slice(sentence.start, t.start)} ${doc.text.slice(t.end, sentence.end)}`.replace(/^[\s,]+/, ''))) continue;
+      // "The rest of Wednesday's injury report is as follows:": it opens a list, what happened is in the list.
+      if (LIST_OPENER.test(doc.text.slice(sentence.start, sentence.end))) continue;
       // Told in the tense that read it, else its clause's: "is expected to speak today" is planned.
       const future = timexTense(doc.text, doc.layers.tokens, [sentence], t) === 'future';
+      // "the 2013 NFL Draft", "the 2008 Miami Dolphins": a year between an article and a name says which edition of the named thing; told of a thing done, not when it was done ("kept their grip on the #1 pick in the 2013 NFL Draft" tells Sunday's loss). In a plan it is the plan's year ("won't play in the 2011 NFL playoffs").
+      if (!future && namesEdition(doc, t)) continue;
       const key = `${sentence.start}:${future}`;
       if (told.has(key)) continue;
       told.add(key);
@@ -518,7 +532,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       const people = nameTokens(doc, sentence, timexes, true);
       const actor = actorOf(people, t);
       const clause = dateClause(doc, sentence, t);
-      tellings.push({ ...when, hours: /T(MO|AF|EV|NI)$/.exec(t.value)?.[1] ?? null, partOfDay: PART_OF_DAY.test(doc.text.slice(t.start, t.end)), commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes, speech), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), doers: doersOf(doc, clause, people), precedent: PRECEDENT_OPENERS.has(clause.opener ?? ''), otherDays, who: nameTokens(doc, sentence, timexes, false).length, actor, saidBy: speakerOf(doc, sentence, t, actor, speech) });
+      tellings.push({ ...when, hours: /T(MO|AF|EV|NI)$/.exec(t.value)?.[1] ?? null, partOfDay: PART_OF_DAY.test(doc.text.slice(t.start, t.end)), commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes, speech), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), doers: doersOf(doc, clause, people), precedent: PRECEDENT_OPENERS.has(clause.opener ?? ''), named: namedAct(doc, sentence), occasion: occasionOf(doc, sentence, t), otherDays, who: nameTokens(doc, sentence, timexes, false).length, actor, saidBy: speakerOf(doc, sentence, t, actor, speech) });
     }
   }
   const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);
@@ -669,8 +683,58 @@ function leadUps(entries: Array<{ kind: TimelineKind; first: Dated; evidence: Da
   }
 }
 
+/** Words that may stand between a date and the noun it is said of: "a hearing on Tuesday", "Tuesday at Hiller's preliminary hearing". */
+const OCCASION_BETWEEN = new Set(['DET', 'ADP', 'ADJ', 'PROPN', 'PART']);
+
+/** How many such words at most: "at Hiller ' s preliminary". */
+const OCCASION_GAP_TOKENS = 5;
+
+/**
+ * The noun a date is said of, by its lemma: the nearest noun before or after it with only
+ * articles, prepositions, adjectives and names between (`OCCASION_BETWEEN`), else null. Nouns that
+ * name a saying or a time ("statement", "season") are no occasion.
+ */
+function occasionOf(doc: Doc, sentence: Span, at: Span): string | null {
+  const tokens = tokensWithin(doc.layers.tokens, sentence);
+  const first = tokens.findIndex((k) => k.end > at.start);
+  const after = tokens.findIndex((k) => k.start >= at.end);
+  const look = (from: number, step: number) => {
+    for (let i = from, gap = 0; i >= 0 && i < tokens.length && gap <= OCCASION_GAP_TOKENS; i += step, gap++) {
+      const k = tokens[i]!;
+      const lemma = k.lemma.toLowerCase();
+      if (k.pos === 'NOUN') return NOT_AN_ACT.has(lemma) || TIME_NOUNS.has(lemma) ? null : lemma;
+      if (!OCCASION_BETWEEN.has(k.pos)) return null;
+    }
+    return null;
+  };
+  if (first < 0) return null;
+  return look(first - 1, -1) ?? (after < 0 ? null : look(after, 1));
+}
+
+/** Verbs that say only that something took place: "happened", "occurred" ("took place" is read apart). */
+const TOOK_PLACE = new Set(['happened', 'occurred']);
+
+/**
+ * The act a sentence names as its subject and only says took place ("the shooting took place
+ * …", "The attack happened …"), by its stem (`STEM_LETTERS`), else null.
+ */
+function namedAct(doc: Doc, sentence: Span): string | null {
+  const tokens = tokensWithin(doc.layers.tokens, sentence);
+  const word = (i: number) => (tokens[i] ? doc.text.slice(tokens[i]!.start, tokens[i]!.end).toLowerCase() : '');
+  for (let i = 1; i < tokens.length; i++) {
+    if (!TOOK_PLACE.has(word(i)) && !(word(i) === 'took' && word(i + 1) === 'place')) continue;
+    const subject = tokens[i - 1]!;
+    const lemma = subject.lemma.toLowerCase();
+    if (subject.pos === 'NOUN' && lemma.length >= STEM_LETTERS && !NOT_AN_ACT.has(lemma)) return lemma.slice(0, STEM_LETTERS);
+  }
+  return null;
+}
+
 /** A sentence stating what exists, in the present: "(Today) there are …", "There is now …". */
 const STATE = /^there\s+(?:is|are)\b/i;
+
+/** A sentence that opens a list: "… is as follows:", "… were the following:". */
+const LIST_OPENER = /\b(?:as follows|the following)\s*:?\s*$/i;
 
 /** A time expression naming only a part of the day, no day: "late afternoon", "that evening". */
 const PART_OF_DAY = /^(?:(?:the|that|early|late|mid|in|by|during)\s+)*(?:morning|afternoon|evening|night)$/i;
@@ -684,6 +748,20 @@ const CLOCK_WORDS = /\d\s*[:.]\s*\d|\d\s*[ap]\s*\.?\s*m\b|o['’]?clock|\bnoon\b
 /** A date-time whose hour the words do not write ("… 34 - 12 Sunday" read as noon) keeps its day only. */
 function hourInWords(text: string, when: { date: string; end?: string } | null): { date: string; end?: string } | null {
   return when && /T\d{2}:\d{2}/.test(when.date) && !CLOCK_WORDS.test(text) ? { date: when.date.slice(0, 10) } : when;
+}
+
+/** Quarters and halves named in a time expression ("in nine quarters", "two halves"): counted as a game's or accounts' parts, not calendar time. */
+const GAME_PARTS = /\b(?:quarters?|halves|(?:first|second) half)\b/i;
+
+/** Words before a year that make it part of a noun phrase: "the 2013 NFL Draft", "their 2012 schedule". */
+const EDITION_BEFORE = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/** A year alone written between an article or possessive and a name ("the 2013 NFL Draft"): an edition of the name. */
+function namesEdition(doc: Doc, t: Timex): boolean {
+  if (!/^\d{4}$/.test(doc.text.slice(t.start, t.end))) return false;
+  const at = firstTokenAt(doc.layers.tokens, t.start);
+  const previous = doc.layers.tokens[at - 1], next = doc.layers.tokens[at + 1];
+  return !!previous && !!next && next.pos === 'PROPN' && EDITION_BEFORE.has(doc.text.slice(previous.start, previous.end).toLowerCase());
 }
 
 /** Words that make the time after them any time: "any given night", "every morning". */
@@ -711,7 +789,8 @@ const SIDE_SHARED_WORDS = 1;
  */
 function sideNews(entries: Array<{ kind: TimelineKind; evidence: Dated[] }>, main: { evidence: Dated[] }): void {
   const content = (words: Set<string>) => [...words].filter((w) => !NOT_AN_ACT.has(w));
-  const led = entries.filter((e) => e === main || (e.kind !== 'background' && e.evidence.some(inLead)));
+  // A plan's people are the story's next opponents or guests, not its actors: the Broncos a team plays next Sunday do not make the Broncos' own win of this Sunday the story's.
+  const led = entries.filter((e) => e === main || (e.kind === 'happening' && e.evidence.some(inLead)));
   const told = new Set(main.evidence.flatMap((d) => content(d.words)));
   const people = new Set(led.flatMap((e) => e.evidence.flatMap((d) => [...d.people])));
   for (const e of entries) {
@@ -813,7 +892,8 @@ const COARSE_DAYS = 62;
 
 /**
  * Scheduled when every telling is in the future tense or dated after the report that tells it (or,
- * for an undated report, after the story's latest report). Background when it ended over
+ * for an undated report, after the story's latest report), unless it is placed by its year only and
+ * no lead tells it (then background). Background when it ended over
  * `DEFAULT_BACKGROUND_DAYS` before the story's first report, or when it is placed by its year only:
  * the story's own days are told as days, weeks or months ("in 2007", "spanning from 1990 to 1991"
  * are history); or when every telling places it by no closer than a month that was over before
@@ -824,7 +904,8 @@ const COARSE_DAYS = 62;
  */
 function kindOf(first: Dated, evidence: Dated[], storyDays: Ymd[]): TimelineKind {
   if (evidence.every((d) => d.commemoration)) return 'background';
-  if (evidence.every((d) => d.planned)) return 'scheduled';
+  // A plan placed by its year alone that no lead tells ("would've cost them the first overall pick in the 2013 NFL Draft") is the future of something else, not the story's next step: those are told as days, or in a lead.
+  if (evidence.every((d) => d.planned)) return evidence.every((d) => spanDays(d) > COARSE_DAYS) && !evidence.some(inLead) ? 'background' : 'scheduled';
   const span = spanOf(first);
   if (!span) return 'happening';
   if (evidence.every((d) => spanDays(d) > COARSE_DAYS)) return 'background';
