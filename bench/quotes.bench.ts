@@ -57,6 +57,8 @@ const SPLIT_NOTES: Record<string, string> = {
   tune3: 'issue 16, session 6: annotated before any speaker change of that session, first run untouched: content F1 0.934, speaker accuracy 0.734, quote+speaker F1 0.686; then its errors were read to tune',
   tune4: 'issue 16, session 7: annotated before any speaker change of that session, first run untouched: content F1 0.928, speaker accuracy 0.879, quote+speaker F1 0.816; then its errors were read to tune',
   tune5: 'issue 16, session 8: annotated before any speaker change of that session, first run untouched: content F1 0.928, speaker accuracy 0.822, quote+speaker F1 0.763; then its errors were read to tune',
+  tune6: 'issue 16, session 12: annotated before any speaker change of that session, split from untuned3 by id order; then its errors were read to tune',
+  untuned3: 'issue 16, session 12: annotated with tune6 before any speaker change, never tuned on (its errors not read)',
   fresh: 'annotated after the rules were frozen and scored untouched once (content F1 0.963, speaker accuracy 0.615, quote+speaker F1 0.593, surname-only name match); rules were changed after its errors were seen',
 };
 const BASELINE_REACH = 200; // characters between a quote and the "said" the baseline may take
@@ -273,6 +275,9 @@ export function runQuotesBench(data: string | undefined, split: string | undefin
     corpusScore(`ECB+ documents and zyte articleBody, tune3 (our annotations; ${SPLIT_NOTES.tune3})`, goldLines('quotes-tune3.jsonl', untuned2Texts(), 'tune3'), showErrors),
     corpusScore(`ECB+ documents and zyte articleBody, tune4 (our annotations; ${SPLIT_NOTES.tune4})`, goldLines('quotes-tune4.jsonl', untuned2Texts(), 'tune4'), showErrors),
     corpusScore(`ECB+ documents and zyte articleBody, tune5 (our annotations; ${SPLIT_NOTES.tune5})`, goldLines('quotes-tune5.jsonl', untuned2Texts(), 'tune5'), showErrors),
+    corpusScore(`ECB+ documents and zyte articleBody, tune6 (our annotations; ${SPLIT_NOTES.tune6})`, goldLines('quotes-tune6.jsonl', untuned2Texts(), 'tune6'), showErrors),
+    // Held-out gold never lists its misses: reading them would make it tuned.
+    corpusScore(`ECB+ documents and zyte articleBody, untuned3 (our annotations; ${SPLIT_NOTES.untuned3})`, goldLines('quotes-untuned3.jsonl', untuned2Texts(), 'untuned3'), false),
     corpusScore('examples (team-written gold; rules were written looking at it)', exampleLines(), showErrors),
   ];
 }
