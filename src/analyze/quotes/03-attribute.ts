@@ -46,6 +46,10 @@ const MAX_APPOSITION = 30; // tokens skipped back over ", Colombia's first lefti
  */
 const MAX_SENTENCE_TOKENS = 150;
 const MAX_SPEAKER_AFTER = 16; // tokens read after "said" for the name ("said the general secretary of the union, Tony Woodley")
+/** Dashes that open and close an aside ("— where Y said … —"); a hyphen is too often inside a word in tokenised text. */
+const ASIDE_DASHES = new Set(['—', '–', '--']);
+/** Lowercase words that join the capitalised words of one organisation's name ("Department of Alcohol and Drug Programs"). */
+const NAME_JOINERS = new Set(['of', 'and', 'for', '&']);
 const MODIFIER_PREPOSITIONS = new Set(['of', 'at', 'for', 'from', 'with', 'on']); // "one user on Weibo said": the user speaks
 const CLAUSE_WORDS = new Set(['who', 'which', 'that', 'whose', 'where', 'when', 'after', 'before', 'because', 'as', 'in', 'on']);
 const SENTENCE_END = new Set(['.', '!', '?']);
@@ -53,7 +57,7 @@ const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 /** Subordinators that open a clause with no subject of its own before a participle ("when asked", "if pressed"). */
 const REDUCED_CLAUSE_OPENERS = new Set(['when', 'if', 'once', 'unless', 'until', 'while', 'as']);
 const GROUP_PRONOUNS = new Set(['they', 'it']);
-const STANDALONE_DETERMINERS = new Set(['another', 'others', 'one', 'some', 'many', 'several']);
+const STANDALONE_DETERMINERS = new Set(['another', 'others', 'one', 'some', 'many', 'several', 'someone', 'somebody']);
 /** Verb forms that only a plural subject takes: after a name they make it a group (British "Big Machine have said"). */
 const PLURAL_VERBS = new Set(['have', 'are', 'were', 'do']);
 /** Possessives that open a description as an article would ("her rep told", "his lawyer said"). */
@@ -188,6 +192,8 @@ export function isSpeechVerb(ctx: QuoteContext, i: number, loose = false): boole
   if (t.pos === 'NOUN' && prev?.pos === 'NOUN' && ['DET', 'PRON', 'NOUN', 'PROPN'].includes(next?.pos ?? '') && participleOfSpeech(lower(ctx, i))) return true;
   if (!SPEECH_VERBS.has(lemma)) return false;
   if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+  // "The league's conduct policy states: “…”": a speech word in -s between a noun and a colon opening a quote is the verb, whatever its tag.
+  if (t.pos === 'NOUN' && /s$/.test(lower(ctx, i)) && ['NOUN', 'PROPN'].includes(prev?.pos ?? '') && lower(ctx, i + 1) === ':' && isMarkToken(ctx, i + 2)) return true;
   const prevChunk = chunkEndingAt(ctx, i - 1);
   // "“…,” comments Johnston in a statement, “…”": right after a closing mark and before a name, a speech word is the verb.
   if (t.pos === 'NOUN' && isMarkToken(ctx, i - 1) && chunkStartingAt(ctx, i + 1)?.name) return true;
@@ -229,6 +235,10 @@ export function subjectBefore(ctx: QuoteContext, end: number, floor: number): Fo
     j = modifierStart - 1;
   }
   if (j < floor) return null;
+  // "X, who starred in “Road,” said": the comma closing the aside stands inside the quote's closing mark.
+  let closing = j;
+  while (closing > floor && isMarkToken(ctx, closing)) closing--;
+  if (closing < j && lower(ctx, closing) === ',') j = closing;
   // "Rep. Ana Ruiz (D-Calif.) said": a bracket between the name and its verb is passed over.
   if (lower(ctx, j) === ')') {
     let b = j - 1;
@@ -577,8 +587,8 @@ function rolePhrase(ctx: QuoteContext, head: number, floor: number): Found | nul
  * The speaker phrase that starts just after token `start` (a speech verb or "according to"):
  * "said Fire Chief Oskar Brandt", "says ANA senior vice president Mitsuo Morimoto", "said the
  * general secretary of the union, Tony Woodley", "said a university professor", "reads the post".
- * A person's name anywhere in the phrase wins over the description around it.
- * Fails when the phrase runs on to name someone else ("said Smith's lawyer, Jones" gives Smith).
+ * A person's name anywhere in the phrase wins over the description around it, unless it owns
+ * that description ("said Smith's lawyer, Jones" gives Jones; "said Smith's lawyer" the lawyer).
  */
 export function subjectAfter(ctx: QuoteContext, start: number, nominal = false): Found | null {
   let j = start + 1;
@@ -595,7 +605,9 @@ export function subjectAfter(ctx: QuoteContext, start: number, nominal = false):
     while (TITLE_WORDS.has(lower(ctx, k))) k++;
     return ctx.tokens[k]?.pos === 'NOUN' && /^\p{Ll}/u.test(ctx.text.slice(ctx.tokens[k]!.start, ctx.tokens[k]!.end));
   };
-  const modifies = first !== undefined && modifiesNoun(first);
+  // "said Biancardi's attorney, James Zeszutek": a possessive name owns the description that follows; the name apposed to it speaks.
+  const possessive = (chunk: NameChunk) => /^['’]s$/.test(lower(ctx, chunk.last + 1)) || (/^['’]$/.test(lower(ctx, chunk.last + 1)) && ctx.tokens[chunk.last + 1]!.start === ctx.tokens[chunk.last]!.end);
+  const modifies = first !== undefined && (modifiesNoun(first) || possessive(first));
   if (first?.name && !modifies && isPersonChunk(ctx.text, first, ctx.chunks)) return { kind: 'name', chunk: first };
   let end = j;
   let roleHead = -1;
@@ -623,14 +635,14 @@ export function subjectAfter(ctx: QuoteContext, start: number, nominal = false):
     }
     const chunk = chunkStartingAt(ctx, end);
     if (chunk && isFirstNameApposed(ctx, chunk)) return { kind: 'name', chunk };
-    if (chunk?.name && !modifiesNoun(chunk) && isPersonChunk(ctx.text, chunk, ctx.chunks)) return { kind: 'name', chunk };
+    if (chunk?.name && !modifiesNoun(chunk) && !possessive(chunk) && isPersonChunk(ctx.text, chunk, ctx.chunks)) return { kind: 'name', chunk };
     if (chunk?.name && !organisation) organisation = chunk;
     if (roleHead < 0 && end > j && (ctx.tokens[end]!.pos === 'ADP' || word === ',')) roleHead = end - 1;
     if (chunk && modifies && chunk === first) roleHead = -1;
     end = chunk ? chunk.last + 1 : end + 1;
   }
   // "said GM's sales vice president": a possessive name is not the speaker, the role after it is.
-  if (first?.name && !modifies && !/^['’]s$/.test(lower(ctx, first.last + 1))) return { kind: 'name', chunk: first };
+  if (first?.name && !modifies) return { kind: 'name', chunk: first };
   if (roleHead < 0) roleHead = end - 1;
   // "according to police", "according to reports": what follows "according to" is a noun phrase, whatever tag its head got.
   if (ctx.tokens[roleHead]?.pos === 'NOUN' || (nominal && /^\p{Ll}+$/u.test(lower(ctx, roleHead)) && ctx.tokens[roleHead]?.pos === 'VERB')) return rolePhrase(ctx, roleHead, j);
@@ -1109,6 +1121,8 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
   for (let k = i + 1; k < i + MAX_TRAILER_GAP && ctx.tokens[k]; k++) {
     const w = lower(ctx, k);
     if ((SENTENCE_END.has(w) && !isInitialStop(ctx, k) && !isStopInWord(ctx, k) && !isAbbreviationStop(ctx, k)) || isMarkToken(ctx, k) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
+    // "…, the report said": a speech word after a determiner is a noun (the document), not the verb.
+    if (ctx.tokens[k - 1]!.pos === 'DET' && isSpeechVerb(ctx, k, true)) continue;
     if (!isSpeechVerb(ctx, k, true)) {
       // Another verb first: the words after the quote are a new clause, not its attribution.
       if (ctx.tokens[k]!.pos === 'VERB') return null;
@@ -1133,7 +1147,10 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
     // `,” the head of the provincial disaster service, Massoud Dalman, told`: a name in apposition may follow a description with "of" and hyphens.
     const apposedName = found.kind === 'name' && lower(ctx, startsAt - 1) === ',';
     // `,” the company's chief executive, Ana Ruiz, said`: a possessive "'s" inside the description too.
-    const describes = (m: number) => ['DET', 'NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[m]!.pos) || isInitialStop(ctx, m) || POSSESSIVES.has(lower(ctx, m)) || /^['’]s$/.test(lower(ctx, m)) || (apposedName && (ctx.tokens[m]!.pos === 'ADP' || [',', '-', '–'].includes(lower(ctx, m))));
+    // `,” California Department of Alcohol and Drug Program deputy director Ana Ruiz told`: "of" and "and" between capitalised words are inside an organisation's name.
+    const capitalisedAt = (m: number) => m >= i && /^\p{Lu}/u.test(ctx.text.slice(ctx.tokens[m]?.start ?? 0, ctx.tokens[m]?.end ?? 0));
+    const insideName = (m: number) => NAME_JOINERS.has(lower(ctx, m)) && capitalisedAt(m - 1) && capitalisedAt(m + 1);
+    const describes = (m: number) => ['DET', 'NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[m]!.pos) || isInitialStop(ctx, m) || POSSESSIVES.has(lower(ctx, m)) || /^['’]s$/.test(lower(ctx, m)) || insideName(m) || (apposedName && (ctx.tokens[m]!.pos === 'ADP' || [',', '-', '–'].includes(lower(ctx, m))));
     for (let m = i; m < startsAt; m++) if (!describes(m)) return null;
     if (endsSentence && found.kind !== 'pronoun' && !CLOSES_ATTRIBUTION.has(lower(ctx, k + 1))) return null;
     return resolveFound(ctx, found, 'quotes/x-said', close);
@@ -1197,17 +1214,24 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     return resolveFound(ctx, subjectBefore(ctx, direct, first), rule, open);
   }
   for (let v = markToken - 1; v >= first; v--) {
+    // "X told The Post — where Y said she was “…” — “…”": an aside between dashes is passed over; its verbs are not this quote's.
+    if (ASIDE_DASHES.has(lower(ctx, v))) {
+      let o = v - 1;
+      while (o > first && lower(ctx, o) !== lower(ctx, v)) o--;
+      if (o > first && lower(ctx, o) === lower(ctx, v)) v = o;
+      continue;
+    }
     if (lower(ctx, v) === 'according' && lower(ctx, v + 1) === 'to' && !inQuote(ctx, ctx.tokens[v]!.start)) return resolveFound(ctx, subjectAfter(ctx, v + 1, true), 'quotes/according-to', open);
     if (!isSpeechVerb(ctx, v)) continue;
     if (lower(ctx, v + 1) === 'by') return resolveFound(ctx, subjectAfter(ctx, v), rule, open);
+    // "a climber, described as “lacking experience”": "described" with no object before "as" is passive, and no agent is given ("he has been described as “…”" too); the words are someone's, not the climber's.
+    // ("what Steve Jobs described as" has its subject, and object, before it).
+    const subjectRightBefore = PERSON_PRONOUNS.has(lower(ctx, v - 1)) || GROUP_PRONOUNS.has(lower(ctx, v - 1)) || chunkEndingAt(ctx, v - 1) !== undefined;
+    if (/ed$/.test(lower(ctx, v)) && lower(ctx, v + 1) === 'as' && !subjectRightBefore) return { speaker: null, speakerName: null, cue: null, rule: 'quotes/passive' };
     // "The phone is claimed to be “…”": the subject of a passive verb of saying is not its speaker.
     if (PASSIVE_AUX.has(lower(ctx, v - 1)) && /ed$/.test(lower(ctx, v))) continue;
     // "…,” he said when asked about the layoffs, “…”": a reduced passive clause speaks for no one; the verb before it does.
     if (REDUCED_CLAUSE_OPENERS.has(lower(ctx, v - 1)) && /ed$/.test(lower(ctx, v))) continue;
-    // "a climber, described as “lacking experience”": "described" with no object before "as" is passive, and no agent is given; the words are someone's, not the climber's.
-    // ("what Steve Jobs described as" has its subject, and object, before it).
-    const subjectRightBefore = PERSON_PRONOUNS.has(lower(ctx, v - 1)) || GROUP_PRONOUNS.has(lower(ctx, v - 1)) || chunkEndingAt(ctx, v - 1) !== undefined;
-    if (/ed$/.test(lower(ctx, v)) && lower(ctx, v + 1) === 'as' && !subjectRightBefore) return { speaker: null, speakerName: null, cue: null, rule: 'quotes/passive' };
     let p = v - 1;
     while (p > first && (ctx.tokens[p]!.pos === 'ADV' || SUBJECT_VERB_FILLERS.has(lower(ctx, p)))) p--;
     if (asClauseAfterQuote(ctx, v, first)) continue;
