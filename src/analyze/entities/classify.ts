@@ -65,7 +65,10 @@ export function classifyName(words: Word[]): Typing | null {
   if (words.length > 1 && ORG_SUFFIX_CUES.has(last)) return { type: 'organization', score: 0.9, rule: 'entities/org-cue' };
   // "Ministry of Defence", "Chinese Center for Disease Control": an institution's head noun, after at most a place or demonym, then "of"/"for"/"on".
   const head = words.length > 3 && (demonymOf(words[0]!.text) || placeOf(words[0]!.text)) ? 1 : 0;
-  if (words.length > 2 + head && ORG_PREFIX_CUES.has(lower(words[head]!)) && words.some((w) => ORG_INNER_CONNECTORS.has(w.text))) return { type: 'organization', score: 0.9, rule: 'entities/org-cue' };
+  // "Federal Bureau of Investigation", "National Institutes of Health": one capitalised modifier may stand before the head noun right before the connector.
+  const connector = words.findIndex((w) => ORG_INNER_CONNECTORS.has(w.text));
+  const cued = ORG_PREFIX_CUES.has(lower(words[head]!)) || (connector === head + 2 && ORG_PREFIX_CUES.has(lower(words[head + 1]!)));
+  if (words.length > 2 + head && cued && connector > head) return { type: 'organization', score: 0.9, rule: 'entities/org-cue' };
   if (words.length > 1 && ORG_LEADING_CUES.has(first)) return { type: 'organization', score: 0.8, rule: 'entities/org-cue' };
   if (words.length > 1 && (KNOWN_ORGANIZATIONS.has(first) || placeOf(words[0]!.text)?.kind === 'country')) return { type: 'organization', score: 0.7, rule: 'entities/org-led-name' };
   if (words.length > 1 && LOCATION_SUFFIX_CUES.has(last)) return { type: 'location', score: 0.8, rule: 'entities/place-cue' };

@@ -31,7 +31,7 @@ export interface Attribution {
 }
 
 /** A speaker phrase as found before resolution. */
-type Found = { kind: 'name'; chunk: NameChunk } | { kind: 'role'; span: Span; head: string; definite: boolean } | { kind: 'pronoun'; span: Span } | { kind: 'unresolved' };
+type Found = { kind: 'name'; chunk: NameChunk } | { kind: 'role'; span: Span; head: string; definite: boolean; coordinated?: boolean } | { kind: 'pronoun'; span: Span } | { kind: 'unresolved' };
 
 
 const MAX_TRAILER_GAP = 16; // tokens from a closing mark to its speech verb (,” Joseph Brusuelas, chief economist at Merk, said)
@@ -46,6 +46,8 @@ const MAX_APPOSITION = 30; // tokens skipped back over ", Colombia's first lefti
  */
 const MAX_SENTENCE_TOKENS = 150;
 const MAX_SPEAKER_AFTER = 16; // tokens read after "said" for the name ("said the general secretary of the union, Tony Woodley")
+/** Endings of a web address that names a news site ("SI.com", "TMZ.com"). */
+const WEB_DOMAINS = new Set(['com', 'org', 'net']);
 /** Dashes that open and close an aside ("— where Y said … —"); a hyphen is too often inside a word in tokenised text. */
 const ASIDE_DASHES = new Set(['—', '–', '--']);
 /** Lowercase words that join the capitalised words of one organisation's name ("Department of Alcohol and Drug Programs"). */
@@ -467,6 +469,10 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
   // "Another reportedly said:", "others said": a determiner standing alone describes the speaker.
   if (STANDALONE_DETERMINERS.has(w) && t.pos !== 'NOUN') return { kind: 'role', span: { start: t.start, end: t.end }, head: w, definite: false };
   if (t.pos === 'PRON') return { kind: 'unresolved' };
+  // "SI.com is reporting", tokenised "SI . com": a web address names the site that speaks (its stop may have been taken for a sentence end).
+  if (WEB_DOMAINS.has(w) && lower(ctx, j - 1) === '.' && j >= 2 && /^\p{Lu}/u.test(ctx.text.slice(ctx.tokens[j - 2]!.start, ctx.tokens[j - 2]!.end))) {
+    return { kind: 'role', span: { start: ctx.tokens[j - 2]!.start, end: t.end }, head: w, definite: false };
+  }
   let found: Found | null = null;
   let startToken = j;
   const chunk = chunkEndingAt(ctx, j);
@@ -567,6 +573,16 @@ function rolePhrase(ctx: QuoteContext, head: number, floor: number): Found | nul
   const headWord = ctx.text.slice(ctx.tokens[headFirst]!.start, ctx.tokens[head]!.end).toLowerCase();
   let k = headFirst - 1;
   while (k >= floor && (['NOUN', 'ADJ', 'PROPN', 'NUM'].includes(ctx.tokens[k]!.pos) || isInitialStop(ctx, k)) && lower(ctx, k) !== ',') k--;
+  // "the singer and guitarist": two lowercase role nouns joined by "and" after "the" describe one person.
+  let coordinated = false;
+  if (lower(ctx, k) === 'and' && k - 1 > floor && ctx.tokens[k - 1]!.pos === 'NOUN' && /^\p{Ll}/u.test(lower(ctx, k - 1)) && /^\p{Ll}/u.test(ctx.text.slice(ctx.tokens[headFirst]!.start, ctx.tokens[headFirst]!.end))) {
+    let c = k - 1;
+    while (c >= floor && ['NOUN', 'ADJ'].includes(ctx.tokens[c]!.pos)) c--;
+    if (c >= floor && lower(ctx, c) === 'the') {
+      k = c;
+      coordinated = true;
+    }
+  }
   // "Trump's post reads": the owner of a document wrote it.
   if (DOCUMENT_NOUNS.has(headWord) && k >= floor && /^['’]s$/.test(lower(ctx, k))) {
     const owner = phraseEndingAt(ctx, k - 1, floor);
@@ -580,7 +596,7 @@ function rolePhrase(ctx: QuoteContext, head: number, floor: number): Found | nul
   }
   // Next to a verb of saying, any noun phrase is a speaker ("a Delhi auto parts supplier said"); only time words are not.
   if (NOT_SPEAKERS.has(headWord) || NOT_SPEAKERS.has(ctx.tokens[head]!.lemma.toLowerCase())) return null;
-  return { kind: 'role', span: { start: ctx.tokens[det]!.start, end: ctx.tokens[head]!.end }, head: headWord, definite: lower(ctx, det) === 'the' };
+  return { kind: 'role', span: { start: ctx.tokens[det]!.start, end: ctx.tokens[head]!.end }, head: headWord, definite: lower(ctx, det) === 'the', ...(coordinated ? { coordinated } : {}) };
 }
 
 /**
@@ -947,6 +963,11 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
     const last = lastPersonNamed(ctx, found.span.start);
     if (person && last && fullestName(ctx.text, person.name!, ctx.chunks) === fullestName(ctx.text, last.name!, ctx.chunks)) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
   }
+  // "the singer and guitarist": two roles that can only be one person's, the person the sentences before are about.
+  if (found.coordinated) {
+    const person = resolvePerson(ctx, found.span.start);
+    if (person) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
+  }
   // "the company", "the production company": lowercase words only, a capitalised one may name another organisation ("the Chinese company").
   if (found.definite && ORG_KIND_NOUNS.has(found.head) && /^the(?:\s+\p{Ll}[\p{L}-]*)+$/iu.test(ctx.text.slice(found.span.start, found.span.end)) && !/\s\p{Lu}/u.test(ctx.text.slice(found.span.start, found.span.end))) {
     const org = organisationForKind(ctx, found.span.start);
@@ -968,6 +989,7 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
   // A lone capitalised word the entity layer left untyped ("Obama explained") is still a name, not a description;
   // one the article also writes in lower case ("Police said" beside "police said") is a common noun.
   const words = ctx.text.slice(found.span.start, found.span.end);
+  if (WEB_DOMAINS.has(found.head) && /^\p{Lu}/u.test(words)) return { speaker: found.span, speakerName: words, cue: null, rule };
   if (/^\p{Lu}[\p{L}'’-]+$/u.test(words) && !isCommonNoun(ctx.text, words) && !STANDALONE_DETERMINERS.has(words.toLowerCase())) return { speaker: found.span, speakerName: fullestName(ctx.text, found.span, ctx.chunks), cue: null, rule };
   return { speaker: found.span, speakerName: null, cue: null, rule };
 }

@@ -4,7 +4,7 @@ import { findEntities } from '../entities/extract.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { findQuotedSpans, type QuotedSpan } from './01-find-marks.js';
 import { chunksFromEntities } from './02-names.js';
-import { continuedSpeakerAttribution, contradictsPronoun, introAttribution, introIsDirect, isPersonAttribution, previousSentenceAttribution, sentenceIndexAt, tokenAt, trailerAttribution, trailerPronoun, type Attribution, type QuoteContext } from './03-attribute.js';
+import { continuedSpeakerAttribution, contradictsPronoun, introAttribution, introIsDirect, isPersonAttribution, isSpeechVerb, previousSentenceAttribution, sentenceIndexAt, tokenAt, trailerAttribution, trailerPronoun, type Attribution, type QuoteContext } from './03-attribute.js';
 import { classifyQuote } from './04-classify.js';
 
 /** Characters before a quote read as its sentence's lead-in (far more than a real sentence holds). */
@@ -46,6 +46,9 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[], ent
     const next = ctx.tokens[tokenAt(ctx, q.close)];
     // A modifier follows the quote directly: no comma or stop inside or after the marks ("“sounds good,” comments that…" is not one).
     const nextIsNoun = next !== undefined && next.pos === 'NOUN' && /^\p{Ll}/u.test(text.slice(next.start, next.end)) && !/[\n,.;:!?]/.test(text.slice(last.end, next.start));
+    // "After hitting “Takin' It To the Streets,” the singer told the crowd, “…”": a quote that is the object of a verb other than one of saying names a work; the attribution after it is the next quote's.
+    const verbBefore = tokenAt(ctx, q.open) - 1;
+    const objectOfVerb = ctx.tokens[verbBefore]?.pos === 'VERB' && !isSpeechVerb(ctx, verbBefore, true);
     const previous = quotes.at(-1);
     // "dubbed “Mission Control” and “Launchpad”": a quote joined to the one before by "and"/"or"/a comma is of its kind.
     const coordinated = previous && previous.kind !== 'speech' && /^[\s,]*(?:and|or|,)[\s]*$/.test(text.slice(done.at(-1)!.span.end, q.open));
@@ -53,7 +56,7 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[], ent
       ? { kind: 'title' as const, reason: 'a line that is only a quote, with no stop and no speaker: a subheading' }
       : coordinated
       ? { kind: previous.kind, reason: `joined by "and"/"or" to a quote taken as ${previous.kind}` }
-      : classifyQuote({ intro, quoted, embedded: !alone, nextIsNoun, attributedAfter: after !== null, attribution });
+      : classifyQuote({ intro, quoted, embedded: !alone, nextIsNoun, attributedAfter: after !== null && !objectOfVerb, attribution });
     const speech = kind === 'speech';
     const quote: Quote = {
       start: first.start,

@@ -31,7 +31,7 @@ export const SURNAME_CUES = new Set(['press', 'post']);
 
 export const ORG_PREFIX_CUES = new Set([
   'ministry', 'department', 'university', 'bank', 'office', 'council', 'board', 'commission', 'committee', 'bureau',
-  'house', 'institute', 'federation', 'league', 'organization', 'organisation', 'church', 'court', 'agency', 'party',
+  'house', 'institute', 'institutes', 'federation', 'league', 'organization', 'organisation', 'church', 'court', 'agency', 'party',
   // "Centers for Disease Control", "Center for Strategic and International Studies".
   'center', 'centre', 'centers', 'centres',
 ]);
