@@ -391,7 +391,29 @@ function organisationForKind(ctx: QuoteContext, at: number): NameChunk | null {
   const subject = resolveOrganisation(ctx, at);
   if (subject?.kind === 'name') return subject.chunk;
   const main = mainOrganisation(ctx, at);
-  return main && (named.size === 0 || [...named.values()].some((c) => sameOrganisation(ctx, c, main))) ? main : null;
+  if (main && (named.size === 0 || [...named.values()].some((c) => sameOrganisation(ctx, c, main)))) return main;
+  return named.size === 0 ? untypedBrand(ctx, at) : null;
+}
+
+/**
+ * "Taylor Swift left Big Machine …. the company said": with no organisation named, a company noun
+ * stands for the one untyped name of the last few sentences that no first name opens (a brand the
+ * entity layer could not type); null when there are none or several.
+ * Fails on a person whose first name no list has, named alone near "the company".
+ */
+function untypedBrand(ctx: QuoteContext, at: number): NameChunk | null {
+  const si = sentenceIndexAt(ctx, at);
+  const found = new Map<string, NameChunk>();
+  for (let s = si; s >= Math.max(0, si - MAX_LOOKBACK_SENTENCES); s--) {
+    const sentence = ctx.sentences[s]!;
+    for (const c of chunksIn(ctx, sentence)) {
+      if (c.end > Math.min(sentence.end, at) || !c.name || c.type !== 'other' || c.titles.length > 0 || inQuote(ctx, c.start)) continue;
+      const name = fullestName(ctx.text, c.name, ctx.chunks);
+      if (genderOfFirstName(name.split(/\s+/)[0]!) !== null) continue;
+      found.set(name.toLowerCase(), c);
+    }
+  }
+  return found.size === 1 ? [...found.values()][0]! : null;
 }
 
 /**
