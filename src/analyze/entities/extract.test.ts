@@ -40,6 +40,11 @@ describe('entities: per-article mentions', () => {
     assert.ok(names("Later Maria D ' Angelo left the court .").includes("Maria D ' Angelo/person"));
   });
 
+  test('one capitalised modifier before an institution\'s head noun keeps "of" inside the name', () => {
+    assert.ok(names('Agents of the Federal Bureau of Investigation searched the house.').includes('Federal Bureau of Investigation/organization'));
+    assert.ok(names('A study by the National Institutes of Health came out.').includes('National Institutes of Health/organization'));
+  });
+
   test('an institution with "for"/"of" keeps the field after "and"; a second named party splits off', () => {
     const found = names('Staff at the Centers for Disease Control and Prevention tested the samples.');
     assert.ok(found.includes('Centers for Disease Control and Prevention/organization'), found.join(', '));

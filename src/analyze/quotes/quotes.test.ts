@@ -514,7 +514,7 @@ test('"X was blunt:" gives the quote after the colon to X; other verbs before a 
 });
 
 test('"the bureau", "the ministry" name the one body named before with that word, and stay descriptions otherwise', () => {
-  assert.equal(quotesOf('The Federal Bureau of Investigation opened an inquiry in May. “We are reviewing the evidence,” the bureau said.')[0]?.speaker, 'Federal Bureau');
+  assert.equal(quotesOf('The Federal Bureau of Investigation opened an inquiry in May. “We are reviewing the evidence,” the bureau said.')[0]?.speaker, 'Federal Bureau of Investigation');
   assert.equal(only('The Ministry of Health ordered more vaccines. “Supplies will arrive next week,” the ministry said.').speaker, 'Ministry of Health');
   assert.equal(only('The Velmora City Council voted on Monday. “The plan is approved,” the council said.').speaker, 'Velmora City Council');
   assert.equal(only('Acme Corp. lost the case. “The contract was void,” the court said.').speaker, '[the court]', 'no court named: the description stays');
@@ -532,4 +532,49 @@ test('a known first name apposed to a family noun is the speaker ("Hale\'s wife,
   assert.equal(only('Tomas Hale died in March. “He loved this town,” Hale\'s wife, Maria, said.').speaker, 'Maria');
   assert.equal(only('“He loved this town,” said Hale\'s wife, Maria.').speaker, 'Maria');
   assert.equal(only('“He loved this town,” said Hale\'s lawyer, Maria.').speaker, '[lawyer]', 'a first name alone after a job noun is not taken');
+});
+
+test('an aside between dashes is passed over: its verb is not the quote\'s', () => {
+  const text = 'Prosecutor Lena Voss told reporters after the hearing — where the defence lawyer Tom Baker said his client was “deeply sorry” — “I expect a plea by Friday.”';
+  assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['Tom Baker', 'Lena Voss']);
+});
+
+test('"said X\'s attorney, Y" gives Y; "said X\'s attorney" the attorney, never X', () => {
+  assert.equal(quotesOf('Coach Paul Brant was suspended. “We deny any wrongdoing,” said Brant\'s attorney, Rhea Kettle.')[0]?.speaker, 'Rhea Kettle');
+  assert.equal(quotesOf('Coach Paul Brant was suspended . " We deny any wrongdoing , " said Brant \'s attorney , Rhea Kettle .')[0]?.speaker, 'Rhea Kettle');
+  assert.equal(quotesOf('Coach Paul Brant was suspended. “We deny any wrongdoing,” said Brant\'s attorney.')[0]?.speaker, '[attorney]');
+});
+
+test('an organisation\'s name with "of" and "and" may stand in the description before the name after a quote', () => {
+  assert.equal(only('“The clinic has no licence,” Velmora Department of Health and Welfare deputy director Ana Ruiz told reporters.').speaker, 'Ana Ruiz');
+});
+
+test('a document that states, a report that said, a web site that reports: the quote is theirs', () => {
+  assert.equal(only('A ban is possible. The league\'s conduct policy states: “A second offense is likely to lead to a ban.”').speaker, '[policy]');
+  const report = 'The league report says the coach paid a player. The coaches are accused of acting “against every rule of fair play” by hiding the payments, the report said.';
+  assert.deepEqual(quotesOf(report).map((q) => [q.kind, q.speaker]), [['speech', '[the report]']]);
+  assert.equal(only('At the same time, Velmora.com is reporting that “the club will sell its stadium.”').speaker, 'Velmora.com');
+  assert.equal(only('At the same time , Velmora . com is reporting that , “ the club will sell its stadium . ”').speaker, 'Velmora . com');
+});
+
+test('"has been described as “…”" with no agent is speech by no one named; "someone say “…”" is someone\'s', () => {
+  assert.deepEqual(quotesOf('He is a fine hitter. He has been described as the “apple of the manager\'s eye.”').map((q) => [q.kind, q.speaker]), [['speech', null]]);
+  assert.deepEqual(quotesOf('She ran when she heard someone say “he is armed,” and hid in a shop.').map((q) => [q.kind, q.speaker]), [['speech', '[someone]']]);
+});
+
+test('a relative clause ending in a title\'s closing mark stands between the speaker and the verb', () => {
+  const text = 'Actor Tom Waits, who on Monday won an award for his work in “Big Night,” said money worries are hurting “everyone.”';
+  assert.deepEqual(quotesOf(text).map((q) => [q.words, q.kind, q.speaker]), [['Big Night', 'title', null], ['everyone', 'speech', 'Tom Waits']]);
+  const tokenised = "Actor Tom Waits , who on Monday won an award for his work in `` Big Night , '' said money worries are hurting `` everyone . ''";
+  assert.equal(quotesOf(tokenised).at(-1)?.speaker, 'Tom Waits');
+});
+
+test('"the singer and guitarist" is the person the sentences before are about; a title after a verb stays a title', () => {
+  const text = 'The Velmora Brothers reunited in 2019. Pat Orrin teased the tour on Monday. After playing “Down By The River,” the singer and guitarist told the crowd, “That was good, maybe we should go on the road.”';
+  assert.deepEqual(quotesOf(text).map((q) => [q.kind, q.speaker]), [['title', null], ['speech', 'Pat Orrin']]);
+});
+
+test('"the company" after a brand the entity layer left untyped, named alone, is that brand', () => {
+  assert.equal(only('Taylor Swift left Big Machine last year. “Any agreement must be made with the artist,” the company said.').speaker, 'Big Machine');
+  assert.equal(only('Taylor Swift left her label last year. “Any agreement must be made with the artist,” the company said.').speaker, '[the company]');
 });
