@@ -31,7 +31,7 @@ export interface Attribution {
 }
 
 /** A speaker phrase as found before resolution. */
-type Found = { kind: 'name'; chunk: NameChunk } | { kind: 'role'; span: Span; head: string; definite: boolean; coordinated?: boolean } | { kind: 'pronoun'; span: Span } | { kind: 'unresolved' };
+type Found = { kind: 'name'; chunk: NameChunk } | { kind: 'role'; span: Span; head: string; definite: boolean } | { kind: 'pronoun'; span: Span } | { kind: 'unresolved' };
 
 
 const MAX_TRAILER_GAP = 16; // tokens from a closing mark to its speech verb (,” Joseph Brusuelas, chief economist at Merk, said)
@@ -595,16 +595,6 @@ function rolePhrase(ctx: QuoteContext, head: number, floor: number): Found | nul
   const headWord = ctx.text.slice(ctx.tokens[headFirst]!.start, ctx.tokens[head]!.end).toLowerCase();
   let k = headFirst - 1;
   while (k >= floor && (['NOUN', 'ADJ', 'PROPN', 'NUM'].includes(ctx.tokens[k]!.pos) || isInitialStop(ctx, k)) && lower(ctx, k) !== ',') k--;
-  // "the singer and guitarist": two lowercase role nouns joined by "and" after "the" describe one person.
-  let coordinated = false;
-  if (lower(ctx, k) === 'and' && k - 1 > floor && ctx.tokens[k - 1]!.pos === 'NOUN' && /^\p{Ll}/u.test(lower(ctx, k - 1)) && /^\p{Ll}/u.test(ctx.text.slice(ctx.tokens[headFirst]!.start, ctx.tokens[headFirst]!.end))) {
-    let c = k - 1;
-    while (c >= floor && ['NOUN', 'ADJ'].includes(ctx.tokens[c]!.pos)) c--;
-    if (c >= floor && lower(ctx, c) === 'the') {
-      k = c;
-      coordinated = true;
-    }
-  }
   // "Trump's post reads": the owner of a document wrote it.
   if (DOCUMENT_NOUNS.has(headWord) && k >= floor && /^['’]s$/.test(lower(ctx, k))) {
     const owner = phraseEndingAt(ctx, k - 1, floor);
@@ -618,7 +608,7 @@ function rolePhrase(ctx: QuoteContext, head: number, floor: number): Found | nul
   }
   // Next to a verb of saying, any noun phrase is a speaker ("a Delhi auto parts supplier said"); only time words are not.
   if (NOT_SPEAKERS.has(headWord) || NOT_SPEAKERS.has(ctx.tokens[head]!.lemma.toLowerCase())) return null;
-  return { kind: 'role', span: { start: ctx.tokens[det]!.start, end: ctx.tokens[head]!.end }, head: headWord, definite: lower(ctx, det) === 'the', ...(coordinated ? { coordinated } : {}) };
+  return { kind: 'role', span: { start: ctx.tokens[det]!.start, end: ctx.tokens[head]!.end }, head: headWord, definite: lower(ctx, det) === 'the' };
 }
 
 /**
@@ -984,11 +974,6 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
     const person = resolvePerson(ctx, found.span.start);
     const last = lastPersonNamed(ctx, found.span.start);
     if (person && last && fullestName(ctx.text, person.name!, ctx.chunks) === fullestName(ctx.text, last.name!, ctx.chunks)) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
-  }
-  // "the singer and guitarist": two roles that can only be one person's, the person the sentences before are about.
-  if (found.coordinated) {
-    const person = resolvePerson(ctx, found.span.start);
-    if (person) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
   }
   // "the company", "the production company": lowercase words only, a capitalised one may name another organisation ("the Chinese company").
   if (found.definite && ORG_KIND_NOUNS.has(found.head) && /^the(?:\s+\p{Ll}[\p{L}-]*)+$/iu.test(ctx.text.slice(found.span.start, found.span.end)) && !/\s\p{Lu}/u.test(ctx.text.slice(found.span.start, found.span.end))) {
