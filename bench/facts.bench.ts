@@ -75,6 +75,7 @@ export async function runFactsBench(dataDir?: string) {
       const events = () => scorer.loadGold(dir).events;
       const baseline: StoryExport = { ...ours, stories: ours.stories.map((s) => ({ ...s, claims: wordJaccardClaims(ours.articles.filter((a) => s.articleIds.includes(a.id)), ours.articles), conflicts: [], brief: [] })) };
       // Brief support with its pairs (supported / judged): one pair moves it by 0.03 on a gold this size.
+      const scored = events();
       const pick = (r: { overall: Record<string, unknown> }) => ({
         ...Object.fromEntries(METRICS.map((m) => [m, Number(figure(r.overall[m]).toFixed(3))])),
         'brief-support-pairs': ((r.overall.counts as Record<string, number[]> | undefined)?.['brief-support'] ?? []).join('/'),
@@ -83,7 +84,7 @@ export async function runFactsBench(dataDir?: string) {
         stories: stories.length,
         articles: stories.reduce((n, s) => n + s.articles.length, 0),
         grouping: grouping(ours, stories),
-        ours: pick(scorer.scoreFacts(ours, events())),
+        ours: { ...pick(scorer.scoreFacts(ours, scored)), 'brief-main-event': mainEventTold(ours, scored, scorer) },
         wordJaccard: pick(scorer.scoreFacts(baseline, events())),
         compareStatements: pairFigures(stories),
       };
@@ -92,6 +93,34 @@ export async function runFactsBench(dataDir?: string) {
     }
   }
   return results;
+}
+
+/** A gold event as the scorer holds it once an export was scored: each mention located in its article (null when lost). */
+interface ScoredEvent {
+  name: string;
+  facts: Array<{ arts: Set<string>; mentions: Array<{ article: string; locs: Array<{ start: number; end: number }> | null }> }>;
+}
+
+/**
+ * Brief states the main event: of the gold stories, those where a brief sentence of a story holding
+ * their articles has a citation hitting a mention of the story's main fact (the shared fact stated
+ * by the most articles; any of them when several tie), as "told / stories" (stories with a shared fact). `events` must have been
+ * scored against `ours` (the scorer locates the mentions in place).
+ */
+function mainEventTold(ours: StoryExport, events: unknown[], scorer: Scorer): string {
+  const nameOf = new Map(ours.articles.map((a) => [a.id, basename(a.input ?? '').replace(/\.txt$/, '')]));
+  const cited = ours.stories.flatMap((s) => s.brief.flatMap((b) => b.citations.map((c) => ({ article: nameOf.get(c.articleId) ?? '', span: c }))));
+  let told = 0;
+  let stories = 0;
+  for (const event of events as ScoredEvent[]) {
+    const most = Math.max(0, ...event.facts.map((f) => f.arts.size));
+    // A gold with no shared fact (the conflicts-only one) has no main event to tell.
+    if (most < 2) continue;
+    stories++;
+    const main = event.facts.filter((f) => f.arts.size === most);
+    if (main.some((f) => f.mentions.some((m) => m.locs && cited.some((c) => c.article === m.article && scorer.hits(c.span, m.locs!))))) told++;
+  }
+  return `${told}/${stories}`;
 }
 
 /**

@@ -65,8 +65,19 @@ const PARTICIPANTS_ONLY_FACTOR = 0.5;
 export function similarity(space: UnitVectors, i: number, j: number): number {
   const denominator = space.norms[i]! * space.norms[j]!;
   if (denominator === 0) return 0;
-  const cos = dot(space.vectors[i]!, space.vectors[j]!) / denominator;
-  const [a, b] = [space.predicates[i]!, space.predicates[j]!];
+  return predicateWeighed(space, dot(space.vectors[i]!, space.vectors[j]!) / denominator, space.predicates[i]!, space.predicates[j]!);
+}
+
+/**
+ * `similarity` of two statements that are not units of the space (stretches of units, `unitPart`),
+ * weighed by the story's term weights.
+ */
+export function termSimilarity(space: UnitVectors, a: { terms: Map<string, number>; predicates: Set<string> }, b: { terms: Map<string, number>; predicates: Set<string> }): number {
+  return predicateWeighed(space, vectorCosine(weighted(a.terms, space.weight), weighted(b.terms, space.weight)), a.predicates, b.predicates);
+}
+
+/** A cosine as `similarity` counts it, given the two statements' predicate terms. */
+function predicateWeighed(space: UnitVectors, cos: number, a: Set<string>, b: Set<string>): number {
   let shared = 0;
   let common = 0;
   for (const key of a) {

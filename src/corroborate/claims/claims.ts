@@ -161,16 +161,16 @@ function sentenceIndex(unit: ClaimUnit): number {
   return unit.doc.layers.sentences.findIndex((s) => s.start === unit.sentence.start);
 }
 
-/** The spans a claim's statement rests on: the clause, and the attribution when it lies outside the clause. */
-export function statementSpans(unit: ClaimUnit): Span[] {
+/** The spans a claim's statement rests on: the clause (or the stretch of it given), and the attribution when it lies outside that. */
+export function statementSpans(unit: ClaimUnit, span: Span = unit.span): Span[] {
   const a = unit.attribution?.span;
-  if (!a || (a.start >= unit.span.start && a.end <= unit.span.end)) return [unit.span];
-  return [unit.span, a];
+  if (!a || (a.start >= span.start && a.end <= span.end)) return [span];
+  return [span, a];
 }
 
-/** The clause as printed; an attribution outside it follows in brackets, as printed ("(officials said)"). */
-export function claimText(unit: ClaimUnit): string {
-  const [clause, attribution] = statementSpans(unit).map((s) => unit.doc.text.slice(s.start, s.end));
+/** The clause (or the stretch of it given) as printed; an attribution outside it follows in brackets, as printed ("(officials said)"). */
+export function claimText(unit: ClaimUnit, span: Span = unit.span): string {
+  const [clause, attribution] = statementSpans(unit, span).map((s) => unit.doc.text.slice(s.start, s.end));
   return attribution ? `${clause} (${attribution})` : clause!;
 }
 

@@ -163,6 +163,27 @@ export function narrowedSpan(unit: ClaimUnit, keys: ReadonlySet<string>): Span {
   return hasVerb(tokens, span) ? span : unit.span;
 }
 
+/** What a stretch of a unit's clause states, read as the unit itself is read: its terms, verbs, denials and figures. */
+export type UnitPart = Pick<ClaimUnit, 'doc' | 'span' | 'terms' | 'predicates' | 'verbs' | 'denied' | 'quantities'>;
+
+/**
+ * The part of a unit's clause within `span` (a stretch from the clause's start, as `narrowedSpan`
+ * cuts it), with its terms, verbs and figures read from those words alone: what a citation of
+ * that stretch states, to compare with another statement's stretch.
+ */
+export function unitPart(unit: ClaimUnit, span: Span): UnitPart {
+  const tokens = tokensWithin(unit.doc.layers.tokens, unit.sentence);
+  return {
+    doc: unit.doc,
+    span,
+    terms: termsOf(unit.doc, tokens, span, unit.attribution),
+    predicates: predicatesOf(unit.doc, tokens, span, unit.attribution),
+    verbs: predicatesOf(unit.doc, tokens, span, unit.attribution, VERB_POS),
+    denied: deniedVerbs(unit.doc, tokens, span, unit.attribution),
+    quantities: unit.quantities.filter((q) => q.start >= span.start && q.end <= span.end),
+  };
+}
+
 /**
  * A stop after an initial, a title or a clock abbreviation ("a . m .", "A . J . Smith", "Jr .",
  * "Feb . 1" in tokenised text) rarely ends a sentence; nor does one before a lower-case word or a
