@@ -40,3 +40,12 @@ test('a spaced-out title before a name does not end its sentence (ECB+ 22_12ecbp
 test('a bracket closed after an abbreviation\'s stop, then a lowercase word, goes on with the sentence', () => {
   assert.deepEqual(sentences('Sen. Tom Ray (R-Ore.) said it was a good start. It passed.'), ['Sen. Tom Ray (R-Ore.) said it was a good start.', 'It passed.']);
 });
+
+test('a spaced stop before an all-lowercase word of tokenised text ends an abbreviation, not a sentence', () => {
+  assert.deepEqual(sentences('The blaze never reached the Harbour Fuels Co . storage sheds , the chief said . Crews stayed overnight .'), [
+    'The blaze never reached the Harbour Fuels Co . storage sheds , the chief said .',
+    'Crews stayed overnight .',
+  ]);
+  // A word with a capital inside may open a sentence: the stop before it still ends one.
+  assert.equal(sentences('Sales of the tablet fell by a third . iPhone orders held up .').length, 2);
+});

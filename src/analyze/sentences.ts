@@ -74,7 +74,10 @@ function analyseLine(line: string, lineStart: number, into: SentencesAndTokens):
     // "George W . Bush", "Capt . James Clark": a spaced-out initial or title before a name.
     // "Rep. Ana Ruiz (D-Calif.) said": a bracket closed after an abbreviation's stop, then a lowercase word, goes on with the sentence.
     const bracketed = previous && /\.\)$/.test(read.slice(0, start).trimEnd()) && /^\p{Ll}/u.test(read[start] ?? '');
-    if (previous && ((previous.end === lineStart + start && /^[\p{Ll}\d]/u.test(read[start] ?? '')) || decimal || bracketed || initialBefore(values, pos, from) || titleBefore(values, pos, from))) {
+    // "the adjacent Crowley Maritime Corp . fuel sales office" in tokenised text: an English sentence never opens on a
+    // lowercase word, so a spaced stop before an all-lowercase word ends an abbreviation ("iPhone" may open one and does end it).
+    const lowercaseAfterStop = previous && /^ +$/.test(read.slice(previous.end - lineStart, start)) && /\.$/.test(read.slice(0, previous.end - lineStart)) && /^\p{Ll}+(?![\p{L}\p{N}])/u.test(read.slice(start));
+    if (previous && ((previous.end === lineStart + start && /^[\p{Ll}\d]/u.test(read[start] ?? '')) || decimal || bracketed || lowercaseAfterStop || initialBefore(values, pos, from) || titleBefore(values, pos, from))) {
       previous.end = lastToken.end;
       return;
     }

@@ -44,12 +44,13 @@ export function modifiesNoun(quoted: string, nextIsNoun: boolean): Classificatio
 
 /**
  * One capitalised word inside a sentence is a name or a coined word ("an “Antennagate”"); quoted
- * single words that are speech are ordinary words ("described it as “critical”").
- * Fails on a capitalised exclamation quoted mid-sentence ("shouted “Stop”").
+ * single words that are speech are ordinary words ("described it as “critical”"). A verb of saying
+ * right before the mark makes it an utterance ("she answered, “Yes.”", "shouted “Stop”").
+ * Fails on a capitalised exclamation quoted mid-sentence with the verb elsewhere ("“Stop,” came the shout").
  */
-export function capitalisedWord(quoted: string, embedded: boolean): Classification | null {
+export function capitalisedWord(quoted: string, embedded: boolean, saidRightBefore = false): Classification | null {
   const words = wordsOf(quoted);
-  if (!embedded || words.length !== 1 || !PATTERNS.capitalised.test(words[0]!)) return null;
+  if (!embedded || saidRightBefore || words.length !== 1 || !PATTERNS.capitalised.test(words[0]!)) return null;
   return { kind: 'title', reason: 'one capitalised word inside a sentence' };
 }
 
@@ -83,12 +84,15 @@ export function partialWithoutSpeaker(quoted: string, embedded: boolean, attribu
   return { kind: 'scare', reason: `${words.length}-word phrase inside a sentence with no verb of saying giving a speaker` };
 }
 
-/** Decides speech against name, title and scare quote; the first rule that fires wins (cue, use as a modifier, case, then speaker). */
-export function classifyQuote(args: { intro: string; quoted: string; embedded: boolean; nextIsNoun: boolean; attributedAfter: boolean; attribution: Attribution | null }): Classification {
+/**
+ * Decides speech against name, title and scare quote; the first rule that fires wins (cue, use as a
+ * modifier, case, then speaker). `saidRightBefore`: a verb of saying stands right before the mark.
+ */
+export function classifyQuote(args: { intro: string; quoted: string; embedded: boolean; nextIsNoun: boolean; attributedAfter: boolean; attribution: Attribution | null; saidRightBefore?: boolean }): Classification {
   return (
     namedByCue(args.intro, args.quoted) ??
     modifiesNoun(args.quoted, args.nextIsNoun) ??
-    capitalisedWord(args.quoted, args.embedded) ??
+    capitalisedWord(args.quoted, args.embedded, args.saidRightBefore) ??
     titleCase(args.quoted, args.attributedAfter) ??
     partialWithoutSpeaker(args.quoted, args.embedded, args.attribution) ?? { kind: 'speech', reason: args.attribution ? `attributed by ${args.attribution.rule}` : 'sentence-like quote; speaker not found' }
   );

@@ -578,3 +578,10 @@ test('"the company" after a brand the entity layer left untyped, named alone, is
   assert.equal(only('Taylor Swift left Big Machine last year. “Any agreement must be made with the artist,” the company said.').speaker, 'Big Machine');
   assert.equal(only('Taylor Swift left her label last year. “Any agreement must be made with the artist,” the company said.').speaker, '[the company]');
 });
+
+test('one capitalised word right after a verb of saying is an utterance, not a name', () => {
+  const text = 'When the lawyer asked whether she had seen the van, Nadia Okafor answered, "Yes." She said the driver never slowed.';
+  assert.deepEqual(only(text), { words: 'Yes', kind: 'speech', speaker: 'Nadia Okafor', rule: 'quotes/intro-verb' });
+  // With no verb of saying before it, a capitalised word inside a sentence still names a thing.
+  assert.equal(only('Fans queued all night for the new "Voyager" at the shop.').kind, 'title');
+});

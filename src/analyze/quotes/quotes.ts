@@ -35,7 +35,8 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[], ent
     const after = q.rule === 'unclosed' ? null : trailerAttribution(ctx, q.close);
     const before = introAttribution(ctx, q.open);
     const subheading = !before && !after && isSubheading(text, q);
-    const own = introIsDirect(ctx, q.open) ? (before ?? after) : (after ?? before);
+    const direct = introIsDirect(ctx, q.open);
+    const own = direct ? (before ?? after) : (after ?? before);
     let fallback = !own && alone && !subheading ? (previousSentenceAttribution(ctx, q.open, done) ?? continuedSpeakerAttribution(ctx, q.open, done)) : null;
     // "…,” she said" with no one found for "she": the sentences around may stand for her only with a person, never "the shooting"; else "she" stays, unresolved.
     const pronoun = fallback ? trailerPronoun(ctx, q.close) : null;
@@ -56,7 +57,7 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[], ent
       ? { kind: 'title' as const, reason: 'a line that is only a quote, with no stop and no speaker: a subheading' }
       : coordinated
       ? { kind: previous.kind, reason: `joined by "and"/"or" to a quote taken as ${previous.kind}` }
-      : classifyQuote({ intro, quoted, embedded: !alone, nextIsNoun, attributedAfter: after !== null && !objectOfVerb, attribution });
+      : classifyQuote({ intro, quoted, embedded: !alone, nextIsNoun, attributedAfter: after !== null && !objectOfVerb, attribution, saidRightBefore: direct && before !== null });
     const speech = kind === 'speech';
     const quote: Quote = {
       start: first.start,
