@@ -5,7 +5,7 @@ import { ORG_KIND_NOUNS } from '../entities/context.js';
 import { TITLE_HEADS } from '../entities/lexicon/titles.js';
 import { demonymOf } from '../entities/lexicon/gazetteer.js';
 import { ANAPHORIC_ROLES, BODY_NOUNS, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS, PARTY_MEMBERS, RELATION_NOUNS, ROLE_TITLES, TITLE_ABBREVIATIONS, TITLE_WORDS } from './lexicon/people.js';
-import { CALL_OUT_VERBS, SPEECH_VERBS, SUBJECT_VERB_FILLERS, TRAILER_VERBS } from './lexicon/speech-verbs.js';
+import { CALL_OUT_VERBS, SPEECH_NOUNS, SPEECH_VERBS, SUBJECT_VERB_FILLERS, TRAILER_VERBS } from './lexicon/speech-verbs.js';
 import { firstIndex, firstTokenAt } from '../../doc/spans.js';
 
 /** Everything attribution looks at in one article. */
@@ -1328,6 +1328,25 @@ function asClauseAfterQuote(ctx: QuoteContext, v: number, first: number): boolea
   if (lower(ctx, s0 - 1) !== 'as') return false;
   // The quote's own comma stands before or after its closing mark (,” or ”,).
   return isMarkToken(ctx, s0 - 2) || (lower(ctx, s0 - 2) === ',' && isMarkToken(ctx, s0 - 3));
+}
+
+/**
+ * A person's possessive owning a noun of saying right before the quote speaks it: "Henry's reference to
+ * the “other offers”", "Ruiz's warning of “a long winter”" (a preposition and a determiner may stand
+ * between). A reporter named at the sentence's end ("…, Lynch reported") reports the owner's words.
+ * Fails when the noun is someone else's report of the owner ("Smith's account of “…”" by a witness).
+ */
+export function possessiveSpeaker(ctx: QuoteContext, open: number): Attribution | null {
+  let k = tokenAt(ctx, open) - 1;
+  if (['the', 'a', 'an'].includes(lower(ctx, k))) k--;
+  if (['to', 'of', 'about', 'for', 'that'].includes(lower(ctx, k))) k--;
+  if (!SPEECH_NOUNS.has(lower(ctx, k)) || ctx.tokens[k]?.pos !== 'NOUN') return null;
+  const owner = lower(ctx, k - 1);
+  const glued = /^['’]$/.test(owner) && ctx.tokens[k - 1]!.start === ctx.tokens[k - 2]?.end;
+  if (!/^['’]s$/.test(owner) && !glued) return null;
+  const chunk = chunkEndingAt(ctx, k - 2);
+  if (!chunk?.name || !isPersonChunk(ctx.text, chunk, ctx.chunks)) return null;
+  return resolveFound(ctx, { kind: 'name', chunk }, 'quotes/possessive-speech', open);
 }
 
 /**

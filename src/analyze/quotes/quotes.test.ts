@@ -585,3 +585,10 @@ test('one capitalised word right after a verb of saying is an utterance, not a n
   // With no verb of saying before it, a capitalised word inside a sentence still names a thing.
   assert.equal(only('Fans queued all night for the new "Voyager" at the shop.').kind, 'title');
 });
+
+test('a possessive owner of a noun of saying speaks the quote after it, over a reporter at the sentence end', () => {
+  const text = 'Mayor Lena Ortiz spoke on Monday. Ortiz\'s warning of "a long winter" worried traders, the Courier reported.';
+  assert.deepEqual(only(text), { words: 'a long winter', kind: 'speech', speaker: 'Lena Ortiz', rule: 'quotes/possessive-speech' });
+  // A possessive before a noun that is no act of saying gives no speaker.
+  assert.equal(only('Ortiz\'s office in the "old mill" was closed.').kind, 'scare');
+});

@@ -4,7 +4,7 @@ import { findEntities } from '../entities/extract.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { findQuotedSpans, type QuotedSpan } from './01-find-marks.js';
 import { chunksFromEntities } from './02-names.js';
-import { continuedSpeakerAttribution, contradictsPronoun, introAttribution, introIsDirect, isPersonAttribution, isSpeechVerb, previousSentenceAttribution, sentenceIndexAt, tokenAt, trailerAttribution, trailerPronoun, type Attribution, type QuoteContext } from './03-attribute.js';
+import { continuedSpeakerAttribution, contradictsPronoun, introAttribution, introIsDirect, isPersonAttribution, isSpeechVerb, possessiveSpeaker, previousSentenceAttribution, sentenceIndexAt, tokenAt, trailerAttribution, trailerPronoun, type Attribution, type QuoteContext } from './03-attribute.js';
 import { classifyQuote } from './04-classify.js';
 
 /** Characters before a quote read as its sentence's lead-in (far more than a real sentence holds). */
@@ -136,7 +136,11 @@ function sharedAttribution(ctx: QuoteContext, quotes: Quote[], done: Array<{ spa
         break;
       }
     }
-    if (later < 0) return closingAttribution(ctx, q, done[i]!.span, sentence);
+    if (later < 0) {
+      const owner = possessiveSpeaker(ctx, done[i]!.span.start);
+      if (owner) return { ...q, kind: 'speech', reason: 'a possessive owner of a noun of saying before it', speaker: owner.speaker, speakerName: owner.speakerName, cue: owner.cue, attribution: owner.rule };
+      return closingAttribution(ctx, q, done[i]!.span, sentence);
+    }
     const source = quotes[later]!;
     return { ...q, kind: 'speech', reason: 'shares the attribution after a later quote of its sentence', speaker: source.speaker, speakerName: source.speakerName, cue: source.cue, attribution: 'quotes/shared' };
   });

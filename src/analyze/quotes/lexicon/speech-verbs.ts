@@ -26,6 +26,16 @@ export const REPORTING_VERBS = new Set([
   'maintain', 'reiterate', 'contend', 'indicate', 'reveal', 'allege',
 ]);
 
+/**
+ * Nouns for an act of saying, which a possessive owner turns into an attribution: "Henry's reference to
+ * the “other offers”", "the minister's warning of “grave consequences”".
+ */
+export const SPEECH_NOUNS = new Set([
+  'reference', 'remark', 'remarks', 'comment', 'comments', 'words', 'description', 'claim', 'claims', 'promise',
+  'warning', 'vow', 'pledge', 'statement', 'assertion', 'complaint', 'prediction', 'insistence', 'admission',
+  'characterization', 'characterisation', 'call', 'plea', 'denial', 'boast', 'charge', 'accusation',
+]);
+
 /** Verbs that name something rather than report speech when a quote follows them directly ("dubbed a “retina display”"). */
 export const NAMING_CUES = new Set(['called', 'dubbed', 'nicknamed', 'named', 'titled', 'entitled', 'termed', 'labelled', 'labeled', 'branded', 'christened', 'so-called', 'formerly', 'word', 'term', 'phrase', 'slogan', 'motto', 'hashtag', 'headline', 'on', 'about']);
 
