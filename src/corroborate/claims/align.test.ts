@@ -4,7 +4,7 @@ import type { ExportEntity } from '../../export/types.js';
 import { mergeEntities } from '../../analyze/entities/merge.js';
 import { docFromText } from '../../ingest/plain-text.js';
 import { processDoc } from '../../pipeline/analyze.js';
-import { ALIGN_THRESHOLD, similarity, unitVectors } from './align.js';
+import { ALIGN_THRESHOLD, alignUnits, similarity, unitVectors } from './align.js';
 import { claimUnits } from './units.js';
 
 /** The claim units of articles of one story (one outlet each), their vector space and a finder by words. */
@@ -30,4 +30,32 @@ test("similarity: the story's own event told by its commonest verb is one fact, 
   // A figure only one of them gives is another happening of the kind; names alone are no shared happening.
   assert.ok(similarity(space, told, before) < ALIGN_THRESHOLD, `will host / hosted in 2019: ${similarity(space, told, before)}`);
   assert.ok(similarity(space, told, director) < ALIGN_THRESHOLD, `host / director: ${similarity(space, told, director)}`);
+});
+
+/** The groups alignUnits makes of a story's articles, each as the texts of its core statements. */
+function groupsOf(texts: string[]) {
+  const { units, space } = story(texts);
+  const text = (i: number) => units[i]!.doc.text.slice(units[i]!.span.start, units[i]!.span.end);
+  return { groups: alignUnits(units, space).map((g) => g.core.map(text)), units, space };
+}
+
+test('alignUnits: two wordings of one arrest, each told by two outlets, are one claim', () => {
+  // Self-written: two outlets print the wire's sentence, two others another outlet's; each pair adds its own details.
+  const wire = 'Rovers striker Tomas Ferrell was arrested for investigation of drunk driving on March 4, five days before the cup final.';
+  const other = 'Another Rovers player, forward Tomas Ferrell, was arrested early March 4 on suspicion of driving under the influence near the ring road.';
+  const { groups } = groupsOf([wire, wire.replace('Rovers striker', 'Striker'), other, other.replace('Another Rovers player', 'A second Rovers player')]);
+  const arrest = groups.filter((g) => g.some((t) => /Ferrell/.test(t)));
+  assert.equal(arrest.length, 1, JSON.stringify(groups));
+  assert.equal(arrest[0]!.length, 4);
+});
+
+test('alignUnits: the same names in two different facts, or one arrest on two days, stay apart', () => {
+  const arrested = 'Rovers striker Tomas Ferrell was arrested for investigation of drunk driving on March 4.';
+  const released = 'Rovers striker Tomas Ferrell was released on bail from the county jail on March 5.';
+  const { groups } = groupsOf([arrested, arrested.replace('Rovers striker', 'Striker'), released, released.replace('Rovers striker', 'Striker')]);
+  assert.equal(groups.filter((g) => g.length === 2).length, 2, JSON.stringify(groups));
+  const otherDay = 'Another Rovers player, forward Tomas Ferrell, was arrested on March 6 on suspicion of driving under the influence near the ring road.';
+  const wire = 'Rovers striker Tomas Ferrell was arrested for investigation of drunk driving on March 4, five days before the cup final.';
+  const apart = groupsOf([wire, wire.replace('Rovers striker', 'Striker'), otherDay, otherDay.replace('Another Rovers player', 'A second Rovers player')]).groups;
+  assert.equal(apart.filter((g) => g.some((t) => /Ferrell/.test(t))).length, 2, JSON.stringify(apart));
 });

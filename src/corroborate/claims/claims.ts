@@ -62,7 +62,10 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
   const conflicts = [...findConflicts(units, space, sourceOf), ...attributeConflicts, ...findSlotConflicts(units, sourceOf), ...findHappeningConflicts(units, space, sourceOf)];
   const disputedUnits = new Set(conflicts.flatMap((c) => c.positions.flatMap((p) => p.refs.map((r) => r.unit))));
   const sentenceCount = new Map(members.map((d) => [d.id, Math.max(1, d.layers.sentences.length - 1)]));
-  const claims = alignUnits(units, space).map(({ core, joined, alike }): Claim => {
+  // Statements on different sides of one conflict never unite into one claim.
+  const opposed = new Set<string>();
+  for (const c of conflicts) for (const p of c.positions) for (const q of c.positions) if (p !== q) for (const r of p.refs) for (const s of q.refs) opposed.add(`${r.unit}:${s.unit}`);
+  const claims = alignUnits(units, space, undefined, (i, j) => opposed.has(`${i}:${j}`)).map(({ core, joined, alike }): Claim => {
     const group = [...core, ...joined];
     // The representative states the claim's fact alone (a core unit); joined units state it among others.
     const ordered = [...representativeFirst(core, space, copies, units), ...joined];
