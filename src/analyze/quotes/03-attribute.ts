@@ -377,16 +377,7 @@ function resolveOrganisation(ctx: QuoteContext, at: number): Found | null {
  * is not the one the article names most.
  */
 function organisationForKind(ctx: QuoteContext, at: number): NameChunk | null {
-  const si = sentenceIndexAt(ctx, at);
-  const named = new Map<string, NameChunk>();
-  for (let s = si; s >= Math.max(0, si - MAX_LOOKBACK_SENTENCES); s--) {
-    const sentence = ctx.sentences[s]!;
-    for (const c of chunksIn(ctx, sentence)) {
-      if (c.start < sentence.start || c.end > Math.min(sentence.end, at) || !isOrganisationMention(ctx, c)) continue;
-      const key = fullestName(ctx.text, c.name!, ctx.chunks).toLowerCase();
-      if (!named.has(key)) named.set(key, c);
-    }
-  }
+  const named = recentNames(ctx, at, (c, sentence) => c.start >= sentence.start && isOrganisationMention(ctx, c));
   if (named.size === 1) return [...named.values()][0]!;
   const subject = resolveOrganisation(ctx, at);
   if (subject?.kind === 'name') return subject.chunk;
@@ -402,18 +393,31 @@ function organisationForKind(ctx: QuoteContext, at: number): NameChunk | null {
  * Fails on a person whose first name no list has, named alone near "the company".
  */
 function untypedBrand(ctx: QuoteContext, at: number): NameChunk | null {
+  const found = recentNames(
+    ctx,
+    at,
+    (c) => !!c.name && c.type === 'other' && c.titles.length === 0 && !inQuote(ctx, c.start) && genderOfFirstName(fullestName(ctx.text, c.name, ctx.chunks).split(/\s+/)[0]!) === null,
+  );
+  return found.size === 1 ? [...found.values()][0]! : null;
+}
+
+/**
+ * The named chunks `accept` takes in the last few sentences before `at` (`MAX_LOOKBACK_SENTENCES`),
+ * keyed by their fullest name in lower case, each key's nearest mention kept: how many different
+ * names are in reach decides whether a description can stand for one of them.
+ */
+function recentNames(ctx: QuoteContext, at: number, accept: (c: NameChunk, sentence: Span) => boolean): Map<string, NameChunk> {
   const si = sentenceIndexAt(ctx, at);
-  const found = new Map<string, NameChunk>();
+  const named = new Map<string, NameChunk>();
   for (let s = si; s >= Math.max(0, si - MAX_LOOKBACK_SENTENCES); s--) {
     const sentence = ctx.sentences[s]!;
     for (const c of chunksIn(ctx, sentence)) {
-      if (c.end > Math.min(sentence.end, at) || !c.name || c.type !== 'other' || c.titles.length > 0 || inQuote(ctx, c.start)) continue;
-      const name = fullestName(ctx.text, c.name, ctx.chunks);
-      if (genderOfFirstName(name.split(/\s+/)[0]!) !== null) continue;
-      found.set(name.toLowerCase(), c);
+      if (!c.name || c.end > Math.min(sentence.end, at) || !accept(c, sentence)) continue;
+      const key = fullestName(ctx.text, c.name, ctx.chunks).toLowerCase();
+      if (!named.has(key)) named.set(key, c);
     }
   }
-  return found.size === 1 ? [...found.values()][0]! : null;
+  return named;
 }
 
 /**
