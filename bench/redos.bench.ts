@@ -8,7 +8,10 @@ import { sentencesAndTokens } from '../src/analyze/sentences.js';
 import { findTimexes } from '../src/analyze/time/detect.js';
 import { TIME_PATTERNS } from '../src/analyze/time/patterns.js';
 import { findDateline } from '../src/analyze/time/published-at.js';
-import { round } from './args.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { docsFromInput } from '../src/pipeline/analyze.js';
+import { REPO, round } from './args.js';
 
 /** Characters of the smaller hostile input; the larger is four times it. */
 const N = 10_000;
@@ -95,6 +98,8 @@ interface Case {
   family: string;
   name: string;
   shapes: Shape[];
+  /** Characters of the smaller input, when not `N`. */
+  chars?: number;
   prepare: (text: string) => () => unknown;
 }
 
@@ -111,9 +116,30 @@ const scan = (re: RegExp) => (text: string) => () => {
   return found;
 };
 
+/**
+ * Whole documents of real article text (the seeds' bodies, 2,000 characters of them repeated), as
+ * paragraphs and as one long line, and a long "word" inside a sentence: what once cost more than
+ * linear time in the analysis as a whole (a one-line document overflowed the stack).
+ */
+function documentShapes(): Shape[] {
+  const seeds = join(REPO, '..', 'shared', 'seeds');
+  const body = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(seeds, f), 'utf8').split('\n').slice(1).join('\n').trim()).join('\n\n');
+  const excerpt = `${body.slice(0, 2_000)}\n\n`;
+  return [
+    shape('real article text', 'Long report on the talks\n\n', excerpt, ''),
+    shape('real article text on one line', 'Long report on the talks\n\n', `${excerpt.replace(/\s+/g, ' ')} `, ''),
+    shape('a long word in a sentence', 'Long report on the talks\n\nThe ministry published the file ', 'Ab0+', ' on Tuesday, officials said.'),
+  ];
+}
+
+/** Characters of the smaller document: whole analysis at this size takes tens of milliseconds. */
+const DOCUMENT_CHARS = 50_000;
+
 function cases(): Case[] {
   const time = [...COMMON, ...OWN.time!];
+  const analyse = (text: string) => () => docsFromInput({ input: 'long.txt', bytes: Buffer.from(text), sidecar: null }, { maxChars: Number.MAX_SAFE_INTEGER, ctx: { now: new Date('2026-01-20T00:00:00Z') } });
   return [
+    { family: 'whole analysis', name: 'docsFromInput', shapes: documentShapes(), chars: DOCUMENT_CHARS, prepare: analyse },
     ...LINE_RULES.map((rule): Case => ({ family: 'line rules', name: rule.name, shapes: [...COMMON, ...OWN.lineRules!], prepare: (text) => { const line = asLine(text); return () => rule(line); } })),
     { family: 'quantity parsing', name: 'findQuantities', shapes: [...COMMON, ...OWN.quantities!], prepare: (text) => () => findQuantities(text) },
     { family: 'quote marks', name: 'findQuotedSpans', shapes: [...COMMON, ...OWN.quotes!], prepare: (text) => () => findQuotedSpans(text) },
@@ -173,7 +199,7 @@ function ratio(prepare: (text: string) => () => unknown, s: Shape, how: { rounds
 }
 
 /**
- * `npm run bench -- redos`: each guarded pattern family (line rules, quantity parsing, quote
+ * `npm run bench -- redos`: the whole analysis of long documents (`DOCUMENT_CHARS` and 4×), and each guarded pattern family (line rules, quantity parsing, quote
  * marks, the HTML extractor's patterns, the time patterns and `findTimexes`, the dateline and
  * chrono's range join) timed on hostile inputs of n and 4n characters. The ratio is about 4 for
  * linear work and 16 for quadratic; above `SUPERLINEAR` from n to 4n and from 4n to 16n, the
@@ -189,21 +215,22 @@ export function runRedosBench(): unknown {
   const overOnceOnly: Listed[] = [];
   for (const c of cases()) {
     for (const s of c.shapes) {
-      if (!baseline.has(s.name)) baseline.set(s.name, ratio(linearScan, s, CAREFUL).ratio);
-      const screened = ratio(c.prepare, s, SCREEN);
-      const r = screened.ratio > RETIME_ABOVE ? ratio(c.prepare, s, CAREFUL) : screened;
+      if (!baseline.has(s.name)) baseline.set(s.name, ratio(linearScan, s, CAREFUL, c.chars ?? N).ratio);
+      const chars = c.chars ?? N;
+      const screened = ratio(c.prepare, s, SCREEN, chars);
+      const r = screened.ratio > RETIME_ABOVE ? ratio(c.prepare, s, CAREFUL, chars) : screened;
       const family = (families[c.family] ??= { cases: 0, worst: '', worstRatio: 0, baselineRatio: 0 });
       family.cases++;
       if (r.ratio > family.worstRatio) Object.assign(family, { worst: `${c.name} on ${s.name}`, worstRatio: round(r.ratio, 1), baselineRatio: round(baseline.get(s.name)!, 1) });
       if (r.ratio <= SUPERLINEAR) continue;
-      const next = r.large < CONFIRM_BELOW_MS ? ratio(c.prepare, s, CAREFUL, 4 * N).ratio : null;
+      const next = r.large < CONFIRM_BELOW_MS ? ratio(c.prepare, s, CAREFUL, 4 * chars).ratio : null;
       const listed = { family: c.family, name: c.name, input: s.name, msAtN: round(r.small, 3), msAt4n: round(r.large, 3), ratio: round(r.ratio, 1), ratio4nTo16n: next === null ? null : round(next, 1), baselineRatio: round(baseline.get(s.name)!, 1) };
       (next === null || next > SUPERLINEAR ? superlinear : overOnceOnly).push(listed);
     }
   }
   const baselineRatios = [...baseline.values()];
   return {
-    inputs: `hostile inputs of n = ${N.toLocaleString('en')} and 4n characters; ratio time(4n) / time(n), CPU time, least of ${SCREEN.rounds} interleaved timings (${CAREFUL.rounds} for a case over ${RETIME_ABOVE} and for the baseline); linear ≈ 4, quadratic ≈ 16; a case over ${SUPERLINEAR} is timed from 4n to 16n too (ratio4nTo16n; null: one call at 4n took over ${CONFIRM_BELOW_MS} ms) and is superlinear if over ${SUPERLINEAR} there as well`,
+    inputs: `hostile inputs of n = ${N.toLocaleString('en')} and 4n characters (whole documents: n = ${DOCUMENT_CHARS.toLocaleString('en')}); ratio time(4n) / time(n), CPU time, least of ${SCREEN.rounds} interleaved timings (${CAREFUL.rounds} for a case over ${RETIME_ABOVE} and for the baseline); linear ≈ 4, quadratic ≈ 16; a case over ${SUPERLINEAR} is timed from 4n to 16n too (ratio4nTo16n; null: one call at 4n took over ${CONFIRM_BELOW_MS} ms) and is superlinear if over ${SUPERLINEAR} there as well`,
     flaggedAbove: SUPERLINEAR,
     baseline: `linear scan of the same inputs: ratio ${round(Math.min(...baselineRatios), 1)}–${round(Math.max(...baselineRatios), 1)}`,
     families,

@@ -1,7 +1,8 @@
 /**
- * Bounded, linear cost per input (issue 13, item 2): one long document costs about four times a
- * document a quarter of its length, long lines and long "words" cost no more than their length,
- * and text past the cap is cut with a warning while every span still indexes the stored text.
+ * Long inputs (issue 13, item 2): a long document, a one-line document and a long "word" are
+ * analysed whole, and text past the cap is cut with a warning while every span still indexes the
+ * stored text. That their cost is linear is measured by `npm run bench -- redos` (whole analysis
+ * at n and 4n characters), not asserted here: a unit test asserts no timings.
  * The documents are real article text (the seeds) repeated, not synthetic words.
  */
 import { after, before, describe, test } from 'node:test';
@@ -36,66 +37,22 @@ function longArticle(chars: number, shape: 'paragraphs' | 'one-line' = 'paragrap
 
 const read = (text: string, maxChars = Number.MAX_SAFE_INTEGER): Doc[] => docsFromInput({ input: 'long.txt', bytes: Buffer.from(text), sidecar: null }, { maxChars, ctx: { now: new Date('2026-01-20T00:00:00Z') } });
 
-/**
- * CPU seconds used so far by this thread, where Linux tells (/proc/thread-self/stat, in clock
- * ticks of 10 ms): the process's CPU time also counts V8's helper threads, whose parallel garbage
- * collection spins longer when the machine is loaded. Elsewhere the process's CPU time.
- */
-function threadCpuSeconds(): number {
-  try {
-    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
-    const [utime, stime] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 13).map(Number);
-    return (utime! + stime!) / 100;
-  } catch {
-    const used = process.cpuUsage();
-    return (used.user + used.system) / 1e6;
-  }
-}
-
-/**
- * CPU seconds of `small` and of `large`, each the least of its runs, the runs interleaved (small,
- * large, small, …) so that both meet the same machine. CPU time, not wall: other processes share
- * the machine; the least, not the median: interference only ever adds time (another process
- * evicting caches, a garbage collection, a descheduled thread's cache misses), so the least run is
- * the closest to the work itself. When the ratio is over `limit` after three runs each, two more
- * are taken: more runs can only lower a least time, and a cost that really grows faster than
- * linear stays over the limit however many are taken (quadratic is a ratio of 16 here).
- */
-function cpuRatio(small: () => void, large: () => void, limit: number): { small: number; large: number; ratio: number } {
-  const cpu = (run: () => void) => {
-    const start = threadCpuSeconds();
-    run();
-    return threadCpuSeconds() - start;
-  };
-  let least = { small: Infinity, large: Infinity };
-  for (let i = 0; i < 5; i++) {
-    least = { small: Math.min(least.small, cpu(small)), large: Math.min(least.large, cpu(large)) };
-    if (i >= 2 && least.large / least.small <= limit) break;
-  }
-  return { ...least, ratio: least.large / least.small };
-}
-
 describe('cost per document', () => {
-  test('time(4n) / time(n) <= 5 for one article of real text, n = 250 kB', (t) => {
-    const n = 250_000;
-    read(longArticle(20_000)); // load wink's model and warm the code first
-    const { small, large, ratio } = cpuRatio(() => read(longArticle(n)), () => read(longArticle(4 * n)), 5);
-    t.diagnostic(`250 kB: ${small.toFixed(2)} CPU s, 1 MB: ${large.toFixed(2)} CPU s, ratio ${ratio.toFixed(2)}`);
-    assert.ok(ratio <= 5, `1 MB took ${large.toFixed(2)} s, 250 kB ${small.toFixed(2)} s: ratio ${ratio.toFixed(2)}`);
+  test('one article of real text of 1 MB is analysed whole, every span inside its text', () => {
+    const [doc] = read(longArticle(1_000_000));
+    assert.ok(doc!.text.length > 900_000, `kept ${doc!.text.length} characters`);
+    assert.ok(doc!.layers.sentences.length > 1000, 'sentences across the whole text');
+    assertSpansValid(doc!);
   });
 
-  test('a document that is one long line costs linear time too (it once overflowed the stack)', () => {
-    const n = 200_000;
-    read(longArticle(20_000, 'one-line'));
-    const { small, large, ratio } = cpuRatio(() => read(longArticle(n, 'one-line')), () => read(longArticle(4 * n, 'one-line')), 5);
-    assert.ok(ratio <= 5, `800 kB line ${large.toFixed(2)} s, 200 kB ${small.toFixed(2)} s`);
+  test('a document that is one 800 kB line is analysed (it once overflowed the stack)', () => {
+    const [doc] = read(longArticle(800_000, 'one-line'));
+    assert.ok(doc!.layers.sentences.length > 1000, 'sentences across the whole line');
+    assertSpansValid(doc!);
   });
 
-  test('a 100 kB "word" costs linear time and is one token, the words around it tokenised as usual', () => {
+  test('a 100 kB "word" is one token, the words around it tokenised as usual', () => {
     const withRun = (chars: number) => `Long report on the talks\n\nThe ministry published the file ${'Ab0+'.repeat(chars / 4)} on Tuesday, officials said.\n\n${BODY}`;
-    read(withRun(1000));
-    const { small, large, ratio } = cpuRatio(() => read(withRun(25_000)), () => read(withRun(100_000)), 5);
-    assert.ok(ratio <= 5, `100 kB word ${large.toFixed(2)} s, 25 kB ${small.toFixed(2)} s`);
     const [doc] = read(withRun(100_000));
     const long = doc!.layers.tokens.filter((t) => t.end - t.start > 1000);
     assert.equal(long.length, 1);
