@@ -25,22 +25,26 @@ test('seeds: each undated article gets the days its references to happenings 001
   const ranges = inferStoryDates(docs);
   const words = (r: (typeof ranges)[number]) => r.evidence.map((e) => [e.doc.id, e.doc.text.slice(e.span.start, e.span.end)]);
   // 000: the call "earlier this week" is 001's call "on Wednesday" (January 7): published that day to Sunday.
-  // 002: the call "last week": published in the week after, January 12-18.
+  // 002: the call "last week": published in the week after, January 12-18; its meeting with the Council of Ministers,
+  // where Petro said the words 003 quotes from the cabinet meeting it dates January 14 (003's own month and day, in
+  // that range): not before it.
   // 003: dated from its own text no earlier than the cabinet meeting of January 14; its call "last week" closes it on the 18th.
   // 004: the raid "on Saturday night" (January 3), and the call Trump "said he spoke" of, with the words 001 quotes
   // of its call "on Wednesday" (January 7): not before it. Its warning "earlier this week" is a saying 001 does not
   // tell (001's "earlier this week" is what Trump suggested): no evidence.
   assert.deepEqual(ranges.map((r) => [r.articleId, r.start, r.end]), [
     [docs[0]!.id, '2026-01-07', '2026-01-11'],
-    [docs[2]!.id, '2026-01-12', '2026-01-18'],
+    [docs[2]!.id, '2026-01-14', '2026-01-18'],
     [docs[3]!.id, '2026-01-14', '2026-01-18'],
     [docs[4]!.id, '2026-01-07', '2026-01-09'],
   ]);
   assert.deepEqual(words(ranges[0]!), [[docs[0]!.id, 'earlier this week'], [docs[1]!.id, 'on Wednesday']]);
-  assert.deepEqual(words(ranges[1]!), [[docs[2]!.id, 'last week'], [docs[1]!.id, 'on Wednesday']]);
+  assert.deepEqual(words(ranges[1]!).slice(0, 2), [[docs[2]!.id, 'last week'], [docs[1]!.id, 'on Wednesday']]);
+  assert.deepEqual(words(ranges[1]!)[3], [docs[3]!.id, 'on January 14']);
+  assert.match(words(ranges[1]!)[2]![1]!, /^Petro made the announcement during a meeting with the Council of Ministers/);
   assert.deepEqual(words(ranges[2]!), [[docs[3]!.id, 'last week'], [docs[1]!.id, 'on Wednesday']]);
   assert.deepEqual(words(ranges[3]!), [[docs[4]!.id, 'on Saturday night'], [docs[1]!.id, 'on January 3, 2026'], [docs[4]!.id, 'Trump said he spoke with Petro by phone, during which the Colombian leader explained “the situation of drugs and other disagreements.”'], [docs[1]!.id, 'on Wednesday']]);
-  // 001 keeps its dateline date; an inferred date (003) does not pin happenings for the others.
+  // 001 keeps its dateline date; an inferred date (003) pins no relative words for the others, only a month and day it prints.
   assert.match(ranges[2]!.reason, /its own latest dated happening: 2026-01-14/);
   assert.equal(docs[1]!.meta.publishedAtBasis, 'dateline');
 });
@@ -90,4 +94,15 @@ test('a weekday with its date printed beside it is that date, not any such weekd
   const checkedOut = 'Ann Lark checked out of the Bayview clinic on Thursday (June 11) and flew home, her lawyer said.';
   assert.deepEqual(rangeOf(story([checkedOut, null], [checkedIn, '2026-05-08']), 0), []);
   assert.deepEqual(rangeOf(story(['Ann Lark checked into the Bayview clinic on Thursday, her lawyer said.', null], [checkedIn, '2026-05-08']), 0), [['2026-05-07', '2026-05-13']]);
+});
+
+test('one occasion told in other words (the same person, the same words quoted from it) dates an undated article from its day on', () => {
+  const call = ['Mayor Lena Ortiz spoke with Governor Paul Hanley by phone on Monday about the harbour bridge.', '2026-03-06'] as const;
+  const council = (quote: string) => [`Ortiz told a council meeting on March 12 that the bridge would reopen in May. “${quote},” Ortiz said.`, '2026-03-13'] as const;
+  const undated = 'Mayor Lena Ortiz and Governor Paul Hanley spoke by phone last week about the harbour bridge. Ortiz made the announcement during a meeting with the city aldermen. “We will rebuild the harbour bridge before the summer season starts,” she said.';
+  const same = council('We will rebuild the harbour bridge before the summer season begins');
+  assert.deepEqual(rangeOf(story([undated, null], [...call], [...same]), 0), [['2026-03-12', '2026-03-15']]);
+  // Other words quoted: two meetings of the same people, perhaps; the call's week alone.
+  const other = council('Traffic will use the old ferry road until the work is finished');
+  assert.deepEqual(rangeOf(story([undated, null], [...call], [...other]), 0), [['2026-03-09', '2026-03-15']]);
 });

@@ -30,6 +30,16 @@ const PRESENT_BE = new Set(['is', 'are', 'am', "'s", '’s', "'re", '’re']);
 /** Publication basis an article's own date must have to pin a happening for the others. */
 const TRUSTED_BASES = new Set(['metadata', 'feed', 'dateline']);
 
+/** Nouns of an occasion held on one day, where people meet or speak ("a cabinet meeting", "the phone call"). */
+const OCCASION_NOUNS = new Set(['meeting', 'session', 'summit', 'conference', 'hearing', 'briefing', 'interview', 'call', 'rally']);
+/** A time expression dates an occasion noun this many tokens before it, within one clause ("a meeting broadcast publicly on January 14"). */
+const DEFAULT_OCCASION_REACH = 4;
+/** A person's words at an occasion are looked for in its sentence and this many after it. */
+const DEFAULT_QUOTE_SENTENCES = 2;
+/** Two quotes tell the same words when they share this many content words, and this share of the shorter's. */
+const DEFAULT_MIN_QUOTE_WORDS = 4;
+const DEFAULT_MIN_QUOTE_SHARE = 0.5;
+
 export interface StoryDateRange {
   articleId: string;
   /** First and last possible publication day (ISO dates). */
@@ -38,6 +48,16 @@ export interface StoryDateRange {
   /** For each step: the undated article's words ("on Saturday night") and the dated article's that pin that day. */
   evidence: Array<{ doc: Doc; span: Span }>;
   reason: string;
+}
+
+/** An occasion a dated article dates ("Petro told a cabinet meeting broadcast publicly on January 14"). */
+interface Occasion {
+  doc: Doc;
+  timex: Timex;
+  day: Ymd;
+  noun: string;
+  names: Set<string>;
+  sentence: Span;
 }
 
 interface Pin extends Told {
@@ -80,7 +100,9 @@ type Reference =
  * One happening: the two sentences share names and words; time words told with a verb of saying
  * date the saying, so the other sentence must tell it too; of several candidates, one told with the
  * same verb first. A weekday with its date printed beside it ("Friday (March 6)") is that date; what a
- * dated article tells as going on ("is taking … this week") pins nothing.
+ * dated article tells as going on ("is taking … this week") pins nothing. An occasion told in other
+ * words ("a meeting with the Council of Ministers" / "a cabinet meeting … on January 14") with the same
+ * person and the same words of theirs quoted from it moves the range's start to its day.
  * Known failures: two different happenings told with the same names and verb on the same weekday
  * ("the Saturday talks" of two weeks) are taken for one; a weekend writer's loose "last week" for
  * the week just ending (a Monday happening told on its Saturday) gets the week after. Reading it
@@ -99,6 +121,7 @@ export function inferStoryDates(docs: Doc[]): StoryDateRange[] {
       if (span && !told.ongoing) pins.push({ doc, timex, ...span, ...sentenceWords(doc, timex), ...told });
     }
   }
+  const occasions = docs.flatMap(datedOccasions);
   const out: StoryDateRange[] = [];
   for (const doc of docs) {
     // An article dated from its own text has a lower bound (its latest dated happening), not a day: the story may close it.
@@ -137,6 +160,21 @@ export function inferStoryDates(docs: Doc[]): StoryDateRange[] {
       evidence.push({ doc, span: { start: sentence.start, end: sentence.end } }, { doc: pin.doc, span: { start: pin.timex.start, end: pin.timex.end } });
       reasons.push(`"${doc.text.slice(sentence.start, sentence.end)}" (told as past): ${pin.doc.id} dates the same happening ${ymdString(pin.first)}`);
     }
+    // One occasion told in other words ("a meeting with the Council of Ministers" / "a cabinet meeting … on
+    // January 14"): the same person at it, and the same words of theirs quoted from it. Publication is on or after it.
+    for (const sentence of range ? doc.layers.sentences : []) {
+      if (own.some((t) => t.start >= sentence.start && t.start < sentence.end)) continue;
+      if (clauseTense(doc.text, doc.layers.tokens, sentence, { start: sentence.start, end: sentence.start }) !== 'past') continue;
+      const said = sentenceWords(doc, { start: sentence.end, end: sentence.end }, sentence);
+      const nouns = new Set(tokensWithin(doc.layers.tokens, sentence).filter((t) => t.pos === 'NOUN').map((t) => t.lemma.toLowerCase()));
+      const pin = occasions
+        .filter((o) => o.doc.id !== doc.id && nouns.has(o.noun) && compareYmd(o.day, range!.start) > 0 && compareYmd(o.day, range!.end) <= 0)
+        .find((o) => [...o.names].some((n) => said.names.has(n) && sameWordsQuoted(doc, sentence, o.doc, o.sentence, n)));
+      if (!pin) continue;
+      range = { start: pin.day, end: range!.end };
+      evidence.push({ doc, span: { start: sentence.start, end: sentence.end } }, { doc: pin.doc, span: { start: pin.timex.start, end: pin.timex.end } });
+      reasons.push(`"${doc.text.slice(sentence.start, sentence.end)}" (the same ${pin.noun}, the same words quoted from it): ${pin.doc.id} dates it ${ymdString(pin.day)}`);
+    }
     if (range && bound && compareYmd(bound, range.start) > 0) {
       range = { start: bound, end: range.end };
       reasons.push(`its own latest dated happening: ${ymdString(bound)}`);
@@ -145,6 +183,51 @@ export function inferStoryDates(docs: Doc[]): StoryDateRange[] {
     out.push({ articleId: doc.id, start: ymdString(range.start), end: ymdString(range.end), evidence, reason: reasons.join('; ') });
   }
   return out;
+}
+
+/**
+ * The occasions a dated article dates to one day: an occasion noun shortly before the day's time
+ * expression in one clause. An article dated from its own text counts here for the month and day
+ * it prints (its year is checked against the range the occasion is to narrow).
+ */
+function datedOccasions(doc: Doc): Occasion[] {
+  if (!doc.meta.publishedAt) return [];
+  const trusted = TRUSTED_BASES.has(doc.meta.publishedAtBasis);
+  const out: Occasion[] = [];
+  for (const timex of doc.layers.timexes) {
+    if (timex.tense === 'future' || timex.label === 'dateline') continue;
+    if (!trusted && !(timex.known.includes('month') && timex.known.includes('day'))) continue;
+    const span = pinnedDays(timex.value);
+    if (!span || compareYmd(span.first, span.last) !== 0) continue;
+    const sentence = doc.layers.sentences.find((s) => s.start <= timex.start && timex.start < s.end);
+    if (!sentence) continue;
+    const before = tokensWithin(doc.layers.tokens, { start: sentence.start, end: timex.start }).slice(-DEFAULT_OCCASION_REACH);
+    const cut = before.findLastIndex((t) => t.pos === 'PUNCT');
+    const noun = before.slice(cut + 1).find((t) => t.pos === 'NOUN' && OCCASION_NOUNS.has(t.lemma.toLowerCase()));
+    if (noun) out.push({ doc, timex, day: span.first, noun: noun.lemma.toLowerCase(), names: sentenceWords(doc, timex).names, sentence });
+  }
+  return out;
+}
+
+/**
+ * A person's words quoted in or just after one sentence of each article are the same words (a
+ * speech quote whose speaker bears that name, sharing most of its content words with the other's).
+ */
+function sameWordsQuoted(a: Doc, aSentence: Span, b: Doc, bSentence: Span, name: string): boolean {
+  const near = (doc: Doc, sentence: Span) => {
+    const at = doc.layers.sentences.findIndex((s) => s.start === sentence.start);
+    const end = doc.layers.sentences[Math.min(at + DEFAULT_QUOTE_SENTENCES, doc.layers.sentences.length - 1)]?.end ?? sentence.end;
+    return doc.layers.quotes
+      .filter((q) => q.kind === 'speech' && q.start >= sentence.start && q.start < end && q.speakerName?.toLowerCase().split(/\s+/).includes(name))
+      .map((q) => new Set(tokensWithin(doc.layers.tokens, q).filter((t) => CONTENT_POS.has(t.pos) && t.lemma.length > 2).map((t) => t.lemma.toLowerCase())));
+  };
+  const theirs = near(b, bSentence);
+  return near(a, aSentence).some((mine) =>
+    theirs.some((other) => {
+      const common = [...mine].filter((w) => other.has(w)).length;
+      return common >= DEFAULT_MIN_QUOTE_WORDS && common >= DEFAULT_MIN_QUOTE_SHARE * Math.min(mine.size, other.size);
+    }),
+  );
 }
 
 /** The days a dated article's time expression pins: a day (`2026-01-07`) or an ISO week (`2026-W02`). */
