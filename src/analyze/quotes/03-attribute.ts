@@ -352,12 +352,18 @@ function formerOrLatter(ctx: QuoteContext, j: number, which: 'former' | 'latter'
  */
 function resolveOrganisation(ctx: QuoteContext, at: number): Found | null {
   const si = sentenceIndexAt(ctx, at);
+  const it = lower(ctx, tokenAt(ctx, at)) === 'it';
   for (let s = si; s >= Math.max(0, si - MAX_LOOKBACK_SENTENCES); s--) {
     const sentence = ctx.sentences[s]!;
     const org = chunksIn(ctx, sentence).find((c) => {
       if (c.start < sentence.start || c.end > Math.min(sentence.end, at) || !c.name || (c.type !== 'organization' && c.type !== 'other') || inQuote(ctx, c.start)) return false;
       // An untyped name is a group only with a plural verb after it ("Big Machine have denied"): no one person "have".
-      if (c.type === 'other' && !PLURAL_VERBS.has(lower(ctx, c.last + 1))) return false;
+      // "…,” said Mozilla.": the subject of an inverted verb of saying.
+      const v = c.first - 1;
+      const inverted = isSpeechVerb(ctx, v, true) && (lower(ctx, v - 1) === ',' || isMarkToken(ctx, v - 1));
+      // "it" is never a person: an untyped name shaped like none, or one that just spoke ("said Mozilla. It is also…"), may be what it stands for.
+      if (c.type === 'other' && !PLURAL_VERBS.has(lower(ctx, c.last + 1)) && !(it && (inverted || !c.personLike))) return false;
+      if (inverted) return true;
       let k = c.last + 1;
       while (ctx.tokens[k]?.pos === 'ADV' || SUBJECT_VERB_FILLERS.has(lower(ctx, k))) k++;
       return ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX';
@@ -516,7 +522,18 @@ function phraseEndingAt(ctx: QuoteContext, j: number, floor: number): Found | nu
     const modifier = MODIFIER_PREPOSITIONS.has(preposition) && (preposition !== 'on' || /^\p{Ll}/u.test(ctx.text.slice(ctx.tokens[p - 1]?.start ?? 0, ctx.tokens[p - 1]?.end ?? 0)));
     if (modifier && (chunk.type !== 'person' || !isPersonChunk(ctx.text, chunk, ctx.chunks))) {
       const head = phraseEndingAt(ctx, p - 1, floor);
+      // "A statement from Waitrose said": a document from someone is their words.
+      if (head?.kind === 'role' && DOCUMENT_NOUNS.has(head.head) && (preposition === 'from' || preposition === 'by') && chunk.name) return { kind: 'name', chunk };
       if (head && head.kind !== 'unresolved') return head;
+    }
+    // "Researchers at the software security firm Trend Micro said": people described by where they work, the firm's name after its kind.
+    let q = chunk.first - 1;
+    while (q > chunk.first - 5 && ['NOUN', 'ADJ'].includes(ctx.tokens[q]?.pos ?? '') && lowerBefore(q)) q--;
+    if (q < chunk.first - 1 && ctx.tokens[q]?.pos === 'DET') q--;
+    if (q < chunk.first - 2 && MODIFIER_PREPOSITIONS.has(lower(ctx, q)) && lower(ctx, q) !== 'on') {
+      const head = phraseEndingAt(ctx, q - 1, floor);
+      // Up to the firm's kind: with its name at the end the phrase would read as a title before a person's name.
+      if (head?.kind === 'role' && isPersonNoun(head.head.replace(/([^s])s$/, '$1'))) return { ...head, span: { start: head.span.start, end: ctx.tokens[chunk.first - 1]!.end } };
     }
     // "Friends of Kathryn Jenkin have described", "the lawyer of John Wade said": the description is the speaker, not the person it names.
     if (lower(ctx, chunk.first - 1) === 'of') {
@@ -608,7 +625,8 @@ function rolePhrase(ctx: QuoteContext, head: number, floor: number): Found | nul
   // "a Defence Ministry statement", "a White House statement": the organisation named in it wrote it.
   if (DOCUMENT_NOUNS.has(headWord)) {
     const org = chunkEndingAt(ctx, head - 1);
-    if (org?.name && org.type === 'organization') return { kind: 'name', chunk: org };
+    // An untyped name too ("a Waitrose statement"), not a place's ("a Greek statement" is no one's).
+    if (org?.name && (org.type === 'organization' || (org.type === 'other' && !org.personLike))) return { kind: 'name', chunk: org };
   }
   // Next to a verb of saying, any noun phrase is a speaker ("a Delhi auto parts supplier said"); only time words are not.
   if (NOT_SPEAKERS.has(headWord) || NOT_SPEAKERS.has(ctx.tokens[head]!.lemma.toLowerCase())) return null;
@@ -891,6 +909,30 @@ export function isPersonAttribution(ctx: QuoteContext, a: Attribution): boolean 
   return isPersonNoun(head);
 }
 
+/**
+ * "A police spokeswoman said … . She added: “…”": with no person named for "he"/"she" to stand
+ * for, the pronoun stands for the last one-person description that said something in the few
+ * sentences before it, of no other gender (a "spokeswoman" is no "he").
+ * Fails when the description's words were reported by someone the text never names.
+ */
+function describedSpeaker(ctx: QuoteContext, at: number): Found | null {
+  const gender = pronounGender(lower(ctx, tokenAt(ctx, at)));
+  if (!gender) return null;
+  const si = sentenceIndexAt(ctx, at);
+  for (let s = si; s >= Math.max(0, si - MAX_LOOKBACK_SENTENCES); s--) {
+    const sentence = ctx.sentences[s]!;
+    const first = tokenAt(ctx, sentence.start);
+    for (let v = tokenAt(ctx, Math.min(at, sentence.end)) - 1; v >= first; v--) {
+      if (!isSpeechVerb(ctx, v) || lower(ctx, v).endsWith('ing')) continue;
+      const found = lower(ctx, v - 1) === ',' ? subjectAfter(ctx, v) : subjectBefore(ctx, v, first);
+      if (found?.kind !== 'role' || /[^s]s$/.test(found.head) || !isPersonNoun(found.head)) continue;
+      const other = gender === 'female' ? MALE_TITLES : FEMALE_TITLES;
+      if (!other.has(found.head)) return found;
+    }
+  }
+  return null;
+}
+
 /** Whether a named speaker's gender (title or first name) is the other one than "he"/"she" at `pronoun` says. */
 export function contradictsPronoun(ctx: QuoteContext, a: Attribution, pronoun: Span): boolean {
   const gender = pronounGender(ctx.text.slice(pronoun.start, pronoun.end).toLowerCase());
@@ -961,7 +1003,10 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
   }
   if (found.kind === 'pronoun') {
     const person = resolvePerson(ctx, found.span.start) ?? personOpeningNextSentence(ctx, found.span.start);
-    return person ? { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule } : null;
+    if (person) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
+    const described = describedSpeaker(ctx, found.span.start);
+    const resolved = described && resolveFound(ctx, described, rule, at);
+    return resolved ? { ...resolved, cue: found.span } : null;
   }
   if (DOCUMENT_NOUNS.has(found.head)) {
     // Only "the statement" points back to one brought in before; "a statement" is new where it stands.
@@ -1132,8 +1177,10 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
   // The attribution is in the same paragraph: a blank line, a full stop or a new quote after the mark ends it.
   if (!t || SENTENCE_END.has(lower(ctx, i)) || isMarkToken(ctx, i) || ctx.text.slice(close, t.start).includes('\n\n')) return null;
   // After "!" or "?" the attribution often follows with a name ("“Stop!” Dorn shouted"); after a full stop a name usually starts a new sentence.
-  const endsSentence = /[.…]\s*(?:”|»|''|")$/.test(ctx.text.slice(Math.max(0, close - 4), close));
-  if (lower(ctx, i) === 'according' && lower(ctx, i + 1) === 'to') return resolveFound(ctx, subjectAfter(ctx, i + 1, true), 'quotes/according-to', close);
+  // "…, screaming, 'stop, stop.'”": a single mark closing a quote inside the quote stands between the stop and the closing mark.
+  const endsSentence = /[.…]\s*(?:['’]\s*)?(?:”|»|''|")$/.test(ctx.text.slice(Math.max(0, close - 7), close));
+  // "…difficulties.”\nAccording to SEACOM, the problems began…": past a full stop or a line break "according to" opens the next sentence.
+  if (lower(ctx, i) === 'according' && lower(ctx, i + 1) === 'to' && !endsSentence && !ctx.text.slice(close, t.start).includes('\n')) return resolveFound(ctx, subjectAfter(ctx, i + 1, true), 'quotes/according-to', close);
   if (isSpeechVerb(ctx, i, true)) {
     // "…,” referring to the price: a participle after the quote belongs to the sentence's own subject.
     if (lower(ctx, i).endsWith('ing')) return null;
@@ -1431,9 +1478,10 @@ export function previousSentenceAttribution(ctx: QuoteContext, open: number, pre
       break;
     }
   }
-  if (before?.attribution) return { ...before.attribution, rule };
   const first = tokenAt(ctx, prev.start);
   const last = tokenAt(ctx, prev.end);
+  // A quote that closed before the sentence began yields to that sentence's own verb of saying ("“…” a marker reads. The warehouse was battered, Ingaldson said. “…”").
+  if (before?.attribution && before.span.end > prev.start) return { ...before.attribution, rule };
   for (let v = first; v < last; v++) {
     // A participle ("a distress call … saying two boats were closing in") reports someone else's words than the sentence's.
     if (!isSpeechVerb(ctx, v) || lower(ctx, v).endsWith('ing')) continue;
@@ -1443,6 +1491,7 @@ export function previousSentenceAttribution(ctx: QuoteContext, open: number, pre
     // "Swift's rep told Fox News that…. “…”": a description that said something is that quote's speaker too.
     if (found && found.kind !== 'unresolved') return resolveFound(ctx, found, rule, open);
   }
+  if (before?.attribution) return { ...before.attribution, rule };
   const subject = mainSubject(ctx, first, last);
   // A subject that says nothing must at least be one who can speak: "Dubai experienced a tremor:" does not introduce Dubai's words.
   if (!subject || subject.kind === 'role' || (subject.kind === 'name' && subject.chunk.type === 'location')) return null;

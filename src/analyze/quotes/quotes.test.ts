@@ -464,9 +464,9 @@ test('a party tag (D-Calif.) neither ends the sentence nor hides its speaker', (
   assert.equal(only('“This bill is a betrayal of working families,” Rep. Ilse Moran, D-Calif., said in a statement.').speaker, 'Ilse Moran');
 });
 
-test('"she" is not the man named before: a speaker of the other gender leaves it unresolved', () => {
+test('"she" is not the man quoted before: the one who answers him in the sentence before speaks', () => {
   const text = 'Union leader Tom Hale was less forgiving.\n\n“They lied to us for years,” Hale said. “Nobody believes them now.”\n\nLindgren rejected that. “We were always honest with our workers,” she said.';
-  assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['Tom Hale', 'Tom Hale', null]);
+  assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['Tom Hale', 'Tom Hale', 'Lindgren']);
 });
 
 test('"he"/"she" reach past four sentences when no one else is named in between', () => {
@@ -591,4 +591,27 @@ test('a possessive owner of a noun of saying speaks the quote after it, over a r
   assert.deepEqual(only(text), { words: 'a long winter', kind: 'speech', speaker: 'Lena Ortiz', rule: 'quotes/possessive-speech' });
   // A possessive before a noun that is no act of saying gives no speaker.
   assert.equal(only('Ortiz\'s office in the "old mill" was closed.').kind, 'scare');
+});
+
+test('"she" with no one named before stands for the description that spoke last, of her gender', () => {
+  assert.equal(quotesOf('A council spokeswoman said the bridge would stay shut. She added: “Safety comes first.”')[0]!.speaker, '[A council spokeswoman]');
+  // A spokesman is no "she": the pronoun stays unresolved.
+  assert.equal(quotesOf('A council spokesman said the bridge would stay shut. She added: “Safety comes first.”')[0]!.speaker, null);
+});
+
+test('"a statement from X" is X\'s words; "it" after "said X" stands for X', () => {
+  assert.equal(only('A statement from Harbourline said: “No one was hurt.”').speaker, 'Harbourline');
+  const text = 'The bugs could be used to take over a computer, said Quillsoft. It is also urging users to upgrade and said it is “not planning any further fixes for version 2”.';
+  assert.equal(only(text).speaker, 'Quillsoft');
+});
+
+test('people described by the firm they work at speak, not the firm; a quote closed before "according to" on the next line is not its', () => {
+  assert.equal(only('Analysts at the research firm Brightline Data said sales were falling “like a stone”.').speaker, '[Analysts at the research firm]');
+  const text = 'A shop worker said some customers had trouble due to “minor technical difficulties.”\nAccording to Telnor, the problems began at 8 am.';
+  assert.equal(only(text).speaker, '[A shop worker]');
+});
+
+test('a quote alone after a sentence with its own verb of saying is that speaker\'s, not the speaker of a quote that closed before it', () => {
+  const text = 'A plaque reads, “This hall was built by the town.”\nThe old hall was damp inside, Ana Ruiz said.\n“But the beams were sound.”';
+  assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['[A plaque]', 'Ana Ruiz']);
 });
