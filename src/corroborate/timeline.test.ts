@@ -462,6 +462,18 @@ test('side news is judged against the people of the story\'s happenings, not of 
   assert.ok(timeline.some((e) => e.kind === 'scheduled' && e.description.includes('will play the Gulls')));
 });
 
+test('side news about two or more other people by full name is background even in the main event\'s words; a surname alone is the story\'s full name', () => {
+  const lead = 'The Harriers placed running back Tom Okafor on injured reserve Wednesday with an ankle injury. Okafor missed the last two games. The Harriers play the Gulls on Sunday.';
+  const story = (side: string) => buildTimeline([article('a.txt', `${lead} ${side}`, '2026-11-11'), article('b.txt', 'The Harriers put Tom Okafor on injured reserve on Wednesday because of his ankle injury.', '2026-11-11')]);
+  const kindOf = (timeline: ReturnType<typeof buildTimeline>, start: string) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).startsWith(start)))?.kind;
+  // "Ben Okafor" shares the surname of the story's "Tom Okafor", and is someone else.
+  const others = story('Guard Ben Okafor ( knee ) and tackle Sam Reyes ( hamstring ) did not take part in team drills Wednesday because of injuries.');
+  assert.equal(kindOf(others, 'Guard Ben Okafor'), 'background', JSON.stringify(others.map((e) => [e.date, e.kind, e.description])));
+  // One other person in the story's words: judged by the words, the story's.
+  const one = story('Tackle Sam Reyes did not take part in team drills Wednesday because of an ankle injury.');
+  assert.equal(kindOf(one, 'Tackle Sam Reyes'), 'happening', JSON.stringify(one.map((e) => [e.date, e.kind, e.description])));
+});
+
 test('a sentence opening a list ("… is as follows:") is no happening', () => {
   const doc = article('a.txt', 'The Gulls placed Ardent on injured reserve on Wednesday with a knee injury. The rest of the injury report for Wednesday is as follows:', '2026-01-08');
   const timeline = buildTimeline([doc]);

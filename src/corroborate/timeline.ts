@@ -63,6 +63,8 @@ interface Dated {
   names: Set<string>;
   /** Those of them that may name someone: not an organisation or place ("Greece", "Parliament"). */
   people: Set<string>;
+  /** Each such name as written, its words joined ("pierre thomas", "thomas"): two people may share a surname. */
+  persons: Set<string>;
   /** How many of them are outside its time expressions and not owned ("Saturday", "his Bentley" name no one). */
   who: number;
   /** Stems of its verbs and nouns that can name a happening ("call", "decid"), light verbs and generic nouns left out. */
@@ -302,6 +304,26 @@ function nameTokens(doc: Doc, sentence: Span, timexes: Timex[], forActor: boolea
   return tokens.filter((k) => k.pos === 'PROPN' && !owned.has(k) && !inside(k, timexes) && !inside(k, places));
 }
 
+/** Names as written, their words joined: runs of name tokens one space apart ("Pierre Thomas"), a possessive left out. */
+function personsOf(people: Token[]): Set<string> {
+  const runs: Token[][] = [];
+  for (const k of people) {
+    const run = runs[runs.length - 1];
+    if (run && k.start - run[run.length - 1]!.end <= 1) run.push(k);
+    else runs.push([k]);
+  }
+  return new Set(runs.map((run) => run.map((k) => k.lemma.toLowerCase().replace(/['’]s$/, '')).join(' ')).filter((name) => name.length > 2));
+}
+
+/** The same person: one name's words end the other's ("Sean Payton", "Coach Sean Payton"; "Thomas", "Pierre Thomas"; not "David Thomas"). */
+function samePerson(a: string, b: string): boolean {
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return longer === shorter || longer.endsWith(` ${shorter}`);
+}
+
+/** A story's people: a surname alone stands for the full names the story writes with it ("Thomas" for "Pierre Thomas"). */
+const fullNames = (names: string[]) => names.filter((n) => n.includes(' ') || !names.some((m) => m !== n && samePerson(n, m)));
+
 /** The name nearest before a date in its sentence, else the first after it, by its last word: who did the dated thing. */
 function actorOf(people: Token[], at: Span): string | null {
   const before = people.filter((k) => k.end <= at.start);
@@ -532,7 +554,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       const people = nameTokens(doc, sentence, timexes, true);
       const actor = actorOf(people, t);
       const clause = dateClause(doc, sentence, t);
-      tellings.push({ ...when, hours: /T(MO|AF|EV|NI)$/.exec(t.value)?.[1] ?? null, partOfDay: PART_OF_DAY.test(doc.text.slice(t.start, t.end)), commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes, speech), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), doers: doersOf(doc, clause, people), precedent: PRECEDENT_OPENERS.has(clause.opener ?? ''), named: namedAct(doc, sentence), occasion: occasionOf(doc, sentence, t), otherDays, who: nameTokens(doc, sentence, timexes, false).length, actor, saidBy: speakerOf(doc, sentence, t, actor, speech) });
+      tellings.push({ ...when, hours: /T(MO|AF|EV|NI)$/.exec(t.value)?.[1] ?? null, partOfDay: PART_OF_DAY.test(doc.text.slice(t.start, t.end)), commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes, speech), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), persons: personsOf(people), doers: doersOf(doc, clause, people), precedent: PRECEDENT_OPENERS.has(clause.opener ?? ''), named: namedAct(doc, sentence), occasion: occasionOf(doc, sentence, t), otherDays, who: nameTokens(doc, sentence, timexes, false).length, actor, saidBy: speakerOf(doc, sentence, t, actor, speech) });
     }
   }
   const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);
@@ -773,6 +795,9 @@ const UNPLACED_DAY = /^XXXX-(?:XX-XX|WXX-\d|\d{2}-\d{2})/;
 /** The period a report is written in, bare: not "earlier this week" or "last week", which point at days before it. */
 const CURRENT_PERIOD = /^(?:this|the current)\s+(?:week|month)$/i;
 
+/** People by full name a side happening names, none of them the story's, to be news of its own whatever words it shares with the main event. */
+const SIDE_PEOPLE = 2;
+
 /** Content words a side happening may share with the main event and still be news of another story ("fighting" accusations, police "fought"). */
 const SIDE_SHARED_WORDS = 1;
 
@@ -785,19 +810,25 @@ const SIDE_SHARED_WORDS = 1;
  * Wednesday" in reports of Wednesday's deadly riot in Athens. A plan told by one report alone is
  * judged alike ("Greece faces a May 19 due date on debt", Merkel urging German lawmakers to pass
  * their share of the bailout by Friday); one that several reports tell is the story's next step
- * (the vote on the measures the strikers protest).
+ * (the vote on the measures the strikers protest). People are told apart by full name ("David
+ * Thomas" is not the story's "Pierre Thomas", whom a report also calls "Thomas"), and a happening
+ * of `SIDE_PEOPLE` or more others named in full is theirs, whatever words it shares with the main
+ * event (a practice report: "tight end David Thomas (knee) [was] limited in Wednesday's practice").
  */
 function sideNews(entries: Array<{ kind: TimelineKind; evidence: Dated[] }>, main: { evidence: Dated[] }): void {
   const content = (words: Set<string>) => [...words].filter((w) => !NOT_AN_ACT.has(w));
   // A plan's people are the story's next opponents or guests, not its actors: the Broncos a team plays next Sunday do not make the Broncos' own win of this Sunday the story's.
   const led = entries.filter((e) => e === main || (e.kind === 'happening' && e.evidence.some(inLead)));
   const told = new Set(main.evidence.flatMap((d) => content(d.words)));
-  const people = new Set(led.flatMap((e) => e.evidence.flatMap((d) => [...d.people])));
+  const persons = fullNames([...new Set(led.flatMap((e) => e.evidence.flatMap((d) => [...d.persons])))]);
   for (const e of entries) {
     if (e === main || e.kind === 'background' || e.evidence.some(inLead)) continue;
     if (e.kind === 'scheduled' && new Set(e.evidence.map((d) => d.doc)).size > 1) continue;
-    if (e.evidence.some((d) => [...d.people].some((p) => people.has(p)))) continue;
-    if (new Set(e.evidence.flatMap((d) => content(d.words)).filter((w) => told.has(w))).size <= SIDE_SHARED_WORDS) e.kind = 'background';
+    const named = new Set(e.evidence.flatMap((d) => [...d.persons]));
+    if ([...named].some((p) => persons.some((q) => samePerson(p, q)))) continue;
+    // Other people, two or more by full name, are news of their own even in the story's words ("tight end David Thomas (knee) [was] limited in Wednesday's practice").
+    const others = [...named].filter((p) => p.includes(' ')).length;
+    if (others >= SIDE_PEOPLE || new Set(e.evidence.flatMap((d) => content(d.words)).filter((w) => told.has(w))).size <= SIDE_SHARED_WORDS) e.kind = 'background';
   }
 }
 
@@ -917,3 +948,4 @@ function kindOf(first: Dated, evidence: Dated[], storyDays: Ymd[]): TimelineKind
   if (!evidence.some(inLead) && evidence.every((d) => d.reported !== null && daysBetween(span.last, d.reported) > DEFAULT_BACKGROUND_DAYS)) return 'background';
   return 'happening';
 }
+
