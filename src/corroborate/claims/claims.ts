@@ -9,6 +9,7 @@ import { findConflicts, type Conflict } from './conflicts.js';
 import { findHappeningConflicts } from './happenings.js';
 import { personFacets, valueFacets } from './facets.js';
 import { pieceFacts } from './pieces.js';
+import { roleFacets } from './roles.js';
 import { findSlotConflicts } from './slots.js';
 import { claimUnits, narrowedSpan, referents, type ClaimUnit } from './units.js';
 
@@ -126,6 +127,11 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
     // A phrase giving a value in a conflict is disputed, as the value facets are.
     const status = conflicts.some((c) => c.positions.some((p) => p.refs.some((r) => refs.some((x) => x.unit === r.unit && r.value.start >= x.cite.start && r.value.end <= x.cite.end)))) ? 'disputed' : 'corroborated';
     claims.push(insideClaim(statements, `p:${first.cite.start}:${first.cite.end}`, text, status, sources, refs.map((r) => r.cite)));
+  }
+  // A role several outlets print beside one person's name: a claim of its own, cited by the name with its role.
+  for (const facet of roleFacets(units, (i) => sourceOf(units[i]!))) {
+    const statements = facet.refs.map((r) => units[r.unit]!);
+    claims.push(insideClaim(statements, `r:${facet.text}`, facet.text, 'corroborated', new Set(statements.map(sourceOf)).size, facet.refs.map((r) => r.cite)));
   }
   const rank: Record<ClaimStatus, number> = { corroborated: 0, disputed: 1, 'single-source': 2 };
   claims.sort((a, b) => rank[a.status] - rank[b.status] || b.independentSources - a.independentSources || a.prominence - b.prominence);

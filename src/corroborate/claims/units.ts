@@ -5,6 +5,7 @@ import { findQuantities, type Quantity } from '../quantities/parse-quantity.js';
 import { stemWord } from '../../text/stem.js';
 import { sentenceAttribution } from '../../analyze/quotes/attribution.js';
 import { personAttributes, type PersonAttribute } from './attributes.js';
+import { personRoles, type PersonRole } from './roles.js';
 import { CLAIM_STOP_LEMMAS, EVENT_FAMILY, PEOPLE_NOUNS } from './lexicon.js';
 import { quoteRunsOn, tokensWithin } from '../../doc/spans.js';
 import { nameKey } from '../../analyze/entities/normalize.js';
@@ -38,6 +39,8 @@ export interface ClaimUnit {
   denied: Set<string>;
   /** Ages and home towns printed beside the people the clause names. */
   attributes: PersonAttribute[];
+  /** Roles printed beside the people its sentence names ("team president Billy King"), held by the sentence's first unit. */
+  roles: PersonRole[];
   /** Story-wide ids of the people the clause names (outside its attribution): whom it is about. */
   people: Set<string>;
 }
@@ -121,6 +124,8 @@ export function claimUnits(doc: Doc, entities: ExportEntity[], referent: Map<str
     const tokens = tokensWithin(doc.layers.tokens, sentence);
     const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     const attribution = attributionOf(doc, sentence, inSentence);
+    // Roles are read over the whole sentence (a speaker's role is in the attribution, often outside the clause) and held by its first unit.
+    let roles = personRoles(doc, sentence, tokens, inSentence);
     for (const clause of clausesOf(doc, sentence, tokens)) {
       // A clause without a verb is a fragment, a name or a caption ("Arcade Joseph Comeaux Jr."): nothing to check.
       if (!hasVerb(tokens, clause)) continue;
@@ -141,7 +146,8 @@ export function claimUnits(doc: Doc, entities: ExportEntity[], referent: Map<str
         terms.set(key, (terms.get(key) ?? 0) + 1);
       }
       const people = new Set(inSentence.filter((m) => m.entity.type === 'person' && m.start >= clause.start && m.end <= clause.end && !inAttribution(attribution, m.start)).map((m) => m.referent));
-      units.push({ doc, span: clause, sentence, terms, quantities, attribution, people, predicates: predicatesOf(doc, tokens, clause, attribution), events: predicatesOf(doc, tokens, clause, attribution, EVENT_POS), verbs: predicatesOf(doc, tokens, clause, attribution, VERB_POS), denied: deniedVerbs(doc, tokens, clause, attribution), attributes: personAttributes(doc, clause, inSentence) });
+      units.push({ doc, span: clause, sentence, terms, quantities, attribution, people, predicates: predicatesOf(doc, tokens, clause, attribution), events: predicatesOf(doc, tokens, clause, attribution, EVENT_POS), verbs: predicatesOf(doc, tokens, clause, attribution, VERB_POS), denied: deniedVerbs(doc, tokens, clause, attribution), attributes: personAttributes(doc, clause, inSentence), roles });
+      roles = [];
     }
   }
   return units;
