@@ -161,7 +161,8 @@ export function continuation(text: string, following: Line[], family: Mark['fami
   const leading = text.slice(next.start, first.at).trim() === '';
   if (leading && first.direction !== 'close' && first.family === family) return 'multi-paragraph';
   if (family === 'ptb' && first.family === 'ptb' && ptbClosedAsOpen(text, first)) return 'over-lines';
-  if (family === 'straight') return first.family === 'straight' && next.marks.filter((m) => m.family === 'straight').length % 2 === 1 ? 'over-lines' : null;
+  // "…, 'Stop.'\nThey really are … shooting little kids. ”": sloppy text may close a straight quote with a lone curly mark on the next line.
+  if (family === 'straight') return (first.family === 'straight' && next.marks.filter((m) => m.family === 'straight').length % 2 === 1) || (first.family === 'curly' && first.direction === 'close' && next.marks.length === 1) ? 'over-lines' : null;
   return first.family === family && first.direction === 'close' ? 'over-lines' : null;
 }
 

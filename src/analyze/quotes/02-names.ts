@@ -1,7 +1,7 @@
 import type { EntityMention, EntityType, Span, Token } from '../../doc/types.js';
 import { ORG_WORDS, ROLE_TITLES, TITLE_WORDS } from './lexicon/people.js';
 import { SPEECH_VERBS } from './lexicon/speech-verbs.js';
-import { firstTokenAt } from '../../doc/spans.js';
+import { firstIndex, firstTokenAt } from '../../doc/spans.js';
 
 /** A name of the entity layer ("Gustavo Petro") with the title written before it ("Colombian President"). */
 export interface NameChunk extends Span {
@@ -140,8 +140,11 @@ export function fullestName(text: string, name: Span, chunks: NameChunk[]): stri
   const index = nameIndex(text, chunks);
   const longer = index.longestEnding.get(ownWords.join(' '));
   let best = longer ? longer.name : own;
-  // A first name alone ("Steve called it…") stands for the one longer name in the article that starts with it.
-  if ((longer?.length ?? ownWords.length) === 1) {
+  // A first name alone ("Steve called it…") stands for the one longer name in the article that starts with it;
+  // an organisation's name does not ("Microsoft" is not "Microsoft Active Protections Program").
+  const chunk = chunks[firstIndex(chunks, (c) => c.start >= name.start)];
+  const organisation = chunk?.name?.start === name.start && chunk.name.end === name.end && chunk.type === 'organization';
+  if ((longer?.length ?? ownWords.length) === 1 && !organisation) {
     const starting = index.personStarting.get(ownWords[0]!);
     if (starting?.size === 1) best = [...starting][0]!;
   }

@@ -88,6 +88,8 @@ const isAbbreviationStop = (ctx: QuoteContext, k: number) => {
   const [before, stop, after] = [ctx.tokens[k - 1], ctx.tokens[k], ctx.tokens[k + 1]];
   return stop !== undefined && before !== undefined && after !== undefined && lower(ctx, k) === '.' && before.end === stop.start && stop.end === after.start && /^\p{Lu}/u.test(ctx.text.slice(before.start, before.end)) && /^[,)]$/.test(lower(ctx, k + 1));
 };
+/** A word that may stand between a subject and its verb ("has repeatedly said"); capitalised it is part of a name ("The New York Times reported"). */
+const isFiller = (ctx: QuoteContext, i: number) => SUBJECT_VERB_FILLERS.has(lower(ctx, i)) && /^\p{Ll}/u.test(ctx.text.slice(ctx.tokens[i]?.start ?? 0, ctx.tokens[i]?.end ?? 0));
 const lower = (ctx: QuoteContext, i: number) => (ctx.tokens[i] ? ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[i]!.end).toLowerCase() : '');
 /**
  * Look-ups over one article's chunks and quotes, built once per context so that every question
@@ -231,7 +233,7 @@ export const tokenAt = (ctx: QuoteContext, at: number): number => firstTokenAt(c
 export function subjectBefore(ctx: QuoteContext, end: number, floor: number): Found | null {
   let j = end - 1;
   for (;;) {
-    while (j >= floor && (SUBJECT_VERB_FILLERS.has(lower(ctx, j)) || ctx.tokens[j]!.pos === 'ADV')) j--;
+    while (j >= floor && (isFiller(ctx, j) || ctx.tokens[j]!.pos === 'ADV')) j--;
     const modifierStart = hyphenatedModifierBefore(ctx, j, floor);
     if (modifierStart === null) break;
     j = modifierStart - 1;
@@ -313,7 +315,7 @@ const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'during', 'since', 'by', 'near
  */
 function pastAdjuncts(ctx: QuoteContext, found: Found | null, floor: number): Found | null {
   // A name found through an apposition ("Red Sox, a source said") does not stand next to the verb: no adjunct to pass.
-  if (found?.kind === 'name' && ctx.tokens[found.chunk.last + 1] && !SUBJECT_VERB_FILLERS.has(lower(ctx, found.chunk.last + 1)) && !isSpeechVerb(ctx, found.chunk.last + 1)) return found;
+  if (found?.kind === 'name' && ctx.tokens[found.chunk.last + 1] && !isFiller(ctx, found.chunk.last + 1) && !isSpeechVerb(ctx, found.chunk.last + 1)) return found;
   for (let hops = 0; found && found.kind !== 'unresolved' && found.kind !== 'pronoun' && hops < 3; hops++) {
     let p = tokenAt(ctx, foundStart(found)) - 1;
     while (p > floor && ctx.tokens[p]!.pos === 'DET') p--;
@@ -365,7 +367,7 @@ function resolveOrganisation(ctx: QuoteContext, at: number): Found | null {
       if (c.type === 'other' && !PLURAL_VERBS.has(lower(ctx, c.last + 1)) && !(it && (inverted || !c.personLike))) return false;
       if (inverted) return true;
       let k = c.last + 1;
-      while (ctx.tokens[k]?.pos === 'ADV' || SUBJECT_VERB_FILLERS.has(lower(ctx, k))) k++;
+      while (ctx.tokens[k]?.pos === 'ADV' || isFiller(ctx, k)) k++;
       return ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX';
     });
     if (org) return { kind: 'name', chunk: org };
@@ -846,7 +848,7 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
     candidates.sort((a, b) => a.tokenEnd - b.tokenEnd);
     const followedBy = (c: (typeof candidates)[number], test: (i: number) => boolean) => {
       let k = c.tokenEnd + 1;
-      while (SUBJECT_VERB_FILLERS.has(lower(ctx, k)) || ctx.tokens[k]?.pos === 'ADV') k++;
+      while (isFiller(ctx, k) || ctx.tokens[k]?.pos === 'ADV') k++;
       return test(k);
     };
     // "…,” said Mayor Lena Hart": a name right after a verb of saying is that verb's subject too, when the verb
@@ -1313,7 +1315,7 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     // "…,” he said when asked about the layoffs, “…”": a reduced passive clause speaks for no one; the verb before it does.
     if (REDUCED_CLAUSE_OPENERS.has(lower(ctx, v - 1)) && /ed$/.test(lower(ctx, v))) continue;
     let p = v - 1;
-    while (p > first && (ctx.tokens[p]!.pos === 'ADV' || SUBJECT_VERB_FILLERS.has(lower(ctx, p)))) p--;
+    while (p > first && (ctx.tokens[p]!.pos === 'ADV' || isFiller(ctx, p))) p--;
     if (asClauseAfterQuote(ctx, v, first)) continue;
     if (lower(ctx, v).endsWith('ing')) {
       if (lower(ctx, p) === 'as') return resolveFound(ctx, phraseEndingAt(ctx, p - 1, first), rule, open);

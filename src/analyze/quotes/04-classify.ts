@@ -16,6 +16,9 @@ const MAX_PARTIAL_WORDS = 3; // quotes this short inside a sentence need a speak
 
 const wordsOf = (s: string) => s.match(PATTERNS.word) ?? [];
 
+/** The words before a quote, lowercased, articles and commas left out. */
+const introWords = (intro: string) => intro.trim().toLowerCase().split(/\s+/).filter((w) => !['a', 'an', 'the', ',', '``', '"', '“'].includes(w));
+
 /**
  * A quote right after a naming word is a name or term, not speech: "dubbed a “retina display”",
  * "what he called a “New GM”", "commonly called “apps”", "a free case, or “bumper”".
@@ -24,11 +27,13 @@ const wordsOf = (s: string) => s.match(PATTERNS.word) ?? [];
 export function namedByCue(intro: string, quoted: string): Classification | null {
   const words = wordsOf(quoted);
   if (words.length > MAX_TERM_WORDS) return null;
-  const before = intro.trim().toLowerCase().split(/\s+/).filter((w) => !['a', 'an', 'the', ','].includes(w)).at(-1) ?? '';
+  const before = introWords(intro).at(-1) ?? '';
   // "a free case, or “bumper”": a comma and "or" give another name for the thing.
   const gloss = PATTERNS.glossBefore.test(intro);
-  if (!NAMING_CUES.has(before) && !gloss) return null;
-  return { kind: 'term', reason: `named by "${gloss ? ', or' : before}" just before (${words.length} words)` };
+  // "labeled the bug as “critical”", "rated it as “high”": a naming verb a few words before "as" gives a name, a rating.
+  const asCue = before === 'as' ? introWords(intro).slice(-MAX_TERM_WORDS - 1, -1).find((w) => NAMING_CUES.has(w) && /ed$/.test(w)) : undefined;
+  if (!NAMING_CUES.has(before) && !gloss && !asCue) return null;
+  return { kind: 'term', reason: `named by "${gloss ? ', or' : (asCue ?? before)}" just before (${words.length} words)` };
 }
 
 /**

@@ -615,3 +615,22 @@ test('a quote alone after a sentence with its own verb of saying is that speaker
   const text = 'A plaque reads, “This hall was built by the town.”\nThe old hall was damp inside, Ana Ruiz said.\n“But the beams were sound.”';
   assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['[A plaque]', 'Ana Ruiz']);
 });
+
+test('a capitalised "Times" is part of the name before the verb, not a filler between subject and verb', () => {
+  assert.equal(only('“He was a secret operator,” The New York Times reported in 1973.').speaker, 'New York Times');
+});
+
+test('"labelled … as “…”" gives a rating\'s name; "described … as “…”" is speech', () => {
+  assert.equal(only('Northwind labelled the flaw as “critical”, its highest rating.').kind, 'term');
+  assert.equal(only('The mayor described the plan as “reckless”.').kind, 'speech');
+});
+
+test('an organisation named alone is not the longer name that starts with it', () => {
+  const text = 'Northwind Corp. shares data with partners in the Northwind Active Shield Program. Northwind said it saw a “huge increase” in attacks.';
+  assert.equal(only(text).speaker, 'Northwind');
+});
+
+test('a straight quote running to the next line may close with a lone curly mark', () => {
+  const text = 'A witness told reporters , "He was running for his life , telling the police , \'Stop . \'\nThey just kept shooting . ”\nA crowd gathered later .';
+  assert.deepEqual(quotesOf(text).map((q) => q.words), ["He was running for his life , telling the police , 'Stop . '\nThey just kept shooting"]);
+});
