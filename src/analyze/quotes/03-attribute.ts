@@ -926,7 +926,7 @@ function describedSpeaker(ctx: QuoteContext, at: number): Found | null {
     const first = tokenAt(ctx, sentence.start);
     for (let v = tokenAt(ctx, Math.min(at, sentence.end)) - 1; v >= first; v--) {
       if (!isSpeechVerb(ctx, v) || lower(ctx, v).endsWith('ing')) continue;
-      const found = lower(ctx, v - 1) === ',' ? subjectAfter(ctx, v) : subjectBefore(ctx, v, first);
+      const found = invertedAfterComma(ctx, v) ? subjectAfter(ctx, v) : subjectBefore(ctx, v, first);
       if (found?.kind !== 'role' || /[^s]s$/.test(found.head) || !isPersonNoun(found.head)) continue;
       const other = gender === 'female' ? MALE_TITLES : FEMALE_TITLES;
       if (!other.has(found.head)) return found;
@@ -1452,6 +1452,9 @@ function mainSubject(ctx: QuoteContext, first: number, before: number): Found | 
   return null;
 }
 
+/** "…, said Sgt. Ana Ruiz", "…,” warned X": a verb of saying after a comma whose subject follows it; other verbs after a comma close an apposition. */
+const invertedAfterComma = (ctx: QuoteContext, v: number) => lower(ctx, v - 1) === ',' && (ctx.tokens[v]!.lemma.toLowerCase() === 'say' || isMarkToken(ctx, v - 2));
+
 /**
  * For a quote that stands alone (nothing but the quote in its sentence), the speaker of the
  * sentence before it: the speaker of a quote in it, else its speech verb's subject ("Rennick said
@@ -1488,7 +1491,8 @@ export function previousSentenceAttribution(ctx: QuoteContext, open: number, pre
     // A participle ("a distress call … saying two boats were closing in") reports someone else's words than the sentence's.
     if (!isSpeechVerb(ctx, v) || lower(ctx, v).endsWith('ing')) continue;
     // "…, said sheriff's Sgt. Vanette Christiansen.": after a comma the verb comes first and its subject follows, not the noun before the comma.
-    const after = lower(ctx, v - 1) === ',' ? subjectAfter(ctx, v) : null;
+    // After an apposition's closing comma the subject stands before ("X, a frequent critic, blasted outsiders"): only "said" (or a verb right after a quote) is inverted.
+    const after = invertedAfterComma(ctx, v) ? subjectAfter(ctx, v) : null;
     const found = after && after.kind !== 'unresolved' ? after : subjectBefore(ctx, v, first);
     // "Swift's rep told Fox News that…. “…”": a description that said something is that quote's speaker too.
     if (found && found.kind !== 'unresolved') return resolveFound(ctx, found, rule, open);

@@ -634,3 +634,9 @@ test('a straight quote running to the next line may close with a lone curly mark
   const text = 'A witness told reporters , "He was running for his life , telling the police , \'Stop . \'\nThey just kept shooting . ”\nA crowd gathered later .';
   assert.deepEqual(quotesOf(text).map((q) => q.words), ["He was running for his life , telling the police , 'Stop . '\nThey just kept shooting"]);
 });
+
+test('a verb after an apposition\'s closing comma has its subject before ("X, a critic, blasted outsiders"); "fumed" after a quote attributes it', () => {
+  const text = 'Councilman Ana Ruiz, a frequent critic of the police, blasted outsiders.\n“Please stay out of our town,” Ruiz fumed on Twitter.\n“It is dangerous.”';
+  assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['Ana Ruiz', 'Ana Ruiz']);
+  assert.equal(quotesOf('Councilman Ana Ruiz, a frequent critic of the police, blasted outsiders.\n“Please stay out of our town.”')[0]!.speaker, 'Ana Ruiz');
+});
