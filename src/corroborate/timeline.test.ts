@@ -474,6 +474,15 @@ test('side news about two or more other people by full name is background even i
   assert.equal(kindOf(one, 'Tackle Sam Reyes'), 'happening', JSON.stringify(one.map((e) => [e.date, e.kind, e.description])));
 });
 
+test('a report written weeks after a planned day, placing something by its month, recalls that month: it does not join the day\'s plan', () => {
+  const a = article('a.txt', 'Dana Reyes shot two co - workers at the Portville bakery on Monday night, police said. Reyes is expected to be arraigned on two murder charges later today.', '2026-03-10');
+  const b = article('b.txt', 'The murder trial of Dana Reyes starts Monday. Dana Reyes, 43, is charged with murder for the shooting deaths of two co - workers in March 2026.', '2028-03-13');
+  const timeline = buildTimeline([a, b]);
+  const plan = timeline.find((e) => e.description.includes('arraigned'));
+  assert.equal(plan?.kind, 'scheduled', JSON.stringify(timeline.map((e) => [e.date, e.kind, e.description])));
+  assert.deepEqual(plan.evidence.map((x) => x.doc.id), [a.id]);
+});
+
 test('a sentence opening a list ("… is as follows:") is no happening', () => {
   const doc = article('a.txt', 'The Gulls placed Ardent on injured reserve on Wednesday with a knee injury. The rest of the injury report for Wednesday is as follows:', '2026-01-08');
   const timeline = buildTimeline([doc]);

@@ -165,6 +165,7 @@ export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPE
   if (a.commemoration !== b.commemoration) return false;
   if (!nested(a, b)) return retold(a, b) || straddles(a, b);
   if ((isYear(a.date) || isYear(b.date)) && a.date !== b.date && !(a.planned && b.planned)) return false;
+  if (recalledApart(a, b) || recalledApart(b, a)) return false;
   // The words of a quote count only against another quote: one statement told twice.
   const quoted = a.plain.size < a.words.size && b.plain.size < b.words.size;
   if (overlap(quoted ? a.words : a.plain, quoted ? b.words : b.plain) >= threshold) return true;
@@ -201,6 +202,17 @@ export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPE
   // yesterday" … "King said that when he broke the news yesterday to O'Brien".
   const [fewer, more] = a.names.size <= b.names.size ? [a.names, b.names] : [b.names, a.names];
   return fewer.size >= DEFAULT_MIN_SHARED_NAMES && shared(fewer, more) === fewer.size;
+}
+
+/**
+ * A plan for one day ("Hiller is expected to be arraigned … later today") and a telling by a vaguer
+ * date holding it from a report written weeks after that day ("is charged with murder for the
+ * shooting deaths … in September 2010", in a report of the trial two years on): such a report
+ * recalls the month's happening, not the day's plan.
+ */
+function recalledApart(plan: Dated, other: Dated): boolean {
+  const day = spanOf(plan);
+  return plan.planned && !other.planned && spanDays(plan) === 1 && spanDays(other) > 1 && day !== null && other.reported !== null && daysBetween(day.first, other.reported) > DEFAULT_BACKGROUND_DAYS;
 }
 
 /**
