@@ -363,8 +363,8 @@ function resolveOrganisation(ctx: QuoteContext, at: number): Found | null {
       // "…,” said Mozilla.": the subject of an inverted verb of saying.
       const v = c.first - 1;
       const inverted = isSpeechVerb(ctx, v, true) && (lower(ctx, v - 1) === ',' || isMarkToken(ctx, v - 1));
-      // "it" is never a person: an untyped name shaped like none, or one that just spoke ("said Mozilla. It is also…"), may be what it stands for.
-      if (c.type === 'other' && !PLURAL_VERBS.has(lower(ctx, c.last + 1)) && !(it && (inverted || !c.personLike))) return false;
+      // "it" is never a person: an untyped name shaped like none, or one that just spoke ("said Mozilla. It is also…", "Waitrose said … It added"), may be what it stands for.
+      if (c.type === 'other' && !PLURAL_VERBS.has(lower(ctx, c.last + 1)) && !(it && (inverted || !c.personLike || isSpeechVerb(ctx, c.last + 1)))) return false;
       if (inverted) return true;
       let k = c.last + 1;
       while (ctx.tokens[k]?.pos === 'ADV' || isFiller(ctx, k)) k++;
@@ -648,13 +648,25 @@ export function subjectAfter(ctx: QuoteContext, start: number, nominal = false):
   const t = ctx.tokens[j];
   // "said that Rudolph …": a clause follows, not the speaker.
   if (!t || inQuote(ctx, t.start) || lower(ctx, j) === 'that') return null;
-  if (PERSON_PRONOUNS.has(lower(ctx, j))) return { kind: 'pronoun', span: { start: t.start, end: t.end } };
-  if (t.pos === 'PRON') return { kind: 'unresolved' };
+  // "said her nephew, Ravi Singh": a possessive before a noun opens the description, it is not the speaker.
+  // Only with a name apposed to it: "said his client grew up …" opens the verb's object clause.
+  const apposedAfter = () => {
+    for (let k = j + 1; k < j + MAX_SPEAKER_AFTER && ['NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[k]?.pos ?? ''); k++) {
+      const chunk = chunkStartingAt(ctx, k + 2);
+      if (lower(ctx, k + 1) === ',' && chunk?.name && isPersonChunk(ctx.text, chunk, ctx.chunks)) return true;
+    }
+    return false;
+  };
+  const possessivePronoun = POSSESSIVES.has(lower(ctx, j)) && ['NOUN', 'ADJ'].includes(ctx.tokens[j + 1]?.pos ?? '') && apposedAfter();
+  if (PERSON_PRONOUNS.has(lower(ctx, j)) && !possessivePronoun) return { kind: 'pronoun', span: { start: t.start, end: t.end } };
+  if (t.pos === 'PRON' && !possessivePronoun) return { kind: 'unresolved' };
   const first = chunkStartingAt(ctx, j);
   // "explained Barclays Capital economists", "said T Rowe Price Head trader, Andy Brooks": the name qualifies the speakers.
+  // "said Trend Micro advanced threat researcher Paul Ferguson": lowercase adjectives may stand before the noun.
+  const lowercase = (k: number) => /^\p{Ll}/u.test(ctx.text.slice(ctx.tokens[k]?.start ?? 0, ctx.tokens[k]?.end ?? 0));
   const modifiesNoun = (chunk: NameChunk) => {
     let k = chunk.last + 1;
-    while (TITLE_WORDS.has(lower(ctx, k))) k++;
+    while (TITLE_WORDS.has(lower(ctx, k)) || (lowercase(k) && (ctx.tokens[k]?.pos === 'ADJ' || (/ed$/.test(lower(ctx, k)) && ctx.tokens[k + 1]?.pos === 'NOUN')))) k++;
     return ctx.tokens[k]?.pos === 'NOUN' && /^\p{Ll}/u.test(ctx.text.slice(ctx.tokens[k]!.start, ctx.tokens[k]!.end));
   };
   // "said Biancardi's attorney, James Zeszutek": a possessive name owns the description that follows; the name apposed to it speaks.
@@ -864,7 +876,12 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
       }
       return false;
     };
-    const afterSpeechVerb = (c: (typeof candidates)[number]) => c.chunk !== null && (inverted(c.chunk.first - 1) || inverted(tokenAt(ctx, c.chunk.start) - 1) || invertedPast(c.chunk));
+    // "said Trend Micro researcher Paul Ferguson": right after the verb, only the chunk the verb's subject reading gives (the person, not the firm before the title).
+    const subjectOf = (v: number, chunk: NameChunk) => {
+      const subject = subjectAfter(ctx, v);
+      return subject?.kind !== 'name' || subject.chunk === chunk;
+    };
+    const afterSpeechVerb = (c: (typeof candidates)[number]) => c.chunk !== null && ((inverted(c.chunk.first - 1) && subjectOf(c.chunk.first - 1, c.chunk)) || (inverted(tokenAt(ctx, c.chunk.start) - 1) && subjectOf(tokenAt(ctx, c.chunk.start) - 1, c.chunk)) || invertedPast(c.chunk));
     const pick =
       candidates.find((c) => followedBy(c, (k) => isSpeechVerb(ctx, k)) || afterSpeechVerb(c)) ??
       // "Ana Ruiz was more upbeat": an auxiliary right after the name makes it the subject, whatever follows.
@@ -921,9 +938,11 @@ function describedSpeaker(ctx: QuoteContext, at: number): Found | null {
   const gender = pronounGender(lower(ctx, tokenAt(ctx, at)));
   if (!gender) return null;
   const si = sentenceIndexAt(ctx, at);
-  for (let s = si; s >= Math.max(0, si - MAX_LOOKBACK_SENTENCES); s--) {
+  // As for a name, the pronoun reaches further back while no one is named on the way.
+  for (let s = si; s >= Math.max(0, si - MAX_EXTENDED_LOOKBACK); s--) {
     const sentence = ctx.sentences[s]!;
     const first = tokenAt(ctx, sentence.start);
+    if (s < si - MAX_LOOKBACK_SENTENCES && chunksIn(ctx, sentence).some((c) => !inQuote(ctx, c.start) && isPersonChunk(ctx.text, c, ctx.chunks))) return null;
     for (let v = tokenAt(ctx, Math.min(at, sentence.end)) - 1; v >= first; v--) {
       if (!isSpeechVerb(ctx, v) || lower(ctx, v).endsWith('ing')) continue;
       const found = invertedAfterComma(ctx, v) ? subjectAfter(ctx, v) : subjectBefore(ctx, v, first);
@@ -1452,8 +1471,8 @@ function mainSubject(ctx: QuoteContext, first: number, before: number): Found | 
   return null;
 }
 
-/** "…, said Sgt. Ana Ruiz", "…,” warned X": a verb of saying after a comma whose subject follows it; other verbs after a comma close an apposition. */
-const invertedAfterComma = (ctx: QuoteContext, v: number) => lower(ctx, v - 1) === ',' && (ctx.tokens[v]!.lemma.toLowerCase() === 'say' || isMarkToken(ctx, v - 2));
+/** "…, said Sgt. Ana Ruiz", "…,” warned X", "…,'' said an officer": a verb of saying after a comma or a closing mark, its subject after it; other verbs after a comma close an apposition. */
+const invertedAfterComma = (ctx: QuoteContext, v: number) => isMarkToken(ctx, v - 1) || (lower(ctx, v - 1) === ',' && (ctx.tokens[v]!.lemma.toLowerCase() === 'say' || isMarkToken(ctx, v - 2)));
 
 /**
  * For a quote that stands alone (nothing but the quote in its sentence), the speaker of the

@@ -640,3 +640,20 @@ test('a verb after an apposition\'s closing comma has its subject before ("X, a 
   assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['Ana Ruiz', 'Ana Ruiz']);
   assert.equal(quotesOf('Councilman Ana Ruiz, a frequent critic of the police, blasted outsiders.\n“Please stay out of our town.”')[0]!.speaker, 'Ana Ruiz');
 });
+
+test('"he" with no one named reaches back past four sentences to the description that spoke', () => {
+  const text = '“The crew fired warning shots,” said an officer.\nThe ship reached the spot at noon.\nThe boat halted.\nCommandos sped across in boats.\nThe search took an hour.\n“The pirates surrendered quite easily,” he said.';
+  assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['[an officer]', '[an officer]']);
+});
+
+test('manner verbs after a quote ("thundered") attribute it; "it added" after "X said" is X', () => {
+  assert.equal(only('“A protest is one thing and murder is another,” Prime Minister Ana Ruiz thundered in parliament.').speaker, 'Ana Ruiz');
+  const text = 'On Friday, Harbourline said the store would be rebuilt.\n“We have set up a fund for staff,” it added.';
+  assert.equal(only(text).speaker, 'Harbourline');
+});
+
+test('"said her nephew, X" is X; "said Firm advanced threat researcher X" is X, and "he" after it too', () => {
+  assert.equal(only('“We are really just shocked,” said her nephew, Ravi Singh, 32, of Queens.').speaker, 'Ravi Singh');
+  const text = '“Patch now,” said Northwind advanced threat researcher Ana Ruiz.\n“The flaw is being exploited,” she said.';
+  assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['Ana Ruiz', 'Ana Ruiz']);
+});

@@ -53,7 +53,7 @@ export const TRAILER_VERBS = new Set([
   'continue', 'enthuse', 'chime', 'quote', 'cite', 'conclude', 'recount', 'order', 'yell', 'scream', 'cry', 'whisper', 'beg',
   // Verbs of manner and of posting that news writing puts after a quote ("…,” she laughed", "…,” he captioned the photo").
   'laugh', 'chuckle', 'sigh', 'gush', 'rave', 'muse', 'wonder', 'retort', 'counter', 'elaborate', 'agree', 'echo', 'caption', 'share', 'pen', 'text', 'tease', 'snap',
-  'fume', 'quip', 'joke', 'grumble', 'mutter', 'scoff', 'marvel', 'gasp', 'sob',
+  'fume', 'grumble', 'mutter', 'scoff', 'marvel', 'gasp', 'sob', 'thunder', 'roar', 'bellow',
 ]);
 
 /** Verbs of calling out that attribute the quote right after them ("cried out “Mommy…”", "screaming “Help!”"). */
