@@ -483,6 +483,17 @@ test('a report written weeks after a planned day, placing something by its month
   assert.deepEqual(plan.evidence.map((x) => x.doc.id), [a.id]);
 });
 
+test('a week no lead tells, over before the story\'s first report, is background; told in a lead it stays the story\'s', () => {
+  const lead = 'The Harriers placed running back Tom Okafor on injured reserve Wednesday. Okafor is out for the season. The Harriers play the Gulls on Saturday.';
+  const setback = 'Coach Lee Dunn said Okafor suffered a setback in practice last week.';
+  const kindOf = (timeline: ReturnType<typeof buildTimeline>) => timeline.find((e) => e.evidence.some((x) => x.doc.text.slice(x.span.start, x.span.end).includes('setback')))?.kind;
+  const other = article('b.txt', 'The Harriers put Tom Okafor on injured reserve on Wednesday.', '2026-01-07');
+  const below = buildTimeline([article('a.txt', `${lead} ${setback}`, '2026-01-07'), other]);
+  assert.equal(kindOf(below), 'background', JSON.stringify(below.map((e) => [e.date, e.end, e.kind, e.description])));
+  const led = buildTimeline([article('a.txt', `${setback} ${lead}`, '2026-01-07'), other]);
+  assert.equal(kindOf(led), 'happening', JSON.stringify(led.map((e) => [e.date, e.end, e.kind, e.description])));
+});
+
 test('a sentence opening a list ("… is as follows:") is no happening', () => {
   const doc = article('a.txt', 'The Gulls placed Ardent on injured reserve on Wednesday with a knee injury. The rest of the injury report for Wednesday is as follows:', '2026-01-08');
   const timeline = buildTimeline([doc]);

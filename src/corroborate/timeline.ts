@@ -942,6 +942,8 @@ const COARSE_DAYS = 62;
  * are history); or when every telling places it by no closer than a month that was over before
  * the story's first report ("arrested on Jan." in reports of February 4): a report dates its own
  * days, and reaches back to an earlier month for what came before; or when no lead tells it and
+ * every telling places it by no closer than a week that was over before the story's first report
+ * ("suffered a setback in practice last week"); or when no lead tells it and
  * every report telling it came out over `DEFAULT_BACKGROUND_DAYS` after it. With no dated report, only the
  * tense and the year-only rule tell.
  */
@@ -956,6 +958,8 @@ function kindOf(first: Dated, evidence: Dated[], storyDays: Ymd[]): TimelineKind
   const earliest = storyDays.reduce((a, b) => (daysBetween(a, b) < 0 ? b : a));
   if (daysBetween(span.last, earliest) > DEFAULT_BACKGROUND_DAYS) return 'background';
   if (evidence.every((d) => spanDays(d) > WEEK_DAYS) && daysBetween(span.last, earliest) > 0) return 'background';
+  // A week no lead tells, over before the story's first report ("suffered a setback in practice last week", in reports of the day he went on injured reserve): what led up to the news.
+  if (evidence.every((d) => spanDays(d) >= WEEK_DAYS) && !evidence.some(inLead) && daysBetween(span.last, earliest) > 0) return 'background';
   // Told by no lead and only by reports weeks after it ("a provision in an omnibus spending bill signed by President Obama on March 11", in reports of April 27 and 28): what a report recalls, not what it reports.
   if (!evidence.some(inLead) && evidence.every((d) => d.reported !== null && daysBetween(span.last, d.reported) > DEFAULT_BACKGROUND_DAYS)) return 'background';
   return 'happening';
