@@ -49,3 +49,10 @@ test('a spaced stop before an all-lowercase word of tokenised text ends an abbre
   // A word with a capital inside may open a sentence: the stop before it still ends one.
   assert.equal(sentences('Sales of the tablet fell by a third . iPhone orders held up .').length, 2);
 });
+
+test("an 's spaced after a pronoun in tokenised text is a contracted verb, after a name a possessive", () => {
+  const tags = (text: string) => sentencesAndTokens(text).tokens.map((t) => `${text.slice(t.start, t.end)}/${t.pos}`);
+  assert.ok(tags("That 's more than five times the legal limit .").includes("'s/AUX"));
+  assert.ok(tags("It 's official .").includes("'s/AUX"));
+  assert.ok(tags("Johnson 's husband was with her .").includes("'s/PART"));
+});

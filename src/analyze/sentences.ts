@@ -33,6 +33,9 @@ export function sentencesAndTokens(text: string, offset = 0, into: SentencesAndT
 export const MAX_WORD_CHARS = 256;
 const LONG_RUN = new RegExp(`\\S{${MAX_WORD_CHARS + 1},}`, 'g');
 
+/** Pronouns an "'s" after is a contracted "is" or "has", never a possessive ("it's", "that's", "there's"). */
+const CONTRACTING_PRONOUNS: ReadonlySet<string> = new Set(['it', 'that', 'he', 'she', 'there', 'here', 'what', 'who', 'this', 'where', 'how', 'when', 'why']);
+
 /** Appends one line's sentences and tokens to `into` (appended one by one: a spread of a long line's tokens overflows the stack). */
 function analyseLine(line: string, lineStart: number, into: SentencesAndTokens): void {
   const nlp = getNlp();
@@ -54,7 +57,9 @@ function analyseLine(line: string, lineStart: number, into: SentencesAndTokens):
     // wink keeps the text lossless; if a token ever does not sit where expected, search forward rather than emit a wrong span.
     if (read.slice(at, at + value.length) !== value) at = read.indexOf(value, at);
     starts.push(at);
-    tokens.push({ start: lineStart + at, end: lineStart + at + value.length, pos: pos[i]!, lemma: lemmas[i] ?? value.toLowerCase() });
+    // "That 's more than…" in tokenised text: wink reads the "'s" after a pronoun as a possessive; a pronoun owns nothing so, it is "is" or "has".
+    const contracted = pos[i] === 'PART' && /^['’]s$/i.test(value) && CONTRACTING_PRONOUNS.has(values[i - 1]?.toLowerCase() ?? '');
+    tokens.push({ start: lineStart + at, end: lineStart + at + value.length, pos: contracted ? 'AUX' : pos[i]!, lemma: contracted ? 'be' : (lemmas[i] ?? value.toLowerCase()) });
     at += value.length;
   }
   // wink makes a token of a tab or other non-space blank: such tokens are neither words nor the ends of a sentence.
