@@ -90,6 +90,8 @@ const isAbbreviationStop = (ctx: QuoteContext, k: number) => {
 };
 /** A word that may stand between a subject and its verb ("has repeatedly said"); capitalised it is part of a name ("The New York Times reported"). */
 const isFiller = (ctx: QuoteContext, i: number) => SUBJECT_VERB_FILLERS.has(lower(ctx, i)) && /^\p{Ll}/u.test(ctx.text.slice(ctx.tokens[i]?.start ?? 0, ctx.tokens[i]?.end ?? 0));
+/** Whether token `i` starts with a capital letter. */
+const capitalisedToken = (ctx: QuoteContext, i: number) => /^\p{Lu}/u.test(ctx.text.slice(ctx.tokens[i]?.start ?? 0, ctx.tokens[i]?.end ?? 0));
 const lower = (ctx: QuoteContext, i: number) => (ctx.tokens[i] ? ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[i]!.end).toLowerCase() : '');
 /**
  * Look-ups over one article's chunks and quotes, built once per context so that every question
@@ -684,7 +686,7 @@ export function subjectAfter(ctx: QuoteContext, start: number, nominal = false):
     const inNounPhrase = nominal && ['DET', 'ADJ', 'NOUN'].includes(ctx.tokens[end - 1]!.pos) && !/^[,.;:]$/.test(lower(ctx, end - 1));
     // "said ex-NYPD organized crime detective Joe Coffey": a participle before a noun modifies it, no clause starts there.
     const participleModifier = /ed$/.test(word) && ctx.tokens[end + 1]?.pos === 'NOUN';
-    if (end > j && ctx.tokens[end]!.pos === 'VERB' && !chunkStartingAt(ctx, end) && !inNounPhrase && !participleModifier) break;
+    if (end > j && ctx.tokens[end]!.pos === 'VERB' && !chunkStartingAt(ctx, end) && !capitalisedToken(ctx, end) && !inNounPhrase && !participleModifier) break;
     // Past a comma only a name in apposition belongs to the phrase ("…of the union, Tony Woodley").
     if (word === ',' && !chunkStartingAt(ctx, end + 1)?.personLike) {
       if (roleHead < 0) roleHead = end - 1;
@@ -1226,7 +1228,8 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
     if (ctx.tokens[k - 1]!.pos === 'DET' && isSpeechVerb(ctx, k, true)) continue;
     if (!isSpeechVerb(ctx, k, true)) {
       // Another verb first: the words after the quote are a new clause, not its attribution.
-      if (ctx.tokens[k]!.pos === 'VERB') return null;
+      // A capitalised "verb" mid-sentence is a name word the tagger misread ("quarterback Drew Brees said", "CEO Rob Friedman told").
+      if (ctx.tokens[k]!.pos === 'VERB' && !capitalisedToken(ctx, k)) return null;
       continue;
     }
     // "Detik.com quoted Djamal as saying": the one quoted is the speaker.
@@ -1251,7 +1254,7 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
     // `,” California Department of Alcohol and Drug Program deputy director Ana Ruiz told`: "of" and "and" between capitalised words are inside an organisation's name.
     const capitalisedAt = (m: number) => m >= i && /^\p{Lu}/u.test(ctx.text.slice(ctx.tokens[m]?.start ?? 0, ctx.tokens[m]?.end ?? 0));
     const insideName = (m: number) => NAME_JOINERS.has(lower(ctx, m)) && capitalisedAt(m - 1) && capitalisedAt(m + 1);
-    const describes = (m: number) => ['DET', 'NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[m]!.pos) || isInitialStop(ctx, m) || POSSESSIVES.has(lower(ctx, m)) || /^['’]s$/.test(lower(ctx, m)) || insideName(m) || (apposedName && (ctx.tokens[m]!.pos === 'ADP' || [',', '-', '–'].includes(lower(ctx, m))));
+    const describes = (m: number) => ['DET', 'NOUN', 'ADJ', 'PROPN'].includes(ctx.tokens[m]!.pos) || capitalisedToken(ctx, m) || isInitialStop(ctx, m) || POSSESSIVES.has(lower(ctx, m)) || /^['’]s$/.test(lower(ctx, m)) || insideName(m) || (apposedName && (ctx.tokens[m]!.pos === 'ADP' || [',', '-', '–'].includes(lower(ctx, m))));
     for (let m = i; m < startsAt; m++) if (!describes(m)) return null;
     if (endsSentence && found.kind !== 'pronoun' && !CLOSES_ATTRIBUTION.has(lower(ctx, k + 1))) return null;
     return resolveFound(ctx, found, 'quotes/x-said', close);

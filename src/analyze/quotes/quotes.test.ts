@@ -657,3 +657,9 @@ test('"said her nephew, X" is X; "said Firm advanced threat researcher X" is X, 
   const text = '“Patch now,” said Northwind advanced threat researcher Ana Ruiz.\n“The flaw is being exploited,” she said.';
   assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['Ana Ruiz', 'Ana Ruiz']);
 });
+
+test('a capitalised word the tagger read as a verb inside a name does not end the attribution ("Drew Brees", "CEO Rob Friedman")', () => {
+  assert.equal(only('“That is tough,” quarterback Drew Brees said of the loss.').speaker, 'Drew Brees');
+  assert.equal(only('“This is not a rush job,” Summit CEO Rob Friedman told the Los Angeles Times.').speaker, 'Rob Friedman');
+  assert.equal(only('“So which is it?” Deputy Public Defender Peter Lynch asked Coleman.').speaker, 'Peter Lynch');
+});
