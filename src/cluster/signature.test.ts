@@ -94,3 +94,16 @@ test("the story's trigger is what the leads put first, not background most of th
   const what = storyEventView(members).what;
   assert.ok(what && /^(meet|meeting|announce[sd]?|host)$/i.test(what), `trigger: ${what}`);
 });
+
+test('a clause set before the main one ("After …,") gives its triggers after the main clause\'s; the headline gives its word stems', () => {
+  const text = `Harbour board weighs ferry subsidy
+
+After a plan to rebuild the Lendra pier failed to pass the council this week, the harbour board said it is considering a subsidy for the ferry line.
+
+The board will decide next month.`;
+  const doc = processDoc(docFromText(text, 'fronted', null, { publishedAt: '2026-02-12' }), CTX);
+  const keys = doc.layers.event!.what.map((w) => w.key);
+  assert.ok(keys.indexOf('consider') >= 0 && keys.indexOf('consider') < keys.indexOf('plan'), `triggers: ${keys}`);
+  assert.equal(doc.title, 'Harbour board weighs ferry subsidy');
+  assert.deepEqual(doc.layers.event!.headline, ['harbour', 'board', 'weigh', 'ferri', 'subsidi']);
+});

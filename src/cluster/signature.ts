@@ -1,6 +1,8 @@
 import type { Doc, EntityMention, EventPart, EventSignature, Span, Timex } from '../doc/types.js';
 import type { Stage } from '../pipeline/stage.js';
+import { sentencesAndTokens } from '../analyze/sentences.js';
 import { timexTense } from '../analyze/time/tense.js';
+import { stemWord } from '../text/stem.js';
 import { foldTerm } from '../text/words.js';
 import { eventTerm, leadSpan, nameKey } from './features.js';
 import { LIGHT_VERBS } from './lexicon/light-verbs.js';
@@ -40,28 +42,63 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * planned one, nor one inside a quotation: the lead dates the news, background dates are older),
  * else the stated publication day. Each part keeps its words.
  */
-export function eventSignature(doc: Pick<Doc, 'text' | 'layers' | 'meta'>): EventSignature {
+export function eventSignature(doc: Pick<Doc, 'text' | 'layers' | 'meta'> & { title?: string | null }): EventSignature {
   const lead = leadSpan(doc);
   const inLead = (s: Span) => s.start >= lead.start && s.end <= lead.end;
   const inTimex = (s: Span) => doc.layers.timexes.some((t) => s.start >= t.start && s.end <= t.end);
   const names = doc.layers.entities.filter(inLead);
-  const what: EventPart[] = [];
+  const fronted = frontedClauses(doc, lead);
+  const main: EventPart[] = [];
+  const background: EventPart[] = [];
   for (const token of doc.layers.tokens) {
     if (!inLead(token) || (token.pos !== 'VERB' && token.pos !== 'NOUN') || inTimex(token)) continue;
     // A name's own words, and a title just before a name ("President Donald Trump"), are who, not what.
     if (names.some((e) => (token.start >= e.start && token.end <= e.end) || (e.start > token.end && e.start - token.end <= 1))) continue;
     const key = eventTerm(foldTerm(token.lemma));
-    if (key.length < 3 || !PATTERNS.termStart.test(key) || LIGHT_VERBS.has(key) || what.some((w) => w.key === key)) continue;
-    what.push({ key, start: token.start, end: token.end });
-    if (what.length === MAX_TRIGGERS) break;
+    if (key.length < 3 || !PATTERNS.termStart.test(key) || LIGHT_VERBS.has(key) || main.some((w) => w.key === key) || background.some((w) => w.key === key)) continue;
+    (fronted.some((c) => token.start >= c.start && token.end <= c.end) ? background : main).push({ key, start: token.start, end: token.end });
+    if (main.length === MAX_TRIGGERS) break;
   }
   return {
-    what,
+    what: [...main, ...background].slice(0, MAX_TRIGGERS),
     who: distinctNames(doc, names.filter((e) => e.type === 'person' || e.type === 'organization')),
     people: distinctNames(doc, names.filter((e) => e.type === 'person')),
     where: distinctNames(doc, names.filter((e) => e.type === 'location')),
     when: eventWhen(doc, doc.layers.timexes.filter(inLead)),
+    ...(doc.title ? { headline: headlineKeys(doc.title) } : {}),
   };
+}
+
+/**
+ * The headline's names, nouns and verbs as stems (title case tags most words as names, so every
+ * word is stemmed alike), reporting verbs left out: what two outlets' headlines of one event share.
+ */
+export function headlineKeys(title: string): string[] {
+  const keys = new Set<string>();
+  for (const token of sentencesAndTokens(title).tokens) {
+    if (token.pos !== 'NOUN' && token.pos !== 'VERB' && token.pos !== 'PROPN') continue;
+    const word = foldTerm(token.pos === 'PROPN' ? title.slice(token.start, token.end) : token.lemma);
+    if (word.length < 3 || !PATTERNS.termStart.test(word) || LIGHT_VERBS.has(word)) continue;
+    keys.add(stemWord(eventTerm(word)));
+  }
+  return [...keys];
+}
+
+/** Words that open a clause set before the main one ("After the bill failed, the White House…"): what it tells is the background of the news. */
+const FRONTED_CLAUSE_OPENERS = new Set(['after', 'following', 'before', 'despite', 'amid', 'since', 'while', 'when', 'although', 'though', 'because', 'once']);
+
+/** The clauses of the lead's sentences that open on a `FRONTED_CLAUSE_OPENERS` word, up to their first comma. */
+function frontedClauses(doc: Pick<Doc, 'text' | 'layers'>, lead: Span): Span[] {
+  const spans: Span[] = [];
+  for (const sentence of doc.layers.sentences) {
+    if (sentence.start < lead.start || sentence.end > lead.end) continue;
+    const tokens = doc.layers.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end && t.pos !== 'PUNCT');
+    const first = tokens[0];
+    if (!first || !FRONTED_CLAUSE_OPENERS.has(doc.text.slice(first.start, first.end).toLowerCase())) continue;
+    const comma = doc.text.indexOf(',', first.end);
+    if (comma !== -1 && comma < sentence.end) spans.push({ start: first.start, end: comma });
+  }
+  return spans;
 }
 
 /** One part per distinct name, keyed by the fullest form in the article that ends like it ("Lohan" → "lindsay lohan"), or by its gazetteer id. */

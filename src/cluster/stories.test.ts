@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import type { EventSignature } from '../doc/types.js';
-import { DEFAULT_AGREEING_EVENT_FACTOR, DEFAULT_COLD_DAYS, SHORT_TEXT_BRIDGE_RATIO, SHORT_TEXT_KEYS, DEFAULT_JOIN_THRESHOLD, DEFAULT_PEOPLE_CLASH_MAX_SCORE, DEFAULT_WHEN_TOLERANCE_DAYS, gapDays, groupArticle, growEvent, growStory, timePenalty, type StorySummary, type TermVector } from './stories.js';
+import { DEFAULT_AGREEING_EVENT_FACTOR, DEFAULT_COLD_DAYS, DEFAULT_DISJOINT_HEADLINE_FACTOR, SHORT_TEXT_BRIDGE_RATIO, SHORT_TEXT_KEYS, DEFAULT_JOIN_THRESHOLD, DEFAULT_PEOPLE_CLASH_MAX_SCORE, DEFAULT_WHEN_TOLERANCE_DAYS, gapDays, groupArticle, growEvent, growStory, timePenalty, type StorySummary, type TermVector } from './stories.js';
 
 const DAY = 86_400_000;
 const vector = (entries: Record<string, number>): TermVector => new Map(Object.entries(entries));
@@ -60,6 +60,31 @@ test('same words, main-event dates years apart: the article starts a story of it
   assert.equal(groupArticle(rematch, null, [fight], DEFAULT_JOIN_THRESHOLD, signature(edge)).storyId, 's-fight');
   // Without a date on either side the words decide.
   assert.equal(groupArticle(rematch, null, [fight], DEFAULT_JOIN_THRESHOLD, null).storyId, 's-fight');
+});
+
+test('with stated publication dates, six weeks on a lead telling another happening is another event; one naming the story\'s happening, or three weeks on, joins', () => {
+  const centroid = vector({ corps: 2, lawsuit: 1, court: 1, trademark: 1 });
+  const dated = (day: string, ...what: string[]): EventSignature => ({ ...signature(day), what: what.map((key) => ({ key, start: 0, end: 4 })) });
+  const suit = { ...story('s-suit', centroid, Date.parse('2006-03-28')), event: growEvent([], dated('2006-03-28', 'file', 'lawsuit', 'trademark')) };
+  const at = (day: string) => Date.parse(day);
+  assert.equal(groupArticle(centroid, at('2006-05-08'), [suit], DEFAULT_JOIN_THRESHOLD, dated('2006-05-08', 'lose', 'case', 'court')).storyId, null);
+  assert.equal(groupArticle(centroid, at('2006-05-08'), [suit], DEFAULT_JOIN_THRESHOLD, dated('2006-05-08', 'lose', 'case', 'lawsuit')).storyId, 's-suit');
+  assert.equal(groupArticle(centroid, at('2006-04-18'), [suit], DEFAULT_JOIN_THRESHOLD, dated('2006-04-18', 'lose', 'case', 'court')).storyId, 's-suit');
+  // Undated, a weekday may resolve to another year: only the wide tolerance applies.
+  assert.equal(groupArticle(centroid, null, [{ ...suit, firstAt: null, lastAt: null }], DEFAULT_JOIN_THRESHOLD, dated('2006-05-08', 'lose', 'case', 'court')).storyId, 's-suit');
+});
+
+test('a headline sharing no word with the story\'s headlines needs a higher score; one naming its actor or happening does not', () => {
+  const centroid = vector({ bailout: 1, senate: 1, automaker: 1, vote: 1 });
+  const article = vector({ bailout: 1, automaker: 1, white: 1, house: 1, rescue: 1, consider: 1 });
+  const headlined = (...headline: string[]): EventSignature => ({ what: [], who: [], where: [], when: null, headline });
+  const vote = { ...story('s-vote', centroid, 0), event: growEvent([], headlined('automak', 'bailout', 'fail', 'senat')) };
+  const score = groupArticle(article, DAY, [vote]).score;
+  assert.ok(score >= DEFAULT_JOIN_THRESHOLD && score < DEFAULT_JOIN_THRESHOLD * DEFAULT_DISJOINT_HEADLINE_FACTOR, `score ${score}`);
+  assert.equal(groupArticle(article, DAY, [vote], DEFAULT_JOIN_THRESHOLD, headlined('white', 'hous', 'consid', 'rescu', 'plan')).storyId, null);
+  assert.equal(groupArticle(article, DAY, [vote], DEFAULT_JOIN_THRESHOLD, headlined('senat', 'bailout', 'rescu')).storyId, 's-vote');
+  // Without a headline on the article the words decide.
+  assert.equal(groupArticle(article, DAY, [vote], DEFAULT_JOIN_THRESHOLD, headlined()).storyId, 's-vote');
 });
 
 test("a story's event counts each lead's parts and spans its members' dates", () => {

@@ -98,6 +98,8 @@ export interface EventSignature {
   people?: EventPart[];
   where: EventPart[];
   when: { start: string; end: string; basis: 'text' | 'published'; span: Span | null } | null;
+  /** The headline's words and names as keys (stems), when the article has a headline (absent on articles stored before). */
+  headline?: string[];
 }
 
 /** Layers a stage can write. Later stages (entities, times, claims) add theirs here. */

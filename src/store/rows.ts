@@ -82,7 +82,7 @@ export function metaOf(row: Pick<ArticleRow, 'input' | 'source_name' | 'source_d
 export const centroidJson = (summary: StorySummary): string => JSON.stringify([...summary.centroid]);
 
 export const eventJson = (event: StoryEvent | undefined): string | null =>
-  event ? JSON.stringify({ what: [...event.what], who: [...event.who], ...(event.people ? { people: [...event.people] } : {}), where: [...event.where], when: event.when }) : null;
+  event ? JSON.stringify({ what: [...event.what], who: [...event.who], ...(event.people ? { people: [...event.people] } : {}), where: [...event.where], when: event.when, ...(event.headline ? { headline: [...event.headline] } : {}), ...(event.main ? { main: [...event.main] } : {}) }) : null;
 
 /** A story summary from its stored columns (numbers may come back as strings or bigints from Postgres' int8). */
 export function summaryOf(row: { id: string; size: number | string; centroid: string; first_at: number | string | bigint | null; last_at: number | string | bigint | null; event: string | null }): StorySummary {
@@ -94,8 +94,8 @@ export function summaryOf(row: { id: string; size: number | string; centroid: st
     lastAt: row.last_at === null ? null : Number(row.last_at),
   };
   if (row.event) {
-    const e = JSON.parse(row.event) as { what: Array<[string, number]>; who: Array<[string, number]>; people?: Array<[string, number]>; where: Array<[string, number]>; when: StoryEvent['when'] };
-    summary.event = { what: new Map(e.what), who: new Map(e.who), ...(e.people ? { people: new Map(e.people) } : {}), where: new Map(e.where), when: e.when };
+    const e = JSON.parse(row.event) as { what: Array<[string, number]>; who: Array<[string, number]>; people?: Array<[string, number]>; where: Array<[string, number]>; when: StoryEvent['when']; headline?: Array<[string, number]>; main?: Array<[string, number]> };
+    summary.event = { what: new Map(e.what), who: new Map(e.who), ...(e.people ? { people: new Map(e.people) } : {}), where: new Map(e.where), when: e.when, ...(e.headline ? { headline: new Map(e.headline) } : {}), ...(e.main ? { main: new Map(e.main) } : {}) };
   }
   return summary;
 }
