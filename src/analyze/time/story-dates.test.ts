@@ -24,7 +24,8 @@ test('seeds: each undated article gets the days its references to happenings 001
   assert.deepEqual(docs.map((d) => d.meta.publishedAt), [null, '2026-01-09', null, '2026-01-14', null]);
   const ranges = inferStoryDates(docs);
   const words = (r: (typeof ranges)[number]) => r.evidence.map((e) => [e.doc.id, e.doc.text.slice(e.span.start, e.span.end)]);
-  // 000: the call "earlier this week" is 001's call "on Wednesday" (January 7): published that day to Sunday.
+  // 000: the call "earlier this week" is 001's call "on Wednesday" (January 7): published by Sunday; Trump's announcement,
+  // with the words of his post 001 quotes after dating the announcement "on Friday" (January 9): not before it.
   // 002: the call "last week": published in the week after, January 12-18; its meeting with the Council of Ministers,
   // where Petro said the words 003 quotes from the cabinet meeting it dates January 14 (003's own month and day, in
   // that range): not before it.
@@ -33,12 +34,13 @@ test('seeds: each undated article gets the days its references to happenings 001
   // of its call "on Wednesday" (January 7): not before it. Its warning "earlier this week" is a saying 001 does not
   // tell (001's "earlier this week" is what Trump suggested): no evidence.
   assert.deepEqual(ranges.map((r) => [r.articleId, r.start, r.end]), [
-    [docs[0]!.id, '2026-01-07', '2026-01-11'],
+    [docs[0]!.id, '2026-01-09', '2026-01-11'],
     [docs[2]!.id, '2026-01-14', '2026-01-18'],
     [docs[3]!.id, '2026-01-14', '2026-01-18'],
     [docs[4]!.id, '2026-01-07', '2026-01-09'],
   ]);
-  assert.deepEqual(words(ranges[0]!), [[docs[0]!.id, 'earlier this week'], [docs[1]!.id, 'on Wednesday']]);
+  assert.deepEqual(words(ranges[0]!).filter((_, i) => i !== 2), [[docs[0]!.id, 'earlier this week'], [docs[1]!.id, 'on Wednesday'], [docs[1]!.id, 'on Friday']]);
+  assert.equal(words(ranges[0]!)[2]![1]!.replace(/\s+/g, ' '), 'Trump announced the upcoming meeting in a post on his Truth Social platform.');
   assert.deepEqual(words(ranges[1]!).slice(0, 2), [[docs[2]!.id, 'last week'], [docs[1]!.id, 'on Wednesday']]);
   assert.deepEqual(words(ranges[1]!)[3], [docs[3]!.id, 'on January 14']);
   assert.match(words(ranges[1]!)[2]![1]!, /^Petro made the announcement during a meeting with the Council of Ministers/);
@@ -105,4 +107,12 @@ test('one occasion told in other words (the same person, the same words quoted f
   // Other words quoted: two meetings of the same people, perhaps; the call's week alone.
   const other = council('Traffic will use the old ferry road until the work is finished');
   assert.deepEqual(rangeOf(story([undated, null], [...call], [...other]), 0), [['2026-03-09', '2026-03-15']]);
+});
+
+test('one saying told in other words (the same verb of saying, the same person\'s words quoted) dates an undated article from its day on', () => {
+  const call = ['Mayor Lena Ortiz spoke with Governor Paul Hanley by phone on Monday about the harbour bridge.', '2026-03-06'] as const;
+  const announced = (quote: string) => [`Mayor Lena Ortiz announced on Thursday that the harbour bridge would reopen in May. In a statement, Ortiz said: “${quote}.”`, '2026-03-12'] as const;
+  const undated = 'Mayor Lena Ortiz and Governor Paul Hanley spoke by phone last week about the harbour bridge. Ortiz announced the reopening in a statement. “We will rebuild the harbour bridge before the summer season starts,” Ortiz said.';
+  assert.deepEqual(rangeOf(story([undated, null], [...call], [...announced('We will rebuild the harbour bridge before the summer season begins')]), 0), [['2026-03-12', '2026-03-15']]);
+  assert.deepEqual(rangeOf(story([undated, null], [...call], [...announced('Traffic will use the old ferry road until the work is finished')]), 0), [['2026-03-09', '2026-03-15']]);
 });

@@ -50,12 +50,14 @@ export interface StoryDateRange {
   reason: string;
 }
 
-/** An occasion a dated article dates ("Petro told a cabinet meeting broadcast publicly on January 14"). */
+/** An occasion or a saying a dated article dates ("Petro told a cabinet meeting broadcast publicly on January 14", "Trump announced on Friday"). */
 interface Occasion {
   doc: Doc;
   timex: Timex;
   day: Ymd;
-  noun: string;
+  /** The occasion noun or the verb of saying, by lemma, and its part of speech. */
+  word: string;
+  pos: 'NOUN' | 'VERB';
   names: Set<string>;
   sentence: Span;
 }
@@ -101,8 +103,9 @@ type Reference =
  * date the saying, so the other sentence must tell it too; of several candidates, one told with the
  * same verb first. A weekday with its date printed beside it ("Friday (March 6)") is that date; what a
  * dated article tells as going on ("is taking … this week") pins nothing. An occasion told in other
- * words ("a meeting with the Council of Ministers" / "a cabinet meeting … on January 14") with the same
- * person and the same words of theirs quoted from it moves the range's start to its day.
+ * words ("a meeting with the Council of Ministers" / "a cabinet meeting … on January 14"), or a saying
+ * told with the same verb ("Trump announced the upcoming meeting in a post" / "Trump announced on
+ * Friday"), with the same person and the same words of theirs quoted from it moves the range's start to its day.
  * Known failures: two different happenings told with the same names and verb on the same weekday
  * ("the Saturday talks" of two weeks) are taken for one; a weekend writer's loose "last week" for
  * the week just ending (a Monday happening told on its Saturday) gets the week after. Reading it
@@ -166,14 +169,14 @@ export function inferStoryDates(docs: Doc[]): StoryDateRange[] {
       if (own.some((t) => t.start >= sentence.start && t.start < sentence.end)) continue;
       if (clauseTense(doc.text, doc.layers.tokens, sentence, { start: sentence.start, end: sentence.start }) !== 'past') continue;
       const said = sentenceWords(doc, { start: sentence.end, end: sentence.end }, sentence);
-      const nouns = new Set(tokensWithin(doc.layers.tokens, sentence).filter((t) => t.pos === 'NOUN').map((t) => t.lemma.toLowerCase()));
+      const words = new Set(tokensWithin(doc.layers.tokens, sentence).map((t) => `${t.pos}:${t.lemma.toLowerCase()}`));
       const pin = occasions
-        .filter((o) => o.doc.id !== doc.id && nouns.has(o.noun) && compareYmd(o.day, range!.start) > 0 && compareYmd(o.day, range!.end) <= 0)
+        .filter((o) => o.doc.id !== doc.id && words.has(`${o.pos}:${o.word}`) && compareYmd(o.day, range!.start) > 0 && compareYmd(o.day, range!.end) <= 0)
         .find((o) => [...o.names].some((n) => said.names.has(n) && sameWordsQuoted(doc, sentence, o.doc, o.sentence, n)));
       if (!pin) continue;
       range = { start: pin.day, end: range!.end };
       evidence.push({ doc, span: { start: sentence.start, end: sentence.end } }, { doc: pin.doc, span: { start: pin.timex.start, end: pin.timex.end } });
-      reasons.push(`"${doc.text.slice(sentence.start, sentence.end)}" (the same ${pin.noun}, the same words quoted from it): ${pin.doc.id} dates it ${ymdString(pin.day)}`);
+      reasons.push(`"${doc.text.slice(sentence.start, sentence.end)}" (the same ${pin.pos === 'NOUN' ? pin.word : `saying (${pin.word})`}, the same words quoted from it): ${pin.doc.id} dates it ${ymdString(pin.day)}`);
     }
     if (range && bound && compareYmd(bound, range.start) > 0) {
       range = { start: bound, end: range.end };
@@ -187,7 +190,7 @@ export function inferStoryDates(docs: Doc[]): StoryDateRange[] {
 
 /**
  * The occasions a dated article dates to one day: an occasion noun shortly before the day's time
- * expression in one clause. An article dated from its own text counts here for the month and day
+ * expression in one clause, else the verb of saying it is told with ("announced on Friday"). An article dated from its own text counts here for the month and day
  * it prints (its year is checked against the range the occasion is to narrow).
  */
 function datedOccasions(doc: Doc): Occasion[] {
@@ -204,7 +207,9 @@ function datedOccasions(doc: Doc): Occasion[] {
     const before = tokensWithin(doc.layers.tokens, { start: sentence.start, end: timex.start }).slice(-DEFAULT_OCCASION_REACH);
     const cut = before.findLastIndex((t) => t.pos === 'PUNCT');
     const noun = before.slice(cut + 1).find((t) => t.pos === 'NOUN' && OCCASION_NOUNS.has(t.lemma.toLowerCase()));
-    if (noun) out.push({ doc, timex, day: span.first, noun: noun.lemma.toLowerCase(), names: sentenceWords(doc, timex).names, sentence });
+    const told = toldWith(doc, timex);
+    if (noun) out.push({ doc, timex, day: span.first, word: noun.lemma.toLowerCase(), pos: 'NOUN', names: sentenceWords(doc, timex).names, sentence });
+    else if (told.saying && told.verb) out.push({ doc, timex, day: span.first, word: told.verb, pos: 'VERB', names: sentenceWords(doc, timex).names, sentence });
   }
   return out;
 }
