@@ -54,7 +54,26 @@ export function chunksFromEntities(text: string, tokens: Token[], mentions: Enti
     const personLike = m.type === 'person' || (m.type === 'other' && shapedLikePerson);
     chunks.push({ start, end: m.end, first, last, name: { start: m.start, end: m.end }, titles, personLike, type: m.type });
   }
-  return chunks;
+  return withoutNested(chunks);
+}
+
+/**
+ * One name per stretch of text: a chunk inside a longer one ("Councilman Jumaane" inside "Councilman
+ * Jumaane D . Williams", once spaced initials joined the two) is dropped, the longer one taking a
+ * person's type from it.
+ */
+function withoutNested(chunks: NameChunk[]): NameChunk[] {
+  const sorted = [...chunks].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: NameChunk[] = [];
+  for (const c of sorted) {
+    const outer = kept.at(-1);
+    if (outer && c.start >= outer.start && c.end <= outer.end && (c.start > outer.start || c.end < outer.end)) {
+      if (c.type === 'person' && outer.type === 'other') kept[kept.length - 1] = { ...outer, type: 'person', personLike: true };
+      continue;
+    }
+    kept.push(c);
+  }
+  return kept;
 }
 
 /**

@@ -663,3 +663,7 @@ test('a capitalised word the tagger read as a verb inside a name does not end th
   assert.equal(only('“This is not a rush job,” Summit CEO Rob Friedman told the Los Angeles Times.').speaker, 'Rob Friedman');
   assert.equal(only('“So which is it?” Deputy Public Defender Peter Lynch asked Coleman.').speaker, 'Peter Lynch');
 });
+
+test('a name with a spaced middle initial and a relative clause after it speaks ("Councilman Jumaane D . Williams , who …, said")', () => {
+  assert.equal(only('" Things are tense , " Councilman Jumaane D . Williams , who represents the area , said on Twitter .').speaker, 'Councilman Jumaane D . Williams');
+});
