@@ -10,7 +10,7 @@ import { timexTense } from '../analyze/time/tense.js';
 import { SPEECH_VERBS } from '../analyze/quotes/lexicon/speech-verbs.js';
 import type { Doc, Quote, Span, Timex, Token } from '../doc/types.js';
 import { firstTokenAt, tokensWithin, withWholeQuotes } from '../doc/spans.js';
-import { statementComparer } from './claims/compare.js';
+import { spanTerms, statementComparer } from './claims/compare.js';
 import { isDateLine } from '../text/words.js';
 
 /**
@@ -570,7 +570,10 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
     }
   }
   const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);
-  const comparer = statementComparer(tellings.map(textOf));
+  // Each telling's terms from its document's tokens, not from tokenising its sentence again.
+  const termsByText = new Map<string, Map<string, number>>();
+  for (const d of tellings) if (!termsByText.has(textOf(d))) termsByText.set(textOf(d), spanTerms(d.doc, d.sentence));
+  const comparer = statementComparer(tellings.map(textOf), (text) => termsByText.get(text)!);
   const aligned = (a: Dated, b: Dated) => comparer(textOf(a), textOf(b)).same;
   const score = (a: Dated, b: Dated) => comparer(textOf(a), textOf(b)).score;
   const join = (entry: { first: Dated; evidence: Dated[] }, tellings: Dated[]) => {

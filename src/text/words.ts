@@ -15,8 +15,19 @@ export function onlyDates(words: readonly string[]): boolean {
   return words.length > 0 && words.every((w) => DATE_NUMBER.test(w) || DATE_WORD.test(w));
 }
 
+const DATE_LINE_WORDS = new RegExp(WORD.source, WORD.flags);
+
 /** Whether a text (a line, a sentence) only dates the page: the cleaning stage keeps such lines for the publication date, and they state nothing. */
-export const isDateLine = (text: string): boolean => onlyDates(text.match(WORD) ?? []);
+export function isDateLine(text: string): boolean {
+  // `onlyDates` of its words, stopping at the first word that is no date's (most sentences' first).
+  DATE_LINE_WORDS.lastIndex = 0;
+  let any = false;
+  for (let m = DATE_LINE_WORDS.exec(text); m; m = DATE_LINE_WORDS.exec(text)) {
+    if (!DATE_NUMBER.test(m[0]) && !DATE_WORD.test(m[0])) return false;
+    any = true;
+  }
+  return any;
+}
 
 /** Lower case without accents, so "Velmora" and "VELMORA", "São" and "Sao" are one term. */
 export function foldTerm(word: string): string {

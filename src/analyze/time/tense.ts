@@ -36,8 +36,7 @@ function tokenTense(text: string, token: Token, next: Token | undefined, previou
   // A possessive "'s" ("Philadelphia's 21st head coach") is no "is".
   if (PRESENT.has(word) && token.pos !== 'PART') return 'present';
   const lemma = token.lemma.toLowerCase();
-  // After a number an -s word is a plural noun the tagger read as a verb: "will get 10 to 12 carries on Saturday".
-  if (token.pos === 'VERB' && /[^s]s$/.test(word) && lemma !== word && previous?.pos !== 'NUM') return SCHEDULE.has(lemma) ? 'fixture' : 'present';
+  if (token.pos === 'VERB' && /[^s]s$/.test(word) && lemma !== word) return SCHEDULE.has(lemma) ? 'fixture' : 'present';
   // wink tags "kicks" in "the match kicks off Sunday" a noun; its particle makes it the verb.
   if (token.pos === 'NOUN' && /[^s]s$/.test(word) && SCHEDULE.has(lemma) && next && /^off$/i.test(text.slice(next.start, next.end))) return 'fixture';
   // A bare form right after its subject is a plural present ("the two sides meet Saturday"), not "to meet".

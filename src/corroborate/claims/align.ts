@@ -9,6 +9,8 @@ export interface UnitVectors {
   /** The weight of a term in this story: rarer is heavier. */
   weight: (key: string) => number;
   predicates: Array<Set<string>>;
+  /** Each unit's predicate terms holding a digit (its figures), for `similarity`. */
+  figures: string[][];
   events: Array<Set<string>>;
 }
 
@@ -27,7 +29,7 @@ export function unitVectors(units: ClaimUnit[]): UnitVectors {
   const weight = (key: string) => weights.get(key) ?? (key.startsWith('e:') ? 2 : 1) * Math.log(1 + n);
   const vectors = units.map((u) => weighted(u.terms, weight));
   const norms = vectors.map(norm);
-  return { vectors, norms, weight, predicates: units.map((u) => u.predicates), events: units.map((u) => u.events) };
+  return { vectors, norms, weight, predicates: units.map((u) => u.predicates), figures: units.map((u) => figuresOf(u.predicates)), events: units.map((u) => u.events) };
 }
 
 /** Term counts as TF-IDF weights (sublinear term frequency). */
@@ -67,7 +69,7 @@ const PARTICIPANTS_ONLY_FACTOR = 0.5;
 export function similarity(space: UnitVectors, i: number, j: number): number {
   const denominator = space.norms[i]! * space.norms[j]!;
   if (denominator === 0) return 0;
-  return predicateWeighed(space, dot(space.vectors[i]!, space.vectors[j]!) / denominator, space.predicates[i]!, space.predicates[j]!);
+  return predicateWeighed(space, dot(space.vectors[i]!, space.vectors[j]!) / denominator, space.predicates[i]!, space.predicates[j]!, space.figures[i], space.figures[j]);
 }
 
 /**
@@ -78,8 +80,11 @@ export function termSimilarity(space: UnitVectors, a: { terms: Map<string, numbe
   return predicateWeighed(space, vectorCosine(weighted(a.terms, space.weight), weighted(b.terms, space.weight)), a.predicates, b.predicates);
 }
 
-/** A cosine as `similarity` counts it, given the two statements' predicate terms. */
-function predicateWeighed(space: UnitVectors, cos: number, a: Set<string>, b: Set<string>): number {
+/** Predicate terms that are figures (hold a digit). */
+const figuresOf = (predicates: Set<string>): string[] => [...predicates].filter((key) => /\d/.test(key));
+
+/** A cosine as `similarity` counts it, given the two statements' predicate terms (and their figures, when known). */
+function predicateWeighed(space: UnitVectors, cos: number, a: Set<string>, b: Set<string>, figuresA = figuresOf(a), figuresB = figuresOf(b)): number {
   let shared = 0;
   let common = 0;
   for (const key of a) {
@@ -88,7 +93,7 @@ function predicateWeighed(space: UnitVectors, cos: number, a: Set<string>, b: Se
     common++;
   }
   // A figure only one gives tells another happening of the same kind ("hosted the gala in 2019").
-  const figureApart = [...a, ...b].some((key) => /\d/.test(key) && !(a.has(key) && b.has(key)));
+  const figureApart = figuresA.some((key) => !b.has(key)) || figuresB.some((key) => !a.has(key));
   const whole = common > 0 && (common === a.size || common === b.size) && !figureApart;
   return shared >= PREDICATE_WEIGHT_NEEDED || whole ? cos : cos * PARTICIPANTS_ONLY_FACTOR;
 }

@@ -8,7 +8,7 @@ import { ATTRIBUTE_SUBJECTS, findAttributeConflicts } from './attributes.js';
 import { findConflicts, type Conflict } from './conflicts.js';
 import { findHappeningConflicts } from './happenings.js';
 import { personFacets, valueFacets } from './facets.js';
-import { pieceFacts } from './pieces.js';
+import { PIECE_SOURCES, pieceFacts } from './pieces.js';
 import { roleFacets } from './roles.js';
 import { findSlotConflicts } from './slots.js';
 import { claimUnits, narrowedSpan, referents, type ClaimUnit } from './units.js';
@@ -55,12 +55,17 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
   const units = members.flatMap((doc) => claimUnits(doc, entities, referent));
   const space = unitVectors(units);
   const byId = new Map(members.map((d) => [d.id, d]));
+  // Read once per article: the conflict and fact searches ask it of every pair of statements.
+  const outletOf = new Map<string, string>();
   const sourceOf = (unit: ClaimUnit) => {
-    const original = byId.get(copies.get(unit.doc.id)?.of ?? '');
-    return outletKey(original ?? unit.doc);
+    let key = outletOf.get(unit.doc.id);
+    if (key === undefined) outletOf.set(unit.doc.id, (key = outletKey(byId.get(copies.get(unit.doc.id)?.of ?? '') ?? unit.doc)));
+    return key;
   };
-  const attributeConflicts = findAttributeConflicts(units, (i) => sourceOf(units[i]!));
-  const conflicts = [...findConflicts(units, space, sourceOf), ...attributeConflicts, ...findSlotConflicts(units, sourceOf), ...findHappeningConflicts(units, space, sourceOf)];
+  // Conflicts and facts told inside other statements are found between outlets only: a story one outlet tells (most stories of one article) has none to look for.
+  const outlets = new Set(units.map(sourceOf)).size;
+  const attributeConflicts = outlets > 1 ? findAttributeConflicts(units, (i) => sourceOf(units[i]!)) : [];
+  const conflicts = outlets > 1 ? [...findConflicts(units, space, sourceOf), ...attributeConflicts, ...findSlotConflicts(units, sourceOf), ...findHappeningConflicts(units, space, sourceOf)] : [];
   const disputedUnits = new Set(conflicts.flatMap((c) => c.positions.flatMap((p) => p.refs.map((r) => r.unit))));
   const sentenceCount = new Map(members.map((d) => [d.id, Math.max(1, d.layers.sentences.length - 1)]));
   // Statements on different sides of one conflict never unite into one claim.
@@ -111,7 +116,7 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
   }
   // A figure several outlets print inside sentences about other things: a claim of its own, cited by the words giving it.
   const disputedValues = new Set(conflicts.flatMap((c) => c.positions.flatMap((p) => p.refs.map((r) => `${r.unit}:${r.value.start}`))));
-  for (const facet of valueFacets(units, space, sourceOf)) {
+  for (const facet of outlets > 1 ? valueFacets(units, space, sourceOf) : []) {
     // Statements already aligned as one claim need no second one.
     if (claims.some((c) => facet.refs.every((r) => c.units.includes(units[r.unit]!)))) continue;
     // Worded from the clause's start (the subject) to the value's words.
@@ -120,7 +125,7 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
     claims.push(insideClaim(statements, `${first.cite.start}:${first.cite.end}`, text, status, sources, refs.map((r) => r.cite)));
   }
   // A fact several outlets tell in a phrase of sentences that say more: a claim of its own, cited by each phrase.
-  for (const fact of pieceFacts(units, space, sourceOf)) {
+  for (const fact of outlets >= PIECE_SOURCES ? pieceFacts(units, space, sourceOf) : []) {
     if (claims.some((c) => fact.refs.every((r) => c.units.includes(units[r.unit]!)))) continue;
     // Worded from the clause's start (the subject) to the phrase's end.
     const { refs, statements, sources, first, text } = briefestFirst(fact.refs, units, sourceOf);

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareStatements, statementComparer } from './compare.js';
+import { docFromText } from '../../ingest/plain-text.js';
+import { processDoc } from '../../pipeline/analyze.js';
+import { compareStatements, spanTerms, statementComparer, statementTerms } from './compare.js';
 
 // Statements from ECB+ articles about one event (the 76ers' coaching change, 2005).
 const story = [
@@ -35,4 +37,13 @@ test('compareStatements: near-synonyms for one happening meet ("died" / "was kil
   const shopping = compare(context[0]!, context[2]!);
   assert.ok(killed.score > shopping.score, `died/killed ${killed.score} vs died/shopping ${shopping.score}`);
   assert.ok(killed.score > 0.99, String(killed.score));
+});
+
+test('spanTerms: a sentence of an analysed article has the terms its text has alone', () => {
+  const doc = processDoc(docFromText(`${story.join('. ')}.`, 'a.txt', null), { now: new Date(0) });
+  assert.ok(doc.layers.sentences.length >= 4);
+  for (const s of doc.layers.sentences) {
+    const own = doc.text.slice(s.start, s.end);
+    assert.deepEqual([...spanTerms(doc, s)], [...statementTerms(own)], own);
+  }
 });

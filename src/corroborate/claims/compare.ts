@@ -1,4 +1,6 @@
 import { sentencesAndTokens } from '../../analyze/sentences.js';
+import { tokensWithin } from '../../doc/spans.js';
+import type { Doc, Span, Token } from '../../doc/types.js';
 import { ALIGN_THRESHOLD, vectorCosine, weighted } from './align.js';
 import { CONTENT_POS, termKey } from './units.js';
 
@@ -9,9 +11,14 @@ export interface StatementComparison {
 }
 
 /** The content terms of a free-standing statement, as the claims stage reads a clause. */
-function statementTerms(text: string): Map<string, number> {
+export const statementTerms = (text: string): Map<string, number> => tokenTerms(text, sentencesAndTokens(text).tokens);
+
+/** The content terms of a stretch of an analysed document (a sentence), from its own tokens: as `statementTerms` of its text, without tokenising it again. */
+export const spanTerms = (doc: Pick<Doc, 'text' | 'layers'>, span: Span): Map<string, number> => tokenTerms(doc.text, tokensWithin(doc.layers.tokens, span));
+
+function tokenTerms(text: string, tokens: Token[]): Map<string, number> {
   const terms = new Map<string, number>();
-  for (const token of sentencesAndTokens(text).tokens) {
+  for (const token of tokens) {
     if (!CONTENT_POS.has(token.pos)) continue;
     const key = termKey(text.slice(token.start, token.end), token);
     if (key) terms.set(key, (terms.get(key) ?? 0) + 1);
@@ -31,10 +38,13 @@ export function compareStatements(a: string, b: string, context: string[] = []):
   return statementComparer(context)(a, b);
 }
 
-/** `compareStatements` for many pairs of one story: the context's terms are read once. */
-export function statementComparer(context: string[]): (a: string, b: string) => StatementComparison {
+/**
+ * `compareStatements` for many pairs of one story: the context's terms are read once (by
+ * `terms`, when the caller has them from the statements' documents).
+ */
+export function statementComparer(context: string[], terms: (text: string) => Map<string, number> = statementTerms): (a: string, b: string) => StatementComparison {
   const cache = new Map<string, Map<string, number>>();
-  const termsOf = (text: string) => cache.get(text) ?? cache.set(text, statementTerms(text)).get(text)!;
+  const termsOf = (text: string) => cache.get(text) ?? cache.set(text, terms(text)).get(text)!;
   const df = new Map<string, number>();
   for (const text of new Set(context)) for (const key of termsOf(text).keys()) df.set(key, (df.get(key) ?? 0) + 1);
   const n = new Set(context).size;

@@ -55,7 +55,7 @@ const SENTENCE_FLOOR = 0.2;
  * 0.523 → 0.530 at precision 0.911 → 0.913; held out 0.530 → 0.531 at 0.950, false corroboration
  * 0.018 → 0.017.
  */
-const PIECE_SOURCES = 3;
+export const PIECE_SOURCES = 3;
 /** Postings of a term above this find too many pairs to score and decide none (as in `alignUnits`). */
 const MAX_POSTINGS = 200;
 /** Words after a verb that belong to it ("checked in", "pulled over"). */
@@ -132,8 +132,11 @@ function piecesOf(units: ClaimUnit[], space: UnitVectors): Piece[] {
         });
       }
     for (let i = 0; i < runs.length; i++) {
+      // Phrases i…j, grown one phrase at a time (`trimmed` copies what it keeps).
+      const joined: Token[] = [];
       for (let j = i; j < Math.min(runs.length, i + WINDOW); j++) {
-        const tokens = trimmed(runs.slice(i, j + 1).flat());
+        for (const t of runs[j]!) joined.push(t);
+        const tokens = trimmed(joined);
         if (!tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) continue;
         const terms = new Map<string, number>();
         const events = new Set<string>();

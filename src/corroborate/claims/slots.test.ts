@@ -4,7 +4,7 @@ import type { ExportEntity } from '../../export/types.js';
 import { mergeEntities } from '../../analyze/entities/merge.js';
 import { docFromText } from '../../ingest/plain-text.js';
 import { processDoc } from '../../pipeline/analyze.js';
-import { findSlotConflicts } from './slots.js';
+import { findSlotConflicts, ordinalValue } from './slots.js';
 import { claimUnits } from './units.js';
 
 /** Slot conflicts among articles of one story, one outlet each unless `outlets` says otherwise. Sentences are from ECB+ (CC BY 3.0). */
@@ -73,4 +73,11 @@ test('a plan, a "not yet", an infinitive or another person is no denial of the d
     'His manager had arranged for Tom Avery to check into Cedar Ridge .',
     'Dana Wells never entered Cedar Ridge , the clinic said .',
   ]) assert.deepEqual(conflictsOf([checkedIn, other]), [], other);
+});
+
+test('ordinal words and numbered ordinals have a rank; other words, object keys included, have none', () => {
+  assert.equal(ordinalValue('fifth'), 5);
+  assert.equal(ordinalValue('21st'), 21);
+  assert.equal(ordinalValue('constructor'), null);
+  assert.equal(ordinalValue('coach'), null);
 });

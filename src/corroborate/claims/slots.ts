@@ -42,14 +42,16 @@ interface SlotPhrase {
   text: string;
 }
 
-const ORDINALS: Record<string, number> = {
+/** A map, not an object: "constructor" is no ordinal (an object's lookup found `Object` for it). */
+const ORDINALS: ReadonlyMap<string, number> = new Map(Object.entries({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20,
-};
+}));
 
 /** The rank an ordinal word states ("sixth", "6th"); null for any other word. */
 export function ordinalValue(word: string): number | null {
-  if (ORDINALS[word] !== undefined) return ORDINALS[word]!;
+  const rank = ORDINALS.get(word);
+  if (rank !== undefined) return rank;
   const numbered = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(word);
   return numbered ? Number(numbered[1]) : null;
 }

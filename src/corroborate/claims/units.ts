@@ -129,7 +129,7 @@ export function claimUnits(doc: Doc, entities: ExportEntity[], referent: Map<str
     for (const clause of clausesOf(doc, sentence, tokens)) {
       // A clause without a verb is a fragment, a name or a caption ("Arcade Joseph Comeaux Jr."): nothing to check.
       if (!hasVerb(tokens, clause)) continue;
-      const terms = termsOf(doc, tokens, clause, attribution);
+      const { terms, predicates, events, verbs } = clauseTerms(doc, tokens, clause, attribution);
       if ([...terms.values()].reduce((a, b) => a + b, 0) < MIN_CLAUSE_TERMS) continue;
       const quantities = findQuantities(doc.text.slice(clause.start, clause.end)).map((q) => ({
         ...q,
@@ -146,7 +146,7 @@ export function claimUnits(doc: Doc, entities: ExportEntity[], referent: Map<str
         terms.set(key, (terms.get(key) ?? 0) + 1);
       }
       const people = new Set(inSentence.filter((m) => m.entity.type === 'person' && m.start >= clause.start && m.end <= clause.end && !inAttribution(attribution, m.start)).map((m) => m.referent));
-      units.push({ doc, span: clause, sentence, terms, quantities, attribution, people, predicates: predicatesOf(doc, tokens, clause, attribution), events: predicatesOf(doc, tokens, clause, attribution, EVENT_POS), verbs: predicatesOf(doc, tokens, clause, attribution, VERB_POS), denied: deniedVerbs(doc, tokens, clause, attribution), attributes: personAttributes(doc, clause, inSentence), roles });
+      units.push({ doc, span: clause, sentence, terms, quantities, attribution, people, predicates, events, verbs, denied: deniedVerbs(doc, tokens, clause, attribution), attributes: personAttributes(doc, clause, inSentence), roles });
       roles = [];
     }
   }
@@ -354,6 +354,24 @@ function termsOf(doc: Doc, tokens: Token[], clause: Span, attribution: Attributi
     if (key) terms.set(key, (terms.get(key) ?? 0) + 1);
   }
   return terms;
+}
+
+/** `termsOf` and the `predicatesOf` sets a unit keeps (all, events, verbs), in one walk of the clause's tokens. */
+function clauseTerms(doc: Doc, tokens: Token[], clause: Span, attribution: Attribution | null) {
+  const terms = new Map<string, number>();
+  const predicates = new Set<string>();
+  const events = new Set<string>();
+  const verbs = new Set<string>();
+  for (const token of tokens) {
+    if (token.start < clause.start || token.end > clause.end || !CONTENT_POS.has(token.pos) || inAttribution(attribution, token.start)) continue;
+    const key = termKey(doc.text.slice(token.start, token.end), token);
+    if (!key) continue;
+    terms.set(key, (terms.get(key) ?? 0) + 1);
+    if (PREDICATE_POS.has(token.pos)) predicates.add(key);
+    if (EVENT_POS.has(token.pos)) events.add(key);
+    if (VERB_POS.has(token.pos)) verbs.add(key);
+  }
+  return { terms, predicates, events, verbs };
 }
 
 const PREDICATE_POS: ReadonlySet<string> = new Set(['VERB', 'NOUN', 'NUM']);
