@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { z } from 'zod';
 import { contentHash } from '../src/ingest/plain-text.js';
-import { toJobInput } from '../src/queue/jobs.js';
+import { groupJobInputs, toJobInput } from '../src/queue/jobs.js';
 import { JobQueue, parseQueueUrl, STORY_QUEUE } from '../src/queue/queue.js';
 import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
@@ -13,13 +14,13 @@ import { REPO, round, SHARED_DATA } from './args.js';
 
 /**
  * `npm run bench -- queue [--articles N] [--data DIR]`: the job queue with real worker processes
- * (`corroborate worker`) on the first N ECB+ dev articles, one ingest job per article as
- * `analyze --queue` enqueues them. Against the PostgreSQL server of DATABASE_URL (default the
+ * (`corroborate worker`) on the first N ECB+ texts (dev's 197, then train's), in ingest jobs of up
+ * to `JOB_INPUTS` articles as `analyze --queue` enqueues them. Against the PostgreSQL server of DATABASE_URL (default the
  * local one), each run in fresh schemas.
  * - Throughput: 1 and 2 worker processes, store in PostgreSQL and (1 worker) in SQLite: articles/s
  *   until every ingest job is done, and until the story jobs are done too, and the story jobs run;
  *   then the store is checked (every article once, except inputs the pipeline refused; story sizes
- *   equal to membership). The run's schemas are dropped at the end. Each worker first takes one warm-up
+ *   equal to membership; `grouping`, a hash of the stories' member sets, equal where the stories are). The run's schemas are dropped at the end. Each worker first takes one warm-up
  *   article (not timed); worker CPU ms per article counts ingest and story jobs (clock ticks of
  *   /proc, so Linux only) and does not depend on what else loads the machine, unlike articles/s.
  * - Kill: one worker is SIGKILLed once a third of the articles are stored, a second worker takes
@@ -27,12 +28,16 @@ import { REPO, round, SHARED_DATA } from './args.js';
  */
 const Source = z.object({ split: z.string(), text: z.string() });
 const BIN = join(REPO, 'bin', 'corroborate.js');
+/** Input names of the measured texts: `ecb-dev-<index>`. */
+const TEXT_INPUT = 'ecb-dev';
 const SERVER = process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/test';
 const withSchema = (schema: string) => `${SERVER}${SERVER.includes('?') ? '&' : '?'}schema=${schema}`;
 
 export async function runQueueBench(data: string | undefined, articles = 200) {
   const file = join(data ?? join(SHARED_DATA, 'ecbplus'), 'documents.jsonl');
-  const dev = readFileSync(file, 'utf8').trim().split('\n').map((l) => Source.parse(JSON.parse(l))).filter((d) => d.split === 'dev').map((d) => d.text);
+  const sources = readFileSync(file, 'utf8').trim().split('\n').map((l) => Source.parse(JSON.parse(l)));
+  // Dev texts first (the figures of earlier runs), then train's: runs past dev's 197 texts go on there.
+  const dev = [...sources.filter((d) => d.split === 'dev'), ...sources.filter((d) => d.split !== 'dev')].map((d) => d.text);
   const texts = dev.slice(0, articles);
   // One article per worker, not in the measured corpus, goes first: a fresh process spends seconds loading its language models.
   const warmUp = dev.slice(articles, articles + 2);
@@ -46,7 +51,7 @@ export async function runQueueBench(data: string | undefined, articles = 200) {
       console.error(JSON.stringify(rows.at(-1)));
     }
     const kill = await killRun(texts, withSchema(`${run}_queue_kill`), withSchema(`${run}_store_kill`));
-    const result = { corpus: `ECB+ dev, first ${texts.length} articles`, loadAverage: loadavg().map((x) => round(x, 1)), server: SERVER.replace(/:[^:@/]*@/, ':***@'), throughput: rows, kill };
+    const result = { corpus: `ECB+ dev then train, first ${texts.length} articles`, loadAverage: loadavg().map((x) => round(x, 1)), server: SERVER.replace(/:[^:@/]*@/, ':***@'), throughput: rows, kill };
     console.log(JSON.stringify(result, null, 2));
     return result;
   } finally {
@@ -71,7 +76,8 @@ async function throughput(texts: string[], warmUp: string[], queueUrl: string, d
   const queue = await JobQueue.open(queueUrl);
   const children = await Promise.all(Array.from({ length: workers }, () => startWorker(queueUrl, db)));
   try {
-    await enqueue(queue, warmUp.slice(0, workers), 'warm-up');
+    // One warm-up job per worker (the two texts together would make one job, taken by one worker).
+    for (const text of warmUp.slice(0, workers)) await enqueue(queue, [text], 'warm-up');
     await drained(queue, 'ingest');
     await drained(queue, 'story');
     const cpuBefore = children.map(cpuSeconds);
@@ -117,9 +123,9 @@ async function killRun(texts: string[], queueUrl: string, db: string) {
     second = await startWorker(queueUrl, db);
     await drained(queue, 'ingest');
     await drained(queue, 'story');
-    const jobs = await Promise.all(ids.map((id) => queue.ingestJob(id)));
+    const jobs = await Promise.all([...new Set(ids)].map((id) => queue.ingestJob(id)));
     return {
-      jobs: ids.length,
+      jobs: jobs.length,
       completed: jobs.filter((j) => j?.state === 'completed').length,
       retried: jobs.filter((j) => (j?.retries ?? 0) > 0).length,
       storedAtKill,
@@ -151,8 +157,9 @@ async function storyJobsRun(queueUrl: string): Promise<number> {
 
 /** Distinct texts that the pipeline refused (an input error such as no article text): the store should not hold them. */
 async function rejectedTexts(queue: JobQueue, ids: string[], texts: string[]): Promise<number> {
-  const jobs = await Promise.all(ids.map((id) => queue.ingestJob(id)));
-  return distinct(texts.filter((_, i) => (jobs[i]?.result?.failed ?? 0) > 0));
+  const jobs = new Map(await Promise.all([...new Set(ids)].map(async (id) => [id, await queue.ingestJob(id)] as const)));
+  const failed = (i: number) => jobs.get(ids[i]!)?.result?.articles.some((a) => a.input === `${TEXT_INPUT}-${i}` && a.status === 'failed') ?? false;
+  return distinct(texts.filter((_, i) => failed(i)));
 }
 
 /** Every article stored once and in exactly one story. */
@@ -160,16 +167,24 @@ async function check(db: string, expected: number) {
   const store: Store = await openStore(db);
   try {
     const { articles, stories } = await store.counts();
-    const members = (await store.listStories()).flatMap((s) => s.articleIds);
-    return { expected, articles, stories, membersInStories: members.length, distinctMembers: new Set(members).size };
+    const listed = await store.listStories();
+    const members = listed.flatMap((s) => s.articleIds);
+    // The grouping itself, whatever the story ids: equal between stores that made the same stories.
+    const grouping = createHash('sha256').update(JSON.stringify(listed.map((s) => [...s.articleIds].sort()).sort())).digest('hex').slice(0, 12);
+    return { expected, articles, stories, membersInStories: members.length, distinctMembers: new Set(members).size, grouping };
   } finally {
     await store.close();
   }
 }
 
-async function enqueue(queue: JobQueue, texts: string[], name = 'ecb-dev'): Promise<string[]> {
+/** The texts as `analyze --queue` enqueues files (`groupJobInputs`); the job id of each text, in order. */
+async function enqueue(queue: JobQueue, texts: string[], name = TEXT_INPUT): Promise<string[]> {
+  const files = texts.map((text, i) => ({ input: `${name}-${i}`, bytes: new TextEncoder().encode(text), sidecar: null }));
   const ids: string[] = [];
-  for (const [i, text] of texts.entries()) ids.push(await queue.enqueueIngest({ inputs: [toJobInput({ input: `${name}-${i}`, bytes: new TextEncoder().encode(text), sidecar: null })] }));
+  for (const group of groupJobInputs(files)) {
+    const id = await queue.enqueueIngest({ inputs: group.map(toJobInput) });
+    ids.push(...group.map(() => id));
+  }
   return ids;
 }
 

@@ -106,7 +106,7 @@ test('serve --queue: POST /api/articles answers 202 with a job; a worker stores 
   }
 });
 
-test('analyze --queue enqueues one job per input and prints its id; without a queue, /api/jobs is 404 and POST stores at once', async () => {
+test('analyze --queue enqueues the inputs in jobs of several and prints each input\'s job id; without a queue, /api/jobs is 404 and POST stores at once', async () => {
   const url = pg.url('enqueue');
   const stdout = sink();
   const stderr = sink();
@@ -114,6 +114,8 @@ test('analyze --queue enqueues one job per input and prints its id; without a qu
   assert.equal(code, 1, stderr.text());
   const lines = stdout.text().trim().split('\n').map((l) => l.split('\t'));
   assert.deepEqual(lines.map(([, input]) => input), examples.slice(0, 2));
+  // Two inputs make one job (up to JOB_INPUTS do), which holds both.
+  assert.equal(new Set(lines.map(([id]) => id)).size, 1);
   assert.match(stderr.text(), /missing\.txt: error: .*\[not-found\]/);
   const queue = await JobQueue.open(url);
   try {

@@ -4,11 +4,12 @@ import type { Writable } from 'node:stream';
 import { annotate, AnnotateInputSchema } from '../analyze/annotate.js';
 import { asInputError, CorroborateError, isCorroborateError } from '../doc/errors.js';
 import type { Message } from '../doc/types.js';
+import type { InputFile } from '../ingest/read-inputs.js';
 import type { StoryExport } from '../export/types.js';
 import { createFetcher } from '../ingest/fetch/fetch-url.js';
 import { createAnalyser, defaultThreads, type Analyser } from '../pipeline/analyser.js';
 import { expandInputs, exportStories, ingestPaths, openStore, readOrFetch, type IngestReport } from '../pipeline/analyze.js';
-import { toJobInput } from '../queue/jobs.js';
+import { startsNewJob, toJobInput } from '../queue/jobs.js';
 import type { JobQueue } from '../queue/queue.js';
 import { storeLocation } from '../store/open.js';
 import type { Store } from '../store/store.js';
@@ -332,15 +333,27 @@ async function runEnqueue(queueUrl: string, parsed: Parsed, io: Io): Promise<num
     const { files, failures } = await expandInputs(parsed.positionals);
     const failed = failures.map((f) => ({ input: f.input, error: f.error }));
     const jobs: Array<{ input: string; jobId: string }> = [];
+    // Inputs are read a job's worth at a time, so memory holds one job's bytes however many inputs there are.
+    let group: InputFile[] = [];
+    let groupBytes = 0;
+    const flush = async () => {
+      if (group.length === 0) return;
+      const jobId = await queue.enqueueIngest({ inputs: group.map(toJobInput), ...(maxChars ? { maxChars } : {}), ...(encoding ? { encoding } : {}), meta });
+      for (const file of group) jobs.push({ input: file.input, jobId });
+      group = [];
+      groupBytes = 0;
+    };
     for (const path of files) {
       const read = await readOrFetch(path, { fetcher, readStdin: io.readStdin, ...(maxBytes ? { maxBytes } : {}) });
       if (!read.ok) {
         failed.push({ input: read.failure.input, error: read.failure.error });
         continue;
       }
-      const jobId = await queue.enqueueIngest({ inputs: [toJobInput(read.file)], ...(maxChars ? { maxChars } : {}), ...(encoding ? { encoding } : {}), meta });
-      jobs.push({ input: read.file.input, jobId });
+      if (startsNewJob(group.length, groupBytes, read.file.bytes.byteLength)) await flush();
+      group.push(read.file);
+      groupBytes += read.file.bytes.byteLength;
     }
+    await flush();
     if (values.json) io.stdout.write(`${JSON.stringify({ jobs, failed: failed.map((f) => ({ input: f.input, error: { code: f.error.code, message: f.error.message } })) }, null, 2)}\n`);
     else {
       for (const job of jobs) io.stdout.write(`${job.jobId}\t${printable(job.input)}\n`);
@@ -359,22 +372,32 @@ const loadQueue = () => import('../queue/queue.js');
 /** Parses `--concurrency` (default 1). */
 const concurrencyOf = (value: string | undefined): number => (value === undefined ? 1 : parseCount('concurrency', value));
 
+/**
+ * A worker's analysis threads unless `--threads` says: one, so that the event loop, which places and
+ * writes under the store's lock, never analyses; more workers (processes) use more cores.
+ */
+const WORKER_THREADS = 1;
+
 /** `corroborate worker`: processes queued jobs into the store until SIGINT/SIGTERM, then lets running jobs finish. */
 async function runWorkerCommand(parsed: Parsed, io: Io): Promise<number> {
   const queueUrl = str(parsed.values.queue);
   if (!queueUrl) throw new CorroborateError('bad-option', 'worker: --queue postgres://… is required (the queue to take jobs from)');
   const concurrency = concurrencyOf(str(parsed.values.concurrency));
+  const threadsValue = str(parsed.values.threads);
+  const threads = threadsValue === undefined ? WORKER_THREADS : parseThreads(threadsValue);
   const store = await openStore(storeLocation(str(parsed.values.db), io.env ?? {}));
+  const analyser = createAnalyser(threads);
   let queue: JobQueue | undefined;
   try {
     const [{ JobQueue }, { runWorker }] = await Promise.all([loadQueue(), import('../queue/worker.js')]);
     queue = await JobQueue.open(queueUrl, { supervise: true });
-    await runWorker({ store, queue, concurrency });
-    io.stderr.write(`worker ${process.pid}: processing jobs (concurrency ${concurrency}); Ctrl-C stops after the running jobs\n`);
+    await runWorker({ store, queue, concurrency, analyser });
+    io.stderr.write(`worker ${process.pid}: processing jobs (concurrency ${concurrency}, ${threads} analysis thread(s)); Ctrl-C stops after the running jobs\n`);
     await aborted(io.signal);
     return EXIT.ok;
   } finally {
     await queue?.close();
+    await analyser.close();
     await store.close();
   }
 }

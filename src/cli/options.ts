@@ -90,7 +90,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'worker',
-    usage: 'corroborate worker --queue postgres://… [--db STORE] [--concurrency N]',
+    usage: 'corroborate worker --queue postgres://… [--db STORE] [--concurrency N] [--threads N]',
     summary: 'process queued jobs (ingest, then story analysis) into the store until stopped; run several on one queue',
     options: {
       help: common.help!,
@@ -98,6 +98,7 @@ export const COMMANDS: CommandSpec[] = [
       ...db,
       queue: { type: 'string', value: 'URL', help: 'PostgreSQL job queue to take jobs from (required; postgres://host/db, ?schema=NAME)' },
       concurrency: { type: 'string', value: 'N', help: 'jobs processed at once by this process, per queue (default 1)' },
+      threads: { type: 'string', value: 'N', help: 'worker threads analysing articles and stories (default 1; 0 = in the main thread)' },
     },
     minPositionals: 0,
   },

@@ -6,9 +6,10 @@ import { createFetcher, type Fetcher } from '../ingest/fetch/fetch-url.js';
 import { charsetOfContentType } from '../ingest/markup-encoding.js';
 import { expandPaths, readInput, type InputFailure, type InputFile, type ReadOptions, type ReadResult } from '../ingest/read-inputs.js';
 import { openStore, storeLocation } from '../store/open.js';
-import type { Store } from '../store/store.js';
+import type { BatchAhead, Store } from '../store/store.js';
 import { inlineAnalyser, type Analyser } from './analyser.js';
 import { addAndRepair } from './repair-story.js';
+import { placementTerms } from './cluster-article.js';
 import type { DocOptions } from './docs-from-input.js';
 import { refreshStoryAnalyses, storyAnalyses, type StoryAnalysesOptions } from './story-analyses.js';
 
@@ -102,9 +103,16 @@ export async function ingestInputs(store: Store, files: InputFile[], options: In
   const analyser = options.analyser ?? inlineAnalyser;
   const analysed = await Promise.all(files.map((file) => analyse(file, options, analyser)));
   const outcomes: FileOutcome[] = [];
-  await inWriteBatch(store, async () => {
-    for (const one of analysed) outcomes.push(...(await storeAnalysed(store, one)));
-  });
+  // The articles the batch will try to place (refused ones are not placed).
+  const docs = analysed.flatMap((one) => (one.ok ? one.docs.filter((doc) => !emptyBody(doc)) : []));
+  const ahead = { contentHashes: docs.map((doc) => doc.contentHash), terms: [...new Set(docs.flatMap(placementTerms))] };
+  await inWriteBatch(
+    store,
+    async () => {
+      for (const one of analysed) outcomes.push(...(await storeAnalysed(store, one)));
+    },
+    ahead,
+  );
   return finish(store, outcomes, analyser, options);
 }
 
@@ -124,9 +132,9 @@ const writeQueues = new WeakMap<Store, Promise<unknown>>();
  * store batches (`Store.batch`). Concurrent ingests into one store in one process (the server's
  * requests) take turns, so an article is always placed against everything stored before it.
  */
-async function inWriteBatch(store: Store, work: () => Promise<void>): Promise<void> {
+async function inWriteBatch(store: Store, work: () => Promise<void>, ahead?: BatchAhead): Promise<void> {
   const previous = writeQueues.get(store) ?? Promise.resolve();
-  const turn = previous.then(() => (store.batch ? store.batch(work) : work()));
+  const turn = previous.then(() => (store.batch ? store.batch(work, ahead) : work()));
   writeQueues.set(store, turn.catch(() => {}));
   await turn;
 }
@@ -211,9 +219,8 @@ async function fetchInput(url: string, options: Pick<IngestOptions, 'fetcher' | 
 async function storeDoc(store: Store, doc: Doc): Promise<FileOutcome> {
   const input = doc.meta.input;
   try {
-    const existing = await store.findByHash(doc.contentHash);
-    if (existing) return { input, status: 'unchanged', id: existing, storyId: await store.storyOf(existing), messages: doc.messages };
-    // Placement and write are one unit of work, so another writer's article cannot slip in between.
+    // Placement and write are one unit of work, so another writer's article cannot slip in between;
+    // the content hash is checked inside it (the same content stored before is not placed again).
     // The story it joined is re-examined after: it may be split in two (the article can go with either part).
     const { result, storyId } = await addAndRepair(store, doc);
     if (!result.added) return { input, status: 'unchanged', id: result.existingId!, storyId: await store.storyOf(result.existingId!), messages: doc.messages };

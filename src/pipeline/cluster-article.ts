@@ -13,6 +13,9 @@ export const DEFAULT_MAX_CANDIDATES = 20;
 /** Articles checked for containment per new article (LSH candidates). */
 export const DEFAULT_MAX_COPY_CANDIDATES = 50;
 
+/** The keys whose document frequencies placing `doc` reads (`Store.termStats`). */
+export const placementTerms = (doc: Doc): string[] => vectorKeys(articleFeatures(doc));
+
 /**
  * Where a new article goes and what it changes in the indexes: the story it joins (or starts),
  * stories it bridges, and its copy links. Reads the store through bounded lookups only (the
@@ -41,7 +44,7 @@ export async function placeArticle(store: Store, doc: Doc, options: Partial<Grou
   const shingles = shingleHashes(doc.text);
   const bands = bandKeys(minhashSignature(shingles), shingles.length);
   const sketch = { shingles, bands, publishedAt: features.publishedAt, length: doc.text.length };
-  const stored = await store.copySketches(await store.copyCandidates(bands, DEFAULT_MAX_COPY_CANDIDATES));
+  const stored = await store.copyCandidateSketches(bands, DEFAULT_MAX_COPY_CANDIDATES);
   const copies = decideCopies({ articleId: doc.id, shingles, publishedAt: features.publishedAt, length: doc.text.length, duplicateOf: null }, stored);
 
   return {

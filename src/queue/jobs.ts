@@ -24,6 +24,34 @@ export const IngestJobSchema = z.object({
 });
 export type IngestJob = z.infer<typeof IngestJobSchema>;
 
+/**
+ * Inputs per ingest job when many are enqueued at once (`analyze --queue`), and the bytes a job
+ * holds at most (one larger input still makes a job alone). A job's articles are analysed, then
+ * placed and stored as one batch under the store's placement lock: per-job costs (the queue's
+ * fetch and completion, a transaction, the lock, the per-batch counts) are paid once for all of
+ * them, where one article per job paid them at every article.
+ */
+export const JOB_INPUTS = 16;
+export const JOB_BYTES = 4 * 1024 * 1024;
+
+/** Whether an input of `next` bytes goes to a new job after a job of `inputs` inputs and `bytes` bytes. */
+export const startsNewJob = (inputs: number, bytes: number, next: number): boolean => inputs > 0 && (inputs >= JOB_INPUTS || bytes + next > JOB_BYTES);
+
+/** Splits inputs, in order, into jobs as `analyze --queue` does (`startsNewJob`). */
+export function groupJobInputs<T extends { bytes: { byteLength: number } }>(files: T[]): T[][] {
+  const groups: T[][] = [];
+  let size = 0;
+  for (const file of files) {
+    if (startsNewJob(groups.at(-1)?.length ?? 0, size, file.bytes.byteLength) || groups.length === 0) {
+      groups.push([]);
+      size = 0;
+    }
+    groups.at(-1)!.push(file);
+    size += file.bytes.byteLength;
+  }
+  return groups;
+}
+
 export const StoryJobSchema = z.object({ storyId: z.string(), version: z.number().int() });
 export type StoryJob = z.infer<typeof StoryJobSchema>;
 

@@ -35,11 +35,12 @@ export const STORY_DELAY_SECONDS = 2;
 const RETRY_LIMIT = 3;
 
 /**
- * Jobs are fetched two at a time and the next fetch follows at once while fetches come back full:
+ * Jobs are fetched one at a time and the next fetch follows at once while fetches come back full:
  * pg-boss otherwise waits its polling interval (at least 0.5 s) after every job, which capped a
- * worker at about 1 article/s. Two, not more, so a second worker still finds jobs near the end.
+ * worker at about 1 article/s. One, not more: a job holds up to `JOB_INPUTS` articles, and a
+ * worker holding a second one while it stores the first leaves the other workers idle near the end.
  */
-const WORK_OPTIONS = (concurrency: number) => ({ localConcurrency: concurrency, batchSize: 2, burstWhenBatchFull: true, pollingIntervalSeconds: 0.5, perJobResults: true }) as const;
+const WORK_OPTIONS = (concurrency: number) => ({ localConcurrency: concurrency, batchSize: 1, burstWhenBatchFull: true, pollingIntervalSeconds: 0.5, perJobResults: true }) as const;
 
 /** A batch handler that settles each job alone: one job's failure (retried) does not fail the others. */
 const settleEach =

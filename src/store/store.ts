@@ -127,6 +127,18 @@ export interface StorySearchHit {
   snippet: string;
 }
 
+/**
+ * What a batch will add, when the caller knows it before the batch starts: the store may read
+ * ahead, outside its write lock, what placing them will ask (which contents are stored already,
+ * the document frequencies of their terms).
+ * A hint only: the batch stays correct for whatever it adds.
+ */
+export interface BatchAhead {
+  contentHashes: string[];
+  /** The keys their placement reads document frequencies of (`vectorKeys`). */
+  terms?: string[];
+}
+
 export interface AddResult {
   /** False when the same content was stored before; `existingId` then names it. */
   added: boolean;
@@ -165,7 +177,7 @@ export interface Store {
    * so placements inside it need no lock of their own. Optional: a store without it commits each article on its own.
    * Other writes of this process called outside `work` wait for the batch to end.
    */
-  batch?(work: () => Promise<void>): Promise<void>;
+  batch?(work: () => Promise<void>, ahead?: BatchAhead): Promise<void>;
   getArticles(ids?: string[]): Promise<Doc[]>;
   /** The named articles as stored, column by column (unknown ids are skipped): what `getArticles` parses, for a thread to parse. */
   getArticleRows(ids: string[]): Promise<ArticleRow[]>;
@@ -184,7 +196,8 @@ export interface Store {
   storySummaries(ids: string[]): Promise<StorySummary[]>;
   /** Articles sharing an LSH band with the given keys (at most `limit`). */
   copyCandidates(bands: number[], limit: number): Promise<string[]>;
-  copySketches(ids: string[]): Promise<CopySketch[]>;
+  /** The sketches of `copyCandidates(bands, limit)`, in that order, in one read. */
+  copyCandidateSketches(bands: number[], limit: number): Promise<CopySketch[]>;
   /** Copy links of the given articles (those that are copies). */
   copiesOf(ids: string[]): Promise<Map<string, CopyLink>>;
   storyMerges(): Promise<StoryMerge[]>;

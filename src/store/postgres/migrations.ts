@@ -134,4 +134,18 @@ export const PG_MIGRATIONS: string[] = [
   CREATE INDEX story_changes_story ON story_changes(story_id, version, id);
   ALTER TABLE story_merges DROP CONSTRAINT story_merges_article_id_fkey;
   `,
+  // 3: what each batch changed in the grouping's statistics (the article count, document
+  // frequencies) and which story summaries it changed, keyed by the generation its commit made:
+  // another process's placement caches apply these instead of starting again empty. Pruned to
+  // the recent ones; a process further behind, or past a generation logged by no row (a write
+  // outside a batch), starts again empty.
+  `
+  CREATE TABLE cluster_changes (
+    generation bigint PRIMARY KEY,
+    docs integer NOT NULL,
+    terms text[] NOT NULL,
+    df integer[] NOT NULL,
+    stories text[] NOT NULL
+  );
+  `,
 ];

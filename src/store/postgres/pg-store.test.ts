@@ -1,9 +1,12 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportStories, ingestPaths } from '../../pipeline/analyze.js';
+import { exportStories, ingestInputs, ingestPaths } from '../../pipeline/analyze.js';
+import { expandPaths, readInput, type InputFile } from '../../ingest/read-inputs.js';
+import { groupJobInputs } from '../../queue/jobs.js';
 import { PgStore } from './pg-store.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import type { Store } from '../store.js';
@@ -93,5 +96,46 @@ describe(`same results: sqlite and ${backend.name}`, () => {
     assert.deepEqual(onPostgres.copies, onSqlite.copies);
     assert.deepEqual(onPostgres.counts, onSqlite.counts);
     assert.deepEqual(onPostgres.export, onSqlite.export);
+  });
+
+  test('jobs of several articles stored by two writers in turn, each catching up on the other\'s batches, give the stories one writer gives', async () => {
+    const { files: paths } = await expandPaths([realArticles()]);
+    const files: InputFile[] = [];
+    // In an order that mixes the events, so that each story is joined by both writers.
+    const mixed = (path: string) => createHash('sha256').update(path.slice(path.lastIndexOf('/'))).digest('hex');
+    for (const path of paths.sort((a, b) => (mixed(a) < mixed(b) ? -1 : 1))) {
+      const read = await readInput(path);
+      if (read.ok) files.push(read.file);
+    }
+    const jobs = groupJobInputs(files);
+    assert.ok(jobs.length >= 4, `several jobs (${jobs.length})`);
+    // Workers enqueue the story stage; here it is left out.
+    const ingest = (store: Store, job: InputFile[]) => ingestInputs(store, job, { storyStage: async () => {} });
+    const state = async (store: Store) => {
+      const stories = await store.listStories();
+      return {
+        stories: stories.map((s) => ({ id: s.id, articleIds: s.articleIds, version: s.version, redirects: s.redirects ?? [] })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+        sizes: (await store.storySummaries(stories.map((s) => s.id))).map((s) => [s.id, s.size, [...s.centroid].slice(0, 10)]),
+        merges: await store.storyMerges(),
+        copies: [...(await store.copiesOf(stories.flatMap((s) => s.articleIds)))],
+        counts: await store.counts(),
+      };
+    };
+    const one = await (await sqlite.fresh()).open();
+    for (const job of jobs) await ingest(one, job);
+    const expected = await state(one);
+    await one.close();
+
+    const fresh = await backend.fresh();
+    const writers = [await fresh.open(), await fresh.open()];
+    for (const [i, job] of jobs.entries()) await ingest(writers[i % 2]!, job);
+    // A job again (as a retried one is): its articles are found stored, nothing changes.
+    const again = await ingest(writers[1]!, jobs[0]!);
+    assert.equal(again.added, 0);
+    for (const store of writers) await store.close();
+    // Read through a handle of its own: a writer's caches are brought up to date when it places, not when it reads.
+    const reader = await fresh.open();
+    assert.deepEqual(await state(reader), expected);
+    await reader.close();
   });
 });

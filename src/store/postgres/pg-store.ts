@@ -4,7 +4,7 @@ import type { Doc } from '../../doc/types.js';
 import type { CopyLink, CopySketch } from '../../cluster/copies.js';
 import type { StorySummary, TermStats } from '../../cluster/stories.js';
 import { MARK_END, MARK_START, splitChanges } from '../store.js';
-import type { AddResult, ArticleText, ClusterWrite, Placement, SearchHit, Store, StoryCard, StoredStory, StoryMerge, StorySearchHit, StorySplit } from '../store.js';
+import type { AddResult, ArticleText, BatchAhead, ClusterWrite, Placement, SearchHit, Store, StoryCard, StoredStory, StoryMerge, StorySearchHit, StorySplit } from '../store.js';
 import { ANALYSIS_VERSION, type StoryAnalysis } from '../../story/types.js';
 import type { StoryChange } from '../../export/types.js';
 import {
@@ -28,7 +28,7 @@ import {
   type CardStoryRow,
 } from '../rows.js';
 import { idCollision, withRetries } from '../concurrency.js';
-import { PlacementCaches } from '../caches.js';
+import { PlacementCaches, type ClusterChange, type StoryKey } from '../caches.js';
 import type { Database, Sql } from './client.js';
 import { PG_MIGRATIONS } from './migrations.js';
 
@@ -38,6 +38,7 @@ const MIGRATION_LOCK = 0x436f7201;
 /** Postgres errors worth another try: serialisation failure, deadlock. */
 const RETRYABLE = new Set(['40001', '40P01']);
 const retryable = (error: unknown) => RETRYABLE.has((error as { code?: string }).code ?? '');
+const UNIQUE_VIOLATION = '23505';
 
 /** `ts_headline` options: the store's marks, a snippet of about a dozen words, or the whole text highlighted. */
 const SNIPPET = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=…`;
@@ -124,22 +125,43 @@ export class PgStore implements Store {
   private async placeInBatch(batch: BatchState, doc: Doc, place: (view: Store) => Promise<Placement>): Promise<AddResult> {
     await batch.tx.exec(batch.open ? 'RELEASE SAVEPOINT article; SAVEPOINT article' : 'SAVEPOINT article');
     batch.open = true;
+    // Content found absent before the batch took the lock is not looked up again under it: a
+    // writer that stored it since makes the article's insert fail on the unique content hash (below).
+    const checked = batch.absent.has(doc.contentHash);
     try {
-      const [existing] = await batch.tx.query<{ id: string }>('SELECT id FROM articles WHERE content_hash = $1', [doc.contentHash]);
-      if (existing) return { added: false, id: doc.id, existingId: existing.id };
+      if (!checked) {
+        const [existing] = await batch.tx.query<{ id: string }>('SELECT id FROM articles WHERE content_hash = $1', [doc.contentHash]);
+        if (existing) return { added: false, id: doc.id, existingId: existing.id };
+      }
       const placement = await place(this);
       const written = await this.write(batch.tx, doc, placement, batch);
+      // A second copy of the content later in the batch is looked up as before.
+      batch.absent.delete(doc.contentHash);
       batch.added++;
+      batch.stories.add(placement.storyId);
+      for (const merge of placement.cluster?.merged ?? []) batch.stories.add(merge.storyId);
       if (placement.cluster) {
         batch.docs++;
         for (const term of new Set(placement.cluster.terms)) batch.df.set(term, (batch.df.get(term) ?? 0) + 1);
       }
       // Kept in the caches now: a batch that fails later drops them all (see `batch`).
       this.caches.committed(placement, written.generation);
+      if (written.keys) this.caches.rememberKeys(placement.storyId, written.keys);
       return written.result;
     } catch (error) {
       batch.open = false;
       await batch.tx.exec('ROLLBACK TO SAVEPOINT article; RELEASE SAVEPOINT article');
+      // Checked only before the lock: the content may have been stored since (its insert then fails
+      // on the unique content hash, or on the id the hash gives) and is reported as stored.
+      if (checked) {
+        const [existing] = await batch.tx.query<{ id: string }>('SELECT id FROM articles WHERE content_hash = $1', [doc.contentHash]).catch(() => [] as Array<{ id: string }>);
+        if (existing) return { added: false, id: doc.id, existingId: existing.id };
+      }
+      // Other content holding the id (the article's insert was not preceded by a check, see `writeJoined`).
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        const [taken] = await batch.tx.query('SELECT 1 FROM articles WHERE id = $1', [doc.id]).catch(() => []);
+        if (taken) throw idCollision('article', doc.id);
+      }
       throw error;
     }
   }
@@ -178,21 +200,38 @@ export class PgStore implements Store {
    * end: updated at every article, each row would carry a version per article until the commit,
    * and every read of it would walk them.
    */
-  async batch(work: () => Promise<void>): Promise<void> {
+  async batch(work: () => Promise<void>, ahead?: BatchAhead): Promise<void> {
     if (this.inBatch.getStore()) return work();
+    // Read before the lock is taken, so that the lock is held for fewer round trips: which contents
+    // are stored, and the frequencies of the terms the articles will be placed by, which the caches
+    // then carry forward to the generation the lock finds.
+    const absent = new Set(ahead?.contentHashes ?? []);
+    if (absent.size > 0) for (const { content_hash } of await this.connection.query<{ content_hash: string }>('SELECT content_hash FROM articles WHERE content_hash = ANY($1::text[])', [[...absent]])) absent.delete(content_hash);
+    const uncached = this.caches.uncached(ahead?.terms ?? []);
+    if (uncached.length > 0) {
+      const state = await this.clusterState(this.connection, uncached);
+      this.caches.catchUp(state.generation, state.changes);
+      if (this.caches.at === state.generation) this.caches.prime(state.docs, state.df);
+    }
     try {
       const generation = await this.root.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK]);
-        const [state] = await tx.query<{ generation: string | number }>('SELECT generation FROM cluster_stats WHERE id = 1');
-        const batch: BatchState = { tx, open: false, generation: Number(state!.generation), added: 0, docs: 0, df: new Map() };
-        this.caches.follow(batch.generation);
+        const state = await this.clusterState(tx, [], absent.size);
+        const batch: BatchState = { tx, open: false, generation: state.generation, added: 0, docs: 0, df: new Map(), absent, stories: new Set(), seqs: state.seqs };
+        this.caches.catchUp(state.generation, state.changes);
         await this.inBatch.run(batch, work);
-        if (batch.df.size > 0) {
-          const terms = [...batch.df.keys()].sort();
-          await tx.query('INSERT INTO term_df (term, df) SELECT t, n FROM unnest($1::text[], $2::int[]) AS x(t, n) ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df', [terms, terms.map((t) => batch.df.get(t)!)]);
-        }
-        if (batch.added === 0) return batch.generation;
-        const [after] = await tx.query<{ generation: string | number }>('UPDATE cluster_stats SET docs = docs + $1, generation = generation + 1 WHERE id = 1 RETURNING generation', [batch.docs]);
+        const terms = [...batch.df.keys()].sort();
+        const df = terms.map((t) => batch.df.get(t)!);
+        if (terms.length > 0) await tx.query('INSERT INTO term_df (term, df) SELECT t, n FROM unnest($1::text[], $2::int[]) AS x(t, n) ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df', [terms, df]);
+        if (batch.added === 0 && batch.stories.size === 0) return batch.generation;
+        // The new generation and what the batch changed, for other processes' caches; the log keeps the last CHANGES_KEPT.
+        const [after] = await tx.query<{ generation: string | number }>(
+          `WITH g AS (UPDATE cluster_stats SET docs = docs + $1, generation = generation + 1 WHERE id = 1 RETURNING generation),
+             c AS (INSERT INTO cluster_changes (generation, docs, terms, df, stories) SELECT generation, $1, $2::text[], $3::int[], $4::text[] FROM g),
+             p AS (DELETE FROM cluster_changes WHERE generation <= (SELECT generation FROM g) - $5)
+           SELECT generation FROM g`,
+          [batch.docs, terms, df, [...batch.stories], CHANGES_KEPT],
+        );
         return Number(after!.generation);
       });
       this.caches.moved(generation);
@@ -203,14 +242,35 @@ export class PgStore implements Store {
     }
   }
 
+  /**
+   * The store's generation and article count, the logged changes after the caches' generation
+   * (oldest first), and the stored frequencies of `terms`: one statement, so one snapshot.
+   */
+  private async clusterState(sql: Sql, terms: string[], seqs = 0): Promise<{ generation: number; docs: number; changes: ClusterChange[]; df: Map<string, number>; seqs: number[] }> {
+    const [row] = await sql.query<{ generation: string | number; docs: number; changes: Array<{ generation: string | number; docs: number; terms: string[]; df: number[]; stories: string[] }>; df: Array<{ term: string; df: number }>; seqs: Array<string | number> }>(
+      `SELECT s.generation, s.docs,
+         (SELECT coalesce(json_agg(c ORDER BY c.generation), '[]'::json) FROM cluster_changes c WHERE c.generation > $1) AS changes,
+         (SELECT coalesce(json_agg(json_build_object('term', t.term, 'df', t.df)), '[]'::json) FROM term_df t WHERE t.term = ANY($2::text[])) AS df,
+         ARRAY(SELECT nextval('article_seq') FROM generate_series(1, $3::int)) AS seqs
+       FROM cluster_stats s WHERE s.id = 1`,
+      [this.caches.at ?? Number.MAX_SAFE_INTEGER, terms, seqs],
+    );
+    return {
+      seqs: row!.seqs.map(Number),
+      generation: Number(row!.generation),
+      docs: row!.docs,
+      changes: row!.changes.map((c) => ({ ...c, generation: Number(c.generation) })),
+      df: new Map([...terms.map((t) => [t, 0] as const), ...row!.df.map((r) => [r.term, r.df] as const)]),
+    };
+  }
+
   /** The rows of one placed article (inside the caller's transaction), and the store generation after it. */
-  private async write(tx: Sql, doc: Doc, placement: Placement, batch?: BatchState): Promise<{ result: AddResult; generation: number }> {
+  private async write(tx: Sql, doc: Doc, placement: Placement, batch?: BatchState): Promise<Written> {
     if (placement.cluster && placement.cluster.merged.length === 0) return this.writeJoined(tx, doc, placement.storyId, placement.isNewStory, placement.cluster, batch);
     const now = new Date().toISOString();
     const [taken] = await tx.query<{ id: string }>('SELECT id FROM articles WHERE id = $1', [doc.id]);
     if (taken) throw idCollision('article', doc.id);
-    const [next] = await tx.query<{ seq: string | number }>(`SELECT nextval('article_seq') AS seq`);
-    const seq = Number(next!.seq);
+    const seq = batch?.seqs.length ? batch.seqs.shift()! : Number((await tx.query<{ seq: string | number }>(`SELECT nextval('article_seq') AS seq`))[0]!.seq);
     const row = toRow(doc);
     await tx.query(
       `INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}, seq, ingested_at) VALUES (${ARTICLE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, $${ARTICLE_COLUMNS.length + 1}, $${ARTICLE_COLUMNS.length + 2})`,
@@ -239,18 +299,30 @@ export class PgStore implements Store {
    * story row is inserted (or updated) once with its final figures, and postings that stay are
    * updated in place rather than deleted and inserted again.
    */
-  private async writeJoined(tx: Sql, doc: Doc, storyId: string, isNewStory: boolean, write: ClusterWrite, batch?: BatchState): Promise<{ result: AddResult; generation: number }> {
+  private async writeJoined(tx: Sql, doc: Doc, storyId: string, isNewStory: boolean, write: ClusterWrite, batch?: BatchState): Promise<Written> {
     if (write.story.id !== storyId) throw new CorroborateError('store-error', `story summary ${write.story.id} does not match placement ${storyId}`);
     const now = new Date().toISOString();
-    const [before] = await tx.query<{ taken: boolean; seq: string | number; keys: Array<{ key: string; active_seq: string | number }> }>(
-      `SELECT EXISTS (SELECT 1 FROM articles WHERE id = $1) AS taken, nextval('article_seq') AS seq,
-         (SELECT coalesce(json_agg(json_build_object('key', key, 'active_seq', active_seq)), '[]'::json) FROM story_keys WHERE story_id = $2) AS keys`,
-      [doc.id, storyId],
-    );
-    if (before!.taken) throw idCollision('article', doc.id);
-    const seq = Number(before!.seq);
+    // In a batch, with a number drawn ahead and the story's postings known (a new story has none),
+    // nothing is read before the write: an id taken shows as the insert's unique violation (see `placeInBatch`).
+    const known = batch && batch.seqs.length > 0 ? (isNewStory ? [] : this.caches.storyKeys(storyId)) : undefined;
+    let seq: number;
+    let old: StoryKey[];
+    if (known) {
+      seq = batch!.seqs.shift()!;
+      old = known;
+    } else {
+      const [before] = await tx.query<{ taken: boolean; seq: string | number; keys: StoryKey[] }>(
+        `SELECT EXISTS (SELECT 1 FROM articles WHERE id = $1) AS taken, ${batch?.seqs.length ? '$3::bigint' : `nextval('article_seq')`} AS seq,
+           (SELECT coalesce(json_agg(json_build_object('key', key, 'active_seq', active_seq)), '[]'::json) FROM story_keys WHERE story_id = $2) AS keys`,
+        [doc.id, storyId, ...(batch?.seqs.length ? [batch.seqs[0]] : [])],
+      );
+      if (before!.taken) throw idCollision('article', doc.id);
+      if (batch?.seqs.length) batch.seqs.shift();
+      seq = Number(before!.seq);
+      old = before!.keys;
+    }
     const bucket = Math.floor(seq / ACTIVITY_BUCKET);
-    const keys = postingChanges(before!.keys, write.storyKeys, bucket);
+    const keys = postingChanges(old, write.storyKeys, bucket);
     const row = toRow(doc);
     const story = write.story;
     const published = doc.meta.publishedAt;
@@ -287,7 +359,7 @@ export class PgStore implements Store {
     // that hang on the story were not written (they select from it); the caller rolls back the rest.
     if (done!.story === null) throw isNewStory ? idCollision('story', storyId) : new CorroborateError('store-error', `story ${storyId} does not exist`);
     for (const { articleId: copy, link: to } of write.repoint) await this.repoint(tx, storyId, copy, to);
-    return { result: { added: true, id: doc.id }, generation: batch ? batch.generation : Number(done!.generation) };
+    return { result: { added: true, id: doc.id }, generation: batch ? batch.generation : Number(done!.generation), keys: write.storyKeys.map((key) => ({ key, active_seq: bucket })) };
   }
 
   /** The grouping's and copy detection's share of an add (inside its transaction). */
@@ -461,17 +533,17 @@ export class PgStore implements Store {
     return rows.map((r) => r.article_id);
   }
 
-  async copySketches(ids: string[]): Promise<CopySketch[]> {
+  async copyCandidateSketches(bands: number[], limit: number): Promise<CopySketch[]> {
+    if (bands.length === 0) return [];
+    // One round trip for `copyCandidates` and their sketches, in the candidates' order.
     const rows = await this.db.query<{ article_id: string; shingles: Uint8Array; published_at: string | number | null; text_length: number; original_id: string | null }>(
       `SELECT s.article_id, s.shingles, s.published_at, s.text_length, c.original_id
-       FROM article_sketches s LEFT JOIN article_copies c ON c.article_id = s.article_id WHERE s.article_id = ANY($1::text[])`,
-      [ids],
+       FROM (SELECT article_id, row_number() OVER () AS n FROM (SELECT DISTINCT article_id FROM lsh_bands WHERE band = ANY($1::bigint[]) LIMIT $2) d) k
+         JOIN article_sketches s ON s.article_id = k.article_id LEFT JOIN article_copies c ON c.article_id = s.article_id
+       ORDER BY k.n`,
+      [bands, limit],
     );
-    const byId = new Map(rows.map((r) => [r.article_id, r]));
-    return ids.flatMap((id) => {
-      const row = byId.get(id);
-      return row ? [{ articleId: row.article_id, shingles: shinglesOf(row.shingles), publishedAt: row.published_at === null ? null : Number(row.published_at), length: row.text_length, duplicateOf: row.original_id }] : [];
-    });
+    return rows.map((row) => ({ articleId: row.article_id, shingles: shinglesOf(row.shingles), publishedAt: row.published_at === null ? null : Number(row.published_at), length: row.text_length, duplicateOf: row.original_id }));
   }
 
   async copiesOf(ids: string[]): Promise<Map<string, CopyLink>> {
@@ -516,8 +588,9 @@ export class PgStore implements Store {
           JSON.stringify(change.articleIds ?? []),
           JSON.stringify(change.storyIds ?? []),
         ]);
-      // Other processes drop their caches (the story's summary changed); a batch moves the generation at its end.
+      // Other processes drop their caches (the story's summary changed); a batch moves the generation at its end and logs both stories.
       if (!batch) await tx.query('UPDATE cluster_stats SET generation = generation + 1 WHERE id = 1');
+      else for (const id of [split.storyId, part.story.id]) batch.stories.add(id);
       return true;
     });
     this.caches.forgetStory(split.storyId);
@@ -732,7 +805,26 @@ interface BatchState {
   added: number;
   docs: number;
   df: Map<string, number>;
+  /** Content hashes of `BatchAhead` that no stored article had before the batch took the lock. */
+  absent: Set<string>;
+  /** Stories whose summaries the batch changed (logged for other processes' caches). */
+  stories: Set<string>;
+  /**
+   * Article numbers drawn under the lock for the articles expected (the absent contents), taken in
+   * placement order; one that is not stored leaves a gap, as a rolled-back `nextval` does.
+   */
+  seqs: number[];
 }
+
+/** What writing one article gives: its result, the store generation after it, and the story's postings as written (when known). */
+interface Written {
+  result: AddResult;
+  generation: number;
+  keys?: StoryKey[];
+}
+
+/** Batches' changes kept in `cluster_changes`: a process whose caches are further behind starts them again empty. */
+const CHANGES_KEPT = 1000;
 
 /**
  * What `writeKeys` does to a story's postings, as two lists for one statement: keys to write with

@@ -406,7 +406,11 @@ export class SqliteStore implements Store {
     return rows.map((r) => r.article_id);
   }
 
-  async copySketches(ids: string[]): Promise<CopySketch[]> {
+  async copyCandidateSketches(bands: number[], limit: number): Promise<CopySketch[]> {
+    return this.copySketches(await this.copyCandidates(bands, limit));
+  }
+
+  private copySketches(ids: string[]): CopySketch[] {
     const get = this.sql(
       `SELECT s.article_id, s.shingles, s.published_at, s.text_length, c.original_id
        FROM article_sketches s LEFT JOIN article_copies c ON c.article_id = s.article_id WHERE s.article_id = ?`,
