@@ -57,6 +57,12 @@ export function wordsOf(text: string, tokens: Token[]): Word[] {
       k += 2;
       continue;
     }
+    // "A . J . Smith": tokenised text spaces the stop off an initial; the initial keeps it ("A."), as wink keeps "J." whole.
+    if (next && after && PATTERNS.capitalLetter.test(value) && text.slice(next.start, next.end) === '.' && next.start > token.end && PATTERNS.capitalised.test(text.slice(after.start, after.end))) {
+      words.push({ start: token.start, end: next.end, text: `${value}.`, pos: 'PROPN', initial: !prev || PATTERNS.clauseOpener.test(prev.text) });
+      k += 1;
+      continue;
+    }
     // "Dist. Atty. Steve Cooley": the stop of an abbreviated title wink does not know stays on it, as wink keeps "Lt." and "Gov.".
     if (prev && value === '.' && prev.end === token.start && next && next.start > token.end && PATTERNS.capitalised.test(text.slice(next.start, next.end)) && isAbbreviatedTitle(`${prev.text}.`)) {
       prev.end = token.end;
@@ -132,6 +138,12 @@ export function nameRuns(words: Word[]): Word[][] {
   };
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
+    // "A. J. Smith": initials open a name when a name word follows them.
+    if (run.length === 0 && PATTERNS.middleInitial.test(word.text) && initialsBeforeName(words, i)) {
+      runAt = i;
+      run.push(word);
+      continue;
+    }
     if (isNameWord(word)) {
       // "Chrysler LLC Jim Press", "Fort Pitt Capital Group Charlie Smith": a company's ending, then a first name and a name word, starts a person's name.
       const tail = run.at(-1)?.text.toLowerCase() ?? '';
@@ -141,7 +153,11 @@ export function nameRuns(words: Word[]): Word[][] {
       continue;
     }
     const next = words[i + 1];
-    const bridge = NAME_CONNECTORS.has(word.text) || PATTERNS.number.test(word.text) || PATTERNS.middleInitial.test(word.text);
+    if (run.length > 0 && PATTERNS.middleInitial.test(word.text) && initialsBeforeName(words, i)) {
+      run.push(word);
+      continue;
+    }
+    const bridge = NAME_CONNECTORS.has(word.text) || PATTERNS.number.test(word.text);
     if (run.length > 0 && bridge && next && isNameWord({ ...next, initial: false })) {
       run.push(word);
       continue;
@@ -163,6 +179,13 @@ export function nameRuns(words: Word[]): Word[][] {
   }
   close(words.length);
   return runs;
+}
+
+/** True when the initials from `at` on ("J.", "A. J.") are followed by a name word ("Smith"). */
+function initialsBeforeName(words: Word[], at: number): boolean {
+  let k = at;
+  while (words[k] && PATTERNS.middleInitial.test(words[k]!.text)) k++;
+  return words[k] !== undefined && isNameWord({ ...words[k]!, initial: false });
 }
 
 /**

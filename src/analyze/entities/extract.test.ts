@@ -35,6 +35,25 @@ describe('entities: per-article mentions', () => {
     assert.ok(names('Staff at the Detroit Free Press walked out.').includes('Detroit Free Press/organization'));
   });
 
+  test('initials before a surname are a person, stops spaced off or not: "A . J . Smith", "A. J. Smith", "A.J. Jones"', () => {
+    assert.ok(names('The club said general manager A . J . Smith would not comment .').includes('A . J . Smith/person[general manager]'));
+    const found = names('Later A. J. Smith met A.J. Jones, who runs U.S. Steel.');
+    assert.ok(found.includes('A. J. Smith/person'), found.join(', '));
+    assert.ok(found.includes('A.J. Jones/person'), found.join(', '));
+    assert.ok(found.includes('U.S. Steel/organization'), found.join(', '));
+  });
+
+  test('a title word after a first name is a surname: "Billy King" is a person, "General Manager Tom King" keeps his title', () => {
+    assert.ok(names('On Monday Billy King fired the coach.').includes('Billy King/person'));
+    assert.ok(names('The team said General Manager Tom King hired him.').includes('Tom King/person[General Manager]'));
+    assert.ok(names('The King of Spain spoke.').includes('Spain/location'));
+  });
+
+  test('a city and a plural name after it is a team, kept whole: "San Diego Chargers", "Tulsa Drillers"', () => {
+    assert.ok(names('San Diego Chargers defensive tackle Roy Hale was arrested.').includes('San Diego Chargers/organization'));
+    assert.ok(names('A day later the Tulsa Drillers won again.').includes('Tulsa Drillers/organization'));
+  });
+
   test('a surname written with a spaced apostrophe stays whole: "O\' Leary", "D \' Angelo"', () => {
     assert.ok(names("The airline's boss , Michael O' Leary , spoke on Monday .").includes("Michael O' Leary/person"));
     assert.ok(names("Later Maria D ' Angelo left the court .").includes("Maria D ' Angelo/person"));

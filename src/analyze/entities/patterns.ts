@@ -38,6 +38,10 @@ export const PATTERNS = {
   apostrophe: /^['’]$/u,
   /** A middle initial: "R." in "James R. Bodiford". */
   middleInitial: /^\p{Lu}\.$/u,
+  /** A capitalised plural word, a team's name after its city ("Chargers", "Lakers"); not "-ss" ("Express"). */
+  pluralName: /^\p{Lu}\p{Ll}+[^s]s$/u,
+  /** One capital letter: an initial when a stop follows ("A" of "A . J . Smith"). */
+  capitalLetter: /^\p{Lu}$/u,
   number: /^\d+$/,
   /** A product's model code: capitals then digits ("A380", "DC-9", "F-35"). */
   modelCode: /^\p{Lu}{1,3}-?\d+\p{Lu}?$/u,

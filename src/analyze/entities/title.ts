@@ -1,7 +1,8 @@
 import type { Word } from './chunk.js';
 import { demonymOf, placeOf } from './lexicon/gazetteer.js';
 import { ORG_SUFFIX_CUES } from './lexicon/organizations.js';
-import { isFirstName } from './lexicon/package-names.js';
+import { isFirstName, packageKinds } from './lexicon/package-names.js';
+import { isCity } from './lexicon/cities.js';
 import { HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon/titles.js';
 
 /** A name with the role words in front of it taken off. */
@@ -34,7 +35,7 @@ export function splitTitle(run: Word[]): TitledName {
   if (!last || ORG_SUFFIX_CUES.has(lower(last))) return { title: [], name: run, rest: [] };
   if (HONORIFICS.has(lower(run[0]!)) && run.length > 1) return { title: run.slice(0, 1), name: run.slice(1), rest: [] };
   let head = -1;
-  for (let i = 0; i < run.length; i++) if (TITLE_HEADS.has(lower(run[i]!))) head = i;
+  for (let i = 0; i < run.length; i++) if (TITLE_HEADS.has(lower(run[i]!)) && !isSurnameAfterFirstName(run, i)) head = i;
   if (head < 0) return isOpeningDescriptor(run) ? { title: run.slice(0, 1), name: run.slice(1), rest: [] } : { title: [], name: run, rest: [] };
   let end = head + 1;
   // "President of the United States Barack Obama": a place after "of" belongs to the title when a name follows it.
@@ -54,6 +55,16 @@ export function splitTitle(run: Word[]): TitledName {
 }
 
 /**
+ * Decides that a title word ending a run is a surname: a first name, itself no title, stands right before it.
+ * Why: "Billy King", "Stephen King", "General Manager Tom Judge" name people; the whole run read as a title named no one.
+ * Fails on: a first name used as a title's modifier ("Jordan King" for Jordan's king is read as a person).
+ */
+function isSurnameAfterFirstName(run: Word[], at: number): boolean {
+  const before = run[at - 1];
+  return at === run.length - 1 && before !== undefined && isFirstName(before.text) && !TITLE_HEADS.has(lower(before)) && !HONORIFICS.has(lower(before));
+}
+
+/**
  * Decides that a sentence's first word, capitalised only because it opens the sentence, describes
  * the person named after it: it is no first name and no known place, and a first name follows
  * with a surname ("Moviemaker Gary Ross has…", "Quarterback Tom Brady said…").
@@ -63,6 +74,9 @@ export function splitTitle(run: Word[]): TitledName {
 function isOpeningDescriptor(run: Word[]): boolean {
   const [first, second] = run;
   if (!first?.initial || !second || run.length < 3 || run.length > 4) return false;
+  // "San Diego Chargers…": the first two words naming a city together are no descriptor and first name.
+  const pair = `${first.text} ${second.text}`;
+  if (placeOf(pair) || isCity(pair) || packageKinds(pair).has('location')) return false;
   return !isFirstName(first.text) && placeOf(first.text) === undefined && demonymOf(first.text) === undefined && isFirstName(second.text);
 }
 

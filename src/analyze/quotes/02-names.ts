@@ -35,8 +35,7 @@ export function chunksFromEntities(text: string, tokens: Token[], mentions: Enti
   const described = mentions.flatMap((m) => (m.description ? [m.description] : [])).sort((a, b) => a.start - b.start);
   let d = 0;
   let describedEnd = -1;
-  for (const mention of [...mentions].sort((a, b) => a.start - b.start)) {
-    const m = withSpacedInitials(text, tokens, mention);
+  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
     while (d < described.length && described[d]!.start <= m.start) describedEnd = Math.max(describedEnd, described[d++]!.end);
     if (m.end <= describedEnd) continue;
     const adjacent = m.description && m.description.end <= m.start && !/[^\s]/u.test(text.slice(m.description.end, m.start));
@@ -74,28 +73,6 @@ function withoutNested(chunks: NameChunk[]): NameChunk[] {
     kept.push(c);
   }
   return kept;
-}
-
-/**
- * A person's mention with the initials tokenised text writes before it, each stop spaced off its
- * letter ("A . J . Smith", of which the entity layer takes "Smith"), and the first names before
- * those: the name starts there. Why: once such initials no longer end a sentence, the entity layer
- * sees only the surname after them.
- */
-function withSpacedInitials(text: string, tokens: Token[], m: EntityMention): EntityMention {
-  if (m.type !== 'person' && m.type !== 'other') return m;
-  let k = firstTokenAt(tokens, m.start);
-  let start = m.start;
-  const word = (i: number) => (tokens[i] ? text.slice(tokens[i]!.start, tokens[i]!.end) : '');
-  while (k >= 2 && word(k - 1) === '.' && /^\p{Lu}$/u.test(word(k - 2))) {
-    k -= 2;
-    start = tokens[k]!.start;
-  }
-  if (start === m.start) return m;
-  // ... and the first names before them ("Jack B . Weinstein"), up to a title ("Judge").
-  while (k >= 1 && tokens[k - 1]!.pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(word(k - 1)) && !TITLE_WORDS.has(word(k - 1).toLowerCase())) start = tokens[--k]!.start;
-  // A description ending where the initials start keeps its end there ("General Manager").
-  return { ...m, start, ...(m.description && m.description.end > start ? { description: { ...m.description, end: start } } : {}) };
 }
 
 const words = (s: string) => foldName(s).split(/\s+/).filter(Boolean);
