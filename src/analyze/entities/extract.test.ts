@@ -54,6 +54,12 @@ describe('entities: per-article mentions', () => {
     assert.ok(names('A day later the Tulsa Drillers won again.').includes('Tulsa Drillers/organization'));
   });
 
+  test('a team named without its city is the team: "Drillers" after "Tulsa Drillers"', () => {
+    const found = names('The Tulsa Drillers lost on Sunday. Drillers manager Ron Mack said the team would recover.');
+    assert.ok(found.includes('Drillers/organization'), found.join(', '));
+    assert.ok(!names('Drillers manager Ron Mack said the team would recover.').includes('Drillers/organization'));
+  });
+
   test('a surname written with a spaced apostrophe stays whole: "O\' Leary", "D \' Angelo"', () => {
     assert.ok(names("The airline's boss , Michael O' Leary , spoke on Monday .").includes("Michael O' Leary/person"));
     assert.ok(names("Later Maria D ' Angelo left the court .").includes("Maria D ' Angelo/person"));

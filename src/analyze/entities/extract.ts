@@ -4,6 +4,7 @@ import { isHeadingLike, isNameWord, nameRuns, wordsOf, type Word } from './chunk
 import { NAME_CONNECTORS } from './lexicon/not-names.js';
 import { classifyName, type Typing } from './classify.js';
 import { placeOf } from './lexicon/gazetteer.js';
+import { isCity } from './lexicon/cities.js';
 import { PLACE_FEATURES } from './lexicon/locations.js';
 import { ORG_DROPPABLE_SUFFIXES, ORG_SUFFIX_CUES } from './lexicon/organizations.js';
 import { keyWords, nameKey } from './normalize.js';
@@ -277,6 +278,9 @@ export function propagateTypes(text: string, mentions: EntityMention[]): EntityM
     let end = words.length;
     while (end > 1 && (ORG_SUFFIX_CUES.has(words[end - 1]!) || ORG_DROPPABLE_SUFFIXES.has(words[end - 1]!))) end--;
     if (end < words.length) shortForms.add(words.slice(0, end).join(' '));
+    // "San Diego Chargers" → "Chargers": a team is named without its city.
+    const city = words.slice(0, -1).join(' ');
+    if (words.length > 1 && (placeOf(city) || isCity(city))) shortForms.add(words.at(-1)!);
   }
   return mentions.map((m) => {
     const k = key(m);
