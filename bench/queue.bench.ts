@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { z } from 'zod';
 import { contentHash } from '../src/ingest/plain-text.js';
-import { groupJobInputs, toJobInput } from '../src/queue/jobs.js';
+import { ingestInputs } from '../src/pipeline/analyze.js';
+import { groupJobInputs, JOB_INPUTS, toJobInput } from '../src/queue/jobs.js';
+import { poolDatabase, type Database, type Sql } from '../src/store/postgres/client.js';
+import { PgStore } from '../src/store/postgres/pg-store.js';
 import { JobQueue, parseQueueUrl, STORY_QUEUE } from '../src/queue/queue.js';
 import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
@@ -23,6 +26,8 @@ import { REPO, round, SHARED_DATA } from './args.js';
  *   equal to membership; `grouping`, a hash of the stories' member sets, equal where the stories are). The run's schemas are dropped at the end. Each worker first takes one warm-up
  *   article (not timed); worker CPU ms per article counts ingest and story jobs (clock ticks of
  *   /proc, so Linux only) and does not depend on what else loads the machine, unlike articles/s.
+ * - Lock: the texts ingested in this process by 1 and 2 PostgreSQL store handles in turn, in jobs of
+ *   1 and of `JOB_INPUTS`: statements sent and wall ms spent under the placement lock per article.
  * - Kill: one worker is SIGKILLed once a third of the articles are stored, a second worker takes
  *   over; the same checks, and the retries the queue made.
  */
@@ -50,8 +55,11 @@ export async function runQueueBench(data: string | undefined, articles = 200) {
       rows.push({ store, workers, ...(await throughput(texts, warmUp, withSchema(`${run}_queue_${store}_${workers}`), db, workers)) });
       console.error(JSON.stringify(rows.at(-1)));
     }
+    const lock = [];
+    for (const [writers, jobSize] of [[1, 1], [2, 1], [1, JOB_INPUTS], [2, JOB_INPUTS]] as const) lock.push({ writers, jobSize, ...(await lockRun(texts, writers, jobSize, `${run}_lock_${writers}_${jobSize}`)) });
+    console.error(JSON.stringify(lock));
     const kill = await killRun(texts, withSchema(`${run}_queue_kill`), withSchema(`${run}_store_kill`));
-    const result = { corpus: `ECB+ dev then train, first ${texts.length} articles`, loadAverage: loadavg().map((x) => round(x, 1)), server: SERVER.replace(/:[^:@/]*@/, ':***@'), throughput: rows, kill };
+    const result = { corpus: `ECB+ dev then train, first ${texts.length} articles`, loadAverage: loadavg().map((x) => round(x, 1)), server: SERVER.replace(/:[^:@/]*@/, ':***@'), throughput: rows, lock, kill };
     console.log(JSON.stringify(result, null, 2));
     return result;
   } finally {
@@ -101,6 +109,44 @@ async function throughput(texts: string[], warmUp: string[], queueUrl: string, d
   } finally {
     await stopAll(children);
     await queue.close();
+  }
+}
+
+/**
+ * The placement lock, in this process: the texts ingested (`ingestInputs`, as a worker does, story
+ * stage left out) in jobs of `jobSize` by `writers` PostgreSQL store handles in turn (each with its
+ * own caches, as worker processes have). Counts the statements each batch sends while it holds the
+ * lock (after taking it, up to its commit) and the wall time it holds it, per article stored.
+ */
+async function lockRun(texts: string[], writers: number, jobSize: number, schema: string) {
+  let statements = 0;
+  let heldMs = 0;
+  const counted = (db: Database): Database => ({
+    ...db,
+    transaction: (work) =>
+      db.transaction(async (tx) => {
+        let since: number | null = null;
+        const count = (text: string) => {
+          if (since !== null) statements++;
+          else if (/pg_advisory_xact_lock/.test(text)) since = performance.now();
+        };
+        const sql: Sql = { query: (text, params) => (count(text), tx.query(text, params)), exec: (text) => (count(text), tx.exec(text)) };
+        try {
+          return await work(sql);
+        } finally {
+          if (since !== null) heldMs += performance.now() - since;
+        }
+      }),
+  });
+  const { connectionString } = parseQueueUrl(SERVER);
+  const stores = await Promise.all(Array.from({ length: writers }, async () => PgStore.open(counted(await poolDatabase({ connectionString }, schema)), schema)));
+  try {
+    const files = texts.map((text, i) => ({ input: `${TEXT_INPUT}-${i}`, bytes: new TextEncoder().encode(text), sidecar: null }));
+    let added = 0;
+    for (let i = 0, job = 0; i < files.length; i += jobSize, job++) added += (await ingestInputs(stores[job % writers]!, files.slice(i, i + jobSize), { storyStage: async () => {} })).added;
+    return { added, statementsUnderLockPerArticle: round(statements / added, 1), lockHeldMsPerArticle: round(heldMs / added, 1) };
+  } finally {
+    for (const store of stores) await store.close();
   }
 }
 
