@@ -2,7 +2,8 @@ import type { Paragraph, Span, Token } from '../../doc/types.js';
 import { placeOf } from './lexicon/gazetteer.js';
 import { NAME_CONNECTORS, NOT_NAMES } from './lexicon/not-names.js';
 import { KNOWN_ORGANIZATIONS, ORG_PREFIX_CUES, ORG_SUFFIX_CUES } from './lexicon/organizations.js';
-import { isFirstName } from './lexicon/package-names.js';
+import { isFirstName, packageKinds } from './lexicon/package-names.js';
+import { isCity } from './lexicon/cities.js';
 import { HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon/titles.js';
 import { PATTERNS } from './patterns.js';
 
@@ -170,6 +171,12 @@ export function nameRuns(words: Word[]): Word[][] {
       i++;
       continue;
     }
+    // "Philadelphia 76ers": a numbered plural after a city ends the team's name.
+    if (run.length > 0 && PATTERNS.numberedTeam.test(word.text) && isCityName(run)) {
+      run.push(word);
+      close(i + 1);
+      continue;
+    }
     if (run.length > 0 && isChannelNumber(run, words, i)) {
       run.push(word);
       close(i + 1);
@@ -179,6 +186,12 @@ export function nameRuns(words: Word[]): Word[][] {
   }
   close(words.length);
   return runs;
+}
+
+/** True when a run's words name a city or another place ("Philadelphia", "San Diego"). */
+function isCityName(run: Word[]): boolean {
+  const text = run.map((w) => w.text).join(' ');
+  return placeOf(text) !== undefined || isCity(text) || packageKinds(text).has('location');
 }
 
 /** True when the initials from `at` on ("J.", "A. J.") are followed by a name word ("Smith"). */

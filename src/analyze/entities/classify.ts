@@ -59,9 +59,10 @@ export function classifyName(words: Word[]): Typing | null {
   if (words.length > 1 && (EVENT_PREFIXES.has(first) || EVENT_SUFFIXES.has(last))) return { type: 'other', score: 0.9, rule: 'entities/event-name' };
   // A model code names a product, not its maker ("A380", "Airbus A380", "DC-9").
   if (words.some((w) => PATTERNS.modelCode.test(w.text))) return { type: 'other', score: 0.8, rule: 'entities/model-code' };
-  // "San Diego Chargers", "Tulsa Drillers": a city and one plural name after it is the city's team (or club), kept whole.
+  // "San Diego Chargers", "Philadelphia 76ers": a city and one plural name after it is the city's team (or club), kept whole.
   const lead = words.slice(0, -1).map((w) => w.text).join(' ');
-  if (words.length > 1 && PATTERNS.pluralName.test(words.at(-1)!.text) && (placeOf(lead) || isCity(lead) || packageKinds(lead).has('location'))) return { type: 'organization', score: 0.7, rule: 'entities/city-team' };
+  const team = words.at(-1)!.text;
+  if (words.length > 1 && (PATTERNS.pluralName.test(team) || PATTERNS.numberedTeam.test(team)) && (placeOf(lead) || isCity(lead) || packageKinds(lead).has('location'))) return { type: 'organization', score: 0.7, rule: 'entities/city-team' };
   // "Jim Press", "Emily Post": a first name (no town's) before a cue that is also a surname is a person; papers are named after towns.
   const town = placeOf(words[0]!.text) || isCity(words[0]!.text) || packageKinds(words[0]!.text).has('location');
   if (words.length === 2 && SURNAME_CUES.has(last) && isFirstName(words[0]!.text) && !town) return { type: 'person', score: 0.7, rule: 'entities/first-name' };

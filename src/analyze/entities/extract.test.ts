@@ -52,6 +52,8 @@ describe('entities: per-article mentions', () => {
   test('a city and a plural name after it is a team, kept whole: "San Diego Chargers", "Tulsa Drillers"', () => {
     assert.ok(names('San Diego Chargers defensive tackle Roy Hale was arrested.').includes('San Diego Chargers/organization'));
     assert.ok(names('A day later the Tulsa Drillers won again.').includes('Tulsa Drillers/organization'));
+    const found = names('The Tulsa 66ers hired coach Ron Mack on Monday.');
+    assert.ok(found.includes('Tulsa 66ers/organization'), found.join(', '));
   });
 
   test('a team named without its city is the team: "Drillers" after "Tulsa Drillers"', () => {

@@ -40,6 +40,8 @@ export const PATTERNS = {
   middleInitial: /^\p{Lu}\.$/u,
   /** A capitalised plural word, a team's name after its city ("Chargers", "Lakers"); not "-ss" ("Express"). */
   pluralName: /^\p{Lu}\p{Ll}+[^s]s$/u,
+  /** A team's name written with its number ("76ers", "49ers"), after its city. */
+  numberedTeam: /^\d+\p{Ll}+s$/u,
   /** One capital letter: an initial when a stop follows ("A" of "A . J . Smith"). */
   capitalLetter: /^\p{Lu}$/u,
   number: /^\d+$/,
