@@ -20,7 +20,7 @@ import { REPO, round, SHARED_DATA } from './args.js';
  * (`corroborate worker`) on the first N ECB+ texts (dev's 197, then train's), in ingest jobs of up
  * to `JOB_INPUTS` articles as `analyze --queue` enqueues them. Against the PostgreSQL server of DATABASE_URL (default the
  * local one), each run in fresh schemas.
- * - Throughput: 1 and 2 worker processes, store in PostgreSQL and (1 worker) in SQLite: articles/s
+ * - Throughput: 1 and 2 worker processes (one analysis thread each), store in PostgreSQL; one worker in SQLite with 1 and with 2 analysis threads (the SQLite default of one machine): articles/s
  *   until every ingest job is done, and until the story jobs are done too, and the story jobs run;
  *   then the store is checked (every article once, except inputs the pipeline refused; story sizes
  *   equal to membership; `grouping`, a hash of the stories' member sets, equal where the stories are). The run's schemas are dropped at the end. Each worker first takes one warm-up
@@ -50,9 +50,10 @@ export async function runQueueBench(data: string | undefined, articles = 200) {
   const run = `bench_${process.pid}`;
   const rows: Array<Record<string, unknown>> = [];
   try {
-    for (const [store, workers] of [['postgres', 1], ['postgres', 2], ['sqlite', 1]] as const) {
-      const db = store === 'postgres' ? withSchema(`${run}_store_${workers}`) : join(dir, `w${workers}.db`);
-      rows.push({ store, workers, ...(await throughput(texts, warmUp, withSchema(`${run}_queue_${store}_${workers}`), db, workers)) });
+    // The last run is the SQLite default on one machine: one process analysing in 2 threads, as `ingest --threads 2`.
+    for (const [store, workers, threads] of [['postgres', 1, 1], ['postgres', 2, 1], ['sqlite', 1, 1], ['sqlite', 1, 2]] as const) {
+      const db = store === 'postgres' ? withSchema(`${run}_store_${workers}`) : join(dir, `w${workers}t${threads}.db`);
+      rows.push({ store, workers, threads, ...(await throughput(texts, warmUp, withSchema(`${run}_queue_${store}_${workers}_${threads}`), db, workers, threads)) });
       console.error(JSON.stringify(rows.at(-1)));
     }
     const lock = [];
@@ -80,9 +81,9 @@ async function dropSchemas(run: string): Promise<void> {
   }
 }
 
-async function throughput(texts: string[], warmUp: string[], queueUrl: string, db: string, workers: number) {
+async function throughput(texts: string[], warmUp: string[], queueUrl: string, db: string, workers: number, threads: number) {
   const queue = await JobQueue.open(queueUrl);
-  const children = await Promise.all(Array.from({ length: workers }, () => startWorker(queueUrl, db)));
+  const children = await Promise.all(Array.from({ length: workers }, () => startWorker(queueUrl, db, threads)));
   try {
     // One warm-up job per worker (the two texts together would make one job, taken by one worker).
     for (const text of warmUp.slice(0, workers)) await enqueue(queue, [text], 'warm-up');
@@ -238,8 +239,8 @@ async function drained(queue: JobQueue, which: 'ingest' | 'story'): Promise<void
   while ((await queue.pending())[which] > 0) await sleep(100);
 }
 
-function startWorker(queueUrl: string, db: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [BIN, 'worker', '--queue', queueUrl, '--db', db], { stdio: ['ignore', 'ignore', 'pipe'] });
+function startWorker(queueUrl: string, db: string, threads = 1): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [BIN, 'worker', '--queue', queueUrl, '--db', db, '--threads', String(threads)], { stdio: ['ignore', 'ignore', 'pipe'] });
   return new Promise((resolve, reject) => {
     let seen = '';
     child.stderr!.on('data', (chunk: Buffer) => {

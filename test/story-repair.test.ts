@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { docFromText } from '../src/ingest/plain-text.js';
-import { processDoc } from '../src/pipeline/analyze.js';
+import { ingestInputs, processDoc } from '../src/pipeline/analyze.js';
 import { addAndRepair } from '../src/pipeline/repair-story.js';
 import type { Store, StorySplit } from '../src/store/store.js';
 import { REPO } from './paths.js';
@@ -112,3 +112,19 @@ for (const backend of [sqliteBackend(), postgresBackend()])
       await batched.close();
     }
   });
+
+test('sqlite: an ingest report names the stories its articles are in once the batch is done, not the ones merged away during it', async (t) => {
+  const backend = sqliteBackend();
+  t.after(() => backend.done());
+  const store = await (await backend.fresh()).open();
+  try {
+    const files = ORDER.map((id) => ({ input: `${id}.txt`, bytes: new TextEncoder().encode(ecb.get(id)!.text), sidecar: null }));
+    const report = await ingestInputs(store, files, { storyStage: async () => {} });
+    const stories = await store.listStories();
+    assert.ok(stories.some((s) => (s.redirects?.length ?? 0) > 0), 'a story was merged away during the batch');
+    assert.deepEqual([...report.storyIds].sort(), stories.map((s) => s.id).sort());
+    for (const outcome of report.files) if (outcome.status === 'added') assert.equal(outcome.storyId, await store.storyOf(outcome.id));
+  } finally {
+    await store.close();
+  }
+});

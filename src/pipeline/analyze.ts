@@ -117,7 +117,9 @@ export async function ingestInputs(store: Store, files: InputFile[], options: In
 }
 
 /** Once per batch, not per article: a story that gained many articles is analysed once. */
-async function finish(store: Store, outcomes: FileOutcome[], analyser: Analyser, options: IngestOptions): Promise<IngestReport> {
+async function finish(store: Store, placed: FileOutcome[], analyser: Analyser, options: IngestOptions): Promise<IngestReport> {
+  // A story an early article of the batch joined may since have been merged into another: report where each article is now.
+  const outcomes = await Promise.all(placed.map(async (o) => (o.status === 'failed' || !o.storyId ? o : { ...o, storyId: (await store.storyOf(o.id)) ?? o.storyId })));
   const storyIds = [...new Set(outcomes.flatMap((o) => (o.status !== 'failed' && o.storyId ? [o.storyId] : [])))];
   await (options.storyStage ? options.storyStage(storyIds) : refreshStoryAnalyses(store, storyIds, { analyze: analyser.story, concurrency: analyser.threads }));
   const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
