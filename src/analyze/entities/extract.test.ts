@@ -149,6 +149,15 @@ describe('entities: per-article mentions', () => {
     assert.deepEqual(names('Crews of the Harlow Fire and Rescue Service came.'), ['Harlow Fire and Rescue Service/organization']);
   });
 
+  test('a person\'s full name before "and" splits off even when the run ends in an organisation word', () => {
+    assert.deepEqual(names('The talks between R.T. Varga and Velmora Steel ended.'), ['R.T. Varga/person', 'Velmora Steel/organization']);
+    assert.deepEqual(names('The talks between Mira Solt and Velmora Steel ended.'), ['Mira Solt/person', 'Velmora Steel/organization']);
+    assert.deepEqual(names('A deal between A.J. Jones and U.S. Steel was signed.'), ['A.J. Jones/person', 'U.S. Steel/organization']);
+    assert.deepEqual(names('The shares of Varga & Varga Steel fell.'), ['Varga & Varga Steel/organization']);
+    assert.deepEqual(names('She joined Mira Solt & Partners.'), ['Mira Solt & Partners/organization']);
+    assert.deepEqual(names('She joined Mira Solt & Associates Group.'), ['Mira Solt & Associates Group/organization']);
+  });
+
   test('a title-case phrase in quotation marks is not a name; a name inside a longer quotation is', () => {
     assert.deepEqual(names('He called the deal a “Great Victory” for all.'), []);
     assert.deepEqual(names('“I met Lena Hart there,” he said.'), ['Lena Hart/person']);

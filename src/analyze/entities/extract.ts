@@ -24,14 +24,18 @@ const MAX_PLACE_WORDS = 4;
 const spanOf = (words: Word[]): Span => ({ start: words[0]!.start, end: words.at(-1)!.end });
 
 /**
- * Splits a run at "and"/"&" unless the run ends in an organisation cue.
+ * Splits a run at "and"/"&" unless the run ends in an organisation cue and no person's full
+ * name stands before the conjunction.
  * Why: "Colombia and Venezuela" are two places, while "Velmora Fire and Rescue Service" is one
- * organisation.
+ * organisation; "A.J. Jones and U.S. Steel" is a person and a firm.
  * Fails on: an organisation without a cue at its end ("Procter and Gamble" is split).
  */
 export function splitAtConjunction(run: Word[]): Word[][] {
   const last = run.at(-1)!.text.toLowerCase();
-  if (ORG_SUFFIX_CUES.has(last) || isFieldAfterInstitution(run)) return [run];
+  if (ORG_SUFFIX_CUES.has(last) || isFieldAfterInstitution(run)) {
+    const and = personBeforeConjunction(run);
+    return and > 0 ? [run.slice(0, and), ...splitAtConjunction(run.slice(and + 1))] : [run];
+  }
   const parts: Word[][] = [];
   let part: Word[] = [];
   for (const word of run) {
@@ -58,6 +62,25 @@ function isFieldAfterInstitution(run: Word[]): boolean {
   const left = run.slice(0, and);
   if (!left.some((w) => INNER_PREPOSITIONS.has(w.text)) || classifyName(left)?.rule !== 'entities/org-cue') return false;
   return run.slice(and + 1).every((w) => PATTERNS.capitalised.test(w.text) && !PATTERNS.allCaps.test(w.text) && packageKinds(w.text).size === 0 && !placeOf(w.text));
+}
+
+/**
+ * Index of the first "and"/"&" when the words before it are a person's full name (first name or
+ * initials, then a surname) and the words after it a name of two or more words that does not
+ * open with an organisation word; else -1.
+ * Why: a cue at the end of "A.J. Jones and U.S. Steel" types only the name after "and";
+ * "John D. and Catherine T. MacArthur Foundation" (no surname before "and") and "John Smith &
+ * Sons" (no name after it) stay whole.
+ * Fails on: a firm named after two people with a cue-free part after "and" ("Lee Smith and Jo
+ * Brown Partners" is split).
+ */
+function personBeforeConjunction(run: Word[]): number {
+  const and = run.findIndex((w) => w.text === 'and' || w.text === '&');
+  if (and < 2 || run.length - and - 1 < 2) return -1;
+  const left = run.slice(0, and);
+  const rule = classifyName(left)?.rule;
+  const person = (rule === 'entities/first-name' || rule === 'entities/initials') && !PATTERNS.middleInitial.test(left.at(-1)!.text);
+  return person && !ORG_SUFFIX_CUES.has(run[and + 1]!.text.toLowerCase()) ? and : -1;
 }
 
 /** Prepositions that may stand inside a name but split a run when the whole is no known kind of name. */
