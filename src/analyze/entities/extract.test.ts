@@ -158,6 +158,12 @@ describe('entities: per-article mentions', () => {
     assert.deepEqual(names('She joined Mira Solt & Associates Group.'), ['Mira Solt & Associates Group/organization']);
   });
 
+  test('"&" between two surnames is one firm\'s name; between places or first names it splits', () => {
+    assert.deepEqual(names('Shares of Varga & Solt rose after the report.').map((n) => n.split('/')[0]), ['Varga & Solt']);
+    assert.deepEqual(names('Rain hit Peru & Chile.'), ['Peru/location', 'Chile/location']);
+    assert.equal(names('The gifts went to Mira & Lena yesterday.').length, 2);
+  });
+
   test('a title-case phrase in quotation marks is not a name; a name inside a longer quotation is', () => {
     assert.deepEqual(names('He called the deal a “Great Victory” for all.'), []);
     assert.deepEqual(names('“I met Lena Hart there,” he said.'), ['Lena Hart/person']);

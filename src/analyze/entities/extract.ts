@@ -38,8 +38,8 @@ export function splitAtConjunction(run: Word[]): Word[][] {
   }
   const parts: Word[][] = [];
   let part: Word[] = [];
-  for (const word of run) {
-    if (word.text === 'and' || word.text === '&' || word.text === 'y') {
+  for (const [i, word] of run.entries()) {
+    if ((word.text === 'and' || word.text === '&' || word.text === 'y') && !surnamesFirmAt(run, i)) {
       if (part.length) parts.push(part);
       part = [];
     } else part.push(word);
@@ -81,6 +81,23 @@ function personBeforeConjunction(run: Word[]): number {
   const rule = classifyName(left)?.rule;
   const person = (rule === 'entities/first-name' || rule === 'entities/initials') && !PATTERNS.middleInitial.test(left.at(-1)!.text);
   return person && !ORG_SUFFIX_CUES.has(run[and + 1]!.text.toLowerCase()) ? and : -1;
+}
+
+/**
+ * Decides that the "&" at `at` joins two surnames into one firm's name: one capitalised word on
+ * each side, neither a first name nor a place, and no other name word next to them.
+ * Why: news writes firms named after their founders with "&" ("Procter & Gamble", "Ernst & Young",
+ * "Marks & Spencer"), and two people with "and"; "Peru & Chile" (places) and "Mira & Lena" (first
+ * names) still split.
+ * Fails on: two people named by surname alone and joined by "&" in a headline ("Varga & Solt meet").
+ */
+function surnamesFirmAt(run: Word[], at: number): boolean {
+  if (run[at]!.text !== '&') return false;
+  const [before, after] = [run[at - 1], run[at + 1]];
+  const surname = (w: Word | undefined) => !!w && PATTERNS.capitalised.test(w.text) && !PATTERNS.allCaps.test(w.text) && !isFirstName(w.text) && !placeOf(w.text);
+  // Only one word on each side: "Mira Solt & Lena Hart" are two people.
+  const alone = (w: Word | undefined) => !w || NAME_CONNECTORS.has(w.text);
+  return surname(before) && surname(after) && alone(run[at - 2]) && alone(run[at + 2]);
 }
 
 /** Prepositions that may stand inside a name but split a run when the whole is no known kind of name. */
