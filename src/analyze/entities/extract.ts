@@ -86,10 +86,11 @@ function personBeforeConjunction(run: Word[]): number {
 /**
  * Decides that the "&" at `at` joins two surnames into one firm's name: one capitalised word on
  * each side, neither a first name nor a place, and no other name word next to them.
- * Why: news writes firms named after their founders with "&" ("Procter & Gamble", "Ernst & Young",
- * "Marks & Spencer"), and two people with "and"; "Peru & Chile" (places) and "Mira & Lena" (first
- * names) still split.
- * Fails on: two people named by surname alone and joined by "&" in a headline ("Varga & Solt meet").
+ * Why: news writes firms named after their founders with "&" ("Procter & Gamble", "Johnson &
+ * Johnson"), and two people with "and"; "Peru & Chile" (places) and "Mira & Lena" (first names)
+ * still split.
+ * Fails on: a founder's surname that is also a first name ("Simon & Schuster", "Ernst & Young" are
+ * split); two people named by surname alone and joined by "&" in a headline ("Varga & Solt meet").
  */
 function surnamesFirmAt(run: Word[], at: number): boolean {
   if (run[at]!.text !== '&') return false;
