@@ -525,3 +525,27 @@ test('one occasion of one day with a person in common ("a hearing on Tuesday", "
   assert.equal(tuesday.length, 2, JSON.stringify(tuesday.map((e) => [e.date, e.description])));
   assert.ok(tuesday.some((e) => e.evidence.some((x) => x.doc === a) && e.evidence.some((x) => x.doc === b)));
 });
+
+test('one deed two outlets place on nearby days in other verbs ("picked up … Monday", "signed … Tuesday") is one entry showing both days; another person signed stays apart', () => {
+  const a = article('a.txt', 'The Harbourside Gulls picked up goalkeeper Tomas Varga on Monday after their starter broke his wrist.', '2026-01-14');
+  const b = article('b.txt', 'The Gulls signed goalkeeper Tomas Varga on Tuesday to replace their injured starter.', '2026-01-14');
+  const c = article('c.txt', 'The Gulls signed defender Ilse Marton from the Brenholm reserves on Tuesday after a long trial at the club.', '2026-01-14');
+  const timeline = buildTimeline([a, b, c]);
+  const varga = timeline.filter((e) => e.evidence.some((s) => /Varga/.test(s.doc.text.slice(s.span.start, s.span.end))));
+  assert.equal(varga.length, 1);
+  assert.equal(varga[0]!.evidence.length, 2);
+  assert.deepEqual(varga[0]!.days, ['2026-01-12', '2026-01-13']);
+  const marton = timeline.filter((e) => e.evidence.some((s) => /Marton/.test(s.doc.text.slice(s.span.start, s.span.end))));
+  assert.equal(marton.length, 1);
+  assert.equal(marton[0]!.evidence.length, 1);
+  assert.equal(marton[0]!.days, undefined);
+});
+
+test('the same person doing two different deeds on nearby days, or the same deed a week apart, stays two entries', () => {
+  const a = article('a.txt', 'The Gulls signed goalkeeper Tomas Varga on Monday.', '2026-01-14');
+  const b = article('b.txt', 'Goalkeeper Tomas Varga injured his shoulder on Tuesday in training.', '2026-01-14');
+  const c = article('c.txt', 'The Gulls released goalkeeper Tomas Varga on January 5.', '2026-01-14');
+  const timeline = buildTimeline([a, b, c]);
+  assert.equal(timeline.filter((e) => e.evidence.some((s) => /Varga/.test(s.doc.text.slice(s.span.start, s.span.end)))).length, 3);
+  assert.ok(timeline.every((e) => e.days === undefined));
+});

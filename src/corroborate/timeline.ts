@@ -12,6 +12,7 @@ import type { Doc, Quote, Span, Timex, Token } from '../doc/types.js';
 import { firstTokenAt, tokensWithin, withWholeQuotes } from '../doc/spans.js';
 import { spanTerms, statementComparer } from './claims/compare.js';
 import { isDateLine } from '../text/words.js';
+import { EVENT_FAMILY } from './claims/lexicon.js';
 
 /**
  * What an entry is to the story: one of its own happenings, a scheduled one (told in the future,
@@ -30,6 +31,8 @@ export interface TimelineEntry {
   evidence: Array<{ doc: Doc; span: Span }>;
   /** The story's main event: the happening most reports lead with, the story's event date deciding between equals. */
   main?: true;
+  /** The days its reports place it on, when they disagree (a disputed day): shown side by side, none picked. */
+  days?: string[];
 }
 
 /** Two sentences with the same date tell the same happening when this share of their content words agree. */
@@ -77,6 +80,8 @@ interface Dated {
   actor: string | null;
   /** Whose words its date places, when it dates a saying ("he told Parliament on Wednesday", "Papandreou vowed Wednesday"): the speaker's surname. */
   saidBy: string | null;
+  /** The deeds its date's clause tells, by verb family or lemma ("picked up" and "signed": `sign`). */
+  deeds: Set<string>;
   /** The part of day its date names (`EV` of "Thursday evening"), if any. */
   hours: string | null;
   /** Placed by a part of day alone ("by late afternoon"): a later hour of the day its report is telling. */
@@ -163,7 +168,7 @@ function overlap(a: Set<string>, b: Set<string>): number {
  */
 export function sameHappening(a: Dated, b: Dated, threshold = DEFAULT_SAME_HAPPENING_OVERLAP, compare?: (a: Dated, b: Dated) => boolean): boolean {
   if (a.commemoration !== b.commemoration) return false;
-  if (!nested(a, b)) return retold(a, b) || straddles(a, b);
+  if (!nested(a, b)) return retold(a, b) || straddles(a, b) || dayDisputed(a, b);
   if ((isYear(a.date) || isYear(b.date)) && a.date !== b.date && !(a.planned && b.planned)) return false;
   if (recalledApart(a, b) || recalledApart(b, a)) return false;
   // The words of a quote count only against another quote: one statement told twice.
@@ -240,6 +245,41 @@ function retold(a: Dated, b: Dated): boolean {
   const [x, y] = [spanOf(a)!, spanOf(b)!];
   if (Math.abs(daysBetween(x.first, y.first)) > WEEK_DAYS) return false;
   return shared(a.words, b.words) >= RETOLD_SHARED_WORDS && overlap(a.words, b.words) >= DEFAULT_SAME_HAPPENING_OVERLAP;
+}
+
+/** Days apart two reports may place one deed of the same person: an outlet counting from its own day, or dating the announcement rather than the deed. */
+const DISPUTED_DAYS = 2;
+
+/**
+ * One deed two reports place on nearby days ("picked up DeShawn Wynn on Monday", "Wynn, who was
+ * signed on Tuesday"): the same kind of deed (`deeds`) in both dates' clauses, done to or by the
+ * same person, named in full in both sentences and in both dates' clauses. Both done, one day each, in two reports; a sentence that
+ * also dates the other's day tells that other day's deed in its other clause.
+ */
+function dayDisputed(a: Dated, b: Dated): boolean {
+  if (a.doc === b.doc || a.planned || b.planned || spanDays(a) !== 1 || spanDays(b) !== 1) return false;
+  if (a.otherDays.has(b.date.slice(0, 10)) || b.otherDays.has(a.date.slice(0, 10))) return false;
+  if (Math.abs(daysBetween(spanOf(a)!.first, spanOf(b)!.first)) > DISPUTED_DAYS) return false;
+  if (![...a.deeds].some((x) => b.deeds.has(x))) return false;
+  // Named in full in both sentences, and by surname at least in both dates' clauses ("DeShawn Wynn, who was signed on Tuesday").
+  const surname = (p: string) => p.split(' ').pop()!;
+  return [...a.persons].some((p) => p.includes(' ') && b.persons.has(p) && a.doers.has(surname(p)) && b.doers.has(surname(p)));
+}
+
+/** Particles that make a verb another deed ("pick up", "step down"). */
+const PARTICLES = new Set(['up', 'down', 'off', 'out', 'in', 'over']);
+
+/** The deeds a date's clause tells: its verbs' families, a particle after the verb joined to it. */
+function deedsOf(doc: Doc, tokens: Token[]): Set<string> {
+  const deeds = new Set<string>();
+  tokens.forEach((k, i) => {
+    const lemma = k.lemma.toLowerCase();
+    if (k.pos !== 'VERB' || NOT_AN_ACT.has(lemma) || SPEECH_VERBS.has(lemma)) return;
+    const next = tokens[i + 1];
+    const particle = next && PARTICLES.has(doc.text.slice(next.start, next.end).toLowerCase()) ? `${lemma} ${doc.text.slice(next.start, next.end).toLowerCase()}` : null;
+    deeds.add((particle && EVENT_FAMILY.get(particle)) ?? EVENT_FAMILY.get(lemma) ?? particle ?? lemma);
+  });
+  return deeds;
 }
 
 /**
@@ -566,7 +606,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       const people = nameTokens(doc, sentence, timexes, true);
       const actor = actorOf(people, t);
       const clause = dateClause(doc, sentence, t);
-      tellings.push({ ...when, hours: /T(MO|AF|EV|NI)$/.exec(t.value)?.[1] ?? null, partOfDay: PART_OF_DAY.test(doc.text.slice(t.start, t.end)), commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes, speech), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), persons: personsOf(people), doers: doersOf(doc, clause, people), precedent: PRECEDENT_OPENERS.has(clause.opener ?? ''), named: namedAct(doc, sentence), occasion: occasionOf(doc, sentence, t), otherDays, who: nameTokens(doc, sentence, timexes, false).length, actor, saidBy: speakerOf(doc, sentence, t, actor, speech) });
+      tellings.push({ ...when, hours: /T(MO|AF|EV|NI)$/.exec(t.value)?.[1] ?? null, partOfDay: PART_OF_DAY.test(doc.text.slice(t.start, t.end)), commemoration: commemorates(doc, sentence, timexes), reported: doc.meta.publishedAt ? parseYmd(doc.meta.publishedAt.slice(0, 10)) : (ranges.get(doc.id)?.start ?? null), future, planned: (future && !over(when, doc)) || after(when.date, doc), doc, sentence, ...contentWords(doc, sentence, timexes, speech), ...namesAndActs(doc, sentence, timexes), people: new Set(people.filter((k) => k.lemma.length > 2).map((k) => k.lemma.toLowerCase())), persons: personsOf(people), doers: doersOf(doc, clause, people), deeds: deedsOf(doc, clause.tokens), precedent: PRECEDENT_OPENERS.has(clause.opener ?? ''), named: namedAct(doc, sentence), occasion: occasionOf(doc, sentence, t), otherDays, who: nameTokens(doc, sentence, timexes, false).length, actor, saidBy: speakerOf(doc, sentence, t, actor, speech) });
     }
   }
   const textOf = (d: Dated) => d.doc.text.slice(d.sentence.start, d.sentence.end);
@@ -628,6 +668,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       const preferences = new Map(evidence.map((d) => [d, [spanDays(d), (entriesOf.get(sentenceKey(d)) ?? 0) > 1 ? 1 : 0, inLead(d) ? 0 : 1]]));
       const shown = evidence.reduce((best, d) => (before(preferences.get(d)!, preferences.get(best)!) ? d : best));
       const described = withWholeQuotes(shown.doc, shown.sentence);
+      const days = [...new Set(evidence.filter((d) => !d.planned && spanDays(d) === 1).map((d) => d.date.slice(0, 10)))].sort();
       return {
         date: shown.date,
         ...(shown.end ? { end: shown.end } : {}),
@@ -635,6 +676,7 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
         description: shown.doc.text.slice(described.start, described.end),
         evidence: [shown, ...evidence.filter((d) => d !== shown)].map((d) => ({ doc: d.doc, span: withWholeQuotes(d.doc, d.sentence) })),
         ...(e === main ? { main: true as const } : {}),
+        ...(days.length > 1 ? { days } : {}),
       };
     });
 }

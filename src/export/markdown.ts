@@ -43,7 +43,7 @@ export function renderMarkdown(data: StoryExport): string {
     }
     if (story.timeline.length) {
       out.push('## Timeline', '');
-      const line = (t: (typeof story.timeline)[number]) => `- **${t.kind === 'scheduled' ? 'scheduled: ' : ''}${t.date}${t.end ? ` – ${t.end}` : ''}**${t.main ? ' (main event)' : ''}: ${t.description} ${cite(t.evidence)}`;
+      const line = (t: (typeof story.timeline)[number]) => `- **${t.kind === 'scheduled' ? 'scheduled: ' : ''}${t.days ? `${t.days.join(' or ')} (reports differ)` : `${t.date}${t.end ? ` – ${t.end}` : ''}`}**${t.main ? ' (main event)' : ''}: ${t.description} ${cite(t.evidence)}`;
       for (const t of story.timeline.filter((e) => e.kind !== 'background')) out.push(line(t));
       const background = story.timeline.filter((e) => e.kind === 'background');
       if (background.length) out.push('', '### Background', '', ...background.map(line));

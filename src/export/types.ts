@@ -70,6 +70,8 @@ export interface ExportTimelineEntry {
   kind?: 'happening' | 'scheduled' | 'background';
   /** The story's main event: the happening most reports lead with, the story event's date deciding between equals. */
   main?: true;
+  /** The days its reports place it on, when they disagree: a disputed day, shown side by side. */
+  days?: string[];
   description: string;
   evidence: ExportSpan[];
 }

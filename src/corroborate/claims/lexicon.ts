@@ -32,6 +32,8 @@ const EVENT_FAMILIES: Record<string, readonly string[]> = {
   arrest: ['arrest', 'detain', 'custody', 'apprehend'],
   dismiss: ['dismiss', 'sack', 'oust'],
   hire: ['hire', 'appoint'],
+  // A roster or contract move; the phrasal verbs only ever meet the timeline's verb-and-particle key (`deedOf`).
+  sign: ['sign', 'pick up', 'snap up'],
   host: ['host', 'emcee'],
   accuse: ['accuse', 'charge', 'indict'],
   injure: ['injure', 'wound', 'hurt', 'injury'],
