@@ -156,6 +156,7 @@ describe('entities: per-article mentions', () => {
     assert.deepEqual(names('The shares of Varga & Varga Steel fell.'), ['Varga & Varga Steel/organization']);
     assert.deepEqual(names('She joined Mira Solt & Partners.'), ['Mira Solt & Partners/organization']);
     assert.deepEqual(names('She joined Mira Solt & Associates Group.'), ['Mira Solt & Associates Group/organization']);
+    assert.deepEqual(names('Crews of the Delmar Fire and Rescue Service came.'), ['Delmar Fire and Rescue Service/organization']);
   });
 
   test('"&" between two surnames is one firm\'s name; between places or first names it splits', () => {

@@ -79,7 +79,9 @@ function personBeforeConjunction(run: Word[]): number {
   if (and < 2 || run.length - and - 1 < 2) return -1;
   const left = run.slice(0, and);
   const rule = classifyName(left)?.rule;
-  const person = (rule === 'entities/first-name' || rule === 'entities/initials') && !PATTERNS.middleInitial.test(left.at(-1)!.text);
+  // "Delmar Fire and Rescue Service": a word that qualifies an institution ("Fire", "Police", "State") is no surname.
+  const surname = left.at(-1)!.text;
+  const person = (rule === 'entities/first-name' || rule === 'entities/initials') && !PATTERNS.middleInitial.test(surname) && !TITLE_MODIFIERS.has(surname.toLowerCase());
   return person && !ORG_SUFFIX_CUES.has(run[and + 1]!.text.toLowerCase()) ? and : -1;
 }
 
