@@ -668,7 +668,8 @@ export function buildTimeline(docs: Doc[], mainWhen?: { start: string; end: stri
       const preferences = new Map(evidence.map((d) => [d, [spanDays(d), (entriesOf.get(sentenceKey(d)) ?? 0) > 1 ? 1 : 0, inLead(d) ? 0 : 1]]));
       const shown = evidence.reduce((best, d) => (before(preferences.get(d)!, preferences.get(best)!) ? d : best));
       const described = withWholeQuotes(shown.doc, shown.sentence);
-      const days = [...new Set(evidence.filter((d) => !d.planned && spanDays(d) === 1).map((d) => d.date.slice(0, 10)))].sort();
+      // Only days of tellings that dispute one deed's day: an entry mixing two happenings shows no dispute.
+      const days = [...new Set(evidence.filter((d) => evidence.some((o) => dayDisputed(d, o))).map((d) => d.date.slice(0, 10)))].sort();
       return {
         date: shown.date,
         ...(shown.end ? { end: shown.end } : {}),
