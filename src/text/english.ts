@@ -20,3 +20,19 @@ export function englishFunctionWordShare(text: string): number {
   for (const word of words) if (ENGLISH_FUNCTION_WORDS.has(word)) hits++;
   return hits / words.length;
 }
+
+/**
+ * "a" or "an" before a word, by the sound it opens with rather than its first letter: an
+ * initialism is read letter by letter ("an FBI agent", "a US president", "an MP"), and vowel
+ * letters read as "you" or "wun" take "a" ("a university", "a European", "a one-time"), a silent
+ * "h" takes "an" ("an honorary consul").
+ */
+export function indefiniteArticle(word: string): 'a' | 'an' {
+  // An acronym of four or more capitals that alternates consonant and vowel is said as a word ("a NASA engineer", "a NATO ally").
+  if (/^[^AEIOU\W][AEIOU][^AEIOU\W][AEIOU][A-Z]*(?![a-z])/.test(word)) return 'a';
+  // Letter names that open with a vowel sound: A, E, F (ef), H (aitch), I, L, M, N, O, R, S, X.
+  if (/^(?:[A-Z]{2,}|(?:[A-Z]\.){2,})(?![a-z])/.test(word)) return /^[AEFHILMNORSX]/.test(word) ? 'an' : 'a';
+  if (/^(?:uni(?![mn])|use|usu|ute|uti|ura|uro|eu|ewe|one\b|once)/i.test(word)) return 'a';
+  if (/^(?:hour|honest|honou?r|heir)/i.test(word)) return 'an';
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}

@@ -11,7 +11,7 @@ import { personFacets, valueFacets } from './facets.js';
 import { PIECE_SOURCES, pieceFacts } from './pieces.js';
 import { roleFacets } from './roles.js';
 import { findSlotConflicts } from './slots.js';
-import { claimUnits, narrowedSpan, referents, type ClaimUnit } from './units.js';
+import { claimUnits, narrowedSpan, quoteClosedEnd, referents, type ClaimUnit } from './units.js';
 
 export type ClaimStatus = 'corroborated' | 'single-source' | 'disputed';
 
@@ -152,7 +152,7 @@ function briefestFirst<R extends { unit: number; cite: Span }>(found: R[], units
   const refs = [...found].sort((a, b) => toEnd(a) - toEnd(b));
   const statements = refs.map((r) => units[r.unit]!);
   const first = refs[0]!;
-  return { refs, statements, first, sources: new Set(statements.map(sourceOf)).size, text: statements[0]!.doc.text.slice(statements[0]!.span.start, first.cite.end) };
+  return { refs, statements, first, sources: new Set(statements.map(sourceOf)).size, text: statements[0]!.doc.text.slice(statements[0]!.span.start, quoteClosedEnd(statements[0]!.doc.text, statements[0]!.span, first.cite.end)) };
 }
 
 /** The group's most central statement (highest summed similarity to the others), preferring originals to copies. */

@@ -1,6 +1,7 @@
 import type { Doc, Span, Token } from '../../doc/types.js';
 import type { ExportEntity } from '../../export/types.js';
 import { REPORTING_VERBS } from '../../analyze/quotes/lexicon/speech-verbs.js';
+import { indefiniteArticle } from '../../text/english.js';
 import { termKey } from './units.js';
 
 /**
@@ -172,5 +173,5 @@ export function roleFacets(units: Array<{ roles: PersonRole[]; doc: Doc }>, sour
 /** A role as the complement of "is": an appositive keeps its article, a role before a name takes "a" or "an". */
 function roleWords(role: PersonRole): string {
   if (role.after) return role.title;
-  return `${/^[aeiou]/i.test(role.title) ? 'an' : 'a'} ${role.title}`;
+  return `${indefiniteArticle(role.title)} ${role.title}`;
 }

@@ -4,7 +4,7 @@ import type { ExportEntity } from '../../export/types.js';
 import { mergeEntities } from '../../analyze/entities/merge.js';
 import { docFromText } from '../../ingest/plain-text.js';
 import { processDoc } from '../../pipeline/analyze.js';
-import { claimUnits } from './units.js';
+import { claimUnits, quoteClosedEnd } from './units.js';
 
 function unitsOf(text: string) {
   const doc = processDoc(docFromText(text, 't.txt', null), { now: new Date(0) });
@@ -55,4 +55,14 @@ test('a sentence splits only into clauses that stand alone, each with its subjec
 test('a date line and the end of a quote with no speaker found are no claims', () => {
   const texts = unitsOf('Posted on November 15, 2011 6:07 PM\n\nThe ship seized 14 rifles on Friday.\n\nAnd the crew is proud of what was done here.”').map((u) => u.text);
   assert.deepEqual(texts, ['The ship seized 14 rifles on Friday.']);
+});
+
+test('a cut of a clause that ends inside a quotation ends past the closing mark, or at the clause end when the quotation does not close in it', () => {
+  const text = 'The mayor called the plan “a waste of public money,” after the vote. She said "no".';
+  const clause = { start: 0, end: text.indexOf(' She') };
+  const cutAt = (word: string) => quoteClosedEnd(text, clause, text.indexOf(word) + word.length);
+  assert.equal(text.slice(0, cutAt('public')), 'The mayor called the plan “a waste of public money,”');
+  assert.equal(text.slice(0, cutAt('plan')), 'The mayor called the plan', 'a cut before the quotation stays');
+  const open = 'He called it "a disgrace and went on.';
+  assert.equal(quoteClosedEnd(open, { start: 0, end: open.length }, open.indexOf('disgrace') + 8), open.length);
 });

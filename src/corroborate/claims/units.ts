@@ -165,8 +165,23 @@ export function narrowedSpan(unit: ClaimUnit, keys: ReadonlySet<string>): Span {
   const tokens = tokensWithin(unit.doc.layers.tokens, unit.span);
   const hits = tokens.filter((t) => CONTENT_POS.has(t.pos) && keys.has(termKey(unit.doc.text.slice(t.start, t.end), t) ?? ''));
   if (!hits.length) return unit.span;
-  const span = { start: unit.span.start, end: hits.at(-1)!.end };
+  const end = quoteClosedEnd(unit.doc.text, unit.span, hits.at(-1)!.end);
+  const span = { start: unit.span.start, end };
   return hasVerb(tokens, span) ? span : unit.span;
+}
+
+/**
+ * Where a cut of `clause` ending at `end` must end so that a quotation it opens is whole: past the
+ * closing mark when the cut falls inside a quotation ("as someone who “likes making cocaine …”"),
+ * the clause's end when the quotation does not close within it. Quotes stay whole in a citation.
+ */
+export function quoteClosedEnd(text: string, clause: Span, end: number): number {
+  const cut = text.slice(clause.start, end);
+  const curlyOpen = (cut.match(/“/g) ?? []).length > (cut.match(/”/g) ?? []).length;
+  const straightOpen = (cut.match(/"/g) ?? []).length % 2 === 1;
+  if (!curlyOpen && !straightOpen) return end;
+  const close = text.slice(end, clause.end).search(curlyOpen ? /”/ : /"/);
+  return close === -1 ? clause.end : end + close + 1;
 }
 
 /** What a stretch of a unit's clause states, read as the unit itself is read: its terms, verbs, denials and figures. */
