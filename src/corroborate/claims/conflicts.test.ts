@@ -108,3 +108,39 @@ test('the dead counted bare ("left 12 dead") dispute a count of people killed', 
   // Self-written.
   assert.deepEqual(conflictsOf(['The attack on the market in Orvik left 12 dead and 30 wounded on Friday.', 'At least 17 people were killed in the attack on the market in Orvik on Friday.']), [['12 dead', 'At least 17 people']]);
 });
+
+test('figures of clauses naming different days are of different happenings', () => {
+  // Self-written. Monday's march and Wednesday's vigil are two gatherings.
+  assert.deepEqual(conflictsOf(['On Monday about 130 people marched from the vigil to the precinct station.', 'On Wednesday night about 200 people marched from the vigil to the precinct station.']), []);
+  // The same day: one march, two counts.
+  assert.deepEqual(conflictsOf(['On Monday about 130 people marched from the vigil to the precinct station.', 'On Monday nearly 100 people marched from the vigil to the precinct station.']), [['nearly 100 people', 'about 130 people']]);
+});
+
+test('an outlet printing both rival values of a slot disputes nothing', () => {
+  // Self-written. The first outlet gives the blocks of the late run and of the game; the second the game's.
+  const both = conflictsOf(['Olsen grabbed three of his rebounds and blocked two shots in the game against the Hawks. Olsen finished with 11 rebounds and six blocked shots in the game against the Hawks.', 'Olsen had 11 rebounds and six blocked shots in the game against the Hawks.']);
+  assert.deepEqual(both, []);
+});
+
+test("counts printed after different names are different people's; the same name's rival counts are a dispute", () => {
+  // Self-written: a player's and his teammate's points.
+  assert.deepEqual(conflictsOf(['Tom Reyes scored 12 points for the Hawks in the loss.', 'Dan Price scored 14 points for the Hawks in the loss.']), []);
+  // One clause naming both players: each count is the player's it is printed after.
+  const points = conflictsOf(['Tom Reyes scored 14 points off the bench and Dan Price had 11 points in the loss.', 'Tom Reyes had 12 points off the bench in the loss.']);
+  assert.deepEqual(points, [['12 points', '14 points']]);
+});
+
+test('a count over part of a stretch, a need and a speaker described by age are no side of a dispute', () => {
+  // Self-written.
+  assert.deepEqual(conflictsOf(['The teenager had been arrested three times since October, police said.', 'The teenager had been arrested four times before the shooting, police said.']), []);
+  assert.deepEqual(conflictsOf(['Jones came into the game needing 11 points to break the school scoring record.', 'Jones scored 10 points in the game to break the school scoring record.']), []);
+  assert.deepEqual(conflictsOf(['“I will be back next season,” said the 29-year-old after the final game of the season.', 'The 23-year-old will miss the final game of the season with a knee sprain.']), []);
+  // The whole of a partitive and a count of one kind ("receiving") are not the season's total.
+  assert.deepEqual(conflictsOf(['He scored three of his four touchdowns in that stretch of the season.', 'Bush scored six touchdowns on offense this season for the Saints.']), []);
+  assert.deepEqual(conflictsOf(['Bush finished the season with 440 yards and four touchdowns receiving.', 'Bush finished the season with six touchdowns on offense.']), []);
+});
+
+test("rival calibres of one gun are a dispute", () => {
+  // Self-written.
+  assert.deepEqual(conflictsOf(['Police said the teenager pointed a .38-caliber revolver at the two officers.', 'Police said the teenager pointed a .357 caliber revolver at the two officers.']), [['.357 caliber', '.38-caliber']]);
+});

@@ -145,9 +145,11 @@ function nearMiss(a: Interval, b: Interval): boolean {
  * updates or different things, not a dispute between sources.
  */
 export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: (unit: ClaimUnit) => string): Conflict[] {
-  const refs: QuantityRef[] = units.flatMap((u, unit) => u.quantities.filter((q) => !negated(u, q) && !partOfList(u, q) && !inName(u, q) && !spanned(u, q)).map((quantity) => ({ unit, quantity, cite: valueCitation(u, quantity) })));
+  const refs: QuantityRef[] = units.flatMap((u, unit) => u.quantities.filter((q) => !negated(u, q) && !partOfList(u, q) && !inName(u, q) && !spanned(u, q) && !describesSpeaker(u, q) && !needed(u, q) && !partitiveWhole(u, q)).map((quantity) => ({ unit, quantity, cite: valueCitation(u, quantity) })));
   // Weighed once here, not once per pair below.
   const contexts = refs.map((r) => weighted(r.quantity.context, space.weight));
+  const days = refs.map((r) => weekdaysNear(units[r.unit]!, r.quantity));
+  const stretches = refs.map((r) => stretchOf(units[r.unit]!, r.quantity));
   const link = (payer: (k: number) => string | null) => {
     const agreeing = refs.map(() => [] as number[]);
     const disagreements: Array<[number, number]> = [];
@@ -158,6 +160,13 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
         if (sourceOf(units[a.unit]!) === sourceOf(units[b.unit]!)) continue;
         // Different nouns qualified ("66-year-old woman" / "36-year-old driver") are different things.
         if (a.quantity.head && b.quantity.head && a.quantity.head !== b.quantity.head) continue;
+        // Figures of clauses naming different days are of different happenings: "On Monday about 130
+        // people marched", "On Wednesday night about 200 people attended the vigil". Times of day are
+        // left alone: "11:30 p.m. Saturday" and "early Sunday" can be one moment told two ways.
+        if (a.quantity.dimension !== 'time' && differentDays(days[i]!, days[j]!)) continue;
+        // A figure over part of a stretch ("arrested three times since October", "10 points in the
+        // first half", "through 14 games") is another measure than one over the whole ("four prior arrests").
+        if (stretches[i] !== stretches[j]) continue;
         const agree = overlaps(a.quantity.interval, b.quantity.interval);
         // "A few days" and "five days" do not contradict: a vague amount is no side of a dispute.
         if (!agree && (a.quantity.modifier === 'vague' || b.quantity.modifier === 'vague')) continue;
@@ -181,7 +190,12 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
     }
     return { agreeing, disagreements };
   };
-  const printed = (k: number) => (refs[k]!.quantity.dimension === 'money' ? refs[k]!.quantity.actor : null);
+  // Whose figure it is: sums by their payer; counts by the name they are printed after ("Richard Carter
+  // scored 14 points and Seth VanDeest 13"): a player's and his teammate's points are different slots.
+  const printed = (k: number) => {
+    const q = refs[k]!.quantity;
+    return q.dimension === 'money' ? q.actor : q.dimension === 'count' ? (q.subject ?? q.actor) : null;
+  };
   const first = link(printed);
   // A sum printed without its payer ("pegged the Boston offer as high as $184 million") is the
   // payer's whom the outlets printing that sum in that slot name, when they all name one.
@@ -190,7 +204,15 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
     const named = new Set(first.agreeing[k]!.map(printed).filter((p) => p !== null));
     return named.size === 1 ? [...named][0]! : null;
   });
-  const { agreeing, disagreements } = payerOf.some((p, k) => p !== printed(k)) ? link((k) => payerOf[k]!) : first;
+  const { agreeing, disagreements: direct } = payerOf.some((p, k) => p !== printed(k)) ? link((k) => payerOf[k]!) : first;
+  // An outlet that itself prints both rival values of a slot ("blocked two shots" in the decisive run,
+  // "6 blocked shots" in the game) is giving two things or an update, not disputing the other outlet:
+  // its figure set against another outlet's is no dispute when it also agrees with that outlet's.
+  const printsRival = (k: number, rival: number) => {
+    const source = sourceOf(units[refs[k]!.unit]!);
+    return agreeing[rival]!.some((m) => sourceOf(units[refs[m]!.unit]!) === source && !overlaps(refs[m]!.quantity.interval, refs[k]!.quantity.interval));
+  };
+  const disagreements = direct.filter(([i, j]) => !printsRival(i, j) && !printsRival(j, i));
   // Each disagreement with its two sides; disagreements sharing a quantity are one slot.
   const parent = refs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -268,6 +290,74 @@ function spanned(unit: ClaimUnit, q: UnitQuantity): boolean {
   const { tokens, first } = around(unit, q);
   return first > 0 && ['NOUN', 'PROPN', 'NUM'].includes(tokens[first - 1]!.pos);
 }
+
+/**
+ * Whether a quantity lies in the clause's attribution: "“…,” said the 29-year-old on the eve of the
+ * Open" describes the speaker, not what the story reports.
+ */
+function describesSpeaker(unit: ClaimUnit, q: UnitQuantity): boolean {
+  const a = unit.attribution?.span;
+  if (a !== undefined && q.start >= a.start && q.end <= a.end) return true;
+  // The attribution as printed after a quote, whether or not it was read as one: "said the 29-year-old".
+  return SAID_BEFORE.test(unit.doc.text.slice(Math.max(unit.span.start, q.start - 16), q.start));
+}
+
+const SAID_BEFORE = /\b(?:said|says|added|told)\s+(?:the|a|an)\s+$/i;
+
+/** "needing 11 points to break the record", "needs two wins": what someone needs is a target, not what happened. */
+const NEED_BEFORE = /\bneed(?:s|ed|ing)?\s+(?:only\s+|just\s+)?$/i;
+const needed = (unit: ClaimUnit, q: UnitQuantity) => NEED_BEFORE.test(unit.doc.text.slice(Math.max(unit.span.start, q.start - 20), q.start));
+
+const WEEKDAYS = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
+
+/** How far from a figure (characters, within its clause) a weekday dates it. */
+const DAY_REACH = { before: 60, after: 40 } as const;
+
+/**
+ * The weekdays named near a figure in its clause ("On Monday a group of about 130 people", "about 200
+ * people attended the vigil Wednesday"), lower case. A day further off in a long clause often dates
+ * something else ("On Tuesday, police could be seen inside a store where, the night before, a group of…").
+ */
+function weekdaysNear(unit: ClaimUnit, q: UnitQuantity): Set<string> {
+  const from = Math.max(unit.span.start, q.start - DAY_REACH.before);
+  const to = Math.min(unit.span.end, q.end + DAY_REACH.after);
+  return new Set([...unit.doc.text.slice(from, to).matchAll(WEEKDAYS)].map((m) => m[0].toLowerCase()));
+}
+
+/** Whether both clauses name days and share none. */
+const differentDays = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((d) => b.has(d));
+
+/**
+ * Words after a figure that restrict it to part of a stretch of time ("since October", "in the first
+ * half", "so far"), or before it that make it a point in a series ("through 14 games"): the figure's
+ * measure, folded; '' when none. Figures with different restrictions measure different things.
+ */
+const STRETCH_AFTER = /^\s*(?:(?<since>since)\s+\S+|(?<part>in the (?:first|second|third|fourth|final|last|opening|closing) \S+)|(?<far>so far))/i;
+const STRETCH_BEFORE = /\b(?<through>through)\s+$/i;
+
+function stretchOf(unit: ClaimUnit, q: UnitQuantity): string {
+  const text = unit.doc.text;
+  const after = STRETCH_AFTER.exec(text.slice(q.end, unit.span.end));
+  if (after) return (after.groups!.since ?? after.groups!.part ?? after.groups!.far ?? '').toLowerCase();
+  if (STRETCH_BEFORE.test(text.slice(Math.max(unit.span.start, q.start - 12), q.start))) return 'through';
+  // An -ing word closing the phrase right after the counted noun says which kind is counted:
+  // "four touchdowns receiving" is no rival of "six touchdowns" scored in all.
+  const { tokens, word, last } = around(unit, q);
+  const next = tokens[last + 1];
+  const closing = tokens[last + 2] === undefined || /^[,.;:!?]$|^and$/i.test(word(last + 2));
+  return next?.pos === 'VERB' && /ing$/i.test(word(last + 1)) && closing ? word(last + 1).toLowerCase() : '';
+}
+
+/**
+ * Whether a figure is the whole of a part the clause counts, owned by someone it does not name: "he
+ * has three of his four touchdowns in that stretch" tells the three; whose four is left to the sentence before.
+ */
+function partitiveWhole(unit: ClaimUnit, q: UnitQuantity): boolean {
+  if (q.dimension !== 'count') return false;
+  return PARTITIVE_BEFORE.test(unit.doc.text.slice(Math.max(unit.span.start, q.start - 30), q.start));
+}
+
+const PARTITIVE_BEFORE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|both|most|some|none)\s+of\s+(?:his|her|their|its)\s+$/i;
 
 /** Words that deny what follows them in a clause. */
 const NEGATIONS: ReadonlySet<string> = new Set(['no', 'not', "n't", 'never', 'none', 'nobody', 'neither', 'nor', 'without']);
@@ -357,7 +447,7 @@ const QUESTIONS: Record<string, (unit: string) => string> = {
 /** "how long — rescue, took": the question the slot answers and the words its clauses share, as printed. */
 function subjectOf(slot: QuantityRef[], units: ClaimUnit[]): string {
   const first = slot[0]!.quantity;
-  const question = QUESTIONS[first.dimension]!(first.unitClass);
+  const question = first.unitClass === 'caliber' ? 'what calibre' : QUESTIONS[first.dimension]!(first.unitClass);
   const words = sharedWords(slot.map((r) => units[r.unit]!), slot.map((r) => r.quantity));
   return words.length ? `${question}: ${words.join(', ')}` : question;
 }

@@ -27,7 +27,7 @@ export interface ClaimUnit {
    * Quantities in the clause, offsets into `doc.text`; `unitClass` folds nouns for people
    * together; `context` holds the terms of the words around the quantity, which say what it measures.
    */
-  quantities: Array<Quantity & { unitClass: string; context: Map<string, number>; head: string | null; actor: string | null }>;
+  quantities: Array<Quantity & { unitClass: string; context: Map<string, number>; head: string | null; actor: string | null; subject: string | null }>;
   attribution: Attribution | null;
   /** The terms of its verbs, common nouns and numbers: what the clause says happened, apart from who. */
   predicates: Set<string>;
@@ -81,6 +81,22 @@ function actorOf(doc: Doc, tokens: Token[], mentions: Array<{ start: number; end
     // Or the agent of the figure's noun: "$160 million offers by the Angels" (not "the $184 million reported by WCVB").
     mentions.find((m) => m.start >= q.end && m.end <= clause.end && AGENT_BETWEEN.test(doc.text.slice(q.end, m.start)) && tokens.every((t) => t.start < q.end || t.end > m.start || t.pos !== 'VERB'));
   return first && first.entity.type !== 'location' ? first.referent : null;
+}
+
+/**
+ * The story-wide id of the name (not a place) nearest before a figure that a verb follows: whose
+ * figure a clause gives when it names several ("Will Artino scored 14 points and Gregory Echenique
+ * had 11 points"; "Artino complemented Echenique inside by scoring 14 points" is Artino's, as
+ * "Echenique" there is no subject). Null when no name before the figure is followed by a verb.
+ */
+function subjectOf(tokens: Token[], mentions: Array<{ start: number; end: number; entity: ExportEntity; referent: string }>, clause: Span, at: number, attribution: Attribution | null): string | null {
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k]!;
+    if (m.end > at || m.start < clause.start || inAttribution(attribution, m.start) || m.entity.type === 'location') continue;
+    const next = tokens.find((t) => t.start >= m.end);
+    if (next && next.start < at && (next.pos === 'VERB' || next.pos === 'AUX')) return m.referent;
+  }
+  return null;
 }
 
 /** Up to two words, then "by (the)": what lies between a figure and the agent of a passive or a noun ("offers by the"). */
@@ -139,6 +155,7 @@ export function claimUnits(doc: Doc, entities: ExportEntity[], referent: Map<str
         context: termsOf(doc, tokens, contextWindow(doc, tokens, q.start + clause.start, q.end + clause.start), attribution),
         head: headAfter(doc, tokens, q.end + clause.start),
         actor: actorOf(doc, tokens, inSentence, clause, { start: q.start + clause.start, end: q.end + clause.start }, attribution),
+        subject: subjectOf(tokens, inSentence, clause, q.start + clause.start, attribution),
       }));
       // The value itself is a term: "Thirty-four people" and "34 passengers" share it though no word matches.
       for (const q of quantities) {

@@ -18,6 +18,10 @@ const READINGS: Array<[string, string, string, string]> = [
   ['The attack left 12 dead and 30 wounded.', '12 dead', 'count:dead', '12'],
   ['At least 23 Velmoran soldiers were killed.', 'At least 23 Velmoran soldiers', 'count:soldier', '[23, ∞)'],
   ['Thirty-four passengers were lowered by rope.', 'Thirty-four passengers', 'count:passenger', '34'],
+  ['About two dozen protesters broke away from the march.', 'About two dozen protesters', 'count:protester', '[21.6, 26.4]'],
+  ['Police said he carried a .38-caliber revolver.', '.38-caliber', 'count:caliber', '0.38'],
+  // Printed to two decimals: .357 inches.
+  ['Police said he carried a . 357 caliber revolver .', '. 357 caliber', 'count:caliber', '0.36'],
   ['Rescuers lowered 34 passengers to the ground.', '34 passengers', 'count:passenger', '34'],
   ['Fewer than 12 boats left the harbour.', 'Fewer than 12 boats', 'count:boat', '[0, 12)'],
   ['Between 10 and 20 people were evacuated.', 'Between 10 and 20 people', 'count:person', '[10, 20]'],

@@ -54,6 +54,9 @@ const PATTERNS = {
   /** "the death toll rose to 12", "the death toll from the quake stood at 12": a bare number that counts the dead. */
   tollBefore: /\bdeath toll\b[^.;:\d]{0,50}?\b(?:of|at|to|reached|hit|is|was)\s+$/i,
   plusAfter: /^-plus\b/i,
+  /** "-caliber", " - caliber", " calibre" after the digits of a calibre, and the point before them (". 38" when tokenised). */
+  calibre: /^\s?(?:-\s?)?calib(?:er|re)\b/i,
+  pointBefore: /(?<![\p{N}])\.\s?$/u,
   /** "every single passenger": "single" there stresses "every", it counts nothing. */
   intensifierBefore: /\b(?:every|each)\s+$/i,
 } as const;
@@ -86,6 +89,16 @@ export function findQuantities(text: string): Quantity[] {
     if (groups.digits && PATTERNS.modelBefore.test(before)) continue;
 
     if (groups.words?.toLowerCase() === 'single' && PATTERNS.intensifierBefore.test(before)) continue;
+    // ".38-caliber revolver", ". 357 caliber" (tokenised): a gun's calibre in inches, the digits after the point.
+    const calibre = groups.digits && !groups.currency && !groups.scale && /^\d{2,3}$/.test(groups.digits) ? PATTERNS.calibre.exec(rest) : null;
+    const point = calibre ? PATTERNS.pointBefore.exec(before) : null;
+    if (calibre && point) {
+      const inches = Number(`0.${groups.digits}`);
+      const from = start - point[0].length;
+      const to = end + calibre[0].length;
+      found.push({ start: from, end: to, text: text.slice(from, to), dimension: 'count', unit: 'caliber', interval: closed(inches, inches), modifier: 'exact' });
+      continue;
+    }
     const value = numberValue(groups.digits, groups.words, groups.scale);
     if (value === null) continue;
     let interval = closed(value, value);
@@ -145,14 +158,15 @@ function numberValue(digits: string | undefined, words: string | undefined, scal
 }
 
 /**
- * "thirty-four" → 34, "an" → 1, "one and a half" → 1.5, "a half" → 0.5; null when the words are
+ * "thirty-four" → 34, "an" → 1, "one and a half" → 1.5, "a half" → 0.5, "two dozen" → 24; null when the words are
  * not a number. "a"/"an" count as one only alone: in "a half" the article is not a number.
  */
 function wordsValue(words: string): number | null {
   const parts = words.split(/[- ]+/).filter((w) => w !== 'and');
   if (parts.length === 0 || parts.some((p) => SMALL_NUMBERS[p] === undefined)) return null;
   const counted = parts.length > 1 ? parts.filter((p) => p !== 'a' && p !== 'an') : parts;
-  return counted.reduce((sum, p) => sum + SMALL_NUMBERS[p]!, 0);
+  // "two dozen" is 24, not 2 + 12: "dozen" multiplies what comes before it.
+  return counted.reduce((sum, p) => (p === 'dozen' && sum > 0 ? sum * 12 : sum + SMALL_NUMBERS[p]!), 0);
 }
 
 /**
