@@ -4,7 +4,7 @@ import { genderOfFirstName } from '../entities/lexicon/package-names.js';
 import { ORG_KIND_NOUNS } from '../entities/context.js';
 import { TITLE_HEADS } from '../entities/lexicon/titles.js';
 import { demonymOf } from '../entities/lexicon/gazetteer.js';
-import { ANAPHORIC_ROLES, BODY_NOUNS, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS, PARTY_MEMBERS, RELATION_NOUNS, ROLE_TITLES, TITLE_ABBREVIATIONS, TITLE_WORDS } from './lexicon/people.js';
+import { ANAPHORIC_ROLES, BODY_NOUNS, EPITHET_ROLES, DOCUMENT_NOUNS, NOT_SPEAKERS, PERSON_PRONOUNS, PARTY_MEMBERS, RELATION_NOUNS, ROLE_TITLES, TITLE_ABBREVIATIONS, TITLE_WORDS } from './lexicon/people.js';
 import { CALL_OUT_VERBS, SPEECH_NOUNS, SPEECH_VERBS, SUBJECT_VERB_FILLERS, TRAILER_VERBS } from './lexicon/speech-verbs.js';
 import { firstIndex, firstTokenAt } from '../../doc/spans.js';
 
@@ -802,6 +802,29 @@ function descriptionBefore(ctx: QuoteContext, chunk: NameChunk): string[] {
   return [];
 }
 
+/**
+ * The first sentence of a look-back over `count` sentences before sentence `si`, where the sentences
+ * of a quote (each wholly inside quotation marks, or a lone closing mark) are not counted: a speaker's
+ * three quoted sentences put no distance between "Ana Ruiz told…" and "the actress said" after them.
+ */
+function lookbackFloor(ctx: QuoteContext, si: number, count: number): number {
+  let s = si;
+  for (let n = 0; s > 0 && n < count; ) {
+    s--;
+    if (!quotedOnly(ctx, ctx.sentences[s]!)) n++;
+  }
+  return s;
+}
+
+/** Whether a sentence has no word outside quotation marks. */
+function quotedOnly(ctx: QuoteContext, sentence: Span): boolean {
+  for (let i = tokenAt(ctx, sentence.start); i < ctx.tokens.length && ctx.tokens[i]!.start < sentence.end; i++) {
+    const t = ctx.tokens[i]!;
+    if (/[\p{L}\p{N}]/u.test(ctx.text.slice(t.start, t.end)) && !inQuote(ctx, t.start)) return false;
+  }
+  return true;
+}
+
 export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | null = null, depth = 0): NameChunk | null {
   // Each step moves at least one sentence back, so a chain of "He … He …" ends; the cap only bounds the work.
   if (depth > MAX_PRONOUN_CHAIN) return null;
@@ -809,7 +832,7 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
   // The pronoun being resolved ("he", "she") says which gender its person has.
   const gender = role ? null : pronounGender(lower(ctx, tokenAt(ctx, at)));
   // A description ("the Colombian leader") may point back to a name given at the top of the article.
-  let floor = role ? 0 : Math.max(0, si - MAX_LOOKBACK_SENTENCES);
+  let floor = role ? 0 : lookbackFloor(ctx, si, MAX_LOOKBACK_SENTENCES);
   // Whether every sentence read so far named no one the pronoun could stand for: then the search may go on past the usual window.
   let noneNamed = true;
   for (let s = si; s >= floor; s--) {
@@ -992,13 +1015,13 @@ function roleWords(ctx: QuoteContext, found: { span: Span; head: string }): stri
   return [found.head, ...words.filter((w) => /^\p{Lu}/u.test(w) && !/^(?:The|A|An)$/.test(w)).map((w) => w.toLowerCase())];
 }
 
-/** The last person's name outside quotes before `at`, within MAX_LOOKBACK_SENTENCES sentences. */
-function lastPersonNamed(ctx: QuoteContext, at: number): NameChunk | null {
+/** The last person's name outside quotes before `at`, within MAX_LOOKBACK_SENTENCES sentences; with `typed`, only names the entity layer typed as a person. */
+function lastPersonNamed(ctx: QuoteContext, at: number, typed = false): NameChunk | null {
   const si = sentenceIndexAt(ctx, at);
-  const from = ctx.sentences[Math.max(0, si - MAX_LOOKBACK_SENTENCES)]?.start ?? 0;
+  const from = ctx.sentences[lookbackFloor(ctx, si, MAX_LOOKBACK_SENTENCES)]?.start ?? 0;
   for (let i = firstIndex(ctx.chunks, (c) => c.start >= at) - 1; i >= 0 && ctx.chunks[i]!.start >= from; i--) {
     const c = ctx.chunks[i]!;
-    if (c.name && !inQuote(ctx, c.start) && isPersonChunk(ctx.text, c, ctx.chunks)) return c;
+    if (c.name && !inQuote(ctx, c.start) && isPersonChunk(ctx.text, c, ctx.chunks) && (!typed || c.type === 'person')) return c;
   }
   return null;
 }
@@ -1042,10 +1065,15 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
   }
   // "the 56-year-old said", "the Italian said": an age or a nationality stands for the person last named.
   // Only when the last subject is also the last person named: "X was sacked … Y's agents … the 56-year-old" may mean either.
-  if (found.definite && (/^\d+-year-old$/.test(found.head) || isNationality(ctx, found))) {
+  // So does an epithet ("the star said", "the actress told"), lowercase words only, of no other gender than the person's.
+  const epithet = found.definite && EPITHET_ROLES.has(found.head) && /^the(?:\s+\p{Ll}[\p{L}-]*)+$/u.test(ctx.text.slice(found.span.start, found.span.end));
+  if (found.definite && (/^\d+-year-old$/.test(found.head) || isNationality(ctx, found) || epithet)) {
     const person = resolvePerson(ctx, found.span.start);
-    const last = lastPersonNamed(ctx, found.span.start);
-    if (person && last && fullestName(ctx.text, person.name!, ctx.chunks) === fullestName(ctx.text, last.name!, ctx.chunks)) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
+    // An epithet is said of a known person: untyped names in between ("a fashion line called Mantra") are no rival.
+    const last = lastPersonNamed(ctx, found.span.start, epithet);
+    const gender = person && chunkGender(ctx, person);
+    const otherGender = epithet && gender && (FEMALE_TITLES.has(found.head) ? gender === 'male' : MALE_TITLES.has(found.head) && gender === 'female');
+    if (person && last && !otherGender && fullestName(ctx.text, person.name!, ctx.chunks) === fullestName(ctx.text, last.name!, ctx.chunks)) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
   }
   // "the company", "the production company": lowercase words only, a capitalised one may name another organisation ("the Chinese company").
   if (found.definite && ORG_KIND_NOUNS.has(found.head) && /^the(?:\s+\p{Ll}[\p{L}-]*)+$/iu.test(ctx.text.slice(found.span.start, found.span.end)) && !/\s\p{Lu}/u.test(ctx.text.slice(found.span.start, found.span.end))) {

@@ -667,3 +667,16 @@ test('a capitalised word the tagger read as a verb inside a name does not end th
 test('a name with a spaced middle initial and a relative clause after it speaks ("Councilman Jumaane D . Williams , who …, said")', () => {
   assert.equal(only('" Things are tense , " Councilman Jumaane D . Williams , who represents the area , said on Twitter .').speaker, 'Jumaane D . Williams');
 });
+
+test('"Const." (constable, Canadian and British police) is a rank before a name, not a sentence end', () => {
+  assert.equal(only('“Two men were taken to hospital,” Toronto police Const. Ana Ruiz told reporters.').speaker, 'Ana Ruiz');
+  assert.equal(only('" Two men were taken to hospital , " said RCMP Cst . Ana Ruiz .').speaker, 'Ana Ruiz');
+});
+
+test('"the actress said" is the person last named, of her gender; a speaker\'s quoted sentences do not push her name out of reach', () => {
+  const text = 'Ana Ruiz, who runs a fashion line called Mantra, entered a clinic on Tuesday.\n“I feel strong,” she told a magazine.\n“My body is tired. I partied hard. I need a rest. I will be back.”\nEarlier this year, the actress said she was now a “social drinker.”';
+  assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['Ana Ruiz', 'Ana Ruiz', 'Ana Ruiz']);
+  // An epithet of the other gender is not her.
+  assert.equal(quotesOf(text.replace('the actress', 'the actor')).at(-1)!.speaker, '[the actor]');
+});
+

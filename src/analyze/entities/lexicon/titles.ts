@@ -24,6 +24,8 @@ export const TITLE_HEADS = new Set([
   'officer', 'detective', 'agent', 'photographer', 'journalist', 'blogger', 'presenter', 'host', 'anchor',
   // Abbreviated police and military ranks, with or without a stop ("Insp Dave Gaskin", "Det. Sgt. Ana Ruiz").
   'insp', 'insp.', 'det', 'det.', 'supt', 'supt.', 'sgt', 'sgt.', 'lt', 'maj', 'maj.', 'cpl', 'cpl.', 'capt',
+  // Constable, as Canadian and British police write it ("Const. Ana Ruiz", RCMP "Cst. Ana Ruiz"); no stop-less form ("const" is a word).
+  'constable', 'const.', 'cst.',
   'adm.', 'pvt.',
   // AP-style abbreviations of civil titles ("Dist. Atty. Steve Cooley").
   'atty.',

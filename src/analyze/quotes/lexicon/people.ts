@@ -17,6 +17,7 @@ export const TITLE_WORDS = new Set([
   'assistant', 'associate', 'vp', 'ex',
   // Abbreviated ranks of police and armed forces, written with or without a stop ("Insp Dave Gaskin", "Sgt. Ana Ruiz").
   'insp', 'insp.', 'det', 'det.', 'supt', 'supt.', 'sgt', 'sgt.', 'lt', 'lt.', 'maj', 'maj.', 'cpl', 'cpl.', 'capt',
+  'constable', 'const.', 'cst.',
   'adm.', 'pvt.',
   // AP-style abbreviations of civil titles ("Dist. Atty. Steve Cooley").
   'atty.', 'dist.',
@@ -59,6 +60,13 @@ export const PERSON_PRONOUNS = new Set(['he', 'she']);
 
 /** Noun heads of "the president", "the Colombian leader": a description that points back to a named person. */
 export const ANAPHORIC_ROLES = new Set(['president', 'leader', 'minister', 'chief', 'director', 'executive', 'ceo', 'chairman', 'senator', 'governor', 'mayor', 'spokesman', 'spokeswoman', 'spokesperson', 'secretary', 'premier', 'chancellor', 'king', 'queen', 'pope', 'founder', 'manager', 'coach', 'head']);
+
+/**
+ * Occupations a news story uses as an epithet for the person it is about ("the star said", "the
+ * actress told"): unlike a title ("the minister"), no one is given them as a title before a name, so
+ * they can only point back to someone named before, never match a title.
+ */
+export const EPITHET_ROLES = new Set(['star', 'actress', 'actor', 'singer', 'rapper', 'musician', 'comedian', 'novelist', 'filmmaker', 'songwriter', 'entertainer', 'celebrity', 'socialite']);
 
 /** Function words allowed inside a capitalised name chunk ("Velmora Fire and Rescue Service", "Bank of America"). */
 export const NAME_CONNECTORS = new Set(['and', 'of', 'for', 'de', 'del', 'da', 'van', 'von', 'der', 'al-', '&', 'the']);
