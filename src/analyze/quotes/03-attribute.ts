@@ -200,6 +200,8 @@ export function isSpeechVerb(ctx: QuoteContext, i: number, loose = false): boole
   if (t.pos === 'VERB' || t.pos === 'AUX') return true;
   // "The league's conduct policy states: “…”": a speech word in -s between a noun and a colon opening a quote is the verb, whatever its tag.
   if (t.pos === 'NOUN' && /s$/.test(lower(ctx, i)) && ['NOUN', 'PROPN'].includes(prev?.pos ?? '') && lower(ctx, i + 1) === ':' && isMarkToken(ctx, i + 2)) return true;
+  // "a woman who claims she had a “…”": a speech word in -s right after a relative pronoun is its verb, whatever its tag.
+  if (t.pos === 'NOUN' && /s$/.test(lower(ctx, i)) && ['who', 'which'].includes(lower(ctx, i - 1))) return true;
   const prevChunk = chunkEndingAt(ctx, i - 1);
   // "“…,” comments Johnston in a statement, “…”": right after a closing mark and before a name, a speech word is the verb.
   if (t.pos === 'NOUN' && isMarkToken(ctx, i - 1) && chunkStartingAt(ctx, i + 1)?.name) return true;
@@ -253,6 +255,8 @@ export function subjectBefore(ctx: QuoteContext, end: number, floor: number): Fo
   }
   // "Charles Reilly, a management expert, who stated": the relative pronoun stands for the phrase before it.
   if (lower(ctx, j) === 'who' && lower(ctx, j - 1) === ',') j -= 1;
+  // "A Brooklyn woman who claims she had a “…”": with no comma, "who" stands for the noun right before it.
+  else if (lower(ctx, j) === 'who' && j - 1 >= floor && ['NOUN', 'PROPN'].includes(ctx.tokens[j - 1]!.pos)) return pastAdjuncts(ctx, phraseEndingAt(ctx, j - 1, floor), floor);
   if (lower(ctx, j) === ',') {
     const inner = phraseEndingAt(ctx, j - 1, floor);
     // "Ryanair CEO, Michael O'Leary, said": the apposition is the name itself (a comma right before it).
@@ -1498,8 +1502,17 @@ function mainSubject(ctx: QuoteContext, first: number, before: number): Found | 
     while (ctx.tokens[k]?.pos === 'ADV') k++;
     if (isVerb(k)) return found;
   }
-  for (let v = first; v < before; v++) if (isVerb(v) && !inQuote(ctx, ctx.tokens[v]!.start)) return subjectBefore(ctx, v, first);
+  for (let v = first; v < before; v++) if (isVerb(v) && !inQuote(ctx, ctx.tokens[v]!.start) && !isNounUseOfIng(ctx, v)) return subjectBefore(ctx, v, first);
   return null;
+}
+
+/**
+ * "after the Saturday shooting , one cop … said": an -ing word the tagger read as a verb right after
+ * a determiner, a name or an adjective heads a noun phrase (no auxiliary, no subject before it), so it
+ * is no main verb whose subject speaks.
+ */
+function isNounUseOfIng(ctx: QuoteContext, v: number): boolean {
+  return /ing$/.test(lower(ctx, v)) && ['DET', 'PROPN', 'ADJ'].includes(ctx.tokens[v - 1]?.pos ?? '') && !PERSON_PRONOUNS.has(lower(ctx, v - 1));
 }
 
 /** "…, said Sgt. Ana Ruiz", "…,” warned X", "…,'' said an officer": a verb of saying after a comma or a closing mark, its subject after it; other verbs after a comma close an apposition. */

@@ -680,3 +680,11 @@ test('"the actress said" is the person last named, of her gender; a speaker\'s q
   assert.equal(quotesOf(text.replace('the actress', 'the actor')).at(-1)!.speaker, '[the actor]');
 });
 
+
+test('an -ing noun after a determiner in an opening phrase ("after the Friday shooting,") is no verb: the coordinated speaker is the main subject', () => {
+  assert.equal(only('Moments after the Friday shooting, one officer put both hands on his head and said, "We are in trouble."').speaker, '[one officer]');
+});
+
+test('"a woman who claims she had a “…”": a speech verb in -s after "who" is a verb, and "who" stands for the noun before it', () => {
+  assert.deepEqual(only('A Boston woman who claims she had a "bird\'s-eye view" of the crash says the driver ran a red light.'), { words: "bird's-eye view", kind: 'speech', speaker: '[A Boston woman]', rule: 'quotes/intro-verb' });
+});
