@@ -49,6 +49,14 @@ describe('entities: per-article mentions', () => {
     assert.ok(names('The King of Spain spoke.').includes('Spain/location'));
   });
 
+  test('a title word that is also a surname, after a given name no list has, is a name ("Zelphia King"), and then "King" alone is her', () => {
+    const found = names('Zelphia King saw the crash from her window. King told reporters the driver ran a red light. The Saudi King was not there.');
+    assert.ok(found.some((f) => f.startsWith('Zelphia King/')), found.join(', '));
+    assert.ok(found.includes('King/person'), found.join(', '));
+    // A qualifying word before the title keeps it a title.
+    assert.ok(!found.some((f) => f.startsWith('Saudi King')), found.join(', '));
+  });
+
   test('a city and a plural name after it is a team, kept whole: "San Diego Chargers", "Tulsa Drillers"', () => {
     assert.ok(names('San Diego Chargers defensive tackle Roy Hale was arrested.').includes('San Diego Chargers/organization'));
     assert.ok(names('A day later the Tulsa Drillers won again.').includes('Tulsa Drillers/organization'));

@@ -10,7 +10,7 @@ import { ORG_DROPPABLE_SUFFIXES, ORG_SUFFIX_CUES } from './lexicon/organizations
 import { keyWords, nameKey } from './normalize.js';
 import { isFirstName, packageKinds } from './lexicon/package-names.js';
 import { PATTERNS } from './patterns.js';
-import { appositiveAfter, lowercaseTitleBefore, splitTitle } from './title.js';
+import { appositiveAfter, lowercaseTitleBefore, splitTitle, SURNAME_TITLES } from './title.js';
 import { ORG_ROLES, typeFromContext } from './context.js';
 import { demonymOf } from './lexicon/gazetteer.js';
 import { TITLE_MODIFIERS } from './lexicon/titles.js';
@@ -236,11 +236,19 @@ function mentionsOfRun(sentence: Word[], run: Word[], paragraphStart = -1): Enti
     const owner = ownerInTitle(title);
     if (owner.length) out.push({ ...spanOf(owner), ...(classifyTyped(owner) ?? { type: 'organization', score: 0.7, rule: 'entities/title-owner' }) });
     if (rest.length) for (const mention of mentionsOfRun(sentence, rest)) out.push(mention);
+    // "King told reporters" after "Tishana King": a lone title word that is also a surname is kept as a candidate,
+    // a name only if the article names a person with that surname (`propagateTypes`).
+    if (name.length === 0 && title.length === 1 && SURNAME_TITLES.has(title[0]!.text.toLowerCase()) && /^\p{Lu}\p{Ll}+$/u.test(title[0]!.text)) {
+      out.push({ ...spanOf(title), type: 'other', score: 0.2, rule: UNKNOWN_INITIAL });
+      continue;
+    }
     if (name.length === 0) continue;
     const lowerTitle = title.length ? [] : lowercaseTitleBefore(sentence, name[0]!.start);
     const described = title.length ? title : lowerTitle;
-    const typing = classifyName(name);
+    let typing = classifyName(name);
     if (!typing) continue;
+    // "Zelphia King": a given name before a title word that is also a surname (see splitTitle) is a person's name.
+    if (typing.type === 'other' && !title.length && name.length === 2 && SURNAME_TITLES.has(name[1]!.text.toLowerCase())) typing = { ...typing, type: 'person', score: 0.7, rule: 'entities/title-surname' };
     const weak = typing.rule === 'entities/unknown-name';
     const appositive = typing.type === 'person' || weak ? appositiveAfter(sentence, name.at(-1)!.end) : [];
     if (appositive.length && !described.length) {

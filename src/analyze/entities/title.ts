@@ -61,7 +61,28 @@ export function splitTitle(run: Word[]): TitledName {
  */
 function isSurnameAfterFirstName(run: Word[], at: number): boolean {
   const before = run[at - 1];
-  return at === run.length - 1 && before !== undefined && isFirstName(before.text) && !TITLE_HEADS.has(lower(before)) && !HONORIFICS.has(lower(before));
+  if (at !== run.length - 1 || before === undefined || TITLE_HEADS.has(lower(before)) || HONORIFICS.has(lower(before))) return false;
+  return isFirstName(before.text) || isSurnameAfterUnknownWord(run, at);
+}
+
+/**
+ * Title words that are also common surnames ("Tishana King", "Alan Judge", "Ruth Bishop"): as a title they stand
+ * before a name ("King Charles", "Judge Ito") or after a word that qualifies them ("Saudi King", "Former Judge",
+ * "County Sheriff"), never after a word no list knows.
+ */
+export const SURNAME_TITLES = new Set(['king', 'judge', 'bishop', 'marshal', 'pope', 'prince', 'sheriff']);
+
+/**
+ * Decides that such a title word ending a run of two is a surname: the word before it is capitalised, in no
+ * list (no title or its modifier, no demonym, place, organisation word or name the packages know).
+ * Why: a given name the first-name lists lack ("Tishana King") is still a name, and "she" stands for her.
+ * Fails on: a brand ending in one of these words that the lists lack ("Burger King" read as a person).
+ */
+function isSurnameAfterUnknownWord(run: Word[], at: number): boolean {
+  const before = run[at - 1]!;
+  const w = lower(before);
+  if (run.length !== 2 || !SURNAME_TITLES.has(lower(run[at]!)) || !/^\p{Lu}\p{Ll}+$/u.test(before.text)) return false;
+  return !TITLE_MODIFIERS.has(w) && demonymOf(before.text) === undefined && placeOf(before.text) === undefined && !isCity(before.text) && !ORG_SUFFIX_CUES.has(w) && packageKinds(before.text).size === 0;
 }
 
 /**

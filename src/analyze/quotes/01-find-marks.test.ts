@@ -91,3 +91,9 @@ test('in tokenised text a straight mark spaced on both sides closes a curly quot
 test('an opening curly mark typed to close, before a comma, closes', () => {
   assert.deepEqual(words('“ I am hosting the show !\nThere goes the orchestra “ , the comedian said on her feed .'), ['I am hosting the show ! | There goes the orchestra']);
 });
+
+test('a `` typed to close before a described speaker and a verb of saying closes (`, `` a friend of the singer said`)', () => {
+  assert.deepEqual(words("`` Her family backs her decision , `` a friend of the singer said .\n`` It was her own choice . ''"), ['Her family backs her decision', 'It was her own choice']);
+  // A real opening mark after "said ," still opens.
+  assert.deepEqual(words("the clerk said , `` the shop is closed . ''"), ['the shop is closed']);
+});

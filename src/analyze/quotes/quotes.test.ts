@@ -688,3 +688,8 @@ test('an -ing noun after a determiner in an opening phrase ("after the Friday sh
 test('"a woman who claims she had a “…”": a speech verb in -s after "who" is a verb, and "who" stands for the noun before it', () => {
   assert.deepEqual(only('A Boston woman who claims she had a "bird\'s-eye view" of the crash says the driver ran a red light.'), { words: "bird's-eye view", kind: 'speech', speaker: '[A Boston woman]', rule: 'quotes/intro-verb' });
 });
+
+test('"she" stands for a woman whose surname is also a title ("Zelphia King"), named again as "King"', () => {
+  const text = 'Zelphia King saw the crash from her window.\nKing told reporters the driver ran a red light.\n“I could not see the other car,” she said during the hearing.';
+  assert.equal(only(text).speaker, 'Zelphia King');
+});
