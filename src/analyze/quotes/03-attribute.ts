@@ -1365,7 +1365,12 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     const subjectRightBefore = PERSON_PRONOUNS.has(lower(ctx, v - 1)) || GROUP_PRONOUNS.has(lower(ctx, v - 1)) || chunkEndingAt(ctx, v - 1) !== undefined;
     if (/ed$/.test(lower(ctx, v)) && lower(ctx, v + 1) === 'as' && !subjectRightBefore) return { speaker: null, speakerName: null, cue: null, rule: 'quotes/passive' };
     // "The phone is claimed to be “…”": the subject of a passive verb of saying is not its speaker.
-    if (PASSIVE_AUX.has(lower(ctx, v - 1)) && /ed$/.test(lower(ctx, v))) continue;
+    if (PASSIVE_AUX.has(lower(ctx, v - 1)) && /ed$/.test(lower(ctx, v))) {
+      // "was described in a 1972 newspaper profile as “…”": the writing named after "in" gave the words, and speaks them.
+      const source = writingBeforeAs(ctx, v + 1, markToken);
+      if (source) return { speaker: source, speakerName: null, cue: null, rule };
+      continue;
+    }
     // "…,” he said when asked about the layoffs, “…”": a reduced passive clause speaks for no one; the verb before it does.
     if (REDUCED_CLAUSE_OPENERS.has(lower(ctx, v - 1)) && /ed$/.test(lower(ctx, v))) continue;
     let p = v - 1;
@@ -1392,6 +1397,24 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     return resolveFound(ctx, subject, rule, open);
   }
   return colonAfterPredicate(ctx, first, markToken, open);
+}
+
+/** Nouns for a piece of writing or broadcast that can be where words were given ("described in a profile as"). */
+const WRITING_NOUNS = new Set([...DOCUMENT_NOUNS, 'profile', 'article', 'interview', 'book', 'story', 'column', 'editorial', 'obituary', 'documentary', 'biography', 'memoir', 'study', 'lawsuit', 'complaint', 'indictment']);
+const MAX_WRITING_TOKENS = 8; // "a 1972 Washington Post profile": tokens between "in" and "as"
+
+/**
+ * "in a 1972 Washington Post profile as": the phrase after "in" (token `inAt`) up to an "as" before the
+ * quote, when it ends in a noun for a piece of writing; else null ("described in detail as" names none).
+ */
+function writingBeforeAs(ctx: QuoteContext, inAt: number, markToken: number): Span | null {
+  if (lower(ctx, inAt) !== 'in' || !['DET', 'PRON'].includes(ctx.tokens[inAt + 1]?.pos ?? '')) return null;
+  for (let k = inAt + 2; k < Math.min(markToken, inAt + 2 + MAX_WRITING_TOKENS); k++) {
+    if (lower(ctx, k) === ',' || isMarkToken(ctx, k)) return null;
+    if (lower(ctx, k) !== 'as') continue;
+    return WRITING_NOUNS.has(lower(ctx, k - 1)) ? { start: ctx.tokens[inAt + 1]!.start, end: ctx.tokens[k - 1]!.end } : null;
+  }
+  return null;
 }
 
 /**

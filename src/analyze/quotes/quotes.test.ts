@@ -693,3 +693,8 @@ test('"she" stands for a woman whose surname is also a title ("Zelphia King"), n
   const text = 'Zelphia King saw the crash from her window.\nKing told reporters the driver ran a red light.\n“I could not see the other car,” she said during the hearing.';
   assert.equal(only(text).speaker, 'Zelphia King');
 });
+
+test('"was described in a newspaper profile as “…”": the writing named after "in" speaks; "described in detail as" names none', () => {
+  assert.equal(only('Ana Ruiz came to the capital in 1969 and was described in a 1972 newspaper profile as a "quiet, patient man who never sought the spotlight."').speaker, '[a 1972 newspaper profile]');
+  assert.equal(only('The plan was described in great detail as a "slow, careful return to normal trading."').speaker, null);
+});
