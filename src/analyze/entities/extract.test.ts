@@ -171,6 +171,8 @@ describe('entities: per-article mentions', () => {
     assert.deepEqual(names('Shares of Varga & Solt rose after the report.').map((n) => n.split('/')[0]), ['Varga & Solt']);
     assert.deepEqual(names('Rain hit Peru & Chile.'), ['Peru/location', 'Chile/location']);
     assert.equal(names('The gifts went to Mira & Lena yesterday.').length, 2);
+    // A founder's surname that is also a first name: "Simon & Schuster", "Ernst & Young" stay whole.
+    assert.deepEqual(names('Shares of Lena & Varga rose after the report.').map((n) => n.split('/')[0]), ['Lena & Varga']);
   });
 
   test('a title-case phrase in quotation marks is not a name; a name inside a longer quotation is', () => {

@@ -86,21 +86,22 @@ function personBeforeConjunction(run: Word[]): number {
 }
 
 /**
- * Decides that the "&" at `at` joins two surnames into one firm's name: one capitalised word on
- * each side, neither a first name nor a place, and no other name word next to them.
+ * Decides that the "&" at `at` joins two founders' names into one firm's name: one capitalised word
+ * on each side, neither a place, not both first names, and no other name word next to them.
  * Why: news writes firms named after their founders with "&" ("Procter & Gamble", "Johnson &
- * Johnson"), and two people with "and"; "Peru & Chile" (places) and "Mira & Lena" (first names)
- * still split.
- * Fails on: a founder's surname that is also a first name ("Simon & Schuster", "Ernst & Young" are
- * split); two people named by surname alone and joined by "&" in a headline ("Varga & Solt meet").
+ * Johnson", "Simon & Schuster", "Ernst & Young": a founder's surname may also be a first name), and
+ * two people with "and" or with their full names; "Peru & Chile" (places) and "Mira & Lena" (two first
+ * names) still split.
+ * Fails on: two people named by surname alone and joined by "&" in a headline ("Varga & Solt meet");
+ * a firm of two first names ("Ben & Jerry's" is split).
  */
 function surnamesFirmAt(run: Word[], at: number): boolean {
   if (run[at]!.text !== '&') return false;
   const [before, after] = [run[at - 1], run[at + 1]];
-  const surname = (w: Word | undefined) => !!w && PATTERNS.capitalised.test(w.text) && !PATTERNS.allCaps.test(w.text) && !isFirstName(w.text) && !placeOf(w.text);
+  const word = (w: Word | undefined): w is Word => !!w && PATTERNS.capitalised.test(w.text) && !PATTERNS.allCaps.test(w.text) && !placeOf(w.text);
   // Only one word on each side: "Mira Solt & Lena Hart" are two people.
   const alone = (w: Word | undefined) => !w || NAME_CONNECTORS.has(w.text);
-  return surname(before) && surname(after) && alone(run[at - 2]) && alone(run[at + 2]);
+  return word(before) && word(after) && !(isFirstName(before.text) && isFirstName(after.text)) && alone(run[at - 2]) && alone(run[at + 2]);
 }
 
 /** Prepositions that may stand inside a name but split a run when the whole is no known kind of name. */
