@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { docFromText } from '../src/ingest/plain-text.js';
-import { processDoc } from '../src/pipeline/analyze.js';
+import { processDoc } from '../src/pipeline/docs-from-input.js';
 import { addAndRepair } from '../src/pipeline/repair-story.js';
 import { DEFAULT_JOIN_THRESHOLD } from '../src/cluster/stories.js';
 import type { Doc } from '../src/doc/types.js';

@@ -9,7 +9,7 @@ import { sentencesAndTokens } from '../src/analyze/sentences.js';
 import type { Doc, EntityType, Paragraph, Token } from '../src/doc/types.js';
 import { emptyLayers } from '../src/doc/types.js';
 import { docFromText } from '../src/ingest/plain-text.js';
-import { processDoc } from '../src/pipeline/analyze.js';
+import { processDoc } from '../src/pipeline/docs-from-input.js';
 import { prf, REPO, round, SHARED_DATA } from './args.js';
 import { bcubed } from './cluster-metrics.js';
 

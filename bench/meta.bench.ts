@@ -11,7 +11,7 @@ import { sentencesAndTokens } from '../src/analyze/sentences.js';
 import { dateOnlyLine, decidePublication } from '../src/analyze/time/published-at.js';
 import { daysBetween, parseYmd, type Ymd } from '../src/analyze/time/calendar.js';
 import { inferStoryDates } from '../src/analyze/time/story-dates.js';
-import { docsFromInput, processDoc } from '../src/pipeline/analyze.js';
+import { docsFromInput, processDoc } from '../src/pipeline/docs-from-input.js';
 import { readInput } from '../src/ingest/read-inputs.js';
 import type { Doc } from '../src/doc/types.js';
 import { HELD_OUT_GOLD, timelineBench, TUNE2_GOLD, TUNE3_GOLD, TUNED_GOLD } from './timeline-gold.js';

@@ -10,7 +10,7 @@ import { TIME_PATTERNS } from '../src/analyze/time/patterns.js';
 import { findDateline } from '../src/analyze/time/published-at.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { docsFromInput } from '../src/pipeline/analyze.js';
+import { docsFromInput } from '../src/pipeline/docs-from-input.js';
 import { REPO, round } from './args.js';
 
 /** Characters of the smaller hostile input; the larger is four times it. */

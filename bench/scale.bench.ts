@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { docFromText } from '../src/ingest/plain-text.js';
-import { processDoc } from '../src/pipeline/analyze.js';
+import { processDoc } from '../src/pipeline/docs-from-input.js';
 import { addAndRepair } from '../src/pipeline/repair-story.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { round, SHARED_DATA } from './args.js';

@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { z } from 'zod';
 import { docFromText } from '../src/ingest/plain-text.js';
-import { processDoc } from '../src/pipeline/analyze.js';
+import { processDoc } from '../src/pipeline/docs-from-input.js';
 import { BATCH_ARTICLES } from '../src/pipeline/analyze.js';
 import { placeArticle } from '../src/pipeline/cluster-article.js';
 import { openStore, postgresLocation } from '../src/store/open.js';

@@ -4,7 +4,8 @@
  *   import { analyze } from 'corroborate';
  *   const { report, export: story } = await analyze(['articles/'], { db: 'news.db' });
  */
-export { analyze, ingestPaths, exportStories, openStore, docsFromInput, processDoc } from './pipeline/analyze.js';
+export { analyze, ingestPaths, exportStories, openStore } from './pipeline/analyze.js';
+export { docsFromInput, processDoc } from './pipeline/docs-from-input.js';
 export type { AnalyzeOptions, IngestOptions, IngestReport, FileOutcome } from './pipeline/analyze.js';
 export { annotate, AnnotateInputSchema } from './analyze/annotate.js';
 export type { AnnotateInput, AnnotateOutput } from './analyze/annotate.js';

@@ -8,7 +8,7 @@ import { nameKey } from '../src/analyze/entities/normalize.js';
 import { PLACE_FEATURES } from '../src/analyze/entities/lexicon/locations.js';
 import { NAME_CONNECTORS } from '../src/analyze/entities/lexicon/not-names.js';
 import type { ExportEntity, StoryExport } from '../src/export/types.js';
-import { docsFromInput } from '../src/pipeline/analyze.js';
+import { docsFromInput } from '../src/pipeline/docs-from-input.js';
 import { expandPaths, readInput } from '../src/ingest/read-inputs.js';
 import type { Doc } from '../src/doc/types.js';
 import { EXAMPLES, EXAMPLES_GOLD, SEEDS } from './paths.js';

@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Doc } from '../src/doc/types.js';
 import { isCorroborateError } from '../src/doc/errors.js';
-import { docsFromInput, ingestInputs, openStore } from '../src/pipeline/analyze.js';
+import { ingestInputs, openStore } from '../src/pipeline/analyze.js';
+import { docsFromInput } from '../src/pipeline/docs-from-input.js';
 import { BIN, SEEDS } from './paths.js';
 import { assertSpansValid } from './spans.js';
 

@@ -19,7 +19,7 @@ import type { Doc } from '../src/doc/types.js';
 import { buildExport } from '../src/export/build.js';
 import { decodeText } from '../src/ingest/decode.js';
 import { decodeMarkup } from '../src/ingest/markup-encoding.js';
-import { docsFromInput } from '../src/pipeline/analyze.js';
+import { docsFromInput } from '../src/pipeline/docs-from-input.js';
 import { analyzeStory } from '../src/story/analyze-story.js';
 import { anyText, FUZZ_SEED, mutatedText, wrapAs, FUZZ_EXTENSION, type FuzzKind } from './fuzz-texts.js';
 import { SCHEMA } from './paths.js';

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sink } from './sink.js';
 import { EXIT, main } from '../src/cli/main.js';
-import { docsFromInput, ingestPaths, openStore } from '../src/pipeline/analyze.js';
+import { ingestPaths, openStore } from '../src/pipeline/analyze.js';
+import { docsFromInput } from '../src/pipeline/docs-from-input.js';
 import { SEEDS } from './paths.js';
 
 let TMP = '';

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Doc } from '../src/doc/types.js';
 import { readInput } from '../src/ingest/read-inputs.js';
-import { analyze, docsFromInput } from '../src/pipeline/analyze.js';
+import { analyze } from '../src/pipeline/analyze.js';
+import { docsFromInput } from '../src/pipeline/docs-from-input.js';
 import { EXAMPLES, EXAMPLES_GOLD, SEEDS } from './paths.js';
 
 async function load(path: string): Promise<Doc> {

@@ -1,7 +1,6 @@
 import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
-import { annotate, AnnotateInputSchema } from '../analyze/annotate.js';
 import { asInputError, CorroborateError, isCorroborateError } from '../doc/errors.js';
 import type { Message } from '../doc/types.js';
 import type { InputFile } from '../ingest/read-inputs.js';
@@ -16,7 +15,6 @@ import type { Store } from '../store/store.js';
 import { writeExportStream } from '../pipeline/export-stream.js';
 import { COMMANDS, commandHelp, mainHelp, parseByteSize, parseCommand, parseCount, parseThreads, type Parsed } from './options.js';
 import { progressBar } from './progress.js';
-import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../api/server.js';
 
 export interface Io {
   stdout: Writable & { isTTY?: boolean };
@@ -271,6 +269,8 @@ async function runAnnotate(parsed: Parsed, io: Io): Promise<number> {
   const input = path === '-' ? Buffer.from(await io.readStdin()).toString('utf8') : await readFile(path, 'utf8').catch((e: Error) => {
     throw new CorroborateError('unreadable', `${path}: cannot read (${e.message})`);
   });
+  // The analysis modules load only for this command (ingest analyses in worker threads).
+  const { annotate, AnnotateInputSchema } = await import('../analyze/annotate.js');
   const lines: string[] = [];
   let failed = 0;
   for (const [i, line] of input.split('\n').entries()) {
@@ -410,6 +410,8 @@ const aborted = (signal: AbortSignal | undefined) =>
   });
 
 async function runServe(parsed: Parsed, io: Io): Promise<number> {
+  // The server's modules (and the analysis modules they import) load only for this command.
+  const { DEFAULT_HOST, DEFAULT_PORT, startServer } = await import('../api/server.js');
   const portText = str(parsed.values.port);
   const port = portText === undefined ? DEFAULT_PORT : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CorroborateError('bad-option', `--port must be a number from 0 to 65535, not "${portText}"`);

@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { docFromText } from '../ingest/plain-text.js';
-import { processDoc } from '../pipeline/analyze.js';
+import { processDoc } from '../pipeline/docs-from-input.js';
 import { buildTimeline, calendarDate } from './timeline.js';
 
 const article = (name: string, body: string, publishedAt: string | null) => processDoc(docFromText(`Harbour news\n\n${body}`, name, publishedAt ? { publishedAt } : null), { now: new Date(0) });
@@ -86,7 +86,7 @@ test('seeds: a sentence listed once for what was done, the call is a happening a
   const { readdirSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { readInput } = await import('../ingest/read-inputs.js');
-  const { docsFromInput } = await import('../pipeline/analyze.js');
+  const { docsFromInput } = await import('../pipeline/docs-from-input.js');
   const { SEEDS } = await import('../../test/paths.js');
   const docs = [];
   for (const f of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {

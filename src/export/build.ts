@@ -1,6 +1,6 @@
 import type { CopyLink } from '../cluster/copies.js';
 import type { ArticleAttribution, StoryAnalysis } from '../story/types.js';
-import { spanOf } from '../story/stages.js';
+import { spanOf } from '../story/span-of.js';
 import type { ArticleText, StoredStory } from '../store/store.js';
 import type { ExportArticle, ExportStory, StoryChange, StoryExport } from './types.js';
 

@@ -52,14 +52,14 @@ export function decodeMarkup(bytes: Uint8Array, options: MarkupDecodeOptions = {
     messageSink('ingest', decoded.messages).warn('encoding-declared-wrong', `declared charset "${declared}" is unknown; decoded as ${decoded.encoding}`, { actual: declared });
     return { ...decoded, declared };
   }
-  const utf8 = isUtf8(bytes);
   if (declared === 'utf-8') {
     const decoded = decodeText(bytes, { subject });
-    if (!utf8 && decoded.encoding !== 'utf-8')
+    // Decoded as UTF-8, the declaration held: no second decode of the page to check it.
+    if (decoded.encoding !== 'utf-8' && !isUtf8(bytes))
       messageSink('ingest', decoded.messages).warn('encoding-declared-wrong', `declared UTF-8 but the bytes are not; decoded as ${decoded.encoding}`, { actual: decoded.encoding, expected: declared });
     return { ...decoded, declared };
   }
-  if (utf8 === 'multibyte') {
+  if (isUtf8(bytes) === 'multibyte') {
     const decoded = decodeText(bytes, { subject, encoding: 'utf-8' });
     messageSink('ingest', decoded.messages).warn('encoding-declared-wrong', `declared ${declared} but the bytes are valid UTF-8 with multi-byte characters; decoded as UTF-8`, { actual: 'utf-8', expected: declared });
     return { ...decoded, declared };

@@ -3,11 +3,10 @@ import { Piscina } from 'piscina';
 import { CorroborateError, type ErrorCode } from '../doc/errors.js';
 import type { Doc } from '../doc/types.js';
 import type { InputFile } from '../ingest/read-inputs.js';
-import { analyzeStory } from '../story/analyze-story.js';
 import { storyInputOf, type StoryRequest } from './story-request.js';
 import type { StoryAnalysis } from '../story/types.js';
 import type { DocsReply } from './analysis-worker.js';
-import { docsFromInput, type DocOptions } from './docs-from-input.js';
+import type { DocOptions } from './docs-from-input.js';
 
 /**
  * Where the CPU-heavy, pure work runs: the per-document analysis of an input (decode, clean,
@@ -38,11 +37,15 @@ export interface WorkerFailure {
  */
 export const defaultThreads = (): number => availableParallelism();
 
-/** Analyses in the calling thread: for library calls and tests, where starting threads costs more than it saves. */
+/**
+ * Analyses in the calling thread: for library calls and tests, where starting threads costs more than it saves.
+ * The analysis modules load on its first call, not with this module: a process that analyses in
+ * worker threads (the CLI, the server) never loads them in its main thread (~1 CPU s at start).
+ */
 export const inlineAnalyser: Analyser = {
   threads: 0,
-  docs: async (file, options) => docsFromInput(file, options),
-  story: async (request) => analyzeStory(storyInputOf(request)),
+  docs: async (file, options) => (await import('./docs-from-input.js')).docsFromInput(file, options),
+  story: async (request) => (await import('../story/analyze-story.js')).analyzeStory(storyInputOf(request)),
   close: async () => {},
 };
 

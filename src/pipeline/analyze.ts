@@ -13,7 +13,6 @@ import { placementTerms } from './cluster-article.js';
 import type { DocOptions } from './docs-from-input.js';
 import { refreshStoryAnalyses, storyAnalyses, type StoryAnalysesOptions } from './story-analyses.js';
 
-export { DEFAULT_TIME_BUDGET_MS, docsFromInput, processDoc } from './docs-from-input.js';
 
 export interface IngestOptions extends ReadOptions, DocOptions {
   /** Called after each input, for progress display. */

@@ -1,7 +1,6 @@
-import { analyzeStory, isCurrent } from '../story/analyze-story.js';
 import { storyChanges } from '../story/changes.js';
 import { storyInputOf, type StoryRequest } from './story-request.js';
-import { ANALYSIS_VERSION, type StoryAnalysis } from '../story/types.js';
+import { ANALYSIS_VERSION, isCurrent, type StoryAnalysis } from '../story/types.js';
 import type { Store, StoredStory } from '../store/store.js';
 
 export interface StoryAnalysesOptions {
@@ -27,7 +26,8 @@ export interface StoryAnalysesOptions {
  * `putStoryAnalysis`, so lists read it without the analysis and never see figures of another one.
  */
 export async function storyAnalyses(store: Store, stories: StoredStory[], options: StoryAnalysesOptions = {}): Promise<Map<string, StoryAnalysis>> {
-  const analyze = options.analyze ?? ((request: StoryRequest) => analyzeStory(storyInputOf(request)));
+  // The story stage's modules load on first use: a process whose stories are analysed in worker threads never loads them here.
+  const analyze = options.analyze ?? (async (request: StoryRequest) => (await import('../story/analyze-story.js')).analyzeStory(storyInputOf(request)));
   const stored = await store.getStoryAnalyses(stories.map((s) => s.id));
   const out = new Map<string, StoryAnalysis>();
   const stale: StoredStory[] = [];

@@ -1,7 +1,5 @@
 import { userInfo } from 'node:os';
 import { CorroborateError } from '../doc/errors.js';
-import { poolDatabase } from './postgres/client.js';
-import { PgStore } from './postgres/pg-store.js';
 import { DEFAULT_DB_PATH, SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
@@ -40,6 +38,8 @@ export function postgresLocation(location: string): { connectionString: string; 
 export async function openStore(location: StoreLocation = storeLocation(undefined)): Promise<Store> {
   if (!isPostgresUrl(location)) return SqliteStore.open(location);
   const { connectionString, schema, label } = postgresLocation(location);
+  // The PostgreSQL client loads only for a PostgreSQL store.
+  const [{ poolDatabase }, { PgStore }] = await Promise.all([import('./postgres/client.js'), import('./postgres/pg-store.js')]);
   try {
     return await PgStore.open(await poolDatabase({ connectionString }, schema), label);
   } catch (error) {

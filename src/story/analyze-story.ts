@@ -35,6 +35,4 @@ export function analyzeStory(input: StoryInput, limits: StoryLimits = DEFAULT_LI
   };
 }
 
-/** Whether a stored analysis still describes this version of the story, made by this analysis code. */
-export const isCurrent = (analysis: Pick<StoryAnalysis, 'version' | 'analysisVersion'>, story: { version: number }): boolean =>
-  analysis.version === story.version && analysis.analysisVersion === ANALYSIS_VERSION;
+export { isCurrent } from './types.js';

@@ -9,18 +9,12 @@ import { attributionOf, independenceWarnings, independentSourceCount } from '../
 import { inferStoryDates } from '../analyze/time/story-dates.js';
 import { buildTimeline } from '../corroborate/timeline.js';
 import { storyEventView } from '../cluster/signature.js';
-import type { Doc, Span } from '../doc/types.js';
-import type { ExportClaim, ExportConflict, ExportEntity, ExportQuote, ExportSpan, ExportWarning } from '../export/types.js';
+import type { ExportClaim, ExportConflict, ExportEntity, ExportQuote, ExportWarning } from '../export/types.js';
 import { selectMembers } from './select.js';
 import { storyStage } from './stage.js';
+import { spanOf } from './span-of.js';
 
-/** A span of a document as the export and the stored analysis carry it: with its words. */
-export const spanOf = (doc: Pick<Doc, 'id' | 'text'>, span: Span): ExportSpan => ({
-  articleId: doc.id,
-  start: span.start,
-  end: span.end,
-  text: doc.text.slice(span.start, span.end),
-});
+export { spanOf };
 
 /** Which members are analysed, and how much of each; a story over the caps says so. */
 export const selectStage = storyStage('select', ['members', 'copies', 'limits'], ['selection', 'warnings'], ({ members, copies, limits }) => {

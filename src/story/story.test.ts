@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { docFromText } from '../ingest/plain-text.js';
-import { processDoc } from '../pipeline/analyze.js';
+import { processDoc } from '../pipeline/docs-from-input.js';
 import type { Doc } from '../doc/types.js';
 import { analyzeStory } from './analyze-story.js';
 import { leadView, selectMembers } from './select.js';

@@ -28,3 +28,7 @@ export interface StoryAnalysis extends Pick<ExportStory, 'title' | 'independentS
 
 /** What the story stage reads of one member article's provenance: the export's article fields of the same names. */
 export type ArticleAttribution = { id: string } & Pick<ExportArticle, 'source' | 'byline' | 'bylineBasis' | 'wire' | 'publishedAtRange'>;
+
+/** Whether a stored analysis still describes this version of the story, made by this analysis code. */
+export const isCurrent = (analysis: Pick<StoryAnalysis, 'version' | 'analysisVersion'>, story: { version: number }): boolean =>
+  analysis.version === story.version && analysis.analysisVersion === ANALYSIS_VERSION;

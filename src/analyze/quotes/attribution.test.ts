@@ -2,7 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import type { ExportEntity } from '../../export/types.js';
 import { docFromText } from '../../ingest/plain-text.js';
-import { processDoc } from '../../pipeline/analyze.js';
+import { processDoc } from '../../pipeline/docs-from-input.js';
 import { mergeEntities } from '../entities/merge.js';
 import { sentenceAttribution } from './attribution.js';
 

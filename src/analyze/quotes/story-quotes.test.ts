@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { docFromText } from '../../ingest/plain-text.js';
-import { processDoc } from '../../pipeline/analyze.js';
+import { processDoc } from '../../pipeline/docs-from-input.js';
 import { contentWords, fullestWording, sameUtterance, storyQuotes } from './story-quotes.js';
 
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));

@@ -1,7 +1,7 @@
 import test, { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { docFromText } from '../../ingest/plain-text.js';
-import { processDoc } from '../../pipeline/analyze.js';
+import { processDoc } from '../../pipeline/docs-from-input.js';
 import { findDateline } from './published-at.js';
 
 const analysed = (body: string, publishedAt: string | null = null) =>

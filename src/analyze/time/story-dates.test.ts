@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Doc } from '../../doc/types.js';
 import { readInput } from '../../ingest/read-inputs.js';
-import { docsFromInput, processDoc } from '../../pipeline/analyze.js';
+import { docsFromInput, processDoc } from '../../pipeline/docs-from-input.js';
 import { docFromText } from '../../ingest/plain-text.js';
 import { inferStoryDates } from './story-dates.js';
 import { SEEDS } from '../../../test/paths.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { docFromText } from '../../ingest/plain-text.js';
-import { processDoc } from '../../pipeline/analyze.js';
+import { processDoc } from '../../pipeline/docs-from-input.js';
 import { compareStatements, spanTerms, statementComparer, statementTerms } from './compare.js';
 
 // Statements from ECB+ articles about one event (the 76ers' coaching change, 2005).

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { ExportEntity } from '../../export/types.js';
 import { mergeEntities } from '../../analyze/entities/merge.js';
 import { docFromText } from '../../ingest/plain-text.js';
-import { processDoc } from '../../pipeline/analyze.js';
+import { processDoc } from '../../pipeline/docs-from-input.js';
 import { roleFacets } from './roles.js';
 import { claimUnits } from './units.js';
 
