@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { BRIEF_CONNECTIVE_WORDS } from '../src/brief/connectives.js';
+import { wordsToCite } from '../src/brief/connectives.js';
 import type { ExportArticle, ExportClaim, ExportConflict, ExportSpan, ExportStory, StoryExport } from '../src/export/types.js';
 import { prf, round } from './args.js';
 
@@ -292,7 +292,7 @@ function briefSentenceFailure(sentence: ExportStory['brief'][number], articles: 
     if (article.text.slice(c.start, c.end) !== c.text) return `citation "${short(c.text, 40)}" is not the text at ${c.start}–${c.end} of ${basename(article.input)}`;
   }
   const cited = new Set(sentence.citations.flatMap((c) => wordsOf(c.text)));
-  const unsupported = [...new Set(wordsOf(sentence.text))].filter((w) => !cited.has(w) && !BRIEF_CONNECTIVE_WORDS.has(w));
+  const unsupported = [...new Set(wordsToCite(sentence.text))].filter((w) => !cited.has(w));
   return unsupported.length ? `words not in its citations: ${unsupported.join(', ')}` : null;
 }
 

@@ -70,8 +70,9 @@ import {
  *    another side (a position lumping both sides together does not tell them apart).
  * 4. Brief (must be 1): the share of brief sentences that verify: every citation's `text` equals
  *    `article.text.slice(start, end)`, and every word of the sentence (`/[\p{L}\p{N}]+/gu`,
- *    case-insensitive) is a word of one of its citations or of `BRIEF_CONNECTIVE_WORDS` (the
- *    leads "Accounts differ:", "vs", "Only one source reports:"). `verified` is null when there
+ *    case-insensitive) is a word of one of its citations or one of the brief's own words
+ *    (`wordsToCite`: the leads "Accounts differ on the time:", "vs", "Only one source reports:",
+ *    the outlet counts "(3 outlets)"). `verified` is null when there
  *    is no brief. `lengths`: sentences per scored story, which should be 3 to 7.
  * 5. Baselines in the same run, on the scored stories' articles split into sentences at line
  *    breaks and at . ! ? before a capital or digit: (a) `oneClaimPerSentence`, every sentence its

@@ -97,7 +97,7 @@ export function findAttributeConflicts(units: Array<{ attributes: PersonAttribut
       refs: refs.map((r): ValueRef => ({ unit: r.unit, value: { start: r.attribute.start, end: r.attribute.end, text: r.attribute.text }, cite: r.attribute.cite })),
     }));
     const first = slot[0]!.attribute;
-    conflicts.push({ subject: ATTRIBUTE_SUBJECTS[first.kind](first.name), positions });
+    conflicts.push({ subject: ATTRIBUTE_SUBJECTS[first.kind](first.name), aspect: first.kind, person: first.name, positions });
   }
   return conflicts;
 }

@@ -41,6 +41,8 @@ export interface StoryClaims {
   conflicts: Conflict[];
   units: ClaimUnit[];
   space: UnitVectors;
+  /** The outlet a statement counts as (a copy as the outlet it copies). */
+  sourceOf: (unit: ClaimUnit) => string;
 }
 
 /**
@@ -140,7 +142,7 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
   }
   const rank: Record<ClaimStatus, number> = { corroborated: 0, disputed: 1, 'single-source': 2 };
   claims.sort((a, b) => rank[a.status] - rank[b.status] || b.independentSources - a.independentSources || a.prominence - b.prominence);
-  return { claims, conflicts, units, space };
+  return { claims, conflicts, units, space, sourceOf };
 }
 
 /**
@@ -171,7 +173,8 @@ function quotedShare(unit: ClaimUnit): number {
   return quoted / Math.max(1, unit.span.end - unit.span.start);
 }
 
-function sentenceIndex(unit: ClaimUnit): number {
+/** Where a statement's sentence stands in its article (0: the first, the headline when it has one). */
+export function sentenceIndex(unit: ClaimUnit): number {
   return unit.doc.layers.sentences.findIndex((s) => s.start === unit.sentence.start);
 }
 

@@ -76,9 +76,18 @@ export interface Position {
   refs: ValueRef[];
 }
 
+/**
+ * What a conflict's values are values of, as the brief names it: a measure (a quantity's dimension),
+ * a person's age or home town, a rank, a direction, whether a deed happened, a happening's day or place.
+ */
+export type ConflictAspect = 'duration' | 'count' | 'money' | 'percent' | 'time' | 'age' | 'residence' | 'order' | 'direction' | 'whether' | 'day' | 'place';
+
 /** One slot (a quantity, a person's age or home town) on which sources give values that cannot all be true. */
 export interface Conflict {
   subject: string;
+  aspect: ConflictAspect;
+  /** The person whose age or home town is disputed (canonical name). */
+  person?: string;
   positions: Position[];
 }
 
@@ -239,7 +248,7 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
     const sources = positions.map((p) => new Set(p.refs.map((r) => sourceOf(units[r.unit]!))));
     const disagree = sources.some((s, i) => sources.some((t, j) => i !== j && [...s].some((x) => ![...t].every((y) => y === x))));
     if (!disagree) continue;
-    conflicts.push({ subject: subjectOf(slot, units), positions });
+    conflicts.push({ subject: subjectOf(slot, units), aspect: slot[0]!.quantity.dimension, positions });
   }
   return conflicts;
 }

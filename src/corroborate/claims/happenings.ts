@@ -284,7 +284,7 @@ export function findHappeningConflicts(units: ClaimUnit[], space: UnitVectors, s
       value: [...new Set(rs.map(printed))].join(' / '),
       refs: rs.map((r) => ({ unit: r.unit, value: { ...r.value, text: printed(r) }, cite: valueCitation(units[r.unit]!, r.value) })),
     }));
-    conflicts.push({ subject: `${question(kind)}: ${pairs[0]![0].verbPrinted}${kind.startsWith('o:') ? ` in the … ${kind.slice(2)}` : ''}`, positions });
+    conflicts.push({ subject: `${question(kind)}: ${pairs[0]![0].verbPrinted}${kind.startsWith('o:') ? ` in the … ${kind.slice(2)}` : ''}`, aspect: kind === 'p' ? 'place' : kind.startsWith('o:') ? 'order' : 'day', positions });
   }
   return conflicts;
 }

@@ -2,7 +2,7 @@ import type { Token } from '../../doc/types.js';
 import { foldTerm } from '../../text/words.js';
 import { stemWord } from '../../text/stem.js';
 import { SMALL_NUMBERS, VAGUE_AMOUNTS } from '../quantities/lexicon.js';
-import { valueCitation, type Conflict, type Position } from './conflicts.js';
+import { valueCitation, type Conflict, type ConflictAspect, type Position } from './conflicts.js';
 import { EVENT_FAMILY } from './lexicon.js';
 import { termKey, type ClaimUnit } from './units.js';
 import { tokensWithin } from '../../doc/spans.js';
@@ -317,6 +317,8 @@ const SUBJECTS: Record<SlotPhrase['kind'], (p: SlotPhrase) => string> = {
   polarity: (p) => `whether: ${p.text.replace(/^(?:not|n't|never)\s+/i, '')}`,
 };
 
+const ASPECTS: Record<SlotPhrase['kind'], ConflictAspect> = { count: 'count', ordinal: 'order', direction: 'direction', polarity: 'whether' };
+
 /**
  * Slot conflicts of a story: phrases of different sources disputing one slot (`disputes`),
  * gathered per slot; each value a position listing the statements that print it.
@@ -347,7 +349,8 @@ export function findSlotConflicts(units: ClaimUnit[], sourceOf: (unit: ClaimUnit
       value: [...new Set(ps.map((p) => p.text))].join(' / '),
       refs: ps.map((p) => ({ unit: p.unit, value: { start: p.start, end: p.end, text: p.text }, cite: valueCitation(units[p.unit]!, p) })),
     }));
-    conflicts.push({ subject: SUBJECTS[[...involved][0]!.kind]([...involved][0]!), positions });
+    const kind = [...involved][0]!.kind;
+    conflicts.push({ subject: SUBJECTS[kind]([...involved][0]!), aspect: ASPECTS[kind], positions });
   }
   return conflicts;
 }
