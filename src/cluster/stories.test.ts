@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import type { EventSignature } from '../doc/types.js';
-import { DEFAULT_AGREEING_EVENT_FACTOR, DEFAULT_COLD_DAYS, DEFAULT_DISJOINT_HEADLINE_FACTOR, SHORT_TEXT_BRIDGE_RATIO, SHORT_TEXT_KEYS, DEFAULT_JOIN_THRESHOLD, DEFAULT_PEOPLE_CLASH_MAX_SCORE, DEFAULT_WHEN_TOLERANCE_DAYS, gapDays, groupArticle, growEvent, growStory, timePenalty, type StorySummary, type TermVector } from './stories.js';
+import { DEFAULT_AGREEING_EVENT_FACTOR, DEFAULT_COLD_DAYS, DEFAULT_DISJOINT_HEADLINE_FACTOR, SHORT_TEXT_BRIDGE_RATIO, SHORT_TEXT_KEYS, DEFAULT_JOIN_THRESHOLD, DEFAULT_PEOPLE_CLASH_MAX_SCORE, DEFAULT_PROTAGONIST_FACTOR, DEFAULT_WHEN_TOLERANCE_DAYS, gapDays, groupArticle, growEvent, growStory, timePenalty, type StorySummary, type TermVector } from './stories.js';
 
 const DAY = 86_400_000;
 const vector = (entries: Record<string, number>): TermVector => new Map(Object.entries(entries));
@@ -150,6 +150,46 @@ test('a single-article story with the same protagonist and trigger merges into t
   const merged = (person: string) => groupArticle(arriving, null, [rehab, early(person)], DEFAULT_JOIN_THRESHOLD, lead('lindsay lohan', 'check', 'rehab')).merge.map((m) => m.storyId);
   assert.deepEqual(merged('lindsay lohan'), ['s-early']);
   assert.deepEqual(merged('dina lohan'), []);
+});
+
+test('a lead opening on the story’s main person joins at a lower similarity even in other words; another person, or a date years off, does not', () => {
+  // Two reports of a sailor lost off a headland, both opening on her.
+  const lost = { ...story('s-lost', vector({ sailor: 2, headland: 2, capsize: 2, coastguard: 1, search: 1, ingrid: 1, halvorsen: 1 }), null, 2), event: growEvent([growEvent([], lead('ingrid halvorsen', 'capsize', 'search'))], lead('ingrid halvorsen', 'capsize', 'search')) };
+  // A report that tells it in other words ("feared drowned after her dinghy overturned"): a lower cosine, no shared trigger.
+  const worded = vector({ ingrid: 1, halvorsen: 1, headland: 1, drown: 2, dinghy: 2, overturn: 2, fear: 1 });
+  const score = groupArticle(worded, null, [lost]).score;
+  assert.ok(score < DEFAULT_JOIN_THRESHOLD && score >= DEFAULT_JOIN_THRESHOLD * DEFAULT_PROTAGONIST_FACTOR, `cosine ${score}`);
+  assert.equal(groupArticle(worded, null, [lost], DEFAULT_JOIN_THRESHOLD, lead('ingrid halvorsen', 'fear', 'drown')).storyId, 's-lost');
+  assert.equal(groupArticle(worded, null, [lost], DEFAULT_JOIN_THRESHOLD, lead('tomas berg', 'fear', 'drown')).storyId, null);
+  // The same person years later is another event.
+  const dated = { ...lost, event: { ...lost.event, when: { start: '2015-06-01', end: '2015-06-02' } } };
+  const later: EventSignature = { ...lead('ingrid halvorsen', 'fear', 'drown'), when: { start: '2021-06-01', end: '2021-06-01', basis: 'text', span: { start: 0, end: 4 } } };
+  assert.equal(groupArticle(worded, null, [dated], DEFAULT_JOIN_THRESHOLD, later).storyId, null);
+  // A single report opening on her is no main person yet: the usual threshold holds.
+  const single = { ...lost, size: 1, event: growEvent([], lead('ingrid halvorsen', 'capsize', 'search')) };
+  assert.equal(groupArticle(worded, null, [single], DEFAULT_JOIN_THRESHOLD, lead('ingrid halvorsen', 'fear', 'drown')).storyId, null);
+});
+
+test('a single-article story opening on the main person of the story an article joins merges at a lower centroid cosine; one opening on another person does not', () => {
+  const lost = { ...story('s-lost', vector({ sailor: 2, headland: 2, capsize: 2, coastguard: 1, search: 1, ingrid: 1, halvorsen: 1 }), null, 2), event: growEvent([growEvent([], lead('ingrid halvorsen', 'capsize', 'search'))], lead('ingrid halvorsen', 'capsize', 'search')) };
+  const early = (person: string) => ({ ...story('s-early', vector({ ingrid: 1, halvorsen: 1, headland: 1, drown: 2, dinghy: 2, overturn: 2, fear: 1 }), null), event: growEvent([], lead(person, 'fear', 'drown')) });
+  const centroidCosine = groupArticle(early('x').centroid, null, [lost]).score;
+  assert.ok(centroidCosine < DEFAULT_JOIN_THRESHOLD && centroidCosine >= DEFAULT_JOIN_THRESHOLD * DEFAULT_PROTAGONIST_FACTOR, `cosine ${centroidCosine}`);
+  const arriving = vector({ sailor: 2, headland: 1, capsize: 2, coastguard: 2, search: 1 });
+  const merged = (person: string) => groupArticle(arriving, null, [lost, early(person)], DEFAULT_JOIN_THRESHOLD, told('search', 'capsize')).merge.map((m) => m.storyId);
+  assert.deepEqual(merged('ingrid halvorsen'), ['s-early']);
+  assert.deepEqual(merged('tomas berg'), []);
+});
+
+test('a lead opening on someone else joins when its headline names the story’s main person; a headline naming no one of it does not', () => {
+  const arrest = { ...story('s-arrest', vector({ arrest: 2, charger: 1, drunk: 1, driving: 1 }), null, 3), event: growEvent([growEvent([growEvent([], lead('vincent jackson'))], lead('vincent jackson'))], lead('vincent jackson')) };
+  // A report opening on the player's lawyer, sharing some of the story's words.
+  const lawyer = vector({ arrest: 1, charger: 1, drunk: 1, lawyer: 2, plea: 2, hearing: 1 });
+  const score = groupArticle(lawyer, null, [arrest]).score;
+  assert.ok(score >= DEFAULT_JOIN_THRESHOLD && score < DEFAULT_PEOPLE_CLASH_MAX_SCORE, `cosine ${score}`);
+  const withHeadline = (headline: string[]): EventSignature => ({ ...lead('mara quint'), headline });
+  assert.equal(groupArticle(lawyer, null, [arrest], DEFAULT_JOIN_THRESHOLD, withHeadline(['jackson', 'lawyer', 'plea'])).storyId, 's-arrest');
+  assert.equal(groupArticle(lawyer, null, [arrest], DEFAULT_JOIN_THRESHOLD, withHeadline(['charger', 'lawyer', 'plea'])).storyId, null);
 });
 
 /** A lead with the triggers `what` and no one named. */
