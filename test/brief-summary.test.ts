@@ -11,6 +11,7 @@ import { printedName } from '../src/brief/brief.js';
 /**
  * Three outlets on one (invented) ferry crash, each in its own words. Each recalls, in its last
  * paragraphs, another captain's case of last year (background, with an unnamed "he" after it),
+ * all name the inspector who will lead the inquiry (someone new, undated, not past: a development),
  * two print a sports listing line, and two give the captain's home town as Swansea, one as Cardiff.
  */
 const ARTICLES = {
@@ -23,6 +24,8 @@ Kerr , 41 , of Swansea , has sailed the route for ten years .
 Kerr was steering the ferry into the harbour in thick fog when it hit the wall , the coastguard said .
 
 Twelve passengers were taken to the Lunmoor hospital with minor injuries .
+
+Marine inspector Rhys Owen will lead the inquiry into the crash .
 
 Kerr was released on bail on Wednesday and will appear in court next month .
 
@@ -52,6 +55,8 @@ Kerr was sailing far too fast for the fog , according to the harbour master .
 
 Repairs to the wall will take several weeks .
 
+The inquiry into the crash will be led by marine inspector Rhys Owen .
+
 Captain Tom Reyes lost his licence last year after his boat hit a pier in Bristol .
 
 When he lost it , he was already banned from sailing at night .
@@ -71,6 +76,8 @@ The ferry company suspended Kerr pending an inquiry into the crash .
 Kerr was released on bail on Wednesday .
 
 A spokeswoman for the council said the harbour would stay open .
+
+Marine inspector Rhys Owen will lead the inquiry into the crash .
 
 Captain Tom Reyes lost his licence last year after his boat struck a pier in Bristol .
 `,
@@ -105,6 +112,8 @@ test('brief: background about another person, recalled further down by every out
   assert.ok(s.claims.some((c) => c.status === 'corroborated' && c.independentSources === 3 && /Tom Reyes lost his licence/.test(c.text)), JSON.stringify(s.claims.map((c) => c.text)));
   assert.ok(!texts.some((t) => /Reyes|LUNMOOR ROVERS|When he lost it/.test(t)), JSON.stringify(texts));
   assert.match(texts[0]!, /^Ferry captain Ann Kerr was charged on Tuesday with reckless navigation/);
+  // An undated step taken by someone new to the story is a development, not a recollection.
+  assert.ok(texts.some((t) => /Rhys Owen/.test(t)), JSON.stringify(texts));
 });
 
 test('brief leads: the dispute lead names what differs in our own words, and the check lets only those through', () => {

@@ -4,6 +4,7 @@ import { claimText, sentenceIndex, statementSpans, type Claim, type StoryClaims 
 import type { Conflict } from '../corroborate/claims/conflicts.js';
 import { narrowedSpan, unitPart, type ClaimUnit, type UnitPart } from '../corroborate/claims/units.js';
 import { overlaps, type Interval } from '../corroborate/quantities/interval.js';
+import { clauseTense } from '../analyze/time/tense.js';
 import { tokensWithin } from '../doc/spans.js';
 import { BRIEF_LEADS, disputeLead, outletCount } from './connectives.js';
 
@@ -58,11 +59,17 @@ export function buildBrief(story: StoryClaims): BriefSentence[] {
   const ranked = leadFirst(story.claims.filter((c) => c.status === 'corroborated').sort(byProminence), carried);
   lead = ranked.lead;
   const who = participants(story, lead);
-  // A development names someone the story is about, or nobody: "Another player was arrested for
-  // drunken driving last month" is history the outlets recall, not what happened in this story.
+  // A development names someone the story is about, or nobody, or is neither dated nor told in the
+  // past: "Another player was arrested for drunken driving last month" is history the outlets
+  // recall, not what happened in this story; "Arrangements are being coordinated by the Secretary
+  // of State" is a current step taken by someone new to the story.
   aboutOthers = (claim) => {
-    const people = claim.units.slice(0, claim.core).find(isWholeStatement)?.people ?? new Set<string>();
-    return claim !== lead && who.size > 0 && people.size > 0 && ![...people].some((p) => who.has(p));
+    const statement = claim.units.slice(0, claim.core).find(isWholeStatement);
+    const people = statement?.people ?? new Set<string>();
+    if (claim === lead || statement === undefined || who.size === 0 || people.size === 0 || [...people].some((p) => who.has(p))) return false;
+    const { doc, span } = statement;
+    const dated = doc.layers.timexes.some((t) => t.type === 'DATE' && t.start >= span.start && t.end <= span.end);
+    return dated || clauseTense(doc.text, doc.layers.tokens, span, { start: span.end, end: span.end }) === 'past';
   };
   const corroborated = pick(ranked.claims, MAX_CORROBORATED, (s) => citedArticles(s) >= 2);
   // Whole disputes only, each with every position, within the brief's length after the corroborated facts.
