@@ -144,3 +144,11 @@ test("rival calibres of one gun are a dispute", () => {
   // Self-written.
   assert.deepEqual(conflictsOf(['Police said the teenager pointed a .38-caliber revolver at the two officers.', 'Police said the teenager pointed a .357 caliber revolver at the two officers.']), [['.357 caliber', '.38-caliber']]);
 });
+
+test('a count per game, night or season is a rate, no rival of a count in one game', () => {
+  // Self-written. One game's rebounds against his season's average.
+  assert.deepEqual(conflictsOf(['Olsen scored 23 points and grabbed seven rebounds against the Hawks on Saturday.', 'His coach said Olsen, who has 23 points and eight rebounds a game, will be back next season.']), []);
+  assert.deepEqual(conflictsOf(['Olsen grabbed seven rebounds against the Hawks on Saturday.', 'Olsen, who is averaging eight rebounds, will be back next season.']), []);
+  // Two rates of one measure still dispute it.
+  assert.deepEqual(conflictsOf(['Olsen, who has 23 points and eight rebounds a game, will be back next season.', 'Olsen, who has 23 points and six rebounds per game, will be back next season.']), [['six rebounds', 'eight rebounds']]);
+});

@@ -344,11 +344,20 @@ const differentDays = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size >
 const STRETCH_AFTER = /^\s*(?:(?<since>since)\s+\S+|(?<part>in the (?:first|second|third|fourth|final|last|opening|closing) \S+)|(?<far>so far))/i;
 const STRETCH_BEFORE = /\b(?<through>through)\s+$/i;
 
+/**
+ * A rate: "eight rebounds a game", "23 points and eight rebounds per game", "12 hours a day", or a figure
+ * after "averaging": an average over many games or days, never a rival of what one game or day gave
+ * ("grabbed seven rebounds" in the final). Not "a day after" or "a year ago", which date a figure.
+ */
+const RATE_AFTER = /^\s*(?:and\s+\S+\s+\S+\s+)?(?:a|an|per|each)\s+(?:game|match|night|contest|start|outing|race|season|year|month|week|day|hour)\b(?!\s+(?:after|before|earlier|later|ago|into|or)\b)/i;
+const RATE_BEFORE = /\baverag(?:e|es|ed|ing)(?:\s+of)?\s+$/i;
+
 function stretchOf(unit: ClaimUnit, q: UnitQuantity): string {
   const text = unit.doc.text;
   const after = STRETCH_AFTER.exec(text.slice(q.end, unit.span.end));
   if (after) return (after.groups!.since ?? after.groups!.part ?? after.groups!.far ?? '').toLowerCase();
   if (STRETCH_BEFORE.test(text.slice(Math.max(unit.span.start, q.start - 12), q.start))) return 'through';
+  if (RATE_AFTER.test(text.slice(q.end, unit.span.end)) || RATE_BEFORE.test(text.slice(Math.max(unit.span.start, q.start - 20), q.start))) return 'per';
   // An -ing word closing the phrase right after the counted noun says which kind is counted:
   // "four touchdowns receiving" is no rival of "six touchdowns" scored in all.
   const { tokens, word, last } = around(unit, q);
