@@ -152,3 +152,12 @@ test('a count per game, night or season is a rate, no rival of a count in one ga
   // Two rates of one measure still dispute it.
   assert.deepEqual(conflictsOf(['Olsen, who has 23 points and eight rebounds a game, will be back next season.', 'Olsen, who has 23 points and six rebounds per game, will be back next season.']), [['six rebounds', 'eight rebounds']]);
 });
+
+test('counts of people given different fates (killed, shot, wounded) are different measures', () => {
+  // Self-written. Two of the three people shot died: the dead and the shot are counted apart.
+  assert.deepEqual(conflictsOf(['Police said the gunman killed two women at the plant on Thursday night.', 'Police said the gunman shot three victims at the plant on Thursday night.']), []);
+  assert.deepEqual(conflictsOf(['Police said two people were killed in the shooting at the plant on Thursday.', 'Police said three people were shot in the shooting at the plant on Thursday.']), []);
+  assert.deepEqual(conflictsOf(['Police said the gunman fatally shot two women at the plant on Thursday night.', 'Police said the gunman shot three victims at the plant on Thursday night.']), []);
+  // The same fate counted apart is a dispute.
+  assert.deepEqual(conflictsOf(['Police said two people were killed in the shooting at the plant on Thursday.', 'Police said three people were killed in the shooting at the plant on Thursday.']), [['two people', 'three people']]);
+});

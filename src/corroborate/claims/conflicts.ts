@@ -159,6 +159,7 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
   const contexts = refs.map((r) => weighted(r.quantity.context, space.weight));
   const days = refs.map((r) => weekdaysNear(units[r.unit]!, r.quantity));
   const stretches = refs.map((r) => stretchOf(units[r.unit]!, r.quantity));
+  const fates = refs.map((r) => fateOf(units[r.unit]!, r.quantity));
   const link = (payer: (k: number) => string | null) => {
     const agreeing = refs.map(() => [] as number[]);
     const disagreements: Array<[number, number]> = [];
@@ -176,6 +177,8 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
         // A figure over part of a stretch ("arrested three times since October", "10 points in the
         // first half", "through 14 games") is another measure than one over the whole ("four prior arrests").
         if (stretches[i] !== stretches[j]) continue;
+        // Counts of people given different fates ("killed two women" / "shot the three victims") are different measures.
+        if (fates[i] !== null && fates[j] !== null && fates[i] !== fates[j]) continue;
         const agree = overlaps(a.quantity.interval, b.quantity.interval);
         // "A few days" and "five days" do not contradict: a vague amount is no side of a dispute.
         if (!agree && (a.quantity.modifier === 'vague' || b.quantity.modifier === 'vague')) continue;
@@ -364,6 +367,36 @@ function stretchOf(unit: ClaimUnit, q: UnitQuantity): string {
   const next = tokens[last + 1];
   const closing = tokens[last + 2] === undefined || /^[,.;:!?]$|^and$/i.test(word(last + 2));
   return next?.pos === 'VERB' && /ing$/i.test(word(last + 1)) && closing ? word(last + 1).toLowerCase() : '';
+}
+
+/**
+ * What befell the people a count counts, by the word of a fate nearest to it in its clause: news counts
+ * the dead, the shot and the hurt apart ("three people were shot, two of them fatally"), so counts of
+ * different fates are no rivals. "fatally shot" is a death. Null for other counts, or when no such word is near.
+ */
+const FATES: ReadonlyMap<string, 'dead' | 'shot' | 'hurt'> = new Map([
+  ...['kill', 'killed', 'die', 'died', 'dead', 'death', 'slay', 'slain', 'murder', 'murdered'].map((w) => [w, 'dead'] as const),
+  ...['shoot', 'shot', 'stab', 'stabbed'].map((w) => [w, 'shot'] as const),
+  ...['wound', 'wounded', 'injure', 'injured', 'hurt'].map((w) => [w, 'hurt'] as const),
+]);
+/** How many tokens from a count a fate's word may stand ("two people have been killed": 3). */
+const FATE_REACH = 6;
+
+function fateOf(unit: ClaimUnit, q: UnitQuantity): 'dead' | 'shot' | 'hurt' | null {
+  if (q.dimension !== 'count' || q.unitClass !== 'person') return null;
+  const { tokens, word, first, last } = around(unit, q);
+  if (first < 0) return null;
+  let best: 'dead' | 'shot' | 'hurt' | null = null;
+  let nearest = FATE_REACH + 1;
+  for (let k = 0; k < tokens.length; k++) {
+    // A fate printed as the count's noun ("12 dead") is its own.
+    const distance = k < first ? first - k : k > last ? k - last : 0;
+    if (distance >= nearest) continue;
+    let fate = FATES.get(foldTerm(tokens[k]!.lemma)) ?? FATES.get(word(k).toLowerCase());
+    if (fate === 'shot' && /^fatally$/i.test(word(k - 1))) fate = 'dead';
+    if (fate) [best, nearest] = [fate, distance];
+  }
+  return best;
 }
 
 /**
