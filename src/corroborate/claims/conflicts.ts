@@ -2,6 +2,7 @@ import { tokensWithin } from '../../doc/spans.js';
 import type { Span } from '../../doc/types.js';
 import { overlaps, type Interval } from '../quantities/interval.js';
 import { SMALL_NUMBERS } from '../quantities/lexicon.js';
+import { WEEKDAYS } from '../../analyze/time/lexicon/units.js';
 import { foldTerm } from '../../text/words.js';
 import { PEOPLE_NOUNS } from './lexicon.js';
 import { ALIGN_THRESHOLD, similarity, vectorCosine, weighted, type UnitVectors } from './align.js';
@@ -320,7 +321,7 @@ const SAID_BEFORE = /\b(?:said|says|added|told)\s+(?:the|a|an)\s+$/i;
 const NEED_BEFORE = /\bneed(?:s|ed|ing)?\s+(?:only\s+|just\s+)?$/i;
 const needed = (unit: ClaimUnit, q: UnitQuantity) => NEED_BEFORE.test(unit.doc.text.slice(Math.max(unit.span.start, q.start - 20), q.start));
 
-const WEEKDAYS = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
+const WEEKDAY_NAMES = new RegExp(`\\b(?:${Object.keys(WEEKDAYS).join('|')})\\b`, 'gi');
 
 /** How far from a figure (characters, within its clause) a weekday dates it. */
 const DAY_REACH = { before: 60, after: 40 } as const;
@@ -333,7 +334,7 @@ const DAY_REACH = { before: 60, after: 40 } as const;
 function weekdaysNear(unit: ClaimUnit, q: UnitQuantity): Set<string> {
   const from = Math.max(unit.span.start, q.start - DAY_REACH.before);
   const to = Math.min(unit.span.end, q.end + DAY_REACH.after);
-  return new Set([...unit.doc.text.slice(from, to).matchAll(WEEKDAYS)].map((m) => m[0].toLowerCase()));
+  return new Set([...unit.doc.text.slice(from, to).matchAll(WEEKDAY_NAMES)].map((m) => m[0].toLowerCase()));
 }
 
 /** Whether both clauses name days and share none. */
