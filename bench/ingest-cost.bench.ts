@@ -17,7 +17,8 @@ const MEASURED_CHUNK = 1000;
  * articles between two measured chunks are ingested unmeasured. Per size: CPU ms per article, wall
  * articles/s (loaded when the machine is shared), peak RSS, and the store's size after. CPU per
  * article is the figure to compare across sizes. 100,000 is possible (`--sizes 1000,10000,100000`)
- * but ingests 100,000 articles: about an hour of CPU.
+ * but ingests 100,000 articles: about an hour of CPU. Last, the whole store is exported by
+ * `corroborate export` (wall seconds, peak RSS, output size).
  */
 export async function runIngestCostBench(data: string | undefined, sizes: number[], threads: number) {
   const file = join(data ?? join(SHARED_DATA, 'ecbplus'), 'documents.jsonl');
@@ -61,12 +62,23 @@ export async function runIngestCostBench(data: string | undefined, sizes: number
       });
       stored = size;
     }
+    // The whole store exported as a user would (issue 19: bounded memory at any size).
+    console.error(`[bench] exporting the ${stored} stored articles`);
+    const exported = timed(['export', '--db', db, '--out', join(dir, 'export.json')]);
+    const exportOfStore = {
+      articles: stored,
+      seconds: exported.seconds,
+      peakRssMiB: exported.peakRssMiB,
+      outputMiB: round(statSync(join(dir, 'export.json')).size / 2 ** 20, 0),
+    };
+    rmSync(join(dir, 'export.json'), { force: true });
     return {
       data: file,
       stream: `${stream.length} articles from ${sources.length} dev texts`,
       threads,
       checkpoints,
       cpuCostRatioLargestToFirst: round(checkpoints.at(-1)!.cpuMsPerArticle / checkpoints[0]!.cpuMsPerArticle, 2),
+      exportOfStore,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
