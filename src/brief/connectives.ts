@@ -26,6 +26,7 @@ export const DISPUTE_ASPECTS: Record<ConflictAspect, string | null> = {
   time: 'the time',
   day: 'the day',
   place: 'the place',
+  score: 'the score',
   order: 'the rank',
   direction: 'the direction',
   whether: null,

@@ -10,6 +10,7 @@ import { findHappeningConflicts } from './happenings.js';
 import { personFacets, valueFacets } from './facets.js';
 import { PIECE_SOURCES, pieceFacts } from './pieces.js';
 import { roleFacets } from './roles.js';
+import { findScoreConflicts } from './scores.js';
 import { findSlotConflicts } from './slots.js';
 import { claimUnits, narrowedSpan, quoteClosedEnd, referents, type ClaimUnit } from './units.js';
 
@@ -67,7 +68,7 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
   // Conflicts and facts told inside other statements are found between outlets only: a story one outlet tells (most stories of one article) has none to look for.
   const outlets = new Set(units.map(sourceOf)).size;
   const attributeConflicts = outlets > 1 ? findAttributeConflicts(units, (i) => sourceOf(units[i]!)) : [];
-  const conflicts = outlets > 1 ? [...findConflicts(units, space, sourceOf), ...attributeConflicts, ...findSlotConflicts(units, sourceOf), ...findHappeningConflicts(units, space, sourceOf)] : [];
+  const conflicts = outlets > 1 ? [...findConflicts(units, space, sourceOf), ...attributeConflicts, ...findSlotConflicts(units, sourceOf), ...findHappeningConflicts(units, space, sourceOf), ...findScoreConflicts(units, sourceOf)] : [];
   const disputedUnits = new Set(conflicts.flatMap((c) => c.positions.flatMap((p) => p.refs.map((r) => r.unit))));
   const sentenceCount = new Map(members.map((d) => [d.id, Math.max(1, d.layers.sentences.length - 1)]));
   // Statements on different sides of one conflict never unite into one claim.

@@ -4,7 +4,7 @@ import { overlaps, type Interval } from '../quantities/interval.js';
 import { SMALL_NUMBERS } from '../quantities/lexicon.js';
 import { WEEKDAYS } from '../../analyze/time/lexicon/units.js';
 import { foldTerm } from '../../text/words.js';
-import { PEOPLE_NOUNS } from './lexicon.js';
+import { CROWD_NOUNS, PEOPLE_NOUNS } from './lexicon.js';
 import { ALIGN_THRESHOLD, similarity, vectorCosine, weighted, type UnitVectors } from './align.js';
 import { termKey, type ClaimUnit } from './units.js';
 
@@ -79,9 +79,10 @@ export interface Position {
 
 /**
  * What a conflict's values are values of, as the brief names it: a measure (a quantity's dimension),
- * a person's age or home town, a rank, a direction, whether a deed happened, a happening's day or place.
+ * a person's age or home town, a rank, a direction, whether a deed happened, a happening's day or place,
+ * a game's score at one moment.
  */
-export type ConflictAspect = 'duration' | 'count' | 'money' | 'percent' | 'time' | 'age' | 'residence' | 'order' | 'direction' | 'whether' | 'day' | 'place';
+export type ConflictAspect = 'duration' | 'count' | 'money' | 'percent' | 'time' | 'age' | 'residence' | 'order' | 'direction' | 'whether' | 'day' | 'place' | 'score';
 
 /** One slot (a quantity, a person's age or home town) on which sources give values that cannot all be true. */
 export interface Conflict {
@@ -167,7 +168,7 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
     for (let i = 0; i < refs.length; i++) {
       for (let j = i + 1; j < refs.length; j++) {
         const [a, b] = [refs[i]!, refs[j]!];
-        if (a.quantity.dimension !== b.quantity.dimension || a.quantity.unitClass !== b.quantity.unitClass) continue;
+        if (a.quantity.dimension !== b.quantity.dimension || unitOf(a.quantity) !== unitOf(b.quantity)) continue;
         if (sourceOf(units[a.unit]!) === sourceOf(units[b.unit]!)) continue;
         // Different nouns qualified ("66-year-old woman" / "36-year-old driver") are different things.
         if (a.quantity.head && b.quantity.head && a.quantity.head !== b.quantity.head) continue;
@@ -258,6 +259,9 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
 }
 
 type UnitQuantity = ClaimUnit['quantities'][number];
+
+/** What a quantity counts or measures, a crowd's people counted as people ("two dozen protesters" / "three dozen people"). */
+const unitOf = (q: UnitQuantity) => (q.dimension === 'count' && CROWD_NOUNS.has(q.unitClass) ? 'person' : q.unitClass);
 
 /** The clause's tokens just before and just after a quantity, and the words between its number and its noun. */
 function around(unit: ClaimUnit, q: UnitQuantity) {
@@ -429,7 +433,15 @@ export const samePeople = (a: ClaimUnit, b: ClaimUnit) => a.people.size === 0 ||
  * number bare, its noun left implied: "played for 11 seasons and served as an assistant for seven".
  */
 const givesValue = (unit: ClaimUnit, q: ClaimUnit['quantities'][number]) =>
-  unit.quantities.some((o) => o.dimension === q.dimension && o.unitClass === q.unitClass && overlaps(o.interval, q.interval)) || printsBare(unit, q);
+  unit.quantities.some((o) => o.dimension === q.dimension && unitOf(o) === unitOf(q) && overlaps(o.interval, givenBy(q))) || printsBare(unit, q);
+
+/**
+ * The values a clause must give to give `q`'s figure: an open-ended figure is given by its bound
+ * ("at least 100" by "100 people"), not by every value it allows: "a group of about 130 people"
+ * does not give "at least three dozen".
+ */
+const givenBy = (q: UnitQuantity): Interval =>
+  Number.isFinite(q.interval.high) ? q.interval : { low: q.interval.low, high: q.interval.low, lowClosed: q.interval.lowClosed, highClosed: q.interval.lowClosed };
 
 function printsBare(unit: ClaimUnit, q: ClaimUnit['quantities'][number]): boolean {
   if (q.dimension !== 'count' || q.interval.low !== q.interval.high) return false;

@@ -13,6 +13,14 @@ export const PEOPLE_NOUNS: ReadonlySet<string> = new Set([
   'dead', 'life',
 ]);
 
+/**
+ * Nouns for the people of a crowd: news sizes one crowd as "3,000 people" in one outlet and "10,000
+ * protesters" in another (the commonest dispute in protest news), so a conflict counts them as people.
+ * Alignment keeps them apart from `PEOPLE_NOUNS`: "two protesters" says more than "two people".
+ * Not rioters or looters: the part of a crowd that turned violent, counted apart from the crowd.
+ */
+export const CROWD_NOUNS: ReadonlySet<string> = new Set(['protester', 'protestor', 'demonstrator', 'marcher', 'mourner']);
+
 /** Content words that say nothing about which fact a clause states. */
 export const CLAIM_STOP_LEMMAS: ReadonlySet<string> = new Set([
   'say', 'be', 'have', 'do', 'tell', 'get', 'make', 'go', 'come', 'will', 'would', 'can', 'could', 'may', 'might', 'should',
