@@ -149,10 +149,15 @@ export function valueFacets(units: ClaimUnit[], space: UnitVectors, sourceOf: (u
     }
     // Each statement is cited by its value with the verb of what happened that it shares with another
     // statement of the fact ("Friday" alone states nothing; "announced Friday" does); one sharing none is left out.
+    // A measured figure may be cited by a noun instead: "seven seasons as an assistant coach" states
+    // a fact of its own, whether it was "spent" or "followed by" (`npm run bench -- facts`, dev:
+    // corroborated-recall 0.678 → 0.687; held out unchanged).
     const chosen = [...perArticle.values()].flatMap((m) => {
       const ref = refs[m]!;
       const cite = valueCitation(units[ref.unit]!, ref.value);
-      const word = [...ref.happening].find(([k, at]) => at.verb && [...perArticle.values()].some((o) => o !== m && refs[o]!.happening.has(k)))?.[1];
+      // A noun counts only inside the words citing the figure ("seven seasons as an assistant coach").
+      const inCite = (at: Span) => ref.kind.startsWith('q:') && at.start >= cite.start && at.end <= cite.end;
+      const word = [...ref.happening].find(([k, at]) => (at.verb || inCite(at)) && [...perArticle.values()].some((o) => o !== m && refs[o]!.happening.has(k)))?.[1];
       return word ? [{ unit: ref.unit, cite: { start: Math.min(cite.start, word.start), end: Math.max(cite.end, word.end) }, value: ref.value }] : [];
     });
     if (new Set(chosen.map((r) => sourceOf(units[r.unit]!))).size < 2) continue;
