@@ -161,3 +161,19 @@ test('counts of people given different fates (killed, shot, wounded) are differe
   // The same fate counted apart is a dispute.
   assert.deepEqual(conflictsOf(['Police said two people were killed in the shooting at the plant on Thursday.', 'Police said three people were killed in the shooting at the plant on Thursday.']), [['two people', 'three people']]);
 });
+
+test('the times a person was hit, told as "shot N times" or as N bullets that hit, are one measure', () => {
+  const seven = 'The medical examiner said seven bullets struck Mr. Ortega in the chest and legs.';
+  const eleven = 'Ortega, 19, was shot eleven times by the deputies.';
+  assert.deepEqual(conflictsOf([seven, eleven]), [['seven bullets', 'eleven times']]);
+  // Shots fired are another measure than the times someone was hit.
+  assert.deepEqual(conflictsOf(['The deputies fired eleven shots at the car.', seven]), []);
+  // Another person's wounds are no rival.
+  assert.deepEqual(conflictsOf([seven, 'His cousin Luis Vega was shot eleven times.']), []);
+  // "shot eleven times" with no one shot named may count the shots fired.
+  assert.deepEqual(conflictsOf([seven, 'Both deputies shot eleven times from the road.']), []);
+});
+
+test('"over" after a noun spreads a count of seasons or games, it is no "more than"', () => {
+  assert.deepEqual(conflictsOf(['Reyes has scored his 900 goals in 310 games over four seasons with the club.', 'Reyes reached 900 goals in only four seasons with the club.']), []);
+});

@@ -162,13 +162,15 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
   const days = refs.map((r) => weekdaysNear(units[r.unit]!, r.quantity));
   const stretches = refs.map((r) => stretchOf(units[r.unit]!, r.quantity));
   const fates = refs.map((r) => fateOf(units[r.unit]!, r.quantity));
+  const measures = refs.map((r) => unitOf(units[r.unit]!, r.quantity));
+  const wounded = refs.map((r, k) => (measures[k] === WOUND ? woundedName(units[r.unit]!, r.quantity) : null));
   const link = (payer: (k: number) => string | null) => {
     const agreeing = refs.map(() => [] as number[]);
     const disagreements: Array<[number, number]> = [];
     for (let i = 0; i < refs.length; i++) {
       for (let j = i + 1; j < refs.length; j++) {
         const [a, b] = [refs[i]!, refs[j]!];
-        if (a.quantity.dimension !== b.quantity.dimension || unitOf(a.quantity) !== unitOf(b.quantity)) continue;
+        if (a.quantity.dimension !== b.quantity.dimension || measures[i] !== measures[j]) continue;
         if (sourceOf(units[a.unit]!) === sourceOf(units[b.unit]!)) continue;
         // Different nouns qualified ("66-year-old woman" / "36-year-old driver") are different things.
         if (a.quantity.head && b.quantity.head && a.quantity.head !== b.quantity.head) continue;
@@ -194,8 +196,9 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
         if (pa !== null && pb !== null && pa !== pb) continue;
         // A clause that also gives the other's figure is stating two things, not disputing one:
         // "one count of murder and three counts of homicide" beside "three counts of homicide".
-        if (!agree && (givesValue(units[a.unit]!, b.quantity) || givesValue(units[b.unit]!, a.quantity))) continue;
-        if (!sameSlot(a, b, vectorCosine(contexts[i]!, contexts[j]!), similarity(space, a.unit, b.unit))) continue;
+        if (!agree && (givesValue(units[a.unit]!, b.quantity, measures[j]!) || givesValue(units[b.unit]!, a.quantity, measures[i]!))) continue;
+        // Wounds are one slot when they are one person's, however the clauses are worded ("Seven bullets hit Mr. Gray" / "Gray was shot eleven times").
+        if (measures[i] === WOUND ? wounded[i] === null || wounded[i] !== wounded[j] : !sameSlot(a, b, vectorCosine(contexts[i]!, contexts[j]!), similarity(space, a.unit, b.unit))) continue;
         if (agree) {
           agreeing[i]!.push(j);
           agreeing[j]!.push(i);
@@ -260,8 +263,65 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
 
 type UnitQuantity = ClaimUnit['quantities'][number];
 
-/** What a quantity counts or measures, a crowd's people counted as people ("two dozen protesters" / "three dozen people"). */
-const unitOf = (q: UnitQuantity) => (q.dimension === 'count' && CROWD_NOUNS.has(q.unitClass) ? 'person' : q.unitClass);
+/**
+ * What a quantity counts or measures: a crowd's people counted as people ("two dozen protesters" /
+ * "three dozen people"), the times a person was hit by gunfire as wounds (`woundCount`).
+ */
+function unitOf(unit: ClaimUnit, q: UnitQuantity): string {
+  if (q.dimension !== 'count') return q.unitClass;
+  if (CROWD_NOUNS.has(q.unitClass)) return 'person';
+  return woundCount(unit, q) ? WOUND : q.unitClass;
+}
+
+const WOUND = 'wound';
+/** Verbs whose "N times" counts the times someone was hit ("was shot seven times", "hitting Gray eleven times"). */
+const WOUND_VERBS: ReadonlySet<string> = new Set(['shoot', 'hit', 'strike', 'wound']);
+/** Verbs whose bullets are ones that hit ("seven bullets entered his body", "was hit by seven bullets"). */
+const BULLET_HIT_VERBS: ReadonlySet<string> = new Set(['hit', 'strike', 'enter', 'pierce', 'wound']);
+const BULLETS: ReadonlySet<string> = new Set(['bullet', 'round']);
+
+/**
+ * Whether a count is of the times a person was hit by gunfire: "was shot eleven times", "hitting
+ * Gray eleven times", "seven bullets entered Gray's body", "was hit by seven bullets". News gives
+ * the wounds both ways, and they are another measure than the shots fired ("fired 11 shots", "shot
+ * 11 times" with no one shot named, which may count shots fired): only a passive or a verb with
+ * its object before "N times" counts wounds.
+ */
+function woundCount(unit: ClaimUnit, q: UnitQuantity): boolean {
+  const { tokens, word, first, last } = around(unit, q);
+  if (first < 0) return false;
+  const lemma = (k: number) => (tokens[k] ? foldTerm(tokens[k]!.lemma) : '');
+  const verb = (k: number, verbs: ReadonlySet<string>) => tokens[k]?.pos === 'VERB' && verbs.has(lemma(k));
+  if (q.unitClass === 'time') {
+    // The verb right before, or before its object ("hitting Gray", "shot him", "struck Mr . Gray").
+    let k = first - 1;
+    let object = false;
+    while (k >= 0 && first - k <= 4 && ['PROPN', 'PRON'].includes(tokens[k]!.pos) || (k >= 0 && word(k) === '.' && tokens[k - 1]?.pos === 'PROPN')) {
+      object = true;
+      k--;
+    }
+    if (!verb(k, WOUND_VERBS)) return false;
+    return object || tokens[k - 1]?.pos === 'AUX';
+  }
+  if (!BULLETS.has(q.unitClass)) return false;
+  // "seven bullets entered", "Seven bullets hit Mr . Gray"; "was hit by seven bullets".
+  return verb(last + 1, BULLET_HIT_VERBS) || (/^by$/i.test(word(first - 1)) && verb(first - 2, BULLET_HIT_VERBS));
+}
+
+/**
+ * The name nearest a wound count in its clause, as its last word folded ("Gray" of "Kimani Gray" and
+ * of "Mr . Gray"): whose wounds they are. Null when the clause names no one.
+ */
+function woundedName(unit: ClaimUnit, q: UnitQuantity): string | null {
+  const { tokens, word, first, last } = around(unit, q);
+  let best: { name: string; distance: number } | null = null;
+  tokens.forEach((t, k) => {
+    if (t.pos !== 'PROPN' || tokens[k + 1]?.pos === 'PROPN' || (word(k + 1) === '.' && tokens[k + 2]?.pos === 'PROPN')) return;
+    const distance = k < first ? first - k : k > last ? k - last : 0;
+    if (!best || distance < best.distance) best = { name: foldTerm(word(k)), distance };
+  });
+  return (best as { name: string } | null)?.name ?? null;
+}
 
 /** The clause's tokens just before and just after a quantity, and the words between its number and its noun. */
 function around(unit: ClaimUnit, q: UnitQuantity) {
@@ -301,9 +361,12 @@ function inName(unit: ClaimUnit, q: UnitQuantity): boolean {
   return false;
 }
 
-/** Whether "over" before a duration tells the stretch a thing is spread across ("loans over three years"), not "more than". */
+/** Counts that measure a stretch as durations do: "105 games over three seasons" spreads the games across them. */
+const STRETCH_UNITS: ReadonlySet<string> = new Set(['season', 'game', 'match', 'term', 'round', 'inning', 'quarter', 'half', 'period']);
+
+/** Whether "over" before a duration or a count of stretches tells the stretch a thing is spread across ("loans over three years"), not "more than". */
 function spanned(unit: ClaimUnit, q: UnitQuantity): boolean {
-  if (q.dimension !== 'duration' || !/^over\b/i.test(q.text)) return false;
+  if (!(q.dimension === 'duration' || (q.dimension === 'count' && STRETCH_UNITS.has(q.unitClass))) || !/^over\b/i.test(q.text)) return false;
   const { tokens, first } = around(unit, q);
   return first > 0 && ['NOUN', 'PROPN', 'NUM'].includes(tokens[first - 1]!.pos);
 }
@@ -432,8 +495,8 @@ export const samePeople = (a: ClaimUnit, b: ClaimUnit) => a.people.size === 0 ||
  * Whether a unit states a quantity of the same kind whose value agrees with `q`, or prints `q`'s
  * number bare, its noun left implied: "played for 11 seasons and served as an assistant for seven".
  */
-const givesValue = (unit: ClaimUnit, q: ClaimUnit['quantities'][number]) =>
-  unit.quantities.some((o) => o.dimension === q.dimension && unitOf(o) === unitOf(q) && overlaps(o.interval, givenBy(q))) || printsBare(unit, q);
+const givesValue = (unit: ClaimUnit, q: ClaimUnit['quantities'][number], measure: string) =>
+  unit.quantities.some((o) => o.dimension === q.dimension && unitOf(unit, o) === measure && overlaps(o.interval, givenBy(q))) || printsBare(unit, q);
 
 /**
  * The values a clause must give to give `q`'s figure: an open-ended figure is given by its bound
@@ -511,7 +574,8 @@ const QUESTIONS: Record<string, (unit: string) => string> = {
 /** "how long — rescue, took": the question the slot answers and the words its clauses share, as printed. */
 function subjectOf(slot: QuantityRef[], units: ClaimUnit[]): string {
   const first = slot[0]!.quantity;
-  const question = first.unitClass === 'caliber' ? 'what calibre' : QUESTIONS[first.dimension]!(first.unitClass);
+  const measure = unitOf(units[slot[0]!.unit]!, first);
+  const question = first.unitClass === 'caliber' ? 'what calibre' : measure === WOUND ? 'how many times hit' : QUESTIONS[first.dimension]!(measure);
   const words = sharedWords(slot.map((r) => units[r.unit]!), slot.map((r) => r.quantity));
   return words.length ? `${question}: ${words.join(', ')}` : question;
 }
