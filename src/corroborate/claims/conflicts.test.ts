@@ -177,3 +177,14 @@ test('the times a person was hit, told as "shot N times" or as N bullets that hi
 test('"over" after a noun spreads a count of seasons or games, it is no "more than"', () => {
   assert.deepEqual(conflictsOf(['Reyes has scored his 900 goals in 310 games over four seasons with the club.', 'Reyes reached 900 goals in only four seasons with the club.']), []);
 });
+
+test('a figure printed without its owner, which another outlet gives someone else, is no side of a named owner\'s dispute', () => {
+  const sides = (texts: string[]) => storyConflicts(texts).conflicts.map((c) => c.positions.map((p) => p.refs.length));
+  const nine = 'Tom Baker had 9 points and five rebounds for the visitors.';
+  const eleven = 'Tom Baker scored 11 points for the visitors on Friday.';
+  const lee = 'Sam Lee scored 11 points in his first start of the season.';
+  const his = 'His 11 points were a career high, and the crowd cheered him off the floor.';
+  assert.deepEqual(sides([nine, eleven, lee]), [[1, 1]]);
+  // "His 11 points" agrees with Sam Lee's 11 in another outlet: it may be Lee's, so it joins no side of Baker's.
+  assert.deepEqual(sides([nine, eleven, lee, his]), [[1, 1]]);
+});

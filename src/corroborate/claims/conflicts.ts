@@ -229,13 +229,17 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
     const source = sourceOf(units[refs[k]!.unit]!);
     return agreeing[rival]!.some((m) => sourceOf(units[refs[m]!.unit]!) === source && !overlaps(refs[m]!.quantity.interval, refs[k]!.quantity.interval));
   };
-  const disagreements = direct.filter(([i, j]) => !printsRival(i, j) && !printsRival(j, i));
+  // A figure printed without its owner ("His 14 points bettered his career high") that agrees with
+  // one another statement gives someone else ("Will Artino had a career-high 14 points") may be that
+  // one's: it is no side of a dispute over a named owner's figure (Richard Carter's 12 or 14 points).
+  const elsewhere = (k: number, owner: string | null) => owner !== null && payerOf[k] === null && agreeing[k]!.some((m) => payerOf[m] !== null && payerOf[m] !== owner);
+  const disagreements = direct.filter(([i, j]) => !printsRival(i, j) && !printsRival(j, i) && !elsewhere(i, payerOf[j]!) && !elsewhere(j, payerOf[i]!));
   // Each disagreement with its two sides; disagreements sharing a quantity are one slot.
   const parent = refs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const inConflict = new Set<number>();
   for (const [i, j] of disagreements) {
-    const side = (k: number, rival: number) => [k, ...agreeing[k]!.filter((m) => !overlaps(refs[m]!.quantity.interval, refs[rival]!.quantity.interval))];
+    const side = (k: number, rival: number) => [k, ...agreeing[k]!.filter((m) => !overlaps(refs[m]!.quantity.interval, refs[rival]!.quantity.interval) && !elsewhere(m, payerOf[k]!))];
     const members = [...side(i, j), ...side(j, i)];
     for (const m of members) {
       inConflict.add(m);
