@@ -57,6 +57,18 @@ describe('entities: per-article mentions', () => {
     assert.ok(!found.some((f) => f.startsWith('Saudi King')), found.join(', '));
   });
 
+  test('a name opening with a first name that the article always writes after "the" is no person: "the Red Herons"; "the Dan Okafor deal" beside "Dan Okafor" keeps him one', () => {
+    const found = names('Red Herons sign a pitcher\nThe Red Herons signed Dan Okafor on Monday. Fans of the Red Herons cheered the Dan Okafor deal.');
+    assert.ok(found.filter((f) => f.startsWith('Red Herons')).every((f) => f === 'Red Herons/organization'), found.join(', '));
+    assert.ok(found.filter((f) => f.startsWith('Dan Okafor')).every((f) => f === 'Dan Okafor/person'), found.join(', '));
+  });
+
+  test('a title and a full name before "of" split from the firm ending in a cue: "Analyst Rob Dunne of Dunne Group"', () => {
+    const found = names('Analyst Rob Dunne of Dunne Group said the fix was fast.');
+    assert.ok(found.some((f) => f.startsWith('Rob Dunne/person')), found.join(', '));
+    assert.ok(found.includes('Dunne Group/organization'), found.join(', '));
+  });
+
   test('a city and a plural name after it is a team, kept whole: "San Diego Chargers", "Tulsa Drillers"', () => {
     assert.ok(names('San Diego Chargers defensive tackle Roy Hale was arrested.').includes('San Diego Chargers/organization'));
     assert.ok(names('A day later the Tulsa Drillers won again.').includes('Tulsa Drillers/organization'));

@@ -130,7 +130,9 @@ export function splitAtOf(run: Word[]): Word[][] {
   // "of" holds any typed name together ("Gulf of Mexico"); "for" and "on" only an organisation ("Council on Foreign Relations").
   const holds = run[at]!.text === 'of' ? typedByCue : typedByCue && whole.type === 'organization';
   // "David Buik of BGC Partners": a person's full name before "of" is that person, of the organisation after it.
-  const personOfOrg = left.length >= 2 && classifyName(left)?.rule === 'entities/first-name';
+  // "Analyst Rob Enderle of Enderle Group": a title before the person's name too (the cue at the run's end hid it above).
+  const leftName = left.slice(title.length ? 0 : splitTitle(left).title.length);
+  const personOfOrg = leftName.length >= 2 && classifyName(leftName)?.rule === 'entities/first-name';
   if (titled || (holds && !personOfOrg && !titledPersonOf)) return [run];
   return [left, ...splitAtOf(run.slice(at + 1))];
 }
@@ -346,6 +348,38 @@ export function propagateTypes(text: string, mentions: EntityMention[]): EntityM
   });
 }
 
+/** Fewest mentions, all after "the", that make a name typed only by its first name no person's. */
+const MIN_DETERMINED_MENTIONS = 2;
+
+/**
+ * Makes a name typed a person only because its first word is a first name an organisation when
+ * the article writes "the" before every mention of it (at least two) that does not open a line.
+ * Why: a person's name takes no article, a team's or an institution's does ("the Red Sox",
+ * "the Grace Foundation"); one "the Mark Smith case" beside a bare "Mark Smith" keeps him a person.
+ * Fails on: a family named in the plural ("the Kennedys" is one word, typed elsewhere).
+ */
+export function determinedNames(text: string, mentions: EntityMention[]): EntityMention[] {
+  const key = (m: EntityMention) => nameKey(text.slice(m.start, m.end));
+  const afterThe = (m: EntityMention) => /(?:^|[^\p{L}])the\s+$/iu.test(text.slice(Math.max(0, m.start - 5), m.start));
+  const counts = new Map<string, { all: number; determined: number; byFirstName: boolean }>();
+  for (const m of mentions) {
+    const c = counts.get(key(m)) ?? { all: 0, determined: 0, byFirstName: true };
+    c.byFirstName &&= m.rule === 'entities/first-name';
+    // A headline drops its articles ("Red Sox extend offer"): a mention opening a line is not counted.
+    if (m.start === 0 || text[m.start - 1] === '\n') {
+      counts.set(key(m), c);
+      continue;
+    }
+    c.all++;
+    if (afterThe(m)) c.determined++;
+    counts.set(key(m), c);
+  }
+  return mentions.map((m) => {
+    const c = counts.get(key(m))!;
+    return c.byFirstName && c.all >= MIN_DETERMINED_MENTIONS && c.determined === c.all ? { ...m, type: 'organization', score: 0.7, rule: 'entities/determined-name' } : m;
+  });
+}
+
 /**
  * Makes a name followed by a model or series number a product's name, the number included
  * ("Boeing 737", "Airbus 380"), and a name that the text calls an index ("the Nikkei stock
@@ -466,7 +500,7 @@ export function findEntities(doc: Pick<Doc, 'text' | 'layers'>): EntityMention[]
     for (const run of nameRuns(words)) for (const mention of mentionsOfRun(words, run, paragraph.start)) mentions.push(mention);
   }
   const lowerWords = lowerCaseWords(text);
-  const prose = productsAndIndexes(text, propagateTypes(text, mentions)).filter((m) => m.rule !== UNKNOWN_INITIAL && !(m.rule === 'entities/unknown-name' && isCommonNounInDisguise(text.slice(m.start, m.end), lowerWords)));
+  const prose = productsAndIndexes(text, propagateTypes(text, determinedNames(text, mentions))).filter((m) => m.rule !== UNKNOWN_INITIAL && !(m.rule === 'entities/unknown-name' && isCommonNounInDisguise(text.slice(m.start, m.end), lowerWords)));
   const known = new Map<string, EntityMention>();
   for (const m of prose) {
     const key = nameKey(text.slice(m.start, m.end));

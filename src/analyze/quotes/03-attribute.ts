@@ -328,7 +328,9 @@ function pastAdjuncts(ctx: QuoteContext, found: Found | null, floor: number): Fo
     if (p < floor || ctx.tokens[p]?.pos !== 'ADP' || !ADJUNCT_PREPOSITIONS.has(lower(ctx, p))) return found;
     // "Project on Government Oversight", "Commission on Human Rights": between capitalised words the preposition is inside a name, unless a day or month follows it.
     const words = ctx.text.slice(foundStart(found), ctx.tokens[tokenAt(ctx, foundStart(found))]!.end);
-    if (/^\p{Lu}/u.test(ctx.text.slice(ctx.tokens[p - 1]?.start ?? 0, ctx.tokens[p - 1]?.end ?? 0)) && !DAY_OR_MONTH.test(words)) return found;
+    // A place after a name that ends before the preposition is where that one is ("Enderle Group in Silicon Valley"), not part of one name.
+    const placeAfterName = found.kind === 'name' && found.chunk.type === 'location' && chunkEndingAt(ctx, p - 1) !== undefined;
+    if (/^\p{Lu}/u.test(ctx.text.slice(ctx.tokens[p - 1]?.start ?? 0, ctx.tokens[p - 1]?.end ?? 0)) && !DAY_OR_MONTH.test(words) && !placeAfterName) return found;
     found = phraseEndingAt(ctx, p - 1, floor);
   }
   return found;
@@ -714,6 +716,8 @@ export function subjectAfter(ctx: QuoteContext, start: number, nominal = false):
   // "said GM's sales vice president": a possessive name is not the speaker, the role after it is.
   if (first?.name && !modifies) return { kind: 'name', chunk: first };
   if (roleHead < 0) roleHead = end - 1;
+  // "the officers involved in the shooting": a participle after a noun opens a reduced relative clause; the noun heads the phrase.
+  if (roleHead > j && ['ADJ', 'VERB'].includes(ctx.tokens[roleHead]!.pos) && /ed$/.test(lower(ctx, roleHead)) && ctx.tokens[roleHead - 1]!.pos === 'NOUN') roleHead--;
   // "according to police", "according to reports": what follows "according to" is a noun phrase, whatever tag its head got.
   if (ctx.tokens[roleHead]?.pos === 'NOUN' || (nominal && /^\p{Ll}+$/u.test(lower(ctx, roleHead)) && ctx.tokens[roleHead]?.pos === 'VERB')) return rolePhrase(ctx, roleHead, j);
   // "said General Manager A . J . Smith in a news release": a name the entity layer missed ends the phrase.
@@ -1065,12 +1069,16 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
     // The document was brought in, but by no one we can name: it stays the speaker, rather than a person guessed near it.
     if (author === null) return { speaker: found.span, speakerName: null, cue: null, rule };
     const person = resolvePerson(ctx, at);
-    return person ? { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule } : null;
+    if (person) return { speaker: person.name, speakerName: fullestName(ctx.text, person.name!, ctx.chunks), cue: found.span, rule };
+    // "The statement said only that …" long after the statement was brought in: the document speaks, as a description.
+    return found.definite ? { speaker: found.span, speakerName: null, cue: null, rule } : null;
   }
   // "the 56-year-old said", "the Italian said": an age or a nationality stands for the person last named.
   // Only when the last subject is also the last person named: "X was sacked … Y's agents … the 56-year-old" may mean either.
   // So does an epithet ("the star said", "the actress told"), lowercase words only, of no other gender than the person's.
-  const epithet = found.definite && EPITHET_ROLES.has(found.head) && /^the(?:\s+\p{Ll}[\p{L}-]*)+$/u.test(ctx.text.slice(found.span.start, found.span.end));
+  // A capitalised word before the epithet names the work the person is known by ("the Twilight star"), unless it is a person's name.
+  const personInside = ctx.chunks.some((c) => c.start < found.span.end && c.end > found.span.start && c.type === 'person');
+  const epithet = found.definite && EPITHET_ROLES.has(found.head) && /^the(?:\s+[\p{L}-]+)+$/u.test(ctx.text.slice(found.span.start, found.span.end)) && !personInside;
   if (found.definite && (/^\d+-year-old$/.test(found.head) || isNationality(ctx, found) || epithet)) {
     const person = resolvePerson(ctx, found.span.start);
     // An epithet is said of a known person: untyped names in between ("a fashion line called Mantra") are no rival.
@@ -1165,6 +1173,9 @@ function documentAuthor(ctx: QuoteContext, at: number, head: string, rule: strin
     const first = tokenAt(ctx, sentence.start);
     for (let d = tokenAt(ctx, Math.min(at, sentence.end)) - 1; d >= first; d--) {
       if (lower(ctx, d) !== head || inQuote(ctx, ctx.tokens[d]!.start)) continue;
+      // "according to a statement from the Indian government": the document's own "from"/"by" names its author.
+      const from = ['from', 'by'].includes(lower(ctx, d + 1)) ? subjectAfter(ctx, d + 1, true) : null;
+      if (from && from.kind !== 'unresolved') return resolveFound(ctx, from, rule, ctx.tokens[d]!.start);
       const speaker = saidInDocument(ctx, d, first);
       if (speaker) return resolveFound(ctx, speaker, rule, ctx.tokens[d]!.start);
       const subject = mainSubject(ctx, first, d);
@@ -1378,6 +1389,8 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     if (asClauseAfterQuote(ctx, v, first)) continue;
     if (lower(ctx, v).endsWith('ing')) {
       if (lower(ctx, p) === 'as') return resolveFound(ctx, phraseEndingAt(ctx, p - 1, first), rule, open);
+      // "which the navy had announced by saying it had sunk a “…”": the verb "by" hangs on has the speaker for subject, in a relative clause too.
+      if (lower(ctx, p) === 'by' && ctx.tokens[p - 1]?.pos === 'VERB' && p - 1 > first) return resolveFound(ctx, subjectBefore(ctx, p - 1, first), rule, open);
       if (ctx.tokens[p]?.pos !== 'AUX') return resolveFound(ctx, mainSubject(ctx, first, v), rule, open);
     }
     // "Trump warned Petro … and later described him as “…”": a coordinated verb shares the subject.
@@ -1486,7 +1499,9 @@ export function possessiveSpeaker(ctx: QuoteContext, open: number): Attribution 
 export function introIsDirect(ctx: QuoteContext, open: number): boolean {
   let k = tokenAt(ctx, open) - 1;
   while (k >= 0 && [',', ':', 'that', '-', '—'].includes(lower(ctx, k))) k--;
-  return isSpeechVerb(ctx, k);
+  // "Marchers chanted “…”, people report": words called out are the caller's; a report after them is second-hand.
+  const callOut = CALL_OUT_VERBS.has(ctx.tokens[k]?.lemma.toLowerCase() ?? '') && ctx.tokens[k]!.pos === 'VERB' && !inQuote(ctx, ctx.tokens[k]!.start);
+  return callOut || isSpeechVerb(ctx, k);
 }
 
 /**

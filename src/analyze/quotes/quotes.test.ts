@@ -22,7 +22,7 @@ const only = (text: string) => {
 test('“…,” said X and “…,” X said name the speaker after the quote', () => {
   assert.deepEqual(only('“The road reopens on Friday,” said Transport Minister Ana Lindqvist.').speaker, 'Ana Lindqvist');
   assert.deepEqual(only('“The road reopens on Friday,” Lindqvist said.').speaker, 'Lindqvist');
-  assert.equal(only('“The road reopens on Friday,” said the report.').speaker, null, 'a document with no author in sight gives no name');
+  assert.equal(only('“The road reopens on Friday,” said the report.').speaker, '[the report]', 'a document with no author in sight speaks as itself, with no name');
   // An AP-style abbreviated title before the name, its stops spaced off (tokenised text) or not.
   assert.equal(only('“He will face the court,” said Dist. Atty. Ana Ruiz.').speaker, 'Ana Ruiz');
   assert.equal(only('" He will face the court , " said Dist . Atty . Ana Ruiz .').speaker, 'Ana Ruiz');
@@ -697,4 +697,38 @@ test('"she" stands for a woman whose surname is also a title ("Zelphia King"), n
 test('"was described in a newspaper profile as “…”": the writing named after "in" speaks; "described in detail as" names none', () => {
   assert.equal(only('Ana Ruiz came to the capital in 1969 and was described in a 1972 newspaper profile as a "quiet, patient man who never sought the spotlight."').speaker, '[a 1972 newspaper profile]');
   assert.equal(only('The plan was described in great detail as a "slow, careful return to normal trading."').speaker, null);
+});
+
+test('"he said" never stands for a name the article always writes after "the" ("the Red Herons"), a team, not a man', () => {
+  const text = 'Red Herons sign pitcher\nThe Red Herons have signed pitcher Dan Okafor.\nManager Leo Brandt was asked whether the Red Herons would add another arm.\n“We are looking,” he said.';
+  assert.equal(only(text).speaker, 'Leo Brandt');
+});
+
+test('words called out right before the mark are the caller\'s; "people report" after them is second-hand', () => {
+  assert.equal(only('Outside, marchers chanted “Justice now,” witnesses report from the square.').speaker, '[marchers]');
+});
+
+test('"according to the officers involved in the stop": the noun before a participle heads the source', () => {
+  assert.equal(only('According to the officers involved in the stop, the driver reached for the glovebox “suddenly,” and both drew their weapons.').speaker, '[the officers]');
+});
+
+test('"which the navy announced by saying it had sunk a “…”": the verb "by saying" hangs on gives the speaker', () => {
+  const text = 'A sailor died in the raid, which the coast guard had first announced by saying it had stopped a “smuggling boat.”';
+  assert.equal(only(text).speaker, '[the coast guard]');
+});
+
+test('a statement "from X" is X\'s; "the statement" brought in long before still speaks as a description', () => {
+  const text = 'Divers reached the wreck, according to a statement from the harbour authority.\nThey recovered “two intact engines and the logbook,” the statement said.';
+  assert.equal(quotesOf(text)[0]!.speaker, '[the harbour authority]');
+  const far = 'The ferry sank on Monday.\nNo one was hurt.\nThe crew swam ashore.\nThe cargo was lost.\nThe owner is insured.\nThe port reopened.\nThe statement said only that the captain would be “questioned next week.”';
+  assert.equal(only(far).speaker, '[The statement]');
+});
+
+test('"the Skyfall star said": a capitalised work before an epithet still stands for the person last named', () => {
+  const text = 'Ana Ruiz checked into a clinic in Malibu.\nAsked about her plans, the Skyfall star said, “I need a long rest.”';
+  assert.equal(only(text).speaker, 'Ana Ruiz');
+});
+
+test('"Analyst Rob Dunne of Dunne Group in Silicon Valley said": the person, not the place after his firm', () => {
+  assert.equal(only('Analyst Rob Dunne of Dunne Group in Silicon Valley said the fix was “remarkably fast” for a patch.').speaker, 'Rob Dunne');
 });
