@@ -91,6 +91,8 @@ const isAbbreviationStop = (ctx: QuoteContext, k: number) => {
 /** A word that may stand between a subject and its verb ("has repeatedly said"); capitalised it is part of a name ("The New York Times reported"). */
 const isFiller = (ctx: QuoteContext, i: number) => SUBJECT_VERB_FILLERS.has(lower(ctx, i)) && /^\p{Ll}/u.test(ctx.text.slice(ctx.tokens[i]?.start ?? 0, ctx.tokens[i]?.end ?? 0));
 /** Whether token `i` starts with a capital letter. */
+/** "couldn ’ t", "can ’ t" spaced apart by tokenised text: the "t" at `i`, its apostrophe and the verb before it are one auxiliary, no subject. */
+const spacedNegation = (ctx: QuoteContext, i: number) => lower(ctx, i) === 't' && /^['’]$/.test(lower(ctx, i - 1)) && /^\p{L}+$/u.test(lower(ctx, i - 2));
 const capitalisedToken = (ctx: QuoteContext, i: number) => /^\p{Lu}/u.test(ctx.text.slice(ctx.tokens[i]?.start ?? 0, ctx.tokens[i]?.end ?? 0));
 const lower = (ctx: QuoteContext, i: number) => (ctx.tokens[i] ? ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[i]!.end).toLowerCase() : '');
 /**
@@ -237,7 +239,7 @@ export const tokenAt = (ctx: QuoteContext, at: number): number => firstTokenAt(c
 export function subjectBefore(ctx: QuoteContext, end: number, floor: number): Found | null {
   let j = end - 1;
   for (;;) {
-    while (j >= floor && (isFiller(ctx, j) || ctx.tokens[j]!.pos === 'ADV')) j--;
+    while (j >= floor && (isFiller(ctx, j) || ctx.tokens[j]!.pos === 'ADV' || spacedNegation(ctx, j))) j -= spacedNegation(ctx, j) ? 3 : 1;
     const modifierStart = hyphenatedModifierBefore(ctx, j, floor);
     if (modifierStart === null) break;
     j = modifierStart - 1;
@@ -1229,6 +1231,32 @@ function foundStart(found: Found): number {
   return found.span.start;
 }
 
+/** Verbs of answering: their pronoun subject is the one a question was put to. */
+const REPLY_VERBS = new Set(['respond', 'reply', 'answer']);
+
+/**
+ * "Lynch asked Coleman, “…?” / “Yes,” he responded.": the person asked in the sentence before the
+ * quote closing at `close`, when that sentence asks someone named and the pronoun's gender does not
+ * contradict them; null otherwise (the pronoun is resolved as usual).
+ */
+function personAsked(ctx: QuoteContext, close: number, pronoun: Span): NameChunk | null {
+  const own = ctx.quoted.find((q) => q.end === close);
+  if (!own) return null;
+  // The sentence before, past a closing mark the splitter set apart ("correct ? / '' / `` Yes"); the nearest "asked" wins.
+  const si = sentenceIndexAt(ctx, own.start);
+  const sentence = ctx.sentences[Math.max(0, si - 2)];
+  if (!sentence) return null;
+  const gender = pronounGender(ctx.text.slice(pronoun.start, pronoun.end).toLowerCase());
+  for (let k = tokenAt(ctx, own.start) - 1; k >= tokenAt(ctx, sentence.start); k--) {
+    if (ctx.tokens[k]!.lemma.toLowerCase() !== 'ask' || !isSpeechVerb(ctx, k)) continue;
+    const chunk = chunkStartingAt(ctx, k + 1);
+    if (!chunk?.name || !isPersonChunk(ctx.text, chunk, ctx.chunks)) return null;
+    const named = chunkGender(ctx, chunk);
+    return gender !== null && named !== null && named !== gender ? null : chunk;
+  }
+  return null;
+}
+
 /**
  * The speaker named right after a quote: `,” said X`, `,” X said`, `,” according to X`,
  * `,” X wrote on X`, possibly on the next line when the text has one sentence per line. Between
@@ -1245,6 +1273,11 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
   // After "!" or "?" the attribution often follows with a name ("“Stop!” Dorn shouted"); after a full stop a name usually starts a new sentence.
   // "…, screaming, 'stop, stop.'”": a single mark closing a quote inside the quote stands between the stop and the closing mark.
   const endsSentence = /[.…]\s*(?:['’]\s*)?(?:”|»|''|")$/.test(ctx.text.slice(Math.max(0, close - 7), close));
+  // "“Yes,” he responded" after "Lynch asked Coleman, “…?”": the one asked answers.
+  if (PERSON_PRONOUNS.has(lower(ctx, i)) && REPLY_VERBS.has(ctx.tokens[i + 1]?.lemma.toLowerCase() ?? '')) {
+    const asked = personAsked(ctx, close, { start: t.start, end: t.end });
+    if (asked) return { speaker: asked.name, speakerName: fullestName(ctx.text, asked.name!, ctx.chunks), cue: { start: t.start, end: t.end }, rule: 'quotes/x-said' };
+  }
   // "…difficulties.”\nAccording to SEACOM, the problems began…": past a full stop or a line break "according to" opens the next sentence.
   if (lower(ctx, i) === 'according' && lower(ctx, i + 1) === 'to' && !endsSentence && !ctx.text.slice(close, t.start).includes('\n')) return resolveFound(ctx, subjectAfter(ctx, i + 1, true), 'quotes/according-to', close);
   if (isSpeechVerb(ctx, i, true)) {
@@ -1282,7 +1315,14 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
       const pronoun = object !== undefined && OBJECT_PRONOUNS.has(lower(ctx, k + 1));
       if (pronoun && lower(ctx, k + 2) === 'as') return resolveFound(ctx, { kind: 'pronoun', span: { start: object.start, end: object.end } }, 'quotes/x-said', close);
       if (!pronoun && lower(ctx, (chunkStartingAt(ctx, k + 1)?.last ?? k + 1) + 1) === 'as') return resolveFound(ctx, subjectAfter(ctx, k), 'quotes/x-said', close);
+      // "Gravano quoted Mr . Gotti as saying": an abbreviated title (its stop spaced off in tokenised text) before the one quoted.
+      let o = k + 1;
+      while (TITLE_WORDS.has(lower(ctx, o)) || TITLE_WORDS.has(`${lower(ctx, o)}.`)) o += lower(ctx, o + 1) === '.' ? 2 : 1;
+      const titled = o > k + 1 ? chunkStartingAt(ctx, o) : undefined;
+      if (titled?.name && lower(ctx, titled.last + 1) === 'as') return resolveFound(ctx, { kind: 'name', chunk: titled }, 'quotes/x-said', close);
     }
+    // "…question?” Coleman also said that he lied": after a quote's own sentence end, a verb with a "that" clause opens a new sentence.
+    if (/[.…?!]\s*(?:['’]\s*)?(?:”|»|''|")$/.test(ctx.text.slice(Math.max(0, close - 7), close)) && lower(ctx, k + 1) === 'that') return null;
     const found = subjectBefore(ctx, k, i);
     if (!found) return null;
     // "…,” it said" with no organisation to stand for: the quote is attributed, to no one we can name.
@@ -1501,7 +1541,10 @@ export function introIsDirect(ctx: QuoteContext, open: number): boolean {
   while (k >= 0 && [',', ':', 'that', '-', '—'].includes(lower(ctx, k))) k--;
   // "Marchers chanted “…”, people report": words called out are the caller's; a report after them is second-hand.
   const callOut = CALL_OUT_VERBS.has(ctx.tokens[k]?.lemma.toLowerCase() ?? '') && ctx.tokens[k]!.pos === 'VERB' && !inQuote(ctx, ctx.tokens[k]!.start);
-  return callOut || isSpeechVerb(ctx, k);
+  // "Rossi asked Coleman, “…”", "she told him: “…”": the one asked or told stands between the verb and the mark.
+  const object = chunkEndingAt(ctx, k)?.first ?? (OBJECT_PRONOUNS.has(lower(ctx, k)) ? k : -1);
+  const toSomeone = object > 0 && ['ask', 'tell'].includes(ctx.tokens[object - 1]!.lemma.toLowerCase()) && isSpeechVerb(ctx, object - 1);
+  return callOut || toSomeone || isSpeechVerb(ctx, k);
 }
 
 /**

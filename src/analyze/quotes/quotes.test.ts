@@ -732,3 +732,17 @@ test('"the Skyfall star said": a capitalised work before an epithet still stands
 test('"Analyst Rob Dunne of Dunne Group in Silicon Valley said": the person, not the place after his firm', () => {
   assert.equal(only('Analyst Rob Dunne of Dunne Group in Silicon Valley said the fix was “remarkably fast” for a patch.').speaker, 'Rob Dunne');
 });
+
+test('"couldn ’ t say" spaced apart by tokenised text is no subject "t"', () => {
+  const text = '“ It made me angry , ” Ana Ruiz said .\nI had to keep calm , and I couldn ’ t say anything to the referee .\n“ I think I did the right thing . ”';
+  assert.ok(!quotesOf(text).some((q) => q.speaker === '[t]'), JSON.stringify(quotesOf(text)));
+});
+
+test('"X asked Y, “…?”" is X\'s question though Y then speaks; "“Yes,” he responded" is the one asked', () => {
+  const text = 'Ray Coleman took the stand on Tuesday .\nAt one point , prosecutor Dan Rossi asked Coleman , “ You lied to this jury , correct ? ”\n“ Yes , ” he responded .\nRossi then asked , “ Are you going to change it again ? ” Coleman also said that he had lied before .';
+  assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['Dan Rossi', 'Ray Coleman', 'Dan Rossi']);
+});
+
+test('"Gravano quoted Mr . Gotti as saying": the one quoted speaks, past an abbreviated title', () => {
+  assert.equal(only('" He is crazy like a fox , " Mr . Gravano quoted Mr . Gotti as saying after a meeting .').speaker, 'Gotti');
+});
