@@ -381,6 +381,9 @@ function resolveOrganisation(ctx: QuoteContext, at: number): Found | null {
       return ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX';
     });
     if (org) return { kind: 'name', chunk: org };
+    // "The union rejected the offer. “…,” it said": a body described, not named, as the subject before is what "it" stands for.
+    const subject = mainSubject(ctx, tokenAt(ctx, sentence.start), tokenAt(ctx, Math.min(sentence.end, at)));
+    if (subject?.kind === 'role' && subject.definite && (ORG_KIND_NOUNS.has(subject.head) || BODY_NOUNS.has(subject.head)) && /^the(?:\s+\p{Ll}[\p{L}-]*)+$/iu.test(ctx.text.slice(subject.span.start, subject.span.end)) && !inQuote(ctx, subject.span.start)) return subject;
   }
   return null;
 }
@@ -1646,6 +1649,26 @@ export function previousSentenceAttribution(ctx: QuoteContext, open: number, pre
   // A subject that says nothing must at least be one who can speak: "Dubai experienced a tremor:" does not introduce Dubai's words.
   if (!subject || subject.kind === 'role' || (subject.kind === 'name' && subject.chunk.type === 'location')) return null;
   return resolveFound(ctx, subject, rule, open);
+}
+
+const MAX_NEXT_PREDICATE = 6; // tokens of "That was the stark message" before "from X"
+const DEMONSTRATIVES = new Set(['that', 'this', 'those', 'these', 'such']);
+
+/**
+ * "“We will rebuild every house.” That was the promise from Mayor Tom Hale on Tuesday.": a
+ * sentence right after a quote that opens with a demonstrative and "was", then "from"/"of"/"by"
+ * and a speaker, names that quote's speaker. Null when the next sentence does not open so.
+ */
+export function nextSentenceAttribution(ctx: QuoteContext, close: number): Attribution | null {
+  let k = tokenAt(ctx, close);
+  while (ctx.tokens[k] && isMarkToken(ctx, k)) k++;
+  if (!DEMONSTRATIVES.has(lower(ctx, k)) || ctx.tokens[k + 1]?.lemma.toLowerCase() !== 'be') return null;
+  for (let p = k + 2; p < k + 2 + MAX_NEXT_PREDICATE && ctx.tokens[p]; p++) {
+    const w = lower(ctx, p);
+    if (SENTENCE_END.has(w) || w === ',' || isMarkToken(ctx, p)) return null;
+    if (w === 'from' || w === 'of' || w === 'by') return resolveFound(ctx, subjectAfter(ctx, p, true), 'quotes/next-sentence', close);
+  }
+  return null;
 }
 
 const MAX_CONTINUED_SENTENCES = 3; // sentences between a speaker's last quote and a paragraph that goes on with their words

@@ -746,3 +746,12 @@ test('"X asked Y, “…?”" is X\'s question though Y then speaks; "“Yes,”
 test('"Gravano quoted Mr . Gotti as saying": the one quoted speaks, past an abbreviated title', () => {
   assert.equal(only('" He is crazy like a fox , " Mr . Gravano quoted Mr . Gotti as saying after a meeting .').speaker, 'Gotti');
 });
+
+test('"it said" after a body described, not named, as the subject before ("The union rejected…") is that body', () => {
+  assert.equal(only('The union rejected the offer on Monday. “We will strike if we must,” it said.').speaker, '[The union]');
+});
+
+test('a quote alone, then "That was the promise from Mayor X": the next sentence names its speaker', () => {
+  assert.equal(only('“We will rebuild every house.” That was the promise from Mayor Tom Hale on Tuesday.').speaker, 'Tom Hale');
+  assert.equal(only('Ana Ruiz spoke first. “It is over.” She left soon after.').speaker, 'Ana Ruiz');
+});

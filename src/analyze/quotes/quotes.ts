@@ -4,7 +4,7 @@ import { findEntities } from '../entities/extract.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { findQuotedSpans, type QuotedSpan } from './01-find-marks.js';
 import { chunksFromEntities } from './02-names.js';
-import { continuedSpeakerAttribution, contradictsPronoun, introAttribution, introIsDirect, isPersonAttribution, isSpeechVerb, possessiveSpeaker, previousSentenceAttribution, sentenceIndexAt, tokenAt, trailerAttribution, trailerPronoun, type Attribution, type QuoteContext } from './03-attribute.js';
+import { continuedSpeakerAttribution, contradictsPronoun, introAttribution, introIsDirect, isPersonAttribution, isSpeechVerb, nextSentenceAttribution, possessiveSpeaker, previousSentenceAttribution, sentenceIndexAt, tokenAt, trailerAttribution, trailerPronoun, type Attribution, type QuoteContext } from './03-attribute.js';
 import { classifyQuote } from './04-classify.js';
 
 /** Characters before a quote read as its sentence's lead-in (far more than a real sentence holds). */
@@ -37,7 +37,7 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[], ent
     const subheading = !before && !after && isSubheading(text, q);
     const direct = introIsDirect(ctx, q.open);
     const own = direct ? (before ?? after) : (after ?? before);
-    let fallback = !own && alone && !subheading ? (previousSentenceAttribution(ctx, q.open, done) ?? continuedSpeakerAttribution(ctx, q.open, done)) : null;
+    let fallback = !own && alone && !subheading ? ((q.rule === 'unclosed' ? null : nextSentenceAttribution(ctx, q.close)) ?? previousSentenceAttribution(ctx, q.open, done) ?? continuedSpeakerAttribution(ctx, q.open, done)) : null;
     // "…,” she said" with no one found for "she": the sentences around may stand for her only with a person, never "the shooting"; else "she" stays, unresolved.
     const pronoun = fallback ? trailerPronoun(ctx, q.close) : null;
     // Nor a man for "she": the speaker named before is not the one the pronoun points at.
