@@ -155,8 +155,12 @@ export function valueFacets(units: ClaimUnit[], space: UnitVectors, sourceOf: (u
     const chosen = [...perArticle.values()].flatMap((m) => {
       const ref = refs[m]!;
       const cite = valueCitation(units[ref.unit]!, ref.value);
-      // A noun counts only inside the words citing the figure ("seven seasons as an assistant coach").
-      const inCite = (at: Span) => ref.kind.startsWith('q:') && at.start >= cite.start && at.end <= cite.end;
+      // A noun counts only inside the words citing the figure ("seven seasons as an assistant coach"),
+      // and only when the claim, worded from the clause's start to the citation's end, still has a verb
+      // ("The three bank workers a man …" states nothing).
+      const unit = units[ref.unit]!;
+      const worded = tokensWithin(unit.doc.layers.tokens, { start: unit.span.start, end: cite.end }).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+      const inCite = (at: Span) => worded && ref.kind.startsWith('q:') && at.start >= cite.start && at.end <= cite.end;
       const word = [...ref.happening].find(([k, at]) => (at.verb || inCite(at)) && [...perArticle.values()].some((o) => o !== m && refs[o]!.happening.has(k)))?.[1];
       return word ? [{ unit: ref.unit, cite: { start: Math.min(cite.start, word.start), end: Math.max(cite.end, word.end) }, value: ref.value }] : [];
     });
