@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import type { EventSignature } from '../doc/types.js';
-import { DEFAULT_AGREEING_EVENT_FACTOR, DEFAULT_COLD_DAYS, DEFAULT_DISJOINT_HEADLINE_FACTOR, SHORT_TEXT_BRIDGE_RATIO, SHORT_TEXT_KEYS, DEFAULT_JOIN_THRESHOLD, DEFAULT_PEOPLE_CLASH_MAX_SCORE, DEFAULT_PROTAGONIST_FACTOR, DEFAULT_WHEN_TOLERANCE_DAYS, gapDays, groupArticle, growEvent, growStory, timePenalty, type StorySummary, type TermVector } from './stories.js';
+import { ABSORBING_SIZE, absorbs, DEFAULT_AGREEING_EVENT_FACTOR, DEFAULT_COLD_DAYS, DEFAULT_DISJOINT_HEADLINE_FACTOR, SHORT_TEXT_BRIDGE_RATIO, SHORT_TEXT_KEYS, DEFAULT_JOIN_THRESHOLD, DEFAULT_PEOPLE_CLASH_MAX_SCORE, DEFAULT_PROTAGONIST_FACTOR, DEFAULT_WHEN_TOLERANCE_DAYS, gapDays, groupArticle, growEvent, growStory, timePenalty, type StorySummary, type TermVector } from './stories.js';
 
 const DAY = 86_400_000;
 const vector = (entries: Record<string, number>): TermVector => new Map(Object.entries(entries));
@@ -214,4 +214,16 @@ test('a one-line report that clears two thin stories of one event almost equally
   // A longer text has its own words to meet the centroids with: the thin stories' test applies to short texts only.
   const long = new Map([...line, ...Array.from({ length: SHORT_TEXT_KEYS }, (_, i) => [`filler${i}`, 0.01] as [string, number])]);
   assert.deepEqual(grouped(long, told('aground', 'tow', 'ferry')).merge, []);
+});
+
+test('a lone report near an established story, clearly nearer than to any other, is absorbed; near a look-alike too, or beside a small story, it is not', () => {
+  const quake = vector({ quake: 3, magnitude: 2, coast: 2, tremor: 1, aftershock: 1 });
+  const lookAlike = vector({ quake: 3, magnitude: 2, valley: 2, landslide: 2 });
+  const late = story('s-late', vector({ quake: 1, coast: 1, aftershock: 1, harbour: 3, ferry: 3, school: 3 }), null);
+  const score = absorbs(late, story('s-quake', quake, null, ABSORBING_SIZE), [story('s-other', lookAlike, null, 8)]);
+  assert.ok(score !== null && score < DEFAULT_JOIN_THRESHOLD, `a lone report below the join threshold: ${score}`);
+  // As near the look-alike event's story as to its own: which event it reports is not clear.
+  assert.equal(absorbs(late, story('s-quake', quake, null, ABSORBING_SIZE), [story('s-other', vector({ quake: 1, coast: 1, harbour: 2, ferry: 1 }), null, 8)]), null);
+  // A story that has not grown yet may be the look-alike of an event whose own story does not exist yet.
+  assert.equal(absorbs(late, story('s-quake', quake, null, ABSORBING_SIZE - 1), []), null);
 });

@@ -1,7 +1,7 @@
 import { decideCopies } from '../cluster/copies.js';
 import { articleFeatures } from '../cluster/features.js';
 import { bandKeys, minhashSignature, shingleHashes } from '../cluster/minhash.js';
-import { articleVector, groupArticle, growStory, queryKeys, storyKeys, vectorKeys, type GroupingOptions } from '../cluster/stories.js';
+import { ABSORBING_SIZE, absorbs, articleVector, cosine, DEFAULT_JOIN_THRESHOLD, groupArticle, growStory, queryKeys, SMALL_STORY_FACTOR, SMALL_STORY_SIZE, storyKeys, vectorKeys, type GroupingOptions, type StorySummary } from '../cluster/stories.js';
 import { eventSignature } from '../cluster/signature.js';
 import type { Doc } from '../doc/types.js';
 import type { ClusterWrite, Placement, Store } from '../store/store.js';
@@ -37,9 +37,11 @@ export async function placeArticle(store: Store, doc: Doc, options: Partial<Grou
   const assignment = groupArticle(vector, features.publishedAt, candidates, options.joinThreshold, event, options);
   const joined = candidates.find((c) => c.id === assignment.storyId) ?? null;
   const bridged = candidates.filter((c) => assignment.merge.some((m) => m.storyId === c.id));
-  const story = growStory(joined, `s-${doc.id.slice(2)}`, vector, features.publishedAt, bridged, event);
-  const scoreOf = (id: string) => (id === assignment.storyId ? assignment.score : assignment.merge.find((m) => m.storyId === id)!.score);
-  const merged = [...(joined ? [joined] : []), ...bridged].filter((s) => s.id !== story.id).map((s) => ({ storyId: s.id, score: Number(scoreOf(s.id).toFixed(3)) }));
+  const grown = growStory(joined, `s-${doc.id.slice(2)}`, vector, features.publishedAt, bridged, event);
+  const absorbed = await absorbSmallStories(store, grown, candidates.filter((c) => c !== joined && !bridged.includes(c)), [...(joined ? [joined] : []), ...bridged], options);
+  const story = absorbed.length ? growStory(joined, `s-${doc.id.slice(2)}`, vector, features.publishedAt, [...bridged, ...absorbed.map((a) => a.story)], event) : grown;
+  const scoreOf = (id: string) => (id === assignment.storyId ? assignment.score : assignment.merge.find((m) => m.storyId === id)?.score ?? absorbed.find((a) => a.story.id === id)!.score);
+  const merged = [...(joined ? [joined] : []), ...bridged, ...absorbed.map((a) => a.story)].filter((s) => s.id !== story.id).map((s) => ({ storyId: s.id, score: Number(scoreOf(s.id).toFixed(3)) }));
 
   const shingles = shingleHashes(doc.text);
   const bands = bandKeys(minhashSignature(shingles), shingles.length);
@@ -52,4 +54,35 @@ export async function placeArticle(store: Store, doc: Doc, options: Partial<Grou
     isNewStory: joined === null,
     cluster: { terms, story, storyKeys: storyKeys(story), merged, sketch, copyOf: copies.copyOf, repoint: copies.repoint },
   };
+}
+
+/** Small candidates examined per article, the nearest to the story it grows first. */
+export const DEFAULT_SMALL_STORIES_EXAMINED = 3;
+
+/**
+ * Lone reports among the article's candidates that the story it grows now absorbs (`absorbs`),
+ * recorded as merges the article brought: each is compared with its own candidates, read through
+ * the index (bounded: `DEFAULT_SMALL_STORIES_EXAMINED` lookups at most), so a report that came
+ * late and joined nothing is folded in when its event's story, grown since, is clearly the one it
+ * is nearest to. Without it a late report stays alone: no later article bridges to it.
+ */
+async function absorbSmallStories(store: Store, story: StorySummary, candidates: StorySummary[], parts: StorySummary[], options: Partial<GroupingOptions>): Promise<Array<{ story: StorySummary; score: number }>> {
+  if (story.size < ABSORBING_SIZE) return [];
+  // Only the nearest few are looked up: each costs an index read.
+  const least = (options.joinThreshold ?? DEFAULT_JOIN_THRESHOLD) * SMALL_STORY_FACTOR;
+  const small = candidates
+    .filter((c) => c.size <= SMALL_STORY_SIZE)
+    .map((c) => ({ c, score: cosine(c.centroid, story.centroid) }))
+    .filter((x) => x.score >= least)
+    .sort((a, b) => b.score - a.score || (a.c.id < b.c.id ? -1 : 1))
+    .slice(0, DEFAULT_SMALL_STORIES_EXAMINED);
+  const gone = new Set([story.id, ...parts.map((p) => p.id)]);
+  const out: Array<{ story: StorySummary; score: number }> = [];
+  for (const { c } of small) {
+    const hits = await store.storyCandidates(storyKeys(c), DEFAULT_CANDIDATES_PER_KEY);
+    const ids = [...hits].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, DEFAULT_MAX_CANDIDATES).map(([id]) => id).filter((id) => id !== c.id && !gone.has(id));
+    const score = absorbs(c, story, await store.storySummaries(ids), options.joinThreshold, options);
+    if (score !== null) out.push({ story: c, score });
+  }
+  return out;
 }
