@@ -33,7 +33,7 @@ test('the CLI main thread loads no analysis module: ingest analyses in worker th
   const loaded = staticImports(resolve(src, 'cli', 'main.js'));
   assert.ok(loaded.has(resolve(src, 'pipeline', 'analyze.js')), 'the walk follows the CLI into the ingest pipeline');
   assert.ok(loaded.has('package:better-sqlite3'));
-  for (const heavy of [resolve(src, 'pipeline', 'docs-from-input.js'), resolve(src, 'story', 'analyze-story.js'), resolve(src, 'analyze', 'annotate.js'), 'package:chrono-node', 'package:chrono-node/en', 'package:tinyld', 'package:linkedom', 'package:pg'])
+  for (const heavy of [resolve(src, 'pipeline', 'docs-from-input.js'), resolve(src, 'story', 'analyze-story.js'), resolve(src, 'analyze', 'annotate.js'), 'package:chrono-node', 'package:chrono-node/en', 'package:tinyld', 'package:linkedom', 'package:wink-nlp', 'package:wink-eng-lite-web-model', 'package:pg'])
     assert.ok(!loaded.has(heavy), `${heavy} is loaded with the CLI`);
 });
 

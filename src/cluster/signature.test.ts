@@ -7,7 +7,8 @@ import { docFromText } from '../ingest/plain-text.js';
 import { processDoc } from '../pipeline/docs-from-input.js';
 import type { Doc } from '../doc/types.js';
 import { leadSpan } from './features.js';
-import { dateInterval, eventSignature, intervalGapDays, storyEventView } from './signature.js';
+import { dateInterval, eventSignature, storyEventView } from './signature.js';
+import { intervalGapDays } from './stories.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const EXAMPLES = join(REPO, 'examples', 'articles');

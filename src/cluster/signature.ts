@@ -137,12 +137,6 @@ function eventWhen(doc: Pick<Doc, 'text' | 'layers' | 'meta'>, leadTimexes: Time
   return null;
 }
 
-/** Days between two intervals (0 when they overlap). */
-export function intervalGapDays(a: { start: string; end: string }, b: { start: string; end: string }): number {
-  const gap = Math.max(Date.parse(a.start) - Date.parse(b.end), Date.parse(b.start) - Date.parse(a.end), 0);
-  return gap / DAY_MS;
-}
-
 /** Writes `event`, the article's event signature, for grouping and the export. */
 export const eventStage: Stage = {
   name: 'cluster/event',

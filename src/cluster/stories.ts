@@ -1,6 +1,5 @@
 import type { EventSignature } from '../doc/types.js';
 import type { ArticleFeatures } from './features.js';
-import { intervalGapDays } from './signature.js';
 import { stemWord } from '../text/stem.js';
 
 /** Sparse weights over terms (`gondola`), years (`2026`) and entities (`e:oskar brandt`). */
@@ -490,6 +489,12 @@ function tellsMain(triggers: string[], main: Map<string, number>): boolean {
   if (triggers.length === 0 || main.size === 0) return true;
   const top = new Set(heaviest(main, MAIN_TRIGGERS).keys());
   return triggers.some((k) => top.has(k));
+}
+
+/** Days between two intervals (0 when they overlap). */
+export function intervalGapDays(a: { start: string; end: string }, b: { start: string; end: string }): number {
+  const gap = Math.max(Date.parse(a.start) - Date.parse(b.end), Date.parse(b.start) - Date.parse(a.end), 0);
+  return gap / DAY_MS;
 }
 
 const spanDays = (when: { start: string; end: string }) => (Date.parse(when.end) - Date.parse(when.start)) / DAY_MS;

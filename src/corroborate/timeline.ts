@@ -508,15 +508,18 @@ export function storyTimexes(doc: Doc, storyDays: Ymd[], range?: { start: Ymd; e
   // in December" after "March 4, 2009" became December 2009); the story's reports place it better.
   const yearGuessed = (t: Timex) => !t.known.includes('year');
   if (range) {
+    const kept = (t: Timex) => t.label === 'dateline' || (calendarDate(t) && !yearGuessed(t));
+    // Reading the text again (twice, the costliest part of the timeline) can change no other expression.
+    if (own.every(kept)) return own;
     const [first, last] = [range.start, range.end].map((anchor) => findTimexes(doc.text, { anchor, sentences, tokens }));
     return own.map((t) => {
-      if (t.label === 'dateline' || (calendarDate(t) && !yearGuessed(t))) return t;
+      if (kept(t)) return t;
       const a = first!.find((p) => p.start === t.start && p.end === t.end);
       const b = last!.find((p) => p.start === t.start && p.end === t.end);
       return a && b && a.value === b.value && calendarDate(a) ? a : t;
     });
   }
-  if (dateline) return own;
+  if (dateline || !own.some(yearGuessed)) return own;
   // No dateline: only calendar dates written without a year ("in October", "February 3") take it
   // from the story, by their clause's tense, read from its first and its latest report and kept
   // where both agree ("set for Feb." read from April would be next year's); relative ones stay unresolved.

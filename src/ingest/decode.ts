@@ -128,7 +128,8 @@ const MIN_UTF16_ZERO_SIDE_SHARE = 0.6;
 function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const sample = bytes.subarray(0, 64 * 1024 - ((64 * 1024) % 2));
   const units = Math.floor(sample.length / 2);
-  if (units < 4) return null;
+  // Text in 8-bit encodings has no zero byte: most inputs are settled by one native scan.
+  if (units < 4 || !sample.includes(0)) return null;
   let lowZero = 0;
   let highZero = 0;
   for (let i = 0; i + 1 < sample.length; i += 2) {

@@ -76,7 +76,8 @@ export function createAnalyser(threads: number = defaultThreads(), { background 
     threads,
     async docs(file, options) {
       const reply = (await pool.run({ file, options }, { name: 'docs' })) as DocsReply;
-      if (reply.ok) return reply.docs;
+      // Spread then overwritten, `layers` keeps its place among the keys.
+      if (reply.ok) return reply.docs.map((doc) => ({ ...doc, layers: JSON.parse(doc.layers) as Doc['layers'] }));
       const { code, message, subject, stack } = reply.failure;
       const cause = code === 'internal' ? Object.assign(new Error(message), { stack }) : undefined;
       throw new CorroborateError(code, message, { ...(subject !== undefined ? { subject } : {}), ...(cause ? { cause } : {}) });

@@ -2,7 +2,6 @@ import { decideCopies } from '../cluster/copies.js';
 import { articleFeatures } from '../cluster/features.js';
 import { bandKeys, minhashSignature, shingleHashes } from '../cluster/minhash.js';
 import { ABSORBING_SIZE, absorbs, articleVector, cosine, DEFAULT_JOIN_THRESHOLD, groupArticle, growStory, queryKeys, SMALL_STORY_FACTOR, SMALL_STORY_SIZE, storyKeys, vectorKeys, type GroupingOptions, type StorySummary } from '../cluster/stories.js';
-import { eventSignature } from '../cluster/signature.js';
 import type { Doc } from '../doc/types.js';
 import type { ClusterWrite, Placement, Store } from '../store/store.js';
 
@@ -24,8 +23,9 @@ export const placementTerms = (doc: Doc): string[] => vectorKeys(articleFeatures
  */
 export async function placeArticle(store: Store, doc: Doc, options: Partial<GroupingOptions> = {}): Promise<Placement & { cluster: ClusterWrite }> {
   const features = articleFeatures(doc);
-  // A doc analysed by a pipeline without the event stage gets its signature here.
-  const event = doc.layers.event ?? eventSignature(doc);
+  // A doc analysed by a pipeline without the event stage gets its signature here (loaded on that
+  // first use: the module brings wink's model, which the CLI's main thread otherwise never needs).
+  const event = doc.layers.event ?? (await import('../cluster/signature.js')).eventSignature(doc);
   const terms = vectorKeys(features);
   const vector = articleVector(features, await store.termStats(terms));
   const hits = await store.storyCandidates(queryKeys(vector), DEFAULT_CANDIDATES_PER_KEY);

@@ -1,6 +1,5 @@
 import { articleFeatures } from '../cluster/features.js';
 import { proposeSplit, REEXAMINE_AT, summaryOfMembers, type StoryMember } from '../cluster/repair.js';
-import { eventSignature } from '../cluster/signature.js';
 import { articleVector, storyKeys, vectorKeys } from '../cluster/stories.js';
 import type { Doc } from '../doc/types.js';
 import type { AddResult, ClusterWrite, Store, StorySplit } from '../store/store.js';
@@ -38,11 +37,13 @@ export async function repairStory(store: Store, write: Pick<ClusterWrite, 'story
   const docs = await store.getArticles(story.articleIds);
   const features = docs.map((doc) => articleFeatures(doc));
   const stats = await store.termStats([...new Set(features.flatMap(vectorKeys))]);
+  // Articles stored before the event stage get their signature here (as in `placeArticle`, loaded only then).
+  const signature = docs.every((doc) => doc.layers.event) ? null : (await import('../cluster/signature.js')).eventSignature;
   const members: StoryMember[] = docs.map((doc, i) => ({
     id: doc.id,
     vector: articleVector(features[i]!, stats),
     publishedAt: features[i]!.publishedAt,
-    event: doc.layers.event ?? eventSignature(doc),
+    event: doc.layers.event ?? signature!(doc),
   }));
   const plan = proposeSplit(members);
   if (!plan) return null;
