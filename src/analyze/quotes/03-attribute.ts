@@ -59,7 +59,8 @@ const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 /** Subordinators that open a clause with no subject of its own before a participle ("when asked", "if pressed"). */
 const REDUCED_CLAUSE_OPENERS = new Set(['when', 'if', 'once', 'unless', 'until', 'while', 'as']);
 const GROUP_PRONOUNS = new Set(['they', 'it']);
-const STANDALONE_DETERMINERS = new Set(['another', 'others', 'one', 'some', 'many', 'several', 'someone', 'somebody']);
+// Quantity nouns standing for a crowd ("Dozens chanted") count as such determiners: they never name anyone.
+const STANDALONE_DETERMINERS = new Set(['another', 'others', 'one', 'some', 'many', 'several', 'someone', 'somebody', 'dozens', 'hundreds', 'thousands', 'scores']);
 /** Verb forms that only a plural subject takes: after a name they make it a group (British "Big Machine have said"). */
 const PLURAL_VERBS = new Set(['have', 'are', 'were', 'do']);
 /** Possessives that open a description as an article would ("her rep told", "his lawyer said"). */
@@ -683,7 +684,8 @@ export function subjectAfter(ctx: QuoteContext, start: number, nominal = false):
     return ctx.tokens[k]?.pos === 'NOUN' && /^\p{Ll}/u.test(ctx.text.slice(ctx.tokens[k]!.start, ctx.tokens[k]!.end));
   };
   // "said Biancardi's attorney, James Zeszutek": a possessive name owns the description that follows; the name apposed to it speaks.
-  const possessive = (chunk: NameChunk) => /^['’]s$/.test(lower(ctx, chunk.last + 1)) || (/^['’]$/.test(lower(ctx, chunk.last + 1)) && ctx.tokens[chunk.last + 1]!.start === ctx.tokens[chunk.last]!.end);
+  // Tokenised text spaces the apostrophe off on both sides ("Ms . Davis ’ s sister Crystal").
+  const possessive = (chunk: NameChunk) => /^['’]s$/.test(lower(ctx, chunk.last + 1)) || (/^['’]$/.test(lower(ctx, chunk.last + 1)) && (ctx.tokens[chunk.last + 1]!.start === ctx.tokens[chunk.last]!.end || lower(ctx, chunk.last + 2) === 's'));
   const modifies = first !== undefined && (modifiesNoun(first) || possessive(first));
   if (first?.name && !modifies && isPersonChunk(ctx.text, first, ctx.chunks)) return { kind: 'name', chunk: first };
   let end = j;
@@ -713,6 +715,8 @@ export function subjectAfter(ctx: QuoteContext, start: number, nominal = false):
     const chunk = chunkStartingAt(ctx, end);
     if (chunk && isFirstNameApposed(ctx, chunk)) return { kind: 'name', chunk };
     if (chunk?.name && !modifiesNoun(chunk) && !possessive(chunk) && isPersonChunk(ctx.text, chunk, ctx.chunks)) return { kind: 'name', chunk };
+    // "said Ms. Davis's sister Crystal": a name right after the noun a possessive name owns is that noun's person, typed or not.
+    if (chunk?.name && chunk.personLike && organisation && possessive(organisation) && ctx.tokens[end - 1]?.pos === 'NOUN' && lowercase(end - 1) && !possessive(chunk)) return { kind: 'name', chunk };
     if (chunk?.name && !organisation) organisation = chunk;
     if (roleHead < 0 && end > j && (ctx.tokens[end]!.pos === 'ADP' || word === ',')) roleHead = end - 1;
     if (chunk && modifies && chunk === first) roleHead = -1;
