@@ -1648,11 +1648,25 @@ export function previousSentenceAttribution(ctx: QuoteContext, open: number, pre
     // "Swift's rep told Fox News that…. “…”": a description that said something is that quote's speaker too.
     if (found && found.kind !== 'unresolved') return resolveFound(ctx, found, rule, open);
   }
+  // "…, McDermott sent out the following message on Twitter:" then the quote: a colon ending the sentence hands the quote to the subject of its last clause.
+  const colonSubject = /:\s*$/.test(ctx.text.slice(prev.start, prev.end)) ? lastClauseSubject(ctx, first, last) : null;
+  if (colonSubject) return resolveFound(ctx, { kind: 'name', chunk: colonSubject }, rule, open);
   if (before?.attribution) return { ...before.attribution, rule };
   const subject = mainSubject(ctx, first, last);
   // A subject that says nothing must at least be one who can speak: "Dubai experienced a tremor:" does not introduce Dubai's words.
   if (!subject || subject.kind === 'role' || (subject.kind === 'name' && subject.chunk.type === 'location')) return null;
   return resolveFound(ctx, subject, rule, open);
+}
+
+/** The last name (a person or an organisation) between tokens `first` and `last` that a verb follows, past adverbs: the subject of the sentence's last clause. */
+function lastClauseSubject(ctx: QuoteContext, first: number, last: number): NameChunk | null {
+  const names = ctx.chunks.filter((c) => c.first >= first && c.last < last && c.name && c.type !== 'location' && !inQuote(ctx, c.start));
+  for (const c of names.reverse()) {
+    let k = c.last + 1;
+    while (ctx.tokens[k]?.pos === 'ADV') k++;
+    if (ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX') return c;
+  }
+  return null;
 }
 
 const MAX_NEXT_PREDICATE = 6; // tokens of "That was the stark message" before "from X"

@@ -4,6 +4,7 @@ import { findEntities } from '../entities/extract.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { findQuotedSpans, type QuotedSpan } from './01-find-marks.js';
 import { chunksFromEntities } from './02-names.js';
+import { isFirstName } from '../entities/lexicon/package-names.js';
 import { continuedSpeakerAttribution, contradictsPronoun, introAttribution, introIsDirect, isPersonAttribution, isSpeechVerb, nextSentenceAttribution, possessiveSpeaker, previousSentenceAttribution, sentenceIndexAt, tokenAt, trailerAttribution, trailerPronoun, type Attribution, type QuoteContext } from './03-attribute.js';
 import { classifyQuote } from './04-classify.js';
 
@@ -55,6 +56,8 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[], ent
     const coordinated = previous && previous.kind !== 'speech' && /^[\s,]*(?:and|or|,)[\s]*$/.test(text.slice(done.at(-1)!.span.end, q.open));
     const { kind, reason } = subheading
       ? { kind: 'title' as const, reason: 'a line that is only a quote, with no stop and no speaker: a subheading' }
+      : isNickname(text, q)
+      ? { kind: 'term' as const, reason: 'a short quote between a first name and a capitalised word: a nickname inside a name' }
       : coordinated
       ? { kind: previous.kind, reason: `joined by "and"/"or" to a quote taken as ${previous.kind}` }
       : classifyQuote({ intro, quoted, embedded: !alone, nextIsNoun, attributedAfter: after !== null && !objectOfVerb, attribution, saidRightBefore: direct && before !== null });
@@ -112,6 +115,20 @@ function isSubheading(text: string, q: QuotedSpan): boolean {
 }
 
 /** The entity mentions of a text whose lines are its paragraphs, for callers that have no entity layer. */
+const MAX_NICKNAME_WORDS = 4;
+/**
+ * Vincent “The Chin” Gigante, Salvatore “Sammy the Bull” Gravano: a short quote set between a
+ * first name of the package lists and a capitalised word is a nickname inside a name, whatever
+ * verb of saying the sentence holds.
+ * Fails on a headline-style quote between a first name used alone and a name ("Donald “confident” Congress …").
+ */
+function isNickname(text: string, q: QuotedSpan): boolean {
+  if (q.parts.length !== 1 || q.rule !== 'paired') return false;
+  const words = text.slice(q.parts[0]!.start, q.parts[0]!.end).split(/\s+/);
+  const before = /(?:^|[\s(])(\p{Lu}\p{Ll}+)[ \t]+$/u.exec(text.slice(Math.max(0, q.open - 30), q.open))?.[1];
+  return words.length <= MAX_NICKNAME_WORDS && before !== undefined && isFirstName(before) && /^[ \t]+\p{Lu}\p{Ll}/u.test(text.slice(q.close, q.close + 4));
+}
+
 function entitiesOfLines(text: string, sentences: Span[], tokens: Token[]): EntityMention[] {
   const paragraphs: Paragraph[] = [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'paragraph' }));
   return findEntities({ text, layers: { ...emptyLayers(), paragraphs, sentences, tokens } });
