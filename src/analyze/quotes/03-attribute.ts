@@ -1304,11 +1304,14 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
   // Past a full stop or a line break the name and its long apposition open a new sentence, not this quote's attribution.
   const apposed = endsSentence || ctx.text.slice(close, t.start).includes('\n') ? null : apposedTrailer(ctx, i);
   if (apposed) return resolveFound(ctx, apposed, 'quotes/x-said', close);
+  // "…second half . ”\nDrake coach Mark Phelps agreed .": one who agrees answers the speaker before; past the quote's own stop and paragraph that is a new speaker.
+  const newParagraph = endsSentence && ctx.text.slice(close, t.start).includes('\n');
   for (let k = i + 1; k < i + MAX_TRAILER_GAP && ctx.tokens[k]; k++) {
     const w = lower(ctx, k);
     if ((SENTENCE_END.has(w) && !isInitialStop(ctx, k) && !isStopInWord(ctx, k) && !isAbbreviationStop(ctx, k)) || isMarkToken(ctx, k) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
     // "…, the report said": a speech word after a determiner is a noun (the document), not the verb.
     if (ctx.tokens[k - 1]!.pos === 'DET' && isSpeechVerb(ctx, k, true)) continue;
+    if (newParagraph && AGREEING_VERBS.has(ctx.tokens[k]!.lemma.toLowerCase())) return null;
     if (!isSpeechVerb(ctx, k, true)) {
       // Another verb first: the words after the quote are a new clause, not its attribution.
       // A capitalised "verb" mid-sentence is a name word the tagger misread ("quarterback Drew Brees said", "CEO Rob Friedman told").
@@ -1668,6 +1671,9 @@ function lastClauseSubject(ctx: QuoteContext, first: number, last: number): Name
   }
   return null;
 }
+
+/** Verbs by which one speaker answers another ("Phelps agreed", "Cerar concurred"). */
+const AGREEING_VERBS = new Set(['agree', 'concur', 'disagree']);
 
 const MAX_NEXT_PREDICATE = 6; // tokens of "That was the stark message" before "from X"
 const DEMONSTRATIVES = new Set(['that', 'this', 'those', 'these', 'such']);
