@@ -188,3 +188,8 @@ test('a figure printed without its owner, which another outlet gives someone els
   // "His 11 points" agrees with Sam Lee's 11 in another outlet: it may be Lee's, so it joins no side of Baker's.
   assert.deepEqual(sides([nine, eleven, lee, his]), [[1, 1]]);
 });
+
+test('years served in different bodies are no rivals; years in one body still are', () => {
+  assert.deepEqual(conflictsOf(['The officer had served with the county police department for 15 years, officials said.', 'The officer had served with the police department\'s narcotics unit for 12 years, officials said.']), []);
+  assert.equal(conflictsOf(['The officer had served with the county police department for 20 years, officials said.', 'The officer had served with the county police department for 12 years, officials said.']).length, 1);
+});

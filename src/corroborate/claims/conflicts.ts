@@ -4,7 +4,7 @@ import { overlaps, type Interval } from '../quantities/interval.js';
 import { SMALL_NUMBERS } from '../quantities/lexicon.js';
 import { WEEKDAYS } from '../../analyze/time/lexicon/units.js';
 import { foldTerm } from '../../text/words.js';
-import { CROWD_NOUNS, PEOPLE_NOUNS } from './lexicon.js';
+import { CROWD_NOUNS, PEOPLE_NOUNS, SERVICE_BODIES } from './lexicon.js';
 import { ALIGN_THRESHOLD, similarity, vectorCosine, weighted, type UnitVectors } from './align.js';
 import { termKey, type ClaimUnit } from './units.js';
 
@@ -163,6 +163,7 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
   const stretches = refs.map((r) => stretchOf(units[r.unit]!, r.quantity));
   const fates = refs.map((r) => fateOf(units[r.unit]!, r.quantity));
   const measures = refs.map((r) => unitOf(units[r.unit]!, r.quantity));
+  const bodies = refs.map((r) => serviceBody(units[r.unit]!, r.quantity));
   const wounded = refs.map((r, k) => (measures[k] === WOUND ? woundedName(units[r.unit]!, r.quantity) : null));
   const link = (payer: (k: number) => string | null) => {
     const agreeing = refs.map(() => [] as number[]);
@@ -181,6 +182,8 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
         // A figure over part of a stretch ("arrested three times since October", "10 points in the
         // first half", "through 14 games") is another measure than one over the whole ("four prior arrests").
         if (stretches[i] !== stretches[j]) continue;
+        // Years served in different bodies ("15 years with the department" / "five years in its gang unit") are different measures.
+        if (bodies[i] !== null && bodies[j] !== null && bodies[i] !== bodies[j]) continue;
         // Counts of people given different fates ("killed two women" / "shot the three victims") are different measures.
         if (fates[i] !== null && fates[j] !== null && fates[i] !== fates[j]) continue;
         const agree = overlaps(a.quantity.interval, b.quantity.interval);
@@ -426,6 +429,46 @@ const STRETCH_BEFORE = /\b(?<through>through)\s+$/i;
  */
 const RATE_AFTER = /^\s*(?:and\s+\S+\s+\S+\s+)?(?:a|an|per|each)\s+(?:game|match|night|contest|start|outing|race|season|year|month|week|day|hour)\b(?!\s+(?:after|before|earlier|later|ago|into|or)\b)/i;
 const RATE_BEFORE = /\baverag(?:e|es|ed|ing)(?:\s+of)?\s+$/i;
+
+/** Prepositions that open the body a stretch of service is spent in or with. */
+const SERVICE_PREPOSITIONS = /^(?:with|in|of|at|on|for)$/i;
+/** How many words from a duration the body's phrase may start. */
+const SERVICE_REACH = 12;
+
+/**
+ * The body a duration was spent in or with, by the head of the nearest phrase opened by "with",
+ * "in", "of", "at", "on" or "for" within `SERVICE_REACH` words of it in its clause, when that head is
+ * a body's noun (`SERVICE_BODIES`): "had served with the Sheriff's Department for 15 years" →
+ * department, "a member of its anti-gang unit for the past five years" → unit. Null otherwise.
+ */
+function serviceBody(unit: ClaimUnit, q: UnitQuantity): string | null {
+  if (q.dimension !== 'duration') return null;
+  const { tokens, word, first, last } = around(unit, q);
+  if (first < 0) return null;
+  // The phrase's head: its last noun before a word that belongs to no noun phrase.
+  const headAfter = (k: number) => {
+    let head: string | null = null;
+    for (let m = k + 1; m < tokens.length && (m < first || m > last); m++) {
+      const pos = tokens[m]!.pos;
+      // A body's noun capitalised in its name ("the Sheriff's Department") heads the phrase too.
+      if (pos === 'NOUN' || (pos === 'PROPN' && SERVICE_BODIES.has(foldTerm(word(m)).toLowerCase()))) head = foldTerm(word(m)).toLowerCase().replace(/s$/, '');
+      else if (pos === 'PUNCT' ? !/^[-'’]$/.test(word(m)) : !NOUN_PHRASE_POS.has(pos)) break;
+    }
+    return head !== null && SERVICE_BODIES.has(head) ? head : null;
+  };
+  let best: string | null = null;
+  let nearest = SERVICE_REACH + 1;
+  for (let k = 0; k < tokens.length; k++) {
+    if (k >= first && k <= last) continue;
+    const distance = k < first ? first - k : k - last;
+    if (distance >= nearest || !SERVICE_PREPOSITIONS.test(word(k))) continue;
+    const head = headAfter(k);
+    if (head) [best, nearest] = [head, distance];
+  }
+  return best;
+}
+/** Parts of speech inside a noun phrase besides its nouns ("its anti-gang", "the Sheriff's"). */
+const NOUN_PHRASE_POS: ReadonlySet<string> = new Set(['DET', 'ADJ', 'PROPN', 'PART', 'PRON', 'NUM']);
 
 function stretchOf(unit: ClaimUnit, q: UnitQuantity): string {
   const text = unit.doc.text;

@@ -51,3 +51,9 @@ const EVENT_FAMILIES: Record<string, readonly string[]> = {
 
 /** The family name of a lemma in `EVENT_FAMILIES`. */
 export const EVENT_FAMILY: ReadonlyMap<string, string> = new Map(Object.entries(EVENT_FAMILIES).flatMap(([family, lemmas]) => lemmas.map((l) => [l, family] as const)));
+
+/**
+ * Head nouns of the bodies people serve in or with ("for 15 years with the Sheriff's Department",
+ * "with the gang unit for five years"): a stretch of service in one body is no rival of one in another.
+ */
+export const SERVICE_BODIES: ReadonlySet<string> = new Set(['department', 'unit', 'team', 'squad', 'force', 'office', 'agency', 'bureau', 'division', 'company', 'firm', 'club', 'board', 'council', 'army', 'navy', 'service', 'school', 'university', 'college', 'committee', 'party', 'ministry', 'band', 'newspaper', 'church', 'court', 'staff']);
