@@ -451,7 +451,8 @@ function serviceBody(unit: ClaimUnit, q: UnitQuantity): string | null {
     for (let m = k + 1; m < tokens.length && (m < first || m > last); m++) {
       const pos = tokens[m]!.pos;
       // A body's noun capitalised in its name ("the Sheriff's Department") heads the phrase too.
-      if (pos === 'NOUN' || (pos === 'PROPN' && SERVICE_BODIES.has(foldTerm(word(m)).toLowerCase()))) head = foldTerm(word(m)).toLowerCase().replace(/s$/, '');
+      const lemma = foldTerm(tokens[m]!.lemma).toLowerCase();
+      if (pos === 'NOUN' || (pos === 'PROPN' && SERVICE_BODIES.has(lemma))) head = lemma;
       else if (pos === 'PUNCT' ? !/^[-'’]$/.test(word(m)) : !NOUN_PHRASE_POS.has(pos)) break;
     }
     return head !== null && SERVICE_BODIES.has(head) ? head : null;
