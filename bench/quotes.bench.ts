@@ -16,7 +16,7 @@ import { prf, REPO, round, SHARED_DATA } from './args.js';
  * `../shared/data/zyte-article-extraction` (`articleBody`) in `bench/gold/quotes-zyte.jsonl`, and `examples/`
  * (team-written gold, run through the whole pipeline including cleaning), of 21 ECB+ documents and 6 more
  * Zyte pages in `bench/gold/quotes-untuned2.jsonl` (a tune half and a held-out half), and of the tune sets
- * tune3–tune11 and the held-out `bench/gold/quotes-untuned3.jsonl`. `--data DIR` reads
+ * tune3–tune12 and the held-out `bench/gold/quotes-untuned3.jsonl` and `bench/gold/quotes-untuned4.jsonl`. `--data DIR` reads
  * `DIR/quotes.jsonl` in the bench format. Baseline in the same run: every span between paired
  * double quotes, speaker "the name next to the nearest said".
  */
@@ -64,6 +64,8 @@ const SPLIT_NOTES: Record<string, string> = {
   tune9: 'issue 16, session 15: ECB+ documents with many quotes and hard attribution, annotated before any speaker change of that session, first run untouched: content F1 0.932, speaker accuracy 0.903, quote+speaker F1 0.842; then its errors were read to tune',
   tune10: 'issue 16, session 16: ECB+ documents with pronoun, role-phrase and second-hand attribution, annotated before any speaker change of that session, first run untouched: content F1 0.966, speaker accuracy 0.875, quote+speaker F1 0.845; then its errors were read to tune',
   tune11: 'issue 16, session 17: long ECB+ features and interviews with many quotes per document (speakers alternating, reintroduced by surname, role or pronoun, quotes over several paragraphs), annotated before any speaker change of that session, first run untouched: content F1 0.988, speaker accuracy 0.956, quote+speaker F1 0.944; then its errors were read to tune',
+  tune12: 'issue 16, session 18: ECB+ documents picked by id, mark count and length, split blind from untuned4 by subtopic, annotated before any speaker change of that session, first run untouched: content F1 0.959, speaker accuracy 0.829, quote+speaker F1 0.795; then its errors were read to tune',
+  untuned4: 'issue 16, session 18: annotated with tune12 before any speaker change, never tuned on (its errors not read); first run: content F1 0.914, speaker accuracy 0.875, quote+speaker F1 0.800',
   untuned3: 'issue 16, session 12: annotated with tune6 before any speaker change, never tuned on (its errors not read); first run: content F1 0.979, speaker accuracy 0.787, quote+speaker F1 0.771',
   fresh: 'annotated after the rules were frozen and scored untouched once (content F1 0.963, speaker accuracy 0.615, quote+speaker F1 0.593, surname-only name match); rules were changed after its errors were seen',
 };
@@ -287,8 +289,11 @@ export function runQuotesBench(data: string | undefined, split: string | undefin
     corpusScore(`ECB+ documents, tune9 (our annotations; ${SPLIT_NOTES.tune9})`, goldLines('quotes-tune9.jsonl', untuned2Texts(), 'tune9'), showErrors),
     corpusScore(`ECB+ documents, tune10 (our annotations; ${SPLIT_NOTES.tune10})`, goldLines('quotes-tune10.jsonl', untuned2Texts(), 'tune10'), showErrors),
     corpusScore(`ECB+ documents, tune11 (our annotations; ${SPLIT_NOTES.tune11})`, goldLines('quotes-tune11.jsonl', untuned2Texts(), 'tune11'), showErrors),
+    corpusScore(`ECB+ documents, tune12 (our annotations; ${SPLIT_NOTES.tune12})`, goldLines('quotes-tune12.jsonl', untuned2Texts(), 'tune12'), showErrors),
     // Held-out gold never lists its misses: reading them would make it tuned.
     corpusScore(`ECB+ documents and zyte articleBody, untuned3 (our annotations; ${SPLIT_NOTES.untuned3})`, goldLines('quotes-untuned3.jsonl', untuned2Texts(), 'untuned3'), false),
+    // Held-out gold never lists its misses: reading them would make it tuned.
+    corpusScore(`ECB+ documents, untuned4 (our annotations; ${SPLIT_NOTES.untuned4})`, goldLines('quotes-untuned4.jsonl', untuned2Texts(), 'untuned4'), false),
     corpusScore('examples (team-written gold; rules were written looking at it)', exampleLines(), showErrors),
   ];
 }
