@@ -2,6 +2,7 @@ import type { EntityMention, EntityType, Span, Token } from '../../doc/types.js'
 import { ORG_WORDS, ROLE_TITLES, TITLE_WORDS } from './lexicon/people.js';
 import { SPEECH_VERBS } from './lexicon/speech-verbs.js';
 import { firstIndex, firstTokenAt } from '../../doc/spans.js';
+import { isFirstName } from '../entities/lexicon/package-names.js';
 
 /** A name of the entity layer ("Gustavo Petro") with the title written before it ("Colombian President"). */
 export interface NameChunk extends Span {
@@ -120,9 +121,14 @@ function nameIndex(text: string, chunks: NameChunk[]): NameIndex {
       index.personSurnames.add(cw.at(-1)!);
     }
   }
+  // "Vincent “The Chin” Gigante": a nickname splits the name, whose last word is still a person's surname.
+  for (const m of text.matchAll(NICKNAMED)) if (isFirstName(m[1]!)) index.personSurnames.add(foldName(m[2]!));
   indexes.set(chunks, index);
   return index;
 }
+
+/** A capitalised word, a short quoted nickname, a capitalised word: the first is checked to be a first name. */
+const NICKNAMED = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+(?:"|“|``|')[ \t]*[^"“”'\n]{1,30}?[ \t]*(?:"|”|''|')[ \t]+(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}\p{N}])/gu;
 
 /**
  * The fullest form of a name in the article: the longest chunk name that ends with the same words

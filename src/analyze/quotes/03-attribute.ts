@@ -58,6 +58,8 @@ const SENTENCE_END = new Set(['.', '!', '?']);
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 /** Subordinators that open a clause with no subject of its own before a participle ("when asked", "if pressed"). */
 const REDUCED_CLAUSE_OPENERS = new Set(['when', 'if', 'once', 'unless', 'until', 'while', 'as']);
+/** Words opening a clause right after a verb of saying ("said before Kelly appeared"): no inverted subject follows. */
+const SUBORDINATORS = new Set([...REDUCED_CLAUSE_OPENERS, 'before', 'after', 'because', 'since', 'although', 'though']);
 const GROUP_PRONOUNS = new Set(['they', 'it']);
 // Quantity nouns standing for a crowd ("Dozens chanted") count as such determiners: they never name anyone.
 const STANDALONE_DETERMINERS = new Set(['another', 'others', 'one', 'some', 'many', 'several', 'someone', 'somebody', 'dozens', 'hundreds', 'thousands', 'scores']);
@@ -661,7 +663,8 @@ export function subjectAfter(ctx: QuoteContext, start: number, nominal = false):
   if (lower(ctx, j) === 'by') j++;
   const t = ctx.tokens[j];
   // "said that Rudolph …": a clause follows, not the speaker.
-  if (!t || inQuote(ctx, t.start) || lower(ctx, j) === 'that') return null;
+  // "said before Kelly appeared": a clause opens after the verb, whose subject is no speaker.
+  if (!t || inQuote(ctx, t.start) || lower(ctx, j) === 'that' || SUBORDINATORS.has(lower(ctx, j))) return null;
   // "said her nephew, Ravi Singh": a possessive before a noun opens the description, it is not the speaker.
   // Only with a name apposed to it: "said his client grew up …" opens the verb's object clause.
   const apposedAfter = () => {
@@ -902,6 +905,11 @@ export function resolvePerson(ctx: QuoteContext, at: number, role: string[] | nu
     candidates.sort((a, b) => a.tokenEnd - b.tokenEnd);
     const followedBy = (c: (typeof candidates)[number], test: (i: number) => boolean) => {
       let k = c.tokenEnd + 1;
+      // "filmmaker Charlie McDowell (“The Discovery”), also remembers": a bracketed aside after the name is passed over.
+      if (lower(ctx, k) === '(') {
+        const close = ctx.tokens.findIndex((t, n) => n > k && n <= k + MAX_APPOSITION && ctx.text.slice(t.start, t.end) === ')');
+        if (close > k) k = close + 1;
+      }
       while (isFiller(ctx, k) || ctx.tokens[k]?.pos === 'ADV') k++;
       return test(k);
     };
@@ -1072,6 +1080,13 @@ export function resolveFound(ctx: QuoteContext, found: Found | null, rule: strin
     return resolved ? { ...resolved, cue: found.span } : null;
   }
   if (DOCUMENT_NOUNS.has(found.head)) {
+    // "Kraft's statement said", "The D.A.'s release says": the owner before "'s" issued it; a name speaks, else the document does.
+    const head = tokenAt(ctx, found.span.end) - 1;
+    if (/^['’]s$/.test(lower(ctx, head - 1))) {
+      const owner = chunkEndingAt(ctx, head - 2);
+      if (owner?.name) return { speaker: owner.name, speakerName: fullestName(ctx.text, owner.name, ctx.chunks), cue: found.span, rule };
+      return { speaker: found.span, speakerName: null, cue: null, rule };
+    }
     // Only "the statement" points back to one brought in before; "a statement" is new where it stands.
     const author = found.definite ? documentAuthor(ctx, found.span.start, found.head, rule) : undefined;
     if (author) return { ...author, cue: found.span };
@@ -1308,10 +1323,17 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
   const newParagraph = endsSentence && ctx.text.slice(close, t.start).includes('\n');
   for (let k = i + 1; k < i + MAX_TRAILER_GAP && ctx.tokens[k]; k++) {
     const w = lower(ctx, k);
+    // "…,” Entertainment Weekly's “Hollywood Insider” is reporting": the outlet that owns the quoted column or show speaks.
+    if (isMarkToken(ctx, k) && /^['’]s$/.test(lower(ctx, k - 1))) {
+      const owner = quotedTitleOwner(ctx, k);
+      return owner && !endsSentence ? resolveFound(ctx, owner, 'quotes/x-said', close) : null;
+    }
     if ((SENTENCE_END.has(w) && !isInitialStop(ctx, k) && !isStopInWord(ctx, k) && !isAbbreviationStop(ctx, k)) || isMarkToken(ctx, k) || inQuote(ctx, ctx.tokens[k]!.start)) return null;
     // "…, the report said": a speech word after a determiner is a noun (the document), not the verb.
     if (ctx.tokens[k - 1]!.pos === 'DET' && isSpeechVerb(ctx, k, true)) continue;
     if (newParagraph && AGREEING_VERBS.has(ctx.tokens[k]!.lemma.toLowerCase())) return null;
+    // "He asked not to be identified": a request for anonymity, not the quote's attribution.
+    if (ctx.tokens[k]!.lemma.toLowerCase() === 'ask' && lower(ctx, k + 1) === 'not' && lower(ctx, k + 2) === 'to') return null;
     if (!isSpeechVerb(ctx, k, true)) {
       // Another verb first: the words after the quote are a new clause, not its attribution.
       // A capitalised "verb" mid-sentence is a name word the tagger misread ("quarterback Drew Brees said", "CEO Rob Friedman told").
@@ -1353,6 +1375,21 @@ export function trailerAttribution(ctx: QuoteContext, close: number): Attributio
     return resolveFound(ctx, found, 'quotes/x-said', close);
   }
   return null;
+}
+
+const MAX_SHOW_WORDS = 4; // "“Hollywood Insider”", "“60 Minutes”": a column's or show's name after a possessive
+
+/**
+ * The name owning a short quoted title (its opening mark at token `mark`, after "'s") that a verb of
+ * saying follows: "Entertainment Weekly's “Hollywood Insider” is reporting" gives Entertainment Weekly.
+ */
+function quotedTitleOwner(ctx: QuoteContext, mark: number): Found | null {
+  const q = ctx.quoted.find((x) => x.start === ctx.tokens[mark]!.start);
+  const owner = chunkEndingAt(ctx, mark - 2);
+  if (!q || !owner?.name || (ctx.text.slice(q.start, q.end).match(/[\p{L}\p{N}]+/gu) ?? []).length > MAX_SHOW_WORDS) return null;
+  let v = tokenAt(ctx, q.end);
+  while (isFiller(ctx, v) || ctx.tokens[v]?.pos === 'AUX' || ctx.tokens[v]?.pos === 'ADV') v++;
+  return isSpeechVerb(ctx, v, true) ? { kind: 'name', chunk: owner } : null;
 }
 
 /**
@@ -1402,6 +1439,8 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
     const header = phraseEndingAt(ctx, markToken - 2, colonLine);
     // "X told reporters at the Capitol:", "X posted on Instagram:": a name after a preposition heads nothing; the verb's subject speaks.
     if (header?.kind === 'name' && !isPrepositionObject(ctx, header.chunk.first, colonLine)) return resolveFound(ctx, header, 'quotes/colon-header', open);
+    const owner = wordsOwner(ctx, markToken - 2, colonLine);
+    if (owner) return resolveFound(ctx, owner, 'quotes/colon-header', open);
   }
   // "her daughter cried out “…”", "recalled screaming “…”": a verb of calling out right before the mark is the quote's own.
   let direct = markToken - 1;
@@ -1419,8 +1458,18 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
       continue;
     }
     if (lower(ctx, v) === 'according' && lower(ctx, v + 1) === 'to' && !inQuote(ctx, ctx.tokens[v]!.start)) return resolveFound(ctx, subjectAfter(ctx, v + 1, true), 'quotes/according-to', open);
+    // "went on … to let fans know that “…”": letting someone know tells them; the one who lets speaks (the main subject for an infinitive).
+    if (ctx.tokens[v]!.lemma.toLowerCase() === 'know' && lower(ctx, v - 2) === 'let' && !inQuote(ctx, ctx.tokens[v]!.start)) {
+      return resolveFound(ctx, lower(ctx, v - 3) === 'to' ? mainSubject(ctx, first, v - 2) : subjectBefore(ctx, v - 2, first), rule, open);
+    }
     if (!isSpeechVerb(ctx, v)) continue;
     if (lower(ctx, v + 1) === 'by') return resolveFound(ctx, subjectAfter(ctx, v), rule, open);
+    if (lower(ctx, v - 1) === 'to') {
+      // "producers had this to say about …, “…”": the one who has something to say speaks.
+      let h = v - 2;
+      while (h > first && SAY_OBJECTS.has(lower(ctx, h))) h--;
+      if (h < v - 2 && ctx.tokens[h]!.lemma.toLowerCase() === 'have') return resolveFound(ctx, subjectBefore(ctx, h, first), rule, open);
+    }
     // "a climber, described as “lacking experience”": "described" with no object before "as" is passive, and no agent is given ("he has been described as “…”" too); the words are someone's, not the climber's.
     // ("what Steve Jobs described as" has its subject, and object, before it).
     const subjectRightBefore = PERSON_PRONOUNS.has(lower(ctx, v - 1)) || GROUP_PRONOUNS.has(lower(ctx, v - 1)) || chunkEndingAt(ctx, v - 1) !== undefined;
@@ -1462,6 +1511,9 @@ export function introAttribution(ctx: QuoteContext, open: number): Attribution |
   return colonAfterPredicate(ctx, first, markToken, open);
 }
 
+/** What one "has … to say" ("had this to say", "had the following to say", "has plenty to say"). */
+const SAY_OBJECTS = new Set(['this', 'the', 'following', 'much', 'plenty', 'little', 'something', 'more', 'a', 'lot']);
+
 /** Nouns for a piece of writing or broadcast that can be where words were given ("described in a profile as"). */
 const WRITING_NOUNS = new Set([...DOCUMENT_NOUNS, 'profile', 'article', 'interview', 'book', 'story', 'column', 'editorial', 'obituary', 'documentary', 'biography', 'memoir', 'study', 'lawsuit', 'complaint', 'indictment']);
 const MAX_WRITING_TOKENS = 8; // "a 1972 Washington Post profile": tokens between "in" and "as"
@@ -1502,12 +1554,28 @@ function colonAfterPredicate(ctx: QuoteContext, first: number, markToken: number
  */
 function isPrepositionObject(ctx: QuoteContext, first: number, floor: number): boolean {
   let k = first - 1;
+  // "a drawback to working with Smith and York:": a name joined to the one before it shares its preposition.
+  for (let c = chunkEndingAt(ctx, k - 1); k > floor && ['and', 'or', ','].includes(lower(ctx, k)) && c; c = chunkEndingAt(ctx, k - 1)) k = c.first - 1;
   while (k >= floor && ctx.tokens[k]!.pos === 'DET') k--;
   // "X told MailOnline:": the one spoken to.
   if (k >= floor && ctx.tokens[k]!.lemma.toLowerCase() === 'tell') return true;
   if (k < floor || ctx.tokens[k]!.pos !== 'ADP' || ['as', 'like'].includes(lower(ctx, k))) return false;
   // "Undersecretary of the Air Force for Acquisition Ana Ruiz:": between capitalised words the preposition is inside a title.
   return !/^\p{Lu}/u.test(ctx.text.slice(ctx.tokens[k - 1]?.start ?? 0, ctx.tokens[k - 1]?.end ?? 0));
+}
+
+/**
+ * "His exact words:", "Henry's statement:": the person owning a noun of saying (token `noun`) that
+ * heads a colon introducing a quote. Null for any other header.
+ */
+function wordsOwner(ctx: QuoteContext, noun: number, floor: number): Found | null {
+  if (!SPEECH_NOUNS.has(lower(ctx, noun))) return null;
+  let k = noun - 1;
+  while (k > floor && ctx.tokens[k]!.pos === 'ADJ') k--;
+  if (k < floor) return null;
+  if (lower(ctx, k) === 'his' || lower(ctx, k) === 'her') return { kind: 'pronoun', span: { start: ctx.tokens[k]!.start, end: ctx.tokens[k]!.end } };
+  const chunk = /^['’]s$/.test(lower(ctx, k)) ? chunkEndingAt(ctx, k - 1) : undefined;
+  return chunk?.name && chunk.first >= floor ? { kind: 'name', chunk } : null;
 }
 
 /**

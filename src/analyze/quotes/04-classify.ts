@@ -13,6 +13,7 @@ export interface Classification {
 const MAX_TERM_WORDS = 4; // a name given with "dubbed"/"called" is short; a longer quote after "called" is speech
 const MAX_TITLE_WORDS = 10; // longer Title Case runs are shouted speech or headlines, not titles
 const MAX_PARTIAL_WORDS = 3; // quotes this short inside a sentence need a speaker to count as speech
+const MAX_LABEL_WORDS = 8; // a line quoted between an article and a noun as its label ("a “you can't fire me” attitude")
 
 const wordsOf = (s: string) => s.match(PATTERNS.word) ?? [];
 
@@ -41,9 +42,10 @@ export function namedByCue(intro: string, quoted: string): Classification | null
  * "the “Apple” brand", "a “recommended” rating".
  * Fails on a partial quote that happens to precede a noun ("called it “very good” news"), taken for a term.
  */
-export function modifiesNoun(quoted: string, nextIsNoun: boolean): Classification | null {
+export function modifiesNoun(quoted: string, nextIsNoun: boolean, articleBefore = false): Classification | null {
   const words = wordsOf(quoted);
-  if (!nextIsNoun || words.length > MAX_PARTIAL_WORDS) return null;
+  // "A “John McCain is so old” joke": between an article and a noun, with no one saying it, a whole line only labels the noun.
+  if (!nextIsNoun || words.length > (articleBefore ? MAX_LABEL_WORDS : MAX_PARTIAL_WORDS)) return null;
   return { kind: 'term', reason: `${words.length}-word quote used as a modifier of the noun after it` };
 }
 
@@ -96,7 +98,7 @@ export function partialWithoutSpeaker(quoted: string, embedded: boolean, attribu
 export function classifyQuote(args: { intro: string; quoted: string; embedded: boolean; nextIsNoun: boolean; attributedAfter: boolean; attribution: Attribution | null; saidRightBefore?: boolean }): Classification {
   return (
     namedByCue(args.intro, args.quoted) ??
-    modifiesNoun(args.quoted, args.nextIsNoun) ??
+    modifiesNoun(args.quoted, args.nextIsNoun, !args.attribution && /(?:^|\s)(?:a|an|the)\s*$/i.test(args.intro.replace(/(?:``|“|")\s*$/, ''))) ??
     capitalisedWord(args.quoted, args.embedded, args.saidRightBefore) ??
     titleCase(args.quoted, args.attributedAfter) ??
     partialWithoutSpeaker(args.quoted, args.embedded, args.attribution) ?? { kind: 'speech', reason: args.attribution ? `attributed by ${args.attribution.rule}` : 'sentence-like quote; speaker not found' }

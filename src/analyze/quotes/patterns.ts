@@ -25,8 +25,8 @@ export const PATTERNS = {
   sentenceInside: /\p{Ll}{2}[.!?]\s+\p{Lu}/u,
   /** ", or" (and an article) right before a quote: another name for the thing just named. */
   glossBefore: /,\s*or\s+(?:(?:a|an|the)\s+)?$/i,
-  /** A name, "he"/"she" or a short description and a verb of saying right after a mark: what attributes the quote before it (`, `` Pigeon told The Canadian Press`, `, `` a friend of the actress said`), or the verb first and the speaker after it (`, `` said academy President Sid Ganis`). */
-  attributionAfter: /^\s+(?:he|she|(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}|(?:a|an|the|one|his|her|their)\s+(?:\p{Ll}[\p{Ll}'’-]*\s+){1,5})(?:said|says|told|tells|added|adds|asked|explained|wrote|recalled|continued)\b|^\s+(?:said|says|added|adds|explained|recalled|continued)\s+(?:(?:the|a|an)\s+|(?:\p{Ll}[\p{Ll}-]*\s+){0,3}\p{Lu})/u,
+  /** A name, "he"/"she" or a short description and a verb of saying right after a mark: what attributes the quote before it (`, `` Pigeon told The Canadian Press`, `, `` a friend of the actress said`, `, `` police said`, `, `` officials said`), or the verb first and the speaker after it (`, `` said academy President Sid Ganis`). */
+  attributionAfter: /^\s+(?:(?:he|she|they|police|\p{Ll}+s)\s+|(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}|(?:a|an|the|one|his|her|their)\s+(?:\p{Ll}[\p{Ll}'’-]*\s+){1,5})(?:said|says|told|tells|added|adds|asked|explained|wrote|recalled|continued)\b|^\s+(?:said|says|added|adds|explained|recalled|continued)\s+(?:(?:the|a|an)\s+|(?:\p{Ll}[\p{Ll}-]*\s+){0,3}\p{Lu})/u,
   word: /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu,
   capitalised: /^\p{Lu}/u,
 } as const;

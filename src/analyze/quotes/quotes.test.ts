@@ -755,3 +755,48 @@ test('a quote alone, then "That was the promise from Mayor X": the next sentence
   assert.equal(only('“We will rebuild every house.” That was the promise from Mayor Tom Hale on Tuesday.').speaker, 'Tom Hale');
   assert.equal(only('Ana Ruiz spoke first. “It is over.” She left soon after.').speaker, 'Ana Ruiz');
 });
+
+test('"X had this to say" and "to let fans know that “…”" name the speaker before the quote', () => {
+  assert.equal(only('In a statement released on Monday, the organisers had this to say about the choice of venue: “It is the right city for us.”').speaker, '[the organisers]');
+  assert.equal(only('After thanking the crew, Lena Hart went on to praise the cast and to let fans know that “a second season is already written.”').speaker, 'Lena Hart');
+});
+
+test('"Outlet\'s “Column” is reporting" after a quote is the outlet\'s; "He asked not to be identified" attributes nothing', () => {
+  const owned = quotesOf('“A new editor will start in May,” Harbour Weekly\'s “City Desk” is reporting.').filter((q) => q.kind === 'speech');
+  assert.deepEqual(owned.map((q) => q.speaker), ['Harbour Weekly']);
+  const text = 'Mayor Tom Hale spoke in the morning. “We lost time,” a fire official said.\n“If we had come earlier, the house would still stand.”\nHe asked not to be identified.';
+  assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['[a fire official]', '[a fire official]']);
+});
+
+test('"said before X arrived" after a quote is no inverted subject; a bracketed aside after a name does not hide its verb', () => {
+  const text = '“ The mayor should be here now , ” Ana Ruiz , a critic of the council , said before Tom Hale arrived .\n“ There is a feeling that nobody listens . ”';
+  assert.deepEqual(quotesOf(text).map((q) => q.speaker), ['Ana Ruiz', 'Ana Ruiz']);
+  const aside = 'Mira Holt wrote the score.\nHer brother, director Tom Holt ("North Road"), also remembers that summer. “It was a hard time,” he said.';
+  assert.equal(quotesOf(aside).find((q) => q.kind === 'speech')?.speaker, 'Tom Holt');
+});
+
+test('a document owned by a possessive is that owner\'s, or speaks itself, never a person named near it', () => {
+  assert.equal(only('Deputy Tom Hart was shot in May. Kraft\'s statement says Deputy Hart “was a friend to every worker here.”').speaker, 'Kraft');
+  assert.equal(only('Deputy Tom Hart was shot in May. The D . A . \'s release says Deputy Hart " chased the suspect to the door . "').speaker, '[release]');
+});
+
+test('"His exact words:" gives the quote to the owner of the words; a name joined to a preposition\'s object heads no colon', () => {
+  assert.equal(only('Team owner John Henry said his club would not bid.\nHis exact words:\n“We met him and were impressed, but we are not going to be a factor.”').speaker, 'John Henry');
+  const text = 'Ana Ruiz has found one drawback to working with Mira Holt and Lena York: “They sing so well that nobody else dares to.”';
+  assert.notEqual(only(text).speaker, 'Lena York');
+});
+
+test('"Paulo “The Fox” Rinaldi": the surname after a nickname is a person\'s, so "he" can stand for it', () => {
+  const text = 'Crime boss Paulo "The Fox" Rinaldi , the feared gangster , died in prison on Monday .\nFor decades , Rinaldi had beaten prosecutors in court .\nHe was jailed in 1999 .\nAt his last hearing , he smiled at his son and said "thank you all" to the judge .';
+  assert.equal(quotesOf(text).find((q) => q.kind === 'speech')?.speaker, 'Rinaldi');
+});
+
+test('a line quoted between an article and a noun labels it; a short Title Case quote its sentence goes on from is a title', () => {
+  assert.notEqual(only('A “the mayor is so slow” joke is never in bad taste here.').kind, 'speech');
+  assert.deepEqual(quotesOf('“Harbour” will be adapted for the screen by Lena York.').map((q) => q.kind), ['title']);
+  assert.equal(only('“Stop,” she said.').kind, 'speech');
+});
+
+test('", `` police said" closes a quote whose closing mark was typed as an opening one', () => {
+  assert.deepEqual(only('`` The man entered the shop with a gun , `` police said in a statement .').speaker, '[police]');
+});

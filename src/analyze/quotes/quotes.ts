@@ -56,6 +56,8 @@ export function findQuotes(text: string, sentences: Span[], tokens: Token[], ent
     const coordinated = previous && previous.kind !== 'speech' && /^[\s,]*(?:and|or|,)[\s]*$/.test(text.slice(done.at(-1)!.span.end, q.open));
     const { kind, reason } = subheading
       ? { kind: 'title' as const, reason: 'a line that is only a quote, with no stop and no speaker: a subheading' }
+      : alone && !after && !before && opensAsTitle(ctx, q, quoted)
+      ? { kind: 'title' as const, reason: 'a short Title Case quote that its sentence goes on from, unattributed: the sentence is about a title' }
       : isNickname(text, q)
       ? { kind: 'term' as const, reason: 'a short quote between a first name and a capitalised word: a nickname inside a name' }
       : coordinated
@@ -127,6 +129,27 @@ function isNickname(text: string, q: QuotedSpan): boolean {
   const words = text.slice(q.parts[0]!.start, q.parts[0]!.end).split(/\s+/);
   const before = /(?:^|[\s(])(\p{Lu}\p{Ll}+)[ \t]+$/u.exec(text.slice(Math.max(0, q.open - 30), q.open))?.[1];
   return words.length <= MAX_NICKNAME_WORDS && before !== undefined && isFirstName(before) && /^[ \t]+\p{Lu}\p{Ll}/u.test(text.slice(q.close, q.close + 4));
+}
+
+const MAX_OPENING_TITLE_WORDS = 4;
+const MAX_ATTRIBUTION_TOKENS = 4; // "she said", "the officer yelled": tokens from a closing mark to an attribution's verb
+
+/**
+ * "“Moon,” like “Twilight,” is based on…", "“Moon” will be adapted…": a quote of a few capitalised
+ * words opening its sentence, which goes on in lower case after it, is what the sentence is about.
+ * Fails on a one-word exclamation the sentence comments on ("“Wow” was all he said").
+ */
+function opensAsTitle(ctx: QuoteContext, q: QuotedSpan, quoted: string): boolean {
+  const words = quoted.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length === 0 || words.length > MAX_OPENING_TITLE_WORDS || !words.every((w) => /^[\p{Lu}\d]/u.test(w)) || /[.!?]/.test(quoted)) return false;
+  let i = tokenAt(ctx, q.close);
+  if (ctx.text.slice(q.close, ctx.tokens[i]?.start ?? q.close).includes('\n')) return false;
+  if (ctx.text.slice(ctx.tokens[i]?.start ?? 0, ctx.tokens[i]?.end ?? 0) === ',') i++;
+  const next = ctx.tokens[i];
+  if (next === undefined || !/^\p{Ll}/u.test(ctx.text.slice(next.start, next.end))) return false;
+  // "“Stop,” she said", "“Stop,” the officer yelled": a verb of saying right after it makes the quote an utterance.
+  for (let k = i; k < i + MAX_ATTRIBUTION_TOKENS && ctx.tokens[k]; k++) if (isSpeechVerb(ctx, k, true)) return false;
+  return true;
 }
 
 function entitiesOfLines(text: string, sentences: Span[], tokens: Token[]): EntityMention[] {
