@@ -193,3 +193,23 @@ test('years served in different bodies are no rivals; years in one body still ar
   assert.deepEqual(conflictsOf(['The officer had served with the county police department for 15 years, officials said.', 'The officer had served with the police department\'s narcotics unit for 12 years, officials said.']), []);
   assert.equal(conflictsOf(['The officer had served with the county police department for 20 years, officials said.', 'The officer had served with the county police department for 12 years, officials said.']).length, 1);
 });
+
+test('a statement closed by a tagged-on question still states its figure; a question does not', () => {
+  // Self-written.
+  const after = 'Olsen ended the game against the Hawks with 1,530 career points.';
+  assert.deepEqual(conflictsOf(['Olsen now has 1,430 career points after the game against the Hawks, but who is counting?', after]), [['1,430 career points', '1,530 career points']]);
+  assert.deepEqual(conflictsOf(['Does Olsen now have 1,430 career points after the game against the Hawks, or is it more?', after]), []);
+});
+
+test("a figure in a name's possessed phrase is that name's: the record broken is not the breaker's total", () => {
+  // Self-written. Reyes broke Hall's record of 1,116 points and reached 1,117; Hall's figure is no rival of Reyes's.
+  assert.deepEqual(conflictsOf(['Dan Reyes broke Tom Hall’s school scoring record of 1,116 points on Friday.', 'Dan Reyes became the school’s scoring leader with 1,117 points on Friday.']), []);
+});
+
+test('an outlet printing both values, neither of them its own, makes them no rivals', () => {
+  // Self-written. A third outlet gives the milestone reached during the game and the total after it.
+  const milestone = 'Dan Reyes passed Tom Hall with 1,117 career points on Friday.';
+  const total = 'Dan Reyes ended the game with 1,129 career points on Friday.';
+  assert.equal(conflictsOf([milestone, total]).length, 1);
+  assert.deepEqual(conflictsOf([milestone, total, `${milestone} ${total.replace('Dan Reyes', 'He')}`]), []);
+});

@@ -99,6 +99,24 @@ function subjectOf(tokens: Token[], mentions: Array<{ start: number; end: number
   return null;
 }
 
+/**
+ * The story-wide id of the name (not a place) whose possession a figure's noun phrase is: "Rodney
+ * Buford's school scoring record of 2,116 points" is Buford's record, though McDermott broke it;
+ * "Carter's 14 points". Read back from the figure over the nouns and adjectives of its phrase (and one
+ * "of" right before it) to a name closed by "'s". Null when the phrase has no possessor.
+ */
+function possessorOf(doc: Doc, tokens: Token[], mentions: Array<{ start: number; end: number; entity: ExportEntity; referent: string }>, clause: Span, at: number): string | null {
+  let k = tokens.findIndex((t) => t.start >= at) - 1;
+  if (k >= 0 && /^of$/i.test(doc.text.slice(tokens[k]!.start, tokens[k]!.end))) k--;
+  while (k >= 0 && tokens[k]!.start >= clause.start && POSSESSED_POS.has(tokens[k]!.pos) && !/^['’]s$/i.test(doc.text.slice(tokens[k]!.start, tokens[k]!.end))) k--;
+  const mark = tokens[k];
+  if (!mark || mark.start < clause.start || !/^['’]s?$/i.test(doc.text.slice(mark.start, mark.end))) return null;
+  const owner = mentions.find((m) => m.end <= mark.start && doc.text.slice(m.end, mark.start).trim() === '' && m.entity.type !== 'location');
+  return owner?.referent ?? null;
+}
+/** Parts of speech inside a possessed noun phrase between the possessor and the figure ("school scoring record"). */
+const POSSESSED_POS: ReadonlySet<string> = new Set(['NOUN', 'ADJ', 'VERB', 'PART']);
+
 /** Up to two words, then "by (the)": what lies between a figure and the agent of a passive or a noun ("offers by the"). */
 const AGENT_BETWEEN = /^(?:\s+[\p{L}-]+){0,2}\s+by\s+(?:the\s+)?$/u;
 
@@ -127,11 +145,13 @@ export function claimUnits(doc: Doc, entities: ExportEntity[], referent: Map<str
   const units: ClaimUnit[] = [];
   // The headline printed at the top of the text is a headline, not a statement.
   const titleEnd = doc.title && doc.text.startsWith(doc.title) ? doc.title.length : 0;
-  for (const sentence of statementSentences(doc)) {
-    if (sentence.start < titleEnd || headings.some((h) => sentence.start >= h.start && sentence.end <= h.end)) continue;
-    // A question asserts nothing to check (tokenised text spaces its closing marks: "riot ? ”").
+  for (const printed of statementSentences(doc)) {
+    if (printed.start < titleEnd || headings.some((h) => printed.start >= h.start && printed.end <= h.end)) continue;
+    // A question asserts nothing to check (tokenised text spaces its closing marks: "riot ? ”"), but a
+    // statement closed by a question tagged on after a conjunction still asserts its statement.
+    const sentence = /\?[\s"”’)]*$/.test(doc.text.slice(printed.start, printed.end)) ? statementBeforeQuestion(doc, printed) : printed;
+    if (!sentence) continue;
     const said = doc.text.slice(sentence.start, sentence.end);
-    if (/\?[\s"”’)]*$/.test(said)) continue;
     // Words closing a quote the sentence never opened, in no quote the quotes stage found: someone's words, speaker unknown, not the outlet's statement.
     if (/^[^“"]*”/.test(said) && !doc.layers.quotes.some((q) => q.start < sentence.end && q.end > sentence.start)) continue;
     // Date lines stay in the text for the publication date; they state nothing ("PUBLISHED : 02 : 31 GMT , 12 March 2013").
@@ -155,7 +175,7 @@ export function claimUnits(doc: Doc, entities: ExportEntity[], referent: Map<str
         context: termsOf(doc, tokens, contextWindow(doc, tokens, q.start + clause.start, q.end + clause.start), attribution),
         head: headAfter(doc, tokens, q.end + clause.start),
         actor: actorOf(doc, tokens, inSentence, clause, { start: q.start + clause.start, end: q.end + clause.start }, attribution),
-        subject: subjectOf(tokens, inSentence, clause, q.start + clause.start, attribution),
+        subject: possessorOf(doc, tokens, inSentence, clause, q.start + clause.start) ?? subjectOf(tokens, inSentence, clause, q.start + clause.start, attribution),
       }));
       // The value itself is a term: "Thirty-four people" and "34 passengers" share it though no word matches.
       for (const q of quantities) {
@@ -304,6 +324,27 @@ function clausesOf(doc: Doc, sentence: Span, tokens: Token[]): Span[] {
   }
   spans.push({ start: sentence.start + from, end: sentence.end });
   return spans.map((s) => trimSpan(doc.text, s)).filter((s) => s.end > s.start);
+}
+
+/** Words opening a question: "Why did…", "Is it…", "How many…". */
+const QUESTION_OPENERS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);
+/** The last joint before a question tagged on after a statement: "…, but who's counting?", "…; so what?". */
+const TAG_QUESTION_JOINT = /(?:,\s+(?:but|and|so)\s+|;\s+)(?!.*(?:,\s+(?:but|and|so)\s+|;\s+))/g;
+
+/**
+ * The statement a sentence closed by a question mark makes before a question tagged on after a
+ * conjunction ("McDermott now has 2,029 points, but who's counting?" states the points), when the
+ * sentence does not open as a question ("Why did…", "Is it…") and that part has a verb; null otherwise.
+ */
+function statementBeforeQuestion(doc: Doc, sentence: Span): Span | null {
+  const tokens = tokensWithin(doc.layers.tokens, sentence);
+  const opener = tokens.find((t) => t.pos !== 'PUNCT');
+  if (!opener || opener.pos === 'AUX' || QUESTION_OPENERS.has(doc.text.slice(opener.start, opener.end).toLowerCase())) return null;
+  const text = doc.text.slice(sentence.start, sentence.end);
+  const joint = [...text.matchAll(TAG_QUESTION_JOINT)].find((m) => !insideQuotation(doc, sentence, m.index!));
+  if (!joint) return null;
+  const statement = { start: sentence.start, end: sentence.start + joint.index! };
+  return hasVerb(tokens, statement) ? statement : null;
 }
 
 /** Pronouns opening a relative clause: its verb belongs to the noun before, not to a clause of its own. */
