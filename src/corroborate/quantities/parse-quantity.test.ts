@@ -124,3 +124,10 @@ test('long hostile input: bare number words and broken digit groups are no quant
   assert.deepEqual(findQuantities('one two three four five six seven eight nine ten '.repeat(2000)), []);
   assert.deepEqual(findQuantities(`${'1,'.repeat(5000)}x`), []);
 });
+
+test('a bare number naming a record or a total counts what the count before it counts', () => {
+  const [, record] = findQuantities('She needed 12 goals to break the club scoring record of 1,210.');
+  assert.deepEqual([record?.text, record?.unit, record?.interval.low], ['1,210', 'goal', 1210]);
+  // With no count before it, a bare number still counts nothing.
+  assert.deepEqual(findQuantities('She broke the club record of 1,210 on Friday.'), []);
+});

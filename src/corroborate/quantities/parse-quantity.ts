@@ -54,12 +54,24 @@ const PATTERNS = {
   /** "the death toll rose to 12", "the death toll from the quake stood at 12": a bare number that counts the dead. */
   tollBefore: /\bdeath toll\b[^.;:\d]{0,50}?\b(?:of|at|to|reached|hit|is|was)\s+$/i,
   plusAfter: /^-plus\b/i,
+  /** "needing 11 points to break the scoring record of 2,106": a bare number naming a record or a total. */
+  recordBefore: /\b(?:record|total|tally)\s+of\s+$/i,
   /** "-caliber", " - caliber", " calibre" after the digits of a calibre, and the point before them (". 38" when tokenised). */
   calibre: /^\s?(?:-\s?)?calib(?:er|re)\b/i,
   pointBefore: /(?<![\p{N}])\.\s?$/u,
   /** "every single passenger": "single" there stresses "every", it counts nothing. */
   intensifierBefore: /\b(?:every|each)\s+$/i,
 } as const;
+
+/**
+ * The unit of a bare number that names a record or a total ("to break the scoring record of 2,106"):
+ * the counted noun of the last count read before it in the text ("needing 11 points"), which the
+ * record counts too; null when none was read.
+ */
+function recordOf(found: Quantity[], before: string): Measured | null {
+  const last = found.at(-1);
+  return last?.dimension === 'count' && PATTERNS.recordBefore.test(before) ? { dimension: 'count', unit: last.unit, factor: 1, length: 0 } : null;
+}
 
 /** The period of a rate of money; a sports season is paid as a year. */
 const RATE_PERIODS: Record<string, string> = { year: 'year', season: 'year', month: 'month', week: 'week', day: 'day', hour: 'hour', game: 'game' };
@@ -130,7 +142,7 @@ export function findQuantities(text: string): Quantity[] {
     } else if (modifier === 'range' && PATTERNS.betweenBefore.test(before)) spanStart = start - (before.length - before.search(PATTERNS.betweenBefore));
 
     // A bare number after "death toll" counts the dead; nothing after it may say otherwise ("rose to 12 percent").
-    const measured = unitAfter(text.slice(end), groups.currency, value, groups.words) ?? (PATTERNS.tollBefore.test(text.slice(Math.max(0, start - 80), start)) ? { dimension: 'count' as const, unit: 'dead', factor: 1, length: 0 } : null);
+    const measured = unitAfter(text.slice(end), groups.currency, value, groups.words) ?? (PATTERNS.tollBefore.test(text.slice(Math.max(0, start - 80), start)) ? { dimension: 'count' as const, unit: 'dead', factor: 1, length: 0 } : null) ?? recordOf(found, before);
     if (!measured) continue;
     const orMore = modifier === 'exact' ? PATTERNS.orMoreAfter.exec(text.slice(end + measured.length)) : null;
     if (orMore) {
