@@ -31,3 +31,12 @@ test('roles with other heads, a former role beside a held one, or two outlets al
   assert.deepEqual(rolesOf([held, 'Ana Ruiz, the former harbour master of Vigo, told reporters the port would reopen on Friday.', 'Former harbour master Ana Ruiz was at the quay.']), []);
   assert.deepEqual(rolesOf([held, third]), []);
 });
+
+test('an appositive role whose closing comma was left out ends at the verb it is the subject of', () => {
+  const found = rolesOf([
+    'The council approved the budget on Monday, harbour master Ana Ruiz said.',
+    'Ana Ruiz, the harbour master of Vigo was at the quay when the ferry docked.',
+    'Harbour master Ana Ruiz told reporters the port would reopen on Friday.',
+  ]);
+  assert.deepEqual(found, [{ text: 'Ana Ruiz is a harbour master', cites: ['Ana Ruiz, the harbour master of Vigo was', 'Harbour master Ana Ruiz told', 'harbour master Ana Ruiz said'] }]);
+});

@@ -78,7 +78,8 @@ export function personRoles(doc: Doc, clause: Span, tokens: Token[], mentions: M
     // An appositive opens on an article, or on a lower-case noun ("Paul Lee, president, ABC").
     if (!within[from] || !(ARTICLES.has(word(within[from]!).toLowerCase()) || (within[from]!.pos === 'NOUN' && /^\p{Ll}/u.test(word(within[from]!))))) continue;
     let to = from;
-    while (to < within.length && to - from <= AFTER_WORDS && !/^[,;:.!?()]$/.test(word(within[to]!))) to++;
+    // An auxiliary after a noun ends it too: the closing comma left out ("Jamal Williams, the defensive tackle for the San Diego Chargers was arrested").
+    while (to < within.length && to - from <= AFTER_WORDS && !/^[,;:.!?()]$/.test(word(within[to]!)) && !(to > from && within[to]!.pos === 'AUX' && (within[to - 1]!.pos === 'NOUN' || within[to - 1]!.pos === 'PROPN'))) to++;
     const phrase = within.slice(from, to);
     // No verb but a participle before a noun ("a managing editor").
     if (to - from > AFTER_WORDS || phrase.some((t, k) => (t.pos === 'VERB' && !(/ing$/.test(word(t)) && phrase[k + 1]?.pos === 'NOUN')) || t.pos === 'AUX' || t.pos === 'PRON')) continue;
