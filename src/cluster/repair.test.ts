@@ -42,3 +42,17 @@ test('a story whose two word groups share their main person is not split', () =>
   const others = [0, 1, 2].map((i) => member(`c${i}`, [...comeback, `c${i}`], ['pia rask']));
   assert.ok(proposeSplit([...members.slice(0, 3), ...others]));
 });
+
+test('two large groups sharing almost no particulars are split however loosely each coheres', () => {
+  // Twelve reports of one kind of happening: each names a few topic words and two of its own group's particulars.
+  const keys = [
+    ['hacker', 'browser', 'a6', 'a7'], ['attack', 'a1', 'a7'], ['hacker', 'a3', 'a6'], ['attack', 'hacker', 'a0', 'a4'], ['patch', 'a3', 'a0'], ['update', 'browser', 'a4'],
+    ['hacker', 'update', 'b1', 'b0'], ['patch', 'hacker', 'b2', 'b5'], ['update', 'browser', 'b6', 'b5'], ['hacker', 'patch', 'b7', 'b0'], ['browser', 'hacker', 'b2', 'b6'], ['attack', 'flaw', 'b2', 'b7'],
+  ];
+  const members: StoryMember[] = keys.map((k, i) => ({ id: `${i < 6 ? 'a' : 'b'}${i % 6}`, vector: new Map(k.map((w) => [w, 1])), publishedAt: null, event: signature([], []) }));
+  // With the relative test off (threshold 0), the absolute one alone splits six and six.
+  const plan = proposeSplit(members, 0);
+  assert.deepEqual(plan && [plan.keep, plan.part], [['a0', 'a1', 'a2', 'a3', 'a4', 'a5'], ['b0', 'b1', 'b2', 'b3', 'b4', 'b5']]);
+  // Five and five are too few for it.
+  assert.equal(proposeSplit(members.filter((m) => !m.id.endsWith('5')), 0), null);
+});
