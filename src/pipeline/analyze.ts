@@ -23,7 +23,9 @@ export interface IngestOptions extends ReadOptions, DocOptions {
   analyser?: Analyser;
   /**
    * Runs the story stage for the stories a batch touched. Default: in this process, now
-   * (`refreshStoryAnalyses`); a queue worker enqueues one story job per story instead.
+   * (`refreshStoryAnalyses`), except for large stories the batch changed little, whose stored
+   * analysis waits for their next read or a later batch (`changedLittle`); a queue worker
+   * enqueues one story job per story instead.
    */
   storyStage?: (storyIds: string[]) => Promise<void>;
 }
@@ -120,7 +122,8 @@ async function finish(store: Store, placed: FileOutcome[], analyser: Analyser, o
   // A story an early article of the batch joined may since have been merged into another: report where each article is now.
   const outcomes = await Promise.all(placed.map(async (o) => (o.status === 'failed' || !o.storyId ? o : { ...o, storyId: (await store.storyOf(o.id)) ?? o.storyId })));
   const storyIds = [...new Set(outcomes.flatMap((o) => (o.status !== 'failed' && o.storyId ? [o.storyId] : [])))];
-  await (options.storyStage ? options.storyStage(storyIds) : refreshStoryAnalyses(store, storyIds, { analyze: analyser.story, concurrency: analyser.threads }));
+  // Large stories the batch changed little wait for their next read or a later batch (`changedLittle`).
+  await (options.storyStage ? options.storyStage(storyIds) : refreshStoryAnalyses(store, storyIds, { analyze: analyser.story, concurrency: analyser.threads, deferSmallChanges: true }));
   const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
   return { files: outcomes, added: count('added'), unchanged: count('unchanged'), failed: count('failed'), storyIds };
 }

@@ -10,7 +10,7 @@ import { storyInputOf, type StoryRequest } from './story-request.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { exportStories, ingestPaths } from './analyze.js';
-import { storyAnalyses } from './story-analyses.js';
+import { ALWAYS_REANALYSED, changedLittle, storyAnalyses } from './story-analyses.js';
 
 const SEEDS = new URL('../../../../shared/seeds/', import.meta.url).pathname;
 const seedFiles = readdirSync(SEEDS)
@@ -95,6 +95,34 @@ test('an analysis made by other analysis code is recomputed on its next read', a
   assert.equal(analysed, 1);
   assert.equal(puts(), before + 1);
   assert.deepEqual(read.get(story!.id)!.claims, stored.claims);
+  await store.close();
+});
+
+test("ingest's story stage leaves a large story's analysis that few new members would change for its next read", async () => {
+  const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `a-${from + i}`);
+  const known = { analysisVersion: ANALYSIS_VERSION, articleIds: ids(20) };
+  assert.equal(changedLittle(known, { articleIds: ids(24) }), true, 'four added to twenty');
+  assert.equal(changedLittle(known, { articleIds: ids(25) }), false, 'five added to twenty: a quarter');
+  assert.equal(changedLittle(known, { articleIds: ids(19, 1) }), false, 'a member it read is gone');
+  assert.equal(changedLittle({ ...known, analysisVersion: ANALYSIS_VERSION - 1 }, { articleIds: ids(21) }), false, 'older analysis code');
+  assert.equal(changedLittle({ analysisVersion: ANALYSIS_VERSION, articleIds: ids(ALWAYS_REANALYSED - 1) }, { articleIds: ids(ALWAYS_REANALYSED) }), false, 'a small story is analysed at every change');
+
+  const { store, puts } = countingStore();
+  const { storyIds } = await ingestPaths(store, seedFiles.slice(0, 4));
+  const [story] = await store.getStories(storyIds);
+  const stored = (await store.getStoryAnalyses(storyIds)).get(story!.id)!;
+  // The stored analysis as if it had read twenty members, the story grown by one since.
+  await store.putStoryAnalysis({ ...stored, articleIds: [...story!.articleIds, ...ids(16)] });
+  const grown = { ...story!, articleIds: [...story!.articleIds, ...ids(17)], version: story!.version + 1 };
+  let analysed = 0;
+  const analyze = (request: StoryRequest) => (analysed++, analyzeStory(storyInputOf(request)));
+  const before = puts();
+  const deferred = await storyAnalyses(store, [grown], { analyze, deferSmallChanges: true });
+  assert.equal(analysed, 0);
+  assert.equal(deferred.get(story!.id)!.version, stored.version, 'the stored analysis, of the earlier version');
+  await storyAnalyses(store, [grown], { analyze });
+  assert.equal(analysed, 1, 'a read analyses it');
+  assert.equal(puts(), before + 1);
   await store.close();
 });
 

@@ -14,6 +14,39 @@ export interface StoryAnalysesOptions {
   serveStored?: boolean;
   /** Stories analysed at once (the analyser's worker threads; default 1): each holds its members in memory meanwhile. */
   concurrency?: number;
+  /**
+   * Leave the stored analysis of a large story that changed little (`changedLittle`) as it is:
+   * the next read analyses it (`storyAnalyses` computes a stale analysis before serving it), or
+   * a later batch once enough has changed. For ingest's story stage, so that a batch's cost per
+   * article does not grow with the size of the stories it touches.
+   */
+  deferSmallChanges?: boolean;
+}
+
+/**
+ * Stories of at most this many members are analysed again at every change: their analysis is
+ * cheap, and a story's first reports change it most.
+ */
+export const ALWAYS_REANALYSED = 16;
+/**
+ * A larger story is analysed again at ingest once the members added since its stored analysis
+ * reach this share of the members that analysis read: a story of n members then costs its
+ * analysis (~linear in n, and capped, `MAX_ANALYSED_ARTICLES`) once per n/4 articles added, so
+ * its cost per added article stays bounded however large it grows. Re-analysing a story of 100
+ * at every batch that adds one article to it cost 100 members' analysis for that one article.
+ */
+export const REANALYSE_GROWTH = 0.25;
+
+/**
+ * Whether a stale stored analysis of a story is close enough to keep until a read: analysed by
+ * the current code, every member it read still in the story, the story larger than
+ * `ALWAYS_REANALYSED`, and fewer members added since than `REANALYSE_GROWTH` of those it read.
+ */
+export function changedLittle(known: Pick<StoryAnalysis, 'analysisVersion' | 'articleIds'>, story: Pick<StoredStory, 'articleIds'>): boolean {
+  if (known.analysisVersion !== ANALYSIS_VERSION || story.articleIds.length <= ALWAYS_REANALYSED) return false;
+  const members = new Set(story.articleIds);
+  if (!known.articleIds.every((id) => members.has(id))) return false;
+  return story.articleIds.length - known.articleIds.length < REANALYSE_GROWTH * known.articleIds.length;
 }
 
 /**
@@ -33,7 +66,7 @@ export async function storyAnalyses(store: Store, stories: StoredStory[], option
   const stale: StoredStory[] = [];
   for (const story of stories) {
     const known = stored.get(story.id);
-    if (known && (isCurrent(known, story) || (options.serveStored && known.analysisVersion === ANALYSIS_VERSION))) out.set(story.id, known);
+    if (known && (isCurrent(known, story) || (options.serveStored && known.analysisVersion === ANALYSIS_VERSION) || (options.deferSmallChanges && changedLittle(known, story)))) out.set(story.id, known);
     else stale.push(story);
   }
   const refresh = async (story: StoredStory) => {
