@@ -213,3 +213,10 @@ test('an outlet printing both values, neither of them its own, makes them no riv
   assert.equal(conflictsOf([milestone, total]).length, 1);
   assert.deepEqual(conflictsOf([milestone, total, `${milestone} ${total.replace('Dan Reyes', 'He')}`]), []);
 });
+
+test("a figure's citation reaches the owner of a possessive before it", () => {
+  // Self-written.
+  const { units, conflicts } = storyConflicts(['Dan Reyes broke Tom Hall’s school scoring record of 1,116 points on Friday night.', 'On Friday night Reyes passed Tom Hall’s school scoring record of 1,106 points.']);
+  const cited = conflicts.flatMap((c) => c.positions.flatMap((p) => p.refs.map((r) => units[r.unit]!.doc.text.slice(r.cite.start, r.cite.end))));
+  assert.ok(cited.length === 2 && cited.every((c) => c.startsWith('Hall’s school scoring record of')), JSON.stringify(cited));
+});

@@ -52,7 +52,8 @@ export function valueCitation(unit: ClaimUnit, value: Span): Span {
     const t = tokens[k]!;
     if (t.end > value.start) continue;
     if (PHRASE_BREAK.test(text.slice(t.start, t.end)) || dash(k) || (attribution && t.start < attribution.end && attribution.start < t.end)) break;
-    if (/[\p{L}\p{N}]/u.test(text.slice(t.start, t.end))) words++;
+    // A possessive's "s" is no word of its own: the citation reaches the owner ("Buford ’ s school scoring record of 2,116 points").
+    if (/[\p{L}\p{N}]/u.test(text.slice(t.start, t.end)) && !/^['’]?s$/i.test(text.slice(t.start, t.end))) words++;
     // A citation does not open on a conjunction: "killed by a motorist", not "and killed by a motorist".
     if (t.pos !== 'CCONJ') start = t.start;
   }
