@@ -160,16 +160,6 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
   const refs: QuantityRef[] = units.flatMap((u, unit) => u.quantities.filter((q) => !negated(u, q) && !partOfList(u, q) && !inName(u, q) && !spanned(u, q) && !describesSpeaker(u, q) && !needed(u, q) && !partitiveWhole(u, q)).map((quantity) => ({ unit, quantity, cite: valueCitation(u, quantity) })));
   // Weighed once here, not once per pair below.
   const contexts = refs.map((r) => weighted(r.quantity.context, space.weight));
-  // Number words only one of two rival values prints only dilute how alike the words around them are
-  // ("now has 2,029 points" / "ended the game with 2,129 points"); those both print stay ("less than the
-  // $184 million" / "$184 million"). Times of day keep theirs: one evening's steps ("set off about 8 p.m.",
-  // "began around 8:30 p.m.") share the rest.
-  const numbers = refs.map((r) => numberTerms(units[r.unit]!, r.quantity));
-  const rivalCosine = (i: number, j: number) => {
-    const apart = (k: string) => numbers[i]!.has(k) !== numbers[j]!.has(k);
-    const strip = (v: Map<string, number>) => new Map([...v].filter(([k]) => !apart(k)));
-    return vectorCosine(strip(contexts[i]!), strip(contexts[j]!));
-  };
   const days = refs.map((r) => weekdaysNear(units[r.unit]!, r.quantity));
   const stretches = refs.map((r) => stretchOf(units[r.unit]!, r.quantity));
   const fates = refs.map((r) => fateOf(units[r.unit]!, r.quantity));
@@ -212,7 +202,7 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
         // "one count of murder and three counts of homicide" beside "three counts of homicide".
         if (!agree && (givesValue(units[a.unit]!, b.quantity, measures[j]!) || givesValue(units[b.unit]!, a.quantity, measures[i]!))) continue;
         // Wounds are one slot when they are one person's, however the clauses are worded ("Seven bullets hit Mr. Gray" / "Gray was shot eleven times").
-        if (measures[i] === WOUND ? wounded[i] === null || wounded[i] !== wounded[j] : !sameSlot(a, b, agree || a.quantity.dimension === 'time' ? vectorCosine(contexts[i]!, contexts[j]!) : rivalCosine(i, j), similarity(space, a.unit, b.unit))) continue;
+        if (measures[i] === WOUND ? wounded[i] === null || wounded[i] !== wounded[j] : !sameSlot(a, b, vectorCosine(contexts[i]!, contexts[j]!), similarity(space, a.unit, b.unit))) continue;
         if (agree) {
           agreeing[i]!.push(j);
           agreeing[j]!.push(i);
@@ -243,9 +233,11 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
     const source = sourceOf(units[refs[k]!.unit]!);
     return agreeing[rival]!.some((m) => sourceOf(units[refs[m]!.unit]!) === source && !overlaps(refs[m]!.quantity.interval, refs[k]!.quantity.interval));
   };
-  // So is a third outlet printing the same two values ("passed Buford … with 2,117 points", "ended the
-  // game with 2,129 points"): the milestone and the total, not a dispute between the other two. Only
-  // its figures of the same value count: an open bound ("less than $184 million") agrees with much.
+  // So may be a third outlet printing the same two values ("passed Buford … with 2,117 points", "ended
+  // the game with 2,129 points": the milestone and the total). Only its figures of the same value count:
+  // an open bound ("less than $184 million") agrees with much. Such a pair marks its whole slot as
+  // several things or an update (below): dropping the pair alone can leave a false dispute among the
+  // rest ("eight days" / "a week" of riots printed by one outlet, "more than a week" / "a week" by others).
   const sameValue = (a: number, b: number) => [a, b].every((k) => Number.isFinite(refs[k]!.quantity.interval.high)) && overlaps(refs[a]!.quantity.interval, point(refs[b]!.quantity.interval)) && overlaps(refs[b]!.quantity.interval, point(refs[a]!.quantity.interval));
   const thirdPrintsBoth = (i: number, j: number) =>
     agreeing[i]!.some((a) => sameValue(a, i) && agreeing[j]!.some((b) => sameValue(b, j) && sourceOf(units[refs[a]!.unit]!) === sourceOf(units[refs[b]!.unit]!) && !overlaps(refs[a]!.quantity.interval, refs[b]!.quantity.interval)));
@@ -253,11 +245,12 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
   // one another statement gives someone else ("Will Artino had a career-high 14 points") may be that
   // one's: it is no side of a dispute over a named owner's figure (Richard Carter's 12 or 14 points).
   const elsewhere = (k: number, owner: string | null) => owner !== null && payerOf[k] === null && agreeing[k]!.some((m) => payerOf[m] !== null && payerOf[m] !== owner);
-  const disagreements = direct.filter(([i, j]) => !printsRival(i, j) && !printsRival(j, i) && !thirdPrintsBoth(i, j) && !elsewhere(i, payerOf[j]!) && !elsewhere(j, payerOf[i]!));
+  const disagreements = direct.filter(([i, j]) => !printsRival(i, j) && !printsRival(j, i) && !elsewhere(i, payerOf[j]!) && !elsewhere(j, payerOf[i]!));
   // Each disagreement with its two sides; disagreements sharing a quantity are one slot.
   const parent = refs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const inConflict = new Set<number>();
+  const updates = disagreements.filter(([i, j]) => thirdPrintsBoth(i, j));
   for (const [i, j] of disagreements) {
     const side = (k: number, rival: number) => [k, ...agreeing[k]!.filter((m) => !overlaps(refs[m]!.quantity.interval, refs[rival]!.quantity.interval) && !elsewhere(m, payerOf[k]!))];
     const members = [...side(i, j), ...side(j, i)];
@@ -274,7 +267,9 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
     else slots.set(root, [refs[i]!]);
   }
   const conflicts: Conflict[] = [];
-  for (const slot of slots.values()) {
+  const updated = new Set(updates.map(([i]) => find(i)));
+  for (const [root, slot] of slots) {
+    if (updated.has(root)) continue;
     const positions = positionsOf(slot);
     if (positions.length < 2 || positions.length > MAX_POSITIONS) continue;
     const sources = positions.map((p) => new Set(p.refs.map((r) => sourceOf(units[r.unit]!))));
@@ -289,13 +284,6 @@ type UnitQuantity = ClaimUnit['quantities'][number];
 
 /** An interval's middle as a one-value interval. */
 const point = (i: Interval): Interval => ({ low: magnitude(i), high: magnitude(i), lowClosed: true, highClosed: true });
-
-/** The terms of a quantity's number words ("2", "029" of "2 , 029 points"). */
-function numberTerms(unit: ClaimUnit, q: UnitQuantity): Set<string> {
-  const terms = new Set<string>();
-  for (const t of tokensWithin(unit.doc.layers.tokens, q)) if (t.pos === 'NUM') terms.add(termKey(unit.doc.text.slice(t.start, t.end), t) ?? '');
-  return terms;
-}
 
 /**
  * What a quantity counts or measures: a crowd's people counted as people ("two dozen protesters" /
