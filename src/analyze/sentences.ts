@@ -31,7 +31,8 @@ export function sentencesAndTokens(text: string, offset = 0, into: SentencesAndT
  * growing with the square of a word's length.
  */
 export const MAX_WORD_CHARS = 256;
-const LONG_RUN = new RegExp(`\\S{${MAX_WORD_CHARS + 1},}`, 'g');
+// Tried only where a run starts: a scan from each character inside a word re-reads the word's rest (the same matches).
+const LONG_RUN = new RegExp(`(?<!\\S)\\S{${MAX_WORD_CHARS + 1},}`, 'g');
 
 /** Pronouns an "'s" after is a contracted "is" or "has", never a possessive ("it's", "that's", "there's"). */
 const CONTRACTING_PRONOUNS: ReadonlySet<string> = new Set(['it', 'that', 'he', 'she', 'there', 'here', 'what', 'who', 'this', 'where', 'how', 'when', 'why']);

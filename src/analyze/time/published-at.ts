@@ -76,6 +76,8 @@ export interface PublicationDecision {
   /** The dateline's month and day, when there is one: a filing date, not a happening. */
   dateline?: Span;
   reason: string;
+  /** With no anchor, the text's timexes: the anchor-less search already found them (`findTimexes` with `anchor: null`). */
+  timexes?: Timex[];
 }
 
 const anchorOf = (ymd: Ymd): Anchor => ({ y: ymd.y, m: ymd.m, d: ymd.d });
@@ -110,9 +112,10 @@ export function decidePublication(text: string, paragraphs: Span[], sentences: S
     return { publishedAt: ymdString({ y: year, m: dateline.month, d: dateline.day }), basis: 'dateline', ...found, reason: `dateline${dateline.year === null ? ', year from the text’s other dates' : ''}` };
   }
   if (given) return { publishedAt: metadata.publishedAt, basis: metadata.basis, anchor: anchorOf(given), reason: 'metadata' };
-  const inferred = inferFromContent(undated(), text, sentences);
+  const timexes = undated();
+  const inferred = inferFromContent(timexes, text, sentences);
   if (inferred.date) return { publishedAt: ymdString(inferred.date), basis: 'inferred', anchor: anchorOf(inferred.date), reason: inferred.reason };
-  return { publishedAt: null, basis: 'unknown', anchor: null, reason: inferred.reason };
+  return { publishedAt: null, basis: 'unknown', anchor: null, reason: inferred.reason, timexes };
 }
 
 const dayOf = (t: Timex): Ymd | null => (/^\d{4}-\d{2}-\d{2}$/.test(t.value) ? parseYmd(t.value) : null);

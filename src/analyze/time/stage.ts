@@ -17,7 +17,9 @@ export const timexesStage: Stage = {
     const { sentences, tokens } = doc.layers;
     const decision = decidePublication(doc.text, doc.layers.paragraphs as Paragraph[], sentences, tokens, { publishedAt: doc.meta.publishedAt, basis: doc.meta.publishedAtBasis });
     const dateline = decision.dateline;
-    const timexes = findTimexes(doc.text, { anchor: decision.anchor, sentences, tokens }).map((t) =>
+    // An undated text's timexes were found while deciding its date (most undated texts stay so): not searched again.
+    const found = decision.anchor === null && decision.timexes ? decision.timexes : findTimexes(doc.text, { anchor: decision.anchor, sentences, tokens });
+    const timexes = found.map((t) =>
       dateline && t.start < dateline.end && dateline.start < t.end ? { ...t, label: 'dateline' } : t,
     );
     const messages = decision.publishedAt ? doc.messages.filter((m) => m.code !== 'date-unknown') : [...doc.messages];
