@@ -41,7 +41,7 @@ const CONTRACTING_PRONOUNS: ReadonlySet<string> = new Set(['it', 'that', 'he', '
 function analyseLine(line: string, lineStart: number, into: SentencesAndTokens): void {
   const nlp = getNlp();
   const its = nlp.its;
-  const longRuns = [...line.matchAll(LONG_RUN)];
+  const longRuns = line.length > MAX_WORD_CHARS ? [...line.matchAll(LONG_RUN)] : [];
   // Blanked to spaces of the same length, so every offset wink gives still indexes `line`.
   const read = longRuns.length ? line.replace(LONG_RUN, (run) => ' '.repeat(run.length)) : line;
   const doc = nlp.readDoc(read);
@@ -56,7 +56,7 @@ function analyseLine(line: string, lineStart: number, into: SentencesAndTokens):
     at += spaces[i]!.length;
     const value = values[i]!;
     // wink keeps the text lossless; if a token ever does not sit where expected, search forward rather than emit a wrong span.
-    if (read.slice(at, at + value.length) !== value) at = read.indexOf(value, at);
+    if (!read.startsWith(value, at)) at = read.indexOf(value, at);
     starts.push(at);
     // "That 's more than…" in tokenised text: wink reads the "'s" after a pronoun as a possessive; a pronoun owns nothing so, it is "is" or "has".
     const contracted = pos[i] === 'PART' && /^['’]s$/i.test(value) && CONTRACTING_PRONOUNS.has(values[i - 1]?.toLowerCase() ?? '');

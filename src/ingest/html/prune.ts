@@ -1,5 +1,5 @@
 import type { Removal, Verdict } from '../../doc/types.js';
-import { isElement, type DomDocument, type DomElement } from './dom.js';
+import type { DomDocument, DomElement } from './dom.js';
 import { HTML_PATTERNS } from './patterns.js';
 
 /** An element holding more than this share of the page's text is never pruned: it may hold the article. */
@@ -106,9 +106,10 @@ export function pruneDocument(document: DomDocument, maxShare = DEFAULT_MAX_PRUN
   const removed: Removal[] = [];
   forEachElement(body, (element) => {
     if (element === body) return true;
-    const verdict = judge(element, total, maxShare);
-    if (!verdict) return true;
-    const text = (element.textContent ?? '').replace(HTML_PATTERNS.whitespace, ' ').trim();
+    const judged = judge(element, total, maxShare);
+    if (!judged) return true;
+    const { verdict } = judged;
+    const text = judged.text.replace(HTML_PATTERNS.whitespace, ' ').trim();
     if (text !== '') removed.push({ text, reason: `${verdict.rule}: ${verdict.reason}` });
     element.remove();
     return false;
@@ -136,7 +137,8 @@ function forEachElement(root: DomElement, visit: (element: DomElement) => boolea
 
 const PROTECTED_TAGS = new Set(['html', 'body', 'main', 'article', 'script', 'style', 'noscript', 'template']);
 
-function judge(element: DomElement, total: number, maxShare: number): Verdict | null {
+/** A removal's verdict, with the element's text (read once: linkedom walks the subtree for every `textContent`). */
+function judge(element: DomElement, total: number, maxShare: number): { verdict: Verdict; text: string } | null {
   const tag = element.localName;
   if (PROTECTED_TAGS.has(tag)) return null;
   const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.trim().toLowerCase();
@@ -147,11 +149,9 @@ function judge(element: DomElement, total: number, maxShare: number): Verdict | 
     if (verdict) break;
   }
   if (!verdict) return null;
-  if ((element.textContent ?? '').length / total > maxShare || containsArticleBody(element)) return null;
-  return verdict;
+  const text = element.textContent ?? '';
+  if (text.length / total > maxShare || containsArticleBody(element)) return null;
+  return { verdict, text };
 }
 
-function containsArticleBody(element: DomElement): boolean {
-  for (const inner of Array.from(element.querySelectorAll('article, main, [itemprop="articleBody"]'))) if (isElement(inner)) return true;
-  return false;
-}
+const containsArticleBody = (element: DomElement): boolean => element.querySelector('article, main, [itemprop="articleBody"]') !== null;
