@@ -11,6 +11,7 @@ export interface MixedScriptWord {
 const WORD = /[\p{L}\p{M}]+/gu;
 const LATIN = /\p{Script=Latin}/u;
 const FOREIGN = /[\p{Script=Cyrillic}\p{Script=Greek}]/gu;
+const ANY_FOREIGN = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
 
 /**
  * Latin words that contain a Cyrillic or Greek letter ("Cоllage" with a Cyrillic о, U+043E).
@@ -20,6 +21,8 @@ const FOREIGN = /[\p{Script=Cyrillic}\p{Script=Greek}]/gu;
  */
 export function mixedScriptWords(raw: string): MixedScriptWord[] {
   const found: MixedScriptWord[] = [];
+  // Most texts hold no Cyrillic or Greek letter at all: one scan instead of a test per word.
+  if (!ANY_FOREIGN.test(raw)) return found;
   for (const m of raw.matchAll(WORD)) {
     const word = m[0];
     if (!LATIN.test(word)) continue;
