@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import type { EventSignature } from '../doc/types.js';
-import { proposeSplit, sameProtagonists, type StoryMember } from './repair.js';
+import { proposeSplit, sameProtagonists, splitsApart, type StoryMember } from './repair.js';
 import { growEvent } from './stories.js';
 
 const part = (key: string) => ({ key, start: 0, end: 0 });
@@ -55,4 +55,25 @@ test('two large groups sharing almost no particulars are split however loosely e
   assert.deepEqual(plan && [plan.keep, plan.part], [['a0', 'a1', 'a2', 'a3', 'a4', 'a5'], ['b0', 'b1', 'b2', 'b3', 'b4', 'b5']]);
   // Five and five are too few for it.
   assert.equal(proposeSplit(members.filter((m) => !m.id.endsWith('5')), 0), null);
+});
+
+test('the two parts of a split story are not merged straight back, two halves of one event are', () => {
+  const vector = (keys: string[]) => new Map(keys.map((k) => [k, 1 / Math.sqrt(keys.length)]));
+  const member = (id: string, keys: string[], people: string[]): StoryMember => ({ id, vector: vector(keys), publishedAt: null, event: signature(people, []) });
+  const fired = ['fire', 'coach', 'loss', 'streak', 'dismiss'];
+  const hired = ['hire', 'coach', 'contract', 'introduce', 'deal'];
+  const story = [0, 1, 2].map((i) => member(`f${i}`, [...fired, `f${i}`], ['rune hale'])).concat([0, 1, 2].map((i) => member(`h${i}`, [...hired, `h${i}`], ['ada brook'])));
+  const plan = proposeSplit(story);
+  assert.deepEqual(plan && [plan.keep, plan.part], [['f0', 'f1', 'f2'], ['h0', 'h1', 'h2']]);
+  const of = (ids: string[]) => story.filter((m) => ids.includes(m.id));
+  // A later report naming both events bridges the parts: the split test would cut them apart again.
+  const bridge = member('x', ['fire', 'hire', 'coach', 'contract', 'loss'], ['rune hale', 'ada brook']);
+  assert.equal(splitsApart(of(plan!.keep), of(plan!.part), bridge), true);
+  // Two stories of one event's reports (one told from its first hours, one from a day later) merge.
+  const first = [0, 1, 2].map((i) => member(`a${i}`, [...fired, `a${i}`], ['rune hale']));
+  const later = [0, 1, 2].map((i) => member(`b${i}`, [...fired.slice(1), 'reaction', `b${i}`], ['rune hale']));
+  assert.equal(splitsApart(first, later, bridge), false);
+  // A merge the split test would cut elsewhere (a report of one event sitting with the other) is a repair, and is made.
+  const misplaced = member('f3', [...hired, 'f3'], ['ada brook']);
+  assert.equal(splitsApart([...of(plan!.keep), misplaced], of(plan!.part), bridge), false);
 });

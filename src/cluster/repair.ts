@@ -156,3 +156,19 @@ export function summaryOfMembers(id: string, members: StoryMember[]): StorySumma
     event,
   };
 }
+
+/**
+ * Whether the split test would cut a merge of two stories, bridged by an article, back along the
+ * seam: `proposeSplit` on their members and the article gives one story's members as one part and
+ * the other's as the other (the article on either side). Such a merge is not made: merged and
+ * re-examined, the story would be split as before, the ids readers follow changing back and forth
+ * for nothing. A merge the split test would cut elsewhere moves members between the two, a repair,
+ * and is made.
+ */
+export function splitsApart(a: StoryMember[], b: StoryMember[], bridge: StoryMember): boolean {
+  const plan = proposeSplit([...a, bridge, ...b]);
+  if (!plan) return false;
+  const ids = (g: StoryMember[]) => g.map((m) => m.id).sort().join(' ');
+  const part = (g: string[]) => g.filter((id) => id !== bridge.id).sort().join(' ');
+  return (part(plan.keep) === ids(a) && part(plan.part) === ids(b)) || (part(plan.keep) === ids(b) && part(plan.part) === ids(a));
+}

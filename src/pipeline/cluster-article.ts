@@ -2,8 +2,10 @@ import { decideCopies } from '../cluster/copies.js';
 import { articleFeatures } from '../cluster/features.js';
 import { bandKeys, minhashSignature, shingleHashes } from '../cluster/minhash.js';
 import { ABSORBING_SIZE, absorbs, articleVector, cosine, DEFAULT_JOIN_THRESHOLD, groupArticle, growStory, queryKeys, SMALL_STORY_FACTOR, SMALL_STORY_SIZE, storyKeys, vectorKeys, type GroupingOptions, type StorySummary } from '../cluster/stories.js';
+import { MIN_SPLIT_PART, REEXAMINE_AT, splitsApart } from '../cluster/repair.js';
 import type { Doc } from '../doc/types.js';
 import type { ClusterWrite, Placement, Store } from '../store/store.js';
+import { storyMembers } from './story-members.js';
 
 /** Stories read from the index per query key, most recently active first. */
 export const DEFAULT_CANDIDATES_PER_KEY = 10;
@@ -36,7 +38,7 @@ export async function placeArticle(store: Store, doc: Doc, options: Partial<Grou
   const candidates = await store.storySummaries(ids);
   const assignment = groupArticle(vector, features.publishedAt, candidates, options.joinThreshold, event, options);
   const joined = candidates.find((c) => c.id === assignment.storyId) ?? null;
-  const bridged = candidates.filter((c) => assignment.merge.some((m) => m.storyId === c.id));
+  const bridged = await keptTogether(store, doc, joined, candidates.filter((c) => assignment.merge.some((m) => m.storyId === c.id)));
   const grown = growStory(joined, `s-${doc.id.slice(2)}`, vector, features.publishedAt, bridged, event);
   const absorbed = await absorbSmallStories(store, grown, candidates.filter((c) => c !== joined && !bridged.includes(c)), [...(joined ? [joined] : []), ...bridged], options);
   const story = absorbed.length ? growStory(joined, `s-${doc.id.slice(2)}`, vector, features.publishedAt, [...bridged, ...absorbed.map((a) => a.story)], event) : grown;
@@ -54,6 +56,39 @@ export async function placeArticle(store: Store, doc: Doc, options: Partial<Grou
     isNewStory: joined === null,
     cluster: { terms, story, storyKeys: storyKeys(story), merged, sketch, copyOf: copies.copyOf, repoint: copies.repoint },
   };
+}
+
+/**
+ * The stories an article bridges that may merge into the one it joins: not one split off from it
+ * (or from a story either took in since, as the change logs record) that the split test would cut
+ * off again along the same seam (`splitsApart`, on the members of both and the article): bridged
+ * back, merged and re-examined, it would be split off once more under a new id. Stories that
+ * never were one merge as before. Members are read only where the
+ * re-examination would read them (`repairStory`: up to the largest `REEXAMINE_AT` size).
+ */
+async function keptTogether(store: Store, doc: Doc, joined: StorySummary | null, bridged: StorySummary[]): Promise<StorySummary[]> {
+  if (!joined) return bridged;
+  const largest = Math.max(...REEXAMINE_AT);
+  const sized = bridged.filter((c) => c.size >= MIN_SPLIT_PART && joined.size + 1 + c.size <= largest);
+  if (sized.length === 0) return bridged;
+  const stories = await store.getStories([joined.id, ...sized.map((c) => c.id)]);
+  // A story's lineage (itself and the stories merged into it) and the stories split off from it.
+  const history = async (id: string) => ({
+    lineage: new Set([id, ...(stories.find((s) => s.id === id)?.redirects ?? [])]),
+    splitOff: (await store.storyChanges(id)).filter((c) => c.kind === 'split').flatMap((c) => c.storyIds ?? []),
+  });
+  const mine = await history(joined.id);
+  const examined: StorySummary[] = [];
+  for (const c of sized) {
+    const theirs = await history(c.id);
+    if (mine.splitOff.some((id) => theirs.lineage.has(id)) || theirs.splitOff.some((id) => mine.lineage.has(id))) examined.push(c);
+  }
+  if (examined.length === 0) return bridged;
+  const membersOf = async (id: string) => storyMembers(store, await store.getArticles(stories.find((s) => s.id === id)?.articleIds ?? []));
+  const [story, [article]] = [await membersOf(joined.id), await storyMembers(store, [doc])];
+  const apart = new Set<string>();
+  for (const c of examined) if (splitsApart(story, await membersOf(c.id), article!)) apart.add(c.id);
+  return bridged.filter((c) => !apart.has(c.id));
 }
 
 /** Small candidates examined per article, the nearest to the story it grows first. */

@@ -1,9 +1,9 @@
-import { articleFeatures } from '../cluster/features.js';
-import { proposeSplit, REEXAMINE_AT, summaryOfMembers, type StoryMember } from '../cluster/repair.js';
-import { articleVector, storyKeys, vectorKeys } from '../cluster/stories.js';
+import { proposeSplit, REEXAMINE_AT, summaryOfMembers } from '../cluster/repair.js';
+import { storyKeys } from '../cluster/stories.js';
 import type { Doc } from '../doc/types.js';
 import type { AddResult, ClusterWrite, Store, StorySplit } from '../store/store.js';
 import { placeArticle } from './cluster-article.js';
+import { storyMembers } from './story-members.js';
 
 /**
  * Places and stores one article (one unit of work, see `Store.placeAndAdd`), then re-examines the
@@ -34,17 +34,7 @@ export async function repairStory(store: Store, write: Pick<ClusterWrite, 'story
   if (write.story.size > Math.max(...REEXAMINE_AT)) return null;
   const [story] = await store.getStories([write.story.id]);
   if (!story) return null;
-  const docs = await store.getArticles(story.articleIds);
-  const features = docs.map((doc) => articleFeatures(doc));
-  const stats = await store.termStats([...new Set(features.flatMap(vectorKeys))]);
-  // Articles stored before the event stage get their signature here (as in `placeArticle`, loaded only then).
-  const signature = docs.every((doc) => doc.layers.event) ? null : (await import('../cluster/signature.js')).eventSignature;
-  const members: StoryMember[] = docs.map((doc, i) => ({
-    id: doc.id,
-    vector: articleVector(features[i]!, stats),
-    publishedAt: features[i]!.publishedAt,
-    event: doc.layers.event ?? signature!(doc),
-  }));
+  const members = await storyMembers(store, await store.getArticles(story.articleIds));
   const plan = proposeSplit(members);
   if (!plan) return null;
   const of = (ids: string[]) => members.filter((m) => ids.includes(m.id));
