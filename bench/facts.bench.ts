@@ -13,13 +13,14 @@ const SHARED = join(REPO, '..', 'shared');
 const DOCUMENTS = join(SHARED, 'data', 'ecbplus', 'documents.jsonl');
 /**
  * The fact golds: the shared dev gold (our rules were tuned looking at it), ours (never looked at
- * while tuning) and two conflicts-only tuning golds (their facts are empty: only their conflict figures count).
+ * while tuning) and three conflicts-only tuning golds (their facts are empty: only their conflict figures count).
  */
 const GOLDS = [
   { name: 'ecbplus-facts (dev, tuned on)', dir: join(SHARED, 'data', 'ecbplus-facts') },
   { name: 'bench/gold/facts (ECB+ train stories, held out)', dir: join(REPO, 'bench', 'gold', 'facts') },
   { name: 'bench/gold/facts-conflicts-tune (ECB+ train stories, conflicts only, tuned on)', dir: join(REPO, 'bench', 'gold', 'facts-conflicts-tune') },
   { name: 'bench/gold/facts-conflicts-tune2 (ECB+ train stories, conflicts only, tuned on)', dir: join(REPO, 'bench', 'gold', 'facts-conflicts-tune2') },
+  { name: 'bench/gold/facts-conflicts-tune3 (ECB+ train stories, conflicts only, tuned on)', dir: join(REPO, 'bench', 'gold', 'facts-conflicts-tune3') },
 ];
 const METRICS = ['corroborated-recall', 'single-source-acc', 'false-corroboration', 'pair-precision', 'pair-recall', 'pair-f1', 'conflicts-found', 'conflicts-unmatched', 'brief-support', 'brief-salient'];
 
