@@ -25,6 +25,8 @@ export const DISPUTE_ASPECTS: Record<ConflictAspect, string | null> = {
   percent: 'the share',
   time: 'the time',
   day: 'the day',
+  date: 'the date',
+  name: 'the name',
   place: 'the place',
   score: 'the score',
   order: 'the rank',

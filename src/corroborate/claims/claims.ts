@@ -7,6 +7,7 @@ import { alignUnits, similarity, unitVectors, type UnitVectors } from './align.j
 import { ATTRIBUTE_SUBJECTS, findAttributeConflicts } from './attributes.js';
 import { findConflicts, type Conflict } from './conflicts.js';
 import { findHappeningConflicts } from './happenings.js';
+import { findNameConflicts } from './names.js';
 import { personFacets, valueFacets } from './facets.js';
 import { PIECE_SOURCES, pieceFacts } from './pieces.js';
 import { roleFacets } from './roles.js';
@@ -68,7 +69,7 @@ export function corroborateStory(members: Doc[], copies: Map<string, CopyLink>, 
   // Conflicts and facts told inside other statements are found between outlets only: a story one outlet tells (most stories of one article) has none to look for.
   const outlets = new Set(units.map(sourceOf)).size;
   const attributeConflicts = outlets > 1 ? findAttributeConflicts(units, (i) => sourceOf(units[i]!)) : [];
-  const conflicts = outlets > 1 ? [...findConflicts(units, space, sourceOf), ...attributeConflicts, ...findSlotConflicts(units, sourceOf), ...findHappeningConflicts(units, space, sourceOf), ...findScoreConflicts(units, sourceOf)] : [];
+  const conflicts = outlets > 1 ? [...findConflicts(units, space, sourceOf), ...attributeConflicts, ...findSlotConflicts(units, sourceOf), ...findHappeningConflicts(units, space, sourceOf), ...findNameConflicts(units, space, sourceOf), ...findScoreConflicts(units, sourceOf)] : [];
   const disputedUnits = new Set(conflicts.flatMap((c) => c.positions.flatMap((p) => p.refs.map((r) => r.unit))));
   const sentenceCount = new Map(members.map((d) => [d.id, Math.max(1, d.layers.sentences.length - 1)]));
   // Statements on different sides of one conflict never unite into one claim.

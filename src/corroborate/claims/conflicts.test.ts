@@ -8,6 +8,8 @@ import { docFromText } from '../../ingest/plain-text.js';
 import { processDoc } from '../../pipeline/docs-from-input.js';
 import { unitVectors } from './align.js';
 import { findConflicts } from './conflicts.js';
+import { findHappeningConflicts } from './happenings.js';
+import { findNameConflicts } from './names.js';
 import { claimUnits } from './units.js';
 import { REPO } from '../../../test/paths.js';
 
@@ -219,4 +221,59 @@ test("a figure's citation reaches the owner of a possessive before it", () => {
   const { units, conflicts } = storyConflicts(['Dan Reyes broke Tom Hall’s school scoring record of 1,116 points on Friday night.', 'On Friday night Reyes passed Tom Hall’s school scoring record of 1,106 points.']);
   const cited = conflicts.flatMap((c) => c.positions.flatMap((p) => p.refs.map((r) => units[r.unit]!.doc.text.slice(r.cite.start, r.cite.end))));
   assert.ok(cited.length === 2 && cited.every((c) => c.startsWith('Hall’s school scoring record of')), JSON.stringify(cited));
+});
+
+/** Conflicts in words (days, parts of the day, months and years, towns, names) among articles of one story, one outlet each unless `outlets` says otherwise. Sentences are our own. */
+function wordConflicts(texts: string[], outlets: string[] = texts.map((_, i) => `outlet-${i}`)) {
+  const docs = texts.map((text, i) => processDoc(docFromText(`Report ${i}\n\n${text}`, `a${i}.txt`, null), { now: new Date('2024-05-10T00:00:00Z') }));
+  const entities: ExportEntity[] = mergeEntities(docs).map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, mentions: e.mentions.map((m) => ({ articleId: m.docId, start: m.start, end: m.end, text: m.text })) }));
+  const units = docs.flatMap((d) => claimUnits(d, entities));
+  const space = unitVectors(units);
+  const sourceOf = (u: (typeof units)[number]) => outlets[docs.indexOf(u.doc)]!;
+  return [...findHappeningConflicts(units, space, sourceOf), ...findNameConflicts(units, space, sourceOf)].map((c) => ({ subject: c.subject, aspect: c.aspect, values: c.positions.map((p) => p.value) }));
+}
+
+test('rival parts of one day for one happening are a conflict; a day and its part, evening and night, or "late morning" and "afternoon" are not', () => {
+  const afternoon = 'Phone services were disrupted in Alexandria on Tuesday afternoon, the regulator said.';
+  assert.deepEqual(wordConflicts([afternoon, 'Phone services were disrupted in Alexandria on Tuesday morning.']), [{ subject: 'what time of day: disrupted', aspect: 'time', values: ['on Tuesday afternoon', 'on Tuesday morning'] }]);
+  // A value and its refinement.
+  assert.deepEqual(wordConflicts([afternoon, 'Phone services were disrupted in Alexandria on Tuesday.']), []);
+  assert.deepEqual(wordConflicts(['Phone services were disrupted in Alexandria on Tuesday evening.', 'Phone services were disrupted in Alexandria on Tuesday night.']), []);
+  assert.deepEqual(wordConflicts([afternoon, 'Phone services were disrupted in Alexandria late Tuesday morning.']), []);
+  // One outlet printing both parts tells two happenings.
+  assert.deepEqual(wordConflicts([afternoon, 'Phone services were disrupted in Alexandria on Tuesday morning.'], ['same', 'same']), []);
+});
+
+test('rival months or years of one happening are a conflict; a year and a date within it, or a date of a noun, are not', () => {
+  assert.deepEqual(wordConflicts(['Ray Dunn pleaded guilty to fraud in July 1998.', 'On June 12, 1998, Ray Dunn pleaded guilty to fraud.']), [{ subject: 'when: pleaded', aspect: 'date', values: ['in July 1998', 'On June 12, 1998'] }]);
+  assert.deepEqual(wordConflicts(['Ray Dunn pleaded guilty to fraud in 1998.', 'On June 12, 1998, Ray Dunn pleaded guilty to fraud.']), []);
+  // The same price ties two sales told with different names to one deal; a participle after an article ("a reported") is no deed.
+  assert.deepEqual(wordConflicts(['The family sold its Texas ranch for a reported $12 million in 1981, to fund a campaign.', 'The Pike ranch, which Dunn\'s brothers sold for $12 million in 1991, was later split up.']), [{ subject: 'when: sold', aspect: 'date', values: ['1981', '1991'] }]);
+  // "his January start date" dates the start, not the signing.
+  assert.deepEqual(wordConflicts(['Ray Dunn signed the contract in 1998, the club said.', 'Ray Dunn signed the contract before his January start date.']), []);
+});
+
+test('two towns of one city told at two scales are no conflict; two cities apart still are', () => {
+  const arrested = (town: string) => `Actor Sam Reed was arrested in ${town} on Sunday, police said.`;
+  assert.deepEqual(wordConflicts([arrested('Los Angeles'), 'Sam Reed was arrested in Hollywood on Sunday.']), []);
+  assert.deepEqual(wordConflicts([arrested('Los Angeles'), 'Sam Reed was arrested in Santa Monica on Sunday.']), []);
+  assert.deepEqual(wordConflicts([arrested('Fresno'), 'Sam Reed was arrested in Oakland on Sunday.']), [{ subject: 'where: arrested', aspect: 'place', values: ['Fresno', 'Oakland'] }]);
+});
+
+test('two names for who underwent or did one deed are a conflict; different people, several names or other deeds are not', () => {
+  const webb = 'Police said Carl Webb was arrested at the Eastport mall on Sunday after the shooting.';
+  const ortiz = 'Dan Ortiz was arrested at the Eastport mall on Sunday after the shooting, police said.';
+  assert.deepEqual(wordConflicts([webb, ortiz]), [{ subject: 'whom: arrested', aspect: 'name', values: ['Carl Webb', 'Dan Ortiz'] }]);
+  assert.deepEqual(wordConflicts(['Carl Webb fired the shot that killed Ann Lee at the Eastport mall.', 'Dan Ortiz fired the shot that killed Ann Lee at the Eastport mall.']), [{ subject: 'who: fired', aspect: 'name', values: ['Carl Webb', 'Dan Ortiz'] }]);
+  // An outlet that names the other's person too knows of both: two arrests, not a dispute.
+  assert.deepEqual(wordConflicts([webb, `${ortiz} Carl Webb, his cousin, was questioned.`]), []);
+  // Names joined in one deed are several people.
+  assert.deepEqual(wordConflicts(['Carl Webb and Tom Hale were arrested at the Eastport mall on Sunday after the shooting.', ortiz]), []);
+  // Different days: different arrests.
+  assert.deepEqual(wordConflicts([webb, 'Dan Ortiz was arrested at the Eastport mall on Friday after the shooting.']), []);
+  // Another deed ("charged"), or a plan, is no rival of the arrest.
+  assert.deepEqual(wordConflicts([webb, 'Dan Ortiz was charged at the Eastport mall on Sunday after the shooting.']), []);
+  assert.deepEqual(wordConflicts([webb, 'Dan Ortiz will be arrested at the Eastport mall on Sunday after the shooting.']), []);
+  // One outlet never disputes itself.
+  assert.deepEqual(wordConflicts([webb, ortiz], ['same', 'same']), []);
 });

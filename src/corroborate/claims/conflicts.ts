@@ -80,10 +80,10 @@ export interface Position {
 
 /**
  * What a conflict's values are values of, as the brief names it: a measure (a quantity's dimension),
- * a person's age or home town, a rank, a direction, whether a deed happened, a happening's day or place,
- * a game's score at one moment.
+ * a person's age or home town, a rank, a direction, whether a deed happened, a happening's day, date
+ * (month or year) or place, a game's score at one moment, who did or underwent one deed (a name).
  */
-export type ConflictAspect = 'duration' | 'count' | 'money' | 'percent' | 'time' | 'age' | 'residence' | 'order' | 'direction' | 'whether' | 'day' | 'place' | 'score';
+export type ConflictAspect = 'duration' | 'count' | 'money' | 'percent' | 'time' | 'age' | 'residence' | 'order' | 'direction' | 'whether' | 'day' | 'date' | 'place' | 'score' | 'name';
 
 /** One slot (a quantity, a person's age or home town) on which sources give values that cannot all be true. */
 export interface Conflict {

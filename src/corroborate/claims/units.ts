@@ -43,6 +43,8 @@ export interface ClaimUnit {
   roles: PersonRole[];
   /** Story-wide ids of the people the clause names (outside its attribution): whom it is about. */
   people: Set<string>;
+  /** The names the clause prints outside its attribution, each with its story-wide id and type. */
+  named: Array<Span & { referent: string; type: ExportEntity['type'] }>;
 }
 
 /** Who a statement is attributed to: the attributing words as printed, and the entity they name when one does. */
@@ -183,7 +185,8 @@ export function claimUnits(doc: Doc, entities: ExportEntity[], referent: Map<str
         terms.set(key, (terms.get(key) ?? 0) + 1);
       }
       const people = new Set(inSentence.filter((m) => m.entity.type === 'person' && m.start >= clause.start && m.end <= clause.end && !inAttribution(attribution, m.start)).map((m) => m.referent));
-      units.push({ doc, span: clause, sentence, terms, quantities, attribution, people, predicates, events, verbs, denied: deniedVerbs(doc, tokens, clause, attribution), attributes: personAttributes(doc, clause, inSentence), roles });
+      const named = inSentence.filter((m) => m.start >= clause.start && m.end <= clause.end && !inAttribution(attribution, m.start)).map((m) => ({ start: m.start, end: m.end, referent: m.referent, type: m.entity.type }));
+      units.push({ doc, span: clause, sentence, terms, quantities, attribution, people, named, predicates, events, verbs, denied: deniedVerbs(doc, tokens, clause, attribution), attributes: personAttributes(doc, clause, inSentence), roles });
       roles = [];
     }
   }

