@@ -54,7 +54,7 @@ function random(seed: number): () => number {
 }
 
 /** Fisher–Yates shuffle of 0..n-1 with the given seed. */
-function arrivalOrder(n: number, seed: number): number[] {
+export function arrivalOrder(n: number, seed: number): number[] {
   const next = random(seed);
   const order = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
@@ -65,7 +65,7 @@ function arrivalOrder(n: number, seed: number): number[] {
 }
 
 /** Places the docs in the given order into a fresh store; returns each doc's story id at the end. */
-async function stream(docs: Doc[], order: number[], threshold: number) {
+export async function stream(docs: Doc[], order: number[], threshold: number) {
   const store = SqliteStore.open(':memory:');
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -142,7 +142,7 @@ async function runDistractors(docs: Doc[], meantime: Array<z.infer<typeof Meanti
 }
 
 export async function runClusterBench(data: string | undefined, threshold = DEFAULT_JOIN_THRESHOLD, orders = DEFAULT_ORDERS, split?: string, errors = false) {
-  if (split !== undefined && split !== 'tuning') throw new Error(`cluster --split takes only "tuning" (the held-out topics are not listed), not ${split}`);
+  if (split !== undefined && split !== 'tuning' && split !== 'folds') throw new Error(`cluster --split takes only "tuning" or "folds" (the held-out topics are not listed), not ${split}`);
   const file = join(data ?? join(SHARED_DATA, 'ecbplus'), 'documents.jsonl');
   const ecb = readFileSync(file, 'utf8').trim().split('\n').map((l) => EcbDoc.parse(JSON.parse(l)));
   const meantimeFile = join(data ? join(data, '..', 'meantime') : join(SHARED_DATA, 'meantime'), 'documents.jsonl');
@@ -157,6 +157,12 @@ export async function runClusterBench(data: string | undefined, threshold = DEFA
   const runs: Array<Awaited<ReturnType<typeof stream>>> = [];
   for (let seed = 1; seed <= orders; seed++) runs.push(await stream(docs, arrivalOrder(docs.length, seed), threshold));
   const scoresOf = (mask: boolean[]) => summarise(runs.map((r) => clusterScores(r.labels, gold, mask)));
+  // The 2-fold check of a setting inside the tuning topics: their two halves (topic mod 4 = 1 and 3) scored apart, in the same streams.
+  if (split === 'folds') {
+    const half = (r: number) => ecb.map((d) => d.topic % 4 === r);
+    const brief = (s: ReturnType<typeof scoresOf>) => ({ p: s.precision.mean, r: s.recall.mean, f1: s.f1.mean, f1Spread: s.f1.spread, rSpread: s.recall.spread });
+    return { split: 'tuning topics in two halves (topic mod 4 = 1: A, 3: B), whole stream', orders, threshold, A: brief(scoresOf(half(1))), B: brief(scoresOf(half(3))), tuning: brief(scoresOf(tuning)), splits: runs.map((r) => r.splits), merges: runs.map((r) => r.merges) };
+  }
   // While tuning: the tuning topics' scores and, with --errors, their misses in the first order; nothing of the held-out topics.
   if (split === 'tuning')
     return {

@@ -28,6 +28,7 @@ import { runIngestCostBench } from './ingest-cost.bench.js';
  * machine to themselves). `--errors` lists each miss (quotes, corroborate, meta, brief).
  * `--orders N` sets how many random arrival orders the cluster bench streams (default 5); `cluster --split tuning
  * [--errors]` scores the tuning topics alone and lists their misses in the first order (for tuning: no held-out figure).
+ * `cluster --split folds` scores the tuning topics' two halves apart (topic mod 4 = 1 and 3, same streams): the 2-fold check of a setting.
  * `--sizes 1000,10000,100000` sets the scale bench's checkpoints (100k is not a default: it takes minutes).
  * `ingest-cost [--sizes 1000,10000] [--threads 2]`: CPU ms per article of `corroborate ingest` at each store size (100,000 possible: ~1 h of CPU).
  * `store [--articles N] [--db postgres://…]`: the store's share of ingest, SQLite against PostgreSQL (DATABASE_URL, else PGlite).
