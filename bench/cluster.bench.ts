@@ -54,7 +54,7 @@ function random(seed: number): () => number {
 }
 
 /** Fisher–Yates shuffle of 0..n-1 with the given seed. */
-export function arrivalOrder(n: number, seed: number): number[] {
+function arrivalOrder(n: number, seed: number): number[] {
   const next = random(seed);
   const order = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
@@ -65,7 +65,7 @@ export function arrivalOrder(n: number, seed: number): number[] {
 }
 
 /** Places the docs in the given order into a fresh store; returns each doc's story id at the end. */
-export async function stream(docs: Doc[], order: number[], threshold: number) {
+async function stream(docs: Doc[], order: number[], threshold: number) {
   const store = SqliteStore.open(':memory:');
   const started = performance.now();
   const cpu = process.cpuUsage();
