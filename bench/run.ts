@@ -10,6 +10,7 @@ import { runCorroborateBench } from './corroborate.bench.js';
 import { runFactsBench } from './facts.bench.js';
 import { runFactsMissesBench } from './facts-misses.bench.js';
 import { runBriefBench } from './brief.bench.js';
+import { runConflictsSweepBench } from './conflicts-sweep.bench.js';
 import { runStoryBench } from './story.bench.js';
 import { runMetaBench } from './meta.bench.js';
 import { runHostileBench } from './hostile.bench.js';
@@ -22,7 +23,8 @@ import { runIngestCostBench } from './ingest-cost.bench.js';
 /**
  * `npm run bench -- NAME [--data DIR] [--json]`. Each bench prints ours beside a baseline
  * measured in the same run. NAME: clean, extract, cluster, scale, time, entities, quotes,
- * corroborate, facts, facts-misses (why gold pairs are missed; dev gold only), brief (brief support on
+ * corroborate, facts, facts-misses (why gold pairs are missed; dev gold only), conflicts-sweep (every conflict
+ * exported on the ECB+ subtopics in no fact gold, each analysed alone, to read for false disputes; `--data a,b` picks subtopics), brief (brief support on
  * the hand-judged tuning sample bench/gold/brief-support-tune.tsv), meta, story, hostile, redos (time(4n) / time(n) of each
  * pattern family on hostile inputs), api, api-load, queue, store, ingest-cost, or all (default; api, api-load, scale, story, hostile, queue, store and ingest-cost left out: they run for minutes and want the
  * machine to themselves). `--errors` lists each miss (quotes, corroborate, meta, brief).
@@ -52,6 +54,7 @@ const benches: Record<string, () => unknown | Promise<unknown>> = {
   corroborate: () => runCorroborateBench(args.data, args.errors),
   facts: () => runFactsBench(args.data),
   'facts-misses': () => runFactsMissesBench(args.data, args.errors),
+  'conflicts-sweep': () => runConflictsSweepBench(args.data),
   brief: () => runBriefBench(args.errors),
   story: () => runStoryBench(args.data),
   meta: () => runMetaBench(args.data, args.errors),
@@ -61,7 +64,7 @@ const benches: Record<string, () => unknown | Promise<unknown>> = {
   'ingest-cost': () => runIngestCostBench(args.data, args.sizes ?? [1000, 10000], args.threads ?? 2),
   store: () => runStoreBench(args.data, args.articles ?? 1000, args.db ?? process.env.DATABASE_URL),
 };
-const LONG_RUNNING = new Set(['api', 'api-load', 'scale', 'story', 'hostile', 'queue', 'store', 'ingest-cost']);
+const LONG_RUNNING = new Set(['conflicts-sweep', 'api', 'api-load', 'scale', 'story', 'hostile', 'queue', 'store', 'ingest-cost']);
 const chosen = name === 'all' ? Object.keys(benches).filter((n) => !LONG_RUNNING.has(n)) : [name];
 const unknown = chosen.filter((n) => !benches[n]);
 if (unknown.length) {
