@@ -5,7 +5,7 @@ import type { ExportArticle, ExportEvent, ExportStory, ExportWarning } from '../
  * timeline code it calls) changes what it produces: stored analyses of an older version are
  * recomputed on their next read.
  */
-export const ANALYSIS_VERSION = 135;
+export const ANALYSIS_VERSION = 136;
 
 /**
  * The story-level analysis of one version of a story, as stored: plain JSON, every span an

@@ -277,3 +277,23 @@ test('two names for who underwent or did one deed are a conflict; different peop
   // One outlet never disputes itself.
   assert.deepEqual(wordConflicts([webb, ortiz], ['same', 'same']), []);
 });
+
+test('three outlets giving three values of one deed are one conflict with every position; other deeds and two-valued outlets are not', () => {
+  const served = ['Ray Dunn served four months in a state prison for fraud.', 'Dunn served four and a half months in prison for his part in the fraud.', 'He served five months in a state prison, the court record shows.'];
+  assert.deepEqual(conflictsOf(served), [['four months', 'four and a half months', 'five months']]);
+  // Three values of different deeds from three outlets are several things: time served, time on parole, time in hospital.
+  assert.deepEqual(conflictsOf([served[0]!, 'Dunn spent four and a half months on parole after the fraud.', 'He lingered five months in a state prison hospital, the court record shows.']).filter((values) => values.length > 2), []);
+  // A figure of another deed ("with all but six months suspended") that joined the slot is left out; the rest still stand.
+  assert.deepEqual(conflictsOf([...served, 'Dunn was sentenced to two years in prison, with all but six months suspended.']), [['four months', 'four and a half months', 'five months']]);
+  // An outlet holding two of the values tells two things (or an update).
+  assert.deepEqual(conflictsOf([served[0]!, `${served[1]!} He served five months in all.`, served[2]!]).filter((values) => values.length > 2), []);
+  // A fraction's denominator is no figure: "4 1/2 months" printed as "41 / 2 months" is not two months.
+  assert.deepEqual(conflictsOf(['Ray Dunn served 41 / 2 months in a state prison for fraud.', served[2]!]), []);
+});
+
+test('a dozen is a round count: it covers 11 and 13, and is no rival of them', () => {
+  assert.deepEqual(conflictsOf(['Police said the gunman fired 13 shots from the roof of the building.', 'Police said the gunman fired a dozen shots from the roof of the building.']), []);
+  // A tally of 12 is a rival of 13; a dozen is a rival of a figure it does not cover.
+  assert.deepEqual(conflictsOf(['Police said the gunman fired 13 shots from the roof of the building.', 'Police said the gunman fired 12 shots from the roof of the building.']), [['12 shots', '13 shots']]);
+  assert.deepEqual(conflictsOf(['Police said the gunman fired 16 shots from the roof of the building.', 'Police said the gunman fired a dozen shots from the roof of the building.']), [['a dozen shots', '16 shots']]);
+});

@@ -157,7 +157,7 @@ function nearMiss(a: Interval, b: Interval): boolean {
  * updates or different things, not a dispute between sources.
  */
 export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: (unit: ClaimUnit) => string): Conflict[] {
-  const refs: QuantityRef[] = units.flatMap((u, unit) => u.quantities.filter((q) => !negated(u, q) && !partOfList(u, q) && !inName(u, q) && !spanned(u, q) && !describesSpeaker(u, q) && !needed(u, q) && !partitiveWhole(u, q)).map((quantity) => ({ unit, quantity, cite: valueCitation(u, quantity) })));
+  const refs: QuantityRef[] = units.flatMap((u, unit) => u.quantities.filter((q) => !negated(u, q) && !denominator(u, q) && !partOfList(u, q) && !inName(u, q) && !spanned(u, q) && !describesSpeaker(u, q) && !needed(u, q) && !partitiveWhole(u, q)).map((quantity) => ({ unit, quantity, cite: valueCitation(u, quantity) })));
   // Weighed once here, not once per pair below.
   const contexts = refs.map((r) => weighted(r.quantity.context, space.weight));
   const days = refs.map((r) => weekdaysNear(units[r.unit]!, r.quantity));
@@ -270,8 +270,9 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
   const updated = new Set(updates.map(([i]) => find(i)));
   for (const [root, slot] of slots) {
     if (updated.has(root)) continue;
-    const positions = positionsOf(slot);
-    if (positions.length < 2 || positions.length > MAX_POSITIONS) continue;
+    let positions = positionsOf(slot);
+    if (positions.length > MAX_POSITIONS) positions = oneDeed(slot, units, sourceOf) ?? [];
+    if (positions.length < 2) continue;
     const sources = positions.map((p) => new Set(p.refs.map((r) => sourceOf(units[r.unit]!))));
     const disagree = sources.some((s, i) => sources.some((t, j) => i !== j && [...s].some((x) => ![...t].every((y) => y === x))));
     if (!disagree) continue;
@@ -281,6 +282,61 @@ export function findConflicts(units: ClaimUnit[], space: UnitVectors, sourceOf: 
 }
 
 type UnitQuantity = ClaimUnit['quantities'][number];
+
+/**
+ * A slot with more than two rival values, narrowed to the figures of its one deed when outlets
+ * disagree on that: "served four months", "served four and a half months", "served five months in
+ * federal prison" from three outlets, without "was sentenced …, with all but six months suspended"
+ * that joined them. A figure's deed is the verb before it in its phrase, by family, not a word of
+ * another figure ("498 rushing yards and 176 receiving yards"); the commonest deed of the slot keeps
+ * its figures, the rest are left out. What is left stands only when every outlet holds one position
+ * (an outlet printing two values tells two things or an update), at least three outlets give the
+ * deed a value, every value is bounded (an open bound agrees with too much to be placed) and the
+ * clauses can be about the same people. Most slots of many values on real news are several things
+ * taken for one (a player's yards of two kinds, the start of a march and of a shooting, a week since
+ * a heart attack and three weeks in hospital): their figures are of different deeds. Null when none stands.
+ */
+function oneDeed(slot: QuantityRef[], units: ClaimUnit[], sourceOf: (unit: ClaimUnit) => string): Position[] | null {
+  const byDeed = new Map<string, QuantityRef[]>();
+  for (const r of slot) {
+    const deed = deedOf(units[r.unit]!, r.quantity);
+    if (deed) byDeed.set(deed, [...(byDeed.get(deed) ?? []), r]);
+  }
+  const kept = [...byDeed.values()].sort((a, b) => b.length - a.length)[0];
+  if (!kept || byDeed.size > 1 && [...byDeed.values()].filter((rs) => rs.length === kept.length).length > 1) return null;
+  const clauses = kept.map((r) => units[r.unit]!);
+  if (!kept.every((r) => Number.isFinite(r.quantity.interval.high)) || !clauses.every((a) => clauses.every((b) => samePeople(a, b)))) return null;
+  const positions = positionsOf(kept);
+  const holder = new Map<string, number>();
+  for (const [k, p] of positions.entries()) {
+    for (const r of p.refs) {
+      const source = sourceOf(units[r.unit]!);
+      if ((holder.get(source) ?? k) !== k) return null;
+      holder.set(source, k);
+    }
+  }
+  return positions.length >= 2 && holder.size >= MIN_OUTLETS_MANY ? positions : null;
+}
+
+/** Outlets that must give a deed's figure for a slot of more than two values to stand. */
+const MIN_OUTLETS_MANY = 3;
+
+/** The deed a figure is of: the nearest verb before it in its phrase ("served four months"), outside every figure of the clause, by family; null when none or an empty one ("had"). */
+function deedOf(unit: ClaimUnit, q: UnitQuantity): string | null {
+  const text = unit.doc.text;
+  const tokens = tokensWithin(unit.doc.layers.tokens, { start: unit.span.start, end: q.start });
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    const word = text.slice(t.start, t.end);
+    if (PHRASE_BREAK.test(word) || (unit.attribution && t.start < unit.attribution.span.end && unit.attribution.span.start < t.end)) return null;
+    if (unit.quantities.some((o) => t.start < o.end && o.start < t.end)) continue;
+    if (t.pos === 'VERB' && tokens[k - 1]?.pos !== 'DET') return termKey(word, t);
+  }
+  return null;
+}
+
+/** A number right after a slash is a fraction's denominator ("4 1/2 months" as printed "41 / 2 months"): no figure of its own. */
+const denominator = (unit: ClaimUnit, q: UnitQuantity) => /\d\s*\/\s*$/.test(unit.doc.text.slice(Math.max(unit.span.start, q.start - 4), q.start));
 
 /** An interval's middle as a one-value interval. */
 const point = (i: Interval): Interval => ({ low: magnitude(i), high: magnitude(i), lowClosed: true, highClosed: true });

@@ -140,6 +140,9 @@ export function findQuantities(text: string): Quantity[] {
       [interval, modifier] = applyModifier(bound.groups!.mod!.toLowerCase(), value, groups.digits && groups.scale ? printedStep(groups.digits, groups.scale) : undefined);
       spanStart = start - bound[0].length;
     } else if (modifier === 'range' && PATTERNS.betweenBefore.test(before)) spanStart = start - (before.length - before.search(PATTERNS.betweenBefore));
+    // "a dozen rounds", "two dozen protesters": dozens are a round count, not a tally; news writes
+    // "a dozen" for 11 or 13 as it writes "about 12", so the figure reads as "about" it does.
+    else if (modifier === 'exact' && groups.words && /\bdozen\b/i.test(groups.words)) [interval, modifier] = applyModifier('about', value);
 
     // A bare number after "death toll" counts the dead; nothing after it may say otherwise ("rose to 12 percent").
     const measured = unitAfter(text.slice(end), groups.currency, value, groups.words) ?? (PATTERNS.tollBefore.test(text.slice(Math.max(0, start - 80), start)) ? { dimension: 'count' as const, unit: 'dead', factor: 1, length: 0 } : null) ?? recordOf(found, before);
