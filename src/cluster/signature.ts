@@ -59,11 +59,12 @@ export function eventSignature(doc: Pick<Doc, 'text' | 'layers' | 'meta'> & { ti
     (fronted.some((c) => token.start >= c.start && token.end <= c.end) ? background : main).push({ key, start: token.start, end: token.end });
     if (main.length === MAX_TRIGGERS) break;
   }
+  const forms = nameForms(doc);
   return {
     what: [...main, ...background].slice(0, MAX_TRIGGERS),
-    who: distinctNames(doc, names.filter((e) => e.type === 'person' || e.type === 'organization')),
-    people: distinctNames(doc, names.filter((e) => e.type === 'person')),
-    where: distinctNames(doc, names.filter((e) => e.type === 'location')),
+    who: distinctNames(forms, names.filter((e) => e.type === 'person' || e.type === 'organization')),
+    people: distinctNames(forms, names.filter((e) => e.type === 'person')),
+    where: distinctNames(forms, names.filter((e) => e.type === 'location')),
     when: eventWhen(doc, doc.layers.timexes.filter(inLead)),
     ...(doc.title ? { headline: headlineKeys(doc.title) } : {}),
   };
@@ -101,14 +102,38 @@ function frontedClauses(doc: Pick<Doc, 'text' | 'layers'>, lead: Span): Span[] {
   return spans;
 }
 
+/**
+ * The article's names as keys, read once per signature (its three lists of parts share them):
+ * `fullest` gives the fullest form of a name's type that ends like it, asked once per name.
+ */
+function nameForms(doc: Pick<Doc, 'text' | 'layers'>): { keyOf: (span: Span) => string; fullest: (type: EntityMention['type'], name: string) => string } {
+  const keys = new Map<string, string>();
+  const keyOf = (span: Span): string => {
+    const at = `${span.start}:${span.end}`;
+    let key = keys.get(at);
+    if (key === undefined) keys.set(at, (key = nameKey(doc.text, span.start, span.end)));
+    return key;
+  };
+  let forms: Array<{ type: EntityMention['type']; name: string }> | null = null;
+  const fullests = new Map<string, string>();
+  const fullest = (type: EntityMention['type'], name: string): string => {
+    const at = `${type}\u0000${name}`;
+    let found = fullests.get(at);
+    if (found === undefined) {
+      forms ??= doc.layers.entities.map((e) => ({ type: e.type, name: keyOf(e) }));
+      found = forms.filter((f) => f.type === type && (f.name === name || f.name.endsWith(` ${name}`))).reduce((best, f) => (f.name.length > best.length ? f.name : best), name);
+      fullests.set(at, found);
+    }
+    return found;
+  };
+  return { keyOf, fullest };
+}
+
 /** One part per distinct name, keyed by the fullest form in the article that ends like it ("Lohan" → "lindsay lohan"), or by its gazetteer id. */
-function distinctNames(doc: Pick<Doc, 'text' | 'layers'>, mentions: EntityMention[]): EventPart[] {
-  const forms = doc.layers.entities.map((e) => ({ type: e.type, name: nameKey(doc.text, e.start, e.end) }));
+function distinctNames(forms: ReturnType<typeof nameForms>, mentions: EntityMention[]): EventPart[] {
   const parts: EventPart[] = [];
   for (const mention of mentions) {
-    const name = nameKey(doc.text, mention.start, mention.end);
-    const fullest = forms.filter((f) => f.type === mention.type && (f.name === name || f.name.endsWith(` ${name}`))).reduce((best, f) => (f.name.length > best.length ? f.name : best), name);
-    const key = mention.ref ?? fullest;
+    const key = mention.ref ?? forms.fullest(mention.type, forms.keyOf(mention));
     if (!parts.some((p) => p.key === key)) parts.push({ key, start: mention.start, end: mention.end });
     if (parts.length === MAX_NAMES) break;
   }

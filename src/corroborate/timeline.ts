@@ -511,7 +511,7 @@ export function storyTimexes(doc: Doc, storyDays: Ymd[], range?: { start: Ymd; e
     const kept = (t: Timex) => t.label === 'dateline' || (calendarDate(t) && !yearGuessed(t));
     // Reading the text again (twice, the costliest part of the timeline) can change no other expression.
     if (own.every(kept)) return own;
-    const [first, last] = [range.start, range.end].map((anchor) => findTimexes(doc.text, { anchor, sentences, tokens }));
+    const [first, last] = readFromBoth(doc, range.start, range.end);
     return own.map((t) => {
       if (kept(t)) return t;
       const a = first!.find((p) => p.start === t.start && p.end === t.end);
@@ -525,12 +525,19 @@ export function storyTimexes(doc: Doc, storyDays: Ymd[], range?: { start: Ymd; e
   // where both agree ("set for Feb." read from April would be next year's); relative ones stay unresolved.
   const earliest = storyDays.reduce((a, b) => (daysBetween(a, b) < 0 ? b : a));
   const latest = storyDays.reduce((a, b) => (daysBetween(a, b) > 0 ? b : a));
-  const [fromFirst, fromLatest] = [earliest, latest].map((anchor) => findTimexes(doc.text, { anchor, sentences, tokens }));
+  const [fromFirst, fromLatest] = readFromBoth(doc, earliest, latest);
   return own.map((t) => {
     const a = fromFirst!.find((p) => p.start === t.start && p.end === t.end);
     const again = fromLatest!.find((p) => p.start === t.start && p.end === t.end);
     return a && again && a.value === again.value && yearGuessed(t) && again.known.includes('month') && !again.known.includes('year') ? again : t;
   });
+}
+
+/** An article's timexes read from two days; once when they are one day (a story of one dated report, a one-day range): the reading is the same. */
+function readFromBoth(doc: Doc, first: Ymd, last: Ymd): [Timex[], Timex[]] {
+  const { sentences, tokens } = doc.layers;
+  const fromFirst = findTimexes(doc.text, { anchor: first, sentences, tokens });
+  return [fromFirst, first.y === last.y && first.m === last.m && first.d === last.d ? fromFirst : findTimexes(doc.text, { anchor: last, sentences, tokens })];
 }
 
 /**

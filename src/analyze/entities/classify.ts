@@ -43,6 +43,21 @@ const ORG_INNER_CONNECTORS = new Set(['of', 'for', 'on']);
  * people whose first name the lists lack ("Jusman Syafii Djamal" needs a title or a role).
  */
 export function classifyName(words: Word[]): Typing | null {
+  // A pure function of the words' texts, asked again for the same name at each of its mentions and by each rule that tests it.
+  const key = words.length === 1 ? words[0]!.text : words.map((w) => w.text).join('\u0001');
+  let typing = typings.get(key);
+  if (typing === undefined) {
+    if (typings.size >= MAX_CACHED_TYPINGS) typings.clear();
+    typings.set(key, (typing = typeName(words)));
+  }
+  return typing && { ...typing };
+}
+
+/** Names typed so far in this thread (`classifyName`), emptied when full: a news day's names are a few thousand. */
+const typings = new Map<string, Typing | null>();
+const MAX_CACHED_TYPINGS = 50_000;
+
+function typeName(words: Word[]): Typing | null {
   const text = words.map((w) => w.text).join(' ');
   const place = placeOf(text);
   if (place) return { type: 'location', score: 1, rule: 'entities/gazetteer', ref: place.id };

@@ -19,6 +19,23 @@ export const ALL_REFINERS: ReadonlySet<RefinerName> = new Set(REFINERS);
 /** Our parsers, each owned by the refiner that switches it. Order does not matter: `selectLongest` decides. */
 const PARSERS: Array<(text: string) => Candidate[]> = [durations, shiftsFromMentioned, agoDates, relativeUnits, theWeekend, partsOfPeriods, quarters, seasons, namedPeriods, years, weekdays, partsOfDay, references, sets];
 
+/**
+ * Our parsers' candidates of the last texts read: they depend on the text alone, and a text is read
+ * again from other anchors (an undated article: for its date, then from it; in a story's timeline,
+ * from the story's first and last days).
+ */
+function ourCandidates(text: string): Candidate[] {
+  let found = ourFinds.get(text);
+  if (found === undefined) {
+    found = PARSERS.flatMap((parse) => parse(text));
+    if (ourFinds.size >= OUR_FINDS_KEPT) ourFinds.delete(ourFinds.keys().next().value!);
+    ourFinds.set(text, found);
+  }
+  return found;
+}
+const ourFinds = new Map<string, Candidate[]>();
+const OUR_FINDS_KEPT = 16;
+
 /** chrono needs an instant; without an anchor its implied fields are never used. */
 const NO_ANCHOR_INSTANT = new Date(Date.UTC(2000, 0, 1, 12));
 
@@ -83,7 +100,7 @@ export function findTimexes(text: string, options: FindTimexOptions): Timex[] {
   const refiners = options.refiners ?? ALL_REFINERS;
   const anchor = options.anchor;
   const instant = anchor && anchor.y !== null ? new Date(Date.UTC(anchor.y, anchor.m - 1, anchor.d, 12)) : NO_ANCHOR_INSTANT;
-  const ours = PARSERS.flatMap((parse) => parse(text)).filter((c) => c.refiner && refiners.has(c.refiner));
+  const ours = ourCandidates(text).filter((c) => c.refiner && refiners.has(c.refiner));
   const chrono = chronoCandidates(text, instant, refiners, options.sentences).filter((c) => !(refiners.has('relative') && (namesAKind(text, c, options.tokens) || namesNoDay(text, c))));
   const chosen = selectLongest([...chrono, ...ours]);
   const placed = chosen.map((c, i) => {
