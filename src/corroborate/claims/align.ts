@@ -104,21 +104,51 @@ function predicateWeighed(space: UnitVectors, cos: number, a: Set<string>, b: Se
  * "rebuffed him three times" is not inside "after three-plus seasons"). News packs several facts
  * into a sentence: "Ellen DeGeneres will host the Oscars" is wholly inside "DeGeneres just tweeted
  * she will be hosting the Oscars this year", whose other words (the tweet) lower their cosine.
+ * Asked of many units i in one unit j (`containing`: every unit sharing an event word with a
+ * claim's statements, most pairs of a story), with the terms as numbers: j's events and terms are
+ * marked once (`mark`), then each i reads its own weights and values in its own order (`share`),
+ * as string look-ups did before, so every sum is the same.
  */
-function contained(space: UnitVectors, i: number, j: number): number {
-  const [a, b] = [space.vectors[i]!, space.vectors[j]!];
-  let predicate = 0;
-  for (const key of space.events[i]!) if (space.events[j]!.has(key)) predicate += space.weight(key);
-  if (predicate < PREDICATE_WEIGHT_NEEDED || space.norms[i] === 0) return 0;
-  let shared = 0;
-  let count = 0;
-  for (const [key, x] of a) {
-    if (!b.has(key)) continue;
-    shared += x * x;
-    count++;
-  }
-  // One word in common ("the job") is a topic, not a statement.
-  return count >= 2 ? shared / space.norms[i]! ** 2 : 0;
+function containedIn(space: UnitVectors) {
+  const ids = new Map<string, number>();
+  const idOf = (key: string) => {
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    return id;
+  };
+  const events = space.events.map((set) => Int32Array.from(set, idOf));
+  const eventWeights = space.events.map((set) => Float64Array.from(set, (key) => space.weight(key)));
+  const terms = space.vectors.map((v) => Int32Array.from(v.keys(), idOf));
+  const values = space.vectors.map((v) => Float64Array.from(v.values()));
+  const eventMark = new Int32Array(ids.size);
+  const termMark = new Int32Array(ids.size);
+  let stamp = 0;
+  return {
+    /** Makes j the unit the next `share` calls test containment in. */
+    mark(j: number): void {
+      stamp++;
+      for (const id of events[j]!) eventMark[id] = stamp;
+      for (const id of terms[j]!) termMark[id] = stamp;
+    },
+    /** How much of unit i's statement the marked unit j also states. */
+    share(i: number): number {
+      const own = events[i]!;
+      const weights = eventWeights[i]!;
+      let predicate = 0;
+      for (let k = 0; k < own.length; k++) if (eventMark[own[k]!] === stamp) predicate += weights[k]!;
+      if (predicate < PREDICATE_WEIGHT_NEEDED || space.norms[i] === 0) return 0;
+      const keys = terms[i]!;
+      const xs = values[i]!;
+      let shared = 0;
+      let count = 0;
+      for (let k = 0; k < keys.length; k++) {
+        if (termMark[keys[k]!] !== stamp) continue;
+        shared += xs[k]! * xs[k]!;
+        count++;
+      }
+      return count >= 2 ? shared / space.norms[i]! ** 2 : 0;
+    },
+  };
 }
 
 function dot(a: Map<string, number>, b: Map<string, number>): number {
@@ -253,8 +283,9 @@ export function alignUnits(units: ClaimUnit[], space: UnitVectors = unitVectors(
     groups.set(gi, [...a, ...b]);
     groups.delete(gj);
   }
+  const within = containedIn(space);
   return [...groups.values()].map((g) => {
-    const joined = containing(g, units, space, byTerm, commonest);
+    const joined = containing(g, units, space, byTerm, commonest, within);
     return { core: g.sort((x, y) => x - y), joined: joined.map((j) => j.unit), alike: joined.filter((j) => j.alike).map((j) => j.unit) };
   });
 }
@@ -275,7 +306,7 @@ function bestTwoMean(shares: number[]): number {
 const alikeToGroup = (sims: number[], size: number): boolean => (size >= 2 && bestTwoMean(sims) >= ALIGN_THRESHOLD) || Math.max(...sims) >= CLOSE_PAIR;
 
 /** Per article outside the group, its unit that best contains the group's statements: `CONTAINED_JOIN` of the two it contains best (`bestTwoMean`), or alike to them (`ALIKE_CONTAINED`). */
-function containing(group: number[], units: ClaimUnit[], space: UnitVectors, byTerm: Map<string, number[]>, commonest: number): Array<{ unit: number; alike: boolean }> {
+function containing(group: number[], units: ClaimUnit[], space: UnitVectors, byTerm: Map<string, number[]>, commonest: number, within: ReturnType<typeof containedIn>): Array<{ unit: number; alike: boolean }> {
   const docs = new Set(group.map((i) => units[i]!.doc.id));
   const best = new Map<string, { share: number; unit: number; alike: boolean }>();
   const seen = new Set<number>();
@@ -287,7 +318,8 @@ function containing(group: number[], units: ClaimUnit[], space: UnitVectors, byT
       for (const y of members) {
         if (seen.has(y) || docs.has(units[y]!.doc.id)) continue;
         seen.add(y);
-        const held = bestTwoMean(group.map((z) => contained(space, z, y)));
+        within.mark(y);
+        const held = bestTwoMean(group.map((z) => within.share(z)));
         // Likeness is asked only of a unit holding some of the statements, too little to join by that alone (most hold none).
         const alike = held < CONTAINED_JOIN && held >= ALIKE_CONTAINED && alikeToGroup(group.map((z) => similarity(space, z, y)), group.length);
         const share = alike ? CONTAINED_JOIN : held;
