@@ -7,6 +7,8 @@
 export { analyze, ingestPaths, exportStories, openStore } from './pipeline/analyze.js';
 export { docsFromInput, processDoc } from './pipeline/docs-from-input.js';
 export type { AnalyzeOptions, IngestOptions, IngestReport, FileOutcome } from './pipeline/analyze.js';
+export { createAnalyser } from './pipeline/analyser.js';
+export type { Analyser } from './pipeline/analyser.js';
 export { annotate, AnnotateInputSchema } from './analyze/annotate.js';
 export type { AnnotateInput, AnnotateOutput } from './analyze/annotate.js';
 export { findEntities, entitiesStage } from './analyze/entities/extract.js';

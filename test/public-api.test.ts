@@ -7,7 +7,7 @@ const importPackage = () => import(PACKAGE) as Promise<typeof import('../src/ind
 
 test('should expose the public api by the package name', async () => {
   const api = await importPackage();
-  for (const name of ['analyze', 'openStore', 'ingestPaths', 'exportStories', 'annotate', 'cleanPlainText', 'decodeText', 'buildExport', 'renderMarkdown', 'main', 'CorroborateError', 'docsFromInput', 'docFromHtml', 'docsFromFeed', 'createFetcher'])
+  for (const name of ['analyze', 'openStore', 'ingestPaths', 'exportStories', 'annotate', 'cleanPlainText', 'decodeText', 'buildExport', 'renderMarkdown', 'main', 'CorroborateError', 'docsFromInput', 'docFromHtml', 'docsFromFeed', 'createFetcher', 'createAnalyser'])
     assert.equal(typeof (api as Record<string, unknown>)[name], 'function', `${name} is exported`);
 });
 
@@ -29,6 +29,26 @@ test('analyze() runs the whole pipeline through the library', async () => {
     assert.equal(data.articles[0]!.title, 'Harbour cranes halted by strike');
     assert.match(data.articles[0]!.text, /^Dock workers in the port of Lendra/);
   } finally {
+    await store.close();
+  }
+});
+
+test('analyze() analyses in worker threads when given createAnalyser(n)', async () => {
+  const { analyze, openStore, createAnalyser } = await importPackage();
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-api-'));
+  writeFileSync(join(dir, 'one.txt'), 'Ferry service resumes after storm\n\nThe ferry between Lendra and Osk sailed again on Monday, the operator said.\n');
+  const store = await openStore(join(dir, 'api.db'));
+  const analyser = createAnalyser(1);
+  try {
+    assert.equal(analyser.threads, 1);
+    const { report, export: data } = await analyze([dir], { store, analyser });
+    assert.equal(report.added, 1);
+    assert.equal(data.articles[0]!.title, 'Ferry service resumes after storm');
+  } finally {
+    await analyser.close();
     await store.close();
   }
 });
