@@ -234,14 +234,14 @@ function wordConflicts(texts: string[], outlets: string[] = texts.map((_, i) => 
 }
 
 test('rival parts of one day for one happening are a conflict; a day and its part, evening and night, or "late morning" and "afternoon" are not', () => {
-  const afternoon = 'Phone services were disrupted in Alexandria on Tuesday afternoon, the regulator said.';
-  assert.deepEqual(wordConflicts([afternoon, 'Phone services were disrupted in Alexandria on Tuesday morning.']), [{ subject: 'what time of day: disrupted', aspect: 'time', values: ['on Tuesday afternoon', 'on Tuesday morning'] }]);
+  const afternoon = 'Phone services were disrupted in Lendra on Tuesday afternoon, the regulator said.';
+  assert.deepEqual(wordConflicts([afternoon, 'Phone services were disrupted in Lendra on Tuesday morning.']), [{ subject: 'what time of day: disrupted', aspect: 'time', values: ['on Tuesday afternoon', 'on Tuesday morning'] }]);
   // A value and its refinement.
-  assert.deepEqual(wordConflicts([afternoon, 'Phone services were disrupted in Alexandria on Tuesday.']), []);
-  assert.deepEqual(wordConflicts(['Phone services were disrupted in Alexandria on Tuesday evening.', 'Phone services were disrupted in Alexandria on Tuesday night.']), []);
-  assert.deepEqual(wordConflicts([afternoon, 'Phone services were disrupted in Alexandria late Tuesday morning.']), []);
+  assert.deepEqual(wordConflicts([afternoon, 'Phone services were disrupted in Lendra on Tuesday.']), []);
+  assert.deepEqual(wordConflicts(['Phone services were disrupted in Lendra on Tuesday evening.', 'Phone services were disrupted in Lendra on Tuesday night.']), []);
+  assert.deepEqual(wordConflicts([afternoon, 'Phone services were disrupted in Lendra late Tuesday morning.']), []);
   // One outlet printing both parts tells two happenings.
-  assert.deepEqual(wordConflicts([afternoon, 'Phone services were disrupted in Alexandria on Tuesday morning.'], ['same', 'same']), []);
+  assert.deepEqual(wordConflicts([afternoon, 'Phone services were disrupted in Lendra on Tuesday morning.'], ['same', 'same']), []);
 });
 
 test('rival months or years of one happening are a conflict; a year and a date within it, or a date of a noun, are not', () => {
